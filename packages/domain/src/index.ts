@@ -1,0 +1,6 @@
+/**
+ * @abordable/domain — the law of 7 August 2023 on affordable housing (loi relative au
+ * logement abordable), consolidated on 1 January 2026, and as amended by bill 8535, as
+ * pure functions over exact decimals. Each capability has its own folder.
+ */
+export * from "./money/index.js";
