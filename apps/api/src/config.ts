@@ -1,0 +1,109 @@
+/**
+ * Configuration from the environment, validated once at start. Every bad value is reported
+ * with the variable's name and what it should be, all at once, and the process refuses to start.
+ * The README's configuration table lists the same variables.
+ */
+import path from "node:path";
+
+export type SeedScale = "small" | "medium" | "large";
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
+export interface Config {
+  readonly nodeEnv: "development" | "production" | "test";
+  readonly host: string;
+  readonly port: number;
+  /** PostgreSQL connection string; absent means the embedded PGlite database. */
+  readonly databaseUrl: string | undefined;
+  readonly databasePoolSize: number;
+  /** Directory of the embedded PGlite database. */
+  readonly dataDir: string;
+  /** Scale of the seed applied when the database is empty at start; `none` applies none. */
+  readonly seedOnEmpty: SeedScale | "none";
+  readonly logLevel: LogLevel;
+  readonly graphiql: boolean;
+  readonly introspection: boolean;
+  readonly maxBodyBytes: number;
+  readonly maxQueryDepth: number;
+  readonly maxQueryCost: number;
+  readonly rateLimitPerMinute: number;
+  /** Date from which bill 8535 applies, set by the operator (YYYY-MM-DD), or undefined while it is not in force. */
+  readonly bill8535EntryIntoForce: string | undefined;
+  readonly shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const v = env[name];
+    return v === undefined || v.trim() === "" ? undefined : v.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      problems.push(`${name}="${raw}" must be a whole number between ${min} and ${max}`);
+      return fallback;
+    }
+    return Number(raw);
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (["true", "1", "yes"].includes(raw.toLowerCase())) return true;
+    if (["false", "0", "no"].includes(raw.toLowerCase())) return false;
+    problems.push(`${name}="${raw}" must be true or false`);
+    return fallback;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name}="${raw}" must be one of ${allowed.join(", ")}`);
+      return fallback;
+    }
+    return raw as T;
+  };
+
+  const nodeEnv = oneOf("NODE_ENV", ["development", "production", "test"] as const, "development");
+  const production = nodeEnv === "production";
+
+  const databaseUrl = read("DATABASE_URL");
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
+    problems.push(`DATABASE_URL must be a postgresql:// connection string (leave it unset for the embedded database)`);
+  }
+
+  const bill = read("ABORDABLE_BILL_8535_ENTRY_INTO_FORCE");
+  if (bill !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(bill) || Number.isNaN(Date.parse(`${bill}T00:00:00Z`)))) {
+    problems.push(`ABORDABLE_BILL_8535_ENTRY_INTO_FORCE="${bill}" must be a date YYYY-MM-DD`);
+  }
+
+  const config: Config = {
+    nodeEnv,
+    host: read("HOST") ?? "127.0.0.1",
+    port: int("PORT", 4000, 0, 65535),
+    databaseUrl,
+    databasePoolSize: int("DATABASE_POOL_SIZE", 10, 1, 200),
+    dataDir: path.resolve(read("ABORDABLE_DATA_DIR") ?? ".data"),
+    seedOnEmpty: oneOf("ABORDABLE_SEED", ["small", "medium", "large", "none"] as const, production ? "none" : "small"),
+    logLevel: oneOf("LOG_LEVEL", ["debug", "info", "warn", "error"] as const, nodeEnv === "test" ? "warn" : "info"),
+    graphiql: bool("ABORDABLE_GRAPHIQL", !production),
+    introspection: bool("ABORDABLE_INTROSPECTION", !production),
+    maxBodyBytes: int("ABORDABLE_MAX_BODY_BYTES", 1_048_576, 1_024, 104_857_600),
+    maxQueryDepth: int("ABORDABLE_MAX_QUERY_DEPTH", 10, 2, 100),
+    maxQueryCost: int("ABORDABLE_MAX_QUERY_COST", 20_000, 10, 10_000_000),
+    rateLimitPerMinute: int("ABORDABLE_RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
+    bill8535EntryIntoForce: bill,
+    shutdownGraceMs: int("ABORDABLE_SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
