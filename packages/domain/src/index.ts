@@ -4,3 +4,4 @@
  * pure functions over exact decimals. Each capability has its own folder.
  */
 export * from "./money/index.js";
+export * from "./parameters/index.js";

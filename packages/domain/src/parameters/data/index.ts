@@ -1,0 +1,13 @@
+/** Every parameter of the store, as statically imported TS data (no I/O at runtime). */
+import type { ParameterDefinition } from "../types.js";
+import { ALLOCATION_TENANCY_PARAMETERS } from "./allocation-tenancy.js";
+import { COMPENSATION_PARAMETERS } from "./compensation.js";
+import { ELIGIBILITY_RENT_PARAMETERS } from "./eligibility-rent.js";
+import { FINANCING_PARAMETERS } from "./financing.js";
+
+export const ALL_PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
+  ...COMPENSATION_PARAMETERS,
+  ...FINANCING_PARAMETERS,
+  ...ELIGIBILITY_RENT_PARAMETERS,
+  ...ALLOCATION_TENANCY_PARAMETERS,
+];
