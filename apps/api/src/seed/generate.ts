@@ -223,7 +223,8 @@ export function generateSeed(scale: SeedScale): SeedData {
       residentSince: date(rnd.date("2000-01-01", "2026-06-30")),
       email: `${firstName}.${lastName}.${i}@example.lu`.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z0-9.@]/g, ""),
     });
-    data.households.push({ id: householdId, candidateId, incomeYear: 2025 });
+    const household: Prisma.HouseholdCreateManyInput = { id: householdId, candidateId, incomeYear: 2025 };
+    data.households.push(household);
     const adultIncome = () => (rnd.chance(0.1) ? "0.00" : rnd.cents(14_000, 62_000));
     members.push({
       id: applicantMemberId, householdId, role: "APPLICANT", firstName, lastName, birthDate: date(applicantBirth),
@@ -247,6 +248,7 @@ export function generateSeed(scale: SeedScale): SeedData {
       members.push({ id: rnd.uuid(), householdId, role: "OTHER_ADULT", firstName: rnd.pick(FIRST_NAMES), lastName: rnd.pick(LAST_NAMES), birthDate: date(rnd.date("1950-01-01", "2005-12-31")), annualNetIncome: adultIncome() });
       size_ += 1;
     }
+    household.memberCount = size_;
     const applicationId = rnd.uuid();
     data.applications.push({ id: applicationId, candidateId, registeredOn: date(rnd.date("2019-01-01", "2026-10-31")), motive: rnd.weighted(MOTIVES), status: "ACTIVE" });
     if (i % 2 === 0 && tenants.length < letTargets.length) tenants.push({ householdId, applicationId, size: size_ });

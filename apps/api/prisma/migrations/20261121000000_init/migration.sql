@@ -172,6 +172,7 @@ CREATE TABLE "Household" (
     "id" UUID NOT NULL,
     "candidateId" UUID NOT NULL,
     "incomeYear" INTEGER NOT NULL,
+    "memberCount" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
@@ -330,6 +331,9 @@ CREATE UNIQUE INDEX "Candidate_registerNumber_key" ON "Candidate"("registerNumbe
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Household_candidateId_key" ON "Household"("candidateId");
+
+-- CreateIndex
+CREATE INDEX "Household_memberCount_idx" ON "Household"("memberCount");
 
 -- CreateIndex
 CREATE INDEX "HouseholdMember_householdId_idx" ON "HouseholdMember"("householdId");

@@ -1,0 +1,127 @@
+import type { Prisma } from "../generated/prisma/client.js";
+import { builder } from "../schema/builder.js";
+import { DedicatedSubCategoryEnum, DwellingCategoryEnum, DwellingStatusEnum, DwellingTypeEnum, SortDirection } from "../schema/enums.js";
+import { accommodationUnitScope, dwellingScope, leaseScope, owns } from "../access/tenant.js";
+import { decodeGlobalIds } from "../schema/ids.js";
+
+/** Logement abordable (law art. 2, 12). */
+export const DwellingRef = builder.prismaNode("Dwelling", {
+  description: "An affordable rental dwelling (logement abordable destiné à la location abordable, law art. 12).",
+  id: { field: "id" },
+  nullable: true,
+  // Node lookups are tenant-scoped: another landlord's dwelling is "not found", not "forbidden".
+  findUnique: (id, ctx) => ({ id, AND: [dwellingScope(ctx.viewer)] }),
+  authScopes: (dwelling, ctx) => owns.dwelling(ctx.viewer, dwelling),
+  fields: (t) => ({
+    reference: t.exposeString("reference", { description: "The landlord's own reference, unique within its stock." }),
+    category: t.expose("category", { type: DwellingCategoryEnum, description: "Catégorie (art. 12): all public or dedicated." }),
+    dedicatedSubCategory: t.expose("dedicatedSubCategory", {
+      type: DedicatedSubCategoryEnum,
+      nullable: true,
+      description: "Sub-category of a dedicated dwelling (art. 12 §2); null for all-public dwellings.",
+    }),
+    type: t.expose("type", { type: DwellingTypeEnum, description: "Apartment, house, studio or shared dwelling (logement partagé with accommodation units)." }),
+    bedrooms: t.exposeInt("bedrooms", { description: "Number of bedrooms (chambres à coucher; RGD location art. 4)." }),
+    usefulArea: t.expose("usefulArea", { type: "Decimal", description: "Useful living area (surface utile d'habitation), m2." }),
+    address: t.exposeString("address", { description: "Postal address." }),
+    firstLettingOn: t.expose("firstLettingOn", { type: "Date", nullable: true, description: "Date of first letting; capital remuneration runs from it under the bill (art. 13 §3)." }),
+    firstOccupiedYear: t.exposeInt("firstOccupiedYear", { nullable: true, description: "Year of first occupation (annex III energy flat applies before 1990)." }),
+    energyRenovated: t.exposeBoolean("energyRenovated", { description: "Energy renovation done (annex III table B does not apply)." }),
+    hasEquippedKitchen: t.exposeBoolean("hasEquippedKitchen", { description: "Equipped kitchen (without: −2.5 % on the rent, annex III)." }),
+    hasOutdoorSpace: t.exposeBoolean("hasOutdoorSpace", { description: "Balcony, terrace or private garden (without: −2.5 %, annex III)." }),
+    status: t.expose("status", { type: DwellingStatusEnum, description: "Letting status." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When the record was created." }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When the record was last changed." }),
+    municipality: t.relation("municipality", { description: "Municipality where the dwelling stands." }),
+    landlord: t.relation("landlord", { description: "Social landlord (bailleur social) letting the dwelling." }),
+    developer: t.relation("developer", { description: "Social developer (promoteur social) that built or renovated it." }),
+    project: t.relation("project", { nullable: true, description: "Project it belongs to." }),
+    financingConvention: t.relation("financingConvention", { nullable: true, description: "Financial-participation convention with the developer (art. 8-9)." }),
+    compensationConvention: t.relation("compensationConvention", {
+      nullable: true,
+      description: "Compensation convention with the landlord (art. 40) under which the dwelling is managed.",
+    }),
+    accommodationUnits: t.relatedConnection("accommodationUnits", {
+      description: "Accommodation units (unités d'hébergement, bill art. 13 §2) inside a shared dwelling.",
+      cursor: "id",
+      totalCount: true,
+      query: (_args, ctx) => ({ where: accommodationUnitScope(ctx.viewer), orderBy: { reference: "asc" } }),
+    }),
+    leases: t.relatedConnection("leases", {
+      description: "Affordable leases of this dwelling (bail abordable, art. 64), newest first; landlords and the ministry only.",
+      cursor: "id",
+      totalCount: true,
+      query: (_args, ctx) => ({ where: leaseScope(ctx.viewer), orderBy: [{ startsOn: "desc" }, { id: "asc" }] }),
+    }),
+  }),
+});
+
+const DwellingFilter = builder.inputType("DwellingFilter", {
+  description: "Filters on dwellings; all given conditions apply together.",
+  fields: (t) => ({
+    municipalityCodes: t.stringList({ required: false, description: "Municipality codes (see Municipality.code)." }),
+    categories: t.field({ type: [DwellingCategoryEnum], required: false, description: "Categories (art. 12)." }),
+    dedicatedSubCategories: t.field({ type: [DedicatedSubCategoryEnum], required: false, description: "Dedicated sub-categories (art. 12 §2)." }),
+    statuses: t.field({ type: [DwellingStatusEnum], required: false, description: "Letting statuses." }),
+    minBedrooms: t.int({ required: false, description: "At least this many bedrooms." }),
+    maxBedrooms: t.int({ required: false, description: "At most this many bedrooms." }),
+    landlordIds: t.idList({ required: false, description: "Global IDs of landlords (useful to the ministry; others see only their own)." }),
+  }),
+});
+
+const DwellingOrderField = builder.enumType("DwellingOrderField", {
+  description: "Field to sort dwellings by.",
+  values: {
+    REFERENCE: { description: "The landlord's reference." },
+    BEDROOMS: { description: "Number of bedrooms." },
+    USEFUL_AREA: { description: "Useful living area." },
+    CREATED_AT: { description: "Creation time." },
+  } as const,
+});
+
+const DwellingOrder = builder.inputType("DwellingOrder", {
+  description: "Sort order of dwellings; ties are broken by ID so that cursors are stable.",
+  fields: (t) => ({
+    field: t.field({ type: DwellingOrderField, required: true, description: "Field to sort by." }),
+    direction: t.field({ type: SortDirection, required: false, defaultValue: "ASC", description: "Direction." }),
+  }),
+});
+
+const ORDER_COLUMN = { REFERENCE: "reference", BEDROOMS: "bedrooms", USEFUL_AREA: "usefulArea", CREATED_AT: "createdAt" } as const;
+
+export function dwellingWhere(filter: typeof DwellingFilter.$inferInput | null | undefined): Prisma.DwellingWhereInput {
+  if (!filter) return {};
+  const where: Prisma.DwellingWhereInput = {};
+  if (filter.municipalityCodes) where.municipalityId = { in: filter.municipalityCodes };
+  if (filter.categories) where.category = { in: filter.categories };
+  if (filter.dedicatedSubCategories) where.dedicatedSubCategory = { in: filter.dedicatedSubCategories };
+  if (filter.statuses) where.status = { in: filter.statuses };
+  if (filter.minBedrooms != null || filter.maxBedrooms != null) {
+    where.bedrooms = { ...(filter.minBedrooms != null && { gte: filter.minBedrooms }), ...(filter.maxBedrooms != null && { lte: filter.maxBedrooms }) };
+  }
+  if (filter.landlordIds) where.landlordId = { in: decodeGlobalIds(filter.landlordIds, "Organisation", "filter.landlordIds") };
+  return where;
+}
+
+builder.queryField("dwellings", (t) =>
+  t.prismaConnection({
+    type: "Dwelling",
+    cursor: "id",
+    description: "Dwellings the caller may see (a landlord its own stock, a developer what it developed, the ministry all), filtered and sorted.",
+    authScopes: { authenticated: true },
+    args: {
+      filter: t.arg({ type: DwellingFilter, required: false, description: "Conditions." }),
+      orderBy: t.arg({ type: DwellingOrder, required: false, description: "Sort order; by reference by default." }),
+    },
+    totalCount: (_c, args, ctx) => ctx.prisma.dwelling.count({ where: { AND: [dwellingScope(ctx.viewer), dwellingWhere(args.filter)] } }),
+    resolve: (query, _p, args, ctx) => {
+      const column = ORDER_COLUMN[args.orderBy?.field ?? "REFERENCE"];
+      const direction = args.orderBy?.direction === "DESC" ? "desc" : "asc";
+      return ctx.prisma.dwelling.findMany({
+        ...query,
+        where: { AND: [dwellingScope(ctx.viewer), dwellingWhere(args.filter)] },
+        orderBy: [{ [column]: direction }, { id: "asc" }],
+      });
+    },
+  }),
+);

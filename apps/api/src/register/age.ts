@@ -1,0 +1,33 @@
+/** Age arithmetic on calendar dates (UTC), shared by pseudonymisation and household summaries. */
+
+/** Full years of age on a given day. */
+export function ageOn(birthDate: Date, on: Date): number {
+  let age = on.getUTCFullYear() - birthDate.getUTCFullYear();
+  const beforeBirthday =
+    on.getUTCMonth() < birthDate.getUTCMonth() || (on.getUTCMonth() === birthDate.getUTCMonth() && on.getUTCDate() < birthDate.getUTCDate());
+  if (beforeBirthday) age -= 1;
+  return age;
+}
+
+/**
+ * Age band shown instead of a birth date on pseudonymised records (GDPR data minimisation).
+ * Bands follow the thresholds the rules use: 18 (majority, art. 55), 26/29 (young people, art. 12),
+ * 60 (seniors, art. 12), 70 (rehousing exception, art. 67).
+ */
+export const AGE_BANDS = ["UNDER_18", "AGE_18_25", "AGE_26_28", "AGE_29_39", "AGE_40_59", "AGE_60_69", "AGE_70_PLUS"] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export function ageBand(age: number): AgeBand {
+  if (age < 18) return "UNDER_18";
+  if (age < 26) return "AGE_18_25";
+  if (age < 29) return "AGE_26_28";
+  if (age < 40) return "AGE_29_39";
+  if (age < 60) return "AGE_40_59";
+  if (age < 70) return "AGE_60_69";
+  return "AGE_70_PLUS";
+}
+
+export function todayUtc(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}

@@ -1,0 +1,93 @@
+/**
+ * The one Pothos schema builder. Plugins: scope-auth (roles and row ownership), prisma
+ * (selections planned from the GraphQL query: a page of nested data costs a bounded number of
+ * SQL statements), relay (global IDs, node/nodes, cursor connections), complexity (depth and
+ * cost limits).
+ */
+import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
+import { GraphQLError } from "graphql";
+import type { Decimal } from "decimal.js";
+import type PrismaTypes from "../generated/pothos-prisma-types.js";
+import { getDatamodel } from "../generated/pothos-prisma-types.js";
+import { isDeveloper, isLandlord, isMinistry, isMinistryAdmin } from "../access/viewer.js";
+import type { Context } from "./context.js";
+
+export interface SchemaLimits {
+  maxDepth: number;
+  maxCost: number;
+}
+
+/** Limits are read per request from the context so that configuration applies without rebuilding the schema. */
+export const limits: SchemaLimits = { maxDepth: 10, maxCost: 20_000 };
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  DefaultEdgesNullability: false;
+  AuthScopes: {
+    authenticated: boolean;
+    ministry: boolean;
+    ministryAdmin: boolean;
+    landlord: boolean;
+    developer: boolean;
+  };
+  Scalars: {
+    Decimal: { Input: Decimal; Output: Decimal | { toFixed(): string } | string };
+    Date: { Input: string; Output: Date | string };
+    DateTime: { Input: Date; Output: Date | string };
+    Month: { Input: string; Output: string };
+  };
+}>({
+  defaultFieldNullability: false,
+  plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, ComplexityPlugin],
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      authenticated: ctx.viewer.kind === "apiKey",
+      ministry: isMinistry(ctx.viewer),
+      ministryAdmin: isMinistryAdmin(ctx.viewer),
+      landlord: isLandlord(ctx.viewer),
+      developer: isDeveloper(ctx.viewer),
+    }),
+    runScopesOnType: true,
+    unauthorizedError: (_parent, _ctx, _info, result) =>
+      new GraphQLError(result.message === "Unauthorized" ? "Not authorised: this API key's role or organisation may not read this" : result.message, {
+        extensions: { code: "FORBIDDEN" },
+      }),
+  },
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    exposeDescriptions: true,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    edgesFieldOptions: { nullable: false },
+    nodeQueryOptions: { description: "Fetches any object by its global ID; null when it does not exist or the caller may not see it." },
+    nodesQueryOptions: { description: "Fetches up to 100 objects by their global IDs; each is null when it does not exist or the caller may not see it." },
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: () => ({ depth: limits.maxDepth, complexity: limits.maxCost, breadth: 200 }),
+    complexityError: (kind, result) =>
+      new GraphQLError(
+        String(kind) === "Depth"
+          ? `Query is too deep: depth ${result.depth} exceeds the limit of ${result.maxDepth}`
+          : String(kind) === "Breadth"
+            ? `Query selects too many fields: ${result.breadth} exceeds the limit of ${result.maxBreadth}`
+            : `Query is too costly: estimated cost ${result.complexity} exceeds the limit of ${result.maxComplexity}; ask for smaller pages or fewer nested lists`,
+        { extensions: { code: "QUERY_TOO_COMPLEX", kind } },
+      ),
+  },
+});
+
+builder.queryType({ description: "Reads of the abordable partner API. Every list is a Relay connection scoped to the caller's organisation." });
+builder.mutationType({ description: "Changes. Each takes one input object and returns a payload with the changed object and `userErrors` for rule violations." });

@@ -1,0 +1,21 @@
+/** Per-request context handed to every resolver. */
+import type { Database } from "../db/database.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Logger } from "../logger.js";
+import type { Viewer } from "../access/viewer.js";
+import { createLoaders, type Loaders } from "./loaders.js";
+
+export interface Context {
+  readonly db: Database;
+  readonly prisma: PrismaClient;
+  readonly viewer: Viewer;
+  readonly correlationId: string;
+  readonly logger: Logger;
+  readonly loaders: Loaders;
+  /** Idempotency key sent with a mutation (header Idempotency-Key), if any. */
+  readonly idempotencyKey: string | undefined;
+}
+
+export function createContext(args: Omit<Context, "loaders" | "prisma">): Context {
+  return { ...args, prisma: args.db.prisma, loaders: createLoaders(args.db.prisma, args.viewer) };
+}

@@ -1,0 +1,23 @@
+/** Assembles the schema: each capability registers its types on the one builder. */
+import { lexicographicSortSchema, type GraphQLSchema } from "graphql";
+import { builder } from "./builder.js";
+import "./scalars.js";
+import "./enums.js";
+import "./viewer.js";
+import "../organisations/organisation.js";
+import "../portfolio/municipality.js";
+import "../portfolio/dwelling.js";
+import "../portfolio/accommodation-unit.js";
+import "../conventions/convention.js";
+import "../conventions/project.js";
+import "../register/household.js";
+import "../register/candidate.js";
+import "../tenancy/lease.js";
+
+let schema: GraphQLSchema | undefined;
+
+export function buildSchema(): GraphQLSchema {
+  schema ??= lexicographicSortSchema(builder.toSchema());
+  return schema;
+}
+import "../portfolio/mutations.js";
