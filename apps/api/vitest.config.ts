@@ -1,6 +1,10 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // graphql ships both index.mjs and index.js; Node loads the CJS copy for Apollo and Pothos while
+  // vite would hand the ESM copy to our code: two "graphql" modules. One entry for everyone.
+  resolve: { alias: { graphql: fileURLToPath(new URL("./node_modules/graphql/index.js", import.meta.url)) } },
   test: {
     // CI asks for a JSON report (VITEST_JSON_REPORT=1) to print one closing "N passed, N failed" line.
     reporters: process.env.VITEST_JSON_REPORT ? ["default", "json"] : ["default"],

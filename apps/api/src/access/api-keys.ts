@@ -5,7 +5,7 @@
  * minute, so that reads do not turn into writes on every request).
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Organisation, PrismaClient } from "../generated/prisma/client.js";
 import type { Role } from "../generated/prisma/enums.js";
 import type { Viewer } from "./viewer.js";
 
@@ -48,4 +48,12 @@ export async function authenticate(prisma: PrismaClient, authorization: string |
     await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
   return { ok: true, viewer: { kind: "apiKey", role: row.role, organisationId: row.organisationId, apiKeyId: row.id } };
+}
+
+/** Why a role does not fit an organisation, or null when it does. */
+export function roleFitsOrganisation(role: Role, org: Pick<Organisation, "kind" | "isSocialLandlord" | "isSocialDeveloper" | "name">): string | null {
+  if ((role === "MINISTRY_ADMIN" || role === "MINISTRY_ANALYST") && org.kind !== "MINISTRY") return `${role} keys are for the ministry, not for ${org.name}`;
+  if (role === "SOCIAL_LANDLORD" && !org.isSocialLandlord) return `${org.name} is not a social landlord (law art. 38)`;
+  if (role === "SOCIAL_DEVELOPER" && !org.isSocialDeveloper) return `${org.name} is not a social developer (law art. 16)`;
+  return null;
 }

@@ -41,6 +41,7 @@ export const builder = new SchemaBuilder<{
     Date: { Input: string; Output: Date | string };
     DateTime: { Input: Date; Output: Date | string };
     Month: { Input: string; Output: string };
+    JSON: { Input: unknown; Output: unknown };
   };
 }>({
   defaultFieldNullability: false,

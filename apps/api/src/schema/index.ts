@@ -21,3 +21,6 @@ export function buildSchema(): GraphQLSchema {
   return schema;
 }
 import "../portfolio/mutations.js";
+import "../access/api-key-schema.js";
+import "../audit/schema.js";
+import "../dashboards/ministry.js";

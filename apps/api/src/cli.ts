@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * Operator commands on the configured database (DATABASE_URL, or the embedded one under
+ * ABORDABLE_DATA_DIR). Each change writes an audit record, like the API's mutations.
+ *
+ *   abordable api-key create --organisation "<name>" --role SOCIAL_LANDLORD --label "ERP" [--expires 2027-12-31]
+ *   abordable api-key revoke <prefix>
+ *   abordable api-key list
+ *   abordable seed --scale small|medium|large      (an empty database only)
+ */
+import { parseArgs } from "node:util";
+import { loadConfig, type SeedScale } from "./config.js";
+import { createLogger } from "./logger.js";
+import { openDatabase, type Database } from "./db/database.js";
+import { issueApiKey, roleFitsOrganisation } from "./access/api-keys.js";
+import { Role } from "./generated/prisma/enums.js";
+import { seedIfEmpty } from "./seed/index.js";
+import { recordAudit } from "./audit/record.js";
+
+const CLI_VIEWER = { kind: "anonymous" } as const;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [group, command, ...rest] = argv;
+  const config = loadConfig();
+  const logger = createLogger("warn");
+  const db = await openDatabase(
+    config.databaseUrl ? { kind: "postgresql", url: config.databaseUrl, poolSize: 2 } : { kind: "pglite", dataDir: config.dataDir },
+    logger,
+  );
+  try {
+    if (group === "api-key" && command === "create") return await createKey(db, rest);
+    if (group === "api-key" && command === "revoke") return await revokeKey(db, rest);
+    if (group === "api-key" && command === "list") return await listKeys(db);
+    if (group === "seed") return await seed(db, [command ?? "", ...rest].filter(Boolean));
+    throw new UsageError("usage: abordable api-key create|revoke|list … | abordable seed --scale small|medium|large");
+  } finally {
+    await db.close();
+  }
+}
+
+async function createKey(db: Database, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { organisation: { type: "string" }, role: { type: "string" }, label: { type: "string" }, expires: { type: "string" } } });
+  if (!values.organisation || !values.role || !values.label) throw new UsageError('api-key create --organisation "<name>" --role <ROLE> --label "<label>" [--expires YYYY-MM-DD]');
+  if (!(values.role in Role)) throw new UsageError(`--role must be one of ${Object.keys(Role).join(", ")}`);
+  const role = values.role as Role;
+  const expiresAt = values.expires ? new Date(`${values.expires}T00:00:00Z`) : null;
+  if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now())) throw new UsageError("--expires must be a future date YYYY-MM-DD");
+  const org = await db.prisma.organisation.findFirst({ where: { OR: [{ name: values.organisation }, { id: isUuid(values.organisation) ? values.organisation : undefined }] } });
+  if (!org) throw new UsageError(`No organisation named "${values.organisation}"`);
+  const misfit = roleFitsOrganisation(role, org);
+  if (misfit) throw new UsageError(misfit);
+  const issued = await db.prisma.$transaction(async (tx) => {
+    const key = await issueApiKey(tx, { organisationId: org.id, role, label: values.label!, expiresAt });
+    await recordAudit(tx, { viewer: CLI_VIEWER, correlationId: "cli", action: "cli.createApiKey", entityType: "ApiKey", entityId: key.id, before: null, after: { organisationId: org.id, role, label: values.label, prefix: key.prefix, expiresAt } });
+    return key;
+  });
+  process.stdout.write(`API key for ${org.name} (${role}), shown once:\n${issued.key}\n`);
+  return 0;
+}
+
+async function revokeKey(db: Database, args: string[]): Promise<number> {
+  const prefix = args[0];
+  if (!prefix) throw new UsageError("api-key revoke <prefix>");
+  const key = await db.prisma.apiKey.findUnique({ where: { prefix } });
+  if (!key) throw new UsageError(`No API key with prefix ${prefix}`);
+  if (key.revokedAt) throw new UsageError(`Key ${prefix} was already revoked on ${key.revokedAt.toISOString()}`);
+  await db.prisma.$transaction(async (tx) => {
+    const after = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, { viewer: CLI_VIEWER, correlationId: "cli", action: "cli.revokeApiKey", entityType: "ApiKey", entityId: key.id, before: { revokedAt: null }, after: { revokedAt: after.revokedAt } });
+  });
+  process.stdout.write(`Revoked ${prefix}\n`);
+  return 0;
+}
+
+async function listKeys(db: Database): Promise<number> {
+  const keys = await db.prisma.apiKey.findMany({ include: { organisation: true }, orderBy: { createdAt: "asc" } });
+  for (const k of keys) {
+    const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : k.expiresAt && k.expiresAt < new Date() ? "expired" : "valid";
+    process.stdout.write(`${k.prefix}  ${k.role.padEnd(17)} ${state.padEnd(8)} last used ${k.lastUsedAt?.toISOString() ?? "never"}  ${k.organisation.name} — ${k.label}\n`);
+  }
+  return 0;
+}
+
+async function seed(db: Database, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { scale: { type: "string", default: "small" } } });
+  if (!["small", "medium", "large"].includes(values.scale!)) throw new UsageError("--scale must be small, medium or large");
+  const started = Date.now();
+  const result = await seedIfEmpty(db.prisma, values.scale as SeedScale);
+  if (!result) throw new UsageError("The database already holds data; seed an empty database (another ABORDABLE_DATA_DIR or DATABASE_URL).");
+  process.stdout.write(`Seeded ${values.scale} in ${Date.now() - started} ms: ${JSON.stringify(result.counts)}\n`);
+  for (const k of result.demoKeys) process.stdout.write(`${k.role} ${k.organisation}: ${k.key}\n`);
+  return 0;
+}
+
+const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  });

@@ -1,0 +1,102 @@
+/**
+ * Aggregates for the ministry's internal dashboards, computed in SQL (GROUP BY), never by loading
+ * rows into memory. Ministry roles only.
+ */
+import { builder } from "../schema/builder.js";
+import { DwellingCategoryEnum, DwellingStatusEnum } from "../schema/enums.js";
+import type { DwellingCategory, DwellingStatus } from "../generated/prisma/enums.js";
+import { Dec } from "@abordable/domain";
+
+interface StockRow { municipality: string; municipalityCode: string; category: DwellingCategory; status: DwellingStatus; dwellings: number }
+interface VacancyRow { landlordId: string; landlord: string; dwellings: number; vacant: number }
+interface WaitingRow { householdSize: number; workplaceMunicipality: string | null; candidates: number }
+
+const StockCount = builder.objectRef<StockRow>("StockCount").implement({
+  description: "Dwellings of one municipality, category and status.",
+  fields: (t) => ({
+    municipality: t.exposeString("municipality", { description: "Municipality name." }),
+    municipalityCode: t.exposeString("municipalityCode", { description: "Municipality code." }),
+    category: t.field({ type: DwellingCategoryEnum, description: "Category (art. 12).", resolve: (r) => r.category }),
+    status: t.field({ type: DwellingStatusEnum, description: "Letting status.", resolve: (r) => r.status }),
+    dwellings: t.exposeInt("dwellings", { description: "Number of dwellings." }),
+  }),
+});
+
+const VacancyCount = builder.objectRef<VacancyRow>("VacancyCount").implement({
+  description: "Vacancy of one landlord's stock.",
+  fields: (t) => ({
+    landlord: t.exposeString("landlord", { description: "Landlord name." }),
+    dwellings: t.exposeInt("dwellings", { description: "Dwellings in the stock (excluding those under construction or withdrawn)." }),
+    vacant: t.exposeInt("vacant", { description: "Vacant dwellings." }),
+    vacancyRate: t.field({
+      type: "Decimal",
+      description: "vacant / dwellings, as a fraction with 4 decimals (0 for an empty stock).",
+      resolve: (r) => (r.dwellings === 0 ? new Dec(0) : new Dec(r.vacant).div(r.dwellings).toDecimalPlaces(4)),
+    }),
+  }),
+});
+
+const WaitingCount = builder.objectRef<WaitingRow>("WaitingCount").implement({
+  description: "Candidates with an active application, by household size and the applicant's municipality of work.",
+  fields: (t) => ({
+    householdSize: t.exposeInt("householdSize", { description: "Members in the household." }),
+    workplaceMunicipality: t.exposeString("workplaceMunicipality", { nullable: true, description: "Municipality of work of the applicant; null when none (e.g. retired)." }),
+    candidates: t.exposeInt("candidates", { description: "Number of candidates." }),
+  }),
+});
+
+const Dashboard = builder.objectRef<Record<string, never>>("MinistryDashboard").implement({
+  description: "Aggregates over the whole register and stock, computed in SQL.",
+  fields: (t) => ({
+    stock: t.field({
+      type: [StockCount],
+      description: "Dwellings by municipality, category and status.",
+      resolve: async (_d, _a, ctx) =>
+        (
+          await ctx.db.sql.query<{ municipality: string; code: string; category: DwellingCategory; status: DwellingStatus; n: string }>(
+            `SELECT m.name AS municipality, m.id AS code, d.category, d.status, count(*)::text AS n
+               FROM "Dwelling" d JOIN "Municipality" m ON m.id = d."municipalityId"
+              GROUP BY m.name, m.id, d.category, d.status ORDER BY m.name, d.category, d.status`,
+          )
+        ).map((r) => ({ municipality: r.municipality, municipalityCode: r.code, category: r.category, status: r.status, dwellings: Number(r.n) })),
+    }),
+    vacancy: t.field({
+      type: [VacancyCount],
+      description: "Vacancy per landlord.",
+      resolve: async (_d, _a, ctx) =>
+        (
+          await ctx.db.sql.query<{ id: string; name: string; total: string; vacant: string }>(
+            `SELECT o.id, o.name, count(*)::text AS total, count(*) FILTER (WHERE d.status = 'VACANT')::text AS vacant
+               FROM "Dwelling" d JOIN "Organisation" o ON o.id = d."landlordId"
+              WHERE d.status NOT IN ('UNDER_CONSTRUCTION', 'WITHDRAWN')
+              GROUP BY o.id, o.name ORDER BY o.name`,
+          )
+        ).map((r) => ({ landlordId: r.id, landlord: r.name, dwellings: Number(r.total), vacant: Number(r.vacant) })),
+    }),
+    candidatesWaiting: t.field({
+      type: [WaitingCount],
+      description: "Candidates waiting (active application) by household size and municipality of work.",
+      resolve: async (_d, _a, ctx) =>
+        (
+          await ctx.db.sql.query<{ size: number; workplace: string | null; n: string }>(
+            `SELECT h."memberCount" AS size, wm.name AS workplace, count(DISTINCT c.id)::text AS n
+               FROM "Candidate" c
+               JOIN "Household" h ON h."candidateId" = c.id
+               JOIN "HouseholdMember" a ON a."householdId" = h.id AND a.role = 'APPLICANT'
+               LEFT JOIN "Municipality" wm ON wm.id = a."workplaceMunicipalityId"
+              WHERE EXISTS (SELECT 1 FROM "Application" ap WHERE ap."candidateId" = c.id AND ap.status = 'ACTIVE')
+              GROUP BY h."memberCount", wm.name ORDER BY h."memberCount", wm.name NULLS LAST`,
+          )
+        ).map((r) => ({ householdSize: Number(r.size), workplaceMunicipality: r.workplace, candidates: Number(r.n) })),
+    }),
+  }),
+});
+
+builder.queryField("ministryDashboard", (t) =>
+  t.field({
+    type: Dashboard,
+    description: "The ministry's dashboard aggregates (ministry roles only).",
+    authScopes: { ministry: true },
+    resolve: () => ({}),
+  }),
+);
