@@ -3,6 +3,7 @@ import { builder } from "../schema/builder.js";
 import { DedicatedSubCategoryEnum, DwellingCategoryEnum, DwellingStatusEnum, DwellingTypeEnum, SortDirection } from "../schema/enums.js";
 import { accommodationUnitScope, dwellingScope, leaseScope, owns } from "../access/tenant.js";
 import { decodeGlobalIds } from "../schema/ids.js";
+import { ConventionRef } from "../conventions/convention.js";
 
 /** Logement abordable (law art. 2, 12). */
 export const DwellingRef = builder.prismaNode("Dwelling", {
@@ -36,10 +37,21 @@ export const DwellingRef = builder.prismaNode("Dwelling", {
     landlord: t.relation("landlord", { description: "Social landlord (bailleur social) letting the dwelling." }),
     developer: t.relation("developer", { description: "Social developer (promoteur social) that built or renovated it." }),
     project: t.relation("project", { nullable: true, description: "Project it belongs to." }),
-    financingConvention: t.relation("financingConvention", { nullable: true, description: "Financial-participation convention with the developer (art. 8-9)." }),
-    compensationConvention: t.relation("compensationConvention", {
+    // A convention is shown only to its parties and the ministry: null for anyone else (a landlord
+    // does not see its developer's financing convention), loaded in the dwellings' query.
+    financingConvention: t.field({
+      type: ConventionRef,
       nullable: true,
-      description: "Compensation convention with the landlord (art. 40) under which the dwelling is managed.",
+      description: "Financial-participation convention with the developer (art. 8-9); null unless the caller is party to it or the ministry.",
+      select: (_args, _ctx, nestedSelection) => ({ financingConvention: nestedSelection(true) }),
+      resolve: (d, _a, ctx) => (d.financingConvention && owns.convention(ctx.viewer, d.financingConvention) ? d.financingConvention : null),
+    }),
+    compensationConvention: t.field({
+      type: ConventionRef,
+      nullable: true,
+      description: "Compensation convention with the landlord (art. 40) under which the dwelling is managed; null unless the caller is party to it or the ministry.",
+      select: (_args, _ctx, nestedSelection) => ({ compensationConvention: nestedSelection(true) }),
+      resolve: (d, _a, ctx) => (d.compensationConvention && owns.convention(ctx.viewer, d.compensationConvention) ? d.compensationConvention : null),
     }),
     accommodationUnits: t.relatedConnection("accommodationUnits", {
       description: "Accommodation units (unités d'hébergement, bill art. 13 §2) inside a shared dwelling.",
