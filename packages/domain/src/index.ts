@@ -5,3 +5,4 @@
  */
 export * from "./money/index.js";
 export * from "./parameters/index.js";
+export * from "./tenancy/index.js";
