@@ -2,6 +2,7 @@
  * API keys in the schema: ministry administrators create and revoke them; every caller can list
  * its own organisation's keys (never the secret, which is shown once at creation).
  */
+import { pageCost } from "../schema/complexity.js";
 import type { ApiKey, Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { RoleEnum } from "../schema/enums.js";
@@ -38,6 +39,7 @@ builder.queryField("apiKeys", (t) =>
   t.prismaConnection({
     type: "ApiKey",
     cursor: "id",
+    complexity: pageCost,
     description: "API keys: all for a ministry administrator, the caller's organisation's otherwise.",
     authScopes: { authenticated: true },
     totalCount: (_c, _a, ctx) => ctx.prisma.apiKey.count({ where: apiKeyScope(ctx.viewer) }),
@@ -85,7 +87,7 @@ builder.mutationField("createApiKey", (t) =>
     type: CreateApiKeyPayload,
     description: "Issues an API key (ministry administrators only).",
     authScopes: { ministryAdmin: true },
-    args: { input: t.arg({ type: CreateApiKeyInput, required: true }) },
+    args: { input: t.arg({ type: CreateApiKeyInput, required: true, description: "The change requested." }) },
     resolve: async (_r, { input }, ctx) => {
       const out = await runMutation(ctx, "createApiKey", async (tx) => {
         const p = new Problems();
@@ -114,7 +116,7 @@ builder.mutationField("revokeApiKey", (t) =>
     type: RevokeApiKeyPayload,
     description: "Revokes an API key at once (ministry administrators only).",
     authScopes: { ministryAdmin: true },
-    args: { input: t.arg({ type: RevokeApiKeyInput, required: true }) },
+    args: { input: t.arg({ type: RevokeApiKeyInput, required: true, description: "The change requested." }) },
     resolve: async (_r, { input }, ctx) => {
       const out = await runMutation(ctx, "revokeApiKey", async (tx) => {
         const p = new Problems();

@@ -1,4 +1,5 @@
 /** The audit trail, readable by the ministry (administrators and analysts). */
+import { pageCost } from "../schema/complexity.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { RoleEnum } from "../schema/enums.js";
@@ -55,6 +56,7 @@ builder.queryField("auditEvents", (t) =>
   t.prismaConnection({
     type: "AuditEvent",
     cursor: "id",
+    complexity: pageCost,
     description: "The audit trail, newest first (ministry only).",
     authScopes: { ministry: true },
     args: { filter: t.arg({ type: AuditFilter, required: false, description: "Conditions." }) },

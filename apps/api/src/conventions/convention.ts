@@ -1,3 +1,4 @@
+import { pageCost } from "../schema/complexity.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { ConventionKindEnum } from "../schema/enums.js";
@@ -34,12 +35,14 @@ export const ConventionRef = builder.prismaNode("Convention", {
     financedDwellings: t.relatedConnection("financedDwellings", {
       description: "Dwellings financed under this convention, as far as the caller may see them.",
       cursor: "id",
+      complexity: pageCost,
       totalCount: true,
       query: (_a, ctx) => ({ where: dwellingScope(ctx.viewer), orderBy: { id: "asc" } }),
     }),
     compensatedDwellings: t.relatedConnection("compensatedDwellings", {
       description: "Dwellings managed under this compensation convention, as far as the caller may see them.",
       cursor: "id",
+      complexity: pageCost,
       totalCount: true,
       query: (_a, ctx) => ({ where: dwellingScope(ctx.viewer), orderBy: { id: "asc" } }),
     }),
@@ -67,6 +70,7 @@ builder.queryField("conventions", (t) =>
   t.prismaConnection({
     type: "Convention",
     cursor: "id",
+    complexity: pageCost,
     description: "Conventions the caller is party to (the ministry: all), newest signature first.",
     authScopes: { authenticated: true },
     args: { filter: t.arg({ type: ConventionFilter, required: false, description: "Conditions." }) },

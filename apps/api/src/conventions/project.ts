@@ -1,3 +1,4 @@
+import { pageCost } from "../schema/complexity.js";
 import { builder } from "../schema/builder.js";
 import { conventionScope, dwellingScope, owns, projectScope } from "../access/tenant.js";
 
@@ -15,11 +16,13 @@ export const ProjectRef = builder.prismaNode("Project", {
     conventions: t.relatedConnection("conventions", {
       description: "Conventions of the project, as far as the caller may see them.",
       cursor: "id",
+      complexity: pageCost,
       query: (_a, ctx) => ({ where: conventionScope(ctx.viewer), orderBy: { id: "asc" } }),
     }),
     dwellings: t.relatedConnection("dwellings", {
       description: "Dwellings of the project, as far as the caller may see them.",
       cursor: "id",
+      complexity: pageCost,
       totalCount: true,
       query: (_a, ctx) => ({ where: dwellingScope(ctx.viewer), orderBy: { id: "asc" } }),
     }),
@@ -30,6 +33,7 @@ builder.queryField("projects", (t) =>
   t.prismaConnection({
     type: "Project",
     cursor: "id",
+    complexity: pageCost,
     description: "Projects the caller may see: a developer its own, a landlord those with dwellings it lets, the ministry all.",
     authScopes: { authenticated: true },
     totalCount: (_c, _a, ctx) => ctx.prisma.project.count({ where: projectScope(ctx.viewer) }),

@@ -1,3 +1,4 @@
+import { pageCost } from "../schema/complexity.js";
 import { builder } from "../schema/builder.js";
 import { OrganisationKindEnum } from "../schema/enums.js";
 import { dwellingScope, conventionScope } from "../access/tenant.js";
@@ -20,18 +21,21 @@ export const OrganisationRef = builder.prismaNode("Organisation", {
     managedDwellings: t.relatedConnection("managedDwellings", {
       description: "Dwellings this organisation lets as social landlord, as far as the caller may see them.",
       cursor: "id",
+      complexity: pageCost,
       totalCount: true,
       query: (_args, ctx) => ({ where: dwellingScope(ctx.viewer), orderBy: { id: "asc" } }),
     }),
     landlordConventions: t.relatedConnection("landlordConventions", {
       description: "Compensation conventions of this landlord (art. 40), as far as the caller may see them.",
       cursor: "id",
+      complexity: pageCost,
       totalCount: true,
       query: (_args, ctx) => ({ where: conventionScope(ctx.viewer), orderBy: { id: "asc" } }),
     }),
     developerConventions: t.relatedConnection("developerConventions", {
       description: "Financial-participation conventions of this developer (art. 8-9), as far as the caller may see them.",
       cursor: "id",
+      complexity: pageCost,
       totalCount: true,
       query: (_args, ctx) => ({ where: conventionScope(ctx.viewer), orderBy: { id: "asc" } }),
     }),
@@ -42,6 +46,7 @@ builder.queryField("organisations", (t) =>
   t.prismaConnection({
     type: "Organisation",
     cursor: "id",
+    complexity: pageCost,
     description: "Social developers, social landlords and the ministry, by name.",
     authScopes: { authenticated: true },
     totalCount: (_c, _a, ctx) => ctx.prisma.organisation.count(),

@@ -1,3 +1,4 @@
+import { pageCost } from "../schema/complexity.js";
 import { builder } from "../schema/builder.js";
 import { AccommodationUnitStatusEnum } from "../schema/enums.js";
 import { accommodationUnitScope, leaseScope, owns } from "../access/tenant.js";
@@ -21,6 +22,7 @@ export const AccommodationUnitRef = builder.prismaNode("AccommodationUnit", {
     leases: t.relatedConnection("leases", {
       description: "Leases of this unit, newest first.",
       cursor: "id",
+      complexity: pageCost,
       totalCount: true,
       query: (_args, ctx) => ({ where: leaseScope(ctx.viewer), orderBy: [{ startsOn: "desc" }, { id: "asc" }] }),
     }),

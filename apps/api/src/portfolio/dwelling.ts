@@ -1,3 +1,4 @@
+import { pageCost } from "../schema/complexity.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { DedicatedSubCategoryEnum, DwellingCategoryEnum, DwellingStatusEnum, DwellingTypeEnum, SortDirection } from "../schema/enums.js";
@@ -56,12 +57,14 @@ export const DwellingRef = builder.prismaNode("Dwelling", {
     accommodationUnits: t.relatedConnection("accommodationUnits", {
       description: "Accommodation units (unités d'hébergement, bill art. 13 §2) inside a shared dwelling.",
       cursor: "id",
+      complexity: pageCost,
       totalCount: true,
       query: (_args, ctx) => ({ where: accommodationUnitScope(ctx.viewer), orderBy: { reference: "asc" } }),
     }),
     leases: t.relatedConnection("leases", {
       description: "Affordable leases of this dwelling (bail abordable, art. 64), newest first; landlords and the ministry only.",
       cursor: "id",
+      complexity: pageCost,
       totalCount: true,
       query: (_args, ctx) => ({ where: leaseScope(ctx.viewer), orderBy: [{ startsOn: "desc" }, { id: "asc" }] }),
     }),
@@ -119,6 +122,7 @@ builder.queryField("dwellings", (t) =>
   t.prismaConnection({
     type: "Dwelling",
     cursor: "id",
+    complexity: pageCost,
     description: "Dwellings the caller may see (a landlord its own stock, a developer what it developed, the ministry all), filtered and sorted.",
     authScopes: { authenticated: true },
     args: {

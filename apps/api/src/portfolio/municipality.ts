@@ -1,3 +1,4 @@
+import { pageCost } from "../schema/complexity.js";
 import { builder } from "../schema/builder.js";
 import { CantonEnum } from "../schema/enums.js";
 
@@ -21,6 +22,7 @@ builder.queryField("municipalities", (t) =>
   t.prismaConnection({
     type: "Municipality",
     cursor: "id",
+    complexity: pageCost,
     description: "Luxembourg's municipalities, ordered by code. Public reference data.",
     totalCount: (_connection, _args, ctx) => ctx.prisma.municipality.count(),
     resolve: (query, _parent, _args, ctx) => ctx.prisma.municipality.findMany({ ...query, orderBy: { id: "asc" } }),

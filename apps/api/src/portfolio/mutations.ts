@@ -162,7 +162,7 @@ builder.mutationField("createDwelling", (t) =>
     type: DwellingPayload,
     description: "Adds a dwelling to a landlord's stock.",
     authScopes: MUTATE,
-    args: { input: t.arg({ type: CreateDwellingInput, required: true }) },
+    args: { input: t.arg({ type: CreateDwellingInput, required: true, description: "The change requested." }) },
     resolve: async (_r, { input }, ctx) => {
       const out = await runMutation(ctx, "createDwelling", async (tx) => {
         const p = new Problems();
@@ -231,7 +231,7 @@ builder.mutationField("updateDwelling", (t) =>
     type: DwellingPayload,
     description: "Changes a dwelling of the caller's stock.",
     authScopes: MUTATE,
-    args: { input: t.arg({ type: UpdateDwellingInput, required: true }) },
+    args: { input: t.arg({ type: UpdateDwellingInput, required: true, description: "The change requested." }) },
     resolve: async (_r, { input }, ctx) => {
       const out = await runMutation(ctx, "updateDwelling", async (tx) => {
         const p = new Problems();
@@ -278,7 +278,7 @@ builder.mutationField("createAccommodationUnit", (t) =>
     type: AccommodationUnitPayload,
     description: "Adds an accommodation unit (unité d'hébergement, bill art. 13 §2 al. 2) to a shared dwelling of the caller's stock.",
     authScopes: MUTATE,
-    args: { input: t.arg({ type: CreateAccommodationUnitInput, required: true }) },
+    args: { input: t.arg({ type: CreateAccommodationUnitInput, required: true, description: "The change requested." }) },
     resolve: async (_r, { input }, ctx) => {
       const out = await runMutation<UnitChange>(ctx, "createAccommodationUnit", async (tx) => {
         const p = new Problems();
@@ -311,7 +311,7 @@ builder.mutationField("updateAccommodationUnit", (t) =>
     type: AccommodationUnitPayload,
     description: "Changes an accommodation unit of the caller's stock.",
     authScopes: MUTATE,
-    args: { input: t.arg({ type: UpdateAccommodationUnitInput, required: true }) },
+    args: { input: t.arg({ type: UpdateAccommodationUnitInput, required: true, description: "The change requested." }) },
     resolve: async (_r, { input }, ctx) => {
       const out = await runMutation<UnitChange>(ctx, "updateAccommodationUnit", async (tx) => {
         const p = new Problems();
@@ -350,7 +350,7 @@ function lettingMutation(name: "recordLetting" | "recordVacancy", to: "LET" | "V
       type: AccommodationUnitPayload,
       description,
       authScopes: MUTATE,
-      args: { input: t.arg({ type: LettingEventInput, required: true }) },
+      args: { input: t.arg({ type: LettingEventInput, required: true, description: "The change requested." }) },
       resolve: async (_r, { input }, ctx) => {
         const out = await runMutation<UnitChange>(ctx, name, async (tx) => {
           const p = new Problems();

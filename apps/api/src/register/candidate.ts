@@ -1,3 +1,4 @@
+import { pageCost } from "../schema/complexity.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { ApplicationMotiveEnum, ApplicationStatusEnum, ResidenceStatusEnum } from "../schema/enums.js";
@@ -6,7 +7,9 @@ import { AGE_BANDS, ageBand, ageOn, todayUtc } from "./age.js";
 
 const AgeBandEnum = builder.enumType("AgeBand", {
   description: "Age band shown on pseudonymised records instead of a birth date (thresholds of arts. 12, 55, 67).",
-  values: AGE_BANDS,
+  values: Object.fromEntries(AGE_BANDS.map((b) => [b, { value: b, description: b === "UNDER_18" ? "Under 18." : `Aged ${b.slice(4).replace("_PLUS", " or more").replace("_", " to ")}.` }])) as {
+    [K in (typeof AGE_BANDS)[number]]: { value: K; description: string };
+  },
 });
 
 interface Composition {
@@ -129,6 +132,7 @@ builder.queryField("candidates", (t) =>
   t.prismaConnection({
     type: "Candidate",
     cursor: "id",
+    complexity: pageCost,
     description: "Candidates on the national register (ministry and landlords), pseudonymised unless the caller may see personal data.",
     authScopes: { ministry: true, landlord: true },
     args: { filter: t.arg({ type: CandidateFilter, required: false, description: "Conditions." }) },

@@ -76,7 +76,8 @@ export const builder = new SchemaBuilder<{
   },
   complexity: {
     defaultComplexity: 1,
-    defaultListMultiplier: 10,
+    // Connections price themselves by page size (schema/complexity.ts); plain lists here are small (household members, applications).
+    defaultListMultiplier: 1,
     limit: () => ({ depth: limits.maxDepth, complexity: limits.maxCost, breadth: 200 }),
     complexityError: (kind, result) =>
       new GraphQLError(

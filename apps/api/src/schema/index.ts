@@ -1,6 +1,7 @@
 /** Assembles the schema: each capability registers its types on the one builder. */
 import { lexicographicSortSchema, type GraphQLSchema } from "graphql";
 import { builder } from "./builder.js";
+import { describeRelayTypes } from "./describe-relay.js";
 import "./scalars.js";
 import "./enums.js";
 import "./viewer.js";
@@ -17,7 +18,7 @@ import "../tenancy/lease.js";
 let schema: GraphQLSchema | undefined;
 
 export function buildSchema(): GraphQLSchema {
-  schema ??= lexicographicSortSchema(builder.toSchema());
+  schema ??= describeRelayTypes(lexicographicSortSchema(builder.toSchema()));
   return schema;
 }
 import "../portfolio/mutations.js";

@@ -1,3 +1,4 @@
+import { pageCost } from "../schema/complexity.js";
 import { builder } from "../schema/builder.js";
 import { LeaseStatusEnum } from "../schema/enums.js";
 import { moneyString } from "../schema/money.js";
@@ -27,6 +28,7 @@ builder.queryField("leases", (t) =>
   t.prismaConnection({
     type: "Lease",
     cursor: "id",
+    complexity: pageCost,
     description: "Leases of the caller's stock (the ministry: all), newest first.",
     authScopes: { authenticated: true },
     args: { status: t.arg({ type: LeaseStatusEnum, required: false, description: "Only leases in this status." }) },
