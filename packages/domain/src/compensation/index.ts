@@ -1,0 +1,59 @@
+/** Public-service compensation: social developer (art. 13), social landlord (art. 40-41), residual value (bill annex IV), art. 72 §2. */
+export * from "./types.js";
+export {
+  PRORATION_RULE,
+  prorate,
+  daysInMonth,
+  monthsBetween,
+  monthsOfYear,
+  type DayRange,
+} from "./calendar.js";
+export { CompensationInputError, parameterKey } from "./rules.js";
+export {
+  buildDeveloperStatement,
+  capitalTakenIntoAccount,
+  checkDeveloperRentCap,
+  serviceYearOf,
+  type AccommodationUnitInput,
+  type CapitalInput,
+  type DeveloperDwellingInput,
+  type DeveloperStatementInput,
+  type RentCapCheck,
+} from "./developer.js";
+export {
+  buildLandlordStatement,
+  type LandlordDwellingInput,
+  type LandlordObjectInput,
+  type LandlordStatementInput,
+  type MonthlyAmountsInput,
+  type VacancyInput,
+} from "./landlord.js";
+export { checkLandlordFiling, landlordFilingDeadline, type FilingCheck, type FilingDeadline } from "./filing.js";
+export {
+  fullYearsBetween,
+  optionalRegimeRemuneration,
+  OPTIONAL_REGIME_CASES,
+  prefinancingAdvance,
+  residualValue,
+  type OptionalRegimeCase,
+  type OptionalRegimeInput,
+  type OptionalRegimeResult,
+  type PrefinancingYearPaid,
+  type ResidualValueInput,
+  type ResidualValueResult,
+} from "./residual.js";
+export { canonicalStatementJson, diffStatements, statementContentHash, statementToCsv, type CsvOptions, type LineChange, type StatementDiff } from "./statement-io.js";
+export { sha256Hex } from "./sha256.js";
+export {
+  calculateDeveloperCompensation,
+  calculateLandlordCompensation,
+  calculateOptionalRegimeRemuneration,
+  calculateResidualValue,
+  lineTrace,
+  type CalculatorResult,
+  type DeveloperCompensationQuery,
+  type DeveloperCompensationResult,
+  type LandlordCompensationQuery,
+  type LandlordCompensationResult,
+} from "./calculators.js";
+export { COMPENSATION_INTERPRETATION_NOTES, COMPENSATION_INTERPRETATION_NOTE_IDS } from "./notes.js";

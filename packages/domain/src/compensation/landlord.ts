@@ -1,0 +1,356 @@
+/**
+ * Public-service compensation of the social landlord (bailleur social): law art. 40-41 and RGD of
+ * 24 January 2024 art. 3, as amended by bill 8535 art. 27 (art. 40 §2-3 retroactive from
+ * 2023-10-01, art. 93bis; art. 40 §5 from the bill's entry into force).
+ *
+ * compensation = (rent paid to the developer + management flats) − (rents received from tenants +
+ * rents of ancillary areas). A negative result is a surplus owed to the State. Charges never enter.
+ */
+import type { Decimal } from "decimal.js";
+import { Dec, parseDecimal, type DecimalInput } from "../money/decimal.js";
+import { bill, law, rgd2024 } from "../parameters/data/builders.js";
+import { assertIsoDate } from "../parameters/dates.js";
+import { indexedAmountOf } from "../parameters/store.js";
+import type { LegalReference } from "../parameters/types.js";
+import {
+  assertMonthKey,
+  coveredDays,
+  firstDayOf,
+  intersect,
+  mergeRanges,
+  monthRange,
+  monthsBetween,
+  prorate,
+  toDayRange,
+  type DayRange,
+  type MonthKey,
+  type Period,
+} from "./calendar.js";
+import { art40Par2And3AsAmended, assemble, billEntryDay, CompensationInputError, LineCollector, NO_INPUTS, NO_VERSIONS, Resolver } from "./rules.js";
+import {
+  VACANCY_REASONS,
+  VACANCY_REDUCTION_OFF,
+  type CompensationOptions,
+  type DedicatedCategory,
+  type Exclusion,
+  type LandlordKind,
+  type LandlordStatement,
+  type ObjectKind,
+  type VacancyRate,
+  type VacancyReason,
+  type VacancyReductionRule,
+} from "./types.js";
+
+export interface MonthlyAmountsInput {
+  readonly month: MonthKey;
+  /** Rent the landlord paid to the developer for this dwelling/unit in the month (art. 40 §1 al. 3). */
+  readonly rentPaidToDeveloper?: DecimalInput;
+  /** Rents received from tenants in the month. */
+  readonly tenantRents?: DecimalInput;
+  /** Rents of ancillary areas (parking, cellars…) let with the dwelling. */
+  readonly ancillaryRents?: DecimalInput;
+  /** Charges (art. 63): listed in the statement (art. 40 §3 2°), never in the compensation. */
+  readonly charges?: DecimalInput;
+}
+
+export interface VacancyInput extends Period {
+  readonly reason: VacancyReason;
+}
+
+export interface LandlordObjectInput {
+  readonly id: string;
+  /** Periods during which the dwelling/unit is in the landlord's affordable rental stock (« mis en location »), half-open. */
+  readonly managedPeriods: readonly Period[];
+  /** Vacant periods inside the managed periods, with their art. 40 §3 reason. */
+  readonly vacancies?: readonly VacancyInput[];
+  readonly amounts?: readonly MonthlyAmountsInput[];
+}
+
+export interface LandlordDwellingInput extends LandlordObjectInput {
+  readonly dedicatedTo?: DedicatedCategory | null;
+  /** Bill: accommodation units let separately (management flat per unit, art. 40 §2 al. 1 as amended). */
+  readonly accommodationUnits?: readonly LandlordObjectInput[];
+}
+
+export interface LandlordStatementInput {
+  readonly landlord: { readonly id: string; readonly kind: LandlordKind };
+  /** Signature of the landlord's compensation convention (date axis of RGD 2024 art. 3). */
+  readonly conventionSignedOn: string;
+  readonly year: number;
+  readonly months?: { readonly from: MonthKey; readonly to: MonthKey };
+  readonly dwellings: readonly LandlordDwellingInput[];
+  /** Operator setting; OFF by default (not in the sources). */
+  readonly vacancyReduction?: VacancyReductionRule;
+  /** Law art. 40 §3 6° (deleted by the bill): socio-educational staff, informational. */
+  readonly socialSupportStaffFte?: DecimalInput;
+}
+
+const REF = {
+  deficit: [law("40", { paragraph: "1", alinea: "3" })],
+  flatLaw: [law("40", { paragraph: "2", alinea: "1" }), rgd2024("3")],
+  flatBill: [bill("27", { point: "1° a)", amends: { article: "40", paragraph: "2", alinea: "1" } }), rgd2024("3")],
+  fonds: "law art. 40 §4",
+  noFlatLaw: "law art. 40 §5",
+  noFlatBill: "bill 8535 art. 27 3° (→ art. 40 §5)",
+  vacancy: [law("40", { paragraph: "3" })],
+} satisfies Record<string, string | readonly LegalReference[]>;
+
+/** Law art. 40 §5: no management flat for dwellings dedicated to these categories. */
+function noFlatUnderLaw(category: DedicatedCategory | null | undefined): boolean {
+  return category === "INTERNATIONAL_PROTECTION" || category === "STUDENTS" || category === "DEVELOPER_EMPLOYEES" || category === "COOPERATIVE_MEMBERS";
+}
+
+/** Bill art. 27 3° (→ art. 40 §5): students only where the landlord is the University of Luxembourg; cooperative members. */
+function noFlatUnderBill(category: DedicatedCategory | null | undefined, landlord: LandlordKind): boolean {
+  return (category === "STUDENTS" && landlord === "UNIVERSITY_OF_LUXEMBOURG") || category === "COOPERATIVE_MEMBERS";
+}
+
+function intersectLists(a: readonly DayRange[], b: readonly DayRange[]): DayRange[] {
+  const out: DayRange[] = [];
+  for (const x of a)
+    for (const y of b) {
+      const i = intersect(x, y);
+      if (i) out.push(i);
+    }
+  return mergeRanges(out);
+}
+
+interface PreparedObject {
+  readonly id: string;
+  readonly kind: ObjectKind;
+  readonly managed: DayRange[];
+  readonly vacancies: Record<VacancyReason, DayRange[]>;
+  readonly amounts: Map<MonthKey, MonthlyAmountsInput>;
+}
+
+function prepare(obj: LandlordObjectInput, kind: ObjectKind): PreparedObject {
+  const managed = mergeRanges(obj.managedPeriods.map((p) => toDayRange(p, `${obj.id} managed period`)));
+  const vacancies = { CHANGE_OF_OWNER: [], RENOVATION: [], OTHER: [] } as Record<VacancyReason, DayRange[]>;
+  for (const v of obj.vacancies ?? []) {
+    if (!VACANCY_REASONS.includes(v.reason)) throw new CompensationInputError(`${obj.id}: unknown vacancy reason ${String(v.reason)}`);
+    vacancies[v.reason].push(toDayRange(v, `${obj.id} vacancy`));
+  }
+  for (const r of VACANCY_REASONS) vacancies[r] = intersectLists(mergeRanges(vacancies[r]), managed);
+  const amounts = new Map<MonthKey, MonthlyAmountsInput>();
+  for (const a of obj.amounts ?? []) {
+    assertMonthKey(a.month, `${obj.id} amounts`);
+    if (amounts.has(a.month)) throw new CompensationInputError(`${obj.id}: amounts for ${a.month} given twice`);
+    amounts.set(a.month, a);
+  }
+  return { id: obj.id, kind, managed, vacancies, amounts };
+}
+
+function validateVacancyRule(rule: VacancyReductionRule): Decimal {
+  const share = parseDecimal(rule.share);
+  if (rule.enabled && (share.isNegative() || share.greaterThan(1) || rule.reasons.length === 0))
+    throw new CompensationInputError("vacancy reduction: share must lie in [0, 1] and at least one reason be listed when enabled");
+  return share;
+}
+
+const rateOf = (days: number, of: number): string => (of === 0 ? "0" : new Dec(days).dividedBy(of).toDecimalPlaces(6, Dec.ROUND_HALF_UP).toString());
+
+/** Builds the landlord's statement (art. 40 §3) for a year (or some months of it). Pure. */
+export function buildLandlordStatement(input: LandlordStatementInput, options: CompensationOptions): LandlordStatement {
+  assertIsoDate(input.conventionSignedOn, "conventionSignedOn");
+  const months = input.months ? monthsBetween(input.months.from, input.months.to) : monthsBetween(`${input.year}-01`, `${input.year}-12`);
+  if (months.some((m) => Number(m.slice(0, 4)) !== input.year)) throw new CompensationInputError(`months are not all in ${input.year}`);
+  const rule = input.vacancyReduction ?? VACANCY_REDUCTION_OFF;
+  const share = validateVacancyRule(rule);
+  const resolver = new Resolver(options);
+  const out = new LineCollector();
+  const exclusions: Exclusion[] = [];
+  const chargesListed: { objectId: string; amount: string }[] = [];
+  const vacancy: VacancyRate[] = [];
+  const landlordKind = input.landlord.kind;
+  const signed = input.conventionSignedOn;
+  const statementWindow: DayRange = { from: monthRange(months[0]!).from, to: monthRange(months[months.length - 1]!).to };
+  const totalVacant: Record<VacancyReason, number> = { CHANGE_OF_OWNER: 0, RENOVATION: 0, OTHER: 0 };
+  let totalManaged = 0;
+  const asAmended = art40Par2And3AsAmended(options);
+
+  const base = {
+    schema: "abordable.compensation-statement/1" as const,
+    kind: "LANDLORD" as const,
+    subjectId: input.landlord.id,
+    year: input.year,
+    months: { from: months[0]!, to: months[months.length - 1]! },
+    regime: options.regime,
+    bill8535EntryIntoForce: options.bill8535EntryIntoForce ?? null,
+    proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH" as const,
+    rounding: "LINE_CENT_HALF_UP" as const,
+    landlord: { id: input.landlord.id, kind: landlordKind },
+    conventionSignedOn: signed,
+    vacancyReduction: rule,
+    socialSupportStaffFte: input.socialSupportStaffFte === undefined ? null : parseDecimal(input.socialSupportStaffFte).toString(),
+  };
+
+  // Art. 40 §4: the Fonds du Logement is excluded from the landlord's compensation.
+  if (landlordKind === "FONDS_DU_LOGEMENT") {
+    return {
+      ...base,
+      lines: [],
+      subtotals: { byDwelling: [], byComponent: [] },
+      total: "0.00",
+      exclusions: [{ objectId: input.landlord.id, component: "MANAGEMENT_FLAT", reason: "Fonds du Logement excluded from the social landlord's compensation", article: REF.fonds }],
+      parameters: {},
+      references: {},
+      rules: {},
+      outcome: "EXCLUDED",
+      surplusOwedToState: "0.00",
+      vacancy: [],
+      chargesListed: [],
+    };
+  }
+
+  const flat = resolver.resolve("compensation.landlord.managementFlat", signed);
+  const flatByMonth = new Map(months.map((m) => [m, indexedAmountOf(flat, firstDayOf(m))]));
+  const ids = new Set<string>();
+
+  for (const dw of input.dwellings) {
+    const dwelling = prepare(dw, "DWELLING");
+    const units = (dw.accommodationUnits ?? []).map((u) => prepare(u, "ACCOMMODATION_UNIT"));
+    for (const o of [dwelling, ...units]) {
+      if (ids.has(o.id)) throw new CompensationInputError(`object ${o.id} listed twice`);
+      ids.add(o.id);
+    }
+
+    // Management flat objects: bill (retroactive art. 40 §2) per unit when units are let; otherwise per dwelling.
+    const perUnit = asAmended && units.length > 0;
+    const flatObjects: PreparedObject[] = perUnit
+      ? units
+      : [units.length === 0 ? dwelling : { ...dwelling, managed: mergeRanges([...dwelling.managed, ...units.flatMap((u) => u.managed)]) }];
+
+    // Art. 40 §5: which days carry no flat. Law list before the bill's entry into force, bill list after.
+    const exclLaw = noFlatUnderLaw(dw.dedicatedTo);
+    const exclBill = options.regime === "BILL_8535" && noFlatUnderBill(dw.dedicatedTo, landlordKind);
+    let eligible: DayRange[];
+    if (options.regime === "LAW" || exclLaw === exclBill) eligible = exclLaw ? [] : [{ from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY }];
+    else {
+      const eif = billEntryDay(options, "art. 40 §5 (bill art. 27 3°)");
+      eligible = exclLaw ? [{ from: eif, to: Number.POSITIVE_INFINITY }] : [{ from: Number.NEGATIVE_INFINITY, to: eif }];
+    }
+    if (exclLaw || exclBill)
+      exclusions.push({
+        objectId: dw.id,
+        component: "MANAGEMENT_FLAT",
+        reason: `no management flat for dwellings dedicated to ${dw.dedicatedTo}${exclLaw && !exclBill && options.regime === "BILL_8535" ? " (law, until the bill's entry into force)" : exclBill && !exclLaw ? " (bill, from its entry into force)" : ""}`,
+        article: exclLaw && exclBill ? `${REF.noFlatLaw}; ${REF.noFlatBill}` : exclLaw ? REF.noFlatLaw : REF.noFlatBill,
+      });
+
+    for (const obj of flatObjects) {
+      const flatDays = intersectLists(obj.managed, eligible);
+      const reductionRanges = rule.enabled ? intersectLists(mergeRanges(rule.reasons.flatMap((r) => obj.vacancies[r])), flatDays) : [];
+      for (const month of months) {
+        const window = monthRange(month);
+        const monthDays = window.to - window.from;
+        const days = coveredDays(flatDays, window);
+        if (days === 0) continue;
+        const amount = flatByMonth.get(month)!;
+        const refs = asAmended ? REF.flatBill : REF.flatLaw;
+        out.add({
+          dwellingId: dw.id,
+          objectId: obj.id,
+          objectKind: obj.kind,
+          month,
+          component: "MANAGEMENT_FLAT",
+          ruleId: perUnit ? "compensation.landlord.managementFlat.perAccommodationUnit" : "compensation.landlord.managementFlat.perDwelling",
+          references: refs,
+          inputs: { monthlyFlat: amount.value.toString(), daysManaged: String(days), daysInMonth: String(monthDays), conventionSignedOn: signed },
+          versions: [flat.version],
+          indices: amount.index ? [amount.index] : [],
+          exact: prorate(amount.value, days, monthDays),
+          interpretationNotes: ["rgd-2024-convention-date", "compensation-proration", "compensation-management-flat-days"],
+        });
+        if (rule.enabled) {
+          const vacant = coveredDays(reductionRanges, window);
+          if (vacant > 0)
+            out.add({
+              dwellingId: dw.id,
+              objectId: obj.id,
+              objectKind: obj.kind,
+              month,
+              component: "VACANCY_REDUCTION",
+              ruleId: "compensation.landlord.vacancyReduction.operatorRule",
+              references: REF.vacancy,
+              inputs: { monthlyFlat: amount.value.toString(), share: share.toString(), reasons: rule.reasons.join(","), vacantDays: String(vacant), daysInMonth: String(monthDays) },
+              versions: [flat.version],
+              exact: prorate(amount.value.times(share), vacant, monthDays).negated(),
+              interpretationNotes: ["compensation-vacancy-reduction", "compensation-proration"],
+            });
+        }
+      }
+    }
+
+    // Rents (actual amounts, never prorated) and the listed charges, per object.
+    for (const obj of [dwelling, ...units]) {
+      let charges = new Dec(0);
+      for (const month of months) {
+        const a = obj.amounts.get(month);
+        if (!a) continue;
+        const parts = [
+          ["RENT_PAID_TO_DEVELOPER", a.rentPaidToDeveloper, false, "compensation.landlord.deficit.rentPaidToDeveloper"],
+          ["TENANT_RENTS", a.tenantRents, true, "compensation.landlord.deficit.tenantRents"],
+          ["ANCILLARY_RENTS", a.ancillaryRents, true, "compensation.landlord.deficit.ancillaryRents"],
+        ] as const;
+        for (const [component, value, negative, ruleId] of parts) {
+          if (value === undefined) continue;
+          const v = parseDecimal(value);
+          out.add({
+            dwellingId: dw.id,
+            objectId: obj.id,
+            objectKind: obj.kind,
+            month,
+            component,
+            ruleId,
+            references: REF.deficit,
+            inputs: NO_INPUTS,
+            versions: NO_VERSIONS,
+            exact: negative ? v.negated() : v,
+          });
+        }
+        if (a.charges !== undefined) charges = charges.plus(parseDecimal(a.charges));
+      }
+      if (!charges.isZero()) chargesListed.push({ objectId: obj.id, amount: charges.toFixed(2) });
+
+      // Art. 40 §3 3°-5°: vacancy rates over the statement's months.
+      const managedDays = coveredDays(obj.managed, statementWindow);
+      if (managedDays > 0) {
+        const vacantDays = { CHANGE_OF_OWNER: 0, RENOVATION: 0, OTHER: 0 } as Record<VacancyReason, number>;
+        for (const r of VACANCY_REASONS) {
+          vacantDays[r] = coveredDays(obj.vacancies[r], statementWindow);
+          totalVacant[r] += vacantDays[r];
+        }
+        totalManaged += managedDays;
+        vacancy.push({
+          objectId: obj.id,
+          managedDays,
+          vacantDays,
+          rates: { CHANGE_OF_OWNER: rateOf(vacantDays.CHANGE_OF_OWNER, managedDays), RENOVATION: rateOf(vacantDays.RENOVATION, managedDays), OTHER: rateOf(vacantDays.OTHER, managedDays) },
+        });
+      }
+    }
+  }
+  vacancy.push({
+    objectId: "*",
+    managedDays: totalManaged,
+    vacantDays: totalVacant,
+    rates: { CHANGE_OF_OWNER: rateOf(totalVacant.CHANGE_OF_OWNER, totalManaged), RENOVATION: rateOf(totalVacant.RENOVATION, totalManaged), OTHER: rateOf(totalVacant.OTHER, totalManaged) },
+  });
+
+  const totals = assemble(out.lines, input.dwellings.map((d) => d.id));
+  const total = new Dec(totals.total);
+  return {
+    ...base,
+    lines: out.lines,
+    subtotals: { byDwelling: totals.byDwelling, byComponent: totals.byComponent },
+    total: totals.total,
+    exclusions,
+    parameters: out.parameters,
+    references: out.references,
+    rules: out.rules,
+    outcome: total.isZero() ? "BALANCED" : total.isPositive() ? "COMPENSATION_DUE" : "SURPLUS_OWED_TO_STATE",
+    surplusOwedToState: total.isNegative() ? total.negated().toFixed(2) : "0.00",
+    vacancy,
+    chargesListed,
+  };
+}
