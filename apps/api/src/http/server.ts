@@ -18,6 +18,8 @@ import { authenticate } from "../access/api-keys.js";
 import { RateLimiter } from "./rate-limit.js";
 import { graphiqlLandingPage } from "./graphiql.js";
 import { correlationPlugin, formatError } from "./errors.js";
+import { claim, complete, isMutationRequest, isValidIdempotencyKey, release, requestHash } from "./idempotency.js";
+import type { Viewer } from "../access/viewer.js";
 
 export interface App {
   readonly server: http.Server;
@@ -80,19 +82,56 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
     if (wait > 0) throw new HttpError(429, `Rate limit of ${config.rateLimitPerMinute} requests per minute reached; retry in ${wait} s`, "RATE_LIMITED", { "retry-after": String(wait) });
 
     const body = req.method === "POST" ? await readJsonBody(req, config.maxBodyBytes) : undefined;
+    const idempotencyKey = header(req, "idempotency-key");
+    let idempotent: { apiKeyId: string; key: string } | undefined;
+    if (idempotencyKey !== undefined && viewer.kind === "apiKey" && isMutationRequest(body)) {
+      if (!isValidIdempotencyKey(idempotencyKey)) throw new HttpError(400, "Idempotency-Key must be 8 to 128 characters among A-Z a-z 0-9 . _ : -", "BAD_REQUEST");
+      const decision = await claim(db.prisma, viewer.apiKeyId, idempotencyKey, requestHash(body));
+      if (decision.kind === "replay") {
+        res.statusCode = decision.status;
+        res.setHeader("content-type", "application/json; charset=utf-8");
+        res.setHeader("idempotency-replayed", "true");
+        res.end(decision.body);
+        return decision.status;
+      }
+      if (decision.kind === "refuse") {
+        throw new HttpError(decision.status, decision.message, decision.code, decision.retryAfter ? { "retry-after": String(decision.retryAfter) } : {});
+      }
+      idempotent = { apiKeyId: viewer.apiKeyId, key: idempotencyKey };
+    }
+    try {
+      return await execute(req, res, url, body, viewer, correlationId, idempotent);
+    } catch (error) {
+      if (idempotent) await release(db.prisma, idempotent.apiKeyId, idempotent.key).catch(() => undefined);
+      throw error;
+    }
+  };
+
+  const execute = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    body: unknown,
+    viewer: Viewer,
+    correlationId: string,
+    idempotent: { apiKeyId: string; key: string } | undefined,
+  ): Promise<number> => {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
     }
     const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
-      context: async () =>
-        createContext({ db, viewer, correlationId, logger: logger.child({ correlationId }), idempotencyKey: header(req, "idempotency-key") }),
+      httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body },
+      context: async () => createContext({ db, viewer, correlationId, logger: logger.child({ correlationId }), idempotencyKey: idempotent?.key }),
     });
     const status = result.status ?? 200;
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = status;
     if (result.body.kind === "complete") {
+      if (idempotent) {
+        if (status === 200) await complete(db.prisma, idempotent.apiKeyId, idempotent.key, status, result.body.string);
+        else await release(db.prisma, idempotent.apiKeyId, idempotent.key);
+      }
       res.end(result.body.string);
     } else {
       for await (const chunk of result.body.asyncIterator) res.write(chunk);

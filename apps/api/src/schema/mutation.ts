@@ -26,6 +26,10 @@ export async function runMutation<T>(
   try {
     const result = await ctx.prisma.$transaction(async (tx) => {
       const change = await work(tx);
+      // Marks the Idempotency-Key as committed with the change itself (http/idempotency.ts).
+      if (ctx.idempotencyKey && ctx.viewer.kind === "apiKey") {
+        await tx.idempotencyRecord.updateMany({ where: { apiKeyId: ctx.viewer.apiKeyId, key: ctx.idempotencyKey }, data: { committedAt: new Date() } });
+      }
       await recordAudit(tx, {
         viewer: ctx.viewer,
         correlationId: ctx.correlationId,
