@@ -7,3 +7,4 @@ export * from "./money/index.js";
 export * from "./parameters/index.js";
 export * from "./tenancy/index.js";
 export * from "./compensation/index.js";
+export * from "./allocation/index.js";
