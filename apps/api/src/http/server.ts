@@ -30,7 +30,7 @@ export interface App {
 type AppConfig = Pick<
   Config,
   "host" | "port" | "graphiql" | "introspection" | "maxBodyBytes" | "maxQueryDepth" | "maxQueryCost" | "rateLimitPerMinute" | "shutdownGraceMs" | "nodeEnv"
->;
+> & { bill8535EntryIntoForce?: string | undefined };
 
 const GRAPHQL_PATH = "/graphql";
 
@@ -122,7 +122,7 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body },
-      context: async () => createContext({ db, viewer, correlationId, logger: logger.child({ correlationId }), idempotencyKey: idempotent?.key }),
+      context: async () => createContext({ db, viewer, correlationId, logger: logger.child({ correlationId }), idempotencyKey: idempotent?.key, legal: { bill8535EntryIntoForce: config.bill8535EntryIntoForce } }),
     });
     const status = result.status ?? 200;
     for (const [name, value] of result.headers) res.setHeader(name, value);

@@ -14,6 +14,8 @@ export interface Context {
   readonly loaders: Loaders;
   /** Idempotency key sent with a mutation (header Idempotency-Key), if any. */
   readonly idempotencyKey: string | undefined;
+  /** Legal settings of the operator: the date from which bill 8535 applies (undefined while not in force). */
+  readonly legal: { readonly bill8535EntryIntoForce: string | undefined };
 }
 
 export function createContext(args: Omit<Context, "loaders" | "prisma">): Context {

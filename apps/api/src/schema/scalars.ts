@@ -32,7 +32,12 @@ type DecimalLike = Decimal | { toFixed(): string } | string;
 
 builder.scalarType("Decimal", {
   description: "An exact decimal number, sent and received as a JSON string (\"1234.56\"). Money is in euros; rates are fractions unless a field says otherwise.",
-  serialize: (value: DecimalLike) => (typeof value === "string" ? parseDecimal(value).toFixed() : new Dec(value.toFixed()).toFixed()),
+  // A string is sent as it is (after checking it), so that money keeps its two decimals ("12.50").
+  serialize: (value: DecimalLike) => {
+    if (typeof value !== "string") return new Dec(value.toFixed()).toFixed();
+    parseDecimal(value);
+    return value;
+  },
   parseValue: parseDecimalInput,
   parseLiteral: (ast) => parseDecimalInput(literalString(ast, "Decimal")),
 });

@@ -152,10 +152,10 @@ export function generateSeed(scale: SeedScale): SeedData {
       developerId, projectId, signedOn: date(signed), startsOn: date(signed), durationYears: 40,
       totalCost: `${totalCents / 100n}.00`, stateParticipation: `${(totalCents * 75n) / 10000n}.00`,
       bankLoanPrefinancing: rnd.chance(0.4),
+      fondsIndemnityRequested: developerName === "Fonds du Logement",
     });
     const entry = { projectId, conventionId, left: rnd.int(4, 40) };
     projectFor.set(key, entry);
-    void developerName;
     return entry;
   };
 
@@ -178,6 +178,14 @@ export function generateSeed(scale: SeedScale): SeedData {
     const status: DwellingStatus = rnd.weighted([["LET", 82], ["VACANT", 7], ["UNDER_RENOVATION", 4], ["UNDER_CONSTRUCTION", 5], ["WITHDRAWN", 2]] as const);
     const firstOccupiedYear = status === "UNDER_CONSTRUCTION" ? null : rnd.weighted([[rnd.int(1965, 1989), 25], [rnd.int(1990, 2015), 35], [rnd.int(2016, 2026), 40]] as const);
     const firstLettingOn = status === "UNDER_CONSTRUCTION" ? null : rnd.date(`${Math.max(firstOccupiedYear ?? 2024, 2015)}-01-01`, "2026-10-31");
+    // Capital and rents for the compensation statements (art. 13 §3, art. 40 §1): own contribution
+    // is 25 % of the costs on average (the State participation covers up to 75 %, art. 11).
+    const areaCents = BigInt(area.replace(".", ""));
+    const landCents = (areaCents * BigInt(rnd.int(600, 1_400))) / 100n;
+    const constructionCents = (areaCents * BigInt(rnd.int(2_400, 3_600))) / 100n;
+    const share = BigInt(rnd.int(15, 35));
+    const cents = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, "0")}`;
+    const managedSince = status === "UNDER_CONSTRUCTION" ? null : firstLettingOn;
     const ref = (perLandlordRef.get(landlord.id) ?? 0) + 1;
     perLandlordRef.set(landlord.id, ref);
     const id = rnd.uuid();
@@ -188,6 +196,12 @@ export function generateSeed(scale: SeedScale): SeedData {
       municipalityId: commune, address: `${rnd.int(1, 180)}, ${rnd.pick(STREETS)}, ${MUNICIPALITIES.find((m) => m.id === commune)!.name}`,
       firstLettingOn: firstLettingOn ? date(firstLettingOn) : null, firstOccupiedYear, energyRenovated: (firstOccupiedYear ?? 2000) < 1990 ? rnd.chance(0.4) : false,
       hasEquippedKitchen: rnd.chance(0.9), hasOutdoorSpace: rnd.chance(0.6), status,
+      landCapitalInvested: cents(landCents), landOwnContribution: cents((landCents * share) / 100n),
+      constructionCapitalInvested: cents(constructionCents), constructionOwnContribution: cents((constructionCents * share) / 100n),
+      emphyteusisFeesPerYear: rnd.chance(0.15) ? rnd.cents(300, 1_200) : null,
+      rentToDeveloperMonthly: developer.id === landlord.id ? "0.00" : rnd.cents(350 + bedrooms * 120, 600 + bedrooms * 180),
+      ancillaryRentMonthly: rnd.chance(0.3) ? rnd.cents(40, 120) : null,
+      managedSince: managedSince ? date(managedSince) : null,
     });
     if (shared) {
       for (let u = 1; u <= bedrooms; u += 1) {

@@ -5,6 +5,7 @@ import type { SeedScale } from "../config.js";
 import { issueApiKey } from "../access/api-keys.js";
 import { generateSeed } from "./generate.js";
 import { isEmpty, writeSeed } from "./write.js";
+import { SEED_EXTENSIONS } from "./extensions.js";
 
 export interface DemoKey {
   role: Role;
@@ -25,6 +26,7 @@ export async function seedIfEmpty(prisma: PrismaClient, scale: SeedScale): Promi
   if (!(await isEmpty(prisma))) return null;
   const data = generateSeed(scale);
   await writeSeed(prisma, data);
+  for (const extension of SEED_EXTENSIONS) await extension.run(prisma, scale);
   const demoKeys: DemoKey[] = [];
   for (const spec of DEMO_KEYS) {
     const org = await prisma.organisation.findUniqueOrThrow({ where: { name: spec.organisation } });

@@ -10,6 +10,7 @@ import { createLogger } from "../../src/logger.js";
 import { generateSeed } from "../../src/seed/generate.js";
 import { writeSeed } from "../../src/seed/write.js";
 import { issueApiKey } from "../../src/access/api-keys.js";
+import { SEED_EXTENSIONS } from "../../src/seed/extensions.js";
 import { openTestDatabase } from "./database.js";
 
 export const ORGS = {
@@ -46,9 +47,12 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(overrides: { rateLimitPerMinute?: number; maxQueryDepth?: number; maxBodyBytes?: number } = {}): Promise<TestApi> {
+export async function startTestApi(
+  overrides: { rateLimitPerMinute?: number; maxQueryDepth?: number; maxBodyBytes?: number; bill8535EntryIntoForce?: string } = {},
+): Promise<TestApi> {
   const db = await openTestDatabase();
   await writeSeed(db.prisma, generateSeed("small"));
+  for (const extension of SEED_EXTENSIONS) await extension.run(db.prisma, "small");
   const app = await createApp({
     db,
     logger: createLogger("error"),
@@ -56,6 +60,7 @@ export async function startTestApi(overrides: { rateLimitPerMinute?: number; max
       host: "127.0.0.1", port: 0, graphiql: true, introspection: true, nodeEnv: "test", shutdownGraceMs: 1000,
       maxBodyBytes: overrides.maxBodyBytes ?? 1_048_576, maxQueryDepth: overrides.maxQueryDepth ?? 10, maxQueryCost: 20_000,
       rateLimitPerMinute: overrides.rateLimitPerMinute ?? 100_000,
+      bill8535EntryIntoForce: overrides.bill8535EntryIntoForce,
     },
   });
   const url = await app.listen();

@@ -1,0 +1,10 @@
+/**
+ * Seed steps contributed by capabilities (allocation commissions and methodologies, deposits…),
+ * run after the core seed in the same order as listed. Each capability adds one line here.
+ */
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { SeedScale } from "../config.js";
+
+export type SeedExtension = (prisma: PrismaClient, scale: SeedScale) => Promise<void>;
+
+export const SEED_EXTENSIONS: { name: string; run: SeedExtension }[] = [];
