@@ -43,7 +43,7 @@ export {
   type ResidualValueResult,
 } from "./residual.js";
 export { canonicalStatementJson, diffStatements, statementContentHash, statementToCsv, type CsvOptions, type LineChange, type StatementDiff } from "./statement-io.js";
-export { sha256Hex } from "./sha256.js";
+export { sha256Hex } from "../hash/sha256.js";
 export {
   calculateDeveloperCompensation,
   calculateLandlordCompensation,

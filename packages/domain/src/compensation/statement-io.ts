@@ -3,7 +3,7 @@
  * versions of a statement, and CSV export (RFC 4180).
  */
 import { Dec } from "../money/decimal.js";
-import { sha256Hex } from "./sha256.js";
+import { sha256Hex } from "../hash/sha256.js";
 import type { CompensationStatement, StatementLine } from "./types.js";
 
 function canonical(value: unknown): string {
