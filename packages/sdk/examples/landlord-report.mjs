@@ -1,0 +1,106 @@
+// @ts-check
+/**
+ * A social landlord's portfolio report with @abordable/sdk, against the local API.
+ *
+ *   npm start                                   # at the repository root: the API on :4000, demo keys printed
+ *   npx turbo run build --filter=@abordable/sdk # once: builds the SDK
+ *   node packages/sdk/examples/landlord-report.mjs
+ *
+ * Settings (environment):
+ *   ABORDABLE_ENDPOINT  default http://localhost:4000/graphql
+ *   ABORDABLE_API_KEY   a landlord's key (abk_…); by default the first SOCIAL_LANDLORD key of the
+ *                       demo keys file ($ABORDABLE_DATA_DIR/demo-api-keys.txt, else apps/api/.data/)
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { createClient, Decimal, ForbiddenError, AbordableError } from "@abordable/sdk";
+
+function demoLandlordKey() {
+  const dir = process.env.ABORDABLE_DATA_DIR ?? fileURLToPath(new URL("../../../apps/api/.data", import.meta.url));
+  const lines = readFileSync(`${dir}/demo-api-keys.txt`, "utf8").split("\n");
+  const at = lines.findIndex((line) => line.startsWith("SOCIAL_LANDLORD"));
+  const key = lines[at + 1]?.match(/Bearer (abk_\S+)/)?.[1];
+  if (at < 0 || !key) throw new Error(`no SOCIAL_LANDLORD key in ${dir}/demo-api-keys.txt`);
+  return key;
+}
+
+const client = createClient({
+  endpoint: process.env.ABORDABLE_ENDPOINT ?? "http://localhost:4000/graphql",
+  apiKey: process.env.ABORDABLE_API_KEY ?? demoLandlordKey(),
+  timeoutMs: 10_000,
+  retries: 3,
+});
+
+const eur = (/** @type {Decimal} */ d) => `${d.toFixed(2)} EUR`;
+
+async function main() {
+  const viewer = await client.viewer();
+  console.log(`${viewer.organisation?.name} (${viewer.role})\n`);
+
+  // The whole stock, page after page.
+  /** @type {Record<string, number>} */
+  const byStatus = {};
+  let area = new Decimal(0);
+  /** @type {string[]} */
+  const vacant = [];
+  let shared;
+  for await (const dwelling of client.paginate.dwellings({ orderBy: { field: "REFERENCE" } }, { pageSize: 25 })) {
+    byStatus[dwelling.status] = (byStatus[dwelling.status] ?? 0) + 1;
+    area = area.plus(dwelling.usefulArea); // exact: Decimal, never a float
+    if (dwelling.status === "VACANT") vacant.push(`  ${dwelling.reference}  ${dwelling.bedrooms} bedroom(s), ${dwelling.usefulArea.toFixed(2)} m2, ${dwelling.address}`);
+    if (dwelling.type === "SHARED_DWELLING") shared ??= dwelling;
+  }
+  const count = Object.values(byStatus).reduce((a, b) => a + b, 0);
+  console.log(`Stock: ${count} dwellings, ${area.toFixed(2)} m2 of useful area`);
+  for (const [status, n] of Object.entries(byStatus)) console.log(`  ${status.padEnd(18)} ${n}`);
+  console.log(`Vacant:\n${vacant.join("\n") || "  none"}\n`);
+
+  if (shared) {
+    const units = await client.accommodationUnits({ dwellingId: shared.id, first: 20 });
+    console.log(`Shared dwelling ${shared.reference}: ${units?.totalCount ?? 0} accommodation unit(s)`);
+    for (const { node } of units?.edges ?? []) console.log(`  ${node.reference}  ${node.status}  ${node.usefulArea.toFixed(2)} m2, ${node.capacity} occupant(s)`);
+    console.log("");
+  }
+
+  // Rents of the leases in force, summed exactly.
+  let rent = new Decimal(0);
+  let charges = new Decimal(0);
+  let leases = 0;
+  for await (const lease of client.paginate.leases({ status: "ACTIVE" }, { pageSize: 50 })) {
+    rent = rent.plus(lease.monthlyRent);
+    charges = charges.plus(lease.monthlyCharges);
+    leases += 1;
+  }
+  console.log(`Leases in force: ${leases}; monthly rent ${eur(rent)}, charges ${eur(charges)}`);
+  if (leases > 0) console.log(`  average rent ${eur(rent.dividedBy(leases).toDecimalPlaces(2, Decimal.ROUND_HALF_UP))}\n`);
+
+  const conventions = await client.conventions({ first: 10 });
+  console.log(`Conventions: ${conventions.totalCount}`);
+  for (const { node } of conventions.edges) console.log(`  ${node.reference}  ${node.kind}  signed ${node.signedOn}`);
+
+  const candidates = await client.candidates({ first: 100 });
+  const named = candidates.edges.filter((e) => e.node.personalData !== null).length;
+  console.log(`\nRegister: ${candidates.totalCount} candidates; personal data visible for ${named} of the first ${candidates.edges.length} (those in this landlord's allocation files)`);
+
+  // A rule violation is a typed result, not an exception.
+  const first = await client.dwellings({ first: 1 });
+  const target = first.edges[0]?.node;
+  if (target) {
+    const refused = await client.updateDwelling({ id: target.id, usefulArea: "0" });
+    for (const e of refused.userErrors) console.log(`\nuserError on ${e.field.join(".")}: ${e.code} — ${e.message}`);
+  }
+
+  // Another organisation's data is refused with a typed error carrying the correlation id.
+  try {
+    await client.ministryDashboard();
+  } catch (error) {
+    if (error instanceof ForbiddenError) console.log(`ministryDashboard: ForbiddenError (correlation id ${error.correlationId})`);
+    else throw error;
+  }
+}
+
+main().catch((error) => {
+  if (error instanceof AbordableError) console.error(`${error.name}: ${error.message}`);
+  else console.error(error);
+  process.exitCode = 1;
+});

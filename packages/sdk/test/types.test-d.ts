@@ -1,0 +1,80 @@
+/**
+ * The client's arguments and results are typed from the schema (checked by tsc through vitest's
+ * typecheck mode and by `npm run typecheck`): no `any` anywhere in what a caller touches.
+ */
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  createClient,
+  Decimal,
+  type Dwelling,
+  type DwellingStatus,
+  type Lease,
+  type UserError,
+  type UserErrorCode,
+  ForbiddenError,
+  type AbordableError,
+} from "../src/index.js";
+
+const endpoint = "http://localhost:4000/graphql";
+
+describe("types from the schema", () => {
+  it("types query results, Decimal and date scalars by option", async () => {
+    const client = createClient({ endpoint, apiKey: "abk_x" });
+    const page = await client.dwellings({ first: 10, filter: { statuses: ["VACANT"], minBedrooms: 2 } });
+    expectTypeOf(page.totalCount).toEqualTypeOf<number>();
+    const dwelling = page.edges[0]!.node;
+    expectTypeOf(dwelling.usefulArea).toEqualTypeOf<Decimal>();
+    expectTypeOf(dwelling.status).toEqualTypeOf<DwellingStatus>();
+    expectTypeOf(dwelling.status).toEqualTypeOf<"LET" | "UNDER_CONSTRUCTION" | "UNDER_RENOVATION" | "VACANT" | "WITHDRAWN">();
+    expectTypeOf(dwelling.firstLettingOn).toEqualTypeOf<string | null>();
+    expectTypeOf(dwelling.createdAt).toEqualTypeOf<string>();
+    expectTypeOf(dwelling.project).toEqualTypeOf<{ id: string; name: string } | null>();
+    expectTypeOf(dwelling).toEqualTypeOf<Dwelling>();
+    expectTypeOf(dwelling).not.toBeAny();
+
+    const strings = createClient({ endpoint, decimals: "string", dates: "date" });
+    const lease = (await strings.leases()).edges[0]!.node;
+    expectTypeOf(lease.monthlyRent).toEqualTypeOf<string>();
+    expectTypeOf(lease.startsOn).toEqualTypeOf<Date>();
+    expectTypeOf(lease.endsOn).toEqualTypeOf<Date | null>();
+    expectTypeOf(lease.household.members[0]!.annualNetIncome).toEqualTypeOf<string>();
+    expectTypeOf(lease).toEqualTypeOf<Lease<{ decimals: "string"; dates: "date" }>>();
+
+    const one = await client.dwelling({ id: "x" });
+    expectTypeOf(one).toMatchTypeOf<Dwelling | null>();
+    expectTypeOf(one!.__typename).toEqualTypeOf<"Dwelling">();
+    expectTypeOf(one!.usefulArea).toEqualTypeOf<Decimal>();
+    expectTypeOf(one!.compensationConvention).toEqualTypeOf<{ id: string; reference: string } | null>();
+  });
+
+  it("types pagination items", () => {
+    const client = createClient({ endpoint });
+    const items = client.paginate.dwellings({ filter: { statuses: ["LET"] } });
+    expectTypeOf(items).toEqualTypeOf<AsyncGenerator<Dwelling, void, undefined>>();
+    expectTypeOf(client.paginate.leases).parameter(0).toEqualTypeOf<{ status?: "ACTIVE" | "ENDED" | null | undefined } | undefined>();
+  });
+
+  it("types mutation inputs and userErrors", async () => {
+    const client = createClient({ endpoint });
+    const result = await client.updateDwelling({ id: "x", usefulArea: new Decimal("70.25") });
+    expectTypeOf(result.userErrors).toEqualTypeOf<UserError[]>();
+    expectTypeOf(result.userErrors[0]!.code).toEqualTypeOf<UserErrorCode>();
+    expectTypeOf(result.dwelling).toEqualTypeOf<Dwelling | null>();
+    expectTypeOf(client.updateDwelling).parameter(0).toHaveProperty("usefulArea").toEqualTypeOf<Decimal | string | null | undefined>();
+    expectTypeOf(client.createApiKey).returns.resolves.toHaveProperty("secret").toEqualTypeOf<string | null>();
+
+    // @ts-expect-error — not a field of the input
+    void client.updateDwelling({ id: "x", colour: "red" });
+    // @ts-expect-error — not a status of the schema
+    void client.dwellings({ filter: { statuses: ["EMPTY"] } });
+    // @ts-expect-error — money is never a JS number
+    void client.updateDwelling({ id: "x", usefulArea: 70.25 });
+    // @ts-expect-error — id is required
+    void client.dwelling({});
+  });
+
+  it("types errors", () => {
+    expectTypeOf<ForbiddenError>().toMatchTypeOf<AbordableError>();
+    expectTypeOf<ForbiddenError["correlationId"]>().toEqualTypeOf<string | undefined>();
+  });
+});
