@@ -50,6 +50,8 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
     introspection: config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts owns SIGTERM/SIGINT: it closes HTTP, then Apollo, then the database, in that order.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.introspection,
     formatError,
