@@ -1,0 +1,100 @@
+/**
+ * Shared pieces of the tenancy API: the legal regime argument, legal references and parameter
+ * versions as GraphQL types, computation traces, dates, and the one place where the caller's
+ * regime options are derived from `ctx.legal` (the operator's bill 8535 entry-into-force date).
+ */
+import type { ComputationTrace, LegalReference, ParameterVersionUsed, RegimeOptions } from "@abordable/domain";
+import { GraphQLError } from "graphql";
+import { builder } from "../schema/builder.js";
+import type { Context } from "../schema/context.js";
+
+export type Regime = "LAW" | "BILL_8535";
+
+export const LegalRegimeEnum = builder.enumType("LegalRegime", {
+  description: "The legal regime a computation applies (docs/rules.md preamble).",
+  values: {
+    LAW: { value: "LAW", description: "The law of 7 August 2023 as consolidated on 1 January 2026 (in force)." },
+    BILL_8535: { value: "BILL_8535", description: "The law as amended by bill 8535, from the operator's entry-into-force date (ABORDABLE_BILL_8535_ENTRY_INTO_FORCE)." },
+  } as const,
+});
+
+/** The regime of a request: the one asked, else the bill once the operator has set its date, else the law. */
+export function defaultRegime(ctx: Context): Regime {
+  return ctx.legal.bill8535EntryIntoForce ? "BILL_8535" : "LAW";
+}
+
+export type RegimeResolution = { ok: true; options: RegimeOptions } | { ok: false; message: string };
+
+export function resolveRegime(ctx: Context, regime: Regime | null | undefined): RegimeResolution {
+  const r = regime ?? defaultRegime(ctx);
+  if (r === "LAW") return { ok: true, options: { regime: "LAW" } };
+  const date = ctx.legal.bill8535EntryIntoForce;
+  if (!date) return { ok: false, message: "Bill 8535 has no entry-into-force date on this platform (operator setting ABORDABLE_BILL_8535_ENTRY_INTO_FORCE): ask for regime LAW" };
+  return { ok: true, options: { regime: "BILL_8535", bill8535EntryIntoForce: date } };
+}
+
+/** For reads: the regime options, or a GraphQL error with code BILL_NOT_IN_FORCE. */
+export function regimeOrThrow(ctx: Context, regime: Regime | null | undefined): RegimeOptions {
+  const r = resolveRegime(ctx, regime);
+  if (!r.ok) throw new GraphQLError(r.message, { extensions: { code: "BILL_NOT_IN_FORCE" } });
+  return r.options;
+}
+
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+export const iso = (d: Date): string => d.toISOString().slice(0, 10);
+export const isoOrNull = (d: Date | null | undefined): string | null => (d ? iso(d) : null);
+
+/** "law art. 60 §2 al. 1", "bill 8535 art. 38 (→ art. 63bis §1)". */
+export function citation(r: LegalReference): string {
+  const text = r.text === "LAW_2023" ? "law" : r.text === "BILL_8535" ? "bill 8535" : r.text === "RGD_2023_10_13" ? "RGD location" : r.text === "RGD_2024_01_24" ? "RGD 2024" : r.text === "ESCH_ROI" ? "Esch ROI" : r.text;
+  const parts = [text, r.article.startsWith("annexe") ? r.article : `art. ${r.article}`];
+  if (r.paragraph) parts.push(`§${r.paragraph}`);
+  if (r.alinea) parts.push(`al. ${r.alinea}`);
+  if (r.point) parts.push(r.point);
+  if (r.amends) parts.push(`(→ art. ${r.amends.article}${r.amends.paragraph ? ` §${r.amends.paragraph}` : ""}${r.amends.alinea ? ` al. ${r.amends.alinea}` : ""}${r.amends.point ? ` ${r.amends.point}` : ""})`);
+  return parts.join(" ");
+}
+
+export const LegalReferenceRef = builder.objectRef<LegalReference>("LegalReference").implement({
+  description: "Where a rule or figure comes from: text, article, paragraph, alinea, point.",
+  fields: (t) => ({
+    text: t.string({ description: "The text: LAW_2023 (law of 7 August 2023), BILL_8535, RGD_2023_10_13, RGD_2024_01_24 or ESCH_ROI.", resolve: (r) => r.text }),
+    article: t.string({ description: "Article (\"60\", \"63bis\", \"annexe III\").", resolve: (r) => r.article }),
+    paragraph: t.string({ nullable: true, description: "Paragraph (§), if any.", resolve: (r) => r.paragraph ?? null }),
+    alinea: t.string({ nullable: true, description: "Alinea (al.), if any.", resolve: (r) => r.alinea ?? null }),
+    point: t.string({ nullable: true, description: "Point (1°, a)…), if any.", resolve: (r) => r.point ?? null }),
+    amendsArticle: t.string({ nullable: true, description: "For a bill article: the article of the law it amends or inserts.", resolve: (r) => r.amends?.article ?? null }),
+    citation: t.string({ description: "The reference in words, e.g. \"law art. 60 §2 al. 1\".", resolve: (r) => citation(r) }),
+  }),
+});
+
+export const ParameterVersionRef = builder.objectRef<ParameterVersionUsed>("ParameterVersionUsed").implement({
+  description: "A dated legal parameter version a computation used (« which parameter versions produced it »).",
+  fields: (t) => ({
+    parameterId: t.string({ description: "Stable parameter id, e.g. \"rent.thresholds\".", resolve: (p) => p.parameterId }),
+    regime: t.field({ type: LegalRegimeEnum, description: "Regime of the version.", resolve: (p) => p.regime }),
+    origin: t.field({ type: LegalRegimeEnum, description: "Text the version comes from (the law, or the bill).", resolve: (p) => p.origin }),
+    validFrom: t.field({ type: "Date", description: "First day in force.", resolve: (p) => p.validFrom }),
+    validTo: t.field({ type: "Date", nullable: true, description: "First day no longer in force (exclusive); null when open-ended.", resolve: (p) => p.validTo }),
+    unit: t.string({ description: "Unit (EUR, PERCENT, MONTHS…).", resolve: (p) => p.unit }),
+    value: t.field({ type: "JSON", description: "The value as the parameter store holds it (decimal string, table, brackets or duration).", resolve: (p) => p.value }),
+    reference: t.field({ type: LegalReferenceRef, description: "Article carrying the figure.", resolve: (p) => p.reference }),
+  }),
+});
+
+export const RuleTraceRef = builder.objectRef<ComputationTrace>("RuleTrace");
+RuleTraceRef.implement({
+  description: "One rule applied by a computation: its id, articles, inputs, parameter versions and result; sub-steps in order.",
+  fields: (t) => ({
+    ruleId: t.string({ description: "Stable rule id, e.g. \"tenancy.rent.effortRate\".", resolve: (s) => s.ruleId }),
+    references: t.field({ type: [LegalReferenceRef], description: "Articles the rule implements.", resolve: (s) => [...s.references] }),
+    regime: t.field({ type: LegalRegimeEnum, description: "Regime applied.", resolve: (s) => s.regime }),
+    asOf: t.field({ type: "Date", description: "Date the rule was evaluated for.", resolve: (s) => s.asOf }),
+    inputs: t.field({ type: "JSON", description: "Inputs of the rule (decimals as strings).", resolve: (s) => s.inputs }),
+    result: t.field({ type: "JSON", description: "Result of the rule (decimals as strings).", resolve: (s) => s.result }),
+    parameters: t.field({ type: [ParameterVersionRef], description: "Parameter versions the rule used.", resolve: (s) => [...s.parameters] }),
+    indices: t.field({ type: "JSON", description: "Index values used (cote d'application…), with their source.", resolve: (s) => s.indices }),
+    interpretationNotes: t.stringList({ description: "Ids of the interpretation notes the rule relies on (packages/domain/src/tenancy/README.md).", resolve: (s) => [...(s.interpretationNotes ?? [])] }),
+    steps: t.field({ type: [RuleTraceRef], description: "Sub-steps, in order.", resolve: (s) => [...(s.steps ?? [])] }),
+  }),
+});

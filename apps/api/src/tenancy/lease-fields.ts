@@ -1,0 +1,101 @@
+/**
+ * Fields added to the Lease type (src/tenancy/lease.ts) by the tenancy capability: the rent's
+ * computation and revisions, the deposit, inventories, under-occupancy, rehousing, ends and
+ * terminations, and the lease's own deadlines. Relations are planned into the leases' query by the
+ * prisma plugin (`select`), so a page of leases costs a fixed number of statements.
+ */
+import { revisionDue, tenancyUnderOccupancy, deadlineWindowNextDays } from "@abordable/domain";
+import { GraphQLError } from "graphql";
+import { builder } from "../schema/builder.js";
+import { pageCost } from "../schema/complexity.js";
+import { LegalRegimeEnum, regimeOrThrow, todayIso } from "./common.js";
+import { couplesOf, deadlinesOf, earliestEnd, endFactsOf, endOptionsOf, FACTS_INCLUDE, revisionLeaseOf } from "./facts.js";
+import { AffordableRentRef, isRentRecord } from "./rent.js";
+import { DueRevisionRef, LeaseEndRef, UnderOccupancyRef } from "./types.js";
+import { LeaseDeadlineRef, MAX_WINDOW_DAYS } from "./deadline-type.js";
+
+const REGIME_ARG = "Regime (default: the bill once its entry into force is set, else the law).";
+
+builder.prismaObjectFields("Lease", (t) => ({
+  rentComputation: t.field({
+    type: AffordableRentRef,
+    nullable: true,
+    description: "The computation (art. 60, annex III) that set the current rent, every figure with its rule and parameter version; null for a rent the platform did not compute.",
+    resolve: (l) => (isRentRecord(l.rentComputation) ? l.rentComputation : null),
+  }),
+  revisions: t.relatedConnection("revisions", {
+    description: "Rents set on the lease (art. 61-62): at allocation and each revision, latest first.",
+    cursor: "id",
+    complexity: pageCost,
+    totalCount: true,
+    query: () => ({ orderBy: [{ effectiveFrom: "desc" }, { id: "asc" }] }),
+  }),
+  revisionsDue: t.field({
+    type: [DueRevisionRef],
+    description: "Rent revisions due on a date (art. 61-62; default today): the yearly revision cycle from the rents set on the platform. Empty for a rent the platform did not set.",
+    args: { asOf: t.arg({ type: "Date", required: false, description: "Date (default today)." }), regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }) },
+    select: { revisions: { orderBy: [{ effectiveFrom: "asc" }, { createdAt: "asc" }] } },
+    resolve: (l, args, ctx) => {
+      const r = revisionLeaseOf(l, l.revisions);
+      if (!r || l.status !== "ACTIVE") return [];
+      return revisionDue(r, [], args.asOf ?? todayIso(), regimeOrThrow(ctx, args.regime));
+    },
+  }),
+  deposit: t.relation("deposit", { nullable: true, description: "Rental deposit (bill art. 63bis), once a schedule is agreed." }),
+  inventories: t.relation("inventories", { description: "Inventories (états des lieux), entry first.", query: { orderBy: [{ kind: "asc" }] } }),
+  underOccupancy: t.field({
+    type: UnderOccupancyRef,
+    description: "Under-occupancy on a date (art. 66, bill art. 39; default today).",
+    args: {
+      asOf: t.arg({ type: "Date", required: false, description: "Date (default today)." }),
+      regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }),
+      medicalReasonDocumented: t.arg.boolean({ required: false, description: "Seniors' dwelling: a duly justified medical reason for one more bedroom (bill art. 31)." }),
+    },
+    select: { dwelling: true, accommodationUnitId: true, household: { include: { members: true } } },
+    resolve: (l, args, ctx) =>
+      tenancyUnderOccupancy(
+        {
+          members: l.household.members.length,
+          couples: couplesOf(l.household.members),
+          // A unit of a shared dwelling is one bedroom.
+          bedrooms: l.accommodationUnitId ? 1 : l.dwelling.bedrooms,
+          seniorDedicated: l.dwelling.dedicatedSubCategory === "SENIORS",
+          medicalReasonDocumented: args.medicalReasonDocumented ?? false,
+        },
+        args.asOf ?? todayIso(),
+        regimeOrThrow(ctx, args.regime),
+      ),
+  }),
+  rehousingCases: t.relation("rehousingCases", { description: "Rehousing cases (art. 66-67), oldest first.", query: { orderBy: [{ knownOn: "asc" }, { id: "asc" }] } }),
+  endOptions: t.field({
+    type: [LeaseEndRef],
+    description: "The ends the recorded facts open (art. 69-70): a young tenant's 32nd birthday, the reserve window, an employee's job end, eligibility lost, unpaid rent…",
+    args: { asOf: t.arg({ type: "Date", required: false, description: "Calculation date (default today)." }), regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }) },
+    select: { dwelling: true, household: { include: { members: true } } },
+    resolve: (l, args, ctx) => endOptionsOf(endFactsOf(l, l.dwelling, l.household.members), args.asOf ?? todayIso(), regimeOrThrow(ctx, args.regime)),
+  }),
+  earliestEnd: t.field({
+    type: LeaseEndRef,
+    nullable: true,
+    description: "The earliest end among endOptions that is available (art. 69-70); null when none.",
+    args: { asOf: t.arg({ type: "Date", required: false, description: "Calculation date (default today)." }), regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }) },
+    select: { dwelling: true, household: { include: { members: true } } },
+    resolve: (l, args, ctx) => earliestEnd(endOptionsOf(endFactsOf(l, l.dwelling, l.household.members), args.asOf ?? todayIso(), regimeOrThrow(ctx, args.regime))),
+  }),
+  terminations: t.relation("terminations", { description: "Ends of lease recorded (art. 67, 69-70).", query: { orderBy: [{ effectiveOn: "asc" }, { createdAt: "asc" }] } }),
+  deadlines: t.field({
+    type: [LeaseDeadlineRef],
+    description: "This lease's deadlines in the window [asOf, asOf + withinDays] (see Query.leaseDeadlines).",
+    args: {
+      withinDays: t.arg.int({ required: false, defaultValue: 90, description: `Window length in days (0-${MAX_WINDOW_DAYS}).` }),
+      asOf: t.arg({ type: "Date", required: false, description: "First day of the window (default today)." }),
+      regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }),
+    },
+    select: FACTS_INCLUDE,
+    resolve: (l, args, ctx) => {
+      const days = args.withinDays ?? 90;
+      if (days < 0 || days > MAX_WINDOW_DAYS) throw new GraphQLError(`withinDays must be between 0 and ${MAX_WINDOW_DAYS}`, { extensions: { code: "BAD_USER_INPUT" } });
+      return deadlinesOf(l, deadlineWindowNextDays(args.asOf ?? todayIso(), days), regimeOrThrow(ctx, args.regime)).map((d) => ({ ...d, lease: l }));
+    },
+  }),
+}));

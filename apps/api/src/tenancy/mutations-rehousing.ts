@@ -1,0 +1,216 @@
+/**
+ * Rehousing (law art. 66-67, bill art. 39-40): opening a case, recording offers and the tenant's
+ * answers. After the second counted refusal the engine's assessment decides: the right to stay is
+ * lost and the lease ends of right six months after notice of the second offer — unless, for
+ * under-occupancy, a tenant is over 70 or a member is disabled.
+ */
+import { assessRehousing, tenancyUnderOccupancy, type RegimeOptions, type RehousingAssessment } from "@abordable/domain";
+import type { LeaseTermination, RehousingCase, RehousingOffer } from "../generated/prisma/client.js";
+import { builder } from "../schema/builder.js";
+import { runMutation } from "../schema/mutation.js";
+import { Problems, UserErrorRef, type UserError } from "../schema/user-errors.js";
+import { checkId } from "../schema/validate.js";
+import type { Context } from "../schema/context.js";
+import { citation, iso, LegalRegimeEnum } from "./common.js";
+import { couplesOf, rehousingFileOf } from "./facts.js";
+import { LeaseTerminationRef, RehousingCaseRef, RehousingOfferOutcomeEnum, RehousingOfferRef, RehousingReasonEnum } from "./types.js";
+import { RehousingAssessmentRef } from "./types.js";
+import { dateOf, fail, leaseMutationScope, MUTATE, ownLease, regimeFor, type Tx } from "./mutation-support.js";
+import { endLeaseAt } from "./mutations-lease.js";
+
+/** Is bill 8535 in force on `date` under these options? */
+const billInForce = (date: string, o: RegimeOptions): boolean => o.regime === "BILL_8535" && o.bill8535EntryIntoForce !== undefined && date >= o.bill8535EntryIntoForce;
+
+type Result = { rehousingCase: RehousingCase | null; offer: RehousingOffer | null; assessment: RehousingAssessment | null; termination: LeaseTermination | null };
+
+const RehousingPayload = builder.objectRef<Result & { userErrors: UserError[] }>("RehousingPayload").implement({
+  description: "Result of a rehousing mutation, with the engine's assessment of the case on the date of the change.",
+  fields: (t) => ({
+    rehousingCase: t.field({ type: RehousingCaseRef, nullable: true, description: "The case as changed; null when there are user errors.", resolve: (p) => p.rehousingCase }),
+    offer: t.field({ type: RehousingOfferRef, nullable: true, description: "The offer recorded or answered.", resolve: (p) => p.offer }),
+    assessment: t.field({ type: RehousingAssessmentRef, nullable: true, description: "Assessment on the date of the change: refusals counted, right to stay, termination date, protection.", resolve: (p) => p.assessment }),
+    termination: t.field({ type: LeaseTerminationRef, nullable: true, description: "The end of lease recorded when the second refusal cost the right to stay.", resolve: (p) => p.termination }),
+    userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
+  }),
+});
+
+const empty = (userErrors: UserError[]) => ({ rehousingCase: null, offer: null, assessment: null, termination: null, userErrors });
+
+const CASE_INCLUDE = {
+  offers: { include: { dwelling: { select: { landlordId: true } } }, orderBy: [{ noticeOn: "asc" as const }, { id: "asc" as const }] },
+  lease: { include: { dwelling: true, household: { include: { members: true } } } },
+};
+
+async function ownCase(tx: Tx, ctx: Context, p: Problems, field: string, globalId: string | number) {
+  const id = checkId(p, field, globalId, "RehousingCase");
+  if (!id) fail(p);
+  const c = await tx.rehousingCase.findFirst({ where: { id, lease: leaseMutationScope(ctx) }, include: CASE_INCLUDE });
+  if (!c) {
+    p.add(field, "NOT_FOUND", `${field}: no rehousing case with this ID in your stock`);
+    fail(p);
+  }
+  return c;
+}
+
+// ───────────── openRehousingCase ─────────────
+
+const OpenRehousingCaseInput = builder.inputType("OpenRehousingCaseInput", {
+  description: "Opens a rehousing case (art. 66-67).",
+  fields: (t) => ({
+    leaseId: t.id({ required: true, description: "The lease." }),
+    reason: t.field({ type: RehousingReasonEnum, required: true, description: "Why." }),
+    knownOn: t.field({ type: "Date", required: true, description: "Day the landlord learned of the mismatch (bill: starts the three years to offer a dwelling)." }),
+    medicalReasonDocumented: t.boolean({ required: false, description: "Seniors' dwelling: a duly justified medical reason for one more bedroom (bill art. 31)." }),
+    regime: t.field({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once in force, else the law)." }),
+  }),
+});
+
+builder.mutationField("openRehousingCase", (t) =>
+  t.field({
+    type: RehousingPayload,
+    description: "Opens a rehousing case; an under-occupancy case is checked against art. 66 (bill art. 39) on the date of knowledge.",
+    authScopes: MUTATE,
+    args: { input: t.arg({ type: OpenRehousingCaseInput, required: true, description: "The case." }) },
+    resolve: async (_r, { input }, ctx) => {
+      const out = await runMutation<Result>(ctx, "openRehousingCase", async (tx) => {
+        const p = new Problems();
+        const options = regimeFor(ctx, p, input.regime);
+        const lease = await ownLease(tx, ctx, p, "leaseId", input.leaseId, { dwelling: true, household: { include: { members: true } }, rehousingCases: true });
+        if (lease.status !== "ACTIVE") p.add("leaseId", "INVALID_STATE", "The lease has ended");
+        if (input.knownOn < iso(lease.startsOn)) p.add("knownOn", "OUT_OF_RANGE", "knownOn precedes the lease");
+        if (lease.rehousingCases.some((c) => !c.closedOn && c.reason === input.reason)) p.add("reason", "CONFLICT", `An open ${input.reason} case already exists for this lease`);
+        if (p.any) fail(p);
+        const members = lease.household.members;
+        if (input.reason === "UNDER_OCCUPANCY") {
+          const u = tenancyUnderOccupancy(
+            { members: members.length, couples: couplesOf(members), bedrooms: lease.accommodationUnitId ? 1 : lease.dwelling.bedrooms, seniorDedicated: lease.dwelling.dedicatedSubCategory === "SENIORS", medicalReasonDocumented: input.medicalReasonDocumented ?? false },
+            input.knownOn,
+            options,
+          );
+          if (!u.underOccupied) p.add("reason", "RULE_VIOLATION", `The dwelling is not under-occupied: ${u.bedrooms} bedroom(s) for ${u.units} member(s) counted; under-occupied from ${u.threshold}`, citation(u.reference));
+        }
+        if (input.reason === "OTHER_LANDLORD_STOCK" && !billInForce(input.knownOn, options)) {
+          p.add("reason", "RULE_VIOLATION", "Rehousing in another landlord's stock exists only under bill 8535", "bill 8535 art. 40 4° (→ art. 67 §4)");
+        }
+        if (p.any) fail(p);
+        const created = await tx.rehousingCase.create({ data: { leaseId: lease.id, reason: input.reason, knownOn: dateOf(input.knownOn) } });
+        const assessment = assessRehousing(rehousingFileOf(lease, members, { ...created, offers: [] }), input.knownOn, options);
+        return { result: { rehousingCase: created, offer: null, assessment, termination: null }, entityType: "RehousingCase", entityId: created.id, before: null, after: created };
+      });
+      return out.result ? { ...out.result, userErrors: out.userErrors } : empty(out.userErrors);
+    },
+  }),
+);
+
+// ───────────── recordRehousingOffer ─────────────
+
+const RecordRehousingOfferInput = builder.inputType("RecordRehousingOfferInput", {
+  description: "A dwelling offered to the tenant (art. 67): vacant, of a typology fitting the household; in another landlord's stock only for OTHER_LANDLORD_STOCK (bill §4).",
+  fields: (t) => ({
+    rehousingCaseId: t.id({ required: true, description: "The case." }),
+    dwellingId: t.id({ required: true, description: "The dwelling offered." }),
+    noticeOn: t.field({ type: "Date", required: true, description: "Notification of the offer to the tenant." }),
+    regime: t.field({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once in force, else the law)." }),
+  }),
+});
+
+builder.mutationField("recordRehousingOffer", (t) =>
+  t.field({
+    type: RehousingPayload,
+    description: "Records a rehousing offer; refused when a previous offer is unanswered, the dwelling is not vacant, or its typology does not fit the household (art. 67 §1 al. 2).",
+    authScopes: MUTATE,
+    args: { input: t.arg({ type: RecordRehousingOfferInput, required: true, description: "The offer." }) },
+    resolve: async (_r, { input }, ctx) => {
+      const out = await runMutation<Result>(ctx, "recordRehousingOffer", async (tx) => {
+        const p = new Problems();
+        const options = regimeFor(ctx, p, input.regime);
+        const dwellingId = checkId(p, "dwellingId", input.dwellingId, "Dwelling");
+        if (p.any) fail(p);
+        const c = await ownCase(tx, ctx, p, "rehousingCaseId", input.rehousingCaseId);
+        if (c.closedOn) p.add("rehousingCaseId", "INVALID_STATE", "The case is closed");
+        if (c.offers.some((o) => o.outcome === "PENDING")) p.add("rehousingCaseId", "INVALID_STATE", "The previous offer is not answered yet");
+        if (input.noticeOn < iso(c.knownOn)) p.add("noticeOn", "OUT_OF_RANGE", `noticeOn precedes the case (${iso(c.knownOn)})`);
+        const other = c.reason === "OTHER_LANDLORD_STOCK";
+        const dwelling = await tx.dwelling.findFirst({ where: { id: dwellingId!, ...(other ? { landlordId: { not: c.lease.landlordId } } : { landlordId: c.lease.landlordId }) } });
+        if (!dwelling) p.add("dwellingId", "NOT_FOUND", other ? "dwellingId: no dwelling with this ID in another landlord's stock" : "dwellingId: no dwelling with this ID in the lease's landlord's stock");
+        if (other && !billInForce(input.noticeOn, options)) p.add("dwellingId", "RULE_VIOLATION", "An offer in another landlord's stock exists only under bill 8535", "bill 8535 art. 40 4° (→ art. 67 §4)");
+        if (dwelling && dwelling.status !== "VACANT") p.add("dwellingId", "INVALID_STATE", `The dwelling is ${dwelling.status}, not VACANT`);
+        if (dwelling && dwelling.id === c.lease.dwellingId) p.add("dwellingId", "INVALID_VALUE", "That is the dwelling the tenant lives in");
+        if (dwelling) {
+          const members = c.lease.household.members;
+          const u = tenancyUnderOccupancy({ members: members.length, couples: couplesOf(members), bedrooms: dwelling.bedrooms, seniorDedicated: dwelling.dedicatedSubCategory === "SENIORS", medicalReasonDocumented: false }, input.noticeOn, options);
+          if (u.underOccupied) p.add("dwellingId", "RULE_VIOLATION", `The offered dwelling's typology does not fit the household: ${u.bedrooms} bedroom(s) for ${u.units} member(s) counted is under-occupancy`, "law art. 67 §1 al. 2; art. 66");
+        }
+        if (p.any || !dwelling) fail(p);
+        const offer = await tx.rehousingOffer.create({ data: { caseId: c.id, dwellingId: dwelling.id, noticeOn: dateOf(input.noticeOn) } });
+        const { offers, lease, ...plainCase } = c;
+        const assessment = assessRehousing(rehousingFileOf(lease, lease.household.members, { ...c, offers: [...offers, { ...offer, dwelling: { landlordId: dwelling.landlordId } }] }), input.noticeOn, options);
+        return { result: { rehousingCase: plainCase, offer, assessment, termination: null }, entityType: "RehousingOffer", entityId: offer.id, before: null, after: offer };
+      });
+      return out.result ? { ...out.result, userErrors: out.userErrors } : empty(out.userErrors);
+    },
+  }),
+);
+
+// ───────────── recordRehousingResponse ─────────────
+
+const RecordRehousingResponseInput = builder.inputType("RecordRehousingResponseInput", {
+  description: "The tenant's answer to a rehousing offer.",
+  fields: (t) => ({
+    offerId: t.id({ required: true, description: "The offer." }),
+    outcome: t.field({ type: RehousingOfferOutcomeEnum, required: true, description: "ACCEPTED, REFUSED_JUSTIFIED (the offer did not fit: does not count) or REFUSED_UNJUSTIFIED (counts)." }),
+    respondedOn: t.field({ type: "Date", required: true, description: "Date of the answer." }),
+    regime: t.field({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once in force, else the law)." }),
+  }),
+});
+
+builder.mutationField("recordRehousingResponse", (t) =>
+  t.field({
+    type: RehousingPayload,
+    description: "Records the tenant's answer. Accepted: the case closes. Second counted refusal: the right to stay is lost and the end of lease is recorded at the engine's date (six months after notice of the second offer), except under-occupancy with a tenant over 70 or a disabled member.",
+    authScopes: MUTATE,
+    args: { input: t.arg({ type: RecordRehousingResponseInput, required: true, description: "The answer." }) },
+    resolve: async (_r, { input }, ctx) => {
+      const out = await runMutation<Result>(ctx, "recordRehousingResponse", async (tx) => {
+        const p = new Problems();
+        const options = regimeFor(ctx, p, input.regime);
+        const offerId = checkId(p, "offerId", input.offerId, "RehousingOffer");
+        if (input.outcome === "PENDING") p.add("outcome", "INVALID_VALUE", "An answer is ACCEPTED, REFUSED_JUSTIFIED or REFUSED_UNJUSTIFIED");
+        if (p.any) fail(p);
+        const before = await tx.rehousingOffer.findFirst({ where: { id: offerId!, case: { lease: leaseMutationScope(ctx) } } });
+        if (!before) {
+          p.add("offerId", "NOT_FOUND", "offerId: no rehousing offer with this ID in your stock");
+          fail(p);
+        }
+        if (before.outcome !== "PENDING") p.add("offerId", "CONFLICT", `The offer was already answered (${before.outcome})`);
+        if (input.respondedOn < iso(before.noticeOn)) p.add("respondedOn", "OUT_OF_RANGE", `The answer precedes the offer (${iso(before.noticeOn)})`);
+        if (p.any) fail(p);
+        const offer = await tx.rehousingOffer.update({ where: { id: before.id }, data: { outcome: input.outcome, respondedOn: dateOf(input.respondedOn) } });
+        const c = await tx.rehousingCase.findUniqueOrThrow({ where: { id: before.caseId }, include: CASE_INCLUDE });
+        const assessment = assessRehousing(rehousingFileOf(c.lease, c.lease.household.members, c), input.respondedOn, options);
+        let termination: LeaseTermination | null = null;
+        let closedOn: string | null = null;
+        if (assessment.accepted) closedOn = input.respondedOn;
+        if (assessment.rightToStayLost && assessment.terminationOn) {
+          const { dwelling: _d, household: _h, ...lease } = c.lease;
+          termination = await tx.leaseTermination.create({
+            data: {
+              leaseId: lease.id,
+              ground: "REHOUSING_REFUSALS",
+              regime: options.regime,
+              noticeOn: offer.noticeOn,
+              effectiveOn: dateOf(assessment.terminationOn),
+              evidence: `${assessment.countedRefusals} refused rehousing offers (${c.reason})`,
+              computation: { assessment } as never,
+            },
+          });
+          // The case stays open until the lease ends: its assessment keeps giving the date.
+          await endLeaseAt(tx, lease, assessment.terminationOn);
+        }
+        const { offers: _o, lease: _l, ...plainCase } = closedOn ? { ...c, ...(await tx.rehousingCase.update({ where: { id: c.id }, data: { closedOn: dateOf(closedOn) } })) } : c;
+        return { result: { rehousingCase: plainCase, offer, assessment, termination }, entityType: "RehousingOffer", entityId: offer.id, before, after: { offer, assessment: { countedRefusals: assessment.countedRefusals, rightToStayLost: assessment.rightToStayLost, terminationOn: assessment.terminationOn } } };
+      });
+      return out.result ? { ...out.result, userErrors: out.userErrors } : empty(out.userErrors);
+    },
+  }),
+);

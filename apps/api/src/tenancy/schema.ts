@@ -1,0 +1,13 @@
+/**
+ * Entry of the tenancy capability (issue 6): the public rent what-if, the fields added to Lease,
+ * the deadlines query and the tenancy mutations. Imported once from src/schema/index.ts.
+ */
+import "./common.js";
+import "./rent.js";
+import "./types.js";
+import "./deadline-type.js";
+import "./lease-fields.js";
+import "./deadlines.js";
+import "./mutations-lease.js";
+import "./mutations-deposit.js";
+import "./mutations-rehousing.js";
