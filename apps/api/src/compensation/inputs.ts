@@ -1,0 +1,349 @@
+/**
+ * Statement inputs from stored data: turns the rows of one landlord (compensation convention) or
+ * one developer convention into the pure engine's inputs (`LandlordStatementInput`,
+ * `DeveloperStatementInput`). A fixed number of SQL statements whatever the stock size (one
+ * findMany per table, with selects; never a query per dwelling). Money stays decimal: Prisma's
+ * decimals are read through their exact `toFixed()` string and prorated with the engine's one
+ * rule (`prorate`, actual days over days in the month). See README.md in this folder.
+ */
+import {
+  Dec,
+  daysInMonth,
+  monthsOfYear,
+  prorate,
+  type DedicatedCategory,
+  type DeveloperDwellingInput,
+  type DeveloperKind,
+  type DeveloperStatementInput,
+  type LandlordDwellingInput,
+  type LandlordKind,
+  type LandlordObjectInput,
+  type LandlordStatementInput,
+  type MonthlyAmountsInput,
+  type VacancyInput,
+} from "@abordable/domain";
+import type { Decimal } from "decimal.js";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import type { DedicatedSubCategory, DwellingStatus, OrganisationKind } from "../generated/prisma/enums.js";
+
+/** The Prisma client or a transaction client: loads run in either. */
+export type Db = PrismaClient | Prisma.TransactionClient;
+
+type DecimalColumn = { toFixed(): string } | null;
+
+// ───────────── day arithmetic (epoch days, half-open ranges, as in the engine) ─────────────
+
+const DAY_MS = 86_400_000;
+interface Range {
+  from: number;
+  to: number;
+}
+const dayOf = (d: Date): number => Math.floor(d.getTime() / DAY_MS);
+const dayOfIso = (iso: string): number => Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS);
+const isoOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+
+function overlap(a: Range, b: Range): number {
+  return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from));
+}
+
+function merge(ranges: Range[]): Range[] {
+  const sorted = ranges.filter((r) => r.to > r.from).sort((a, b) => a.from - b.from);
+  const out: Range[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.from <= last.to) last.to = Math.max(last.to, r.to);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+/** `window` minus the merged `covered` ranges. */
+function subtract(window: Range, covered: Range[]): Range[] {
+  const out: Range[] = [];
+  let cursor = window.from;
+  for (const c of covered) {
+    if (c.to <= cursor) continue;
+    if (c.from >= window.to) break;
+    if (c.from > cursor) out.push({ from: cursor, to: Math.min(c.from, window.to) });
+    cursor = Math.max(cursor, c.to);
+    if (cursor >= window.to) break;
+  }
+  if (cursor < window.to) out.push({ from: cursor, to: window.to });
+  return out;
+}
+
+interface MonthWindow {
+  key: string;
+  range: Range;
+  days: number;
+}
+
+function monthWindows(year: number): MonthWindow[] {
+  return monthsOfYear(year).map((key) => {
+    const from = dayOfIso(`${key}-01`);
+    const days = daysInMonth(key);
+    return { key, range: { from, to: from + days }, days };
+  });
+}
+
+const money = (v: DecimalColumn): Decimal | null => (v === null ? null : new Dec(v.toFixed()));
+
+// ───────────── vocabulary mapping ─────────────
+
+/** Prisma's sub-category to the engine's dedicated category (EMPLOYEES = employees of the developer or its principal). */
+export function dedicatedCategoryOf(sub: DedicatedSubCategory | null): DedicatedCategory | null {
+  if (sub === null) return null;
+  return sub === "EMPLOYEES" ? "DEVELOPER_EMPLOYEES" : sub;
+}
+
+/** Art. 13 §2-3 exclusions depend on who the developer is. */
+export function developerKindOf(kind: OrganisationKind): DeveloperKind {
+  if (kind === "FONDS_DU_LOGEMENT") return "FONDS_DU_LOGEMENT";
+  if (kind === "MUNICIPALITY") return "MUNICIPALITY";
+  if (kind === "MUNICIPAL_SYNDICATE") return "SYNDICATE_OF_MUNICIPALITIES";
+  return "OTHER";
+}
+
+/** Art. 40 §4 (Fonds du Logement) and bill art. 40 §5 (University of Luxembourg) depend on who the landlord is. */
+export function landlordKindOf(org: { kind: OrganisationKind; isUniversityOfLuxembourg: boolean }): LandlordKind {
+  if (org.kind === "FONDS_DU_LOGEMENT") return "FONDS_DU_LOGEMENT";
+  if (org.isUniversityOfLuxembourg) return "UNIVERSITY_OF_LUXEMBOURG";
+  return "OTHER";
+}
+
+/** No withdrawal date is stored: a WITHDRAWN dwelling is out of the stock for the whole statement (README, "what's left"). */
+const inStock = (status: DwellingStatus): boolean => status !== "WITHDRAWN";
+
+// ───────────── landlord ─────────────
+
+export interface LandlordSubject {
+  readonly landlord: { readonly id: string; readonly kind: OrganisationKind; readonly isUniversityOfLuxembourg: boolean };
+  readonly convention: { readonly id: string; readonly signedOn: Date };
+}
+
+interface LeaseRow {
+  dwellingId: string;
+  accommodationUnitId: string | null;
+  startsOn: Date;
+  endsOn: Date | null;
+  monthlyRent: DecimalColumn;
+  monthlyCharges: DecimalColumn;
+}
+
+/**
+ * The landlord statement's input for `year`: every dwelling of the landlord under its compensation
+ * convention. Three SQL statements (dwellings, units, leases), whatever the number of dwellings.
+ *
+ * - managed periods: from `managedSince` (open-ended), none for WITHDRAWN dwellings; the units of a
+ *   shared dwelling are in the stock from the same day (each unit carries the flat under the bill);
+ * - vacancies: managed days covered by no lease (a lease on the whole dwelling covers its units),
+ *   reason RENOVATION while the dwelling is UNDER_RENOVATION, else OTHER;
+ * - rent paid to the developer and ancillary rents: the monthly columns prorated over managed days;
+ * - tenant rents and charges: each lease's monthly rent / charges prorated over its days in the
+ *   month that are managed ("rents received" = rents due under the leases; no payment ledger yet).
+ */
+export async function loadLandlordStatementInput(db: Db, subject: LandlordSubject, year: number): Promise<LandlordStatementInput> {
+  const windowRange: Range = { from: dayOfIso(`${year}-01-01`), to: dayOfIso(`${year + 1}-01-01`) };
+  const where = { landlordId: subject.landlord.id, compensationConventionId: subject.convention.id };
+  const yearStart = new Date(`${year}-01-01T00:00:00Z`);
+  const yearEnd = new Date(`${year + 1}-01-01T00:00:00Z`);
+  const [dwellings, units, leases] = await Promise.all([
+    db.dwelling.findMany({
+      where,
+      select: { id: true, status: true, managedSince: true, dedicatedSubCategory: true, rentToDeveloperMonthly: true, ancillaryRentMonthly: true },
+      orderBy: [{ reference: "asc" }, { id: "asc" }],
+    }),
+    db.accommodationUnit.findMany({ where: { dwelling: where }, select: { id: true, dwellingId: true }, orderBy: [{ reference: "asc" }, { id: "asc" }] }),
+    db.lease.findMany({
+      where: { landlordId: subject.landlord.id, dwelling: where, startsOn: { lt: yearEnd }, OR: [{ endsOn: null }, { endsOn: { gt: yearStart } }] },
+      select: { dwellingId: true, accommodationUnitId: true, startsOn: true, endsOn: true, monthlyRent: true, monthlyCharges: true },
+    }),
+  ]);
+  const unitsOf = groupBy(units, (u) => u.dwellingId);
+  const leasesOf = groupBy(leases, (l) => l.dwellingId);
+  const months = monthWindows(year);
+
+  const out: LandlordDwellingInput[] = dwellings.map((d) => {
+    const managed: Range[] = d.managedSince && inStock(d.status) ? [{ from: dayOf(d.managedSince), to: Number.POSITIVE_INFINITY }] : [];
+    const managedInYear = managed.map((r) => ({ from: Math.max(r.from, windowRange.from), to: Math.min(r.to, windowRange.to) })).filter((r) => r.to > r.from);
+    const reason: VacancyInput["reason"] = d.status === "UNDER_RENOVATION" ? "RENOVATION" : "OTHER";
+    const dwellingLeases = leasesOf.get(d.id) ?? [];
+    const wholeLeases = dwellingLeases.filter((l) => l.accommodationUnitId === null);
+    const dwellingUnits = unitsOf.get(d.id) ?? [];
+    const rentToDeveloper = money(d.rentToDeveloperMonthly);
+    const ancillary = money(d.ancillaryRentMonthly);
+    const managedPeriods = managed.map(toPeriod);
+
+    if (dwellingUnits.length === 0) {
+      return {
+        id: d.id,
+        dedicatedTo: dedicatedCategoryOf(d.dedicatedSubCategory),
+        managedPeriods,
+        vacancies: vacanciesOf(managedInYear, dwellingLeases, reason),
+        amounts: amountsOf(months, managedInYear, dwellingLeases, rentToDeveloper, ancillary),
+      };
+    }
+    // A shared dwelling: the units carry the management periods (the engine counts the dwelling's
+    // flat over their union under the law, one flat per unit under the bill); the dwelling object
+    // carries the rent paid to the developer, the ancillary rents and any whole-dwelling lease.
+    const accommodationUnits: LandlordObjectInput[] = dwellingUnits.map((u) => {
+      const unitLeases = dwellingLeases.filter((l) => l.accommodationUnitId === u.id);
+      return {
+        id: u.id,
+        managedPeriods,
+        vacancies: vacanciesOf(managedInYear, [...unitLeases, ...wholeLeases], reason),
+        amounts: amountsOf(months, managedInYear, unitLeases, null, null),
+      };
+    });
+    return {
+      id: d.id,
+      dedicatedTo: dedicatedCategoryOf(d.dedicatedSubCategory),
+      managedPeriods: [],
+      amounts: amountsOf(months, managedInYear, wholeLeases, rentToDeveloper, ancillary),
+      accommodationUnits,
+    };
+  });
+
+  return {
+    landlord: { id: subject.landlord.id, kind: landlordKindOf(subject.landlord) },
+    conventionSignedOn: isoDate(subject.convention.signedOn),
+    year,
+    dwellings: out,
+  };
+}
+
+const toPeriod = (r: Range) => ({ from: isoOfDay(r.from), to: Number.isFinite(r.to) ? isoOfDay(r.to) : null });
+
+function leaseRange(l: LeaseRow): Range {
+  return { from: dayOf(l.startsOn), to: l.endsOn ? dayOf(l.endsOn) : Number.POSITIVE_INFINITY };
+}
+
+function vacanciesOf(managedInYear: Range[], leases: LeaseRow[], reason: VacancyInput["reason"]): VacancyInput[] {
+  if (managedInYear.length === 0) return [];
+  const covered = merge(leases.map(leaseRange));
+  return managedInYear.flatMap((m) => subtract(m, covered)).map((r) => ({ ...toPeriod(r), reason }));
+}
+
+function amountsOf(months: MonthWindow[], managedInYear: Range[], leases: LeaseRow[], rentToDeveloper: Decimal | null, ancillary: Decimal | null): MonthlyAmountsInput[] {
+  if (managedInYear.length === 0) return [];
+  const out: MonthlyAmountsInput[] = [];
+  const leaseRanges = leases.map((l) => ({ lease: l, range: leaseRange(l), rent: money(l.monthlyRent), charges: money(l.monthlyCharges) }));
+  for (const m of months) {
+    let managedDays = 0;
+    for (const r of managedInYear) managedDays += overlap(r, m.range);
+    if (managedDays === 0) continue;
+    const entry: { -readonly [K in keyof MonthlyAmountsInput]: MonthlyAmountsInput[K] } = { month: m.key };
+    if (rentToDeveloper && !rentToDeveloper.isZero()) entry.rentPaidToDeveloper = prorate(rentToDeveloper, managedDays, m.days);
+    if (ancillary && !ancillary.isZero()) entry.ancillaryRents = prorate(ancillary, managedDays, m.days);
+    let rents: Decimal | null = null;
+    let charges: Decimal | null = null;
+    for (const l of leaseRanges) {
+      // Lease days of the month that are also managed days.
+      let days = 0;
+      for (const r of managedInYear) days += overlap({ from: Math.max(r.from, l.range.from), to: Math.min(r.to, l.range.to) }, m.range);
+      if (days === 0) continue;
+      if (l.rent) rents = (rents ?? new Dec(0)).plus(prorate(l.rent, days, m.days));
+      if (l.charges && !l.charges.isZero()) charges = (charges ?? new Dec(0)).plus(prorate(l.charges, days, m.days));
+    }
+    if (rents) entry.tenantRents = rents;
+    if (charges) entry.charges = charges;
+    if (Object.keys(entry).length > 1) out.push(entry);
+  }
+  return out;
+}
+
+// ───────────── developer ─────────────
+
+export interface DeveloperSubject {
+  readonly convention: {
+    readonly id: string;
+    readonly signedOn: Date;
+    readonly bankLoanPrefinancing: boolean;
+    readonly fondsIndemnityRequested: boolean;
+  };
+  readonly developer: { readonly id: string; readonly kind: OrganisationKind };
+}
+
+/** One or two engine inputs: the Fonds du Logement's indemnity (bill art. 13 §3bis) only for the dwellings another landlord manages. */
+export interface DeveloperInputs {
+  readonly parts: readonly DeveloperStatementInput[];
+  /** All dwelling ids in statement order. */
+  readonly dwellingOrder: readonly string[];
+}
+
+/**
+ * The developer statement's input for a financial-participation convention and `year`: its
+ * financed dwellings (two SQL statements: dwellings, units).
+ *
+ * - let periods: from the dwelling's `firstLettingOn` (given in letting to the landlord), open-ended,
+ *   none for WITHDRAWN dwellings; accommodation units from their own `firstLettingOn`;
+ * - capital: land and construction (capital invested, own contribution) when both columns are set;
+ * - prefinancing from the convention; emphyteusis fees received; useful area for the indemnity;
+ * - developer kind from the organisation's legal form.
+ */
+export async function loadDeveloperStatementInput(db: Db, subject: DeveloperSubject, year: number): Promise<DeveloperInputs> {
+  const [dwellings, units] = await Promise.all([
+    db.dwelling.findMany({
+      where: { financingConventionId: subject.convention.id },
+      select: {
+        id: true, landlordId: true, status: true, firstLettingOn: true, dedicatedSubCategory: true, usefulArea: true,
+        landCapitalInvested: true, landOwnContribution: true, constructionCapitalInvested: true, constructionOwnContribution: true, emphyteusisFeesPerYear: true,
+      },
+      orderBy: [{ reference: "asc" }, { id: "asc" }],
+    }),
+    db.accommodationUnit.findMany({
+      where: { dwelling: { financingConventionId: subject.convention.id } },
+      select: { id: true, dwellingId: true, firstLettingOn: true },
+      orderBy: [{ reference: "asc" }, { id: "asc" }],
+    }),
+  ]);
+  const unitsOf = groupBy(units, (u) => u.dwellingId);
+  const kind = developerKindOf(subject.developer.kind);
+  const toInput = (d: (typeof dwellings)[number]): DeveloperDwellingInput => {
+    const stock = inStock(d.status);
+    const dwellingUnits = unitsOf.get(d.id) ?? [];
+    const fees = money(d.emphyteusisFeesPerYear);
+    return {
+      id: d.id,
+      dedicatedTo: dedicatedCategoryOf(d.dedicatedSubCategory),
+      letPeriods: stock && d.firstLettingOn ? [{ from: isoDate(d.firstLettingOn), to: null }] : [],
+      ...(dwellingUnits.length > 0 && {
+        accommodationUnits: dwellingUnits.map((u) => ({ id: u.id, letPeriods: stock && u.firstLettingOn ? [{ from: isoDate(u.firstLettingOn), to: null }] : [] })),
+      }),
+      usefulLivingAreaM2: new Dec(d.usefulArea.toFixed()),
+      ...(d.landCapitalInvested !== null && d.landOwnContribution !== null && { land: { capitalInvested: d.landCapitalInvested.toFixed(), ownContribution: d.landOwnContribution.toFixed() } }),
+      ...(d.constructionCapitalInvested !== null &&
+        d.constructionOwnContribution !== null && { construction: { capitalInvested: d.constructionCapitalInvested.toFixed(), ownContribution: d.constructionOwnContribution.toFixed() } }),
+      bankLoanPrefinancing: subject.convention.bankLoanPrefinancing,
+      ...(fees && !fees.isZero() && { emphyteusisFeesReceivedPerYear: fees }),
+    };
+  };
+  const base = {
+    conventionId: subject.convention.id,
+    developer: { id: subject.developer.id, kind },
+    conventionSignedOn: isoDate(subject.convention.signedOn),
+    year,
+  };
+  const dwellingOrder = dwellings.map((d) => d.id);
+  if (kind === "FONDS_DU_LOGEMENT" && subject.convention.fondsIndemnityRequested) {
+    const others = dwellings.filter((d) => d.landlordId !== subject.developer.id);
+    const own = dwellings.filter((d) => d.landlordId === subject.developer.id);
+    const parts: DeveloperStatementInput[] = [];
+    if (others.length > 0) parts.push({ ...base, fondsDuLogementIndemnity: { requested: true, managedByAnotherLandlord: true }, dwellings: others.map(toInput) });
+    if (own.length > 0 || parts.length === 0) parts.push({ ...base, fondsDuLogementIndemnity: { requested: true, managedByAnotherLandlord: false }, dwellings: own.map(toInput) });
+    return { parts, dwellingOrder };
+  }
+  return { parts: [{ ...base, dwellings: dwellings.map(toInput) }], dwellingOrder };
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}

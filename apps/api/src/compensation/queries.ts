@@ -1,0 +1,110 @@
+/** Reading statements: a draft computed live, one issued statement, and the issued ones as a connection. */
+import { resolveOffsetConnection } from "@pothos/plugin-relay";
+import { GraphQLError } from "graphql";
+import type { Prisma } from "../generated/prisma/client.js";
+import { builder } from "../schema/builder.js";
+import { pageCost } from "../schema/complexity.js";
+import { decodeGlobalId, decodeGlobalIds } from "../schema/ids.js";
+import { Problems } from "../schema/user-errors.js";
+import { CompensationRegimeEnum, CompensationStatementKindEnum } from "./enums.js";
+import { domainMessage, isDomainInputError } from "./errors.js";
+import { StatementRef } from "./statement-type.js";
+import { computeStatement, optionsFor, STATEMENT_SUMMARY, statementScope, StatementView } from "./statements.js";
+import { resolveSubject, StatementSubjectInput } from "./subject.js";
+
+builder.queryField("compensationStatementDraft", (t) =>
+  t.field({
+    type: StatementRef,
+    nullable: true,
+    description:
+      "The statement as it would be issued now (`issued: false`), computed live from the stored data. Null when the landlord or convention does not exist or the caller may not see it (a landlord its own, a developer its conventions, the ministry all).",
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: StatementSubjectInput, required: true, description: "The statement: landlord or convention, year, regime." }) },
+    resolve: async (_r, { input }, ctx) => {
+      const p = new Problems();
+      const resolved = await resolveSubject(ctx, p, input, "read");
+      if (!resolved) {
+        const problem = p.list[0]!;
+        if (problem.code === "NOT_FOUND") return null;
+        throw new GraphQLError(problem.message, { extensions: { code: "BAD_USER_INPUT", field: problem.field.join("."), rule: problem.rule } });
+      }
+      try {
+        const statement = await computeStatement(ctx.prisma, resolved.subject, resolved.year, optionsFor(resolved.regime, ctx.legal));
+        return StatementView.draft(ctx, resolved.subject, statement);
+      } catch (e) {
+        if (isDomainInputError(e)) throw new GraphQLError(domainMessage(e), { extensions: { code: "BAD_USER_INPUT", field: "input" } });
+        throw e;
+      }
+    },
+  }),
+);
+
+builder.queryField("compensationStatement", (t) =>
+  t.field({
+    type: StatementRef,
+    nullable: true,
+    description: "One issued statement by global ID or number; null when it does not exist or the caller may not see it.",
+    authScopes: { authenticated: true },
+    args: {
+      id: t.arg.id({ required: false, description: "Global ID." }),
+      number: t.arg.string({ required: false, description: "Public number, e.g. \"CS-2025-000042\"." }),
+    },
+    resolve: async (_r, args, ctx) => {
+      if ((args.id == null) === (args.number == null)) throw new GraphQLError("Give exactly one of id and number", { extensions: { code: "BAD_USER_INPUT", field: "id" } });
+      const where: Prisma.CompensationStatementWhereInput = args.id != null ? { id: decodeGlobalId(String(args.id), "CompensationStatement", "id") } : { number: args.number! };
+      const row = await ctx.prisma.compensationStatement.findFirst({ where: { AND: [where, statementScope(ctx.viewer)] }, select: STATEMENT_SUMMARY });
+      return row ? StatementView.issued(ctx, row) : null;
+    },
+  }),
+);
+
+const StatementFilter = builder.inputType("CompensationStatementFilter", {
+  description: "Conditions on issued statements; all given conditions apply together.",
+  fields: (t) => ({
+    kind: t.field({ type: CompensationStatementKindEnum, required: false, description: "Developer or landlord statements." }),
+    year: t.int({ required: false, description: "Year compensated." }),
+    regime: t.field({ type: CompensationRegimeEnum, required: false, description: "Regime." }),
+    organisationIds: t.idList({ required: false, description: "Global IDs of the landlords or developers (useful to the ministry; others see only their own)." }),
+    conventionIds: t.idList({ required: false, description: "Global IDs of conventions." }),
+    latestOnly: t.boolean({ required: false, description: "Only the latest version of each series." }),
+  }),
+});
+
+builder.queryField("compensationStatements", (t) =>
+  t.connection(
+    {
+      type: StatementRef,
+      description: "Issued statements the caller may see (a landlord its own, a developer its conventions', the ministry all), newest year first, then newest issue.",
+      authScopes: { authenticated: true },
+      complexity: pageCost,
+      args: { filter: t.arg({ type: StatementFilter, required: false, description: "Conditions." }) },
+      resolve: async (_r, args, ctx) => {
+        const f = args.filter;
+        const where: Prisma.CompensationStatementWhereInput = {
+          AND: [
+            statementScope(ctx.viewer),
+            {
+              ...(f?.kind && { kind: f.kind }),
+              ...(f?.year != null && { year: f.year }),
+              ...(f?.regime && { regime: f.regime }),
+              ...(f?.organisationIds && { organisationId: { in: decodeGlobalIds(f.organisationIds, "Organisation", "filter.organisationIds") } }),
+              ...(f?.conventionIds && { conventionId: { in: decodeGlobalIds(f.conventionIds, "Convention", "filter.conventionIds") } }),
+              ...(f?.latestOnly && { next: { is: null } }),
+            },
+          ],
+        };
+        const totalCount = await ctx.prisma.compensationStatement.count({ where });
+        const page = await resolveOffsetConnection({ args }, ({ offset, limit }) =>
+          ctx.prisma.compensationStatement.findMany({ where, select: STATEMENT_SUMMARY, orderBy: [{ year: "desc" }, { issuedAt: "desc" }, { id: "asc" }], skip: offset, take: limit }),
+        );
+        return { ...page, totalCount, edges: page.edges.map((e) => (e ? { ...e, node: StatementView.issued(ctx, e.node) } : e)) };
+      },
+    },
+    {
+      description: "A page of issued statements.",
+      fields: (c) => ({
+        totalCount: c.int({ description: "Number of statements in the whole list (all pages), after filters and the caller's access rules.", resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }),
+      }),
+    },
+  ),
+);

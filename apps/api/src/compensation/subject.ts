@@ -1,0 +1,101 @@
+/**
+ * Which statement an input designates, and whether the caller may read or issue it: a landlord
+ * (under its compensation convention) or a developer's financial-participation convention. A
+ * subject the caller may not see is "not found", never "forbidden", so that nothing leaks.
+ */
+import type { Regime } from "@abordable/domain";
+import { builder } from "../schema/builder.js";
+import type { Context } from "../schema/context.js";
+import { checkId, checkInt } from "../schema/validate.js";
+import type { Problems } from "../schema/user-errors.js";
+import { isDeveloper, isLandlord, isMinistry, isMinistryAdmin, organisationOf } from "../access/viewer.js";
+import { CompensationRegimeEnum } from "./enums.js";
+import type { Subject } from "./statements.js";
+
+/** First year of the law (in force from 1 October 2023). */
+export const FIRST_YEAR = 2023;
+
+export const StatementSubjectInput = builder.inputType("CompensationStatementInput", {
+  description:
+    "A statement: give `landlordId` (the landlord's statement under its compensation convention) or `conventionId` (a developer's financial-participation convention, or a landlord's compensation convention), a year and a regime.",
+  fields: (t) => ({
+    landlordId: t.id({ required: false, description: "Global ID of a social landlord (Organisation): its landlord statement (art. 40)." }),
+    conventionId: t.id({
+      required: false,
+      description: "Global ID of a Convention: FINANCIAL_PARTICIPATION gives the developer statement (art. 13); COMPENSATION the landlord statement under that convention.",
+    }),
+    year: t.int({ required: true, description: `Year compensated (${FIRST_YEAR} or later).` }),
+    regime: t.field({ type: CompensationRegimeEnum, required: false, defaultValue: "LAW", description: "Regime (default LAW)." }),
+  }),
+});
+
+export type StatementSubjectArgs = typeof StatementSubjectInput.$inferInput;
+
+/** Read: ministry, or the landlord / developer itself. Issue: ministry administrators, or the landlord / developer itself. */
+function allowed(ctx: Context, kind: "LANDLORD" | "DEVELOPER", organisationId: string, mode: "read" | "issue"): boolean {
+  if (mode === "read" ? isMinistry(ctx.viewer) : isMinistryAdmin(ctx.viewer)) return true;
+  if (organisationId !== organisationOf(ctx.viewer)) return false;
+  return kind === "LANDLORD" ? isLandlord(ctx.viewer) : isDeveloper(ctx.viewer);
+}
+
+/** Resolves the subject of `input` or records user errors (field paths under "input"). At most two SQL statements. */
+export async function resolveSubject(ctx: Context, p: Problems, input: StatementSubjectArgs, mode: "read" | "issue"): Promise<{ subject: Subject; year: number; regime: Regime } | null> {
+  const maxYear = new Date().getUTCFullYear();
+  checkInt(p, "year", input.year, { min: FIRST_YEAR, max: maxYear });
+  const regime = (input.regime ?? "LAW") as Regime;
+  if ((input.landlordId == null) === (input.conventionId == null)) {
+    p.add("landlordId", "INVALID_VALUE", "Give exactly one of landlordId and conventionId");
+    return null;
+  }
+  const landlordId = checkId(p, "landlordId", input.landlordId, "Organisation");
+  const conventionId = checkId(p, "conventionId", input.conventionId, "Convention");
+  if (p.any) return null;
+
+  if (landlordId) {
+    if (!allowed(ctx, "LANDLORD", landlordId, mode)) {
+      p.add("landlordId", "NOT_FOUND", "landlordId: no such landlord, or not one the caller may " + (mode === "read" ? "see" : "issue statements for"));
+      return null;
+    }
+    const landlord = await ctx.prisma.organisation.findUnique({
+      where: { id: landlordId },
+      select: { id: true, kind: true, isUniversityOfLuxembourg: true, isSocialLandlord: true, landlordConventions: { where: { kind: "COMPENSATION" }, select: { id: true, signedOn: true }, orderBy: { signedOn: "asc" } } },
+    });
+    if (!landlord?.isSocialLandlord) {
+      p.add("landlordId", "NOT_FOUND", "landlordId: no such social landlord (bailleur social, art. 38)");
+      return null;
+    }
+    if (landlord.landlordConventions.length === 0) {
+      p.add("landlordId", "RULE_VIOLATION", "This landlord has no compensation convention with the State", "law art. 40 §1");
+      return null;
+    }
+    if (landlord.landlordConventions.length > 1) {
+      p.add("landlordId", "INVALID_VALUE", "This landlord has several compensation conventions: give conventionId of the one to compute");
+      return null;
+    }
+    const convention = landlord.landlordConventions[0]!;
+    return { subject: { kind: "LANDLORD", organisationId: landlord.id, conventionId: convention.id, landlord: { landlord, convention } }, year: input.year, regime };
+  }
+
+  const convention = await ctx.prisma.convention.findUnique({
+    where: { id: conventionId! },
+    select: {
+      id: true, kind: true, signedOn: true, bankLoanPrefinancing: true, fondsIndemnityRequested: true, developerId: true, landlordId: true,
+      developer: { select: { id: true, kind: true } },
+      landlord: { select: { id: true, kind: true, isUniversityOfLuxembourg: true } },
+    },
+  });
+  const kind = convention?.kind === "COMPENSATION" ? "LANDLORD" : "DEVELOPER";
+  const owner = kind === "LANDLORD" ? convention?.landlordId : convention?.developerId;
+  if (!convention || !owner || !allowed(ctx, kind, owner, mode)) {
+    p.add("conventionId", "NOT_FOUND", "conventionId: no such convention, or not one the caller may " + (mode === "read" ? "see" : "issue statements for"));
+    return null;
+  }
+  if (convention.kind === "PUBLIC_PRIVATE_PARTNERSHIP") {
+    p.add("conventionId", "RULE_VIOLATION", "Public-private partnership conventions are compensated as in art. 40 through the landlord's statement", "bill 8535 art. 72bis");
+    return null;
+  }
+  if (kind === "LANDLORD") {
+    return { subject: { kind, organisationId: convention.landlord!.id, conventionId: convention.id, landlord: { landlord: convention.landlord!, convention } }, year: input.year, regime };
+  }
+  return { subject: { kind, organisationId: convention.developer!.id, conventionId: convention.id, developer: { developer: convention.developer!, convention } }, year: input.year, regime };
+}
