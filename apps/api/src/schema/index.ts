@@ -25,3 +25,4 @@ import "../portfolio/mutations.js";
 import "../access/api-key-schema.js";
 import "../audit/schema.js";
 import "../dashboards/ministry.js";
+import "../compensation/schema.js";
