@@ -1,0 +1,308 @@
+/**
+ * Shared plumbing of the allocation capability: the legal regime of a computation, ISO dates,
+ * and the mapping of stored rows (register, dwellings, commissions, files) onto the pure domain
+ * model of `@abordable/domain` (allocation). Nothing here decides a rule: the domain does.
+ */
+import { GraphQLError } from "graphql";
+import {
+  DEFAULT_METHODOLOGY,
+  type AllocationFile as DomainFile,
+  type Commission as DomainCommission,
+  type CommissionMember as DomainCommissionMember,
+  type DedicatedSubCategory,
+  type FileEvent,
+  type FileState,
+  type Household,
+  type Member,
+  type Methodology,
+  type OfferOutcome,
+  type RegimeOptions,
+  type ResidenceStatus as DomainResidence,
+  type Vacancy,
+} from "@abordable/domain";
+import type { Prisma } from "../generated/prisma/client.js";
+import type { AllocationFileStatus, DedicatedSubCategory as DbSubCategory, ResidenceStatus } from "../generated/prisma/enums.js";
+import type { Context } from "../schema/context.js";
+import { isMinistryAdmin, organisationOf, type Viewer } from "../access/viewer.js";
+
+export type Tx = Prisma.TransactionClient;
+
+// ───────────── dates ─────────────
+
+export const iso = (d: Date): string => d.toISOString().slice(0, 10);
+export const isoOrNull = (d: Date | null | undefined): string | null => (d ? iso(d) : null);
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+
+// ───────────── regime ─────────────
+
+export type RegimeName = "LAW" | "BILL_8535";
+
+/**
+ * The regime of a stored computation: the operator's setting. With ABORDABLE_BILL_8535_ENTRY_INTO_FORCE
+ * set, regime BILL_8535 with that date (dated parameters switch on it, law values before); unset, the law.
+ */
+export function operatorRegime(ctx: Pick<Context, "legal">): RegimeOptions {
+  const eif = ctx.legal.bill8535EntryIntoForce;
+  return eif ? { regime: "BILL_8535", bill8535EntryIntoForce: eif } : { regime: "LAW" };
+}
+
+/** A regime asked for explicitly (queries): BILL_8535 needs an entry-into-force date, given or configured. */
+export function requestedRegime(ctx: Pick<Context, "legal">, regime: RegimeName | null | undefined, billEntryIntoForce?: string | null): RegimeOptions {
+  if (!regime) return operatorRegime(ctx);
+  if (regime === "LAW") return { regime: "LAW" };
+  const eif = billEntryIntoForce ?? ctx.legal.bill8535EntryIntoForce;
+  if (!eif) {
+    throw new GraphQLError("regime BILL_8535 needs the bill's entry-into-force date: pass billEntryIntoForce, or the operator sets ABORDABLE_BILL_8535_ENTRY_INTO_FORCE", {
+      extensions: { code: "BAD_USER_INPUT", field: "billEntryIntoForce" },
+    });
+  }
+  return { regime: "BILL_8535", bill8535EntryIntoForce: eif };
+}
+
+// ───────────── who may act ─────────────
+
+/** The landlord scope a caller may change: its own rows, or any for a ministry administrator. */
+export function actingScope(v: Viewer): { landlordId?: string } {
+  return isMinistryAdmin(v) ? {} : { landlordId: organisationOf(v) };
+}
+
+// ───────────── register → domain household ─────────────
+
+export interface CandidateRow {
+  id: string;
+  residenceStatus: ResidenceStatus;
+  residentSince: Date | null;
+  municipalityId: string;
+}
+
+export interface MemberRow {
+  id: string;
+  householdId: string;
+  role: string;
+  birthDate: Date;
+  partnerId: string | null;
+  hasDisability: boolean;
+  workplaceMunicipalityId: string | null;
+  annualNetIncome: { toFixed(): string };
+  isDependent: boolean;
+  holdsOtherDwellingRight: boolean;
+}
+
+/**
+ * The register's residence title (art. 55 §1 4°) as the domain reads it. The register records one
+ * title, for the applicant; the household's members are taken to share it (the data model has no
+ * per-member title — see the README). A title held only from after `asOf` does not count.
+ */
+export function residenceOf(c: Pick<CandidateRow, "residenceStatus" | "residentSince">, asOf: string): DomainResidence {
+  if (c.residentSince && iso(c.residentSince) > asOf && c.residenceStatus !== "LUXEMBOURG_NATIONAL") return {};
+  switch (c.residenceStatus) {
+    case "LUXEMBOURG_NATIONAL":
+      return { luxembourgNationality: true };
+    case "EU_RESIDENCE_RIGHT":
+    case "THIRD_COUNTRY_RESIDENCE_PERMIT":
+      // A right of residence « de plus de trois mois » (law of 29 August 2008): the register holds no expiry.
+      return { residenceRight: { coversMonths: null } };
+    case "INTERNATIONAL_PROTECTION":
+      return { internationalProtection: true };
+    case "DIPLOMATIC_OR_LEGITIMATION_CARD":
+      return { diplomaticOrLegitimationCard: true };
+    case "NONE":
+      return {};
+  }
+}
+
+/**
+ * A stored household as the domain's `Household` (law art. 3): members with birth dates, couples
+ * from `partnerId` (bill art. 3 4°bis; the register does not say which kind: COHABITING), dependent
+ * children (art. 56 §3 al. 5: the register's flag read as family allowances received), the previous
+ * year's net income (art. 56), a right on another dwelling (art. 55 §1 2°: the register's flag read
+ * as the whole ownership), workplace (art. 58) and the current home's municipality.
+ */
+export function householdOf(candidate: CandidateRow, members: readonly MemberRow[], asOf: string): Household {
+  const residence = residenceOf(candidate, asOf);
+  const ordered = [...members].sort((a, b) => (a.role === "APPLICANT" ? -1 : b.role === "APPLICANT" ? 1 : 0));
+  const out: Member[] = ordered.map((m) => {
+    const income = m.annualNetIncome.toFixed();
+    return {
+      id: m.id,
+      birthDate: iso(m.birthDate),
+      role: m.role === "APPLICANT" ? "APPLICANT" : "MEMBER",
+      ...(m.isDependent && m.role !== "APPLICANT" ? { child: { familyAllowanceReceived: true } } : {}),
+      ...(m.hasDisability ? { disability: { needsAdaptedDwelling: false } } : {}),
+      ...(m.workplaceMunicipalityId ? { workplaceMunicipality: m.workplaceMunicipalityId } : {}),
+      ...(income !== "0" ? { incomes: [{ kind: "NET_TAXABLE_INCOME" as const, amount: income }] } : {}),
+      ...(m.holdsOtherDwellingRight ? { realRights: [{ kind: "OWNERSHIP" as const, location: "LUXEMBOURG" as const }] } : {}),
+      residence,
+    };
+  });
+  const ids = new Set(members.map((m) => m.id));
+  const couples: { a: string; b: string; kind: "COHABITING" }[] = [];
+  const seen = new Set<string>();
+  for (const m of members) {
+    if (!m.partnerId || !ids.has(m.partnerId) || seen.has(m.id) || seen.has(m.partnerId)) continue;
+    seen.add(m.id);
+    seen.add(m.partnerId);
+    couples.push({ a: m.id, b: m.partnerId, kind: "COHABITING" });
+  }
+  return { members: out, ...(couples.length ? { couples } : {}), currentHomeMunicipality: candidate.municipalityId };
+}
+
+// ───────────── dwellings → domain vacancy ─────────────
+
+const SUB: Record<DbSubCategory, DedicatedSubCategory> = {
+  INTERNATIONAL_PROTECTION: "INTERNATIONAL_PROTECTION",
+  STUDENTS: "STUDENTS",
+  CLOSE_SOCIAL_SUPPORT: "CLOSE_SOCIAL_SUPPORT",
+  YOUNG_PEOPLE: "YOUNG",
+  SENIORS: "SENIORS",
+  COOPERATIVE_MEMBERS: "COOPERATIVE_MEMBERS",
+  EMPLOYEES: "EMPLOYEES",
+  RESERVE: "RESERVE",
+};
+
+/** The vacancy of a file: the dwelling, or one accommodation unit (one bedroom) of a shared dwelling. */
+export function vacancyOf(
+  fileId: string,
+  landlordId: string,
+  dwelling: { municipalityId: string; bedrooms: number; category: string; dedicatedSubCategory: DbSubCategory | null },
+  unit: { id: string } | null,
+): Vacancy {
+  return {
+    id: fileId,
+    landlordId,
+    municipality: dwelling.municipalityId,
+    bedrooms: unit ? 1 : dwelling.bedrooms,
+    category: dwelling.category === "DEDICATED" && dwelling.dedicatedSubCategory ? { kind: "DEDICATED", subCategory: SUB[dwelling.dedicatedSubCategory] } : { kind: "ALL_PUBLIC" },
+  };
+}
+
+// ───────────── methodology ─────────────
+
+/** A stored methodology configuration, checked to have the engine's shape (art. 57; RGD art. 3). */
+export function methodologyFromConfig(config: unknown): Methodology {
+  const c = config as Partial<Methodology> | null;
+  if (!c || typeof c !== "object" || !c.socioEconomic || !c.dwelling || !c.seniority || typeof c.version !== "string" || typeof c.id !== "string") {
+    throw new GraphQLError("The stored methodology configuration does not have the allocation engine's shape", { extensions: { code: "INTERNAL_SERVER_ERROR" } });
+  }
+  for (const k of Object.keys(DEFAULT_METHODOLOGY.socioEconomic.title)) {
+    if (typeof c.socioEconomic.title?.[k as keyof Methodology["socioEconomic"]["title"]] !== "number") {
+      throw new GraphQLError(`The stored methodology has no points for the occupancy title ${k}`, { extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    }
+  }
+  return c as Methodology;
+}
+
+// ───────────── commission → domain ─────────────
+
+export interface CommissionMemberRow {
+  id: string;
+  role: string;
+  isVotingMember: boolean;
+  alternateForId: string | null;
+  termStartsOn: Date;
+  termEndsOn: Date;
+  holdsPoliticalOffice: boolean;
+}
+
+/**
+ * The commission as the domain reads it (RGD art. 1; Esch ROI art. 2). Every commission is run under
+ * the Esch-sur-Alzette internal rules (ESCH_ROI): the data model has no column for a landlord's
+ * own rules (see the README). A SECRETARY who is not a voting member is the administrative secretary
+ * outside the members; members serving on `onDate` only, when given.
+ */
+export function domainCommission(landlordId: string, rows: readonly CommissionMemberRow[], onDate?: string): DomainCommission {
+  const serving = onDate ? rows.filter((m) => iso(m.termStartsOn) <= onDate && onDate <= iso(m.termEndsOn)) : rows;
+  const members: DomainCommissionMember[] = [];
+  let secretary: DomainCommission["secretary"];
+  for (const m of serving) {
+    if (m.role === "SECRETARY" && !m.isVotingMember && !m.alternateForId) {
+      secretary = { id: m.id };
+      continue;
+    }
+    if (!m.isVotingMember && !m.alternateForId) continue;
+    if (m.role === "SECRETARY") secretary = { id: m.id, memberId: m.id };
+    members.push({
+      id: m.id,
+      kind: m.alternateForId ? "ALTERNATE" : "FULL",
+      ...(m.alternateForId ? { alternateFor: m.alternateForId } : {}),
+      ...(m.role === "CHAIR" ? { chair: true } : {}),
+      termStart: iso(m.termStartsOn),
+      termEnd: iso(m.termEndsOn),
+      politicalOfficeInMunicipality: m.holdsPoliticalOffice,
+    });
+  }
+  return { landlordId, rules: "ESCH_ROI", members, ...(secretary ? { secretary } : {}) };
+}
+
+// ───────────── allocation file ⇄ domain state machine ─────────────
+
+export interface FileEventRow {
+  fromStatus: AllocationFileStatus;
+  toStatus: AllocationFileStatus;
+  occurredOn: Date;
+  reason: string | null;
+}
+
+export interface Breakdown {
+  group: "REHOUSING" | "NEW_TENANT";
+  total: number;
+  socioEconomicTotal: number;
+  dwellingPoints: { typology: number; proximity: number; worksInVacancyMunicipality: number; seniority: number };
+  registeredOn: string;
+  criteriaEvaluatedOn: string;
+  criteriaFrozenUntil: string | null;
+  criteria: unknown;
+  contributions: { criterion: string; points: number; detail: string; citation: { text: string; article: string; paragraph?: string; alinea?: string; point?: string; label: string } }[];
+  /** Set when the candidate was proposed for this vacancy (the file does not propose them again). */
+  proposedOn?: string;
+}
+
+/** The event type an event row was recorded for (its reason starts with it). */
+export const eventTypeOf = (reason: string | null): string => (reason ?? "").split(":")[0] ?? "";
+
+/** Domain state of a stored file; REFUSED resolves to the outcome of the file's last refused offer. */
+export function domainState(status: AllocationFileStatus, lastRefusal: "REFUSED_JUSTIFIED" | "REFUSED_UNJUSTIFIED" | null): FileState | null {
+  if (status === "CLOSED") return null;
+  if (status === "REFUSED") return lastRefusal ?? "REFUSED_JUSTIFIED";
+  return status;
+}
+
+export const dbStatus = (s: FileState): AllocationFileStatus => (s === "REFUSED_JUSTIFIED" || s === "REFUSED_UNJUSTIFIED" ? "REFUSED" : s);
+
+/** Rebuilds the domain's file from the stored rows (entries by rank, events, offers). */
+export function domainFile(
+  file: { id: string; status: AllocationFileStatus; decisionHash: string | null; selectedApplicationId: string | null },
+  entries: readonly { applicationId: string; rank: number | null; scoreBreakdown: unknown }[],
+  events: readonly FileEventRow[],
+  offers: readonly { applicationId: string; offeredOn: Date; respondedOn: Date | null; outcome: string }[],
+): DomainFile | null {
+  const decided = offers.filter((o) => o.outcome !== "PENDING" && o.respondedOn) as { applicationId: string; offeredOn: Date; respondedOn: Date; outcome: OfferOutcome["outcome"] }[];
+  const lastRefusal = [...decided].reverse().find((o) => o.outcome !== "ACCEPTED")?.outcome as "REFUSED_JUSTIFIED" | "REFUSED_UNJUSTIFIED" | undefined;
+  const state = domainState(file.status, lastRefusal ?? null);
+  if (!state) return null;
+  const ranked = entries.filter((e) => e.rank !== null).sort((a, b) => a.rank! - b.rank!);
+  const current = file.selectedApplicationId ?? undefined;
+  // A promise stays issued once accepted (the visit follows it); the file proposes a candidate once only.
+  const promiseIssued = current !== undefined && offers.some((o) => o.applicationId === current && (o.outcome === "PENDING" || o.outcome === "ACCEPTED"));
+  return {
+    vacancyId: file.id,
+    state,
+    ...(file.decisionHash ? { decisionHash: file.decisionHash } : {}),
+    ranking: ranked.map((e) => e.applicationId),
+    ...(current ? { candidateId: current } : {}),
+    passed: ranked.filter((e) => (e.scoreBreakdown as Breakdown | null)?.proposedOn).map((e) => e.applicationId),
+    promiseIssued,
+    offerOutcomes: decided.map((o) => ({ candidateId: o.applicationId, offeredOn: iso(o.offeredOn), decidedOn: iso(o.respondedOn), outcome: o.outcome })),
+    history: events.map((e) => ({ from: domainState(e.fromStatus, null) ?? "VACANCY", to: domainState(e.toStatus, null) ?? "VACANCY", on: iso(e.occurredOn), event: eventTypeOf(e.reason) as FileEvent["type"] })),
+  };
+}
+
+/** Citation of a domain result, as a short rule string for `UserError.rule`. */
+export function ruleOf(c: { text: string; article: string; paragraph?: string; alinea?: string; point?: string; label?: string }): string {
+  const text = c.text === "LAW_2023" ? "law" : c.text === "BILL_8535" ? "bill 8535" : c.text === "RGD_2023_10_13" ? "RGD 13 Oct 2023" : c.text === "ESCH_ROI" ? "Esch ROI" : c.text;
+  const parts = [`${text} art. ${c.article}`];
+  if (c.paragraph) parts.push(`§${c.paragraph}`);
+  if (c.alinea) parts.push(`al. ${c.alinea}`);
+  if (c.point) parts.push(c.point);
+  return parts.join(" ");
+}

@@ -1,0 +1,260 @@
+/**
+ * Eligibility (law art. 55 §1, annex II, art. 56; bill art. 32): a public what-if computation over
+ * a household given inline (nothing stored, nothing read), and the same check for a candidate of
+ * the register (landlords and the ministry). Every failed condition comes back with its article.
+ */
+import { GraphQLError } from "graphql";
+import { checkEligibility, HouseholdError, type EligibilityResult, type Household, type IncomeItem, type Member, type RealRight, type RegimeOptions } from "@abordable/domain";
+import { builder } from "../schema/builder.js";
+import { decodeGlobalId } from "../schema/ids.js";
+import { candidateScope } from "../access/tenant.js";
+import { AllocationRegimeEnum, EligibilityConditionEnum, EligibilityPurposeEnum, IncomeKindEnum, RealRightKindEnum, RightLocationEnum } from "./enums.js";
+import { householdOf, requestedRegime, ruleOf, todayIso } from "./common.js";
+
+// ───────────── result ─────────────
+
+interface EligibilityView {
+  result: EligibilityResult;
+  regime: RegimeOptions;
+  /** Figures and reasons are personal data: shown only to callers allowed to see them. */
+  personal: boolean;
+}
+type FailureView = EligibilityResult["failures"][number] & { personal: boolean };
+
+const CitationView = builder.objectRef<EligibilityResult["failures"][number]["citation"]>("EligibilityCitation").implement({
+  description: "The provision a condition comes from.",
+  fields: (t) => ({
+    text: t.exposeString("text", { description: "The text: LAW_2023 or BILL_8535." }),
+    article: t.exposeString("article", { description: "Article." }),
+    rule: t.string({ description: "Short citation, e.g. \"law art. 55 §1 3°\".", resolve: (c) => ruleOf(c) }),
+    label: t.exposeString("label", { description: "What the provision requires, in short." }),
+  }),
+});
+
+const FailureRef = builder.objectRef<FailureView>("EligibilityFailure").implement({
+  description: "A condition of art. 55 that is not met, with the reason and the article.",
+  fields: (t) => ({
+    condition: t.field({ type: EligibilityConditionEnum, description: "The condition.", resolve: (f) => f.condition }),
+    memberKey: t.string({ nullable: true, description: "The member concerned (the key given in the input, or the stored member's ID); null when the caller may not see it.", resolve: (f) => (f.personal ? (f.memberId ?? null) : null) }),
+    reason: t.string({ description: "Why it fails (with the figures when the caller may see them; otherwise what the provision requires).", resolve: (f) => (f.personal ? f.reason : f.citation.label) }),
+    rule: t.string({ description: "Short citation of the provision, e.g. \"law art. 55 §1 2°\".", resolve: (f) => ruleOf(f.citation) }),
+    citation: t.field({ type: CitationView, description: "The provision.", resolve: (f) => f.citation }),
+  }),
+});
+
+const IncomeRef = builder.objectRef<NonNullable<EligibilityResult["income"]>>("EligibilityIncome").implement({
+  description: "The household income of art. 56 (previous calendar year, extrapolations applied).",
+  fields: (t) => ({
+    referenceYear: t.exposeInt("referenceYear", { description: "The calendar year the income is taken from." }),
+    annual: t.field({ type: "Decimal", description: "Counted annual income, family allowances included, EUR.", resolve: (i) => i.annual.toFixed(2) }),
+    annualForAnnexII: t.field({ type: "Decimal", description: "The same without family allowances (compared with annex II), EUR.", resolve: (i) => i.annualForAnnexII.toFixed(2) }),
+    adults: t.exposeInt("adults", { description: "Adults of the annex II composition (every member who is not a dependent child)." }),
+    dependentChildren: t.exposeInt("dependentChildren", { description: "Dependent children (art. 56 §3 al. 5)." }),
+  }),
+});
+
+const CeilingRef = builder.objectRef<NonNullable<EligibilityResult["ceiling"]>>("EligibilityCeiling").implement({
+  description: "The annex II ceiling for the household's composition, indexed to the cote in force.",
+  fields: (t) => ({
+    ceiling: t.field({ type: "Decimal", description: "Ceiling in force, EUR (annual reading by default: interpretation note annex-ii-annual-reading).", resolve: (c) => c.ceiling.toFixed(2) }),
+    ceilingAtCote100: t.field({ type: "Decimal", description: "Ceiling of annex II at cote 100, EUR.", resolve: (c) => c.ceilingAtCote100.toFixed() }),
+    cote: t.field({ type: "Decimal", nullable: true, description: "Cote d'application of the index used.", resolve: (c) => c.cote?.value ?? null }),
+    readingPeriod: t.string({ description: "ANNUAL or MONTHLY: how annex II is read (parameter eligibility.incomeCeiling.readingPeriod).", resolve: (c) => c.readingPeriod }),
+    comparedIncome: t.field({ type: "Decimal", description: "The income compared with the ceiling, EUR.", resolve: (c) => c.income.toFixed(2) }),
+  }),
+});
+
+const ParameterRef = builder.objectRef<EligibilityResult["trace"]["parameters"][number]>("EligibilityParameterUsed").implement({
+  description: "A dated legal parameter version the computation read.",
+  fields: (t) => ({
+    parameterId: t.exposeString("parameterId", { description: "Parameter, e.g. eligibility.incomeCeiling." }),
+    validFrom: t.field({ type: "Date", description: "First day of the version.", resolve: (p) => p.validFrom }),
+    origin: t.exposeString("origin", { description: "LAW or BILL_8535: the text the version comes from." }),
+  }),
+});
+
+const EligibilityResultRef = builder.objectRef<EligibilityView>("EligibilityResult").implement({
+  description: "Eligibility under law art. 55 (bill art. 32): every condition checked for the applicant and every member, every failure reported with its article.",
+  fields: (t) => ({
+    eligible: t.boolean({ description: "All conditions checked are met.", resolve: (v) => v.result.eligible }),
+    asOf: t.field({ type: "Date", description: "Day of the check (the application day, or the day of becoming tenant, art. 55 §1 al. 2).", resolve: (v) => v.result.asOf }),
+    regime: t.field({ type: AllocationRegimeEnum, description: "Regime applied.", resolve: (v) => v.regime.regime }),
+    billEntryIntoForce: t.field({ type: "Date", nullable: true, description: "Entry into force of bill 8535 used (regime BILL_8535).", resolve: (v) => v.regime.bill8535EntryIntoForce ?? null }),
+    purpose: t.field({ type: EligibilityPurposeEnum, description: "Candidate (§1) or tenant (§3).", resolve: (v) => v.result.purpose }),
+    checked: t.field({ type: [EligibilityConditionEnum], description: "Conditions checked.", resolve: (v) => [...v.result.checked] }),
+    failures: t.field({ type: [FailureRef], description: "Every failed condition (empty when eligible).", resolve: (v) => v.result.failures.map((f) => ({ ...f, personal: v.personal })) }),
+    income: t.field({ type: IncomeRef, nullable: true, description: "Household income (art. 56); null for a tenant check or when the caller may not see it.", resolve: (v) => (v.personal ? (v.result.income ?? null) : null) }),
+    ceiling: t.field({ type: CeilingRef, nullable: true, description: "Annex II ceiling compared; null for a tenant check or when the caller may not see it.", resolve: (v) => (v.personal ? (v.result.ceiling ?? null) : null) }),
+    parameters: t.field({ type: [ParameterRef], description: "Parameter versions read.", resolve: (v) => [...v.result.trace.parameters] }),
+    interpretationNotes: t.stringList({ description: "Ids of the interpretation notes the rule relies on (see the domain README).", resolve: (v) => [...(v.result.trace.interpretationNotes ?? [])] }),
+  }),
+});
+
+// ───────────── inline household ─────────────
+
+const IncomeItemInput = builder.inputType("EligibilityIncomeItemInput", {
+  description: "An income item of art. 56 §3 for the reference year.",
+  fields: (t) => ({
+    kind: t.field({ type: IncomeKindEnum, required: true, description: "Kind of income." }),
+    amount: t.field({ type: "Decimal", required: true, description: "Amount over `months` months (or the last known monthly amount), EUR, positive." }),
+    months: t.int({ required: false, description: "Months of the reference year covered (1-12, default 12): an occupation not exercised all year is extrapolated (art. 56 §2)." }),
+    lastKnownMonthly: t.boolean({ required: false, description: "The amount is the last known monthly income, extrapolated to the year (change of employer or contract, or no income in the reference year, art. 56 §2)." }),
+    insured: t.boolean({ required: false, description: "INTERNSHIP only: insured for sickness and pension." }),
+  }),
+});
+
+const RealRightInput = builder.inputType("EligibilityRealRightInput", {
+  description: "A real right a member holds on another dwelling (art. 55 §1 2°).",
+  fields: (t) => ({
+    kind: t.field({ type: RealRightKindEnum, required: true, description: "The right." }),
+    shareNumerator: t.int({ required: false, description: "Undivided share: numerator (absent: the whole right)." }),
+    shareDenominator: t.int({ required: false, description: "Undivided share: denominator." }),
+    location: t.field({ type: RightLocationEnum, required: true, description: "Where the dwelling is." }),
+    bedrooms: t.int({ required: false, description: "Bedrooms of that dwelling (seniors' derogation, art. 54 §2)." }),
+    underSocialRentalManagement: t.boolean({ required: false, description: "That dwelling is (to be) placed under social rental management (art. 54 §2)." }),
+  }),
+});
+
+const ResidenceInput = builder.inputType("EligibilityResidenceInput", {
+  description: "A member's residence situation (art. 55 §1 4°; bill art. 32).",
+  fields: (t) => ({
+    luxembourgNationality: t.boolean({ required: false, description: "Luxembourg national." }),
+    residenceRightMonths: t.int({ required: false, description: "A right of residence (law of 29 August 2008) covering this many months." }),
+    residenceRightUnlimited: t.boolean({ required: false, description: "A right of residence of unlimited duration (e.g. permanent residence)." }),
+    residenceRightValidUntil: t.field({ type: "Date", required: false, description: "Last day of validity of the residence right." }),
+    internationalProtection: t.boolean({ required: false, description: "Beneficiary of international protection in Luxembourg." }),
+    diplomaticOrLegitimationCard: t.boolean({ required: false, description: "Holder of a diplomatic or legitimation card." }),
+  }),
+});
+
+const MemberInput = builder.inputType("EligibilityMemberInput", {
+  description: "A member of the household (art. 3), the applicant included.",
+  fields: (t) => ({
+    key: t.string({ required: true, description: "Any label unique within the household (reported back in failures)." }),
+    applicant: t.boolean({ required: false, description: "The applicant (exactly one member)." }),
+    birthDate: t.field({ type: "Date", required: true, description: "Date of birth." }),
+    partnerKey: t.string({ required: false, description: "Key of the member this one forms a couple with (bill art. 3 4°bis)." }),
+    dependentChild: t.boolean({ required: false, description: "A child for whom a member receives family allowances (dependent child, art. 56 §3 al. 5)." }),
+    coInsuredChild: t.boolean({ required: false, description: "A child co-insured with a member (dependent until 27, art. 56 §3 al. 5)." }),
+    workingLifeStartYear: t.int({ required: false, description: "Year a child entered working life (art. 56 §3 al. 4)." }),
+    incomes: t.field({ type: [IncomeItemInput], required: false, description: "Income items of the reference year." }),
+    otherDwellingRights: t.field({ type: [RealRightInput], required: false, description: "Rights on other dwellings." }),
+    residence: t.field({ type: ResidenceInput, required: false, description: "Residence situation." }),
+  }),
+});
+
+const EligibilityInput = builder.inputType("EligibilityInput", {
+  description: "A household given inline for a what-if eligibility computation; nothing is stored.",
+  fields: (t) => ({
+    asOf: t.field({ type: "Date", required: true, description: "Day of the check (the application day)." }),
+    regime: t.field({ type: AllocationRegimeEnum, required: false, description: "Regime; default: the operator's setting." }),
+    billEntryIntoForce: t.field({ type: "Date", required: false, description: "Entry into force of bill 8535 to assume (regime BILL_8535); default: the operator's setting." }),
+    purpose: t.field({ type: EligibilityPurposeEnum, required: false, description: "CANDIDATE (default) or TENANT." }),
+    seniorsDedicatedDwelling: t.boolean({ required: false, description: "For a seniors' dedicated dwelling (art. 54 §2 derogation)." }),
+    members: t.field({ type: [MemberInput], required: true, description: "The members (at most 20)." }),
+  }),
+});
+
+function badInput(field: string, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", field } });
+}
+
+function inlineHousehold(input: typeof EligibilityInput.$inferInput): Household {
+  if (input.members.length === 0 || input.members.length > 20) throw badInput("input.members", "A household has between 1 and 20 members");
+  const keys = new Set(input.members.map((m) => m.key));
+  const members: Member[] = input.members.map((m, i) => {
+    const incomes: IncomeItem[] = (m.incomes ?? []).map((x) => ({
+      kind: x.kind,
+      amount: x.amount.toFixed(),
+      ...(x.months != null ? { months: x.months } : {}),
+      ...(x.lastKnownMonthly ? { lastKnownMonthly: true } : {}),
+      ...(x.insured != null ? { insured: x.insured } : {}),
+    }));
+    const rights: RealRight[] = (m.otherDwellingRights ?? []).map((r, j) => {
+      if ((r.shareNumerator == null) !== (r.shareDenominator == null)) throw badInput(`input.members.${i}.otherDwellingRights.${j}`, "An undivided share needs both its numerator and its denominator");
+      return {
+        kind: r.kind,
+        location: r.location,
+        ...(r.shareNumerator != null ? { share: { numerator: r.shareNumerator, denominator: r.shareDenominator! } } : {}),
+        ...(r.bedrooms != null ? { bedrooms: r.bedrooms } : {}),
+        ...(r.underSocialRentalManagement != null ? { underSocialRentalManagement: r.underSocialRentalManagement } : {}),
+      };
+    });
+    const r = m.residence;
+    const child = m.dependentChild || m.coInsuredChild || m.workingLifeStartYear != null;
+    return {
+      id: m.key,
+      birthDate: m.birthDate,
+      role: m.applicant ? "APPLICANT" : "MEMBER",
+      ...(child ? { child: { ...(m.dependentChild ? { familyAllowanceReceived: true } : {}), ...(m.coInsuredChild ? { coInsured: true } : {}), ...(m.workingLifeStartYear != null ? { workingLifeStartYear: m.workingLifeStartYear } : {}) } } : {}),
+      ...(incomes.length ? { incomes } : {}),
+      ...(rights.length ? { realRights: rights } : {}),
+      residence: {
+        ...(r?.luxembourgNationality ? { luxembourgNationality: true } : {}),
+        ...(r?.residenceRightUnlimited || r?.residenceRightMonths != null
+          ? { residenceRight: { coversMonths: r.residenceRightUnlimited ? null : r.residenceRightMonths!, ...(r.residenceRightValidUntil ? { validUntil: r.residenceRightValidUntil } : {}) } }
+          : {}),
+        ...(r?.internationalProtection ? { internationalProtection: true } : {}),
+        ...(r?.diplomaticOrLegitimationCard ? { diplomaticOrLegitimationCard: true } : {}),
+      },
+    };
+  });
+  const couples: { a: string; b: string; kind: "COHABITING" }[] = [];
+  input.members.forEach((m, i) => {
+    if (!m.partnerKey) return;
+    if (!keys.has(m.partnerKey)) throw badInput(`input.members.${i}.partnerKey`, `No member with key "${m.partnerKey}"`);
+    if (!couples.some((c) => c.a === m.partnerKey && c.b === m.key)) couples.push({ a: m.key, b: m.partnerKey, kind: "COHABITING" });
+  });
+  return { members, ...(couples.length ? { couples } : {}) };
+}
+
+function check(h: Household, regime: RegimeOptions, asOf: string, purpose: "CANDIDATE" | "TENANT", seniors: boolean): EligibilityResult {
+  try {
+    return checkEligibility(h, { ...regime, asOf, purpose, seniorsDedicatedDwelling: seniors });
+  } catch (e) {
+    if (e instanceof HouseholdError || e instanceof RangeError) throw badInput("input.members", e.message);
+    if (e instanceof Error && /bill8535EntryIntoForce|not in force/.test(e.message)) throw badInput("input.billEntryIntoForce", e.message);
+    throw e;
+  }
+}
+
+builder.queryField("eligibility", (t) =>
+  t.field({
+    type: EligibilityResultRef,
+    description: "Public what-if: is this household (given inline, nothing stored) eligible under art. 55 on this day? Every failed condition with its article. No API key needed.",
+    args: { input: t.arg({ type: EligibilityInput, required: true, description: "The household and the day." }) },
+    resolve: (_r, { input }, ctx) => {
+      const regime = requestedRegime(ctx, input.regime, input.billEntryIntoForce);
+      const result = check(inlineHousehold(input), regime, input.asOf, input.purpose ?? "CANDIDATE", Boolean(input.seniorsDedicatedDwelling));
+      return { result, regime, personal: true };
+    },
+  }),
+);
+
+builder.queryField("candidateEligibility", (t) =>
+  t.field({
+    type: EligibilityResultRef,
+    nullable: true,
+    description:
+      "Eligibility of a candidate of the register (art. 55 §1) on a day, from the stored household (landlords and the ministry; null when no such candidate). Figures and reasons with amounts only for callers who may see the candidate's personal data; others get the failed conditions and their articles.",
+    authScopes: { ministry: true, landlord: true },
+    args: {
+      candidateId: t.arg.id({ required: true, description: "Global ID of the candidate." }),
+      asOf: t.arg({ type: "Date", required: false, description: "Day of the check (default today)." }),
+      regime: t.arg({ type: AllocationRegimeEnum, required: false, description: "Regime; default: the operator's setting." }),
+    },
+    resolve: async (_r, args, ctx) => {
+      const id = decodeGlobalId(String(args.candidateId), "Candidate", "candidateId");
+      const asOf = args.asOf ?? todayIso();
+      const regime = requestedRegime(ctx, args.regime);
+      const candidate = await ctx.prisma.candidate.findFirst({
+        where: { id, AND: [candidateScope(ctx.viewer)] },
+        select: { id: true, residenceStatus: true, residentSince: true, municipalityId: true, household: { select: { members: true } } },
+      });
+      if (!candidate) return null;
+      if (!candidate.household || candidate.household.members.length === 0) throw new GraphQLError("The candidate has no household on the register", { extensions: { code: "BAD_USER_INPUT", field: "candidateId" } });
+      const result = check(householdOf(candidate, candidate.household.members, asOf), regime, asOf, "CANDIDATE", false);
+      return { result, regime, personal: await ctx.loaders.candidatePersonalData.load(candidate.id) };
+    },
+  }),
+);

@@ -1,0 +1,276 @@
+/**
+ * The API-side shortlist path (law art. 53-58, 67 §3): load the register in a bounded number of SQL
+ * statements (whatever its size), build each candidate's household, eligibility and dated criteria
+ * snapshot, rank with the domain's `shortlist`, and seal the decision record (canonical JSON,
+ * SHA-256 with node:crypto, gzip). Exported so that the benchmark measures exactly this code.
+ */
+import { createHash } from "node:crypto";
+import { gunzipSync, gzipSync } from "node:zlib";
+import {
+  allocationLawReader,
+  canonicalDecisionJson,
+  checkEligibility,
+  evaluateSocioEconomic,
+  replayShortlist,
+  shortlist,
+  summariseEligibility,
+  type CandidateSituation,
+  type CriteriaSnapshot,
+  type DecisionRecord,
+  type DistanceFn,
+  type LawReader,
+  type Methodology,
+  type OfferOutcome,
+  type RegimeOptions,
+  type ShortlistCandidate,
+  type ShortlistResult,
+  type Vacancy,
+} from "@abordable/domain";
+import type { Prisma } from "../generated/prisma/client.js";
+import { householdOf, iso, type Breakdown, type MemberRow, type Tx } from "./common.js";
+
+const ACTIVE = (date: Date): Prisma.ApplicationWhereInput => ({ status: "ACTIVE", registeredOn: { lte: date } });
+
+export interface RegisterRows {
+  applications: { id: string; candidateId: string; registeredOn: Date; situation: Prisma.JsonValue; isSittingTenantToRehouse: boolean }[];
+  candidates: { id: string; residenceStatus: import("../generated/prisma/enums.js").ResidenceStatus; residentSince: Date | null; municipalityId: string }[];
+  households: { id: string; candidateId: string }[];
+  members: MemberRow[];
+  offers: { applicationId: string; offeredOn: Date; respondedOn: Date | null; outcome: string }[];
+  previousEntries: { applicationId: string; scoreBreakdown: Prisma.JsonValue }[];
+  sittingLeases: { id: string; householdId: string }[];
+  municipalities: { id: string; latitude: { toFixed(): string } | null; longitude: { toFixed(): string } | null }[];
+}
+
+/**
+ * The register as of `allocationDate`: active applications registered by then, their candidates,
+ * households and members, decided offers, earlier criteria snapshots of candidates with an
+ * unjustified refusal (for the freeze), the landlord's sitting tenants to rehouse, municipal
+ * coordinates. Eight statements, each a single SELECT (relation filters become sub-queries).
+ */
+export async function loadRegisterRows(tx: Tx, landlordId: string, allocationDate: string): Promise<RegisterRows> {
+  const date = new Date(`${allocationDate}T00:00:00Z`);
+  const active = ACTIVE(date);
+  const [applications, candidates, households, members, offers, previousEntries, sittingLeases, municipalities] = await Promise.all([
+    tx.application.findMany({ where: active, select: { id: true, candidateId: true, registeredOn: true, situation: true, isSittingTenantToRehouse: true }, orderBy: [{ registeredOn: "asc" }, { id: "asc" }] }),
+    tx.candidate.findMany({ where: { applications: { some: active } }, select: { id: true, residenceStatus: true, residentSince: true, municipalityId: true } }),
+    tx.household.findMany({ where: { candidate: { applications: { some: active } } }, select: { id: true, candidateId: true } }),
+    tx.householdMember.findMany({
+      where: { household: { candidate: { applications: { some: active } } } },
+      select: { id: true, householdId: true, role: true, birthDate: true, partnerId: true, hasDisability: true, workplaceMunicipalityId: true, annualNetIncome: true, isDependent: true, holdsOtherDwellingRight: true },
+    }),
+    tx.allocationOffer.findMany({ where: { outcome: { not: "PENDING" }, respondedOn: { lte: date }, application: active }, select: { applicationId: true, offeredOn: true, respondedOn: true, outcome: true } }),
+    tx.allocationFileCandidate.findMany({ where: { application: { ...active, offers: { some: { outcome: "REFUSED_UNJUSTIFIED" } } } }, select: { applicationId: true, scoreBreakdown: true } }),
+    tx.lease.findMany({ where: { status: "ACTIVE", landlordId, household: { candidate: { applications: { some: { ...active, isSittingTenantToRehouse: true } } } } }, select: { id: true, householdId: true } }),
+    tx.municipality.findMany({ where: { latitude: { not: null }, longitude: { not: null } }, select: { id: true, latitude: true, longitude: true } }),
+  ]);
+  return { applications, candidates, households, members, offers, previousEntries, sittingLeases, municipalities };
+}
+
+/**
+ * Distances (art. 58 al. 1 2°): great-circle kilometres from municipal coordinates, rounded to
+ * 0.1 km, when both municipalities have sourced coordinates; otherwise unknown — even within one
+ * municipality — and proximity gives no points. The seed holds no coordinates: none are invented.
+ */
+export function distancesFrom(rows: RegisterRows["municipalities"]): DistanceFn {
+  const at = new Map(rows.map((m) => [m.id, [Number(m.latitude!.toFixed()), Number(m.longitude!.toFixed())] as const]));
+  return (a, b) => {
+    const p = at.get(a);
+    const q = at.get(b);
+    if (!p || !q) return undefined;
+    const rad = Math.PI / 180;
+    const h = Math.sin(((q[0] - p[0]) * rad) / 2) ** 2 + Math.cos(p[0] * rad) * Math.cos(q[0] * rad) * Math.sin(((q[1] - p[1]) * rad) / 2) ** 2;
+    return Math.round(2 * 6371 * Math.asin(Math.sqrt(h)) * 10) / 10;
+  };
+}
+
+const TITLES = new Set(["HOMELESS", "EMERGENCY_SHELTER", "INSTITUTION_LEAVING", "HOSTED_FREE_OF_CHARGE", "INFORMAL_OR_ABUSIVE_SHARING", "SUBLET", "FIXED_TERM_LEASE", "SOCIAL_RENTAL_MANAGEMENT", "OPEN_ENDED_LEASE", "OTHER"]);
+
+/** The documented situation of art. 57 §1 stored on the application (Application.situation), if it has the engine's shape. */
+export function situationOf(json: Prisma.JsonValue): (CandidateSituation & { evaluatedOn?: string }) | null {
+  if (!json || typeof json !== "object" || Array.isArray(json)) return null;
+  const s = json as Record<string, unknown>;
+  if (typeof s.title !== "string" || !TITLES.has(s.title)) return null;
+  return s as unknown as CandidateSituation & { evaluatedOn?: string };
+}
+
+/**
+ * The art. 57 §1 snapshot of one candidate on `evaluatedOn` under the methodology. Without a
+ * documented situation the facts the register holds still count (occupation needs the current
+ * home: not documented; income level and single parenthood come from the household) and the
+ * current title gives 0 points, « not documented ».
+ */
+export function snapshotOf(applicationId: string, household: ShortlistCandidate["household"], situation: CandidateSituation | null, evaluatedOn: string, m: Methodology, regime: RegimeOptions, law: LawReader): CriteriaSnapshot {
+  if (situation) return evaluateSocioEconomic(applicationId, household, situation, evaluatedOn, m, regime, law);
+  const s = evaluateSocioEconomic(applicationId, household, { title: "OTHER" }, evaluatedOn, m, regime, law);
+  const contributions = s.contributions.map((c) => (c.criterion === "ART57_1_1_TITLE" ? { ...c, points: 0, detail: "current title not documented on the register (Application.situation empty)" } : c));
+  return { ...s, contributions, total: contributions.reduce((t, c) => t + c.points, 0) };
+}
+
+export interface PreparedRegister {
+  candidates: ShortlistCandidate[];
+  /** Applications skipped because the stored household is not valid (no applicant, no members). */
+  invalidHouseholds: number;
+  distances: DistanceFn;
+}
+
+/** Builds the domain's candidates from the rows: household, eligibility on the allocation date, criteria history, offers, rehousing. */
+export function prepareCandidates(rows: RegisterRows, allocationDate: string, m: Methodology, regime: RegimeOptions): PreparedRegister {
+  const law = allocationLawReader(regime);
+  const candidateById = new Map(rows.candidates.map((c) => [c.id, c]));
+  const householdByCandidate = new Map(rows.households.map((h) => [h.candidateId, h.id]));
+  const membersByHousehold = new Map<string, MemberRow[]>();
+  for (const mb of rows.members) {
+    const list = membersByHousehold.get(mb.householdId);
+    if (list) list.push(mb);
+    else membersByHousehold.set(mb.householdId, [mb]);
+  }
+  const offersByApplication = new Map<string, OfferOutcome[]>();
+  for (const o of rows.offers) {
+    if (!o.respondedOn || o.outcome === "PENDING") continue;
+    const entry: OfferOutcome = { offeredOn: iso(o.offeredOn), decidedOn: iso(o.respondedOn), outcome: o.outcome as OfferOutcome["outcome"] };
+    const list = offersByApplication.get(o.applicationId);
+    if (list) list.push(entry);
+    else offersByApplication.set(o.applicationId, [entry]);
+  }
+  const previousByApplication = new Map<string, CriteriaSnapshot[]>();
+  for (const e of rows.previousEntries) {
+    const criteria = (e.scoreBreakdown as Breakdown | null)?.criteria as CriteriaSnapshot | undefined;
+    if (!criteria || typeof criteria.evaluatedOn !== "string" || criteria.evaluatedOn > allocationDate) continue;
+    const list = previousByApplication.get(e.applicationId) ?? [];
+    if (!list.some((s) => s.evaluatedOn === criteria.evaluatedOn)) list.push({ ...criteria, candidateId: e.applicationId });
+    previousByApplication.set(e.applicationId, list);
+  }
+  const sittingLease = new Map(rows.sittingLeases.map((l) => [l.householdId, l.id]));
+  const seenCandidates = new Set<string>();
+  const out: ShortlistCandidate[] = [];
+  let invalid = 0;
+  for (const a of rows.applications) {
+    // One place per candidate: the oldest active application (seniority).
+    if (seenCandidates.has(a.candidateId)) continue;
+    seenCandidates.add(a.candidateId);
+    const candidate = candidateById.get(a.candidateId);
+    const householdId = householdByCandidate.get(a.candidateId);
+    const members = householdId ? membersByHousehold.get(householdId) : undefined;
+    if (!candidate || !householdId || !members || members.filter((x) => x.role === "APPLICANT").length !== 1) {
+      invalid += 1;
+      continue;
+    }
+    const household = householdOf(candidate, members, allocationDate);
+    const leaseId = a.isSittingTenantToRehouse ? sittingLease.get(householdId) : undefined;
+    let eligibility;
+    try {
+      eligibility = summariseEligibility(checkEligibility(household, { ...regime, asOf: allocationDate, purpose: leaseId ? "TENANT" : "CANDIDATE" }));
+    } catch {
+      invalid += 1;
+      continue;
+    }
+    const situation = situationOf(a.situation);
+    const evaluatedOn = situation?.evaluatedOn && situation.evaluatedOn <= allocationDate ? situation.evaluatedOn : allocationDate;
+    const current = snapshotOf(a.id, household, situation, evaluatedOn, m, regime, law);
+    const previous = previousByApplication.get(a.id) ?? [];
+    const offers = offersByApplication.get(a.id);
+    out.push({
+      candidateId: a.id,
+      registeredOn: iso(a.registeredOn),
+      household,
+      eligibility,
+      criteriaHistory: previous.some((s) => s.evaluatedOn === current.evaluatedOn) ? previous : [...previous, current],
+      ...(offers ? { offers } : {}),
+      ...(leaseId ? { sittingTenant: { leaseId, ground: "TENANT_REQUEST" as const } } : {}),
+    });
+  }
+  return { candidates: out, invalidHouseholds: invalid, distances: distancesFrom(rows.municipalities) };
+}
+
+/** Ranks the prepared register for the vacancy (the domain's shortlist). */
+export function rankRegister(prepared: PreparedRegister, vacancy: Vacancy, allocationDate: string, m: Methodology, regime: RegimeOptions, explainTop: number): ShortlistResult {
+  return shortlist({ ...regime, vacancy, allocationDate, candidates: prepared.candidates, methodology: m, distances: prepared.distances, explainTop });
+}
+
+export interface SealedRecord {
+  bytes: Buffer;
+  hash: string;
+  canonicalLength: number;
+}
+
+export const sha256 = (text: string | Buffer): string => createHash("sha256").update(text).digest("hex");
+
+const INDEX_KEY = /^(0|[1-9]\d*)$/;
+class NeedsDomainCanon extends Error {}
+
+/**
+ * The domain's canonical JSON (keys sorted by UTF-16 code units, no whitespace, undefined members
+ * dropped, decimals as their string) through the native JSON.stringify: the same text, several times
+ * faster on a 50,000-candidate record. Objects with integer-like keys (which JSON.stringify would
+ * reorder) fall back to the domain's serialiser; the tests compare both on real records.
+ */
+export function canonicalJsonFast(record: unknown): string {
+  try {
+    return JSON.stringify(record, (_key, value: unknown) => {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        if (typeof value === "number" && !Number.isFinite(value)) throw new NeedsDomainCanon();
+        return value;
+      }
+      const v = value as Record<string, unknown> & { toFixed?: unknown; isFinite?: unknown };
+      if (typeof v.toFixed === "function" && typeof v.isFinite === "function") return (v as unknown as { toFixed(): string }).toFixed();
+      const keys = Object.keys(v).sort();
+      const out: Record<string, unknown> = {};
+      for (const k of keys) {
+        if (INDEX_KEY.test(k)) throw new NeedsDomainCanon();
+        if (v[k] !== undefined) out[k] = v[k];
+      }
+      return out;
+    });
+  } catch (e) {
+    if (e instanceof NeedsDomainCanon) return canonicalDecisionJson(record as DecisionRecord);
+    throw e;
+  }
+}
+
+/** Canonical JSON of the decision record, its SHA-256 (node:crypto) and the gzip stored in the file. */
+export function sealRecord(record: DecisionRecord): SealedRecord {
+  const json = canonicalJsonFast(record);
+  return { bytes: gzipSync(Buffer.from(json, "utf8")), hash: sha256(json), canonicalLength: json.length };
+}
+
+export interface Verification {
+  storedHashMatches: boolean;
+  reproducible: boolean;
+  recomputedHash: string;
+  rankedCount: number;
+  record: DecisionRecord;
+  replay: ShortlistResult;
+}
+
+/** Recomputes a shortlist from its stored record alone: the stored bytes hash to the stored hash, and the replay gives the same ranking and the same canonical record. */
+export function verifyRecord(bytes: Uint8Array, storedHash: string): Verification {
+  const json = gunzipSync(bytes).toString("utf8");
+  const record = JSON.parse(json) as DecisionRecord;
+  const replay = replayShortlist(record);
+  const recomputed = canonicalJsonFast(replay.record);
+  const recomputedHash = sha256(recomputed);
+  return {
+    storedHashMatches: sha256(json) === storedHash,
+    reproducible: recomputedHash === storedHash,
+    recomputedHash,
+    rankedCount: replay.ranked.length,
+    record,
+    replay,
+  };
+}
+
+/** The breakdown kept for a ranked candidate in the file (AllocationFileCandidate.scoreBreakdown). */
+export function breakdownOf(r: ShortlistResult["ranked"][number]): Breakdown {
+  return {
+    group: r.group,
+    total: r.total,
+    socioEconomicTotal: r.socioEconomicTotal,
+    dwellingPoints: r.dwellingPoints,
+    registeredOn: r.registeredOn,
+    criteriaEvaluatedOn: r.criteriaEvaluatedOn,
+    criteriaFrozenUntil: r.criteriaFrozenUntil,
+    criteria: r.criteria,
+    contributions: (r.contributions ?? []).map((c) => ({ criterion: c.criterion, points: c.points, detail: c.detail, citation: { ...c.citation } })),
+  };
+}
