@@ -26,3 +26,5 @@ import "../access/api-key-schema.js";
 import "../audit/schema.js";
 import "../dashboards/ministry.js";
 import "../compensation/schema.js";
+import "../tenancy/schema.js";
+import "../allocation/schema.js";

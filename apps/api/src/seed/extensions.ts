@@ -4,7 +4,12 @@
  */
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { SeedScale } from "../config.js";
+import { seedAllocation } from "../allocation/seed.js";
+import { seedTenancy } from "../tenancy/seed.js";
 
 export type SeedExtension = (prisma: PrismaClient, scale: SeedScale) => Promise<void>;
 
-export const SEED_EXTENSIONS: { name: string; run: SeedExtension }[] = [];
+export const SEED_EXTENSIONS: { name: string; run: SeedExtension }[] = [
+  { name: "allocation", run: seedAllocation },
+  { name: "tenancy", run: seedTenancy },
+];
