@@ -74,6 +74,34 @@ async function main() {
   console.log(`Leases in force: ${leases}; monthly rent ${eur(rent)}, charges ${eur(charges)}`);
   if (leases > 0) console.log(`  average rent ${eur(rent.dividedBy(leases).toDecimalPlaces(2, Decimal.ROUND_HALF_UP))}\n`);
 
+  // The compensation statement of last year as it would be issued now: every amount an exact Decimal.
+  const year = new Date().getUTCFullYear() - 1;
+  const organisationId = viewer.organisation?.id;
+  const draft = organisationId ? await client.compensationStatementDraft({ landlordId: organisationId, year }) : null;
+  if (draft) {
+    let lines = new Decimal(0);
+    for await (const line of client.paginate.compensationStatementDraftLines({ input: { landlordId: organisationId, year } }, { pageSize: 100 })) lines = lines.plus(line.amount);
+    console.log(`Compensation statement ${year} (draft, ${draft.regime}): total ${eur(draft.total)}, ${draft.outcome ?? "no outcome"}; ${draft.lineCount} lines summing to ${eur(lines)}`);
+    for (const s of draft.subtotalsByComponent) console.log(`  ${s.component.padEnd(28)} ${eur(s.amount).padStart(16)}  (${s.lineCount} lines)`);
+    if (draft.filing) console.log(`  to file by ${draft.filing.deadline}${draft.filing.late ? ` (late by ${draft.filing.daysLate} days)` : ""}`);
+    console.log("");
+  }
+
+  // Every deadline of the leases in the next 90 days (today by default), by date.
+  /** @type {Map<string, { dwelling: string; lines: string[] }>} */
+  const byLease = new Map();
+  let deadlines = 0;
+  for await (const d of client.paginate.leaseDeadlines({ withinDays: 90 }, { pageSize: 100 })) {
+    const entry = byLease.get(d.lease.id) ?? { dwelling: d.lease.accommodationUnit?.reference ?? d.lease.dwelling.reference, lines: [] };
+    entry.lines.push(`    ${d.date}  ${d.kind}${d.amountDue ? ` ${eur(d.amountDue)}` : ""} — ${d.reference.citation}`);
+    byLease.set(d.lease.id, entry);
+    deadlines += 1;
+  }
+  console.log(`Leases with a deadline in the next 90 days: ${byLease.size} (${deadlines} deadlines)`);
+  for (const { dwelling, lines } of [...byLease.values()].slice(0, 10)) console.log(`  ${dwelling}\n${lines.join("\n")}`);
+  if (byLease.size > 10) console.log(`  … and ${byLease.size - 10} more`);
+  console.log("");
+
   const conventions = await client.conventions({ first: 10 });
   console.log(`Conventions: ${conventions.totalCount}`);
   for (const { node } of conventions.edges) console.log(`  ${node.reference}  ${node.kind}  signed ${node.signedOn}`);

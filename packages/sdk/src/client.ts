@@ -45,6 +45,54 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     /** One page of the audit trail, newest first (ministry only). */
     auditEvents: async (v: t.AuditEventsQueryVariables = {}, o?: RequestOptions) => (await q(op.AuditEventsDocument, v, o)).auditEvents,
 
+    /** A compensation statement as it would be issued now (`issued: false`), computed live; null when not visible. Lines: `compensationStatementDraftLines`. */
+    compensationStatementDraft: async (input: t.CompensationStatementInput, o?: RequestOptions) =>
+      (await q(op.CompensationStatementDraftDocument, { input }, o)).compensationStatementDraft,
+    /** One page of a draft statement's lines (filter by component, dwelling or month). */
+    compensationStatementDraftLines: async (v: t.CompensationStatementDraftLinesQueryVariables, o?: RequestOptions) =>
+      (await q(op.CompensationStatementDraftLinesDocument, v, o)).compensationStatementDraft?.lines ?? null,
+    /** One issued statement by `id` or `number` (e.g. "CS-2025-000042"), with its versions; null when not visible. */
+    compensationStatement: async (v: t.CompensationStatementQueryVariables, o?: RequestOptions) => (await q(op.CompensationStatementDocument, v, o)).compensationStatement,
+    /** An issued statement's CSV (lines, subtotals, total), by `id` or `number`; null when not visible. */
+    compensationStatementCsv: async (v: t.CompensationStatementCsvQueryVariables, o?: RequestOptions) =>
+      (await q(op.CompensationStatementCsvDocument, v, o)).compensationStatement?.csv ?? null,
+    /** One page of an issued statement's lines, by `id` or `number`; null when not visible. */
+    compensationStatementLines: async (v: t.CompensationStatementLinesQueryVariables, o?: RequestOptions) =>
+      (await q(op.CompensationStatementLinesDocument, v, o)).compensationStatement?.lines ?? null,
+    /** One page of the issued statements the caller may see, newest year first. */
+    compensationStatements: async (v: t.CompensationStatementsQueryVariables = {}, o?: RequestOptions) =>
+      (await q(op.CompensationStatementsDocument, v, o)).compensationStatements,
+    /** Public calculator: a developer's compensation for one dwelling and one month (art. 13), with its trace. */
+    calculateDeveloperCompensation: async (input: t.CalculateDeveloperCompensationInput, o?: RequestOptions) =>
+      (await q(op.CalculateDeveloperCompensationDocument, { input }, o)).calculateDeveloperCompensation,
+    /** Public calculator: a landlord's compensation from yearly totals (art. 40 §1), with its trace. */
+    calculateLandlordCompensation: async (input: t.CalculateLandlordCompensationInput, o?: RequestOptions) =>
+      (await q(op.CalculateLandlordCompensationDocument, { input }, o)).calculateLandlordCompensation,
+    /** Public calculator: the residual value of the State's participation on a sale (bill annex IV). */
+    calculateResidualValue: async (input: t.CalculateResidualValueInput, o?: RequestOptions) =>
+      (await q(op.CalculateResidualValueDocument, { input }, o)).calculateResidualValue,
+
+    /** One page of the allocation files the caller may see, latest opened first. */
+    allocationFiles: async (v: t.AllocationFilesQueryVariables = {}, o?: RequestOptions) => (await q(op.AllocationFilesDocument, v, o)).allocationFiles,
+    /** One page of an allocation file's shortlist, best ranked first; null when the file is not visible. */
+    shortlist: async (v: t.ShortlistQueryVariables, o?: RequestOptions) => ofType((await q(op.ShortlistDocument, v, o)).node, "AllocationFile")?.candidates ?? null,
+    /** One page of allocation methodologies (art. 57), by landlord then latest version first. */
+    allocationMethodologies: async (v: t.AllocationMethodologiesQueryVariables = {}, o?: RequestOptions) =>
+      (await q(op.AllocationMethodologiesDocument, v, o)).allocationMethodologies,
+    /** One page of advisory commissions the caller may see. */
+    commissions: async (v: t.CommissionsQueryVariables = {}, o?: RequestOptions) => (await q(op.CommissionsDocument, v, o)).commissions,
+    /** Public what-if: is this household (given inline) eligible under art. 55 on this day? */
+    eligibility: async (input: t.EligibilityInput, o?: RequestOptions) => (await q(op.EligibilityDocument, { input }, o)).eligibility,
+    /** Eligibility of a register candidate on a day, from the stored household; null when no such candidate. */
+    candidateEligibility: async (v: t.CandidateEligibilityQueryVariables, o?: RequestOptions) => (await q(op.CandidateEligibilityDocument, v, o)).candidateEligibility,
+
+    /** Public what-if: the affordable rent for a household and a dwelling (art. 60, annex III), with its trace. */
+    calculateAffordableRent: async (input: t.AffordableRentInput, o?: RequestOptions) => (await q(op.CalculateAffordableRentDocument, { input }, o)).calculateAffordableRent,
+    /** One page of the deadlines of the caller's leases in [asOf, asOf + withinDays] (default today, 90 days), by date. */
+    leaseDeadlines: async (v: t.LeaseDeadlinesQueryVariables = {}, o?: RequestOptions) => (await q(op.LeaseDeadlinesDocument, v, o)).leaseDeadlines,
+    /** One lease with its deposit, inventories, revisions, rehousing cases, earliest end and deadlines; null when not visible. */
+    lease: async (v: t.LeaseQueryVariables, o?: RequestOptions) => ofType((await q(op.LeaseDocument, v, o)).node, "Lease"),
+
     /** Adds a dwelling to the caller's stock. Rule violations come back in `userErrors`. */
     createDwelling: async (input: t.CreateDwellingInput, o?: RequestOptions) => (await q(op.CreateDwellingDocument, { input }, o)).createDwelling,
     /** Changes a dwelling of the caller's stock. */
@@ -63,6 +111,56 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     createApiKey: async (input: t.CreateApiKeyInput, o?: RequestOptions) => (await q(op.CreateApiKeyDocument, { input }, o)).createApiKey,
     /** Revokes an API key (ministry administrators only). */
     revokeApiKey: async (input: t.RevokeApiKeyInput, o?: RequestOptions) => (await q(op.RevokeApiKeyDocument, { input }, o)).revokeApiKey,
+    /** Issues the next version of a statement; CONFLICT when nothing changed, refused for a year not ended. */
+    issueCompensationStatement: async (input: t.CompensationStatementInput, o?: RequestOptions) => (await q(op.IssueCompensationStatementDocument, { input }, o)).issueCompensationStatement,
+    /** Opens an allocation file for a vacant dwelling or unit of the caller's stock. */
+    openAllocationFile: async (input: t.OpenAllocationFileInput, o?: RequestOptions) => (await q(op.OpenAllocationFileDocument, { input }, o)).openAllocationFile,
+    /** Ranks the register's eligible candidates for the file's vacancy and stores the shortlist with its decision record. */
+    computeShortlist: async (input: t.ComputeShortlistInput, o?: RequestOptions) => (await q(op.ComputeShortlistDocument, { input }, o)).computeShortlist,
+    /** Recomputes a stored shortlist and checks its decision record's SHA-256. */
+    verifyShortlist: async (input: t.VerifyShortlistInput, o?: RequestOptions) => (await q(op.VerifyShortlistDocument, { input }, o)).verifyShortlist,
+    /** Moves an allocation file one step of its state machine. */
+    transitionAllocationFile: async (input: t.TransitionAllocationFileInput, o?: RequestOptions) => (await q(op.TransitionAllocationFileDocument, { input }, o)).transitionAllocationFile,
+    /** Records the housing promise to the candidate the commission favoured. */
+    recordOffer: async (input: t.RecordOfferInput, o?: RequestOptions) => (await q(op.RecordOfferDocument, { input }, o)).recordOffer,
+    /** Records the candidate's answer to an offer (two unjustified refusals freeze the criteria under the bill). */
+    recordOfferResponse: async (input: t.RecordOfferResponseInput, o?: RequestOptions) => (await q(op.RecordOfferResponseDocument, { input }, o)).recordOfferResponse,
+    /** Allocates the vacancy to the selected candidate, or under the free-choice quota. */
+    allocate: async (input: t.AllocateInput, o?: RequestOptions) => (await q(op.AllocateDocument, { input }, o)).allocate,
+    /** Creates an advisory commission with its members (composition checked). */
+    createCommission: async (input: t.CreateCommissionInput, o?: RequestOptions) => (await q(op.CreateCommissionDocument, { input }, o)).createCommission,
+    /** Adds a member, an alternate or the secretary to a commission. */
+    addCommissionMember: async (input: t.AddCommissionMemberInput, o?: RequestOptions) => (await q(op.AddCommissionMemberDocument, { input }, o)).addCommissionMember,
+    /** Records the convocation of a commission meeting (5 days ahead, papers 3 days ahead). */
+    scheduleCommissionMeeting: async (input: t.ScheduleCommissionMeetingInput, o?: RequestOptions) => (await q(op.ScheduleCommissionMeetingDocument, { input }, o)).scheduleCommissionMeeting,
+    /** Records the commission's (secret) deliberation on a candidate of a file. */
+    recordDeliberation: async (input: t.RecordDeliberationInput, o?: RequestOptions) => (await q(op.RecordDeliberationDocument, { input }, o)).recordDeliberation,
+    /** Signs (chair) and countersigns (secretary) a meeting's minutes. */
+    signMinutes: async (input: t.SignMinutesInput, o?: RequestOptions) => (await q(op.SignMinutesDocument, { input }, o)).signMinutes,
+    /** Signs an affordable lease, its rent computed at allocation (art. 60-61). */
+    signLease: async (input: t.SignLeaseInput, o?: RequestOptions) => (await q(op.SignLeaseDocument, { input }, o)).signLease,
+    /** Revises a lease's rent (art. 61-62) from its effective date. */
+    reviseRent: async (input: t.ReviseRentInput, o?: RequestOptions) => (await q(op.ReviseRentDocument, { input }, o)).reviseRent,
+    /** Records the deposit and its schedule (bill art. 63bis §1: adds up, at most two years after entry). */
+    agreeDepositSchedule: async (input: t.AgreeDepositScheduleInput, o?: RequestOptions) => (await q(op.AgreeDepositScheduleDocument, { input }, o)).agreeDepositSchedule,
+    /** Records a payment towards the deposit (never beyond what remains). */
+    recordDepositPayment: async (input: t.RecordDepositPaymentInput, o?: RequestOptions) => (await q(op.RecordDepositPaymentDocument, { input }, o)).recordDepositPayment,
+    /** Records the entry or exit inventory of a lease. */
+    recordInventory: async (input: t.RecordInventoryInput, o?: RequestOptions) => (await q(op.RecordInventoryDocument, { input }, o)).recordInventory,
+    /** Records the keys' return and any sums withheld from the deposit. */
+    recordKeysReturned: async (input: t.RecordKeysReturnedInput, o?: RequestOptions) => (await q(op.RecordKeysReturnedDocument, { input }, o)).recordKeysReturned,
+    /** Records charge statements, formal notice and returns of the deposit. */
+    recordDepositReturn: async (input: t.RecordDepositReturnInput, o?: RequestOptions) => (await q(op.RecordDepositReturnDocument, { input }, o)).recordDepositReturn,
+    /** Transfers the dwelling, its lease and the deposit to a new social landlord. */
+    transferDeposit: async (input: t.TransferDepositInput, o?: RequestOptions) => (await q(op.TransferDepositDocument, { input }, o)).transferDeposit,
+    /** Opens a rehousing case (under-occupancy checked against art. 66). */
+    openRehousingCase: async (input: t.OpenRehousingCaseInput, o?: RequestOptions) => (await q(op.OpenRehousingCaseDocument, { input }, o)).openRehousingCase,
+    /** Records a rehousing offer (art. 67). */
+    recordRehousingOffer: async (input: t.RecordRehousingOfferInput, o?: RequestOptions) => (await q(op.RecordRehousingOfferDocument, { input }, o)).recordRehousingOffer,
+    /** Records the tenant's answer to a rehousing offer. */
+    recordRehousingResponse: async (input: t.RecordRehousingResponseInput, o?: RequestOptions) => (await q(op.RecordRehousingResponseDocument, { input }, o)).recordRehousingResponse,
+    /** Ends a lease on a ground of art. 69-70, its date of effect computed per regime. */
+    terminateLease: async (input: t.TerminateLeaseInput, o?: RequestOptions) => (await q(op.TerminateLeaseDocument, { input }, o)).terminateLease,
 
     /** Async iterators over every item of a list, page after page: `for await (const d of client.paginate.dwellings({ filter }))`. */
     paginate: {
@@ -77,6 +175,19 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
       organisations: (v: PageVariables<t.OrganisationsQueryVariables> = {}, o?: PageOptions) => paginate(r, op.OrganisationsDocument, v, (d) => d.organisations, o),
       apiKeys: (v: PageVariables<t.ApiKeysQueryVariables> = {}, o?: PageOptions) => paginate(r, op.ApiKeysDocument, v, (d) => d.apiKeys, o),
       auditEvents: (v: PageVariables<t.AuditEventsQueryVariables> = {}, o?: PageOptions) => paginate(r, op.AuditEventsDocument, v, (d) => d.auditEvents, o),
+      compensationStatements: (v: PageVariables<t.CompensationStatementsQueryVariables> = {}, o?: PageOptions) =>
+        paginate(r, op.CompensationStatementsDocument, v, (d) => d.compensationStatements, o),
+      compensationStatementLines: (v: PageVariables<t.CompensationStatementLinesQueryVariables>, o?: PageOptions) =>
+        paginate(r, op.CompensationStatementLinesDocument, v, (d) => d.compensationStatement?.lines, o),
+      compensationStatementDraftLines: (v: PageVariables<t.CompensationStatementDraftLinesQueryVariables>, o?: PageOptions) =>
+        paginate(r, op.CompensationStatementDraftLinesDocument, v, (d) => d.compensationStatementDraft?.lines, o),
+      allocationFiles: (v: PageVariables<t.AllocationFilesQueryVariables> = {}, o?: PageOptions) => paginate(r, op.AllocationFilesDocument, v, (d) => d.allocationFiles, o),
+      shortlist: (v: PageVariables<t.ShortlistQueryVariables>, o?: PageOptions) =>
+        paginate(r, op.ShortlistDocument, v, (d) => ofType(d.node, "AllocationFile")?.candidates, o),
+      allocationMethodologies: (v: PageVariables<t.AllocationMethodologiesQueryVariables> = {}, o?: PageOptions) =>
+        paginate(r, op.AllocationMethodologiesDocument, v, (d) => d.allocationMethodologies, o),
+      commissions: (v: PageVariables<t.CommissionsQueryVariables> = {}, o?: PageOptions) => paginate(r, op.CommissionsDocument, v, (d) => d.commissions, o),
+      leaseDeadlines: (v: PageVariables<t.LeaseDeadlinesQueryVariables> = {}, o?: PageOptions) => paginate(r, op.LeaseDeadlinesDocument, v, (d) => d.leaseDeadlines, o),
     },
 
     /** Runs any generated operation (e.g. one added to src/operations before it has a method). */

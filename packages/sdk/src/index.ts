@@ -58,3 +58,14 @@ export type ApiKey<M extends ScalarModes = DefaultModes> = Resolved<t.ApiKeyFiel
 /** A rule a mutation's input breaks (nothing was changed). */
 export type UserError = t.UserErrorFieldsFragment;
 export type PageInfo = t.PageInfoFieldsFragment;
+export type CompensationStatement<M extends ScalarModes = DefaultModes> = Resolved<t.CompensationStatementFieldsFragment, M>;
+export type CompensationStatementLine<M extends ScalarModes = DefaultModes> = Resolved<t.CompensationStatementLineFieldsFragment, M>;
+export type AllocationFile<M extends ScalarModes = DefaultModes> = Resolved<t.AllocationFileFieldsFragment, M>;
+export type ShortlistEntry<M extends ScalarModes = DefaultModes> = Resolved<t.ShortlistEntryFieldsFragment, M>;
+export type Commission<M extends ScalarModes = DefaultModes> = Resolved<t.CommissionFieldsFragment, M>;
+export type CommissionMeeting<M extends ScalarModes = DefaultModes> = Resolved<t.CommissionMeetingFieldsFragment, M>;
+export type EligibilityResult<M extends ScalarModes = DefaultModes> = Resolved<t.EligibilityResultFieldsFragment, M>;
+export type LeaseDeadline<M extends ScalarModes = DefaultModes> = Resolved<t.LeaseDeadlineFieldsFragment, M>;
+export type Deposit<M extends ScalarModes = DefaultModes> = Resolved<t.DepositFieldsFragment, M>;
+export type AffordableRent<M extends ScalarModes = DefaultModes> = Resolved<t.AffordableRentFieldsFragment, M>;
+export type RehousingCase<M extends ScalarModes = DefaultModes> = Resolved<t.RehousingCaseFieldsFragment, M>;

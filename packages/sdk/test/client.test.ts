@@ -94,8 +94,8 @@ describe(`@abordable/sdk against a real API (${TEST_DATABASE_KIND})`, () => {
     expect(units.length).toBe((await client.accommodationUnits({ dwellingId: shared[0]!.id }))?.totalCount);
   });
 
-  // A compensation statement is not in the schema yet (issue 7 names it; other engineers add it):
-  // exact decimals are shown here on lease rents and charges, dwelling areas and household incomes.
+  // Exact decimals on lease rents and charges, dwelling areas and household incomes; on
+  // compensation statements in capabilities.test.ts.
   it("reads decimals exactly, as Decimal instances or as the strings sent", async () => {
     const raw = await api.raw("landlordA", "{ leases(first: 100) { totalCount edges { node { id monthlyRent monthlyCharges dwelling { usefulArea } } } } }");
     const wire = new Map<string, { rent: string; charges: string; area: string }>(

@@ -13,6 +13,12 @@ import {
   type UserErrorCode,
   ForbiddenError,
   type AbordableError,
+  type CompensationStatement,
+  type CompensationStatementLine,
+  type Deposit,
+  type LeaseDeadline,
+  type LeaseDeadlineKind,
+  type ShortlistEntry,
 } from "../src/index.js";
 
 const endpoint = "http://localhost:4000/graphql";
@@ -71,6 +77,37 @@ describe("types from the schema", () => {
     void client.updateDwelling({ id: "x", usefulArea: 70.25 });
     // @ts-expect-error — id is required
     void client.dwelling({});
+  });
+
+  it("types the compensation, allocation and tenancy results", async () => {
+    const client = createClient({ endpoint });
+    const draft = await client.compensationStatementDraft({ landlordId: "x", year: 2025 });
+    expectTypeOf(draft).toEqualTypeOf<CompensationStatement | null>();
+    expectTypeOf(draft!.total).toEqualTypeOf<Decimal>();
+    expectTypeOf(draft!.surplusOwedToState).toEqualTypeOf<Decimal | null>();
+    expectTypeOf(draft!.number).toEqualTypeOf<string | null>();
+    expectTypeOf(draft!.outcome).toEqualTypeOf<"BALANCED" | "COMPENSATION_DUE" | "EXCLUDED" | "SURPLUS_OWED_TO_STATE" | null>();
+    expectTypeOf(client.paginate.compensationStatementLines({ number: "CS-2025-000001" })).toEqualTypeOf<AsyncGenerator<CompensationStatementLine, void, undefined>>();
+
+    const strings = createClient({ endpoint, decimals: "string", dates: "date" });
+    const deadline = (await strings.leaseDeadlines({ withinDays: 90 })).edges[0]!.node;
+    expectTypeOf(deadline).toEqualTypeOf<LeaseDeadline<{ decimals: "string"; dates: "date" }>>();
+    expectTypeOf(deadline.amountDue).toEqualTypeOf<string | null>();
+    expectTypeOf(deadline.date).toEqualTypeOf<Date>();
+    expectTypeOf(deadline.kind).toEqualTypeOf<LeaseDeadlineKind>();
+    expectTypeOf(client.paginate.leaseDeadlines({ asOf: new Date() })).toEqualTypeOf<AsyncGenerator<LeaseDeadline, void, undefined>>();
+
+    const deposit = await client.agreeDepositSchedule({ leaseId: "x", agreedOn: "2026-01-15", schedule: [{ dueOn: "2026-01-15", amount: new Decimal("3000") }] });
+    expectTypeOf(deposit.userErrors).toEqualTypeOf<UserError[]>();
+    expectTypeOf(deposit.deposit).toEqualTypeOf<Deposit | null>();
+    expectTypeOf(deposit.deposit!.balance.outstanding).toEqualTypeOf<Decimal>();
+    expectTypeOf(client.paginate.shortlist({ allocationFileId: "x" })).toEqualTypeOf<AsyncGenerator<ShortlistEntry, void, undefined>>();
+    expectTypeOf<ShortlistEntry["score"]>().toEqualTypeOf<Decimal | null>();
+
+    // @ts-expect-error — money is never a JS number
+    void client.agreeDepositSchedule({ leaseId: "x", agreedOn: "2026-01-15", schedule: [{ dueOn: "2026-01-15", amount: 3000 }] });
+    // @ts-expect-error — year is required
+    void client.compensationStatementDraft({ landlordId: "x" });
   });
 
   it("types errors", () => {

@@ -1,12 +1,12 @@
 /**
  * A real API for the SDK's tests, through @abordable/api's library exports: the HTTP server
  * started in-process on a free port over a real database (PGlite in memory, or a fresh
- * PostgreSQL database when ABORDABLE_TEST_DATABASE_URL is set), seeded with the `small` scale,
+ * PostgreSQL database when ABORDABLE_TEST_DATABASE_URL is set), seeded with the `small` scale and the capabilities' seed extensions,
  * with one API key per caller. Same approach as apps/api/test/support.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createApp, createLogger, generateSeed, issueApiKey, openDatabase, writeSeed, type Database } from "@abordable/api";
+import { createApp, createLogger, issueApiKey, openDatabase, seedIfEmpty, type Database } from "@abordable/api";
 
 export const ORGS = {
   ministry: "Ministère du Logement et de l'Aménagement du territoire",
@@ -58,9 +58,10 @@ async function openTestDatabase(): Promise<Database> {
   };
 }
 
-export async function startTestApi(overrides: { rateLimitPerMinute?: number } = {}): Promise<TestApi> {
+export async function startTestApi(overrides: { rateLimitPerMinute?: number; bill8535EntryIntoForce?: string } = {}): Promise<TestApi> {
   const db = await openTestDatabase();
-  await writeSeed(db.prisma, generateSeed("small"));
+  // The core seed and the capabilities' extensions (allocation, tenancy: deposits, deadlines…), as on a first start.
+  await seedIfEmpty(db.prisma, "small");
   const app = await createApp({
     db,
     logger: createLogger("error"),
@@ -68,6 +69,7 @@ export async function startTestApi(overrides: { rateLimitPerMinute?: number } = 
       host: "127.0.0.1", port: 0, graphiql: false, introspection: true, nodeEnv: "test", shutdownGraceMs: 1000,
       maxBodyBytes: 1_048_576, maxQueryDepth: 10, maxQueryCost: 20_000,
       rateLimitPerMinute: overrides.rateLimitPerMinute ?? 100_000,
+      bill8535EntryIntoForce: overrides.bill8535EntryIntoForce,
     },
   });
   const url = await app.listen();
