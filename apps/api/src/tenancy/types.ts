@@ -93,7 +93,7 @@ export const RentRevisionRef = builder.prismaObject("RentRevision", {
     effectiveFrom: t.expose("effectiveFrom", { type: "Date", description: "First day the rent applies." }),
     monthlyRent: t.field({ type: "Decimal", description: "Monthly affordable net rent, EUR.", resolve: (r) => moneyString(r.monthlyRent)! }),
     computation: t.field({ type: AffordableRentRef, nullable: true, description: "The art. 60 computation (null for a flat rent set without one).", resolve: (r) => (isRentRecord(r.computation) ? r.computation : null) }),
-    detail: t.field({ type: "JSON", description: "What triggered it and how the date was set (art. 62), as recorded.", resolve: (r) => (r.computation as { revision?: unknown } | null)?.revision ?? null }),
+    detail: t.field({ type: "JSON", nullable: true, description: "What triggered it and how the date was set (art. 62), as recorded; null for a rent set at allocation.", resolve: (r) => (r.computation as { revision?: unknown } | null)?.revision ?? null }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was recorded." }),
   }),
 });

@@ -85,8 +85,9 @@ describe(`affordable rent and leases (${TEST_DATABASE_KIND})`, () => {
     expect(stored.revisions.map((r) => [r.reason, r.monthlyRent.toFixed(2)])).toEqual([["ALLOCATION", "686.23"]]);
     expect((await api.db.prisma.dwelling.findUniqueOrThrow({ where: { id: dwellingId } })).status).toBe("LET");
     // The same lease read back: revisions connection and the rent's figures.
-    const read = await gql(api, "landlordA", `query($id: ID!) { node(id: $id) { ... on Lease { monthlyRent rentComputation { netMonthly figures { name } } revisions(first: 5) { totalCount edges { node { reason effectiveFrom monthlyRent } } } } } }`, { id: leaseId });
-    expect(read.node.revisions).toMatchObject({ totalCount: 1, edges: [{ node: { reason: "ALLOCATION", effectiveFrom: "2026-03-01", monthlyRent: "686.23" } }] });
+    const read = await gql(api, "landlordA", `query($id: ID!) { node(id: $id) { ... on Lease { monthlyRent rentComputation { netMonthly figures { name } } revisions(first: 5) { totalCount edges { node { reason effectiveFrom monthlyRent detail } } } } } }`, { id: leaseId });
+    // A rent set at allocation has no revision trigger: `detail` is null (it once crashed as non-null).
+    expect(read.node.revisions).toMatchObject({ totalCount: 1, edges: [{ node: { reason: "ALLOCATION", effectiveFrom: "2026-03-01", monthlyRent: "686.23", detail: null } }] });
   });
 
   it("signLease refuses a dwelling already let, a second lease for the household, and an allocation file before the visit", async () => {
