@@ -10,6 +10,8 @@ export default defineConfig({
     reporters: process.env.VITEST_JSON_REPORT ? ["default", "json"] : ["default"],
     outputFile: { json: ".vitest-report.json" },
     include: ["test/**/*.test.ts"],
+    // Benchmarks (*.bench.test.ts) time themselves on large data: they run alone with `npm run bench`.
+    exclude: ["**/node_modules/**", "**/*.bench.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
