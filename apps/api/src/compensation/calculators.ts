@@ -30,7 +30,7 @@ import { ComputationTraceRef, ParameterVersionRef } from "./trace.js";
 const MAX_AMOUNT = "1000000000000";
 
 /** Options from the input: the regime and, for the bill, the caller's hypothetical entry-into-force date or the operator's. */
-function optionsOf(input: { regime?: Regime | null; bill8535EntryIntoForce?: string | null }, ctx: Context): CompensationOptions {
+export function optionsOf(input: { regime?: Regime | null; bill8535EntryIntoForce?: string | null }, ctx: Context): CompensationOptions {
   const regime = input.regime ?? "LAW";
   if (regime === "LAW") return { regime };
   const date = input.bill8535EntryIntoForce ?? ctx.legal.bill8535EntryIntoForce;

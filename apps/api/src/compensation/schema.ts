@@ -5,3 +5,4 @@ import "./statement-type.js";
 import "./queries.js";
 import "./mutations.js";
 import "./calculators.js";
+import "./ceilings.js";

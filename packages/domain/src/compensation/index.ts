@@ -57,3 +57,4 @@ export {
   type LandlordCompensationResult,
 } from "./calculators.js";
 export { COMPENSATION_INTERPRETATION_NOTES, COMPENSATION_INTERPRETATION_NOTE_IDS } from "./notes.js";
+export { checkFlatsAgainstCeilings, FLAT_CEILING_PAIRS, type FlatCeilingCheck } from "./ceilings.js";

@@ -1,0 +1,38 @@
+/**
+ * Public check that the flats paid (RGD 24 January 2024 art. 1 and 3) respect the law's ceilings
+ * (art. 13 §2 al. 1, art. 40 §2 al. 1) indexed on a date, under either regime. No stored data.
+ */
+import { checkFlatsAgainstCeilings, citeVersion, parameterKey, type FlatCeilingCheck } from "@abordable/domain";
+import { builder } from "../schema/builder.js";
+import { CompensationRegimeEnum } from "./enums.js";
+import { ParameterVersionRef } from "./trace.js";
+import { computeOrBadInput } from "./errors.js";
+import { optionsOf } from "./calculators.js";
+
+const FlatCeilingCheckRef = builder.objectRef<FlatCeilingCheck>("CompensationFlatCeilingCheck").implement({
+  description: "A flat of the RGD of 24 January 2024 compared with the ceiling of the law it must respect, on a date.",
+  fields: (t) => ({
+    article: t.exposeString("article", { description: "The rule: which flat within which ceiling." }),
+    flat: t.field({ type: "Decimal", description: "The flat paid, EUR per month per dwelling (or unit under the bill).", resolve: (c) => c.flat }),
+    ceiling: t.field({ type: "Decimal", description: "The ceiling in force on the date, indexed to the construction-price index of its semester, unrounded.", resolve: (c) => c.ceiling }),
+    within: t.exposeBoolean("within", { description: "flat ≤ ceiling, compared exactly." }),
+    constructionIndex: t.field({ type: "Decimal", nullable: true, description: "Construction-price index used (semester of the date).", resolve: (c) => c.index?.value ?? null }),
+    flatVersion: t.field({ type: ParameterVersionRef, description: "Version of the flat parameter.", resolve: (c) => ({ key: parameterKey(c.flatVersion), version: citeVersion(c.flatVersion) }) }),
+    ceilingVersion: t.field({ type: ParameterVersionRef, description: "Version of the ceiling parameter.", resolve: (c) => ({ key: parameterKey(c.ceilingVersion), version: citeVersion(c.ceilingVersion) }) }),
+  }),
+});
+
+builder.queryField("compensationFlatCeilingChecks", (t) =>
+  t.field({
+    type: [FlatCeilingCheckRef],
+    description: "Checks the flats of the RGD of 24 January 2024 against the ceilings of law art. 13 §2 and art. 40 §2 on a date, under a regime. Public. Fails with BAD_USER_INPUT when the construction index of the date's semester is not in the data (it is never guessed).",
+    authScopes: () => true,
+    args: {
+      conventionSignedOn: t.arg({ type: "Date", required: true, description: "Signature of the convention (the RGD flats apply from 1 October 2023)." }),
+      date: t.arg({ type: "Date", required: true, description: "Date the ceiling is indexed on." }),
+      regime: t.arg({ type: CompensationRegimeEnum, required: false, defaultValue: "LAW", description: "Regime (default LAW)." }),
+    },
+    resolve: (_r, args, ctx) =>
+      computeOrBadInput(() => checkFlatsAgainstCeilings(args.conventionSignedOn, args.date, optionsOf({ regime: args.regime }, ctx)), ["conventionSignedOn", "date"]),
+  }),
+);
