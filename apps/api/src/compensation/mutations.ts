@@ -42,7 +42,11 @@ function isUniqueViolation(e: unknown): boolean {
   return /unique constraint|duplicate key|23505/i.test(`${String((e as Error)?.message ?? "")} ${JSON.stringify((e as { meta?: unknown })?.meta ?? null)}`);
 }
 
-/** Issuing is refused for a year not yet ended: the request covers a completed year (art. 41 §1). */
+/**
+ * Issuing is refused for a year not yet ended: the request covers a completed year (art. 41 §2 3°,
+ * its audited annual report; bill art. 28 1°), filed by 30 June of the following year — so a
+ * statement issued from 1 January to 30 June of that year is on time (note `compensation-filing-law-year`).
+ */
 function yearEnded(year: number): boolean {
   return year < new Date().getUTCFullYear();
 }

@@ -137,13 +137,13 @@ interface FilingSource {
 
 const FilingRef = builder.objectRef<FilingSource>("CompensationFiling").implement({
   description:
-    "Art. 41 §1: the landlord files its compensation request by 30 June (law: of the compensated year itself, per the product's reading; bill art. 28 1°: of the year after).",
+    "Art. 41 §1: the landlord files its compensation request by 30 June of the year after the compensated year (bill art. 28 1° says so; the law's « de chaque année » is read the same way, since the request carries the year's audited annual report, art. 41 §2 3°).",
   fields: (t) => ({
     deadline: t.field({ type: "Date", description: "Last day to file the request for this statement's year.", resolve: (f) => filing(f).deadline }),
     filedOn: t.field({ type: "Date", description: "Issued statements: the day issued; drafts: today.", resolve: (f) => f.filedOn }),
     late: t.boolean({ description: "Filed (or filing today) after the deadline.", resolve: (f) => filing(f).late }),
     daysLate: t.int({ description: "Calendar days after the deadline (0 when on time).", resolve: (f) => filing(f).daysLate }),
-    references: t.field({ type: [LegalReferenceRef], description: "The version of art. 41 §1 applied (the one in force on 31 December of the year).", resolve: (f) => [...filing(f).references] }),
+    references: t.field({ type: [LegalReferenceRef], description: "The provisions of the versions applied (those in force on 31 December of the year): law art. 41 §1 and §2 3°, or bill art. 28 1°.", resolve: (f) => [...filing(f).references] }),
     parameterVersions: t.field({
       type: [ParameterVersionRef],
       description: "Parameter versions of the deadline.",

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { gid, startTestApi, type Caller, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 
@@ -120,8 +120,8 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     expect(draft.subtotalsByComponent.map((s: { component: string }) => s.component)).toEqual(expect.arrayContaining(["RENT_PAID_TO_DEVELOPER", "MANAGEMENT_FLAT", "TENANT_RENTS"]));
     expect(draft.overallVacancyRate.managedDays).toBeGreaterThan(0);
     expect(draft.parameterVersions.map((p: { parameterId: string }) => p.parameterId)).toContain("compensation.landlord.managementFlat");
-    // Art. 41 §1 under the law: 30 June of the compensated year itself.
-    expect(draft.filing).toMatchObject({ deadline: "2025-06-30", late: true, references: [{ citation: "law art. 41 §1" }] });
+    // Art. 41 under the law: 30 June of the year after the compensated year (the request carries the year's audited report, §2 3°).
+    expect(draft.filing).toMatchObject({ deadline: "2026-06-30", references: [{ citation: "law art. 41 §1" }, { citation: "law art. 41 §2 3°" }] });
 
     // The draft's lines and CSV (through a detour: lines are paged on issued statements below; here the draft's own connection).
     const lines = await api.gql("landlordA", `query($input: CompensationStatementInput!) {
@@ -142,6 +142,20 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     expect(rows[rows.length - 1]![8]).toBe(d.total);
     expect(sumCents(lineRows.map((r) => r[8]!))).toBe(cents(d.total));
     for (const l of mine) expect(lineRows.find((r) => r[0] === l.lineId)?.[8]).toBe(l.amount);
+  });
+
+  it("law art. 41 §1-2: the request for 2025 filed on 2026-03-02 is on time (deadline 2026-06-30), while 2026 cannot be issued yet", async () => {
+    // The clock (Date only) is set to a day of the first half of 2026: the first days a 2025 statement can be issued.
+    vi.setSystemTime(new Date("2026-03-02T09:00:00Z"));
+    try {
+      const res = await api.gql("landlordA", `query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { filing { deadline filedOn late daysLate } } }`, { input: eschInput });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data!.compensationStatementDraft.filing).toEqual({ deadline: "2026-06-30", filedOn: "2026-03-02", late: false, daysLate: 0 });
+      const current = await api.gql("landlordA", ISSUE, { input: { ...eschInput, year: 2026 } });
+      expect(current.body.data!.issueCompensationStatement.userErrors).toMatchObject([{ code: "RULE_VIOLATION", field: ["input", "year"] }]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("issues version 1 (number, SHA-256 of the stored canonical JSON, audit); issuing again unchanged is a CONFLICT", async () => {
@@ -207,9 +221,11 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
 
   it("keeps landlords apart: landlordB neither sees nor issues landlordA's statements; the developer neither", async () => {
     for (const caller of ["landlordB", "developer"] as const) {
+      // Naming another landlord when reading is refused (FORBIDDEN, HTTP 403); issuing is a NOT_FOUND user error.
       const draft = await api.gql(caller, DRAFT, { input: eschInput });
-      expect(draft.body.errors).toBeUndefined();
-      expect(draft.body.data!.compensationStatementDraft).toBeNull();
+      expect(draft.status).toBe(403);
+      expect(draft.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", field: "input.landlordId" });
+      expect(draft.body.data?.compensationStatementDraft ?? null).toBeNull();
       const issue = await api.gql(caller, ISSUE, { input: eschInput });
       expect(issue.body.data!.issueCompensationStatement).toMatchObject({ statement: null, userErrors: [{ code: "NOT_FOUND", field: ["input", "landlordId"] }] });
       const one = await api.gql(caller, `query($n: String!) { compensationStatement(number: $n) { number } }`, { n: firstNumber });

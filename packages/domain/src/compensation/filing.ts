@@ -1,9 +1,11 @@
 /**
  * Filing rule of the landlord's compensation request (art. 41 §1): law « au plus tard le 30 juin de
  * chaque année »; bill 8535 art. 28 1°: « au plus tard le 30 juin de l'année qui suit celle pour
- * laquelle la compensation est demandée ».
+ * laquelle la compensation est demandée ». Both read as 30 June of the year after the compensated
+ * year: the law's request carries the year's statement and an audited annual report covering it
+ * (art. 41 §2 2°-3°), so it cannot be due before that year has ended (note
+ * `compensation-filing-law-year`). Each regime keeps its own dated parameter versions.
  */
-import { bill, law } from "../parameters/data/builders.js";
 import { assertIsoDate } from "../parameters/dates.js";
 import { citeVersion, type ParameterVersionUsed } from "../parameters/trace.js";
 import { decimalOf } from "../parameters/store.js";
@@ -16,8 +18,9 @@ export interface FilingDeadline {
   /** The year the compensation is requested for. */
   readonly compensationYear: number;
   readonly deadline: IsoDate;
-  /** Years between the compensated year and the deadline's year (law 0, bill 1). */
+  /** Years between the compensated year and the deadline's year (1 under both regimes). */
   readonly yearOffset: number;
+  /** The references of the versions applied (deadline day, then year offset). */
   readonly references: readonly LegalReference[];
   readonly parameters: readonly ParameterVersionUsed[];
   readonly interpretationNotes: readonly string[];
@@ -31,10 +34,10 @@ export interface FilingCheck extends FilingDeadline {
 }
 
 /**
- * The deadline to file the request for `compensationYear`. The rule applied is the one in force on
- * the last day of the compensated year (interpretation note `compensation-filing-rule-date`); under
- * the law, whose text has no year offset, the request is filed in the compensated year itself
- * (`compensation-filing-law-same-year`).
+ * The deadline to file the request for `compensationYear`: 30 June
+ * (`compensation.landlord.applicationDeadline`) of the compensated year +
+ * `compensation.landlord.applicationYearOffset`. The versions applied are those in force on the last
+ * day of the compensated year (interpretation note `compensation-filing-rule-date`).
  */
 export function landlordFilingDeadline(compensationYear: number, options: CompensationOptions): FilingDeadline {
   if (!Number.isInteger(compensationYear) || compensationYear < 2023) throw new CompensationInputError(`compensation year ${compensationYear} is not a year of the law`);
@@ -42,18 +45,21 @@ export function landlordFilingDeadline(compensationYear: number, options: Compen
   const asOf = `${compensationYear}-12-31`;
   const day = resolver.resolve("compensation.landlord.applicationDeadline", asOf);
   if (typeof day.value === "string" || day.value.kind !== "monthDay") throw new CompensationInputError("applicationDeadline is not a month-day");
-  const offsetParam = resolver.tryResolve("compensation.landlord.applicationYearOffset", asOf);
-  const yearOffset = offsetParam ? Number(decimalOf(offsetParam).toFixed(0)) : 0;
-  const year = compensationYear + yearOffset;
-  const deadline = `${year}-${String(day.value.month).padStart(2, "0")}-${String(day.value.day).padStart(2, "0")}`;
-  const parameters = [citeVersion(day.version), ...(offsetParam ? [citeVersion(offsetParam.version)] : [])];
+  const offset = resolver.resolve("compensation.landlord.applicationYearOffset", asOf);
+  const offsetValue = decimalOf(offset);
+  if (!offsetValue.isInteger() || offsetValue.isNegative()) throw new CompensationInputError("applicationYearOffset is not a whole number of years");
+  const yearOffset = Number(offsetValue.toFixed(0)); // a count of years, not money
+  const deadline = `${compensationYear + yearOffset}-${String(day.value.month).padStart(2, "0")}-${String(day.value.day).padStart(2, "0")}`;
+  // One reference per provision (the bill cites its art. 28 1° for both figures, with different quotes).
+  const provision = ({ quote: _quote, ...where }: LegalReference) => JSON.stringify(where);
+  const references = [day.version.reference, offset.version.reference].filter((r, i, all) => all.findIndex((o) => provision(o) === provision(r)) === i);
   return {
     compensationYear,
     deadline,
     yearOffset,
-    references: offsetParam ? [bill("28", { point: "1°", amends: { article: "41", paragraph: "1" } })] : [law("41", { paragraph: "1" })],
-    parameters,
-    interpretationNotes: offsetParam ? ["compensation-filing-rule-date"] : ["compensation-filing-rule-date", "compensation-filing-law-same-year"],
+    references,
+    parameters: [citeVersion(day.version), citeVersion(offset.version)],
+    interpretationNotes: offset.version.origin === "LAW" ? ["compensation-filing-rule-date", "compensation-filing-law-year"] : ["compensation-filing-rule-date"],
   };
 }
 

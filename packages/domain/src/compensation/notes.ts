@@ -84,10 +84,10 @@ export const COMPENSATION_INTERPRETATION_NOTES: readonly InterpretationNote[] = 
     reason: "The request concerns a closed year; the rule in force when that year ends is the one the landlord can know throughout the year.",
   },
   {
-    id: "compensation-filing-law-same-year",
+    id: "compensation-filing-law-year",
     question: "Law art. 41 §1 « au plus tard le 30 juin de chaque année »: the request for year Y is due by 30 June of which year?",
-    reading: "Of year Y itself (offset 0); under the bill, of year Y+1 (`compensation.landlord.applicationYearOffset` = 1).",
-    reason: "The bill replaces « chaque année » by « l'année qui suit celle pour laquelle la compensation est demandée », which only changes something if the law meant the compensated year itself.",
+    reading: "Of year Y+1 under both regimes (`compensation.landlord.applicationYearOffset` = 1): under the law read from art. 41 §2, under the bill stated in §1 (bill art. 28 1°). A statement can therefore be issued once year Y has ended (1 January Y+1) and still be filed on time.",
+    reason: "« De chaque année » says how often the request is made, not which year it covers. The request must contain the art. 40 §3 statement (rents, charges and vacancy rates of the year) and « un rapport financier annuel établi par un réviseur d'entreprises agréé … couvrant la période pour laquelle la compensation est demandée » (art. 41 §2 3°), which cannot exist before the compensated year has ended; a deadline of 30 June of that same year could never be met. The bill's wording (« l'année qui suit celle pour laquelle la compensation est demandée ») states the same reading explicitly.",
   },
   {
     id: "compensation-residual-prefinancing",

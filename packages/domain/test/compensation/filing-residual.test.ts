@@ -5,20 +5,41 @@ const LAW: CompensationOptions = { regime: "LAW" };
 const BILL: CompensationOptions = { regime: "BILL_8535", bill8535EntryIntoForce: "2026-07-01" };
 
 describe("law art. 41 §1 / bill art. 28 1° — filing deadline of the landlord's request", () => {
-  it("law: by 30 June of each year — the request for 2025 is due 2025-06-30", () => {
-    expect(landlordFilingDeadline(2025, LAW)).toMatchObject({ deadline: "2025-06-30", yearOffset: 0 });
-    expect(checkLandlordFiling(2025, "2025-06-30", LAW)).toMatchObject({ late: false, daysLate: 0 });
-    expect(checkLandlordFiling(2025, "2025-07-02", LAW)).toMatchObject({ late: true, daysLate: 2 });
+  it("law art. 41 §1-2: « au plus tard le 30 juin de chaque année », for a year whose audited report exists — the request for 2025 is due 2026-06-30", () => {
+    const d = landlordFilingDeadline(2025, LAW);
+    expect(d).toMatchObject({ deadline: "2026-06-30", yearOffset: 1 });
+    expect(d.parameters.map((p) => [p.parameterId, p.origin])).toEqual([
+      ["compensation.landlord.applicationDeadline", "LAW"],
+      ["compensation.landlord.applicationYearOffset", "LAW"],
+    ]);
+    expect(d.references).toEqual([expect.objectContaining({ text: "LAW_2023", article: "41", paragraph: "1" }), expect.objectContaining({ text: "LAW_2023", article: "41", paragraph: "2", point: "3°" })]);
+    expect(d.interpretationNotes).toContain("compensation-filing-law-year");
+    expect(checkLandlordFiling(2025, "2026-06-30", LAW)).toMatchObject({ late: false, daysLate: 0 });
+    expect(checkLandlordFiling(2025, "2026-07-02", LAW)).toMatchObject({ late: true, daysLate: 2 });
   });
-  it("bill: by 30 June of the year after the compensated year — 2026 is due 2027-06-30", () => {
+  it("law art. 41 §1: a request filed as soon as the compensated year has ended (the first day a statement can be issued) is on time, under both regimes", () => {
+    for (const year of [2023, 2024, 2025, 2026, 2027, 2030])
+      for (const options of [LAW, BILL]) {
+        expect(checkLandlordFiling(year, `${year + 1}-01-01`, options).late).toBe(false);
+        expect(checkLandlordFiling(year, `${year + 1}-06-30`, options).late).toBe(false);
+        expect(checkLandlordFiling(year, `${year + 1}-07-01`, options)).toMatchObject({ late: true, daysLate: 1 });
+      }
+  });
+  it("bill art. 28 1°: by 30 June of the year after the compensated year — 2026 is due 2027-06-30", () => {
     const d = landlordFilingDeadline(2026, BILL);
     expect(d).toMatchObject({ deadline: "2027-06-30", yearOffset: 1 });
-    expect(d.parameters.map((p) => p.parameterId)).toEqual(["compensation.landlord.applicationDeadline", "compensation.landlord.applicationYearOffset"]);
+    expect(d.parameters.map((p) => [p.parameterId, p.origin])).toEqual([
+      ["compensation.landlord.applicationDeadline", "BILL_8535"],
+      ["compensation.landlord.applicationYearOffset", "BILL_8535"],
+    ]);
+    expect(d.references).toEqual([expect.objectContaining({ text: "BILL_8535", article: "28", point: "1°" })]);
     expect(checkLandlordFiling(2026, "2027-07-01", BILL)).toMatchObject({ late: true, daysLate: 1 });
     expect(checkLandlordFiling(2026, "2027-06-30", BILL).late).toBe(false);
   });
-  it("bill regime, a year ending before the entry into force follows the law", () => {
-    expect(landlordFilingDeadline(2025, BILL).deadline).toBe("2025-06-30");
+  it("bill regime, a year ending before the entry into force follows the law's versions (same deadline, law references)", () => {
+    const d = landlordFilingDeadline(2025, BILL);
+    expect(d.deadline).toBe("2026-06-30");
+    expect(d.parameters.map((p) => p.origin)).toEqual(["LAW", "LAW"]);
   });
 });
 

@@ -73,8 +73,9 @@ describe("retroactivity (bill art. 49 inserting art. 93bis)", () => {
     expect(resolveParameter("compensation.fondsDuLogement.indemnity", "2024-01-01", BILL).value).toBe("0.64");
   });
   it("does not reach non-retroactive amendments: art. 41 filing year applies from entry into force only", () => {
-    expect(() => resolveParameter("compensation.landlord.applicationYearOffset", "2026-06-30", BILL)).toThrow(/not in force/);
-    expect(resolveParameter("compensation.landlord.applicationYearOffset", EIF, BILL).value).toBe("1");
+    // Same figure (the year after; law read from art. 41 §2), but the law's version until entry into force.
+    expect(resolveParameter("compensation.landlord.applicationYearOffset", "2026-06-30", BILL).version).toMatchObject({ origin: "LAW", reference: { text: "LAW_2023", article: "41" } });
+    expect(resolveParameter("compensation.landlord.applicationYearOffset", EIF, BILL)).toMatchObject({ value: "1", version: { origin: "BILL_8535", reference: { text: "BILL_8535", article: "28" } } });
   });
 });
 

@@ -215,10 +215,22 @@ export const COMPENSATION_PARAMETERS: readonly ParameterDefinition[] = [
   },
   {
     id: "compensation.landlord.applicationYearOffset",
-    description: "Years between the compensated year and the year of the 30 June deadline (bill: the following year)",
+    description: "Years between the compensated year and the year of the 30 June deadline: the request for year Y is due by 30 June of Y+1 (law: read from §2; bill: stated in §1)",
     frenchTerm: "l'année qui suit celle pour laquelle la compensation est demandée",
     unit: "YEARS",
-    law: [],
+    law: [
+      from(
+        LAW_IN_FORCE,
+        "1",
+        law("41", {
+          paragraph: "2",
+          point: "3°",
+          quote: "un rapport financier annuel établi par un réviseur d'entreprises agréé … couvrant la période pour laquelle la compensation est demandée",
+        }),
+        undefined,
+        "§1 « au plus tard le 30 juin de chaque année » says how often, not for which year; the request must carry the art. 40 §3 statement and an audited annual report covering the compensated year, so it follows that year (compensation engine note compensation-filing-law-year)",
+      ),
+    ],
     bill: atEntryIntoForce("1", bill("28", { point: "1°", amends: { article: "41", paragraph: "1" }, quote: "l'année qui suit celle pour laquelle la compensation est demandée" })),
     lastChecked: CHECKED,
   },
