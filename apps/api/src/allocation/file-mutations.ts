@@ -497,6 +497,10 @@ builder.mutationField("transitionAllocationFile", (t) =>
         const f = await lockFile(tx, ctx, "allocationFileId", input.allocationFileId);
         const on = input.on ?? todayIso();
         const before = { status: f.status, selectedApplicationId: f.selectedApplicationId };
+        // A field meant for another step is refused rather than silently ignored: the caller
+        // believes it was recorded.
+        if (input.socialWorker != null && input.event !== "SOCIAL_ENQUIRY_COMPLETED") abort("socialWorker", "INVALID_VALUE", "socialWorker is recorded only with the SOCIAL_ENQUIRY_COMPLETED step");
+        if (input.candidateId != null && input.event !== "CANDIDATE_PROPOSED") abort("candidateId", "INVALID_VALUE", "candidateId is given only with the CANDIDATE_PROPOSED step");
         switch (input.event) {
           case "CANDIDATE_PROPOSED": {
             const state = stateOf(f);

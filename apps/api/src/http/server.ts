@@ -18,6 +18,7 @@ import { authenticate } from "../access/api-keys.js";
 import { RateLimiter } from "./rate-limit.js";
 import { graphiqlLandingPage } from "./graphiql.js";
 import { correlationPlugin, formatError } from "./errors.js";
+import { textInputPlugin } from "./text-input.js";
 import { claim, complete, isMutationRequest, isValidIdempotencyKey, release, requestHash } from "./idempotency.js";
 import type { Viewer } from "../access/viewer.js";
 
@@ -55,7 +56,7 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.introspection,
     formatError,
-    plugins: [correlationPlugin, config.graphiql ? graphiqlLandingPage(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled()],
+    plugins: [correlationPlugin, textInputPlugin, config.graphiql ? graphiqlLandingPage(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   const limiter = new RateLimiter(config.rateLimitPerMinute);
