@@ -13,6 +13,8 @@
  * (Esch annex 1) are not scored: they are judged at the commission stage and a numeric score by
  * nationality would conflict with the non-discrimination rule.
  */
+import type { Decimal } from "decimal.js";
+import { parseDecimal } from "../money/decimal.js";
 import type { IsoDate } from "../parameters/types.js";
 
 export type OccupancyTitle =
@@ -149,3 +151,129 @@ export const DEFAULT_METHODOLOGY: Methodology = {
   },
   seniority: { pointsPerFullYear: 2, cap: 10 },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Validation of a landlord's configuration (art. 57; RGD art. 3-5; Esch ROI annex 1)
+
+/** One defect of a methodology configuration: where (path of keys) and what. */
+export interface MethodologyProblem {
+  readonly path: readonly string[];
+  readonly message: string;
+}
+
+export type MethodologyValidation = { readonly ok: true; readonly methodology: Methodology } | { readonly ok: false; readonly problems: readonly MethodologyProblem[] };
+
+/** Largest number of points a single rule may give: the GraphQL Int range, in which scores are exposed. */
+const MAX_POINTS = 2_147_483_647;
+
+/**
+ * Checks that `input` is a complete methodology in the engine's shape before a landlord's version
+ * is stored: every title, ground and level has points; points are whole numbers ≥ 0 (a negative
+ * typology score is the engine's exclusion marker); bands are decimal strings ≥ 0 in the order the
+ * engine reads them (first match wins: `max` strictly ascending, `min` strictly descending); the
+ * « many workplaces » threshold is at least 2 distinct municipalities; no unknown key (a typo must
+ * not silently give 0 points). Nothing here is a legal figure: the checks are on the shape only.
+ */
+export function validateMethodology(input: unknown): MethodologyValidation {
+  const problems: MethodologyProblem[] = [];
+  const fail = (path: readonly string[], message: string) => problems.push({ path, message });
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+  const object = (v: unknown, path: readonly string[], keys: readonly string[], optional: readonly string[] = []): Record<string, unknown> | undefined => {
+    if (!isObject(v)) {
+      fail(path, "expected an object");
+      return undefined;
+    }
+    for (const k of Object.keys(v)) if (!keys.includes(k) && !optional.includes(k)) fail([...path, k], `unknown field (expected one of ${[...keys, ...optional].join(", ")})`);
+    for (const k of keys) if (!(k in v)) fail([...path, k], "missing");
+    return v;
+  };
+  const points = (v: unknown, path: readonly string[]) => {
+    if (v === undefined) return;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > MAX_POINTS) fail(path, `points must be a whole number from 0 to ${MAX_POINTS}, got ${JSON.stringify(v)}`);
+  };
+  const text = (v: unknown, path: readonly string[]) => {
+    if (v === undefined) return;
+    if (typeof v !== "string" || v.trim() === "") fail(path, "expected a non-empty text");
+  };
+  const date = (v: unknown, path: readonly string[]) => {
+    if (v === undefined) return;
+    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) fail(path, `expected a date YYYY-MM-DD, got ${JSON.stringify(v)}`);
+  };
+  const pointsTable = (v: unknown, path: readonly string[], keys: readonly string[]) => {
+    const o = object(v, path, keys);
+    if (o) for (const k of keys) points(o[k], [...path, k]);
+  };
+  const bands = (v: unknown, path: readonly string[], bound: "max" | "min") => {
+    if (v === undefined) return;
+    if (!Array.isArray(v)) {
+      fail(path, "expected a list of bands");
+      return;
+    }
+    let previous: Decimal | undefined;
+    v.forEach((b: unknown, i) => {
+      const at = [...path, String(i)];
+      const o = object(b, at, [bound, "points"]);
+      if (!o) return;
+      points(o.points, [...at, "points"]);
+      const raw = o[bound];
+      if (raw === undefined) return;
+      let d: Decimal | undefined;
+      try {
+        d = typeof raw === "string" ? parseDecimal(raw) : undefined;
+      } catch {
+        d = undefined;
+      }
+      if (!d || d.isNegative()) {
+        fail([...at, bound], `expected a decimal string ≥ 0 (e.g. "0.5"), got ${JSON.stringify(raw)}`);
+        return;
+      }
+      if (previous && (bound === "max" ? !d.greaterThan(previous) : !d.lessThan(previous)))
+        fail([...at, bound], `bands are read first match first: each "${bound}" must be strictly ${bound === "max" ? "greater" : "smaller"} than the previous one (${previous.toFixed()})`);
+      previous = d;
+    });
+  };
+
+  const d = DEFAULT_METHODOLOGY;
+  const root = object(input, [], ["id", "version", "landlord", "validFrom", "description", "socioEconomic", "dwelling", "seniority"], ["approvedByMinisterOn"]);
+  if (root) {
+    for (const k of ["id", "version", "landlord", "description"]) text(root[k], [k]);
+    date(root.validFrom, ["validFrom"]);
+    date(root.approvedByMinisterOn, ["approvedByMinisterOn"]);
+    const s = object(root.socioEconomic, ["socioEconomic"], Object.keys(d.socioEconomic));
+    if (s) {
+      const at = (k: string) => ["socioEconomic", k];
+      pointsTable(s.title, at("title"), Object.keys(d.socioEconomic.title));
+      bands(s.noticeMonthsLeft, at("noticeMonthsLeft"), "max");
+      pointsTable(s.eviction, at("eviction"), Object.keys(d.socioEconomic.eviction));
+      points(s.missingBedroomPoints, at("missingBedroomPoints"));
+      points(s.missingBedroomCap, at("missingBedroomCap"));
+      bands(s.areaPerMemberM2, at("areaPerMemberM2"), "max");
+      pointsTable(s.insalubrity, at("insalubrity"), Object.keys(d.socioEconomic.insalubrity));
+      points(s.unsuitedForDisability, at("unsuitedForDisability"));
+      bands(s.effortRate, at("effortRate"), "min");
+      bands(s.incomeToCeiling, at("incomeToCeiling"), "max");
+      points(s.singleAdultWithChild, at("singleAdultWithChild"));
+    }
+    const w = object(root.dwelling, ["dwelling"], Object.keys(d.dwelling));
+    if (w) {
+      const t = object(w.typology, ["dwelling", "typology"], Object.keys(d.dwelling.typology));
+      if (t) {
+        if (t.admissible !== undefined && t.admissible !== "EXACT" && t.admissible !== "NOT_TOO_SMALL") fail(["dwelling", "typology", "admissible"], `expected EXACT or NOT_TOO_SMALL, got ${JSON.stringify(t.admissible)}`);
+        points(t.exactFitPoints, ["dwelling", "typology", "exactFitPoints"]);
+        points(t.largerPoints, ["dwelling", "typology", "largerPoints"]);
+      }
+      bands(w.proximityKm, ["dwelling", "proximityKm"], "max");
+      const many = w.multipleWorkplacesFrom;
+      if (many !== undefined && (typeof many !== "number" || !Number.isInteger(many) || many < 2 || many > MAX_POINTS))
+        fail(["dwelling", "multipleWorkplacesFrom"], `a « multitude » of workplaces starts at 2 distinct municipalities or more (whole number), got ${JSON.stringify(many)}`);
+      points(w.worksInVacancyMunicipalityLivesElsewhere, ["dwelling", "worksInVacancyMunicipalityLivesElsewhere"]);
+    }
+    const y = object(root.seniority, ["seniority"], Object.keys(d.seniority));
+    if (y) {
+      points(y.pointsPerFullYear, ["seniority", "pointsPerFullYear"]);
+      points(y.cap, ["seniority", "cap"]);
+    }
+  }
+  return problems.length === 0 ? { ok: true, methodology: input as Methodology } : { ok: false, problems };
+}
