@@ -19,7 +19,7 @@ import { indexAmount, type IndexOptions } from "../parameters/indices/resolve.js
 import type { IndexPointUsed } from "../parameters/indices/types.js";
 import { lookupHousehold } from "../parameters/tables.js";
 import type { ComputationTrace } from "../parameters/trace.js";
-import type { IsoDate, RegimeOptions } from "../parameters/types.js";
+import { regimeOptionsOf, type IsoDate, type RegimeOptions } from "../parameters/types.js";
 import { ageInFullYears, countUnits, type Household, type Member, type RealRight, validateHousehold } from "./household.js";
 import { householdIncome, type HouseholdIncome } from "./income.js";
 import { cite, type Citation, lawReader, type LawReader } from "./law.js";
@@ -123,7 +123,7 @@ function residenceOk(m: Member, asOf: IsoDate, law: LawReader): { ok: boolean; r
 /** Art. 55: eligibility of the applicant and every member on `opts.asOf`, with every failed condition. */
 export function checkEligibility(h: Household, opts: EligibilityOptions): EligibilityResult {
   validateHousehold(h);
-  const law = lawReader({ regime: opts.regime, ...(opts.bill8535EntryIntoForce ? { bill8535EntryIntoForce: opts.bill8535EntryIntoForce } : {}) });
+  const law = lawReader(regimeOptionsOf(opts));
   const asOf = opts.asOf;
   const purpose = opts.purpose ?? "CANDIDATE";
   const failures: EligibilityFailure[] = [];

@@ -12,7 +12,7 @@
  * ranking and `canonicalDecisionJson(record)` gives the canonical text to hash.
  */
 import type { ParameterVersionUsed } from "../parameters/trace.js";
-import type { IsoDate, RegimeOptions } from "../parameters/types.js";
+import { regimeOptionsOf, type IsoDate, type RegimeOptions } from "../parameters/types.js";
 import { countBedroomsNeeded, typologyFit } from "./bedrooms.js";
 import { canonicalJson, sha256Hex } from "./canonical.js";
 import { checkDedicated, type DedicatedSubCategory } from "./dedicated.js";
@@ -159,7 +159,8 @@ interface Scored {
 
 /** Ranks the candidates for a vacancy and returns the reproducible decision record. */
 export function shortlist(req: ShortlistRequest): ShortlistResult {
-  const regime: RegimeOptions = { regime: req.regime, ...(req.bill8535EntryIntoForce ? { bill8535EntryIntoForce: req.bill8535EntryIntoForce } : {}) };
+  // The decision record keeps the regime options that are set (entry into force, operator readings): the replay applies them again.
+  const regime: RegimeOptions = regimeOptionsOf(req);
   const law = lawReader(regime);
   const date = req.allocationDate;
   const v = req.vacancy;

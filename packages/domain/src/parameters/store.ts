@@ -38,7 +38,10 @@ export function loadParameters(definitions: readonly ParameterDefinition[], know
     if (!def) throw new ParameterResolutionError(id, "unknown parameter");
     return def;
   };
-  const versions = (id: string, options: RegimeOptions) => materialise(definition(id), options);
+  const versions = (id: string, options: RegimeOptions) => {
+    const def = definition(id);
+    return withOperatorReading(def, materialise(def, options), options);
+  };
   return {
     ids: [...byId.keys()],
     definition,
@@ -60,6 +63,22 @@ export function loadParameters(definitions: readonly ParameterDefinition[], know
       return { id, value: version.value, version };
     },
   };
+}
+
+/**
+ * The operator's reading (`RegimeOptions`, e.g. `annexIIReadingPeriod`) replaces the value of a CODE
+ * parameter that names it in `operatorSetting`, in every version, with a note saying so; a code the
+ * parameter does not allow is refused (ParameterResolutionError).
+ */
+function withOperatorReading(def: ParameterDefinition, versions: ParameterVersion[], options: RegimeOptions): ParameterVersion[] {
+  const setting = def.operatorSetting;
+  const chosen = setting === undefined ? undefined : options[setting];
+  if (setting === undefined || chosen === undefined) return versions;
+  return versions.map((v) => {
+    if (typeof v.value === "string" || v.value.kind !== "code") throw new ParameterResolutionError(def.id, `operator setting ${setting} applies to CODE values only`);
+    if (!v.value.allowed.includes(chosen)) throw new ParameterResolutionError(def.id, `operator setting ${setting} = "${String(chosen)}" is not one of ${v.value.allowed.join(", ")}`);
+    return { ...v, value: { ...v.value, code: chosen }, note: `${v.note ? `${v.note}; ` : ""}reading chosen by the operator (${setting} = ${chosen})` };
+  });
 }
 
 /** Resolves a scalar decimal parameter; fails if the value is a table, date or code. */

@@ -192,6 +192,11 @@ export interface ParameterDefinition {
   readonly bill: BillSpec;
   readonly lastChecked: IsoDate;
   readonly interpretationNotes?: readonly string[];
+  /**
+   * CODE parameters only: the operator reading (`RegimeOptions`) that, when set, replaces the value
+   * of every version with the code chosen (one of the version's `allowed` codes).
+   */
+  readonly operatorSetting?: OperatorReading;
 }
 
 /** A version as materialised for one regime: concrete dates, and which text produced it. */
@@ -208,8 +213,31 @@ export interface ParameterVersion {
   readonly note?: string;
 }
 
-export interface RegimeOptions {
+/**
+ * Readings the operator chooses where a text is ambiguous (each backed by an interpretation note).
+ * Each one overrides the value of the CODE parameter whose definition names it in `operatorSetting`,
+ * with one of that parameter's `allowed` codes; absent, the stored reading applies.
+ */
+export interface OperatorReadings {
+  /**
+   * Annex II ceilings compared with ANNUAL or MONTHLY household income (note `annex-ii-annual-reading`,
+   * parameter `eligibility.incomeCeiling.readingPeriod`).
+   */
+  readonly annexIIReadingPeriod?: "ANNUAL" | "MONTHLY";
+}
+export type OperatorReading = keyof OperatorReadings;
+
+export interface RegimeOptions extends OperatorReadings {
   readonly regime: Regime;
   /** Operator-configured entry-into-force date of bill 8535; required for BILL_8535 parameters amended at entry into force. */
   readonly bill8535EntryIntoForce?: IsoDate;
+}
+
+/** Only the regime options of `o` (regime, entry into force, operator readings), the ones that are set: what a decision record keeps. */
+export function regimeOptionsOf(o: RegimeOptions): RegimeOptions {
+  return {
+    regime: o.regime,
+    ...(o.bill8535EntryIntoForce ? { bill8535EntryIntoForce: o.bill8535EntryIntoForce } : {}),
+    ...(o.annexIIReadingPeriod ? { annexIIReadingPeriod: o.annexIIReadingPeriod } : {}),
+  };
 }

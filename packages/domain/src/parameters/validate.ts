@@ -12,6 +12,7 @@ import {
   MONETARY_UNITS,
   UNITS,
   type Bracket,
+  type OperatorReading,
   type ParameterDefinition,
   type ParameterValue,
   type Unit,
@@ -29,6 +30,8 @@ export class ParameterDefinitionError extends Error {
 
 const ID_PATTERN = /^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/;
 const DATE_AXES = new Set(["CALCULATION_DATE", "CONVENTION_SIGNATURE_DATE", "FIRST_LETTING_DATE", "ALLOCATION_DATE", "APPLICATION_DATE"]);
+/** The operator readings of `RegimeOptions` a definition may name in `operatorSetting`. */
+const OPERATOR_READINGS: ReadonlySet<string> = new Set<OperatorReading>(["annexIIReadingPeriod"]);
 /** Units whose values are not decimals: they admit only their own value shape. */
 const SHAPED_UNITS: Readonly<Record<string, string>> = { DURATION: "duration", DATE: "date", DAY_OF_YEAR: "monthDay", CODE: "code" };
 
@@ -164,6 +167,8 @@ export function validateParameterDefinition(def: ParameterDefinition, knownNoteI
   if (def.dateAxis !== undefined && !DATE_AXES.has(def.dateAxis)) fail(`unknown date axis "${String(def.dateAxis)}"`);
   if (!isIsoDate(def.lastChecked)) fail(`lastChecked "${String(def.lastChecked)}" is not an ISO date`);
   for (const n of def.interpretationNotes ?? []) if (knownNoteIds && !knownNoteIds.has(n)) fail(`unknown interpretation note "${n}"`);
+  if (def.operatorSetting !== undefined && !OPERATOR_READINGS.has(def.operatorSetting)) fail(`unknown operator setting "${String(def.operatorSetting)}"`);
+  if (def.operatorSetting !== undefined && def.unit !== "CODE") fail(`an operator setting (${def.operatorSetting}) chooses among CODE values, not unit ${def.unit}`);
 
   if (!Array.isArray(def.law)) fail("law must be a list of versions (possibly empty)");
   def.law.forEach((v, i) => {
