@@ -219,6 +219,25 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     expect(rows.find((r) => r[0] === "TOTAL")![8]).toBe(out.statement.total);
   });
 
+  it("an issued statement is frozen by the database itself: UPDATE, DELETE and TRUNCATE refused; its convention and previous version cannot be deleted from under it", async () => {
+    const row = await api.db.prisma.compensationStatement.findUniqueOrThrow({ where: { number: firstNumber }, select: { id: true, total: true, contentHash: true, conventionId: true } });
+    const frozen = /CompensationStatement is frozen once issued/;
+    await expect(api.db.sql.exec(`UPDATE "CompensationStatement" SET "total" = "total" + 1 WHERE "number" = '${firstNumber}'`)).rejects.toThrow(frozen);
+    await expect(api.db.sql.exec(`UPDATE "CompensationStatement" SET "content" = decode('00', 'hex'), "contentHash" = 'forged' WHERE "number" = '${firstNumber}'`)).rejects.toThrow(frozen);
+    await expect(api.db.prisma.compensationStatement.update({ where: { id: row.id }, data: { outcome: "BALANCED" } })).rejects.toThrow(frozen);
+    await expect(api.db.sql.exec(`DELETE FROM "CompensationStatement" WHERE "number" = '${firstNumber}'`)).rejects.toThrow(frozen);
+    await expect(api.db.sql.exec(`TRUNCATE "CompensationStatement"`)).rejects.toThrow(/frozen|cannot truncate a table referenced/);
+    // Referential actions RESTRICT (not SET NULL): deleting the compensation convention is refused by the statement's foreign key.
+    await expect(api.db.sql.exec(`DELETE FROM "Convention" WHERE "id" = '${row.conventionId}'`)).rejects.toThrow(/CompensationStatement_conventionId_fkey/);
+    const restrict = await api.db.sql.query<{ conname: string; def: string }>(
+      `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = '"CompensationStatement"'::regclass AND contype = 'f' ORDER BY conname`,
+    );
+    expect(restrict.map((r) => r.conname)).toEqual(["CompensationStatement_conventionId_fkey", "CompensationStatement_organisationId_fkey", "CompensationStatement_previousId_fkey"]);
+    for (const r of restrict) expect(r.def).toContain("ON DELETE RESTRICT");
+    const after = await api.db.prisma.compensationStatement.findUniqueOrThrow({ where: { id: row.id }, select: { total: true, contentHash: true, conventionId: true } });
+    expect([after.total.toFixed(2), after.contentHash, after.conventionId]).toEqual([row.total.toFixed(2), row.contentHash, row.conventionId]);
+  });
+
   it("keeps landlords apart: landlordB neither sees nor issues landlordA's statements; the developer neither", async () => {
     for (const caller of ["landlordB", "developer"] as const) {
       // Naming another landlord when reading is refused (FORBIDDEN, HTTP 403); issuing is a NOT_FOUND user error.
