@@ -6,7 +6,7 @@
 import http from "node:http";
 import type { SqlSession } from "../db/migrate.js";
 
-export const BASELINE_SQL: Record<string, (sql: SqlSession) => Promise<unknown>> = {
+export const BASELINE_SQL: Record<string, (sql: SqlSession, params: URLSearchParams) => Promise<unknown>> = {
   "/ready": async (sql) => sql.query("SELECT 1 AS ok"),
   "/dwelling-page": async (sql) => {
     const dwellings = await sql.query<{ id: string }>(
@@ -31,17 +31,52 @@ export const BASELINE_SQL: Record<string, (sql: SqlSession) => Promise<unknown>>
       JOIN "HouseholdMember" a ON a."householdId" = h.id AND a.role = 'APPLICANT' LEFT JOIN "Municipality" wm ON wm.id = a."workplaceMunicipalityId"
       WHERE EXISTS (SELECT 1 FROM "Application" ap WHERE ap."candidateId" = c.id AND ap.status = 'ACTIVE') GROUP BY h."memberCount", wm.name`),
   }),
+  // The rows a landlord's yearly statement is computed from (apps/api/src/compensation/inputs.ts):
+  // its dwellings under compensation, their accommodation units, and the leases running in the year.
+  "/landlord-statement": async (sql, params) => {
+    const landlordId = params.get("landlordId");
+    const year = Number(params.get("year"));
+    const [from, to] = [`${year}-01-01`, `${year + 1}-01-01`];
+    const dwellings = await sql.query(
+      `SELECT id, status, "managedSince", "dedicatedSubCategory", "rentToDeveloperMonthly"::text AS "rentToDeveloperMonthly", "ancillaryRentMonthly"::text AS "ancillaryRentMonthly", "compensationConventionId"
+         FROM "Dwelling" WHERE "landlordId" = $1 ORDER BY reference, id`,
+      [landlordId],
+    );
+    const units = await sql.query(`SELECT u.id, u."dwellingId" FROM "AccommodationUnit" u JOIN "Dwelling" d ON d.id = u."dwellingId" WHERE d."landlordId" = $1`, [landlordId]);
+    const leases = await sql.query(
+      `SELECT "dwellingId", "accommodationUnitId", "startsOn", "endsOn", "monthlyRent"::text AS "monthlyRent", "monthlyCharges"::text AS "monthlyCharges"
+         FROM "Lease" WHERE "landlordId" = $1 AND "startsOn" < $3::date AND ("endsOn" IS NULL OR "endsOn" > $2::date)`,
+      [landlordId, from, to],
+    );
+    return { dwellings: dwellings.length, units: units.length, leases: leases.length };
+  },
+  // The register a shortlist ranks (apps/api/src/allocation/register.ts): active applications with
+  // their candidates, households and members.
+  "/shortlist-register": async (sql, params) => {
+    const date = params.get("date");
+    const active = `a.status = 'ACTIVE' AND a."registeredOn" <= $1::date`;
+    const applications = await sql.query(`SELECT a.id, a."candidateId", a."registeredOn", a.situation, a."isSittingTenantToRehouse" FROM "Application" a WHERE ${active} ORDER BY a."registeredOn", a.id`, [date]);
+    const candidates = await sql.query(`SELECT c.id, c."residenceStatus", c."residentSince", c."municipalityId" FROM "Candidate" c WHERE EXISTS (SELECT 1 FROM "Application" a WHERE a."candidateId" = c.id AND ${active})`, [date]);
+    const members = await sql.query(
+      `SELECT m.id, m."householdId", h."candidateId", m.role, m."birthDate", m."partnerId", m."hasDisability", m."workplaceMunicipalityId", m."annualNetIncome"::text AS "annualNetIncome", m."isDependent", m."holdsOtherDwellingRight"
+         FROM "HouseholdMember" m JOIN "Household" h ON h.id = m."householdId"
+        WHERE EXISTS (SELECT 1 FROM "Application" a WHERE a."candidateId" = h."candidateId" AND ${active})`,
+      [date],
+    );
+    return { applications: applications.length, candidates: candidates.length, members: members.length };
+  },
 };
 
 export function baselineServer(sql: SqlSession): http.Server {
   return http.createServer((req, res) => {
-    const handler = BASELINE_SQL[req.url ?? ""];
+    const url = new URL(req.url ?? "/", "http://baseline");
+    const handler = BASELINE_SQL[url.pathname];
     if (!handler) {
       res.statusCode = 404;
       res.end();
       return;
     }
-    handler(sql)
+    handler(sql, url.searchParams)
       .then((data) => {
         res.setHeader("content-type", "application/json");
         res.end(JSON.stringify({ data }));
