@@ -3,14 +3,12 @@
  * one developer convention into the pure engine's inputs (`LandlordStatementInput`,
  * `DeveloperStatementInput`). A fixed number of SQL statements whatever the stock size (one
  * findMany per table, with selects; never a query per dwelling). Money stays decimal: Prisma's
- * decimals are read through their exact `toFixed()` string and prorated with the engine's one
- * rule (`prorate`, actual days over days in the month). See README.md in this folder.
+ * decimals are read through their exact `toFixed()` string and passed as monthly rents over their
+ * periods; the engine prorates them (its one rule, `prorate`) and shows on each line the rents, days
+ * and days of the month. See README.md in this folder.
  */
 import {
   Dec,
-  daysInMonth,
-  monthsOfYear,
-  prorate,
   type DedicatedCategory,
   type DeveloperDwellingInput,
   type DeveloperKind,
@@ -19,7 +17,8 @@ import {
   type LandlordKind,
   type LandlordObjectInput,
   type LandlordStatementInput,
-  type MonthlyAmountsInput,
+  type LeaseInput,
+  type MonthlyRentPeriodInput,
   type VacancyInput,
 } from "@abordable/domain";
 import type { Decimal } from "decimal.js";
@@ -42,10 +41,6 @@ const dayOf = (d: Date): number => Math.floor(d.getTime() / DAY_MS);
 const dayOfIso = (iso: string): number => Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS);
 const isoOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
-
-function overlap(a: Range, b: Range): number {
-  return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from));
-}
 
 function merge(ranges: Range[]): Range[] {
   const sorted = ranges.filter((r) => r.to > r.from).sort((a, b) => a.from - b.from);
@@ -73,21 +68,14 @@ function subtract(window: Range, covered: Range[]): Range[] {
   return out;
 }
 
-interface MonthWindow {
-  key: string;
-  range: Range;
-  days: number;
-}
-
-function monthWindows(year: number): MonthWindow[] {
-  return monthsOfYear(year).map((key) => {
-    const from = dayOfIso(`${key}-01`);
-    const days = daysInMonth(key);
-    return { key, range: { from, to: from + days }, days };
-  });
-}
-
 const money = (v: DecimalColumn): Decimal | null => (v === null ? null : new Dec(v.toFixed()));
+
+/** A decimal column as the engine's exact decimal string; null and zero amounts are left out. */
+const amountOf = (v: DecimalColumn): string | null => {
+  if (v === null) return null;
+  const text = v.toFixed();
+  return /^-?0(\.0*)?$/.test(text) ? null : text;
+};
 
 // ───────────── vocabulary mapping ─────────────
 
@@ -123,6 +111,7 @@ export interface LandlordSubject {
 }
 
 interface LeaseRow {
+  id: string;
   dwellingId: string;
   accommodationUnitId: string | null;
   startsOn: Date;
@@ -139,9 +128,10 @@ interface LeaseRow {
  *   shared dwelling are in the stock from the same day (each unit carries the flat under the bill);
  * - vacancies: managed days covered by no lease (a lease on the whole dwelling covers its units),
  *   reason RENOVATION while the dwelling is UNDER_RENOVATION, else OTHER;
- * - rent paid to the developer and ancillary rents: the monthly columns prorated over managed days;
- * - tenant rents and charges: each lease's monthly rent / charges prorated over its days in the
- *   month that are managed ("rents received" = rents due under the leases; no payment ledger yet).
+ * - rent paid to the developer and ancillary rents: the monthly columns over the managed period;
+ * - leases: each lease's monthly rent and charges over `[startsOn, endsOn)` ("rents received" =
+ *   rents due under the leases; no payment ledger yet).
+ * The engine prorates them over the days of each month that are both in their period and managed.
  */
 export async function loadLandlordStatementInput(db: Db, subject: LandlordSubject, year: number): Promise<LandlordStatementInput> {
   const windowRange: Range = { from: dayOfIso(`${year}-01-01`), to: dayOfIso(`${year + 1}-01-01`) };
@@ -157,12 +147,12 @@ export async function loadLandlordStatementInput(db: Db, subject: LandlordSubjec
     db.accommodationUnit.findMany({ where: { dwelling: where }, select: { id: true, dwellingId: true }, orderBy: [{ reference: "asc" }, { id: "asc" }] }),
     db.lease.findMany({
       where: { landlordId: subject.landlord.id, dwelling: where, startsOn: { lt: yearEnd }, OR: [{ endsOn: null }, { endsOn: { gt: yearStart } }] },
-      select: { dwellingId: true, accommodationUnitId: true, startsOn: true, endsOn: true, monthlyRent: true, monthlyCharges: true },
+      select: { id: true, dwellingId: true, accommodationUnitId: true, startsOn: true, endsOn: true, monthlyRent: true, monthlyCharges: true },
+      orderBy: [{ startsOn: "asc" }, { id: "asc" }],
     }),
   ]);
   const unitsOf = groupBy(units, (u) => u.dwellingId);
   const leasesOf = groupBy(leases, (l) => l.dwellingId);
-  const months = monthWindows(year);
 
   const out: LandlordDwellingInput[] = dwellings.map((d) => {
     const managed: Range[] = d.managedSince && inStock(d.status) ? [{ from: dayOf(d.managedSince), to: Number.POSITIVE_INFINITY }] : [];
@@ -171,9 +161,10 @@ export async function loadLandlordStatementInput(db: Db, subject: LandlordSubjec
     const dwellingLeases = leasesOf.get(d.id) ?? [];
     const wholeLeases = dwellingLeases.filter((l) => l.accommodationUnitId === null);
     const dwellingUnits = unitsOf.get(d.id) ?? [];
-    const rentToDeveloper = money(d.rentToDeveloperMonthly);
-    const ancillary = money(d.ancillaryRentMonthly);
     const managedPeriods = managed.map(toPeriod);
+    // The monthly columns run over the managed period (the engine counts only managed days anyway).
+    const overManaged = (monthlyRent: string | null): MonthlyRentPeriodInput[] => (monthlyRent === null ? [] : managedPeriods.map((p) => ({ ...p, monthlyRent })));
+    const rents = { rentsPaidToDeveloper: overManaged(amountOf(d.rentToDeveloperMonthly)), ancillaryAreaRents: overManaged(amountOf(d.ancillaryRentMonthly)) };
 
     if (dwellingUnits.length === 0) {
       return {
@@ -181,7 +172,8 @@ export async function loadLandlordStatementInput(db: Db, subject: LandlordSubjec
         dedicatedTo: dedicatedCategoryOf(d.dedicatedSubCategory),
         managedPeriods,
         vacancies: vacanciesOf(managedInYear, dwellingLeases, reason),
-        amounts: amountsOf(months, managedInYear, dwellingLeases, rentToDeveloper, ancillary),
+        ...rents,
+        leases: dwellingLeases.map(leaseInput),
       };
     }
     // A shared dwelling: the units carry the management periods (the engine counts the dwelling's
@@ -193,14 +185,15 @@ export async function loadLandlordStatementInput(db: Db, subject: LandlordSubjec
         id: u.id,
         managedPeriods,
         vacancies: vacanciesOf(managedInYear, [...unitLeases, ...wholeLeases], reason),
-        amounts: amountsOf(months, managedInYear, unitLeases, null, null),
+        leases: unitLeases.map(leaseInput),
       };
     });
     return {
       id: d.id,
       dedicatedTo: dedicatedCategoryOf(d.dedicatedSubCategory),
       managedPeriods: [],
-      amounts: amountsOf(months, managedInYear, wholeLeases, rentToDeveloper, ancillary),
+      ...rents,
+      leases: wholeLeases.map(leaseInput),
       accommodationUnits,
     };
   });
@@ -225,32 +218,16 @@ function vacanciesOf(managedInYear: Range[], leases: LeaseRow[], reason: Vacancy
   return managedInYear.flatMap((m) => subtract(m, covered)).map((r) => ({ ...toPeriod(r), reason }));
 }
 
-function amountsOf(months: MonthWindow[], managedInYear: Range[], leases: LeaseRow[], rentToDeveloper: Decimal | null, ancillary: Decimal | null): MonthlyAmountsInput[] {
-  if (managedInYear.length === 0) return [];
-  const out: MonthlyAmountsInput[] = [];
-  const leaseRanges = leases.map((l) => ({ lease: l, range: leaseRange(l), rent: money(l.monthlyRent), charges: money(l.monthlyCharges) }));
-  for (const m of months) {
-    let managedDays = 0;
-    for (const r of managedInYear) managedDays += overlap(r, m.range);
-    if (managedDays === 0) continue;
-    const entry: { -readonly [K in keyof MonthlyAmountsInput]: MonthlyAmountsInput[K] } = { month: m.key };
-    if (rentToDeveloper && !rentToDeveloper.isZero()) entry.rentPaidToDeveloper = prorate(rentToDeveloper, managedDays, m.days);
-    if (ancillary && !ancillary.isZero()) entry.ancillaryRents = prorate(ancillary, managedDays, m.days);
-    let rents: Decimal | null = null;
-    let charges: Decimal | null = null;
-    for (const l of leaseRanges) {
-      // Lease days of the month that are also managed days.
-      let days = 0;
-      for (const r of managedInYear) days += overlap({ from: Math.max(r.from, l.range.from), to: Math.min(r.to, l.range.to) }, m.range);
-      if (days === 0) continue;
-      if (l.rent) rents = (rents ?? new Dec(0)).plus(prorate(l.rent, days, m.days));
-      if (l.charges && !l.charges.isZero()) charges = (charges ?? new Dec(0)).plus(prorate(l.charges, days, m.days));
-    }
-    if (rents) entry.tenantRents = rents;
-    if (charges) entry.charges = charges;
-    if (Object.keys(entry).length > 1) out.push(entry);
-  }
-  return out;
+/** A lease as the engine reads it: monthly rent and charges over `[startsOn, endsOn)`, cited by its id. */
+function leaseInput(l: LeaseRow): LeaseInput {
+  const charges = amountOf(l.monthlyCharges);
+  return {
+    id: l.id,
+    from: isoDate(l.startsOn),
+    to: l.endsOn ? isoDate(l.endsOn) : null,
+    monthlyRent: l.monthlyRent === null ? "0" : l.monthlyRent.toFixed(),
+    ...(charges !== null && { monthlyCharges: charges }),
+  };
 }
 
 // ───────────── developer ─────────────

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
+import { Dec, prorate, roundMoney } from "@abordable/domain";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { gid, startTestApi, type Caller, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
@@ -405,5 +406,38 @@ describe(`compensation statements under both regimes (${TEST_DATABASE_KIND})`, (
     // Under the law there is no such indemnity.
     const law = await api.gql("admin", q, { input: { conventionId: gid("Convention", convention.id), year: 2025, regime: "LAW" } });
     expect(law.body.data!.compensationStatementDraft.lines.totalCount).toBe(0);
+  });
+
+  it("law art. 40 §1 al. 3: a rent line shows each lease's monthly rent, its days and the month's days (the engine prorates); a lease from 15 March is recomputed from its line", async () => {
+    const lease = await api.db.prisma.lease.findFirstOrThrow({
+      where: {
+        landlordId: api.orgIds.esch,
+        accommodationUnitId: null,
+        endsOn: null,
+        dwelling: { compensationConventionId: { not: null }, status: "LET", managedSince: { lt: new Date("2025-01-01T00:00:00Z") }, accommodationUnits: { none: {} } },
+      },
+      orderBy: { id: "asc" },
+    });
+    await api.db.prisma.lease.update({ where: { id: lease.id }, data: { startsOn: new Date("2025-03-15T00:00:00Z") } });
+    const q = `query($input: CompensationStatementInput!) {
+      compensationStatementDraft(input: $input) { lines(first: 100, filter: { dwellingId: "${gid("Dwelling", lease.dwellingId)}" }) { edges { node { month component amount exactAmount ruleId inputs parameterVersions { key } } } } }
+    }`;
+    const res = await api.gql("landlordA", q, { input: { landlordId: gid("Organisation", api.orgIds.esch), year: 2025, regime: "LAW" } });
+    expect(res.body.errors).toBeUndefined();
+    type RentLine = { month: string; component: string; amount: string; exactAmount: string; ruleId: string; inputs: { rents: { id?: string; monthlyRent: string; days: string }[]; daysInMonth: string; proration: string }; parameterVersions: unknown[] };
+    const lines: RentLine[] = res.body.data!.compensationStatementDraft.lines.edges.map((e: { node: RentLine }) => e.node);
+    const march = lines.find((l) => l.month === "2025-03" && l.component === "TENANT_RENTS")!;
+    expect(march).toMatchObject({ ruleId: "compensation.landlord.deficit.tenantRents.prorated", parameterVersions: [], inputs: { daysInMonth: "31", proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH" } });
+    const part = march.inputs.rents.find((r) => r.id === lease.id)!;
+    expect(part).toMatchObject({ days: "17" });
+    expect(new Dec(part.monthlyRent).equals(lease.monthlyRent.toFixed())).toBe(true);
+    // No line of this lease before March; every rent line (this lease or others) recomputes from what it shows.
+    expect(lines.some((l) => l.month < "2025-03" && l.component === "TENANT_RENTS" && l.inputs.rents.some((r) => r.id === lease.id))).toBe(false);
+    for (const l of lines.filter((x) => x.ruleId.endsWith(".prorated"))) {
+      const exact = l.inputs.rents.reduce((sum, r) => sum.plus(prorate(new Dec(r.monthlyRent), Number(r.days), Number(l.inputs.daysInMonth))), new Dec(0));
+      const signed = l.component === "RENT_PAID_TO_DEVELOPER" ? exact : exact.negated();
+      expect(signed.equals(l.exactAmount)).toBe(true);
+      expect(roundMoney(signed).toFixed(2)).toBe(l.amount);
+    }
   });
 });

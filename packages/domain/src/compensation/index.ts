@@ -25,7 +25,9 @@ export {
   type LandlordDwellingInput,
   type LandlordObjectInput,
   type LandlordStatementInput,
+  type LeaseInput,
   type MonthlyAmountsInput,
+  type MonthlyRentPeriodInput,
   type VacancyInput,
 } from "./landlord.js";
 export { checkLandlordFiling, landlordFilingDeadline, type FilingCheck, type FilingDeadline } from "./filing.js";

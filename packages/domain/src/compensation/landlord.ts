@@ -5,6 +5,9 @@
  *
  * compensation = (rent paid to the developer + management flats) − (rents received from tenants +
  * rents of ancillary areas). A negative result is a surplus owed to the State. Charges never enter.
+ * Rents are given as monthly rents over periods (leases, rent to the developer, ancillary areas) and
+ * prorated here with the engine's one rule (`prorate`); each line shows the monthly rents, the days
+ * and the days of the month it was computed from.
  */
 import type { Decimal } from "decimal.js";
 import { Dec, parseDecimal, type DecimalInput } from "../money/decimal.js";
@@ -15,6 +18,7 @@ import type { LegalReference } from "../parameters/types.js";
 import {
   assertMonthKey,
   coveredDays,
+  PRORATION_RULE,
   firstDayOf,
   intersect,
   mergeRanges,
@@ -26,7 +30,8 @@ import {
   type MonthKey,
   type Period,
 } from "./calendar.js";
-import { art40Par2And3AsAmended, assemble, billEntryDay, CompensationInputError, LineCollector, NO_INPUTS, NO_VERSIONS, Resolver } from "./rules.js";
+import type { TraceValue } from "../parameters/trace.js";
+import { art40Par2And3AsAmended, assemble, billEntryDay, CompensationInputError, LineCollector, NO_VERSIONS, nonNegative, Resolver, ZERO } from "./rules.js";
 import {
   VACANCY_REASONS,
   VACANCY_REDUCTION_OFF,
@@ -41,6 +46,12 @@ import {
   type VacancyReductionRule,
 } from "./types.js";
 
+/**
+ * Amounts already established for one month (e.g. from a ledger, or the ministry's yearly example
+ * spread over months): taken as they are, never prorated. Stored data should rather give monthly
+ * rents over periods (`leases`, `rentsPaidToDeveloper`, `ancillaryAreaRents`), which the engine
+ * prorates itself.
+ */
 export interface MonthlyAmountsInput {
   readonly month: MonthKey;
   /** Rent the landlord paid to the developer for this dwelling/unit in the month (art. 40 §1 al. 3). */
@@ -57,13 +68,37 @@ export interface VacancyInput extends Period {
   readonly reason: VacancyReason;
 }
 
+/** A monthly rent in force over a half-open period `[from, to)`. */
+export interface MonthlyRentPeriodInput extends Period {
+  readonly monthlyRent: DecimalInput;
+  /** Cited on the line when given (e.g. the lease's id). */
+  readonly id?: string;
+}
+
+/** A tenant's lease of the dwelling or unit: its monthly rent and charges over `[from, to)`. */
+export interface LeaseInput extends MonthlyRentPeriodInput {
+  /** Charges (art. 63): listed in the statement (art. 40 §3 2°), never in the compensation. */
+  readonly monthlyCharges?: DecimalInput;
+}
+
 export interface LandlordObjectInput {
   readonly id: string;
   /** Periods during which the dwelling/unit is in the landlord's affordable rental stock (« mis en location »), half-open. */
   readonly managedPeriods: readonly Period[];
   /** Vacant periods inside the managed periods, with their art. 40 §3 reason. */
   readonly vacancies?: readonly VacancyInput[];
+  /** Amounts established per month, taken as they are (not with the period inputs below). */
   readonly amounts?: readonly MonthlyAmountsInput[];
+  /**
+   * Rent paid to the developer (art. 40 §1 al. 3), a monthly rent over a period; prorated over the
+   * days of each month that are in the period and managed (for a dwelling with units: managed for
+   * the dwelling or any of its units).
+   */
+  readonly rentsPaidToDeveloper?: readonly MonthlyRentPeriodInput[];
+  /** Tenants' leases: rents received (« loyers perçus », read as due) prorated the same way; charges listed. */
+  readonly leases?: readonly LeaseInput[];
+  /** Rents of ancillary areas (parking, cellars…) let with the dwelling, prorated the same way. */
+  readonly ancillaryAreaRents?: readonly MonthlyRentPeriodInput[];
 }
 
 export interface LandlordDwellingInput extends LandlordObjectInput {
@@ -115,12 +150,32 @@ function intersectLists(a: readonly DayRange[], b: readonly DayRange[]): DayRang
   return mergeRanges(out);
 }
 
+interface PreparedRent {
+  readonly range: DayRange;
+  readonly monthlyRent: Decimal;
+  readonly monthlyCharges: Decimal | null;
+  readonly id: string | undefined;
+}
+
+type RentComponent = "RENT_PAID_TO_DEVELOPER" | "TENANT_RENTS" | "ANCILLARY_RENTS";
+
 interface PreparedObject {
   readonly id: string;
   readonly kind: ObjectKind;
   readonly managed: DayRange[];
   readonly vacancies: Record<VacancyReason, DayRange[]>;
   readonly amounts: Map<MonthKey, MonthlyAmountsInput>;
+  readonly rents: Record<RentComponent, PreparedRent[]>;
+}
+
+function prepareRent(obj: LandlordObjectInput, r: MonthlyRentPeriodInput & { monthlyCharges?: DecimalInput }, what: string): PreparedRent {
+  const charges = r.monthlyCharges === undefined ? null : nonNegative(r.monthlyCharges, `${obj.id} ${what} monthly charges`);
+  return {
+    range: toDayRange(r, `${obj.id} ${what}`),
+    monthlyRent: nonNegative(r.monthlyRent, `${obj.id} ${what} monthly rent`),
+    monthlyCharges: charges && !charges.isZero() ? charges : null,
+    id: r.id,
+  };
 }
 
 function prepare(obj: LandlordObjectInput, kind: ObjectKind): PreparedObject {
@@ -137,8 +192,24 @@ function prepare(obj: LandlordObjectInput, kind: ObjectKind): PreparedObject {
     if (amounts.has(a.month)) throw new CompensationInputError(`${obj.id}: amounts for ${a.month} given twice`);
     amounts.set(a.month, a);
   }
-  return { id: obj.id, kind, managed, vacancies, amounts };
+  // Sorted by start, then id: a line lists its rents in an order that does not depend on the caller's (same data, same hash).
+  const byStart = (a: PreparedRent, b: PreparedRent) => a.range.from - b.range.from || ((a.id ?? "") < (b.id ?? "") ? -1 : (a.id ?? "") > (b.id ?? "") ? 1 : 0);
+  const rents: Record<RentComponent, PreparedRent[]> = {
+    RENT_PAID_TO_DEVELOPER: (obj.rentsPaidToDeveloper ?? []).map((r) => prepareRent(obj, r, "rent paid to the developer")).sort(byStart),
+    TENANT_RENTS: (obj.leases ?? []).map((r) => prepareRent(obj, r, `lease${r.id === undefined ? "" : ` ${r.id}`}`)).sort(byStart),
+    ANCILLARY_RENTS: (obj.ancillaryAreaRents ?? []).map((r) => prepareRent(obj, r, "ancillary area rent")).sort(byStart),
+  };
+  if (amounts.size > 0 && (rents.RENT_PAID_TO_DEVELOPER.length > 0 || rents.TENANT_RENTS.length > 0 || rents.ANCILLARY_RENTS.length > 0))
+    throw new CompensationInputError(`${obj.id}: rents are given either as amounts per month or as monthly rents over periods, not both`);
+  return { id: obj.id, kind, managed, vacancies, amounts, rents };
 }
+
+/** Components of the deficit (art. 40 §1 al. 3) carried by rents: sign and rule ids (amounts per month / monthly rents prorated). */
+const RENT_COMPONENTS: readonly { component: RentComponent; field: "rentPaidToDeveloper" | "tenantRents" | "ancillaryRents"; negative: boolean; ruleId: string }[] = [
+  { component: "RENT_PAID_TO_DEVELOPER", field: "rentPaidToDeveloper", negative: false, ruleId: "compensation.landlord.deficit.rentPaidToDeveloper" },
+  { component: "TENANT_RENTS", field: "tenantRents", negative: true, ruleId: "compensation.landlord.deficit.tenantRents" },
+  { component: "ANCILLARY_RENTS", field: "ancillaryRents", negative: true, ruleId: "compensation.landlord.deficit.ancillaryRents" },
+];
 
 function validateVacancyRule(rule: VacancyReductionRule): Decimal {
   const share = parseDecimal(rule.share);
@@ -281,18 +352,47 @@ export function buildLandlordStatement(input: LandlordStatementInput, options: C
       }
     }
 
-    // Rents (actual amounts, never prorated) and the listed charges, per object.
+    // Rents and the listed charges, per object: monthly rents over periods prorated over the days
+    // they run and the object is managed (a dwelling with units: managed for it or any unit), or
+    // amounts established per month taken as they are.
+    const dwellingRentDays = units.length === 0 ? dwelling.managed : mergeRanges([...dwelling.managed, ...units.flatMap((u) => u.managed)]);
     for (const obj of [dwelling, ...units]) {
       let charges = new Dec(0);
+      const rentDays = obj === dwelling ? dwellingRentDays : obj.managed;
+      const runs = RENT_COMPONENTS.map((c) => obj.rents[c.component].map((r) => ({ rent: r, days: intersectLists([r.range], rentDays) })));
       for (const month of months) {
+        const window = monthRange(month);
+        const monthDays = window.to - window.from;
+        RENT_COMPONENTS.forEach((c, i) => {
+          let exact: Decimal = ZERO;
+          const parts: TraceValue[] = [];
+          for (const { rent, days: ranges } of runs[i]!) {
+            const days = coveredDays(ranges, window);
+            if (days === 0) continue;
+            exact = exact.plus(prorate(rent.monthlyRent, days, monthDays));
+            if (rent.monthlyCharges) charges = charges.plus(prorate(rent.monthlyCharges, days, monthDays));
+            const monthlyRent = rent.monthlyRent.toFixed(); // plain notation, every digit
+            parts.push(rent.id === undefined ? { monthlyRent, days: String(days) } : { id: rent.id, monthlyRent, days: String(days) });
+          }
+          if (parts.length === 0) return;
+          out.add({
+            dwellingId: dw.id,
+            objectId: obj.id,
+            objectKind: obj.kind,
+            month,
+            component: c.component,
+            ruleId: `${c.ruleId}.prorated`,
+            references: REF.deficit,
+            inputs: { rents: parts, daysInMonth: String(monthDays), proration: PRORATION_RULE },
+            versions: NO_VERSIONS,
+            exact: c.negative ? exact.negated() : exact,
+            interpretationNotes: ["compensation-proration", "compensation-rents-due"],
+          });
+        });
         const a = obj.amounts.get(month);
         if (!a) continue;
-        const parts = [
-          ["RENT_PAID_TO_DEVELOPER", a.rentPaidToDeveloper, false, "compensation.landlord.deficit.rentPaidToDeveloper"],
-          ["TENANT_RENTS", a.tenantRents, true, "compensation.landlord.deficit.tenantRents"],
-          ["ANCILLARY_RENTS", a.ancillaryRents, true, "compensation.landlord.deficit.ancillaryRents"],
-        ] as const;
-        for (const [component, value, negative, ruleId] of parts) {
+        for (const c of RENT_COMPONENTS) {
+          const value = a[c.field];
           if (value === undefined) continue;
           const v = parseDecimal(value);
           out.add({
@@ -300,12 +400,12 @@ export function buildLandlordStatement(input: LandlordStatementInput, options: C
             objectId: obj.id,
             objectKind: obj.kind,
             month,
-            component,
-            ruleId,
+            component: c.component,
+            ruleId: c.ruleId,
             references: REF.deficit,
-            inputs: NO_INPUTS,
+            inputs: { amountForMonth: v.toFixed() },
             versions: NO_VERSIONS,
-            exact: negative ? v.negated() : v,
+            exact: c.negative ? v.negated() : v,
           });
         }
         if (a.charges !== undefined) charges = charges.plus(parseDecimal(a.charges));

@@ -8,8 +8,14 @@ export const COMPENSATION_INTERPRETATION_NOTES: readonly InterpretationNote[] = 
   {
     id: "compensation-proration",
     question: "The flats are « par mois »: what is due for a month let only in part (letting starting on the 15th, ending mid-month)?",
-    reading: "Actual days over days in the month: monthly amount × days let / days of that calendar month (28-31). One function (`prorate`) applies it to every monthly amount (operating flat, capital remuneration, management flat, Fonds du Logement indemnity, emphyteusis deduction, vacancy reduction). Rents are actual amounts and are never prorated.",
+    reading: "Actual days over days in the month: monthly amount × days let / days of that calendar month (28-31). One function (`prorate`) applies it to every monthly amount: operating flat, capital remuneration, management flat, Fonds du Logement indemnity, emphyteusis deduction, vacancy reduction, and the monthly rents of the landlord's statement (leases, rent paid to the developer, ancillary areas, and the charges listed). Each line shows what it was computed from (monthly amount or rents, days, days in the month). Only amounts a caller gives as already established for a month (`amounts`) are taken as they are.",
     reason: "The texts give monthly amounts « par logement donné en location » and no proration rule. Actual/actual days is exact for every month length, gives the full monthly amount for a full month (never 30/31 or 28/30 artefacts), and is additive: the days of two sub-periods add up to the days of the month.",
+  },
+  {
+    id: "compensation-rents-due",
+    question: "Art. 40 §1 al. 3 « recettes de loyers perçus » and « dépenses en loyer versée … au promoteur social »: which rents enter a month?",
+    reading: "The monthly rents due over the days of the month that lie both in their period (a lease `[start, end)`, the rent to the developer, an ancillary area's letting) and in the object's managed days (for a dwelling with accommodation units: managed for the dwelling or any of its units), prorated per `compensation-proration`. A line cites each rent (id when given), its days and the month's days; rents cite no parameter version, since they are data, not legal figures.",
+    reason: "Rents are monthly amounts under leases that begin and end on any day; no payment ledger is among the inputs, so the rents due stand for the rents received. Counting them only over managed days keeps them in step with the management flat, which runs over the same days.",
   },
   {
     id: "compensation-line-rounding",

@@ -92,8 +92,7 @@ export function nonNegative(value: DecimalInput, what: string): Decimal {
 
 export const ZERO: Decimal = new Dec(0);
 const NO_INDICES: readonly IndexPointUsed[] = Object.freeze([]);
-/** Shared empty inputs / versions for lines that need none (rents are their own input). */
-export const NO_INPUTS: Readonly<Record<string, TraceValue>> = Object.freeze({});
+/** Shared empty versions for lines that cite no parameter (rents are data, not legal figures). */
 export const NO_VERSIONS: readonly ParameterVersion[] = Object.freeze([]);
 
 /** Human citation of references: "law art. 13 §2 al. 1; RGD 2024 art. 1". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildLandlordStatement, calculateLandlordCompensation, type CompensationOptions, type LandlordStatementInput, type MonthlyAmountsInput } from "../../src/index.js";
+import { buildLandlordStatement, calculateLandlordCompensation, canonicalStatementJson, parseDecimal, prorate, type CompensationOptions, type LandlordStatementInput, type MonthlyAmountsInput } from "../../src/index.js";
 
 const LAW: CompensationOptions = { regime: "LAW" };
 const BILL: CompensationOptions = { regime: "BILL_8535", bill8535EntryIntoForce: "2026-07-01" };
@@ -39,6 +39,98 @@ describe("law art. 40 §1 — the ministry's published example: 4,000 + 12 × 30
     // Art. 40 §3 2° / art. 63: charges are listed, never compensated.
     expect(s.chargesListed).toEqual([{ objectId: "D1", amount: "1800.00" }]);
     expect(s.lines.some((l) => /charge/i.test(l.component))).toBe(false);
+  });
+});
+
+describe("law art. 40 §1 al. 3 — rents over periods, prorated by the engine (actual days over days in the month)", () => {
+  // Managed from 10 March; rent to the developer 620 a month; lease L1 from 15 March to 11 April (900 + 150 charges),
+  // lease L2 from 11 April (930 + 150 charges); a parking space let from 1 April at 45.
+  const input = landlord({
+    months: { from: "2025-03", to: "2025-04" },
+    dwellings: [
+      {
+        id: "D1",
+        managedPeriods: [{ from: "2025-03-10", to: null }],
+        rentsPaidToDeveloper: [{ from: "2020-01-01", to: null, monthlyRent: "620" }],
+        leases: [
+          { id: "L1", from: "2025-03-15", to: "2025-04-11", monthlyRent: "900", monthlyCharges: "150" },
+          { id: "L2", from: "2025-04-11", to: null, monthlyRent: "930", monthlyCharges: "150" },
+        ],
+        ancillaryAreaRents: [{ from: "2025-04-01", to: null, monthlyRent: "45" }],
+      },
+    ],
+  });
+  const s = buildLandlordStatement(input, LAW);
+  const line = (month: string, component: string) => s.lines.find((l) => l.month === month && l.component === component)!;
+
+  it("March: rent to developer 620 × 22/31 = 440.00; tenant 900 × 17/31 = 493.548… → −493.55; flat 300 × 22/31 = 212.90", () => {
+    expect(line("2025-03", "RENT_PAID_TO_DEVELOPER")).toMatchObject({ amount: "440.00", ruleId: "compensation.landlord.deficit.rentPaidToDeveloper.prorated", parameterVersions: [] });
+    expect(line("2025-03", "RENT_PAID_TO_DEVELOPER").inputs).toEqual({ rents: [{ monthlyRent: "620", days: "22" }], daysInMonth: "31", proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH" });
+    expect(line("2025-03", "TENANT_RENTS")).toMatchObject({ amount: "-493.55", exactAmount: expect.stringMatching(/^-493\.548387/) });
+    expect(line("2025-03", "TENANT_RENTS").inputs).toEqual({ rents: [{ id: "L1", monthlyRent: "900", days: "17" }], daysInMonth: "31", proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH" });
+    expect(line("2025-03", "MANAGEMENT_FLAT").amount).toBe("212.90");
+    expect(s.lines.some((l) => l.month === "2025-03" && l.component === "ANCILLARY_RENTS")).toBe(false);
+  });
+
+  it("April, a change of tenant on the 11th: 900 × 10/30 + 930 × 20/30 = 300 + 620 = −920.00 on one line citing both leases; parking −45.00", () => {
+    expect(line("2025-04", "TENANT_RENTS").amount).toBe("-920.00");
+    expect(line("2025-04", "TENANT_RENTS").inputs).toEqual({
+      rents: [
+        { id: "L1", monthlyRent: "900", days: "10" },
+        { id: "L2", monthlyRent: "930", days: "20" },
+      ],
+      daysInMonth: "30",
+      proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH",
+    });
+    expect(line("2025-04", "RENT_PAID_TO_DEVELOPER").amount).toBe("620.00");
+    expect(line("2025-04", "ANCILLARY_RENTS").amount).toBe("-45.00");
+  });
+
+  it("total 440 + 620 + 212.90 + 300 − 493.55 − 920 − 45 = 114.35; charges listed 150 × 17/31 + 50 + 100 = 232.26, never compensated", () => {
+    expect(s.total).toBe("114.35");
+    expect(s.chargesListed).toEqual([{ objectId: "D1", amount: "232.26" }]);
+    expect(s.rules["compensation.landlord.deficit.tenantRents.prorated"]!.interpretationNotes).toEqual(["compensation-proration", "compensation-rents-due"]);
+  });
+
+  it("the same rents given in another order give the same statement (same canonical content)", () => {
+    const [d] = input.dwellings;
+    const reversed = buildLandlordStatement({ ...input, dwellings: [{ ...d!, leases: [...d!.leases!].reverse() }] }, LAW);
+    expect(canonicalStatementJson(reversed)).toBe(canonicalStatementJson(s));
+  });
+
+  it("every rent line is recomputed from what it shows: Σ prorate(monthlyRent, days, daysInMonth)", () => {
+    for (const l of s.lines.filter((x) => x.ruleId.endsWith(".prorated"))) {
+      const inputs = l.inputs as { rents: { monthlyRent: string; days: string }[]; daysInMonth: string };
+      const exact = inputs.rents.reduce((sum, r) => sum.plus(prorate(parseDecimal(r.monthlyRent), Number(r.days), Number(inputs.daysInMonth))), parseDecimal("0"));
+      expect(exact.abs().toString()).toBe(parseDecimal(l.exactAmount).abs().toString());
+    }
+  });
+
+  it("only managed days count: a lease before the dwelling is managed gives no line; rents over amounts per month are refused together", () => {
+    const early = buildLandlordStatement(
+      landlord({ months: { from: "2025-02", to: "2025-03" }, dwellings: [{ id: "D1", managedPeriods: [{ from: "2025-03-10", to: null }], leases: [{ from: "2025-02-01", to: "2025-03-12", monthlyRent: "620" }] }] }),
+      LAW,
+    );
+    // Only 10 and 11 March are both let and managed: 620 × 2/31 = 40.00.
+    expect(early.lines.filter((l) => l.component === "TENANT_RENTS").map((l) => `${l.month} ${l.amount}`)).toEqual(["2025-03 -40.00"]);
+    expect(() =>
+      buildLandlordStatement(
+        landlord({ dwellings: [{ id: "D1", managedPeriods: [{ from: "2025-01-01", to: null }], amounts: [{ month: "2025-01", tenantRents: "1" }], leases: [{ from: "2025-01-01", to: null, monthlyRent: "1" }] }] }),
+        LAW,
+      ),
+    ).toThrow(/either as amounts per month or as monthly rents over periods/);
+  });
+
+  it("a dwelling with accommodation units: a rent on the dwelling runs over the units' managed days", () => {
+    const shared = buildLandlordStatement(
+      landlord({
+        months: { from: "2025-03", to: "2025-03" },
+        dwellings: [{ id: "D1", managedPeriods: [], rentsPaidToDeveloper: [{ from: "2020-01-01", to: null, monthlyRent: "310" }], accommodationUnits: [{ id: "U1", managedPeriods: [{ from: "2025-03-17", to: null }], leases: [{ id: "L", from: "2025-03-17", to: null, monthlyRent: "400" }] }] }],
+      }),
+      LAW,
+    );
+    // 15 days: 310 × 15/31 = 150.00; 400 × 15/31 = 193.548… → −193.55.
+    expect(shared.lines.filter((l) => l.component !== "MANAGEMENT_FLAT").map((l) => `${l.objectId} ${l.component} ${l.amount}`)).toEqual(["D1 RENT_PAID_TO_DEVELOPER 150.00", "U1 TENANT_RENTS -193.55"]);
   });
 });
 

@@ -79,6 +79,48 @@ describe("properties of statements (fast-check)", () => {
     );
   });
 
+  it("rents over periods (leases changing mid-month) are additive over months, and each rent line recomputes from its inputs", () => {
+    // Rents of up to 15 significant digits with 6 decimals (exactAmount prints plainly below 1e21).
+    const rentArb = fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 9n }), fc.integer({ min: 0, max: 999_999 })).map(([i, f]) => `${i}.${String(f).padStart(6, "0")}`);
+    const leasesArb = fc.array(fc.tuple(day, fc.integer({ min: 1, max: 200 }), rentArb, rentArb), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(day, leasesArb, rentArb, (managedFrom, leases, toDeveloper) => {
+        const input: LandlordStatementInput = {
+          landlord: { id: "L", kind: "OTHER" },
+          conventionSignedOn: "2024-01-15",
+          year: 2025,
+          dwellings: [
+            {
+              id: "D",
+              managedPeriods: [{ from: managedFrom, to: null }],
+              rentsPaidToDeveloper: [{ from: "2024-01-01", to: null, monthlyRent: toDeveloper }],
+              leases: leases.map(([from, length, rent, charges], i) => ({
+                id: `L${i}`,
+                from,
+                to: new Date(Date.parse(`${from}T00:00:00Z`) + length * 86_400_000).toISOString().slice(0, 10),
+                monthlyRent: rent,
+                monthlyCharges: charges,
+              })),
+            },
+          ],
+        };
+        const year = buildLandlordStatement(input, { regime: "LAW" });
+        const monthly = Array.from({ length: 12 }, (_, i) => {
+          const m = `2025-${String(i + 1).padStart(2, "0")}`;
+          return buildLandlordStatement({ ...input, months: { from: m, to: m } }, { regime: "LAW" });
+        });
+        expect(monthly.flatMap((s) => s.lines.map((l) => `${l.lineId}=${l.amount}`)).sort()).toEqual(year.lines.map((l) => `${l.lineId}=${l.amount}`).sort());
+        expect(monthly.reduce((a, s) => a + cents(s.total), 0n)).toBe(cents(year.total));
+        for (const l of year.lines.filter((x) => x.ruleId.endsWith(".prorated"))) {
+          const inputs = l.inputs as { rents: { monthlyRent: string; days: string }[]; daysInMonth: string };
+          const exact = inputs.rents.reduce((sum, r) => sum.plus(prorate(parseDecimal(r.monthlyRent), Number(r.days), Number(inputs.daysInMonth))), parseDecimal("0"));
+          expect(parseDecimal(l.exactAmount).abs().equals(exact)).toBe(true);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("developer statements are additive over months too", () => {
     fc.assert(
       fc.property(day, amountArb, amountArb, (start, land, construction) => {

@@ -53,7 +53,9 @@ describe("statement serialisation", () => {
       { regime: "LAW" },
     );
     const d = diffStatements(before, after);
-    expect(d.changed).toEqual([{ lineId: "D1|2025-01|TENANT_RENTS", before: "-450.50", after: "-470.50", delta: "-20.00", changedFields: ["exactAmount"] }]);
+    expect(d.changed).toEqual([{ lineId: "D1|2025-01|TENANT_RENTS", before: "-450.50", after: "-470.50", delta: "-20.00", changedFields: ["exactAmount", "inputs"] }]);
+    // The line shows the amount it was given for the month (inputs.amountForMonth), so the inputs change with it.
+    expect(after.lines.find((l) => l.lineId === "D1|2025-01|TENANT_RENTS")!.inputs).toEqual({ amountForMonth: "470.5" });
     expect(d.added.map((l) => `${l.lineId} ${l.amount}`)).toEqual(["D3|2025-02|MANAGEMENT_FLAT 300.00"]);
     // D2: managed from 10 February → 300 × 19/28 = 203.571… → 203.57
     expect(d.removed.map((l) => `${l.lineId} ${l.amount}`)).toEqual(["D2|2025-02|MANAGEMENT_FLAT 203.57"]);
