@@ -68,9 +68,10 @@ export async function loadRegisterRows(tx: Tx, landlordId: string, allocationDat
 }
 
 /**
- * Distances (art. 58 al. 1 2°): great-circle kilometres from municipal coordinates, rounded to
- * 0.1 km, when both municipalities have sourced coordinates; otherwise unknown — even within one
- * municipality — and proximity gives no points. The seed holds no coordinates: none are invented.
+ * Distances (art. 58 al. 1 2°): great-circle kilometres (haversine, mean Earth radius 6,371 km)
+ * between municipal coordinates, rounded to 0.1 km, when both municipalities have coordinates
+ * (the seed writes those of seed/municipality-coordinates.ts, with their source); otherwise
+ * unknown — even within one municipality — and proximity gives no points. None are invented.
  */
 export function distancesFrom(rows: RegisterRows["municipalities"]): DistanceFn {
   const at = new Map(rows.map((m) => [m.id, [Number(m.latitude!.toFixed()), Number(m.longitude!.toFixed())] as const]));

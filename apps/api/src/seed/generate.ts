@@ -17,6 +17,7 @@ import type {
   OrganisationKind,
 } from "../generated/prisma/enums.js";
 import { MUNICIPALITIES, municipalityId } from "./municipalities.js";
+import { MUNICIPALITY_COORDINATES } from "./municipality-coordinates.js";
 import { Random } from "./random.js";
 import type { SeedScale } from "../config.js";
 
@@ -104,7 +105,8 @@ export function generateSeed(scale: SeedScale): SeedData {
   const size = SCALES[scale];
   const rnd = new Random(0x5eed + size.dwellings);
   const data: SeedData = {
-    municipalities: MUNICIPALITIES.map((m) => ({ id: m.id, name: m.name, canton: m.canton })),
+    // Coordinates from a cited data set (seed/municipality-coordinates.ts), for the distances of law art. 58 al. 1 2°.
+    municipalities: MUNICIPALITIES.map((m) => ({ id: m.id, name: m.name, canton: m.canton, ...MUNICIPALITY_COORDINATES[m.id] })),
     organisations: [], projects: [], conventions: [], dwellings: [], accommodationUnits: [], candidates: [], households: [],
     householdMembers: [], applications: [], allocationFiles: [], allocationFileCandidates: [], leases: [],
   };
