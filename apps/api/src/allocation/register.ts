@@ -22,6 +22,7 @@ import {
   type Methodology,
   type OfferOutcome,
   type RegimeOptions,
+  type RehousingGround,
   type ShortlistCandidate,
   type ShortlistResult,
   type Vacancy,
@@ -39,19 +40,23 @@ export interface RegisterRows {
   offers: { applicationId: string; offeredOn: Date; respondedOn: Date | null; outcome: string }[];
   previousEntries: { applicationId: string; scoreBreakdown: Prisma.JsonValue }[];
   sittingLeases: { id: string; householdId: string }[];
+  /** Open rehousing cases (art. 67) of those leases, oldest known first: the ground of each sitting tenant's rehousing. */
+  rehousingCases: { id: string; leaseId: string; reason: RehousingGround; knownOn: Date }[];
   municipalities: { id: string; latitude: { toFixed(): string } | null; longitude: { toFixed(): string } | null }[];
 }
 
 /**
  * The register as of `allocationDate`: active applications registered by then, their candidates,
  * households and members, decided offers, earlier criteria snapshots of candidates with an
- * unjustified refusal (for the freeze), the landlord's sitting tenants to rehouse, municipal
- * coordinates. Eight statements, each a single SELECT (relation filters become sub-queries).
+ * unjustified refusal (for the freeze), the landlord's sitting tenants to rehouse and their open
+ * rehousing cases, municipal coordinates. Nine statements, each a single SELECT (relation filters
+ * become sub-queries).
  */
 export async function loadRegisterRows(tx: Tx, landlordId: string, allocationDate: string): Promise<RegisterRows> {
   const date = new Date(`${allocationDate}T00:00:00Z`);
   const active = ACTIVE(date);
-  const [applications, candidates, households, members, offers, previousEntries, sittingLeases, municipalities] = await Promise.all([
+  const sitting: Prisma.LeaseWhereInput = { status: "ACTIVE", landlordId, household: { candidate: { applications: { some: { ...active, isSittingTenantToRehouse: true } } } } };
+  const [applications, candidates, households, members, offers, previousEntries, sittingLeases, rehousingCases, municipalities] = await Promise.all([
     tx.application.findMany({ where: active, select: { id: true, candidateId: true, registeredOn: true, situation: true, isSittingTenantToRehouse: true }, orderBy: [{ registeredOn: "asc" }, { id: "asc" }] }),
     tx.candidate.findMany({ where: { applications: { some: active } }, select: { id: true, residenceStatus: true, residentSince: true, municipalityId: true } }),
     tx.household.findMany({ where: { candidate: { applications: { some: active } } }, select: { id: true, candidateId: true } }),
@@ -61,10 +66,11 @@ export async function loadRegisterRows(tx: Tx, landlordId: string, allocationDat
     }),
     tx.allocationOffer.findMany({ where: { outcome: { not: "PENDING" }, respondedOn: { lte: date }, application: active }, select: { applicationId: true, offeredOn: true, respondedOn: true, outcome: true } }),
     tx.allocationFileCandidate.findMany({ where: { application: { ...active, offers: { some: { outcome: "REFUSED_UNJUSTIFIED" } } } }, select: { applicationId: true, scoreBreakdown: true } }),
-    tx.lease.findMany({ where: { status: "ACTIVE", landlordId, household: { candidate: { applications: { some: { ...active, isSittingTenantToRehouse: true } } } } }, select: { id: true, householdId: true } }),
+    tx.lease.findMany({ where: sitting, select: { id: true, householdId: true } }),
+    tx.rehousingCase.findMany({ where: { closedOn: null, lease: sitting }, select: { id: true, leaseId: true, reason: true, knownOn: true }, orderBy: [{ knownOn: "asc" }, { id: "asc" }] }),
     tx.municipality.findMany({ where: { latitude: { not: null }, longitude: { not: null } }, select: { id: true, latitude: true, longitude: true } }),
   ]);
-  return { applications, candidates, households, members, offers, previousEntries, sittingLeases, municipalities };
+  return { applications, candidates, households, members, offers, previousEntries, sittingLeases, rehousingCases, municipalities };
 }
 
 /**
@@ -143,6 +149,9 @@ export function prepareCandidates(rows: RegisterRows, allocationDate: string, m:
     previousByApplication.set(e.applicationId, list);
   }
   const sittingLease = new Map(rows.sittingLeases.map((l) => [l.householdId, l.id]));
+  // The ground of each sitting tenant's rehousing: its open case (art. 67), the oldest known first.
+  const groundOfLease = new Map<string, RehousingGround>();
+  for (const c of rows.rehousingCases) if (!groundOfLease.has(c.leaseId)) groundOfLease.set(c.leaseId, c.reason);
   const seenCandidates = new Set<string>();
   const out: ShortlistCandidate[] = [];
   let invalid = 0;
@@ -158,7 +167,11 @@ export function prepareCandidates(rows: RegisterRows, allocationDate: string, m:
       continue;
     }
     const household = householdOf(candidate, members, allocationDate);
-    const leaseId = a.isSittingTenantToRehouse ? sittingLease.get(householdId) : undefined;
+    // A sitting tenant ranks in the rehousing group (art. 67 §3) with the ground of its open rehousing
+    // case; flagged without an open case, it has no rehousing to rank and applies as a new tenant.
+    const lease = a.isSittingTenantToRehouse ? sittingLease.get(householdId) : undefined;
+    const ground = lease ? groundOfLease.get(lease) : undefined;
+    const leaseId = ground ? lease : undefined;
     let eligibility;
     try {
       eligibility = summariseEligibility(checkEligibility(household, { ...regime, asOf: allocationDate, purpose: leaseId ? "TENANT" : "CANDIDATE" }));
@@ -178,7 +191,7 @@ export function prepareCandidates(rows: RegisterRows, allocationDate: string, m:
       eligibility,
       criteriaHistory: previous.some((s) => s.evaluatedOn === current.evaluatedOn) ? previous : [...previous, current],
       ...(offers ? { offers } : {}),
-      ...(leaseId ? { sittingTenant: { leaseId, ground: "TENANT_REQUEST" as const } } : {}),
+      ...(leaseId && ground ? { sittingTenant: { leaseId, ground } } : {}),
     });
   }
   return { candidates: out, invalidHouseholds: invalid, distances: distancesFrom(rows.municipalities) };

@@ -3,10 +3,10 @@
  * landlord an advisory commission on the Esch-sur-Alzette model (chair, a secretary who does not
  * vote, an external member, two expert members, an alternate), its methodology version 1 = the
  * domain's DEFAULT_METHODOLOGY approved on 1 January 2024; documented art. 57 §1 situations for a
- * share of the register's applications; a few sitting tenants to rehouse (art. 67 §3); and, for a
- * couple of files per landlord, a past proposal, commission meeting, favourable opinion and refused
- * offer. Municipal coordinates are NOT seeded: no sourced data set is in the repository, so
- * distances stay unknown and the proximity criteria (art. 58 al. 1 2°) give 0 points.
+ * share of the register's applications; a few sitting tenants to rehouse (art. 67 §3), each with
+ * an open rehousing case giving its ground; and, for a couple of files per landlord, a past
+ * proposal, commission meeting, favourable opinion and refused offer. Municipal coordinates (art. 58
+ * al. 1 2°) are written by the core seed from seed/municipality-coordinates.ts, with their source.
  */
 import { DEFAULT_METHODOLOGY, type CandidateSituation } from "@abordable/domain";
 import type { PrismaClient } from "../generated/prisma/client.js";
@@ -81,10 +81,15 @@ export async function seedAllocation(prisma: PrismaClient, _scale: SeedScale): P
         for (let i = 0; i < ids.length; i += 5_000) await tx.application.updateMany({ where: { id: { in: ids.slice(i, i + 5_000) } }, data: { situation: templates[k]! as object } });
       }
 
-      // Sitting tenants to rehouse (art. 67 §3): two per landlord, a new active application flagged.
+      // Sitting tenants to rehouse (art. 67 §3): two per landlord, a new active application flagged and
+      // an open rehousing case giving the ground (art. 67 §2: typology no longer fitting, the motive
+      // of the application; then a tenant's request).
+      const grounds = ["TYPOLOGY_MISMATCH", "TENANT_REQUEST"] as const;
+      const caseRnd = new Random(0x67); // a stream of its own: the rest of the seed is unchanged
       for (const l of landlords) {
-        const leases = await tx.lease.findMany({ where: { landlordId: l.id, status: "ACTIVE" }, orderBy: { id: "asc" }, take: 2, select: { household: { select: { candidateId: true } } } });
-        for (const lease of leases) {
+        const leases = await tx.lease.findMany({ where: { landlordId: l.id, status: "ACTIVE" }, orderBy: { id: "asc" }, take: 2, select: { id: true, household: { select: { candidateId: true } } } });
+        for (const [k, lease] of leases.entries()) {
+          await tx.rehousingCase.create({ data: { id: caseRnd.uuid(), leaseId: lease.id, reason: grounds[k % grounds.length]!, knownOn: date(caseRnd.date("2025-01-01", "2026-06-30")) } });
           await tx.application.create({
             data: { id: rnd.uuid(), candidateId: lease.household.candidateId, registeredOn: date(rnd.date("2024-01-01", "2026-03-31")), motive: "OVERCROWDING", status: "ACTIVE", isSittingTenantToRehouse: true, situation: templates[rnd.int(0, templates.length - 1)]! as object },
           });

@@ -65,8 +65,16 @@ export interface ShortlistCandidate {
   readonly criteriaHistory: readonly CriteriaSnapshot[];
   readonly offers?: readonly OfferOutcome[];
   /** A sitting tenant of the landlord to be rehoused (art. 67): ranked before new tenants (art. 67 §3). */
-  readonly sittingTenant?: { readonly leaseId: string; readonly ground: "UNDER_OCCUPANCY" | "INSALUBRITY" | "RENOVATION" | "TYPOLOGY_MISMATCH" | "TENANT_REQUEST" };
+  readonly sittingTenant?: { readonly leaseId: string; readonly ground: RehousingGround };
 }
+
+/**
+ * The ground of a sitting tenant's rehousing (art. 67), as the tenancy engine names its cases
+ * (`REHOUSING_CASES`): §1 1° under-occupancy, 2° non-compliant dwelling, 3° renovation; typology
+ * mismatch (§2; bill §2); the tenant's request (§2, bill §2ter); another landlord's stock (bill §4).
+ * The ground is recorded; every sitting tenant to rehouse ranks in the rehousing group (§3).
+ */
+export type RehousingGround = "UNDER_OCCUPANCY" | "NON_COMPLIANT" | "RENOVATION" | "TYPOLOGY_MISMATCH" | "TENANT_REQUEST" | "OTHER_LANDLORD_STOCK";
 
 /** Distances between municipalities supplied by the caller: a function, or a list of [from, to, km] entries. */
 export type Distances = DistanceFn | { readonly entries: readonly (readonly [MunicipalityId, MunicipalityId, number])[]; readonly symmetric?: boolean };
