@@ -7,6 +7,7 @@ import path from "node:path";
 
 export type SeedScale = "small" | "medium" | "large";
 export type LogLevel = "debug" | "info" | "warn" | "error";
+export type AnnexIIReadingPeriod = "ANNUAL" | "MONTHLY";
 
 export interface Config {
   readonly nodeEnv: "development" | "production" | "test";
@@ -28,6 +29,11 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   /** Date from which bill 8535 applies, set by the operator (YYYY-MM-DD), or undefined while it is not in force. */
   readonly bill8535EntryIntoForce: string | undefined;
+  /**
+   * Reading of annex II (note annex-ii-annual-reading): ceilings compared with ANNUAL or MONTHLY
+   * household income; undefined = the reading stored with the parameters (ANNUAL).
+   */
+  readonly annexIIReadingPeriod: AnnexIIReadingPeriod | undefined;
   readonly shutdownGraceMs: number;
 }
 
@@ -86,6 +92,9 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`ABORDABLE_BILL_8535_ENTRY_INTO_FORCE="${bill}" must be a date YYYY-MM-DD`);
   }
 
+  const reading = read("ABORDABLE_ANNEX_II_READING_PERIOD");
+  if (reading !== undefined && reading !== "ANNUAL" && reading !== "MONTHLY") problems.push(`ABORDABLE_ANNEX_II_READING_PERIOD="${reading}" must be ANNUAL or MONTHLY (or unset)`);
+
   const config: Config = {
     nodeEnv,
     host: read("HOST") ?? "127.0.0.1",
@@ -102,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxQueryCost: int("ABORDABLE_MAX_QUERY_COST", 20_000, 10, 10_000_000),
     rateLimitPerMinute: int("ABORDABLE_RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
     bill8535EntryIntoForce: bill,
+    annexIIReadingPeriod: reading === "ANNUAL" || reading === "MONTHLY" ? reading : undefined,
     shutdownGraceMs: int("ABORDABLE_SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);

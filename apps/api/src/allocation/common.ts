@@ -37,26 +37,33 @@ export const todayIso = (): string => new Date().toISOString().slice(0, 10);
 
 export type RegimeName = "LAW" | "BILL_8535";
 
+/** The operator's reading of annex II (ABORDABLE_ANNEX_II_READING_PERIOD), when set: every allocation computation applies it. */
+function readings(ctx: Pick<Context, "legal">): Pick<RegimeOptions, "annexIIReadingPeriod"> {
+  const reading = ctx.legal.annexIIReadingPeriod;
+  return reading ? { annexIIReadingPeriod: reading } : {};
+}
+
 /**
  * The regime of a stored computation: the operator's setting. With ABORDABLE_BILL_8535_ENTRY_INTO_FORCE
  * set, regime BILL_8535 with that date (dated parameters switch on it, law values before); unset, the law.
+ * With ABORDABLE_ANNEX_II_READING_PERIOD set, that reading of annex II.
  */
 export function operatorRegime(ctx: Pick<Context, "legal">): RegimeOptions {
   const eif = ctx.legal.bill8535EntryIntoForce;
-  return eif ? { regime: "BILL_8535", bill8535EntryIntoForce: eif } : { regime: "LAW" };
+  return { ...(eif ? { regime: "BILL_8535", bill8535EntryIntoForce: eif } : { regime: "LAW" }), ...readings(ctx) };
 }
 
-/** A regime asked for explicitly (queries): BILL_8535 needs an entry-into-force date, given or configured. */
+/** A regime asked for explicitly (queries): BILL_8535 needs an entry-into-force date, given or configured; the operator's reading of annex II applies. */
 export function requestedRegime(ctx: Pick<Context, "legal">, regime: RegimeName | null | undefined, billEntryIntoForce?: string | null): RegimeOptions {
   if (!regime) return operatorRegime(ctx);
-  if (regime === "LAW") return { regime: "LAW" };
+  if (regime === "LAW") return { regime: "LAW", ...readings(ctx) };
   const eif = billEntryIntoForce ?? ctx.legal.bill8535EntryIntoForce;
   if (!eif) {
     throw new GraphQLError("regime BILL_8535 needs the bill's entry-into-force date: pass billEntryIntoForce, or the operator sets ABORDABLE_BILL_8535_ENTRY_INTO_FORCE", {
       extensions: { code: "BAD_USER_INPUT", field: "billEntryIntoForce" },
     });
   }
-  return { regime: "BILL_8535", bill8535EntryIntoForce: eif };
+  return { regime: "BILL_8535", bill8535EntryIntoForce: eif, ...readings(ctx) };
 }
 
 // ───────────── who may act ─────────────

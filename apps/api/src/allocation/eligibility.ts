@@ -59,7 +59,7 @@ const CeilingRef = builder.objectRef<NonNullable<EligibilityResult["ceiling"]>>(
     ceiling: t.field({ type: "Decimal", description: "Ceiling in force, EUR (annual reading by default: interpretation note annex-ii-annual-reading).", resolve: (c) => c.ceiling.toFixed(2) }),
     ceilingAtCote100: t.field({ type: "Decimal", description: "Ceiling of annex II at cote 100, EUR.", resolve: (c) => c.ceilingAtCote100.toFixed() }),
     cote: t.field({ type: "Decimal", nullable: true, description: "Cote d'application of the index used.", resolve: (c) => c.cote?.value ?? null }),
-    readingPeriod: t.string({ description: "ANNUAL or MONTHLY: how annex II is read (parameter eligibility.incomeCeiling.readingPeriod).", resolve: (c) => c.readingPeriod }),
+    readingPeriod: t.string({ description: "ANNUAL or MONTHLY: how annex II is read — the operator's setting ABORDABLE_ANNEX_II_READING_PERIOD (default ANNUAL; parameter eligibility.incomeCeiling.readingPeriod).", resolve: (c) => c.readingPeriod }),
     comparedIncome: t.field({ type: "Decimal", description: "The income compared with the ceiling, EUR.", resolve: (c) => c.income.toFixed(2) }),
   }),
 });

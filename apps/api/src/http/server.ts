@@ -31,7 +31,7 @@ export interface App {
 type AppConfig = Pick<
   Config,
   "host" | "port" | "graphiql" | "introspection" | "maxBodyBytes" | "maxQueryDepth" | "maxQueryCost" | "rateLimitPerMinute" | "shutdownGraceMs" | "nodeEnv"
-> & { bill8535EntryIntoForce?: string | undefined };
+> & { bill8535EntryIntoForce?: string | undefined; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" | undefined };
 
 const GRAPHQL_PATH = "/graphql";
 
@@ -125,7 +125,7 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body },
-      context: async () => createContext({ db, viewer, correlationId, logger: logger.child({ correlationId }), idempotencyKey: idempotent?.key, legal: { bill8535EntryIntoForce: config.bill8535EntryIntoForce } }),
+      context: async () => createContext({ db, viewer, correlationId, logger: logger.child({ correlationId }), idempotencyKey: idempotent?.key, legal: { bill8535EntryIntoForce: config.bill8535EntryIntoForce, annexIIReadingPeriod: config.annexIIReadingPeriod } }),
     });
     const status = result.status ?? 200;
     for (const [name, value] of result.headers) res.setHeader(name, value);

@@ -14,8 +14,11 @@ export interface Context {
   readonly loaders: Loaders;
   /** Idempotency key sent with a mutation (header Idempotency-Key), if any. */
   readonly idempotencyKey: string | undefined;
-  /** Legal settings of the operator: the date from which bill 8535 applies (undefined while not in force). */
-  readonly legal: { readonly bill8535EntryIntoForce: string | undefined };
+  /**
+   * Legal settings of the operator: the date from which bill 8535 applies (undefined while not in
+   * force) and the reading of annex II (ANNUAL or MONTHLY; undefined = the stored reading).
+   */
+  readonly legal: { readonly bill8535EntryIntoForce: string | undefined; readonly annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" | undefined };
 }
 
 export function createContext(args: Omit<Context, "loaders" | "prisma">): Context {

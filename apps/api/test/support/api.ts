@@ -48,7 +48,7 @@ export interface TestApi {
 }
 
 export async function startTestApi(
-  overrides: { rateLimitPerMinute?: number; maxQueryDepth?: number; maxBodyBytes?: number; bill8535EntryIntoForce?: string } = {},
+  overrides: { rateLimitPerMinute?: number; maxQueryDepth?: number; maxBodyBytes?: number; bill8535EntryIntoForce?: string; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" } = {},
 ): Promise<TestApi> {
   const db = await openTestDatabase();
   await writeSeed(db.prisma, generateSeed("small"));
@@ -61,6 +61,7 @@ export async function startTestApi(
       maxBodyBytes: overrides.maxBodyBytes ?? 1_048_576, maxQueryDepth: overrides.maxQueryDepth ?? 10, maxQueryCost: 20_000,
       rateLimitPerMinute: overrides.rateLimitPerMinute ?? 100_000,
       bill8535EntryIntoForce: overrides.bill8535EntryIntoForce,
+      annexIIReadingPeriod: overrides.annexIIReadingPeriod,
     },
   });
   const url = await app.listen();
