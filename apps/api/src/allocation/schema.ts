@@ -5,3 +5,4 @@ import "./queries.js";
 import "./eligibility.js";
 import "./file-mutations.js";
 import "./commission-mutations.js";
+import "./methodology-mutations.js";
