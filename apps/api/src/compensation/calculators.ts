@@ -8,7 +8,9 @@ import {
   calculateDeveloperCompensation,
   calculateLandlordCompensation,
   calculateResidualValue,
+  prefinancingServiceYears,
   type CompensationOptions,
+  type PrefinancingServiceYears,
   type DeveloperCompensationResult,
   type Exclusion,
   type LandlordCompensationResult,
@@ -20,10 +22,10 @@ import { builder } from "../schema/builder.js";
 import { DedicatedSubCategoryEnum } from "../schema/enums.js";
 import type { Context } from "../schema/context.js";
 import { dedicatedCategoryOf } from "./inputs.js";
-import { badUserInput, computeOrBadInput } from "./errors.js";
+import { badUserInput, computeOrBadInput, domainMessage, isDomainInputError } from "./errors.js";
 import { CompensationComponentEnum, CompensationDeveloperKindEnum, CompensationLandlordKindEnum, CompensationOutcomeEnum, CompensationRegimeEnum } from "./enums.js";
 import { ComponentSubtotalRef } from "./statement-type.js";
-import { ComputationTraceRef, ParameterVersionRef } from "./trace.js";
+import { cite, ComputationTraceRef, ParameterVersionRef } from "./trace.js";
 
 // ───────────── shared inputs ─────────────
 
@@ -282,8 +284,21 @@ builder.queryField("calculateResidualValue", (t) =>
       if (input.prefinancingAdvance != null && input.prefinancingYearsPaid != null) throw badUserInput("Give prefinancingAdvance or prefinancingYearsPaid, not both", "input.prefinancingAdvance");
       if (input.prefinancingYearsPaid != null && input.prefinancingConventionSignedOn == null)
         throw badUserInput("prefinancingYearsPaid needs prefinancingConventionSignedOn", "input.prefinancingConventionSignedOn");
+      // The service years the coefficient covers come from its bracket scale (RGD 2024 art. 2 al. 3: 1 to 40), for the convention's date.
+      let covered: PrefinancingServiceYears | null = null;
+      if (input.prefinancingYearsPaid != null)
+        try {
+          covered = prefinancingServiceYears(input.prefinancingConventionSignedOn!, options);
+        } catch (e) {
+          if (isDomainInputError(e)) throw badUserInput(domainMessage(e), "input.prefinancingConventionSignedOn");
+          throw e;
+        }
       const years = (input.prefinancingYearsPaid ?? []).map((y, i) => {
-        if (y.serviceYear < 1 || y.serviceYear > 40) throw badUserInput(`prefinancingYearsPaid[${i}].serviceYear must be 1 to 40`, `input.prefinancingYearsPaid.${i}.serviceYear`);
+        if (covered && ((covered.first !== null && y.serviceYear < covered.first) || (covered.last !== null && y.serviceYear > covered.last)))
+          throw badUserInput(
+            `prefinancingYearsPaid[${i}].serviceYear must be ${covered.first ?? "…"} to ${covered.last ?? "…"}: the service years of ${covered.version.parameterId} (${cite(covered.version.reference)}) for a convention signed on ${input.prefinancingConventionSignedOn}`,
+            `input.prefinancingYearsPaid.${i}.serviceYear`,
+          );
         return { serviceYear: y.serviceYear, remunerationWithoutCoefficient: money(y.remunerationWithoutCoefficient, `prefinancingYearsPaid.${i}.remunerationWithoutCoefficient`)! };
       });
       const prefinancing =

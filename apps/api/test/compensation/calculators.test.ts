@@ -106,6 +106,26 @@ describe(`public compensation calculators (${TEST_DATABASE_KIND})`, () => {
     expect(law.body.errors?.[0]?.message).toMatch(/annex IV/);
   });
 
+  it("RGD 2024 art. 2 al. 3: the prefinancing years paid must lie in the coefficient's scale (1 to 40, read from its brackets)", async () => {
+    const input = { date: "2030-01-01", fullYearsOfService: 10, conventionYears: 40, stateParticipation: "750000", totalCost: "1000000", salePrice: "1200000", prefinancingConventionSignedOn: "2024-01-15" };
+    // Years 1 (1.64) and 40 (0.36): (0.64 − 0.64) × 1,000 = 0.00; year 1 alone: 0.64 × 1,000 = 640.00.
+    const ok = await api.gql("anonymous", RESIDUAL, { input: { ...input, prefinancingYearsPaid: [{ serviceYear: 1, remunerationWithoutCoefficient: "1000" }, { serviceYear: 40, remunerationWithoutCoefficient: "1000" }] } });
+    expect(ok.body.errors).toBeUndefined();
+    expect(ok.body.data!.calculateResidualValue).toMatchObject({ prefinancingAdvance: "0.00", residualValue: "675000.00" });
+    const one = await api.gql("anonymous", RESIDUAL, { input: { ...input, prefinancingYearsPaid: [{ serviceYear: 1, remunerationWithoutCoefficient: "1000" }] } });
+    expect(one.body.data!.calculateResidualValue).toMatchObject({ prefinancingAdvance: "640.00", residualValue: "675640.00" });
+    for (const serviceYear of [0, 41]) {
+      const out = await api.gql("anonymous", RESIDUAL, { input: { ...input, prefinancingYearsPaid: [{ serviceYear: 1, remunerationWithoutCoefficient: "1" }, { serviceYear, remunerationWithoutCoefficient: "1" }] } });
+      expect(out.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.prefinancingYearsPaid.1.serviceYear" });
+      expect(out.body.errors?.[0]?.message).toBe(
+        "prefinancingYearsPaid[1].serviceYear must be 1 to 40: the service years of compensation.developer.prefinancingCoefficient (RGD 2024 art. 2 al. 3) for a convention signed on 2024-01-15",
+      );
+    }
+    // No coefficient before the RGD applies (conventions from 2023-10-01): the convention's date is the field at fault.
+    const early = await api.gql("anonymous", RESIDUAL, { input: { ...input, prefinancingConventionSignedOn: "2022-05-01", prefinancingYearsPaid: [{ serviceYear: 1, remunerationWithoutCoefficient: "1" }] } });
+    expect(early.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.prefinancingConventionSignedOn" });
+  });
+
   it("refuses bad input with BAD_USER_INPUT naming the field, never a masked 500", async () => {
     const negative = await api.gql("anonymous", LANDLORD, {
       input: { landlordKind: "OTHER", conventionSignedOn: "2024-01-15", asOf: "2025-06-01", rentPaidToDeveloper: "4000", tenantRents: "-5", managementFlatMonths: 12 },

@@ -8,8 +8,8 @@ import { bill, rgd2024 } from "../parameters/data/builders.js";
 import { assertIsoDate } from "../parameters/dates.js";
 import { decimalOf } from "../parameters/store.js";
 import { lookupBracket } from "../parameters/tables.js";
-import { citeVersion, type ComputationTrace } from "../parameters/trace.js";
-import type { IsoDate } from "../parameters/types.js";
+import { citeVersion, type ComputationTrace, type ParameterVersionUsed } from "../parameters/trace.js";
+import type { Bracket, IsoDate } from "../parameters/types.js";
 import { epochDay } from "./calendar.js";
 import { billEntryDay, CompensationInputError, nonNegative, Resolver } from "./rules.js";
 import type { CompensationOptions } from "./types.js";
@@ -28,6 +28,35 @@ export interface PrefinancingYearPaid {
   readonly serviceYear: number;
   /** The yearly capital remuneration before the coefficient (what the developer would have received without staggering). */
   readonly remunerationWithoutCoefficient: DecimalInput;
+}
+
+export interface PrefinancingServiceYears {
+  /** First and last service year the coefficient scale covers (RGD 2024 art. 2 al. 3: 1 and 40); null when unbounded. */
+  readonly first: number | null;
+  readonly last: number | null;
+  /** The version of `compensation.developer.prefinancingCoefficient` the bounds come from. */
+  readonly version: ParameterVersionUsed;
+}
+
+/**
+ * The service years covered by the prefinancing coefficient for a convention signed on
+ * `conventionSignedOn` (the parameter's date axis), read from the brackets of its scale — never a
+ * literal: a new regulation with other years changes the bounds with the data.
+ */
+export function prefinancingServiceYears(conventionSignedOn: IsoDate, options: CompensationOptions): PrefinancingServiceYears {
+  assertIsoDate(conventionSignedOn, "conventionSignedOn");
+  const param = new Resolver(options).resolve("compensation.developer.prefinancingCoefficient", conventionSignedOn);
+  const scale = param.value;
+  if (typeof scale === "string" || scale.kind !== "brackets" || scale.axisType !== "INTEGER" || scale.brackets.length === 0)
+    throw new CompensationInputError("prefinancing coefficient is not an integer bracket scale");
+  // Integer axis: an exclusive bound moves one year inwards. Years are counts, not money.
+  const lower = (b: Bracket) => (b.from === null ? null : parseDecimal(b.from).plus(b.fromInclusive ? 0 : 1));
+  const upper = (b: Bracket) => (b.to === null ? null : parseDecimal(b.to).minus(b.toInclusive ? 0 : 1));
+  const lows = scale.brackets.map(lower);
+  const highs = scale.brackets.map(upper);
+  const first = lows.includes(null) ? null : Dec.min(...(lows as Decimal[]));
+  const last = highs.includes(null) ? null : Dec.max(...(highs as Decimal[]));
+  return { first: first === null ? null : Number(first.toFixed(0)), last: last === null ? null : Number(last.toFixed(0)), version: citeVersion(param.version) };
 }
 
 /**

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { checkLandlordFiling, fullYearsBetween, landlordFilingDeadline, optionalRegimeRemuneration, prefinancingAdvance, residualValue, type CompensationOptions } from "../../src/index.js";
+import {
+  checkLandlordFiling,
+  fullYearsBetween,
+  landlordFilingDeadline,
+  optionalRegimeRemuneration,
+  prefinancingAdvance,
+  prefinancingServiceYears,
+  residualValue,
+  type CompensationOptions,
+} from "../../src/index.js";
 
 const LAW: CompensationOptions = { regime: "LAW" };
 const BILL: CompensationOptions = { regime: "BILL_8535", bill8535EntryIntoForce: "2026-07-01" };
@@ -40,6 +49,17 @@ describe("law art. 41 §1 / bill art. 28 1° — filing deadline of the landlord
     const d = landlordFilingDeadline(2025, BILL);
     expect(d.deadline).toBe("2026-06-30");
     expect(d.parameters.map((p) => p.origin)).toEqual(["LAW", "LAW"]);
+  });
+});
+
+describe("RGD 2024 art. 2 al. 3 — the service years of the prefinancing coefficient, from its brackets", () => {
+  it("1.64 for years 1 to 20, 0.36 for 21 to 40: the scale covers service years 1 to 40", () => {
+    const y = prefinancingServiceYears("2024-01-15", LAW);
+    expect(y).toMatchObject({ first: 1, last: 40, version: { parameterId: "compensation.developer.prefinancingCoefficient", reference: { text: "RGD_2024_01_24", article: "2", alinea: "3" } } });
+    expect(prefinancingServiceYears("2024-01-15", BILL)).toMatchObject({ first: 1, last: 40 });
+  });
+  it("no scale for conventions signed before 2023-10-01", () => {
+    expect(() => prefinancingServiceYears("2022-05-01", LAW)).toThrow(/not in force/);
   });
 });
 
