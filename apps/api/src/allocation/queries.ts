@@ -5,6 +5,8 @@ import { pageCost } from "../schema/complexity.js";
 import { AllocationFileStatusEnum } from "../schema/enums.js";
 import { decodeGlobalIds } from "../schema/ids.js";
 import { allocationFileScope } from "../access/tenant.js";
+import { requireActingFor } from "../access/acting-for.js";
+import type { Viewer } from "../access/viewer.js";
 import { commissionScope, methodologyScope } from "./scope.js";
 
 const AllocationFileFilter = builder.inputType("AllocationFileFilter", {
@@ -12,19 +14,27 @@ const AllocationFileFilter = builder.inputType("AllocationFileFilter", {
   fields: (t) => ({
     statuses: t.field({ type: [AllocationFileStatusEnum], required: false, description: "Stages." }),
     dwellingIds: t.idList({ required: false, description: "Global IDs of dwellings." }),
-    landlordIds: t.idList({ required: false, description: "Global IDs of landlords (useful to the ministry; others see only their own)." }),
+    landlordIds: t.idList({ required: false, description: "Global IDs of landlords (the ministry: any; a landlord only itself, FORBIDDEN (HTTP 403) otherwise)." }),
     openedFrom: t.field({ type: "Date", required: false, description: "Opened on or after this day." }),
     openedTo: t.field({ type: "Date", required: false, description: "Opened on or before this day." }),
     freeChoice: t.boolean({ required: false, description: "Allocated under the free-choice quota (art. 53) or not." }),
   }),
 });
 
-function fileWhere(f: typeof AllocationFileFilter.$inferInput | null | undefined): Prisma.AllocationFileWhereInput {
+/** Rows of the landlords named in `argument`, each one the caller may act for (FORBIDDEN otherwise); no condition when none are named. */
+function ofLandlords(v: Viewer, argument: string, ids: readonly (string | number)[] | null | undefined): { landlordId?: { in: string[] } } {
+  if (!ids) return {};
+  const landlordIds = decodeGlobalIds(ids, "Organisation", argument);
+  requireActingFor(v, argument, landlordIds, "LANDLORD");
+  return { landlordId: { in: landlordIds } };
+}
+
+function fileWhere(f: typeof AllocationFileFilter.$inferInput | null | undefined, v: Viewer): Prisma.AllocationFileWhereInput {
   if (!f) return {};
   const where: Prisma.AllocationFileWhereInput = {};
   if (f.statuses) where.status = { in: f.statuses };
   if (f.dwellingIds) where.dwellingId = { in: decodeGlobalIds(f.dwellingIds, "Dwelling", "filter.dwellingIds") };
-  if (f.landlordIds) where.landlordId = { in: decodeGlobalIds(f.landlordIds, "Organisation", "filter.landlordIds") };
+  if (f.landlordIds) Object.assign(where, ofLandlords(v, "filter.landlordIds", f.landlordIds));
   if (f.openedFrom || f.openedTo) where.openedOn = { ...(f.openedFrom && { gte: new Date(`${f.openedFrom}T00:00:00Z`) }), ...(f.openedTo && { lte: new Date(`${f.openedTo}T00:00:00Z`) }) };
   if (f.freeChoice != null) where.freeChoice = f.freeChoice;
   return where;
@@ -38,9 +48,9 @@ builder.queryField("allocationFiles", (t) =>
     description: "Allocation files the caller may see (a landlord its own, the ministry all), latest opened first.",
     authScopes: { ministry: true, landlord: true },
     args: { filter: t.arg({ type: AllocationFileFilter, required: false, description: "Conditions." }) },
-    totalCount: (_c, args, ctx) => ctx.prisma.allocationFile.count({ where: { AND: [allocationFileScope(ctx.viewer), fileWhere(args.filter)] } }),
+    totalCount: (_c, args, ctx) => ctx.prisma.allocationFile.count({ where: { AND: [allocationFileScope(ctx.viewer), fileWhere(args.filter, ctx.viewer)] } }),
     resolve: (query, _p, args, ctx) =>
-      ctx.prisma.allocationFile.findMany({ ...query, where: { AND: [allocationFileScope(ctx.viewer), fileWhere(args.filter)] }, orderBy: [{ openedOn: "desc" }, { id: "asc" }] }),
+      ctx.prisma.allocationFile.findMany({ ...query, where: { AND: [allocationFileScope(ctx.viewer), fileWhere(args.filter, ctx.viewer)] }, orderBy: [{ openedOn: "desc" }, { id: "asc" }] }),
   }),
 );
 
@@ -51,13 +61,13 @@ builder.queryField("allocationMethodologies", (t) =>
     complexity: pageCost,
     description: "Allocation methodologies (art. 57; RGD art. 3) the caller may see, by landlord then latest version first.",
     authScopes: { ministry: true, landlord: true },
-    args: { landlordIds: t.arg.idList({ required: false, description: "Global IDs of landlords." }) },
+    args: { landlordIds: t.arg.idList({ required: false, description: "Global IDs of landlords (the ministry: any; a landlord only itself, FORBIDDEN (HTTP 403) otherwise)." }) },
     totalCount: (_c, args, ctx) =>
-      ctx.prisma.allocationMethodology.count({ where: { AND: [methodologyScope(ctx.viewer), args.landlordIds ? { landlordId: { in: decodeGlobalIds(args.landlordIds, "Organisation", "landlordIds") } } : {}] } }),
+      ctx.prisma.allocationMethodology.count({ where: { AND: [methodologyScope(ctx.viewer), ofLandlords(ctx.viewer, "landlordIds", args.landlordIds)] } }),
     resolve: (query, _p, args, ctx) =>
       ctx.prisma.allocationMethodology.findMany({
         ...query,
-        where: { AND: [methodologyScope(ctx.viewer), args.landlordIds ? { landlordId: { in: decodeGlobalIds(args.landlordIds, "Organisation", "landlordIds") } } : {}] },
+        where: { AND: [methodologyScope(ctx.viewer), ofLandlords(ctx.viewer, "landlordIds", args.landlordIds)] },
         orderBy: [{ landlordId: "asc" }, { version: "desc" }, { id: "asc" }],
       }),
   }),
@@ -70,13 +80,13 @@ builder.queryField("commissions", (t) =>
     complexity: pageCost,
     description: "Advisory commissions the caller may see (a landlord its own, the ministry all).",
     authScopes: { ministry: true, landlord: true },
-    args: { landlordIds: t.arg.idList({ required: false, description: "Global IDs of landlords." }) },
+    args: { landlordIds: t.arg.idList({ required: false, description: "Global IDs of landlords (the ministry: any; a landlord only itself, FORBIDDEN (HTTP 403) otherwise)." }) },
     totalCount: (_c, args, ctx) =>
-      ctx.prisma.commission.count({ where: { AND: [commissionScope(ctx.viewer), args.landlordIds ? { landlordId: { in: decodeGlobalIds(args.landlordIds, "Organisation", "landlordIds") } } : {}] } }),
+      ctx.prisma.commission.count({ where: { AND: [commissionScope(ctx.viewer), ofLandlords(ctx.viewer, "landlordIds", args.landlordIds)] } }),
     resolve: (query, _p, args, ctx) =>
       ctx.prisma.commission.findMany({
         ...query,
-        where: { AND: [commissionScope(ctx.viewer), args.landlordIds ? { landlordId: { in: decodeGlobalIds(args.landlordIds, "Organisation", "landlordIds") } } : {}] },
+        where: { AND: [commissionScope(ctx.viewer), ofLandlords(ctx.viewer, "landlordIds", args.landlordIds)] },
         orderBy: [{ name: "asc" }, { id: "asc" }],
       }),
   }),

@@ -6,6 +6,7 @@ import { builder } from "../schema/builder.js";
 import { pageCost } from "../schema/complexity.js";
 import { decodeGlobalId, decodeGlobalIds } from "../schema/ids.js";
 import { Problems } from "../schema/user-errors.js";
+import { requireActingFor } from "../access/acting-for.js";
 import { CompensationRegimeEnum, CompensationStatementKindEnum } from "./enums.js";
 import { domainMessage, isDomainInputError } from "./errors.js";
 import { StatementRef } from "./statement-type.js";
@@ -17,7 +18,7 @@ builder.queryField("compensationStatementDraft", (t) =>
     type: StatementRef,
     nullable: true,
     description:
-      "The statement as it would be issued now (`issued: false`), computed live from the stored data. Null when the landlord or convention does not exist or the caller may not see it (a landlord its own, a developer its conventions, the ministry all).",
+      "The statement as it would be issued now (`issued: false`), computed live from the stored data. Null when the convention does not exist or the caller may not see it (a landlord its own, a developer its conventions, the ministry all), or when `landlordId` is not a social landlord. FORBIDDEN (HTTP 403) when `landlordId` names an organisation the caller may not act for (outside the ministry: any but its own).",
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: StatementSubjectInput, required: true, description: "The statement: landlord or convention, year, regime." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -64,7 +65,7 @@ const StatementFilter = builder.inputType("CompensationStatementFilter", {
     kind: t.field({ type: CompensationStatementKindEnum, required: false, description: "Developer or landlord statements." }),
     year: t.int({ required: false, description: "Year compensated." }),
     regime: t.field({ type: CompensationRegimeEnum, required: false, description: "Regime." }),
-    organisationIds: t.idList({ required: false, description: "Global IDs of the landlords or developers (useful to the ministry; others see only their own)." }),
+    organisationIds: t.idList({ required: false, description: "Global IDs of the landlords or developers (the ministry: any; others only their own organisation, FORBIDDEN (HTTP 403) otherwise)." }),
     conventionIds: t.idList({ required: false, description: "Global IDs of conventions." }),
     latestOnly: t.boolean({ required: false, description: "Only the latest version of each series." }),
   }),
@@ -80,6 +81,8 @@ builder.queryField("compensationStatements", (t) =>
       args: { filter: t.arg({ type: StatementFilter, required: false, description: "Conditions." }) },
       resolve: async (_r, args, ctx) => {
         const f = args.filter;
+        const organisationIds = f?.organisationIds ? decodeGlobalIds(f.organisationIds, "Organisation", "filter.organisationIds") : null;
+        requireActingFor(ctx.viewer, "filter.organisationIds", organisationIds, "LANDLORD_OR_DEVELOPER");
         const where: Prisma.CompensationStatementWhereInput = {
           AND: [
             statementScope(ctx.viewer),
@@ -87,7 +90,7 @@ builder.queryField("compensationStatements", (t) =>
               ...(f?.kind && { kind: f.kind }),
               ...(f?.year != null && { year: f.year }),
               ...(f?.regime && { regime: f.regime }),
-              ...(f?.organisationIds && { organisationId: { in: decodeGlobalIds(f.organisationIds, "Organisation", "filter.organisationIds") } }),
+              ...(organisationIds && { organisationId: { in: organisationIds } }),
               ...(f?.conventionIds && { conventionId: { in: decodeGlobalIds(f.conventionIds, "Convention", "filter.conventionIds") } }),
               ...(f?.latestOnly && { next: { is: null } }),
             },

@@ -1,7 +1,9 @@
 /**
  * Which statement an input designates, and whether the caller may read or issue it: a landlord
  * (under its compensation convention) or a developer's financial-participation convention. A
- * subject the caller may not see is "not found", never "forbidden", so that nothing leaks.
+ * convention the caller may not see is "not found", never "forbidden", so that nothing leaks. A
+ * `landlordId` the caller may not act for is FORBIDDEN (HTTP 403) when reading
+ * (access/acting-for.ts), a NOT_FOUND user error when issuing.
  */
 import type { Regime } from "@abordable/domain";
 import { builder } from "../schema/builder.js";
@@ -9,6 +11,7 @@ import type { Context } from "../schema/context.js";
 import { checkId, checkInt } from "../schema/validate.js";
 import type { Problems } from "../schema/user-errors.js";
 import { isDeveloper, isLandlord, isMinistry, isMinistryAdmin, organisationOf } from "../access/viewer.js";
+import { requireActingFor } from "../access/acting-for.js";
 import { CompensationRegimeEnum } from "./enums.js";
 import type { Subject } from "./statements.js";
 
@@ -52,6 +55,7 @@ export async function resolveSubject(ctx: Context, p: Problems, input: Statement
   if (p.any) return null;
 
   if (landlordId) {
+    if (mode === "read") requireActingFor(ctx.viewer, "input.landlordId", landlordId, "LANDLORD");
     if (!allowed(ctx, "LANDLORD", landlordId, mode)) {
       p.add("landlordId", "NOT_FOUND", "landlordId: no such landlord, or not one the caller may " + (mode === "read" ? "see" : "issue statements for"));
       return null;

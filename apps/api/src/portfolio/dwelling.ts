@@ -3,6 +3,8 @@ import type { Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { DedicatedSubCategoryEnum, DwellingCategoryEnum, DwellingStatusEnum, DwellingTypeEnum, SortDirection } from "../schema/enums.js";
 import { accommodationUnitScope, dwellingScope, leaseScope, owns } from "../access/tenant.js";
+import { requireActingFor } from "../access/acting-for.js";
+import { isDeveloper, type Viewer } from "../access/viewer.js";
 import { decodeGlobalIds } from "../schema/ids.js";
 import { ConventionRef } from "../conventions/convention.js";
 
@@ -80,7 +82,7 @@ const DwellingFilter = builder.inputType("DwellingFilter", {
     statuses: t.field({ type: [DwellingStatusEnum], required: false, description: "Letting statuses." }),
     minBedrooms: t.int({ required: false, description: "At least this many bedrooms." }),
     maxBedrooms: t.int({ required: false, description: "At most this many bedrooms." }),
-    landlordIds: t.idList({ required: false, description: "Global IDs of landlords (useful to the ministry; others see only their own)." }),
+    landlordIds: t.idList({ required: false, description: "Global IDs of landlords (the ministry: any; a developer: landlords of what it developed; a landlord only itself, FORBIDDEN (HTTP 403) otherwise)." }),
   }),
 });
 
@@ -104,7 +106,8 @@ const DwellingOrder = builder.inputType("DwellingOrder", {
 
 const ORDER_COLUMN = { REFERENCE: "reference", BEDROOMS: "bedrooms", USEFUL_AREA: "usefulArea", CREATED_AT: "createdAt" } as const;
 
-export function dwellingWhere(filter: typeof DwellingFilter.$inferInput | null | undefined): Prisma.DwellingWhereInput {
+/** The filter's conditions; a landlord naming another landlord in `filter.landlordIds` is FORBIDDEN (a developer filters what it developed by landlord). */
+export function dwellingWhere(filter: typeof DwellingFilter.$inferInput | null | undefined, viewer: Viewer): Prisma.DwellingWhereInput {
   if (!filter) return {};
   const where: Prisma.DwellingWhereInput = {};
   if (filter.municipalityCodes) where.municipalityId = { in: filter.municipalityCodes };
@@ -114,7 +117,11 @@ export function dwellingWhere(filter: typeof DwellingFilter.$inferInput | null |
   if (filter.minBedrooms != null || filter.maxBedrooms != null) {
     where.bedrooms = { ...(filter.minBedrooms != null && { gte: filter.minBedrooms }), ...(filter.maxBedrooms != null && { lte: filter.maxBedrooms }) };
   }
-  if (filter.landlordIds) where.landlordId = { in: decodeGlobalIds(filter.landlordIds, "Organisation", "filter.landlordIds") };
+  if (filter.landlordIds) {
+    const landlordIds = decodeGlobalIds(filter.landlordIds, "Organisation", "filter.landlordIds");
+    if (!isDeveloper(viewer)) requireActingFor(viewer, "filter.landlordIds", landlordIds, "LANDLORD");
+    where.landlordId = { in: landlordIds };
+  }
   return where;
 }
 
@@ -129,13 +136,13 @@ builder.queryField("dwellings", (t) =>
       filter: t.arg({ type: DwellingFilter, required: false, description: "Conditions." }),
       orderBy: t.arg({ type: DwellingOrder, required: false, description: "Sort order; by reference by default." }),
     },
-    totalCount: (_c, args, ctx) => ctx.prisma.dwelling.count({ where: { AND: [dwellingScope(ctx.viewer), dwellingWhere(args.filter)] } }),
+    totalCount: (_c, args, ctx) => ctx.prisma.dwelling.count({ where: { AND: [dwellingScope(ctx.viewer), dwellingWhere(args.filter, ctx.viewer)] } }),
     resolve: (query, _p, args, ctx) => {
       const column = ORDER_COLUMN[args.orderBy?.field ?? "REFERENCE"];
       const direction = args.orderBy?.direction === "DESC" ? "desc" : "asc";
       return ctx.prisma.dwelling.findMany({
         ...query,
-        where: { AND: [dwellingScope(ctx.viewer), dwellingWhere(args.filter)] },
+        where: { AND: [dwellingScope(ctx.viewer), dwellingWhere(args.filter, ctx.viewer)] },
         orderBy: [{ [column]: direction }, { id: "asc" }],
       });
     },

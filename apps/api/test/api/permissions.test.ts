@@ -104,6 +104,53 @@ describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
     }
   });
 
+  it("naming an organisation the caller may not act for in an argument is FORBIDDEN with HTTP 403, naming the argument", async () => {
+    const { esch, fonds, snhbm } = api.orgIds;
+    const unknown = "00000000-0000-4000-8000-000000000042"; // no such organisation: refused the same way, nothing leaks
+    const DRAFT = "query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { total } }";
+    const cases: [Caller, string, Record<string, unknown>, string][] = [
+      ["landlordA", DRAFT, { input: { landlordId: gid("Organisation", fonds), year: 2025 } }, "input.landlordId"],
+      ["landlordA", DRAFT, { input: { landlordId: gid("Organisation", unknown), year: 2025 } }, "input.landlordId"],
+      ["developer", DRAFT, { input: { landlordId: gid("Organisation", esch), year: 2025 } }, "input.landlordId"],
+      ["landlordA", "query($ids: [ID!]) { compensationStatements(first: 5, filter: { organisationIds: $ids }) { totalCount } }", { ids: [gid("Organisation", fonds)] }, "filter.organisationIds[0]"],
+      ["developer", "query($ids: [ID!]) { compensationStatements(first: 5, filter: { organisationIds: $ids }) { totalCount } }", { ids: [gid("Organisation", esch)] }, "filter.organisationIds[0]"],
+      ["landlordA", "query($ids: [ID!]) { dwellings(first: 5, filter: { landlordIds: $ids }) { totalCount } }", { ids: [gid("Organisation", esch), gid("Organisation", fonds)] }, "filter.landlordIds[1]"],
+      ["landlordB", "query($ids: [ID!]) { allocationFiles(first: 5, filter: { landlordIds: $ids }) { totalCount } }", { ids: [gid("Organisation", esch)] }, "filter.landlordIds[0]"],
+      ["landlordA", "query($ids: [ID!]) { allocationMethodologies(first: 5, landlordIds: $ids) { totalCount } }", { ids: [gid("Organisation", fonds)] }, "landlordIds[0]"],
+      ["landlordA", "query($ids: [ID!]) { commissions(first: 5, landlordIds: $ids) { totalCount } }", { ids: [gid("Organisation", fonds)] }, "landlordIds[0]"],
+    ];
+    for (const [caller, query, variables, argument] of cases) {
+      const res = await api.gql(caller, query, variables);
+      const error = res.body.errors?.[0];
+      expect(`${caller} ${argument}: HTTP ${res.status} ${String(error?.extensions?.code)}`).toBe(`${caller} ${argument}: HTTP 403 FORBIDDEN`);
+      expect(error!.extensions).toMatchObject({ field: argument, correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect(error!.extensions).not.toHaveProperty("http");
+      expect(error!.message).toContain(`${argument} names an organisation this API key may not act for`);
+      expect(JSON.stringify(res.body.data ?? null)).not.toMatch(/totalCount":[1-9]|total":"/);
+    }
+
+    // Naming one's own organisation, or any as the ministry, is an ordinary read (HTTP 200).
+    const allowed: [Caller, string, Record<string, unknown>][] = [
+      ["landlordA", "query($ids: [ID!]) { dwellings(first: 1, filter: { landlordIds: $ids }) { totalCount } commissions(first: 1, landlordIds: $ids) { totalCount } }", { ids: [gid("Organisation", esch)] }],
+      ["landlordB", "query($ids: [ID!]) { compensationStatements(first: 1, filter: { organisationIds: $ids }) { totalCount } allocationFiles(first: 1, filter: { landlordIds: $ids }) { totalCount } }", { ids: [gid("Organisation", fonds)] }],
+      ["admin", "query($ids: [ID!]) { dwellings(first: 1, filter: { landlordIds: $ids }) { totalCount } allocationMethodologies(first: 1, landlordIds: $ids) { totalCount } }", { ids: [gid("Organisation", fonds)] }],
+      ["analyst", DRAFT, { input: { landlordId: gid("Organisation", fonds), year: 2025 } }],
+      // A developer filters the dwellings it developed by their landlord.
+      ["developer", "query($ids: [ID!]) { dwellings(first: 1, filter: { landlordIds: $ids }) { totalCount } }", { ids: [gid("Organisation", esch)] }],
+      ["developer", "query($ids: [ID!]) { compensationStatements(first: 1, filter: { organisationIds: $ids }) { totalCount } }", { ids: [gid("Organisation", snhbm)] }],
+    ];
+    for (const [caller, query, variables] of allowed) {
+      const res = await api.gql(caller, query, variables);
+      expect(`${caller}: HTTP ${res.status} ${JSON.stringify(res.body.errors ?? [])}`).toBe(`${caller}: HTTP 200 []`);
+    }
+
+    // Objects reached by their own ID stay invisible (null), not forbidden: their existence does not leak.
+    const fileB = await api.db.prisma.allocationFile.findFirstOrThrow({ where: { landlordId: fonds } });
+    const shortlist = await api.gql("landlordA", "query($id: ID!) { node(id: $id) { ... on AllocationFile { candidates(first: 5) { totalCount } } } }", { id: gid("AllocationFile", fileB.id) });
+    expect(shortlist.status).toBe(200);
+    expect(shortlist.body).toEqual({ data: { node: null } });
+  });
+
   it("candidates: personal data only for ministry administrators and a landlord with the candidate in its own allocation files", async () => {
     const q = "query($id: ID!) { node(id: $id) { ... on Candidate { ageBand householdComposition { size } personalData { firstName lastName birthDate address } } } }";
     const expectations: [Caller, string, "personal" | "pseudonymised" | "none"][] = [
