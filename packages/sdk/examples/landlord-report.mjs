@@ -125,6 +125,17 @@ async function main() {
     if (error instanceof ForbiddenError) console.log(`ministryDashboard: ForbiddenError (correlation id ${error.correlationId})`);
     else throw error;
   }
+
+  // So is naming another landlord (HTTP 403); its objects reached by their ID are simply null.
+  const other = (await client.organisations({ first: 50 })).edges.map((e) => e.node).find((o) => o.isSocialLandlord && o.id !== organisationId);
+  if (other) {
+    try {
+      await client.compensationStatementDraft({ landlordId: other.id, year });
+    } catch (error) {
+      if (error instanceof ForbiddenError) console.log(`${other.name}'s statement: ForbiddenError, HTTP ${error.status} (correlation id ${error.correlationId})`);
+      else throw error;
+    }
+  }
 }
 
 main().catch((error) => {

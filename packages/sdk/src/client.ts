@@ -45,7 +45,7 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     /** One page of the audit trail, newest first (ministry only). */
     auditEvents: async (v: t.AuditEventsQueryVariables = {}, o?: RequestOptions) => (await q(op.AuditEventsDocument, v, o)).auditEvents,
 
-    /** A compensation statement as it would be issued now (`issued: false`), computed live; null when not visible. Lines: `compensationStatementDraftLines`. */
+    /** A compensation statement as it would be issued now (`issued: false`), computed live; null when the convention is not visible, ForbiddenError (403) for another landlord's `landlordId`. Lines: `compensationStatementDraftLines`. */
     compensationStatementDraft: async (input: t.CompensationStatementInput, o?: RequestOptions) =>
       (await q(op.CompensationStatementDraftDocument, { input }, o)).compensationStatementDraft,
     /** One page of a draft statement's lines (filter by component, dwelling or month). */
@@ -68,6 +68,9 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     /** Public calculator: a landlord's compensation from yearly totals (art. 40 §1), with its trace. */
     calculateLandlordCompensation: async (input: t.CalculateLandlordCompensationInput, o?: RequestOptions) =>
       (await q(op.CalculateLandlordCompensationDocument, { input }, o)).calculateLandlordCompensation,
+    /** Public check: the RGD of 24 January 2024's flats against the ceilings of law art. 13 §2 and 40 §2 on a date, each ceiling indexed exactly. */
+    compensationFlatCeilingChecks: async (v: t.CompensationFlatCeilingChecksQueryVariables, o?: RequestOptions) =>
+      (await q(op.CompensationFlatCeilingChecksDocument, v, o)).compensationFlatCeilingChecks,
     /** Public calculator: the residual value of the State's participation on a sale (bill annex IV). */
     calculateResidualValue: async (input: t.CalculateResidualValueInput, o?: RequestOptions) =>
       (await q(op.CalculateResidualValueDocument, { input }, o)).calculateResidualValue,

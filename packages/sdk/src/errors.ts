@@ -70,7 +70,8 @@ export class AuthenticationError extends AbordableError {
 
 /**
  * HTTP 403, or a GraphQL error with code FORBIDDEN (sent with HTTP 200): the key's role or
- * organisation may not read or change this, e.g. a landlord asking for the ministry's dashboard.
+ * organisation may not read or change this, e.g. a landlord asking for the ministry's dashboard
+ * (200), or naming another organisation in an argument such as `landlordId` (403).
  */
 export class ForbiddenError extends AbordableError {
   override readonly name: string = "ForbiddenError";

@@ -4,7 +4,7 @@
  * `small` scale and the capabilities' seed extensions, bill 8535 in force from 2024-01-01.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, Decimal, type LeaseDeadline } from "../src/index.js";
+import { createClient, Decimal, ForbiddenError, RequestError, type LeaseDeadline, type ResponseEvent } from "../src/index.js";
 import { startTestApi, TEST_DATABASE_KIND, type TestApi } from "./support/api.js";
 
 let api: TestApi;
@@ -87,6 +87,56 @@ describe(`compensation, allocation and tenancy through the SDK (${TEST_DATABASE_
     // Another landlord does not see it.
     const other = createClient({ endpoint: api.url, apiKey: api.keys.landlordB });
     expect(await other.compensationStatement({ number: statement.number })).toBeNull();
+  });
+
+  it("gets a ForbiddenError (HTTP 403, with the correlation id) when landlord A asks for landlord B's statement", async () => {
+    const events: ResponseEvent[] = [];
+    const a = createClient({ endpoint: api.url, apiKey: api.keys.landlordA, backoffMs: 1, onResponse: (e) => events.push(e) });
+    const error = await a.compensationStatementDraft({ landlordId: api.orgIds.fonds, year: 2025 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ForbiddenError);
+    const forbidden = error as ForbiddenError;
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.code).toBe("FORBIDDEN");
+    expect(forbidden.retryable).toBe(false);
+    expect(forbidden.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(forbidden.correlationId).toBe(events.at(-1)?.correlationId);
+    expect(forbidden.errors[0]?.extensions).toMatchObject({ code: "FORBIDDEN", field: "input.landlordId" });
+    expect(forbidden.message).toContain("input.landlordId names an organisation this API key may not act for");
+    expect(events.map((e) => e.status)).toEqual([403]); // not retried
+
+    // The same for its lines and its issued statements named by organisation.
+    await expect(a.compensationStatementDraftLines({ input: { landlordId: api.orgIds.fonds, year: 2025 }, first: 5 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(a.compensationStatements({ filter: { organisationIds: [api.orgIds.fonds] } })).rejects.toMatchObject({ name: "ForbiddenError", status: 403 });
+
+    // Landlord B reads its own (objects of others reached by their ID stay null: see the first test).
+    const b = createClient({ endpoint: api.url, apiKey: api.keys.landlordB });
+    expect((await b.compensationStatementDraft({ landlordId: api.orgIds.fonds, year: 2025 }))?.kind).toBe("LANDLORD");
+  });
+
+  it("checks the RGD flats against the law's ceilings (compensationFlatCeilingChecks), exactly and without an API key", async () => {
+    const anonymous = createClient({ endpoint: api.url });
+    const checks = await anonymous.compensationFlatCeilingChecks({ conventionSignedOn: "2024-02-01", date: new Date("2024-02-15T00:00:00Z"), regime: "LAW" });
+    expect(checks).toHaveLength(2);
+    expect(checks.map((c) => [c.flat.toFixed(), c.within, c.constructionIndex?.toFixed(), c.ceilingVersion.parameterId])).toEqual([
+      ["140", true, "1140.51", "compensation.developer.operatingCostCeiling"],
+      ["300", true, "1140.51", "compensation.landlord.managementFlatCeiling"],
+    ]);
+    for (const c of checks) {
+      expect(c.ceiling).toBeInstanceOf(Decimal);
+      expect(c.flat.lessThanOrEqualTo(c.ceiling)).toBe(c.within);
+      expect(c.article).toEqual(expect.any(String));
+      expect(c.flatVersion.validFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    // As strings, the exact figures the API sends.
+    const wire = await api.raw("landlordA", "{ compensationFlatCeilingChecks(conventionSignedOn: \"2024-02-01\", date: \"2024-02-15\") { ceiling } }");
+    const strings = createClient({ endpoint: api.url, decimals: "string" });
+    expect((await strings.compensationFlatCeilingChecks({ conventionSignedOn: "2024-02-01", date: "2024-02-15" })).map((c) => c.ceiling)).toEqual(
+      wire.body.data.compensationFlatCeilingChecks.map((c: { ceiling: string }) => c.ceiling),
+    );
+    // A semester whose construction index is not in the data is named, never guessed: BAD_USER_INPUT, a RequestError.
+    const missing = await anonymous.compensationFlatCeilingChecks({ conventionSignedOn: "2024-02-01", date: "2024-06-15" }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(RequestError);
+    expect((missing as RequestError).code).toBe("BAD_USER_INPUT");
   });
 
   it("runs a public calculator without an API key", async () => {
