@@ -120,6 +120,9 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     openAllocationFile: async (input: t.OpenAllocationFileInput, o?: RequestOptions) => (await q(op.OpenAllocationFileDocument, { input }, o)).openAllocationFile,
     /** Ranks the register's eligible candidates for the file's vacancy and stores the shortlist with its decision record. */
     computeShortlist: async (input: t.ComputeShortlistInput, o?: RequestOptions) => (await q(op.ComputeShortlistDocument, { input }, o)).computeShortlist,
+    /** Records the landlord's next allocation methodology version approved by the minister (art. 57; RGD art. 3); configuration defects come back in `userErrors`. */
+    createAllocationMethodologyVersion: async (input: t.CreateAllocationMethodologyVersionInput, o?: RequestOptions) =>
+      (await q(op.CreateAllocationMethodologyVersionDocument, { input }, o)).createAllocationMethodologyVersion,
     /** Recomputes a stored shortlist and checks its decision record's SHA-256. */
     verifyShortlist: async (input: t.VerifyShortlistInput, o?: RequestOptions) => (await q(op.VerifyShortlistDocument, { input }, o)).verifyShortlist,
     /** Moves an allocation file one step of its state machine. */
