@@ -3,7 +3,7 @@
  * versions as GraphQL types, computation traces, dates, and the one place where the caller's
  * regime options are derived from `ctx.legal` (the operator's bill 8535 entry-into-force date).
  */
-import type { ComputationTrace, LegalReference, ParameterVersionUsed, RegimeOptions } from "@abordable/domain";
+import { PARAMETERS, type ComputationTrace, type LegalReference, type ParameterVersion, type ParameterVersionUsed, type RegimeOptions } from "@abordable/domain";
 import { GraphQLError } from "graphql";
 import { builder } from "../schema/builder.js";
 import type { Context } from "../schema/context.js";
@@ -98,3 +98,28 @@ RuleTraceRef.implement({
     steps: t.field({ type: [RuleTraceRef], description: "Sub-steps, in order.", resolve: (s) => [...(s.steps ?? [])] }),
   }),
 });
+
+/**
+ * The article carrying a legal parameter, from the parameter store: its version in force on `asOf`
+ * under the regime, else the latest version before that day, else the first one; for a provision
+ * the regime lacks (the bill's, under LAW), the bill's own reference. Null for an unknown id.
+ * What a user error cites when a rule cannot be applied at all on that day.
+ */
+export function parameterReference(id: string, asOf: string, options: RegimeOptions): LegalReference | null {
+  let versions: ParameterVersion[];
+  try {
+    versions = PARAMETERS.versions(id, options);
+  } catch {
+    versions = [];
+  }
+  const inForce = versions.find((v) => v.validFrom <= asOf && (v.validTo === null || asOf < v.validTo));
+  const before = [...versions].reverse().find((v) => v.validFrom <= asOf);
+  const version = inForce ?? before ?? versions[0];
+  if (version) return version.reference;
+  try {
+    const def = PARAMETERS.definition(id);
+    return def.law[0]?.reference ?? (def.bill !== "UNCHANGED" ? (def.bill.versions[0]?.reference ?? null) : null);
+  } catch {
+    return null;
+  }
+}

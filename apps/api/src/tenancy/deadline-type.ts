@@ -36,13 +36,13 @@ export const LeaseDeadlineKindEnum = builder.enumType("LeaseDeadlineKind", {
 export type DeadlineRow = Deadline & { lease: Lease };
 
 /**
- * The leases of a page of deadlines, loaded in one batch with the selection the query asks under
+ * The leases of a page of deadlines (or of under-occupied leases), loaded in one batch with the selection the query asks under
  * `lease` (queryFromInfo): nested relations cost one statement per level, not one per lease.
  * One loader per request and per selection (field node).
  */
 const leaseLoaders = new WeakMap<Context, Map<FieldNode, DataLoader<string, Lease>>>();
 
-function leaseLoader(ctx: Context, info: Parameters<typeof queryFromInfo>[0]["info"]): DataLoader<string, Lease> {
+export function leaseLoader(ctx: Context, info: Parameters<typeof queryFromInfo>[0]["info"]): DataLoader<string, Lease> {
   let byField = leaseLoaders.get(ctx);
   if (!byField) leaseLoaders.set(ctx, (byField = new Map()));
   const node = info.fieldNodes[0]!;

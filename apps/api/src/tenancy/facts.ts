@@ -6,6 +6,7 @@
  */
 import {
   Dec,
+  ParameterResolutionError,
   depositExitStatement,
   leaseDeadlines,
   leaseEnd,
@@ -23,19 +24,26 @@ import {
   type RehousingFile,
   type RentSetting,
   type RentSettingKind,
+  type RevisionEvent,
   type RevisionLease,
   type TenancyDwellingCategory,
+  type TenancyOccupancyFacts,
 } from "@abordable/domain";
 import type { Prisma } from "../generated/prisma/client.js";
-import { iso } from "./common.js";
+import { iso, parameterReference } from "./common.js";
 import { isRentRecord } from "./rent.js";
+import { RENT_HISTORY_ORDER, rentOn, type RentRevisionRow } from "./rent-history.js";
+
+/** Information requests (art. 62 §1 al. 3) in the order the engine reads them. */
+export const INFORMATION_REQUEST_ORDER = [{ requestedOn: "asc" as const }, { createdAt: "asc" as const }];
 
 /** Everything the tenancy rules read about a lease: one findMany with these includes is a fixed number of statements. */
 export const FACTS_INCLUDE = {
   dwelling: true,
   accommodationUnit: true,
   household: { include: { members: true } },
-  revisions: { orderBy: [{ effectiveFrom: "asc" }, { createdAt: "asc" }] },
+  revisions: { orderBy: RENT_HISTORY_ORDER },
+  rentInformationRequests: { orderBy: INFORMATION_REQUEST_ORDER },
   deposit: { include: { payments: { orderBy: [{ paidOn: "asc" }, { createdAt: "asc" }] } } },
   inventories: true,
   rehousingCases: { include: { offers: { include: { dwelling: { select: { landlordId: true } } }, orderBy: [{ noticeOn: "asc" }, { id: "asc" }] } }, orderBy: [{ knownOn: "asc" }, { id: "asc" }] },
@@ -45,7 +53,7 @@ export const FACTS_INCLUDE = {
 export type LeaseFactsRow = Prisma.LeaseGetPayload<{ include: typeof FACTS_INCLUDE }>;
 
 type Member = { id: string; role: string; birthDate: Date; partnerId: string | null; hasDisability: boolean };
-type LeaseCore = { id: string; landlordId: string; startsOn: Date; endsOn: Date | null; status: string; monthlyRent: { toFixed(): string }; endFacts: unknown };
+type LeaseCore = { id: string; landlordId: string; startsOn: Date; endsOn: Date | null; status: string; monthlyRent: { toFixed(): string }; endFacts: unknown; revisions: readonly RentRevisionRow[] };
 
 // ───────────── household ─────────────
 
@@ -55,11 +63,32 @@ export function tenantsOf(members: readonly Member[]): { id: string; birthDate: 
 }
 
 /** Couples (bill art. 3 4°bis): distinct pairs linked by partnerId. */
-export function couplesOf(members: readonly Member[]): number {
+export function couplesOf(members: readonly Pick<Member, "id" | "partnerId">[]): number {
   const ids = new Set(members.map((m) => m.id));
   const pairs = new Set<string>();
   for (const m of members) if (m.partnerId && ids.has(m.partnerId)) pairs.add([m.id, m.partnerId].sort().join(":"));
   return pairs.size;
+}
+
+/**
+ * Art. 66 facts of a lease on `asOf`: members and couples of the household, the bedrooms (a unit of
+ * a shared dwelling is one bedroom), a seniors' dwelling, and the medical reason for one more
+ * bedroom when documented on or before `asOf` (`medicalOverride`, when given, replaces it: what-if).
+ */
+export function occupancyFactsOf(
+  lease: { accommodationUnitId: string | null; medicalReasonDocumentedOn: Date | null },
+  dwelling: { bedrooms: number; dedicatedSubCategory: string | null },
+  members: readonly Pick<Member, "id" | "partnerId">[],
+  asOf: string,
+  medicalOverride?: boolean | null,
+): TenancyOccupancyFacts {
+  return {
+    members: members.length,
+    couples: couplesOf(members),
+    bedrooms: lease.accommodationUnitId ? 1 : dwelling.bedrooms,
+    seniorDedicated: dwelling.dedicatedSubCategory === "SENIORS",
+    medicalReasonDocumented: medicalOverride ?? (lease.medicalReasonDocumentedOn !== null && iso(lease.medicalReasonDocumentedOn) <= asOf),
+  };
 }
 
 const CATEGORY: Record<string, TenancyDwellingCategory> = {
@@ -105,6 +134,11 @@ export function revisionLeaseOf(lease: { id: string }, revisions: readonly Revis
   }
   if (settings[0]?.kind !== "ALLOCATION") return null;
   return { id: lease.id, rentSettings: settings };
+}
+
+/** Recorded information requests (art. 62 §1 al. 3) as the engine's revision events. */
+export function revisionEventsOf(requests: readonly { requestedOn: Date; answeredOn: Date | null }[]): RevisionEvent[] {
+  return requests.map((r) => ({ kind: "INFORMATION_REQUEST" as const, requestedOn: iso(r.requestedOn), ...(r.answeredOn ? { answeredOn: iso(r.answeredOn) } : {}) }));
 }
 
 // ───────────── deposit (bill art. 63bis) ─────────────
@@ -156,21 +190,26 @@ export function depositAccountOf(lease: Pick<LeaseCore, "id" | "startsOn">, d: D
   };
 }
 
-/** The exit facts once the keys are back; null before. No co-ownership flag is stored: the charge-statements date is the balance's trigger (note in the README). */
-export function depositExitOf(lease: Pick<LeaseCore, "endsOn" | "monthlyRent">, d: DepositRow, inventories: readonly { kind: string; matchesEntry: boolean | null }[]): DepositExit | null {
+/**
+ * The exit facts once the keys are back; null before. No co-ownership flag is stored: the
+ * charge-statements date is the balance's trigger (note in the README). The « dernier loyer » is the
+ * rent in force on the last day of the lease (revisions included).
+ */
+export function depositExitOf(lease: Pick<LeaseCore, "endsOn" | "monthlyRent" | "revisions">, d: DepositRow, inventories: readonly { kind: string; matchesEntry: boolean | null }[]): DepositExit | null {
   if (!d.keysReturnedOn) return null;
+  const lastDay = iso(lease.endsOn ?? d.keysReturnedOn);
   const withheld = withheldOf(d.withheld);
   const exit = inventories.find((i) => i.kind === "EXIT");
   const deductions = withheld.reduce((s, w) => s.plus(w.amount), new Dec(0));
   return {
-    leaseEndedOn: iso(lease.endsOn ?? d.keysReturnedOn),
+    leaseEndedOn: lastDay,
     keysReturnedOn: iso(d.keysReturnedOn),
     inventoriesMatch: exit?.matchesEntry === true,
     landlordClaims: withheld.length > 0,
     coOwnership: false,
     ...(d.chargeStatementsOn ? { chargeStatementsReceivedOn: iso(d.chargeStatementsOn) } : {}),
     justifiedDeductions: deductions.toFixed(),
-    lastMonthlyRentPrincipal: lease.monthlyRent.toFixed(),
+    lastMonthlyRentPrincipal: rentOn(lease, lease.revisions, lastDay),
     ...(d.formalNoticeOn ? { formalNoticeOn: iso(d.formalNoticeOn) } : {}),
     ...(d.firstHalfReturnedOn ? { firstHalfReturnedOn: iso(d.firstHalfReturnedOn) } : {}),
     ...(d.balanceReturnedOn ? { balanceReturnedOn: iso(d.balanceReturnedOn) } : {}),
@@ -226,16 +265,22 @@ export interface StoredEndFacts {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day (2026-02-30 is not). */
+export const isCalendarDate = (v: string): boolean => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+/** The stored end-fact fields: dates, then flags. */
+export const END_FACT_DATES = ["jobEndedOn", "supportEndedOn", "enrolmentEndedOn", "sharesTransferredOn", "eligibilityLostTenantNoticeOn", "eligibilityLostLandlordFindingOn", "unpaidRentFormalNoticeOn"] as const;
+export const END_FACT_FLAGS = ["employerNeedsDwelling", "economicDismissal"] as const;
 
 export function storedEndFactsOf(json: unknown): StoredEndFacts {
   if (typeof json !== "object" || json === null) return {};
   const o = json as Record<string, unknown>;
   const out: Record<string, string | boolean> = {};
-  for (const k of ["jobEndedOn", "supportEndedOn", "enrolmentEndedOn", "sharesTransferredOn", "eligibilityLostTenantNoticeOn", "eligibilityLostLandlordFindingOn", "unpaidRentFormalNoticeOn"]) {
+  for (const k of END_FACT_DATES) {
     const v = o[k];
-    if (typeof v === "string" && DATE.test(v)) out[k] = v;
+    if (typeof v === "string" && isCalendarDate(v)) out[k] = v;
   }
-  for (const k of ["employerNeedsDwelling", "economicDismissal"]) if (typeof o[k] === "boolean") out[k] = o[k];
+  for (const k of END_FACT_FLAGS) if (typeof o[k] === "boolean") out[k] = o[k];
   return out as StoredEndFacts;
 }
 
@@ -260,14 +305,67 @@ export function endFactsOf(lease: Pick<LeaseCore, "startsOn" | "endFacts">, dwel
   return out;
 }
 
-/** Each ground's end, skipping grounds that cannot be evaluated under the regime. */
-export function endOptionsOf(facts: readonly EndFacts[], asOf: string, options: RegimeOptions): LeaseEnd[] {
-  const out: LeaseEnd[] = [];
+/** An end option; `computable: false` when the engine could not evaluate the ground on its facts. */
+export type LeaseEndOption = LeaseEnd & { readonly computable?: boolean };
+
+/** The parameter that dates each ground: its article is cited when the end cannot be computed. */
+const END_PARAMETER: Record<EndFacts["ground"], string> = {
+  YOUNG_TENANT_AGE: "tenancy.termination.youngTenantAge",
+  RESERVE_FIRST_OCCUPATION: "tenancy.termination.reserveFirstOccupationMonths",
+  EMPLOYEE_JOB_END: "tenancy.termination.employeeAfterJobEndMonths",
+  CLOSE_SUPPORT_END: "tenancy.termination.closeSupportEndMonths",
+  STUDENT_ENROLMENT_END: "tenancy.termination.studentEnrolmentEndMonths",
+  COOPERATIVE_SHARES_TRANSFERRED: "tenancy.termination.cooperativeShareTransferMonths",
+  ELIGIBILITY_LOST_TENANT_NOTICE: "tenancy.termination.eligibilityLossAfterTenantNoticeMonths",
+  ELIGIBILITY_LOST_LANDLORD_FINDING: "tenancy.termination.eligibilityLossAfterLandlordFindingMonths",
+  UNPAID_RENT: "tenancy.termination.unpaidRentAfterFormalNotice",
+  SERIOUS_GROUNDS: "tenancy.termination.seriousGroundsNoticeDays",
+  DEATH: "tenancy.death.leaseEndMonths",
+};
+
+/** The date a ground's facts start from (for citing the parameter version of that day). */
+function factDate(f: EndFacts, asOf: string): string {
+  switch (f.ground) {
+    case "ELIGIBILITY_LOST_TENANT_NOTICE": return f.notifiedOn;
+    case "ELIGIBILITY_LOST_LANDLORD_FINDING": return f.findingNotifiedOn;
+    case "UNPAID_RENT": return f.formalNoticeOn;
+    case "EMPLOYEE_JOB_END": return f.jobEndedOn;
+    case "CLOSE_SUPPORT_END": return f.supportEndedOn;
+    case "STUDENT_ENROLMENT_END": return f.enrolmentEndedOn;
+    case "COOPERATIVE_SHARES_TRANSFERRED": return f.sharesTransferredOn;
+    case "RESERVE_FIRST_OCCUPATION": return f.firstOccupiedOn;
+    case "SERIOUS_GROUNDS": return f.notifiedOn;
+    case "DEATH": return f.diedOn;
+    case "YOUNG_TENANT_AGE": return asOf;
+  }
+}
+
+/**
+ * Each ground's end. A ground the engine cannot evaluate (e.g. a fact dated before the law, when
+ * no parameter version exists on that day) is reported, not skipped: unavailable, `computable:
+ * false`, the reason, and the article of the parameter it needed.
+ */
+export function endOptionsOf(facts: readonly EndFacts[], asOf: string, options: RegimeOptions): LeaseEndOption[] {
+  const out: LeaseEndOption[] = [];
   for (const f of facts) {
     try {
-      out.push(leaseEnd(f, asOf, options));
-    } catch {
-      // A parameter without a version on that date (e.g. a fact older than the law): no end computed.
+      out.push({ ...leaseEnd(f, asOf, options), computable: true });
+    } catch (error) {
+      const own = END_PARAMETER[f.ground];
+      const failing = error instanceof ParameterResolutionError ? error.parameterId : own;
+      const reference = parameterReference(failing, factDate(f, asOf), options) ?? parameterReference(own, factDate(f, asOf), options)!;
+      out.push({
+        ground: f.ground,
+        available: false,
+        computable: false,
+        reasonUnavailable: `cannot be computed on the recorded facts: ${error instanceof Error ? error.message : String(error)}`,
+        ofRight: false,
+        endsOn: null,
+        occupancyTitleLostOn: null,
+        reference,
+        parameters: [],
+        interpretationNotes: [],
+      });
     }
   }
   return out;
@@ -302,7 +400,7 @@ export function deadlinesOf(lease: LeaseFactsRow, window: LeaseDeadlineWindow, o
   const members = lease.household.members;
   const parts: LeaseFacts[] = [];
   const revision = active ? revisionLeaseOf(lease, lease.revisions) : null;
-  if (revision) parts.push({ leaseId: lease.id, revision: { lease: revision, events: [] } });
+  if (revision) parts.push({ leaseId: lease.id, revision: { lease: revision, events: revisionEventsOf(lease.rentInformationRequests) } });
   let exitAmounts: Map<string, string> | null = null;
   if (lease.deposit) {
     const account = depositAccountOf(lease, lease.deposit);
@@ -320,8 +418,8 @@ export function deadlinesOf(lease: LeaseFactsRow, window: LeaseDeadlineWindow, o
   if (active) {
     const files = lease.rehousingCases.filter((c) => !c.closedOn).map((c) => rehousingFileOf(lease, members, c));
     if (files.length > 0) parts.push({ leaseId: lease.id, rehousing: files });
-    const ends = endFactsOf(lease, lease.dwelling, members);
-    if (ends.length > 0) parts.push({ leaseId: lease.id, ends });
+    // One part per ground: a ground the engine cannot evaluate drops only its own deadline.
+    for (const end of endFactsOf(lease, lease.dwelling, members)) parts.push({ leaseId: lease.id, ends: [end] });
   }
   const out: Deadline[] = [];
   for (const part of parts) {

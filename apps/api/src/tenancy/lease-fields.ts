@@ -9,7 +9,8 @@ import { GraphQLError } from "graphql";
 import { builder } from "../schema/builder.js";
 import { pageCost } from "../schema/complexity.js";
 import { LegalRegimeEnum, regimeOrThrow, todayIso } from "./common.js";
-import { couplesOf, deadlinesOf, earliestEnd, endFactsOf, endOptionsOf, FACTS_INCLUDE, revisionLeaseOf } from "./facts.js";
+import { deadlinesOf, earliestEnd, endFactsOf, endOptionsOf, FACTS_INCLUDE, INFORMATION_REQUEST_ORDER, occupancyFactsOf, revisionEventsOf, revisionLeaseOf } from "./facts.js";
+import { RENT_HISTORY_ORDER, rentOn, revisionInForce } from "./rent-history.js";
 import { AffordableRentRef, isRentRecord } from "./rent.js";
 import { DueRevisionRef, LeaseEndRef, UnderOccupancyRef } from "./types.js";
 import { LeaseDeadlineRef, MAX_WINDOW_DAYS } from "./deadline-type.js";
@@ -20,8 +21,24 @@ builder.prismaObjectFields("Lease", (t) => ({
   rentComputation: t.field({
     type: AffordableRentRef,
     nullable: true,
-    description: "The computation (art. 60, annex III) that set the current rent, every figure with its rule and parameter version; null for a rent the platform did not compute.",
-    resolve: (l) => (isRentRecord(l.rentComputation) ? l.rentComputation : null),
+    description: "The computation (art. 60, annex III) of the rent in force today (see monthlyRent), every figure with its rule and parameter version; null for a rent the platform did not compute (imported, or a flat rent).",
+    select: { rentComputation: true, revisions: { orderBy: RENT_HISTORY_ORDER } },
+    resolve: (l) => {
+      const current = revisionInForce(l.revisions, todayIso());
+      const computation = current ? current.computation : l.rentComputation;
+      return isRentRecord(computation) ? computation : null;
+    },
+  }),
+  rentOn: t.field({
+    type: "Decimal",
+    description: "The affordable net rent per month in force on a day (art. 61-62), EUR: a revision applies from its effective date (events: the first day of the month after the one-month period, art. 62 §2 al. 2), never before.",
+    args: { date: t.arg({ type: "Date", required: true, description: "The day." }) },
+    select: { monthlyRent: true, revisions: { orderBy: RENT_HISTORY_ORDER } },
+    resolve: (l, args) => rentOn(l, l.revisions, args.date),
+  }),
+  rentInformationRequests: t.relation("rentInformationRequests", {
+    description: "Requests for information sent to the tenant (art. 62 §1 al. 3), oldest first.",
+    query: { orderBy: INFORMATION_REQUEST_ORDER },
   }),
   revisions: t.relatedConnection("revisions", {
     description: "Rents set on the lease (art. 61-62): at allocation and each revision, latest first.",
@@ -32,40 +49,33 @@ builder.prismaObjectFields("Lease", (t) => ({
   }),
   revisionsDue: t.field({
     type: [DueRevisionRef],
-    description: "Rent revisions due on a date (art. 61-62; default today): the yearly revision cycle from the rents set on the platform. Empty for a rent the platform did not set.",
+    description: "Rent revisions due on a date (art. 61-62; default today): the yearly revision cycle from the rents set on the platform, and the flat rent the recorded information requests allow (art. 62 §1 al. 3-4). Empty for a rent the platform did not set.",
     args: { asOf: t.arg({ type: "Date", required: false, description: "Date (default today)." }), regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }) },
-    select: { revisions: { orderBy: [{ effectiveFrom: "asc" }, { createdAt: "asc" }] } },
+    select: { revisions: { orderBy: RENT_HISTORY_ORDER }, rentInformationRequests: { orderBy: INFORMATION_REQUEST_ORDER } },
     resolve: (l, args, ctx) => {
       const r = revisionLeaseOf(l, l.revisions);
       if (!r || l.status !== "ACTIVE") return [];
-      return revisionDue(r, [], args.asOf ?? todayIso(), regimeOrThrow(ctx, args.regime));
+      return revisionDue(r, revisionEventsOf(l.rentInformationRequests), args.asOf ?? todayIso(), regimeOrThrow(ctx, args.regime));
     },
   }),
   deposit: t.relation("deposit", { nullable: true, description: "Rental deposit (bill art. 63bis), once a schedule is agreed." }),
   inventories: t.relation("inventories", { description: "Inventories (états des lieux), entry first.", query: { orderBy: [{ kind: "asc" }] } }),
   underOccupancy: t.field({
     type: UnderOccupancyRef,
-    description: "Under-occupancy on a date (art. 66, bill art. 39; default today).",
+    description: "Under-occupancy on a date (art. 66, bill art. 39; default today), with the seniors' medical bedroom recorded on the lease (recordMedicalBedroomReason).",
     args: {
       asOf: t.arg({ type: "Date", required: false, description: "Date (default today)." }),
       regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }),
-      medicalReasonDocumented: t.arg.boolean({ required: false, description: "Seniors' dwelling: a duly justified medical reason for one more bedroom (bill art. 31)." }),
+      medicalReasonDocumented: t.arg.boolean({ required: false, description: "What-if: overrides the recorded medical reason for one more bedroom in a seniors' dwelling (bill art. 31); default: documented on or before asOf (medicalReasonDocumentedOn)." }),
     },
-    select: { dwelling: true, accommodationUnitId: true, household: { include: { members: true } } },
-    resolve: (l, args, ctx) =>
-      tenancyUnderOccupancy(
-        {
-          members: l.household.members.length,
-          couples: couplesOf(l.household.members),
-          // A unit of a shared dwelling is one bedroom.
-          bedrooms: l.accommodationUnitId ? 1 : l.dwelling.bedrooms,
-          seniorDedicated: l.dwelling.dedicatedSubCategory === "SENIORS",
-          medicalReasonDocumented: args.medicalReasonDocumented ?? false,
-        },
-        args.asOf ?? todayIso(),
-        regimeOrThrow(ctx, args.regime),
-      ),
+    select: { dwelling: true, accommodationUnitId: true, medicalReasonDocumentedOn: true, household: { include: { members: true } } },
+    resolve: (l, args, ctx) => {
+      const asOf = args.asOf ?? todayIso();
+      return tenancyUnderOccupancy(occupancyFactsOf(l, l.dwelling, l.household.members, asOf, args.medicalReasonDocumented), asOf, regimeOrThrow(ctx, args.regime));
+    },
   }),
+  medicalReasonDocumentedOn: t.expose("medicalReasonDocumentedOn", { type: "Date", nullable: true, description: "Seniors' dwelling: day duly justified medical reasons for one more bedroom were documented (bill art. 31 → art. 54 §2 al. 3); null when none." }),
+  medicalReasonEvidence: t.exposeString("medicalReasonEvidence", { nullable: true, description: "The documents supporting the medical reason." }),
   rehousingCases: t.relation("rehousingCases", { description: "Rehousing cases (art. 66-67), oldest first.", query: { orderBy: [{ knownOn: "asc" }, { id: "asc" }] } }),
   endOptions: t.field({
     type: [LeaseEndRef],

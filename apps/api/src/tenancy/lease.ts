@@ -3,6 +3,8 @@ import { builder } from "../schema/builder.js";
 import { LeaseStatusEnum } from "../schema/enums.js";
 import { moneyString } from "../schema/money.js";
 import { leaseScope, owns } from "../access/tenant.js";
+import { todayIso } from "./common.js";
+import { RENT_HISTORY_ORDER, rentOn } from "./rent-history.js";
 
 /** Bail abordable (law art. 64). */
 export const LeaseRef = builder.prismaNode("Lease", {
@@ -14,7 +16,12 @@ export const LeaseRef = builder.prismaNode("Lease", {
   fields: (t) => ({
     startsOn: t.expose("startsOn", { type: "Date", description: "Start of the lease (entry)." }),
     endsOn: t.expose("endsOn", { type: "Date", nullable: true, description: "End of the lease, once known (art. 69-70)." }),
-    monthlyRent: t.field({ type: "Decimal", description: "Affordable net rent per month (loyer abordable, art. 60), EUR.", resolve: (l) => moneyString(l.monthlyRent)! }),
+    monthlyRent: t.field({
+      type: "Decimal",
+      description: "Affordable net rent per month in force today (loyer abordable, art. 60-62), EUR: the latest revision effective on or before today, else the rent set at signature. A revision applies only from its effective date (art. 62 §2 al. 2); `rentOn(date)` gives the rent on any day.",
+      select: { monthlyRent: true, revisions: { orderBy: RENT_HISTORY_ORDER } },
+      resolve: (l) => rentOn(l, l.revisions, todayIso()),
+    }),
     monthlyCharges: t.field({ type: "Decimal", description: "Charges per month (art. 63), EUR; never part of the compensation.", resolve: (l) => moneyString(l.monthlyCharges)! }),
     status: t.expose("status", { type: LeaseStatusEnum, description: "Status." }),
     landlord: t.relation("landlord", { description: "Social landlord (bailleur social)." }),

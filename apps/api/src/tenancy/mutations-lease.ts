@@ -5,6 +5,7 @@
  */
 import {
   grossRentCapMonthly,
+  leaseDeadlines,
   leaseEnd,
   revisionDue,
   roundMoney,
@@ -21,14 +22,17 @@ import { checkDecimal, checkId, checkText } from "../schema/validate.js";
 import { dwellingScope } from "../access/tenant.js";
 import { isMinistryAdmin, organisationOf } from "../access/viewer.js";
 import { LeaseRef } from "./lease.js";
-import { citation, iso, LegalRegimeEnum, todayIso } from "./common.js";
-import { categoryOf, revisionLeaseOf, tenantsOf } from "./facts.js";
+import { citation, iso, LegalRegimeEnum, parameterReference, todayIso } from "./common.js";
+import { categoryOf, INFORMATION_REQUEST_ORDER, revisionEventsOf, revisionLeaseOf, tenantsOf } from "./facts.js";
+import { RENT_HISTORY_ORDER } from "./rent-history.js";
 import { computeRent, householdIncome, rentDwellingOf, type RentComputationRecord } from "./rent.js";
 import { LeaseEndRef, LeaseTerminationRef, RentRevisionRef } from "./types.js";
 import { dateOf, fail, MUTATE, ownLease, regimeFor, type Tx } from "./mutation-support.js";
 import type { Context } from "../schema/context.js";
 
 const MONEY = { max: "100000", scale: 2, unit: "EUR" } as const;
+/** Upper bound of a deadline search window (any time limit ends before it). */
+const LAST_DAY = "9999-12-31";
 const INCOME = { max: "100000000", scale: 4, unit: "EUR" } as const;
 
 // ───────────── signLease ─────────────
@@ -186,7 +190,7 @@ const RevisionReasonInput = builder.enumType("RentRevisionReasonInput", {
     HOUSEHOLD_CHANGE: { description: "Household change reported on receivedOn (art. 62 §2 1°): applies from the first day of the month after the one-month period." },
     INCOME_CHANGE: { description: "Income change of at least 5 % reported on receivedOn (art. 62 §2 2°-3°): same date rule." },
     AFTER_INFORMATION: { description: "Complete information received after a flat rent (art. 62 §1 al. 4); applies from its notification (receivedOn)." },
-    FLAT_RENT: { description: "No answer within two months: a flat rent up to the annex III cap (art. 62 §1 al. 3), from receivedOn." },
+    FLAT_RENT: { description: "No answer within two months to a recorded request for information (recordRentInformationRequest): a flat rent up to the annex III cap (art. 62 §1 al. 3), from receivedOn." },
   } as const,
 });
 
@@ -206,8 +210,8 @@ const ReviseRentInput = builder.inputType("ReviseRentInput", {
 const RentRevisionPayload = builder.objectRef<{ lease: Lease | null; revision: RentRevision | null; userErrors: UserError[] }>("RentRevisionPayload").implement({
   description: "Result of reviseRent.",
   fields: (t) => ({
-    lease: t.field({ type: LeaseRef, nullable: true, description: "The lease with its new rent; null when there are user errors.", resolve: (p) => p.lease }),
-    revision: t.field({ type: RentRevisionRef, nullable: true, description: "The revision recorded.", resolve: (p) => p.revision }),
+    lease: t.field({ type: LeaseRef, nullable: true, description: "The lease; its monthlyRent is the rent in force today, which is the revised one only once revision.effectiveFrom has come (rentOn(date) for any day); null when there are user errors.", resolve: (p) => p.lease }),
+    revision: t.field({ type: RentRevisionRef, nullable: true, description: "The revision recorded, dated from its effectiveFrom.", resolve: (p) => p.revision }),
     userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
   }),
 });
@@ -215,7 +219,7 @@ const RentRevisionPayload = builder.objectRef<{ lease: Lease | null; revision: R
 builder.mutationField("reviseRent", (t) =>
   t.field({
     type: RentRevisionPayload,
-    description: "Revises the rent (art. 61-62): checks the revision is due (yearly cycle, 5 % income change), sets its effective date (first day of the month after the one-month period for events) and recomputes the rent with computeAffordableRent on that date.",
+    description: "Revises the rent (art. 61-62): checks the revision is due (yearly cycle, 5 % income change, a request for information unanswered for two months for a flat rent), sets its effective date (first day of the month after the one-month period for events) and recomputes the rent with computeAffordableRent on that date. The revision is recorded dated: the lease's rent changes on its effective date, not before.",
     authScopes: MUTATE,
     args: { input: t.arg({ type: ReviseRentInput, required: true, description: "The revision." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -228,7 +232,13 @@ builder.mutationField("reviseRent", (t) =>
         if (input.reason === "FLAT_RENT" && !input.flatMonthlyRent) p.add("flatMonthlyRent", "REQUIRED", "The flat rent is required");
         if (input.birthDates && input.birthDates.length === 0) p.add("birthDates", "INVALID_VALUE", "At least one member");
         if (p.any) fail(p);
-        const lease = await ownLease(tx, ctx, p, "leaseId", input.leaseId, { dwelling: true, accommodationUnit: true, household: { include: { members: true } }, revisions: { orderBy: [{ effectiveFrom: "asc" }, { createdAt: "asc" }] } });
+        const lease = await ownLease(tx, ctx, p, "leaseId", input.leaseId, {
+          dwelling: true,
+          accommodationUnit: true,
+          household: { include: { members: true } },
+          revisions: { orderBy: RENT_HISTORY_ORDER },
+          rentInformationRequests: { orderBy: INFORMATION_REQUEST_ORDER },
+        });
         if (lease.status !== "ACTIVE") {
           p.add("leaseId", "INVALID_STATE", "The lease has ended");
           fail(p);
@@ -255,6 +265,30 @@ builder.mutationField("reviseRent", (t) =>
           const due = revisionDue(history, [], receivedOn, options).find((d) => d.reason === "ANNUAL");
           if (!due) {
             p.add("reason", "INVALID_STATE", "No yearly revision is due on this date (the next falls 12 months after the last yearly rent, and none when the rent is under three months old)", "law art. 62 §1 al. 1");
+            fail(p);
+          }
+          detail = { ...detail, triggeredOn: due.triggeredOn, rule: citation(due.reference), detail: due.detail };
+        } else if (input.reason === "FLAT_RENT") {
+          // Art. 62 §1 al. 3: only once a recorded request for information went unanswered for two months (the engine decides).
+          const events = revisionEventsOf(lease.rentInformationRequests);
+          const due = revisionDue(history, events, receivedOn, options).find((d) => d.reason === "FLAT_RENT_ALLOWED");
+          if (!due) {
+            const rule = parameterReference("rent.revision.tenantResponseMonths", receivedOn, options);
+            const cited = rule ? citation(rule) : undefined;
+            const sent = events.filter((e) => e.kind === "INFORMATION_REQUEST" && e.requestedOn <= receivedOn);
+            const open = sent.filter((e) => e.kind === "INFORMATION_REQUEST" && (e.answeredOn === undefined || e.answeredOn > receivedOn));
+            if (sent.length === 0) {
+              p.add("reason", "INVALID_STATE", "A flat rent may be asked only when the tenant has not answered a request for information within two months: no request is recorded for this lease on or before receivedOn (recordRentInformationRequest)", cited);
+            } else if (open.length === 0) {
+              p.add("reason", "INVALID_STATE", "The tenant answered every request for information recorded for this lease: no flat rent (revise the rent on the information received)", cited);
+            } else {
+              // The last day to answer, as the engine's deadlines give it.
+              const answerBy = leaseDeadlines({ leaseId: lease.id, revision: { lease: history, events: open } }, { from: receivedOn, to: LAST_DAY }, options)
+                .filter((d) => d.kind === "REVISION_ANSWER_DUE")
+                .map((d) => d.date)
+                .sort()[0];
+              p.add("receivedOn", "RULE_VIOLATION", `The tenant may still answer the request for information${answerBy ? ` until ${answerBy}` : ""}: a flat rent may be asked only after the two months have passed without an answer`, cited);
+            }
             fail(p);
           }
           detail = { ...detail, triggeredOn: due.triggeredOn, rule: citation(due.reference), detail: due.detail };
@@ -288,10 +322,10 @@ builder.mutationField("reviseRent", (t) =>
             fail(p);
           }
         }
+        // The revision is dated: the lease's rent follows it from effectiveFrom (Lease.monthlyRent / rentOn), not before.
         const revision = await tx.rentRevision.create({ data: { leaseId: lease.id, reason: input.reason, effectiveFrom: dateOf(effectiveFrom), monthlyRent, computation: computation as never } });
-        const { dwelling: _d, accommodationUnit: _u, household: _h, revisions: _r2, ...before } = lease;
-        const after = await tx.lease.update({ where: { id: lease.id }, data: { monthlyRent, rentComputation: computation.kind === "AFFORDABLE_RENT" ? (computation as never) : lease.rentComputation === null ? undefined : (lease.rentComputation as never) } });
-        return { result: { lease: after, revision }, entityType: "Lease", entityId: lease.id, before, after: { ...after, revision } };
+        const { dwelling: _d, accommodationUnit: _u, household: _h, revisions: _r2, rentInformationRequests: _q, ...before } = lease;
+        return { result: { lease: before, revision }, entityType: "Lease", entityId: lease.id, before, after: { ...before, revision } };
       });
       return { lease: out.result?.lease ?? null, revision: out.result?.revision ?? null, userErrors: out.userErrors };
     },

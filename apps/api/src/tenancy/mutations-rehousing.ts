@@ -9,10 +9,10 @@ import type { LeaseTermination, RehousingCase, RehousingOffer } from "../generat
 import { builder } from "../schema/builder.js";
 import { runMutation } from "../schema/mutation.js";
 import { Problems, UserErrorRef, type UserError } from "../schema/user-errors.js";
-import { checkId } from "../schema/validate.js";
+import { checkId, checkText } from "../schema/validate.js";
 import type { Context } from "../schema/context.js";
 import { citation, iso, LegalRegimeEnum } from "./common.js";
-import { couplesOf, rehousingFileOf } from "./facts.js";
+import { couplesOf, occupancyFactsOf, rehousingFileOf } from "./facts.js";
 import { LeaseTerminationRef, RehousingCaseRef, RehousingOfferOutcomeEnum, RehousingOfferRef, RehousingReasonEnum } from "./types.js";
 import { RehousingAssessmentRef } from "./types.js";
 import { dateOf, fail, leaseMutationScope, MUTATE, ownLease, regimeFor, type Tx } from "./mutation-support.js";
@@ -60,7 +60,7 @@ const OpenRehousingCaseInput = builder.inputType("OpenRehousingCaseInput", {
     leaseId: t.id({ required: true, description: "The lease." }),
     reason: t.field({ type: RehousingReasonEnum, required: true, description: "Why." }),
     knownOn: t.field({ type: "Date", required: true, description: "Day the landlord learned of the mismatch (bill: starts the three years to offer a dwelling)." }),
-    medicalReasonDocumented: t.boolean({ required: false, description: "Seniors' dwelling: a duly justified medical reason for one more bedroom (bill art. 31)." }),
+    medicalReasonDocumented: t.boolean({ required: false, description: "Seniors' dwelling: a duly justified medical reason for one more bedroom (bill art. 31); default: the one recorded on the lease (recordMedicalBedroomReason) by knownOn." }),
     regime: t.field({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once in force, else the law)." }),
   }),
 });
@@ -82,11 +82,7 @@ builder.mutationField("openRehousingCase", (t) =>
         if (p.any) fail(p);
         const members = lease.household.members;
         if (input.reason === "UNDER_OCCUPANCY") {
-          const u = tenancyUnderOccupancy(
-            { members: members.length, couples: couplesOf(members), bedrooms: lease.accommodationUnitId ? 1 : lease.dwelling.bedrooms, seniorDedicated: lease.dwelling.dedicatedSubCategory === "SENIORS", medicalReasonDocumented: input.medicalReasonDocumented ?? false },
-            input.knownOn,
-            options,
-          );
+          const u = tenancyUnderOccupancy(occupancyFactsOf(lease, lease.dwelling, members, input.knownOn, input.medicalReasonDocumented), input.knownOn, options);
           if (!u.underOccupied) p.add("reason", "RULE_VIOLATION", `The dwelling is not under-occupied: ${u.bedrooms} bedroom(s) for ${u.units} member(s) counted; under-occupied from ${u.threshold}`, citation(u.reference));
         }
         if (input.reason === "OTHER_LANDLORD_STOCK" && !billInForce(input.knownOn, options)) {
@@ -209,6 +205,52 @@ builder.mutationField("recordRehousingResponse", (t) =>
         }
         const { offers: _o, lease: _l, ...plainCase } = closedOn ? { ...c, ...(await tx.rehousingCase.update({ where: { id: c.id }, data: { closedOn: dateOf(closedOn) } })) } : c;
         return { result: { rehousingCase: plainCase, offer, assessment, termination }, entityType: "RehousingOffer", entityId: offer.id, before, after: { offer, assessment: { countedRefusals: assessment.countedRefusals, rightToStayLost: assessment.rightToStayLost, terminationOn: assessment.terminationOn } } };
+      });
+      return out.result ? { ...out.result, userErrors: out.userErrors } : empty(out.userErrors);
+    },
+  }),
+);
+
+// ───────────── recordRehousingWaiver ─────────────
+
+const RecordRehousingWaiverInput = builder.inputType("RecordRehousingWaiverInput", {
+  description: "The advisory commission's finding of legitimate reasons not to rehouse (bill art. 40 2° → art. 67 §2 al. 3): it lifts the obligation and the three-year deadline.",
+  fields: (t) => ({
+    rehousingCaseId: t.id({ required: true, description: "The case." }),
+    waivedOn: t.field({ type: "Date", required: true, description: "Day of the commission's decision." }),
+    reasons: t.string({ required: true, description: "The legitimate reasons found (at most 2000 characters)." }),
+    regime: t.field({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once in force, else the law)." }),
+  }),
+});
+
+builder.mutationField("recordRehousingWaiver", (t) =>
+  t.field({
+    type: RehousingPayload,
+    description: "Records the commission's waiver of a rehousing for legitimate reasons (bill art. 67 §2 al. 3). Refused when the engine finds it does not apply (under the law, before the bill's entry into force, or for a case other than a typology mismatch), when the case is closed or already waived, or once the right to stay is lost.",
+    authScopes: MUTATE,
+    args: { input: t.arg({ type: RecordRehousingWaiverInput, required: true, description: "The waiver." }) },
+    resolve: async (_r, { input }, ctx) => {
+      const out = await runMutation<Result>(ctx, "recordRehousingWaiver", async (tx) => {
+        const p = new Problems();
+        const options = regimeFor(ctx, p, input.regime);
+        const reasons = checkText(p, "reasons", input.reasons, { max: 2000, required: true });
+        const c = await ownCase(tx, ctx, p, "rehousingCaseId", input.rehousingCaseId);
+        if (c.closedOn) p.add("rehousingCaseId", "INVALID_STATE", "The case is closed");
+        if (c.waivedOn) p.add("rehousingCaseId", "CONFLICT", `The commission already waived this rehousing on ${iso(c.waivedOn)}`);
+        if (input.waivedOn < iso(c.knownOn)) p.add("waivedOn", "OUT_OF_RANGE", `waivedOn precedes the case (${iso(c.knownOn)})`);
+        if (p.any || reasons === undefined) fail(p);
+        const members = c.lease.household.members;
+        const current = assessRehousing(rehousingFileOf(c.lease, members, c), input.waivedOn, options);
+        if (current.rightToStayLost) p.add("rehousingCaseId", "INVALID_STATE", `The right to stay was already lost after ${current.countedRefusals} refused offers (the lease ends on ${current.terminationOn})`, citation(current.reference));
+        const waived = { ...c, waivedOn: dateOf(input.waivedOn), waiverReason: reasons };
+        const assessment = assessRehousing(rehousingFileOf(c.lease, members, waived), input.waivedOn, options);
+        // The engine decides whether the waiver exists for this case, regime and date.
+        for (const problem of assessment.problems.filter((x) => x.rule === "WAIVER_NOT_APPLICABLE")) p.add("waivedOn", "RULE_VIOLATION", `The commission's waiver does not apply: ${problem.detail}`, citation(problem.reference));
+        if (!assessment.waived && !p.any) p.add("waivedOn", "RULE_VIOLATION", "The commission's waiver does not apply to this case on this date", citation(assessment.reference));
+        if (p.any) fail(p);
+        const { offers: _o, lease: _l, ...before } = c;
+        const updated = await tx.rehousingCase.update({ where: { id: c.id }, data: { waivedOn: dateOf(input.waivedOn), waiverReason: reasons } });
+        return { result: { rehousingCase: updated, offer: null, assessment, termination: null }, entityType: "RehousingCase", entityId: c.id, before, after: updated };
       });
       return out.result ? { ...out.result, userErrors: out.userErrors } : empty(out.userErrors);
     },

@@ -8,6 +8,8 @@ import "./types.js";
 import "./deadline-type.js";
 import "./lease-fields.js";
 import "./deadlines.js";
+import "./under-occupancy.js";
 import "./mutations-lease.js";
 import "./mutations-deposit.js";
 import "./mutations-rehousing.js";
+import "./mutations-facts.js";

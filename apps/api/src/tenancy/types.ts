@@ -15,7 +15,6 @@ import {
   type DepositExitItem,
   type DepositExitStatement,
   type DueRevision,
-  type LeaseEnd,
   type ParameterVersionUsed,
   type RehousingAssessment,
   type TenancyUnderOccupancyAssessment,
@@ -28,7 +27,8 @@ import { leaseScope } from "../access/tenant.js";
 import { isMinistry, organisationOf } from "../access/viewer.js";
 import { LegalReferenceRef, LegalRegimeEnum, ParameterVersionRef, regimeOrThrow, RuleTraceRef, todayIso } from "./common.js";
 import { AffordableRentRef, isRentRecord } from "./rent.js";
-import { depositAccountOf, depositExitOf, rehousingFileOf, RENT_SETTING_REASONS, scheduleOf, withheldOf, type Installment, type Withheld } from "./facts.js";
+import { depositAccountOf, depositExitOf, rehousingFileOf, RENT_SETTING_REASONS, scheduleOf, withheldOf, type Installment, type LeaseEndOption, type Withheld } from "./facts.js";
+import { RENT_HISTORY_ORDER } from "./rent-history.js";
 
 const money = (d: Decimal): string => roundMoney(d).toFixed(2);
 
@@ -95,6 +95,20 @@ export const RentRevisionRef = builder.prismaObject("RentRevision", {
     computation: t.field({ type: AffordableRentRef, nullable: true, description: "The art. 60 computation (null for a flat rent set without one).", resolve: (r) => (isRentRecord(r.computation) ? r.computation : null) }),
     detail: t.field({ type: "JSON", nullable: true, description: "What triggered it and how the date was set (art. 62), as recorded; null for a rent set at allocation.", resolve: (r) => (r.computation as { revision?: unknown } | null)?.revision ?? null }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was recorded." }),
+  }),
+});
+
+export const RentInformationRequestRef = builder.prismaNode("RentInformationRequest", {
+  description: "A request for information sent to the tenant for the rent (law art. 62 §1 al. 3): without an answer within two months, a flat rent up to the annex III cap may be asked.",
+  id: { field: "id" },
+  nullable: true,
+  findUnique: (id, ctx) => ({ id, lease: leaseScope(ctx.viewer) }),
+  fields: (t) => ({
+    requestedOn: t.expose("requestedOn", { type: "Date", description: "Day the request was sent (starts the tenant's two months)." }),
+    answeredOn: t.expose("answeredOn", { type: "Date", nullable: true, description: "Day the tenant's complete answer was received; null while unanswered." }),
+    note: t.exposeString("note", { nullable: true, description: "What was asked, or a reference of the letter." }),
+    createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was recorded." }),
+    lease: t.relation("lease", { description: "The lease." }),
   }),
 });
 
@@ -238,7 +252,7 @@ export const DepositRef = builder.prismaNode("Deposit", {
         asOf: t.arg({ type: "Date", required: false, description: "Date (default today)." }),
         regime: t.arg({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once in force, else the law)." }),
       },
-      select: { payments: true, lease: { select: { id: true, startsOn: true, endsOn: true, monthlyRent: true, inventories: true } } },
+      select: { payments: true, lease: { select: { id: true, startsOn: true, endsOn: true, monthlyRent: true, inventories: true, revisions: { orderBy: RENT_HISTORY_ORDER } } } },
       resolve: (d, args, ctx) => {
         const exit = depositExitOf(d.lease, d, d.lease.inventories);
         if (!exit) return null;
@@ -369,11 +383,12 @@ export const UnderOccupancyRef = builder.objectRef<TenancyUnderOccupancyAssessme
   }),
 });
 
-export const LeaseEndRef = builder.objectRef<LeaseEnd>("LeaseEnd").implement({
+export const LeaseEndRef = builder.objectRef<LeaseEndOption>("LeaseEnd").implement({
   description: "The end a ground gives a lease (art. 69-70, bill art. 42): earliest date of effect, of right or at the landlord's option.",
   fields: (t) => ({
     ground: t.string({ description: "Ground (YOUNG_TENANT_AGE, EMPLOYEE_JOB_END, RESERVE_FIRST_OCCUPATION, UNPAID_RENT, SERIOUS_GROUNDS, DEATH…).", resolve: (e) => e.ground }),
     available: t.boolean({ description: "The ground applies to this lease under the regime.", resolve: (e) => e.available }),
+    computable: t.boolean({ description: "False when the engine could not evaluate the ground on the recorded facts (e.g. a fact dated before the law was in force): the end is then unknown, `reasonUnavailable` says why and `reference` cites the rule it needed.", resolve: (e) => e.computable !== false }),
     reasonUnavailable: t.string({ nullable: true, description: "Why not, when unavailable.", resolve: (e) => e.reasonUnavailable ?? null }),
     ofRight: t.boolean({ description: "True: ends of right on endsOn; false: the landlord may end it with effect from endsOn.", resolve: (e) => e.ofRight }),
     endsOn: t.field({ type: "Date", nullable: true, description: "Earliest date of effect.", resolve: (e) => e.endsOn }),

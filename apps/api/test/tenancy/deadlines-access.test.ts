@@ -160,6 +160,10 @@ describe(`lease deadlines and tenant isolation (${TEST_DATABASE_KIND})`, () => {
       ["reviseRent", "ReviseRentInput", { leaseId, reason: "ANNUAL", receivedOn: "2026-11-01", annualNetDisposableIncome: "20000" }, "leaseId"],
       ["openRehousingCase", "OpenRehousingCaseInput", { leaseId, reason: "RENOVATION", knownOn: "2026-11-01" }, "leaseId"],
       ["recordRehousingOffer", "RecordRehousingOfferInput", { rehousingCaseId: gid("RehousingCase", c.id), dwellingId: gid("Dwelling", deposit.leaseId), noticeOn: "2026-11-01" }, "rehousingCaseId"],
+      ["recordRehousingWaiver", "RecordRehousingWaiverInput", { rehousingCaseId: gid("RehousingCase", c.id), waivedOn: "2026-11-01", reasons: "motifs légitimes" }, "rehousingCaseId"],
+      ["recordRentInformationRequest", "RecordRentInformationRequestInput", { leaseId, requestedOn: "2026-11-01" }, "leaseId"],
+      ["recordLeaseEndFacts", "RecordLeaseEndFactsInput", { leaseId, unpaidRentFormalNoticeOn: "2026-11-01" }, "leaseId"],
+      ["recordMedicalBedroomReason", "RecordMedicalBedroomReasonInput", { leaseId, documentedOn: "2026-11-01", evidence: "certificat" }, "leaseId"],
     ];
     const before = await api.db.prisma.auditEvent.count();
     for (const [name, type, input, field] of attempts) {

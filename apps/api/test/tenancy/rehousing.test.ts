@@ -66,6 +66,33 @@ describe(`rehousing after two refusals, art. 67 (${TEST_DATABASE_KIND})`, () => 
     expect(read.node).toEqual({ endsOn: null, terminations: [] });
   });
 
+  it("bill_art67_2_al3: the commission's waiver lifts the rehousing obligation and the three-year deadline; the engine refuses it under the law and for a renovation", async () => {
+    const WAIVE = `mutation($input: RecordRehousingWaiverInput!) { recordRehousingWaiver(input: $input) { rehousingCase { id waivedOn waiverReason } assessment { waived obligation offerDeadline } userErrors { field code rule message } } }`;
+    const { leaseId } = await signNewLease(api, { members: [{ birthDate: "1970-02-02", income: "26000.00" }], dwelling: { bedrooms: 3 }, startsOn: "2026-01-01", regime: "LAW" });
+    const opened = await gql(api, "landlordA", OPEN, { input: { leaseId, reason: "UNDER_OCCUPANCY", knownOn: "2026-06-01", regime: "BILL_8535" } });
+    expect(opened.openRehousingCase.assessment).toMatchObject({ obligation: true, offerDeadline: "2029-06-01" });
+    const caseId = opened.openRehousingCase.rehousingCase.id;
+    const input = { rehousingCaseId: caseId, waivedOn: "2026-09-01", reasons: "Locataire en traitement médical lourd à proximité" };
+    const law = await gql(api, "landlordA", WAIVE, { input: { ...input, regime: "LAW" } });
+    expect(law.recordRehousingWaiver).toMatchObject({ rehousingCase: null, userErrors: [{ field: ["input", "waivedOn"], code: "RULE_VIOLATION", rule: "bill 8535 art. 40 2° (→ art. 67 §2 al. 3)" }] });
+    const rid = (g: string) => Buffer.from(g, "base64").toString().split(":")[1]!;
+    expect((await api.db.prisma.rehousingCase.findUniqueOrThrow({ where: { id: rid(caseId) } })).waivedOn).toBeNull();
+    const bill = await gql(api, "landlordA", WAIVE, { input: { ...input, regime: "BILL_8535" } });
+    expect(bill.recordRehousingWaiver).toMatchObject({ userErrors: [], rehousingCase: { waivedOn: "2026-09-01", waiverReason: input.reasons }, assessment: { waived: true, obligation: false, offerDeadline: null } });
+    expect(await api.db.prisma.auditEvent.count({ where: { action: "recordRehousingWaiver", entityId: rid(caseId) } })).toBe(1);
+    const read = await gql(api, "landlordA", `query($id: ID!) { node(id: $id) { ... on Lease { rehousingCases { waivedOn assessment(asOf: "2026-10-01", regime: BILL_8535) { waived obligation offerDeadline } } } } }`, { id: leaseId });
+    expect(read.node.rehousingCases).toEqual([{ waivedOn: "2026-09-01", assessment: { waived: true, obligation: false, offerDeadline: null } }]);
+    const twice = await gql(api, "landlordA", WAIVE, { input: { ...input, regime: "BILL_8535" } });
+    expect(twice.recordRehousingWaiver.userErrors[0]).toMatchObject({ field: ["input", "rehousingCaseId"], code: "CONFLICT" });
+    // A renovation is not a typology mismatch: no waiver (bill §2 al. 3 concerns §2's rehousing).
+    const other = await signNewLease(api, { members: [{ birthDate: "1970-02-02", income: "26000.00" }], dwelling: { bedrooms: 1 }, startsOn: "2026-01-01", regime: "LAW" });
+    const renovation = await gql(api, "landlordA", OPEN, { input: { leaseId: other.leaseId, reason: "RENOVATION", knownOn: "2026-06-01", regime: "BILL_8535" } });
+    const refused = await gql(api, "landlordA", WAIVE, { input: { ...input, rehousingCaseId: renovation.openRehousingCase.rehousingCase.id, regime: "BILL_8535" } });
+    expect(refused.recordRehousingWaiver.userErrors[0]).toMatchObject({ field: ["input", "waivedOn"], code: "RULE_VIOLATION" });
+    const empty = await gql(api, "landlordA", WAIVE, { input: { ...input, reasons: " ", regime: "BILL_8535" } });
+    expect(empty.recordRehousingWaiver.userErrors[0]).toMatchObject({ field: ["input", "reasons"], code: "REQUIRED" });
+  });
+
   it("art66: a case for a dwelling that is not under-occupied is refused; bill art. 39 counts a couple once", async () => {
     const { leaseId } = await signNewLease(api, { members: [{ birthDate: "1980-01-01", income: "20000.00" }, { role: "PARTNER", birthDate: "1981-01-01", income: "20000.00" }], dwelling: { bedrooms: 2 }, startsOn: "2026-01-01", regime: "LAW" });
     const law = await gql(api, "landlordA", OPEN, { input: { leaseId, reason: "UNDER_OCCUPANCY", knownOn: "2026-06-01", regime: "LAW" } });
