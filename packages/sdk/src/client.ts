@@ -95,6 +95,12 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     leaseDeadlines: async (v: t.LeaseDeadlinesQueryVariables = {}, o?: RequestOptions) => (await q(op.LeaseDeadlinesDocument, v, o)).leaseDeadlines,
     /** One lease with its deposit, inventories, revisions, rehousing cases, earliest end and deadlines; null when not visible. */
     lease: async (v: t.LeaseQueryVariables, o?: RequestOptions) => ofType((await q(op.LeaseDocument, v, o)).node, "Lease"),
+    /** A lease's requests for information, end options and under-occupancy on a day (art. 62, 66, 69-70); null when not visible. */
+    leaseTenancyFacts: async (v: t.LeaseTenancyFactsQueryVariables, o?: RequestOptions) => ofType((await q(op.LeaseTenancyFactsDocument, v, o)).node, "Lease"),
+    /** A lease's rent on a day (art. 61-62: a revision applies from its effective date) and today's; null when not visible. */
+    leaseRentOn: async (v: t.LeaseRentOnQueryVariables, o?: RequestOptions) => ofType((await q(op.LeaseRentOnDocument, v, o)).node, "Lease"),
+    /** One page of the caller's leases whose dwelling is under-occupied on a day (art. 66), most spare bedrooms first. */
+    underOccupiedLeases: async (v: t.UnderOccupiedLeasesQueryVariables = {}, o?: RequestOptions) => (await q(op.UnderOccupiedLeasesDocument, v, o)).underOccupiedLeases,
 
     /** Adds a dwelling to the caller's stock. Rule violations come back in `userErrors`. */
     createDwelling: async (input: t.CreateDwellingInput, o?: RequestOptions) => (await q(op.CreateDwellingDocument, { input }, o)).createDwelling,
@@ -167,6 +173,19 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     recordRehousingResponse: async (input: t.RecordRehousingResponseInput, o?: RequestOptions) => (await q(op.RecordRehousingResponseDocument, { input }, o)).recordRehousingResponse,
     /** Ends a lease on a ground of art. 69-70, its date of effect computed per regime. */
     terminateLease: async (input: t.TerminateLeaseInput, o?: RequestOptions) => (await q(op.TerminateLeaseDocument, { input }, o)).terminateLease,
+    /** Records a request for information sent to the tenant (art. 62 §1 al. 3): two months unanswered allow a flat rent. */
+    recordRentInformationRequest: async (input: t.RecordRentInformationRequestInput, o?: RequestOptions) =>
+      (await q(op.RecordRentInformationRequestDocument, { input }, o)).recordRentInformationRequest,
+    /** Records the tenant's complete answer to a request for information. */
+    recordRentInformationAnswer: async (input: t.RecordRentInformationAnswerInput, o?: RequestOptions) =>
+      (await q(op.RecordRentInformationAnswerDocument, { input }, o)).recordRentInformationAnswer,
+    /** Records the facts of an end of lease (art. 69: job, support or enrolment ended, shares transferred, eligibility lost, formal notice); null clears one. */
+    recordLeaseEndFacts: async (input: t.RecordLeaseEndFactsInput, o?: RequestOptions) => (await q(op.RecordLeaseEndFactsDocument, { input }, o)).recordLeaseEndFacts,
+    /** Records (or withdraws) a senior's documented medical reason for one more bedroom (bill art. 31; under-occupancy art. 66). */
+    recordMedicalBedroomReason: async (input: t.RecordMedicalBedroomReasonInput, o?: RequestOptions) =>
+      (await q(op.RecordMedicalBedroomReasonDocument, { input }, o)).recordMedicalBedroomReason,
+    /** Records the commission's waiver of a rehousing for legitimate reasons (bill art. 67 §2 al. 3); refused where the law does not provide it. */
+    recordRehousingWaiver: async (input: t.RecordRehousingWaiverInput, o?: RequestOptions) => (await q(op.RecordRehousingWaiverDocument, { input }, o)).recordRehousingWaiver,
 
     /** Async iterators over every item of a list, page after page: `for await (const d of client.paginate.dwellings({ filter }))`. */
     paginate: {
@@ -194,6 +213,8 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
         paginate(r, op.AllocationMethodologiesDocument, v, (d) => d.allocationMethodologies, o),
       commissions: (v: PageVariables<t.CommissionsQueryVariables> = {}, o?: PageOptions) => paginate(r, op.CommissionsDocument, v, (d) => d.commissions, o),
       leaseDeadlines: (v: PageVariables<t.LeaseDeadlinesQueryVariables> = {}, o?: PageOptions) => paginate(r, op.LeaseDeadlinesDocument, v, (d) => d.leaseDeadlines, o),
+      underOccupiedLeases: (v: PageVariables<t.UnderOccupiedLeasesQueryVariables> = {}, o?: PageOptions) =>
+        paginate(r, op.UnderOccupiedLeasesDocument, v, (d) => d.underOccupiedLeases, o),
     },
 
     /** Runs any generated operation (e.g. one added to src/operations before it has a method). */
