@@ -11,6 +11,8 @@ import { dwellingScope, conventionScope } from "../access/tenant.js";
 export const OrganisationRef = builder.prismaNode("Organisation", {
   description: "A social developer (promoteur social, law art. 16) and/or social landlord (bailleur social, law art. 38), or the ministry.",
   id: { field: "id" },
+  // node(id:) of an unknown organisation answers null (findUnique), not an internal error.
+  nullable: true,
   authScopes: { authenticated: true },
   fields: (t) => ({
     name: t.exposeString("name", { description: "Registered name." }),

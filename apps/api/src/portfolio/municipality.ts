@@ -6,6 +6,8 @@ import { CantonEnum } from "../schema/enums.js";
 export const MunicipalityRef = builder.prismaNode("Municipality", {
   description: "A municipality (commune) of Luxembourg.",
   id: { field: "id" },
+  // node(id:) of an unknown code answers null (findUnique), not an internal error.
+  nullable: true,
   authScopes: () => true,
   fields: (t) => ({
     code: t.exposeString("id", { description: "Stable code of the municipality (its name in lower-case ASCII), used in filters." }),

@@ -9,16 +9,25 @@ import ComplexityPlugin from "@pothos/plugin-complexity";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
-import { GraphQLError } from "graphql";
+import { GraphQLError, isObjectType, type GraphQLResolveInfo } from "graphql";
 import type { Decimal } from "decimal.js";
 import type PrismaTypes from "../generated/pothos-prisma-types.js";
 import { getDatamodel } from "../generated/pothos-prisma-types.js";
 import { isDeveloper, isLandlord, isMinistry, isMinistryAdmin } from "../access/viewer.js";
 import type { Context } from "./context.js";
+import { checkNodeId, decodeRelayGlobalId } from "./ids.js";
 
 export interface SchemaLimits {
   maxDepth: number;
   maxCost: number;
+}
+
+/** Most IDs `nodes(ids:)` takes in one call. */
+export const MAX_NODES = 100;
+/** Whether node(id:) can fetch objects of this type: an object type implementing Node. */
+function isNodeType(info: GraphQLResolveInfo, typename: string): boolean {
+  const type = info.schema.getType(typename);
+  return isObjectType(type) && type.getInterfaces().some((i) => i.name === "Node");
 }
 
 /** Limits are read per request from the context so that configuration applies without rebuilding the schema. */
@@ -71,8 +80,28 @@ export const builder = new SchemaBuilder<{
     clientMutationId: "omit",
     cursorType: "String",
     edgesFieldOptions: { nullable: false },
-    nodeQueryOptions: { description: "Fetches any object by its global ID; null when it does not exist or the caller may not see it." },
-    nodesQueryOptions: { description: "Fetches up to 100 objects by their global IDs; each is null when it does not exist or the caller may not see it." },
+    // IDs are decoded (and their keys checked) once, by schema/ids.ts; node/nodes refuse a malformed one naming the argument.
+    decodeGlobalID: (globalID) => decodeRelayGlobalId(globalID),
+    nodeQueryOptions: {
+      description: "Fetches any object by its global ID; null when it does not exist or the caller may not see it. A malformed ID is refused (BAD_USER_INPUT).",
+      args: { id: { description: "Global ID." } },
+      resolve: (_root, args, _ctx, info, resolveNode) => {
+        checkNodeId(args.id, "id", (typename) => isNodeType(info, typename));
+        return resolveNode(args.id);
+      },
+    },
+    nodesQueryOptions: {
+      description: `Fetches up to ${MAX_NODES} objects by their global IDs; each is null when it does not exist or the caller may not see it. A malformed ID, or more than ${MAX_NODES}, is refused (BAD_USER_INPUT).`,
+      args: { ids: { description: `Global IDs, at most ${MAX_NODES}.` } },
+      complexity: (args) => ({ field: 1, multiplier: Math.max(1, Array.isArray(args.ids) ? args.ids.length : 1) }),
+      resolve: (_root, args, _ctx, info, resolveNodes) => {
+        if (args.ids.length > MAX_NODES) {
+          throw new GraphQLError(`ids: at most ${MAX_NODES} IDs per call (got ${args.ids.length}); split the list`, { extensions: { code: "BAD_USER_INPUT", field: "ids" } });
+        }
+        args.ids.forEach((id, i) => checkNodeId(id, `ids[${i}]`, (typename) => isNodeType(info, typename)));
+        return resolveNodes(args.ids);
+      },
+    },
   },
   complexity: {
     defaultComplexity: 1,

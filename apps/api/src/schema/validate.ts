@@ -1,6 +1,6 @@
 /** Input checks shared by mutations; each adds a user error naming the field instead of throwing. */
 import type { Decimal } from "decimal.js";
-import { decodeGlobalID } from "@pothos/plugin-relay";
+import { parseGlobalId } from "./ids.js";
 import type { Problems } from "./user-errors.js";
 
 export function checkText(p: Problems, field: string, value: string | null | undefined, opts: { max: number; required?: boolean }): string | undefined {
@@ -37,22 +37,14 @@ export function checkDecimal(
   return value;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Decodes a global ID of the expected type, or records INVALID_ID. */
+/** Decodes a global ID of the expected type (key format checked by schema/ids.ts), or records INVALID_ID. */
 export function checkId(p: Problems, field: string, id: string | number | null | undefined, type: string): string | undefined {
   if (id === null || id === undefined) return undefined;
-  try {
-    const decoded = decodeGlobalID(String(id));
-    if (decoded.typename === type && UUID.test(decoded.id)) return decoded.id;
-    if (decoded.typename === type) {
-      p.add(field, "INVALID_ID", `${field}: "${String(id)}" is not a valid ${type} ID`);
-      return undefined;
-    }
-    p.add(field, "INVALID_ID", `${field} must be the ID of a ${type}, not of a ${decoded.typename || "unknown type"}`);
-  } catch {
-    p.add(field, "INVALID_ID", `${field}: "${String(id)}" is not a global ID`);
-  }
+  const parsed = parseGlobalId(String(id), type);
+  if (parsed.ok) return parsed.id;
+  if (parsed.problem === "NOT_A_GLOBAL_ID") p.add(field, "INVALID_ID", `${field}: "${String(id)}" is not a global ID`);
+  else if (parsed.problem === "WRONG_TYPE") p.add(field, "INVALID_ID", `${field} must be the ID of a ${type}, not of a ${parsed.typename}`);
+  else p.add(field, "INVALID_ID", `${field}: "${String(id)}" is not a valid ${type} ID`);
   return undefined;
 }
 
