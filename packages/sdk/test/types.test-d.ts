@@ -43,7 +43,8 @@ describe("types from the schema", () => {
     expectTypeOf(lease.monthlyRent).toEqualTypeOf<string>();
     expectTypeOf(lease.startsOn).toEqualTypeOf<Date>();
     expectTypeOf(lease.endsOn).toEqualTypeOf<Date | null>();
-    expectTypeOf(lease.household.members[0]!.annualNetIncome).toEqualTypeOf<string>();
+    // Null when the caller may not see the household's personal data (pseudonymised).
+    expectTypeOf(lease.household.members[0]!.annualNetIncome).toEqualTypeOf<string | null>();
     expectTypeOf(lease).toEqualTypeOf<Lease<{ decimals: "string"; dates: "date" }>>();
 
     const one = await client.dwelling({ id: "x" });

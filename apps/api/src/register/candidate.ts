@@ -3,31 +3,8 @@ import type { Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { ApplicationMotiveEnum, ApplicationStatusEnum, ResidenceStatusEnum } from "../schema/enums.js";
 import { candidateScope } from "../access/tenant.js";
-import { AGE_BANDS, ageBand, ageOn, todayUtc } from "./age.js";
-
-const AgeBandEnum = builder.enumType("AgeBand", {
-  description: "Age band shown on pseudonymised records instead of a birth date (thresholds of arts. 12, 55, 67).",
-  values: Object.fromEntries(AGE_BANDS.map((b) => [b, { value: b, description: b === "UNDER_18" ? "Under 18." : `Aged ${b.slice(4).replace("_PLUS", " or more").replace("_", " to ")}.` }])) as {
-    [K in (typeof AGE_BANDS)[number]]: { value: K; description: string };
-  },
-});
-
-interface Composition {
-  size: number;
-  adults: number;
-  children: number;
-  couples: number;
-}
-
-const HouseholdComposition = builder.objectRef<Composition>("HouseholdComposition").implement({
-  description: "Composition of a household without personal data (shown on pseudonymised candidate records).",
-  fields: (t) => ({
-    size: t.exposeInt("size", { description: "Number of members." }),
-    adults: t.exposeInt("adults", { description: "Members aged 18 or more today." }),
-    children: t.exposeInt("children", { description: "Members under 18 today." }),
-    couples: t.exposeInt("couples", { description: "Couples in the household (bill art. 3 4°bis)." }),
-  }),
-});
+import { ageBand, ageOn, todayUtc } from "./age.js";
+import { AgeBandEnum, compositionOf, HouseholdComposition } from "./household.js";
 
 /** The fields of a candidate that identify a person: resolved only for callers allowed to see them. */
 const CandidatePersonalData = builder.prismaObject("Candidate", {
@@ -68,17 +45,7 @@ export const CandidateRef = builder.prismaNode("Candidate", {
       nullable: true,
       description: "Composition of the household, without personal data.",
       select: { household: { select: { members: { select: { birthDate: true, partnerId: true } } } } },
-      resolve: (c) => {
-        if (!c.household) return null;
-        const today = todayUtc();
-        const adults = c.household.members.filter((m) => ageOn(m.birthDate, today) >= 18).length;
-        return {
-          size: c.household.members.length,
-          adults,
-          children: c.household.members.length - adults,
-          couples: c.household.members.filter((m) => m.partnerId !== null).length,
-        };
-      },
+      resolve: (c) => (c.household ? compositionOf(c.household.members) : null),
     }),
     applications: t.relation("applications", { description: "Applications on the register, oldest first.", query: { orderBy: { registeredOn: "asc" } } }),
     personalData: t.variant(CandidatePersonalData, {

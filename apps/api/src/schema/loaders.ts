@@ -9,6 +9,11 @@ import { isLandlord, isMinistryAdmin, organisationOf, type Viewer } from "../acc
 export interface Loaders {
   /** Whether the viewer may see a candidate's personal data (GDPR): ministry administrators, or a landlord with the candidate in one of its allocation files. */
   candidatePersonalData: DataLoader<string, boolean>;
+  /**
+   * Whether the viewer may see the personal data of a household's members (by household ID): the
+   * candidate's rule above, plus the landlord of the household's lease (its tenants).
+   */
+  householdPersonalData: DataLoader<string, boolean>;
 }
 
 export function createLoaders(prisma: PrismaClient, viewer: Viewer): Loaders {
@@ -25,6 +30,23 @@ export function createLoaders(prisma: PrismaClient, viewer: Viewer): Loaders {
       });
       const visible = new Set(rows.map((r) => r.candidateId));
       return candidateIds.map((id) => visible.has(id));
+    }),
+    householdPersonalData: new DataLoader(async (householdIds: readonly string[]) => {
+      if (isMinistryAdmin(viewer)) return householdIds.map(() => true);
+      if (!isLandlord(viewer)) return householdIds.map(() => false);
+      const landlordId = organisationOf(viewer);
+      const rows = await prisma.household.findMany({
+        where: {
+          id: { in: [...householdIds] },
+          OR: [
+            { candidate: { applications: { some: { allocationEntries: { some: { allocationFile: { landlordId } } } } } } },
+            { leases: { some: { landlordId } } },
+          ],
+        },
+        select: { id: true },
+      });
+      const visible = new Set(rows.map((r) => r.id));
+      return householdIds.map((id) => visible.has(id));
     }),
   };
 }
