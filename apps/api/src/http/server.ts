@@ -1,7 +1,8 @@
 /**
  * The HTTP edge: Apollo Server 5 on node:http, with the routes and limits a partner API needs
  * before GraphQL runs: /healthz (process up), /readyz (database answers), body size limit,
- * API-key authentication, per-key rate limit with Retry-After, correlation ids, JSON access logs.
+ * API-key authentication, per-key rate limit with Retry-After (per address for anonymous callers
+ * and failed authentications), correlation ids, JSON access logs.
  */
 import http from "node:http";
 import { randomUUID } from "node:crypto";
@@ -60,6 +61,7 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
   });
   await apollo.start();
   const limiter = new RateLimiter(config.rateLimitPerMinute);
+  const failedAuthLimiter = new RateLimiter(config.rateLimitPerMinute);
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse, correlationId: string): Promise<number> => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -78,11 +80,26 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
       throw new HttpError(405, "Use GET or POST", "METHOD_NOT_ALLOWED", { allow: "GET, POST" });
     }
 
-    const auth = await authenticate(db.prisma, header(req, "authorization"));
-    if (!auth.ok) throw new HttpError(401, auth.reason, "UNAUTHENTICATED", { "www-authenticate": 'Bearer realm="abordable"' });
+    // Failed authentications are limited per address, before the key is even looked up: once an
+    // address has used its allowance of failures, every attempt with a key from it waits (a valid
+    // key included), so that keys cannot be guessed faster than the limit.
+    const address = req.socket.remoteAddress ?? "?";
+    const authorization = header(req, "authorization");
+    const rateLimited = (wait: number, what: string) =>
+      new HttpError(429, `Rate limit of ${config.rateLimitPerMinute} ${what} per minute reached; retry in ${wait} s`, "RATE_LIMITED", { "retry-after": String(wait) });
+    if (authorization) {
+      const wait = failedAuthLimiter.peek(`ip:${address}`);
+      if (wait > 0) throw rateLimited(wait, "failed authentications from this address");
+    }
+    const auth = await authenticate(db.prisma, authorization);
+    if (!auth.ok) {
+      const wait = failedAuthLimiter.take(`ip:${address}`);
+      if (wait > 0) throw rateLimited(wait, "failed authentications from this address");
+      throw new HttpError(401, auth.reason, "UNAUTHENTICATED", { "www-authenticate": 'Bearer realm="abordable"' });
+    }
     const viewer = auth.viewer;
-    const wait = limiter.take(viewer.kind === "apiKey" ? `key:${viewer.apiKeyId}` : `ip:${req.socket.remoteAddress ?? "?"}`);
-    if (wait > 0) throw new HttpError(429, `Rate limit of ${config.rateLimitPerMinute} requests per minute reached; retry in ${wait} s`, "RATE_LIMITED", { "retry-after": String(wait) });
+    const wait = limiter.take(viewer.kind === "apiKey" ? `key:${viewer.apiKeyId}` : `ip:${address}`);
+    if (wait > 0) throw rateLimited(wait, "requests");
 
     const body = req.method === "POST" ? await readJsonBody(req, config.maxBodyBytes) : undefined;
     const idempotencyKey = header(req, "idempotency-key");

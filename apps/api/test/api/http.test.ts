@@ -104,3 +104,37 @@ describe(`rate limit (${TEST_DATABASE_KIND})`, () => {
     expect((await api.gql("landlordB", "{ viewer { role } }")).status).toBe(200);
   });
 });
+
+describe(`rate limit of unauthenticated callers and failed authentications (${TEST_DATABASE_KIND})`, () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ rateLimitPerMinute: 3 });
+  });
+  afterAll(async () => api?.close());
+
+  const attempt = (authorization?: string) =>
+    fetch(api.url, { method: "POST", headers: { "content-type": "application/json", ...(authorization !== undefined && { authorization }) }, body: '{"query":"{ viewer { role } }"}' });
+  const badKey = (i: number) => `Bearer abk_0000000${i}_${"x".repeat(32)}`;
+
+  it("limits anonymous requests per address", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await attempt()).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+
+  it("answers 429 with Retry-After once an address has used its failed authentications, a valid key included", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await attempt(badKey(i))).status);
+    expect(statuses).toEqual([401, 401, 401]);
+    for (const authorization of [badKey(3), "Basic foo", `Bearer ${api.keys.landlordA}`]) {
+      const limited = await attempt(authorization);
+      expect(limited.status, authorization).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      const body = (await limited.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0]!.extensions.code).toBe("RATE_LIMITED");
+      expect(body.errors[0]!.message).toContain("failed authentications");
+    }
+    // The valid key's own allowance was not used while the address was locked out.
+    expect(await api.db.prisma.apiKey.count({ where: { label: "test landlordA", lastUsedAt: { not: null } } })).toBe(0);
+  });
+});
