@@ -39,14 +39,16 @@ async function main(): Promise<void> {
       const file = path.join(config.dataDir, "demo-api-keys.txt");
       const lines = seeded.demoKeys.map((k) => `${k.role.padEnd(17)} ${k.organisation}\n  Authorization: Bearer ${k.key}`);
       await writeFile(file, `# Demo API keys issued by the seed (development data only)\n${lines.join("\n")}\n`, { mode: 0o600 }).catch(() => undefined);
-      process.stdout.write(`\nDemo API keys (also in ${file}):\n${lines.join("\n")}\n\n`);
+      // stdout carries only JSON log lines; the keys are for the person at the terminal (stderr), never in the logs.
+      logger.info("demo API keys issued", { keys: seeded.demoKeys.length, file });
+      process.stderr.write(`\nDemo API keys (also in ${file}):\n${lines.join("\n")}\n\n`);
     }
   }
 
   const app = await createApp({ config, db, logger });
   const url = await app.listen();
   logger.info("listening", { url, graphiql: config.graphiql, database: db.kind });
-  if (config.graphiql) process.stdout.write(`GraphiQL: open ${url} in a browser\n`);
+  if (config.graphiql) process.stderr.write(`GraphiQL: open ${url} in a browser\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {

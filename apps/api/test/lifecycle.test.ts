@@ -12,16 +12,20 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const MAIN = fileURLToPath(new URL("../dist/main.js", import.meta.url));
 
-function start(dataDir: string, port: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+function start(dataDir: string, port: number): { child: ChildProcess; output: () => string; stdout: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, [MAIN], {
     env: { ...process.env, ABORDABLE_DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "info", NODE_ENV: "development", DATABASE_URL: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  child.stdout!.on("data", (d) => (out += d));
+  let stdout = "";
+  child.stdout!.on("data", (d) => {
+    out += d;
+    stdout += d;
+  });
   child.stderr!.on("data", (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => out, exited };
+  return { child, output: () => out, stdout: () => stdout, exited };
 }
 
 async function waitForHealth(port: number, ms = 60_000): Promise<void> {
@@ -65,6 +69,17 @@ describe("the API process (node dist/main.js)", () => {
     expect(await first.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(first.output()).toContain('"msg":"stopped"');
+    // stdout is the JSON log stream, one object per line: the demo keys and the GraphiQL hint go to stderr.
+    const notJson = first.stdout().split("\n").filter((line) => line.trim() !== "").filter((line) => {
+      try {
+        return typeof JSON.parse(line) !== "object";
+      } catch {
+        return true;
+      }
+    });
+    expect(notJson).toEqual([]);
+    expect(first.stdout()).not.toContain(key);
+    expect(first.stdout()).toContain('"msg":"demo API keys issued"');
 
     const second = start(dataDir, port);
     children.push(second.child);
