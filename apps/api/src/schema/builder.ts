@@ -24,6 +24,10 @@ export interface SchemaLimits {
 
 /** Most IDs `nodes(ids:)` takes in one call. */
 export const MAX_NODES = 100;
+/** Page sizes of every connection (the relay plugin's defaults, which the connections keep). */
+const MAX_PAGE = 100;
+const DEFAULT_PAGE = 20;
+
 /** Whether node(id:) can fetch objects of this type: an object type implementing Node. */
 function isNodeType(info: GraphQLResolveInfo, typename: string): boolean {
   const type = info.schema.getType(typename);
@@ -102,6 +106,10 @@ export const builder = new SchemaBuilder<{
         return resolveNodes(args.ids);
       },
     },
+    firstArgOptions: { description: `Number of items from the start of the list (after \`after\` if given). At most ${MAX_PAGE} per page (a larger value gives ${MAX_PAGE}); ${DEFAULT_PAGE} when neither \`first\` nor \`last\` is given.` },
+    lastArgOptions: { description: `Number of items from the end of the list (before \`before\` if given). At most ${MAX_PAGE} per page (a larger value gives ${MAX_PAGE}).` },
+    afterArgOptions: { description: "Cursor (`cursor` of an edge, or `pageInfo.endCursor`): the page starts after this item." },
+    beforeArgOptions: { description: "Cursor (`cursor` of an edge, or `pageInfo.startCursor`): the page ends before this item." },
   },
   complexity: {
     defaultComplexity: 1,
