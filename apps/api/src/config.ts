@@ -35,6 +35,11 @@ export interface Config {
    */
   readonly annexIIReadingPeriod: AnnexIIReadingPeriod | undefined;
   readonly shutdownGraceMs: number;
+  /**
+   * How long a mutation's claim on its Idempotency-Key holds without being committed or answered
+   * before a retry may take it over (the process that claimed it may have died).
+   */
+  readonly idempotencyLeaseMs: number;
 }
 
 export class ConfigError extends Error {
@@ -113,6 +118,7 @@ export function loadConfig(env: Env = process.env): Config {
     bill8535EntryIntoForce: bill,
     annexIIReadingPeriod: reading === "ANNUAL" || reading === "MONTHLY" ? reading : undefined,
     shutdownGraceMs: int("ABORDABLE_SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
+    idempotencyLeaseMs: int("ABORDABLE_IDEMPOTENCY_LEASE_MS", 30_000, 1_000, 3_600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -8,6 +8,12 @@
  * The "committed" mark is written inside the mutation's own transaction (schema/mutation.ts), so
  * a crash after the commit but before the response is stored is detected (409 telling the client
  * the change was applied) instead of applying the change again.
+ *
+ * A claim is a lease: its time (`createdAt`) is its token. A process killed between the claim and
+ * the commit leaves a claim nobody will finish; once the lease has run out, a retry takes it over
+ * by moving the token. The committed mark, the stored response and the release all name the
+ * token, so a slow first request that outlived its lease cannot commit, answer or free the key
+ * after a retry took it over: the change is applied at most once.
  */
 import { createHash } from "node:crypto";
 import { Kind, parse, type DocumentNode } from "graphql";
@@ -17,7 +23,7 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
 export type IdempotencyDecision =
-  | { kind: "run" }
+  | { kind: "run"; claimedAt: Date }
   | { kind: "replay"; status: number; body: string }
   | { kind: "refuse"; status: number; code: string; message: string; retryAfter?: number };
 
@@ -46,13 +52,13 @@ export function requestHash(body: unknown): string {
 }
 
 /** Claims the key for this request, or says what to answer instead. */
-export async function claim(prisma: PrismaClient, apiKeyId: string, key: string, hash: string, now = new Date()): Promise<IdempotencyDecision> {
+export async function claim(prisma: PrismaClient, apiKeyId: string, key: string, hash: string, leaseMs: number, now = new Date()): Promise<IdempotencyDecision> {
   await prisma.idempotencyRecord.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } } });
   // INSERT … ON CONFLICT DO NOTHING: exactly one of two concurrent requests claims the key.
-  const { count } = await prisma.idempotencyRecord.createMany({ data: [{ apiKeyId, key, requestHash: hash }], skipDuplicates: true });
-  if (count === 1) return { kind: "run" };
+  const { count } = await prisma.idempotencyRecord.createMany({ data: [{ apiKeyId, key, requestHash: hash, createdAt: now }], skipDuplicates: true });
+  if (count === 1) return { kind: "run", claimedAt: now };
   const existing = await prisma.idempotencyRecord.findUnique({ where: { apiKeyId_key: { apiKeyId, key } } });
-  if (!existing) return claim(prisma, apiKeyId, key, hash, now);
+  if (!existing) return claim(prisma, apiKeyId, key, hash, leaseMs, now);
   if (existing.requestHash !== hash) {
     return { kind: "refuse", status: 422, code: "IDEMPOTENCY_KEY_REUSED", message: "This Idempotency-Key was used with a different request; use a new key for a new request" };
   }
@@ -60,14 +66,24 @@ export async function claim(prisma: PrismaClient, apiKeyId: string, key: string,
   if (existing.committedAt) {
     return { kind: "refuse", status: 409, code: "IDEMPOTENT_REQUEST_APPLIED", message: "The change of the first request with this key was applied but its response was lost; read the object instead of retrying" };
   }
-  return { kind: "refuse", status: 409, code: "IDEMPOTENT_REQUEST_IN_PROGRESS", message: "A request with this Idempotency-Key is still running; retry shortly", retryAfter: 1 };
+  const leaseEnds = existing.createdAt.getTime() + leaseMs;
+  if (leaseEnds <= now.getTime()) {
+    // The claimant neither committed nor answered within its lease: take the claim over, once.
+    const taken = await prisma.idempotencyRecord.updateMany({ where: { apiKeyId, key, createdAt: existing.createdAt, committedAt: null, status: null }, data: { createdAt: now } });
+    if (taken.count === 1) return { kind: "run", claimedAt: now };
+    return claim(prisma, apiKeyId, key, hash, leaseMs, now);
+  }
+  return {
+    kind: "refuse", status: 409, code: "IDEMPOTENT_REQUEST_IN_PROGRESS", message: "A request with this Idempotency-Key is still running; retry shortly",
+    retryAfter: Math.max(1, Math.ceil((leaseEnds - now.getTime()) / 1000)),
+  };
 }
 
-export async function complete(prisma: PrismaClient, apiKeyId: string, key: string, status: number, body: string): Promise<void> {
-  await prisma.idempotencyRecord.update({ where: { apiKeyId_key: { apiKeyId, key } }, data: { status, response: body } });
+export async function complete(prisma: PrismaClient, apiKeyId: string, key: string, claimedAt: Date, status: number, body: string): Promise<void> {
+  await prisma.idempotencyRecord.updateMany({ where: { apiKeyId, key, createdAt: claimedAt }, data: { status, response: body } });
 }
 
 /** The request failed before producing a response worth replaying: free the key for a retry. */
-export async function release(prisma: PrismaClient, apiKeyId: string, key: string): Promise<void> {
-  await prisma.idempotencyRecord.deleteMany({ where: { apiKeyId, key, committedAt: null } });
+export async function release(prisma: PrismaClient, apiKeyId: string, key: string, claimedAt: Date): Promise<void> {
+  await prisma.idempotencyRecord.deleteMany({ where: { apiKeyId, key, createdAt: claimedAt, committedAt: null } });
 }

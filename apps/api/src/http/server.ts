@@ -32,7 +32,7 @@ export interface App {
 type AppConfig = Pick<
   Config,
   "host" | "port" | "graphiql" | "introspection" | "maxBodyBytes" | "maxQueryDepth" | "maxQueryCost" | "rateLimitPerMinute" | "shutdownGraceMs" | "nodeEnv"
-> & { bill8535EntryIntoForce?: string | undefined; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" | undefined };
+> & { bill8535EntryIntoForce?: string | undefined; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" | undefined; idempotencyLeaseMs?: number };
 
 const GRAPHQL_PATH = "/graphql";
 
@@ -103,10 +103,10 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
 
     const body = req.method === "POST" ? await readJsonBody(req, config.maxBodyBytes) : undefined;
     const idempotencyKey = header(req, "idempotency-key");
-    let idempotent: { apiKeyId: string; key: string } | undefined;
+    let idempotent: { apiKeyId: string; key: string; claimedAt: Date } | undefined;
     if (idempotencyKey !== undefined && viewer.kind === "apiKey" && isMutationRequest(body)) {
       if (!isValidIdempotencyKey(idempotencyKey)) throw new HttpError(400, "Idempotency-Key must be 8 to 128 characters among A-Z a-z 0-9 . _ : -", "BAD_REQUEST");
-      const decision = await claim(db.prisma, viewer.apiKeyId, idempotencyKey, requestHash(body));
+      const decision = await claim(db.prisma, viewer.apiKeyId, idempotencyKey, requestHash(body), config.idempotencyLeaseMs ?? 30_000);
       if (decision.kind === "replay") {
         res.statusCode = decision.status;
         res.setHeader("content-type", "application/json; charset=utf-8");
@@ -117,12 +117,12 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
       if (decision.kind === "refuse") {
         throw new HttpError(decision.status, decision.message, decision.code, decision.retryAfter ? { "retry-after": String(decision.retryAfter) } : {});
       }
-      idempotent = { apiKeyId: viewer.apiKeyId, key: idempotencyKey };
+      idempotent = { apiKeyId: viewer.apiKeyId, key: idempotencyKey, claimedAt: decision.claimedAt };
     }
     try {
       return await execute(req, res, url, body, viewer, correlationId, idempotent);
     } catch (error) {
-      if (idempotent) await release(db.prisma, idempotent.apiKeyId, idempotent.key).catch(() => undefined);
+      if (idempotent) await release(db.prisma, idempotent.apiKeyId, idempotent.key, idempotent.claimedAt).catch(() => undefined);
       throw error;
     }
   };
@@ -134,7 +134,7 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
     body: unknown,
     viewer: Viewer,
     correlationId: string,
-    idempotent: { apiKeyId: string; key: string } | undefined,
+    idempotent: { apiKeyId: string; key: string; claimedAt: Date } | undefined,
   ): Promise<number> => {
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -142,15 +142,15 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body },
-      context: async () => createContext({ db, viewer, correlationId, logger: logger.child({ correlationId }), idempotencyKey: idempotent?.key, legal: { bill8535EntryIntoForce: config.bill8535EntryIntoForce, annexIIReadingPeriod: config.annexIIReadingPeriod } }),
+      context: async () => createContext({ db, viewer, correlationId, logger: logger.child({ correlationId }), idempotency: idempotent && { key: idempotent.key, claimedAt: idempotent.claimedAt }, legal: { bill8535EntryIntoForce: config.bill8535EntryIntoForce, annexIIReadingPeriod: config.annexIIReadingPeriod } }),
     });
     const status = result.status ?? 200;
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = status;
     if (result.body.kind === "complete") {
       if (idempotent) {
-        if (status === 200) await complete(db.prisma, idempotent.apiKeyId, idempotent.key, status, result.body.string);
-        else await release(db.prisma, idempotent.apiKeyId, idempotent.key);
+        if (status === 200) await complete(db.prisma, idempotent.apiKeyId, idempotent.key, idempotent.claimedAt, status, result.body.string);
+        else await release(db.prisma, idempotent.apiKeyId, idempotent.key, idempotent.claimedAt);
       }
       res.end(result.body.string);
     } else {

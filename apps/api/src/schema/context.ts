@@ -12,8 +12,12 @@ export interface Context {
   readonly correlationId: string;
   readonly logger: Logger;
   readonly loaders: Loaders;
-  /** Idempotency key sent with a mutation (header Idempotency-Key), if any. */
-  readonly idempotencyKey: string | undefined;
+  /**
+   * The Idempotency-Key sent with a mutation, if any, and when this request claimed it: the claim
+   * time is the claim's token (http/idempotency.ts), so that a request whose claim was taken over
+   * by a retry cannot commit too.
+   */
+  readonly idempotency: { readonly key: string; readonly claimedAt: Date } | undefined;
   /**
    * Legal settings of the operator: the date from which bill 8535 applies (undefined while not in
    * force) and the reading of annex II (ANNUAL or MONTHLY; undefined = the stored reading).

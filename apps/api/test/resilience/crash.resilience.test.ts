@@ -79,6 +79,8 @@ function startApi(env: NodeJS.ProcessEnv): Running {
       ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "development", LOG_LEVEL: "warn", ABORDABLE_SEED: "small",
       // The stream is far above the default 600 requests per minute of one key.
       ABORDABLE_RATE_LIMIT_PER_MINUTE: "1000000",
+      // Claims left by the killed process are taken over once this lease runs out (default 30 s).
+      ABORDABLE_IDEMPOTENCY_LEASE_MS: "5000",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
