@@ -11,7 +11,9 @@ export default defineConfig({
     outputFile: { json: ".vitest-report.json" },
     include: ["test/**/*.test.ts"],
     // Benchmarks (*.bench.test.ts) time themselves on large data: they run alone with `npm run bench`.
-    exclude: ["**/node_modules/**", "**/*.bench.test.ts"],
+    // Resilience tests that kill and restart the API process (*.resilience.test.ts) run alone with
+    // `npm run test:resilience` (CI runs them too).
+    exclude: ["**/node_modules/**", "**/*.bench.test.ts", "**/*.resilience.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },
