@@ -24,6 +24,7 @@ import {
 import type { Decimal } from "decimal.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { DedicatedSubCategory, DwellingStatus, OrganisationKind } from "../generated/prisma/enums.js";
+import { RENT_HISTORY_ORDER, rentPeriods, type RentRevisionRow } from "../tenancy/rent-history.js";
 
 /** The Prisma client or a transaction client: loads run in either. */
 export type Db = PrismaClient | Prisma.TransactionClient;
@@ -116,21 +117,26 @@ interface LeaseRow {
   accommodationUnitId: string | null;
   startsOn: Date;
   endsOn: Date | null;
-  monthlyRent: DecimalColumn;
+  /** The rent set at the start of the lease; later rents are its dated revisions (art. 61-62). */
+  monthlyRent: { toFixed(dp?: number): string };
   monthlyCharges: DecimalColumn;
+  revisions: RentRevisionRow[];
 }
 
 /**
  * The landlord statement's input for `year`: every dwelling of the landlord under its compensation
- * convention. Three SQL statements (dwellings, units, leases), whatever the number of dwellings.
+ * convention. Four SQL statements (dwellings, units, leases, the leases' rent revisions), whatever
+ * the number of dwellings and leases.
  *
  * - managed periods: from `managedSince` (open-ended), none for WITHDRAWN dwellings; the units of a
  *   shared dwelling are in the stock from the same day (each unit carries the flat under the bill);
  * - vacancies: managed days covered by no lease (a lease on the whole dwelling covers its units),
  *   reason RENOVATION while the dwelling is UNDER_RENOVATION, else OTHER;
  * - rent paid to the developer and ancillary rents: the monthly columns over the managed period;
- * - leases: each lease's monthly rent and charges over `[startsOn, endsOn)` ("rents received" =
- *   rents due under the leases; no payment ledger yet).
+ * - leases: each lease's rents in force month by month (the starting rent, then each dated
+ *   `RentRevision` from its `effectiveFrom`, art. 61-62: `rentPeriods`), one engine lease per rent
+ *   period with the lease's id and charges, over `[startsOn, endsOn)` ("rents received" = rents due
+ *   under the leases; no payment ledger yet); vacancies read the whole lease.
  * The engine prorates them over the days of each month that are both in their period and managed.
  */
 export async function loadLandlordStatementInput(db: Db, subject: LandlordSubject, year: number): Promise<LandlordStatementInput> {
@@ -147,7 +153,11 @@ export async function loadLandlordStatementInput(db: Db, subject: LandlordSubjec
     db.accommodationUnit.findMany({ where: { dwelling: where }, select: { id: true, dwellingId: true }, orderBy: [{ reference: "asc" }, { id: "asc" }] }),
     db.lease.findMany({
       where: { landlordId: subject.landlord.id, dwelling: where, startsOn: { lt: yearEnd }, OR: [{ endsOn: null }, { endsOn: { gt: yearStart } }] },
-      select: { id: true, dwellingId: true, accommodationUnitId: true, startsOn: true, endsOn: true, monthlyRent: true, monthlyCharges: true },
+      select: {
+        id: true, dwellingId: true, accommodationUnitId: true, startsOn: true, endsOn: true, monthlyRent: true, monthlyCharges: true,
+        // The rent history (art. 61-62), loaded by Prisma in one more statement for all the leases.
+        revisions: { select: { effectiveFrom: true, monthlyRent: true, createdAt: true }, orderBy: RENT_HISTORY_ORDER },
+      },
       orderBy: [{ startsOn: "asc" }, { id: "asc" }],
     }),
   ]);
@@ -173,7 +183,7 @@ export async function loadLandlordStatementInput(db: Db, subject: LandlordSubjec
         managedPeriods,
         vacancies: vacanciesOf(managedInYear, dwellingLeases, reason),
         ...rents,
-        leases: dwellingLeases.map(leaseInput),
+        leases: dwellingLeases.flatMap(leaseInputs),
       };
     }
     // A shared dwelling: the units carry the management periods (the engine counts the dwelling's
@@ -185,7 +195,7 @@ export async function loadLandlordStatementInput(db: Db, subject: LandlordSubjec
         id: u.id,
         managedPeriods,
         vacancies: vacanciesOf(managedInYear, [...unitLeases, ...wholeLeases], reason),
-        leases: unitLeases.map(leaseInput),
+        leases: unitLeases.flatMap(leaseInputs),
       };
     });
     return {
@@ -193,7 +203,7 @@ export async function loadLandlordStatementInput(db: Db, subject: LandlordSubjec
       dedicatedTo: dedicatedCategoryOf(d.dedicatedSubCategory),
       managedPeriods: [],
       ...rents,
-      leases: wholeLeases.map(leaseInput),
+      leases: wholeLeases.flatMap(leaseInputs),
       accommodationUnits,
     };
   });
@@ -218,16 +228,21 @@ function vacanciesOf(managedInYear: Range[], leases: LeaseRow[], reason: Vacancy
   return managedInYear.flatMap((m) => subtract(m, covered)).map((r) => ({ ...toPeriod(r), reason }));
 }
 
-/** A lease as the engine reads it: monthly rent and charges over `[startsOn, endsOn)`, cited by its id. */
-function leaseInput(l: LeaseRow): LeaseInput {
+/**
+ * A lease as the engine reads it: one input per rent period (`rentPeriods`: the starting rent, then
+ * each revision from its `effectiveFrom`, half-open and within `[startsOn, endsOn)`), each cited by
+ * the lease's id with the lease's monthly charges. Consecutive periods tile the lease, so a month
+ * where the rent changes shows both rents with their days.
+ */
+function leaseInputs(l: LeaseRow): LeaseInput[] {
   const charges = amountOf(l.monthlyCharges);
-  return {
+  return rentPeriods(l, l.revisions).map((p) => ({
     id: l.id,
-    from: isoDate(l.startsOn),
-    to: l.endsOn ? isoDate(l.endsOn) : null,
-    monthlyRent: l.monthlyRent === null ? "0" : l.monthlyRent.toFixed(),
+    from: p.from,
+    to: p.to,
+    monthlyRent: p.monthlyRent,
     ...(charges !== null && { monthlyCharges: charges }),
-  };
+  }));
 }
 
 // ───────────── developer ─────────────

@@ -440,4 +440,70 @@ describe(`compensation statements under both regimes (${TEST_DATABASE_KIND})`, (
       expect(roundMoney(signed).toFixed(2)).toBe(l.amount);
     }
   });
+
+  it("law art. 40 §1 with art. 62: the rents received follow a rent revision month by month (600.00, then 660.00 from 1 July)", async () => {
+    // A lease over the whole of 2025 that is the only lease of its dwelling in 2025 and has no rent history yet; signed
+    // under the law (from 2023-10-01), whose revision parameters reviseRent resolves from the lease's start.
+    const candidates = await api.db.prisma.lease.findMany({
+      where: {
+        landlordId: api.orgIds.esch,
+        accommodationUnitId: null,
+        status: "ACTIVE",
+        endsOn: null,
+        startsOn: { gte: new Date("2023-10-01T00:00:00Z"), lt: new Date("2025-01-01T00:00:00Z") },
+        revisions: { none: {} },
+        dwelling: { compensationConventionId: { not: null }, status: "LET", managedSince: { lt: new Date("2025-01-01T00:00:00Z") }, accommodationUnits: { none: {} } },
+      },
+      include: { dwelling: { include: { leases: { where: { startsOn: { lt: new Date("2026-01-01T00:00:00Z") }, OR: [{ endsOn: null }, { endsOn: { gt: new Date("2025-01-01T00:00:00Z") } }] } } } } },
+      orderBy: { id: "desc" },
+      take: 50,
+    });
+    const lease = candidates.find((l) => l.dwelling.leases.length === 1)!;
+    expect(lease).toBeDefined();
+    await api.db.prisma.lease.update({ where: { id: lease.id }, data: { monthlyRent: "600.00" } });
+
+    const input = { landlordId: gid("Organisation", api.orgIds.esch), year: 2025, regime: "LAW" };
+    const q = `query($input: CompensationStatementInput!) {
+      compensationStatementDraft(input: $input) {
+        total overallVacancyRate { managedDays otherDays renovationDays }
+        lines(first: 100, filter: { dwellingId: "${gid("Dwelling", lease.dwellingId)}", component: TENANT_RENTS }) { edges { node { month amount inputs } } }
+      }
+    }`;
+    type RentLine = { month: string; amount: string; inputs: { rents: { id?: string; monthlyRent: string; days: string }[] } };
+    const draft = async () => {
+      const res = await api.gql("landlordA", q, { input });
+      expect(res.body.errors).toBeUndefined();
+      const d = res.body.data!.compensationStatementDraft;
+      return { total: d.total as string, vacancy: d.overallVacancyRate, lines: d.lines.edges.map((e: { node: RentLine }) => e.node) as RentLine[] };
+    };
+    const before = await draft();
+    expect(before.lines.map((l) => [l.month, l.amount])).toEqual(Array.from({ length: 12 }, (_, i) => [`2025-${String(i + 1).padStart(2, "0")}`, "-600.00"]));
+
+    // Art. 62 §1 al. 3: a request for information left unanswered for two months allows a flat rent, from the day it is notified.
+    const request = await api.gql("landlordA", `mutation($input: RecordRentInformationRequestInput!) { recordRentInformationRequest(input: $input) { userErrors { field code message } } }`, {
+      input: { leaseId: gid("Lease", lease.id), requestedOn: "2025-04-01" },
+    });
+    expect(request.body.data!.recordRentInformationRequest.userErrors).toEqual([]);
+    const revised = await api.gql("landlordA", `mutation($input: ReviseRentInput!) { reviseRent(input: $input) { revision { reason effectiveFrom monthlyRent } userErrors { field code rule message } } }`, {
+      input: { leaseId: gid("Lease", lease.id), reason: "FLAT_RENT", receivedOn: "2025-07-01", flatMonthlyRent: "660.00", regime: "LAW" },
+    });
+    expect(revised.body.errors).toBeUndefined();
+    expect(revised.body.data!.reviseRent).toMatchObject({ userErrors: [], revision: { reason: "FLAT_RENT", effectiveFrom: "2025-07-01", monthlyRent: "660.00" } });
+    // The starting rent is kept: the revision is a dated row.
+    expect((await api.db.prisma.lease.findUniqueOrThrow({ where: { id: lease.id } })).monthlyRent.toFixed(2)).toBe("600.00");
+
+    const after = await draft();
+    // January-June at the starting rent, July-December at the revised one; each line cites the lease and the rent in force.
+    expect(after.lines.map((l) => [l.month, l.amount])).toEqual(Array.from({ length: 12 }, (_, i) => [`2025-${String(i + 1).padStart(2, "0")}`, i < 6 ? "-600.00" : "-660.00"]));
+    for (const l of after.lines) {
+      expect(l.inputs.rents).toHaveLength(1);
+      expect(l.inputs.rents[0]!.id).toBe(lease.id);
+      expect(new Dec(l.inputs.rents[0]!.monthlyRent).equals(l.month < "2025-07" ? "600.00" : "660.00")).toBe(true);
+    }
+    // Rents received in 2025: before, 12 × 600.00 = 7,200.00; after, 6 × 600.00 + 6 × 660.00 = 3,600.00 + 3,960.00 = 7,560.00.
+    // They are deducted from the compensation, so the statement's total falls by 7,560.00 − 7,200.00 = 360.00.
+    expect(cents(after.total) - cents(before.total)).toBe(-36000n);
+    // The lease is still one lease for the vacancies: splitting its rent periods leaves them unchanged.
+    expect(after.vacancy).toEqual(before.vacancy);
+  });
 });
