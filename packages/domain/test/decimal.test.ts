@@ -2,6 +2,14 @@ import { describe, expect, it } from "vitest";
 import { Dec, formatMoney, parseDecimal, roundMoney } from "../src/money/decimal.js";
 
 describe("money: exact decimals", () => {
+  it("writes tiny and huge exact amounts out in full, never in exponent notation, so that they parse back", () => {
+    const tiny = new Dec("140").times("0.0000000069").dividedBy(1);
+    expect(tiny.toString()).toBe("0.000000966");
+    expect(parseDecimal(tiny.toString()).equals(tiny)).toBe(true);
+    const huge = new Dec("123456789012345678901234567890");
+    expect(huge.times(1000).toString()).toBe("123456789012345678901234567890000");
+  });
+
   it("parses plain decimal strings exactly", () => {
     expect(parseDecimal("0.1").plus(parseDecimal("0.2")).toString()).toBe("0.3");
   });

@@ -3,10 +3,11 @@ import { Decimal } from "decimal.js";
 /**
  * The one Decimal constructor of the platform. decimal.js is configured once here:
  * 40 significant digits so that no intermediate product of a legal formula loses a cent,
- * and ROUND_HALF_UP as the default so that any rounding not made through `roundMoney`
- * is at least the legal convention.
+ * ROUND_HALF_UP as the default so that any rounding not made through `roundMoney`
+ * is at least the legal convention, and no exponent notation in `toString()`: an exact amount
+ * such as 0.000000967 is written out in full, as the wire format and `parseDecimal` require.
  */
-export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -9e15, toExpPos: 9e15 });
 export type Dec = Decimal;
 
 /** Anything that may be turned into an exact decimal without passing through a JS number. */
