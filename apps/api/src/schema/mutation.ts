@@ -5,6 +5,7 @@
  */
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
+import { IndexResolutionError, ParameterResolutionError, TenancyRuleError } from "@abordable/domain";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Context } from "./context.js";
 import { UserErrorsAbort, type UserError } from "./user-errors.js";
@@ -49,6 +50,11 @@ export async function runMutation<T>(
     return { result, userErrors: [] };
   } catch (error) {
     if (error instanceof UserErrorsAbort) return { result: null, userErrors: error.userErrors };
+    // The law has no value or index for the date asked (a date before a rule applies, an index
+    // not yet published): a rule the input runs into, not a fault of the platform.
+    if (error instanceof ParameterResolutionError || error instanceof IndexResolutionError || error instanceof TenancyRuleError) {
+      return { result: null, userErrors: [{ field: ["input"], code: "RULE_VIOLATION", message: error.message }] };
+    }
     // No connection or transaction could be had in time (P2028): the database is overloaded, not
     // broken. Nothing was applied; the client is told to retry (503 with Retry-After), not handed
     // an internal error.

@@ -135,6 +135,16 @@ describe(`affordable rent and leases (${TEST_DATABASE_KIND})`, () => {
     expect(due.node.revisionsDue).toEqual([{ reason: "ANNUAL", triggeredOn: "2027-01-15", dueBy: "2027-01-15", reference: { citation: "law art. 62 §1 al. 1" } }]);
   });
 
+  it("art62_1 al. 3 on a lease older than the rules: a date the law has no value for is a user error, never an internal error", async () => {
+    const old = await api.db.prisma.lease.findFirstOrThrow({ where: { landlordId: api.orgIds.esch, status: "ACTIVE", startsOn: { lt: new Date("2023-10-01T00:00:00Z") } }, orderBy: { id: "asc" } });
+    const REVISE = `mutation($input: ReviseRentInput!) { reviseRent(input: $input) { revision { monthlyRent } userErrors { field code message } } }`;
+    const auditBefore = await api.db.prisma.auditEvent.count();
+    const data = await gql(api, "landlordA", REVISE, { input: { leaseId: gid("Lease", old.id), reason: "FLAT_RENT", receivedOn: "2026-11-02", flatMonthlyRent: "500.00", regime: "LAW" } });
+    expect(data.reviseRent.revision).toBeNull();
+    expect(data.reviseRent.userErrors.length).toBeGreaterThan(0);
+    expect(await api.db.prisma.auditEvent.count()).toBe(auditBefore);
+  });
+
   it("art69_4 young people: the lease may end on the tenant's 32nd birthday (earliestEnd and the deadlines)", async () => {
     const { leaseId } = await signNewLease(api, { members: [{ birthDate: "1995-03-10", income: "28000.00" }], dwelling: { bedrooms: 1, sub: "YOUNG_PEOPLE" }, startsOn: "2026-02-01", regime: "LAW" });
     const read = await gql(api, "landlordA", `query($id: ID!) { node(id: $id) { ... on Lease { earliestEnd(asOf: "2027-01-01", regime: LAW) { ground available ofRight endsOn reference { citation } parameters { parameterId } }
