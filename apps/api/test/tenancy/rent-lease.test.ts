@@ -135,7 +135,7 @@ describe(`affordable rent and leases (${TEST_DATABASE_KIND})`, () => {
     expect(due.node.revisionsDue).toEqual([{ reason: "ANNUAL", triggeredOn: "2027-01-15", dueBy: "2027-01-15", reference: { citation: "law art. 62 §1 al. 1" } }]);
   });
 
-  it("art62_1 al. 3 on a lease older than the rules: a date the law has no value for is a user error, never an internal error", async () => {
+  it("art62 on a lease older than the law: no flat rent without a request (a user error, never an internal error), and an income change is revised", async () => {
     const old = await api.db.prisma.lease.findFirstOrThrow({ where: { landlordId: api.orgIds.esch, status: "ACTIVE", startsOn: { lt: new Date("2023-10-01T00:00:00Z") } }, orderBy: { id: "asc" } });
     const REVISE = `mutation($input: ReviseRentInput!) { reviseRent(input: $input) { revision { monthlyRent } userErrors { field code message } } }`;
     const auditBefore = await api.db.prisma.auditEvent.count();
@@ -143,6 +143,10 @@ describe(`affordable rent and leases (${TEST_DATABASE_KIND})`, () => {
     expect(data.reviseRent.revision).toBeNull();
     expect(data.reviseRent.userErrors.length).toBeGreaterThan(0);
     expect(await api.db.prisma.auditEvent.count()).toBe(auditBefore);
+    // Its yearly cycle keeps its anniversary under the law (note revision-pre-law-lease): an income change is revised.
+    const revised = await gql(api, "landlordA", REVISE, { input: { leaseId: gid("Lease", old.id), reason: "INCOME_CHANGE", receivedOn: "2026-11-02", annualNetDisposableIncome: "50000.00", regime: "LAW" } });
+    expect(revised.reviseRent.userErrors).toEqual([]);
+    expect(revised.reviseRent.revision.monthlyRent).toMatch(/^\d+\.\d{2}$/);
   });
 
   it("art69_4 young people: the lease may end on the tenant's 32nd birthday (earliestEnd and the deadlines)", async () => {

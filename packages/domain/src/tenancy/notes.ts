@@ -83,6 +83,13 @@ export const TENANCY_INTERPRETATION_NOTES: readonly InterpretationNote[] = [
     reason: "The text gives a yearly rhythm and one exception; anchoring on the last yearly revision keeps a stable cycle and skipping (not postponing) follows « sauf si ».",
   },
   {
+    id: "revision-pre-law-lease",
+    question: "Art. 62 §1: when is the first yearly revision of a lease whose rent was set before the law applied (1 October 2023)?",
+    reading:
+      "The yearly cycle keeps the anniversary of the rent's setting; anniversaries before the rule applied are not revisions under the law, and the first revision is the first anniversary on or after that date (a rent set on 11 February 2022 is revised on 11 February 2024, then yearly). Event revisions (art. 62 §2) apply to such leases as to any other.",
+    reason: "The law gives no transitional rule for running leases; keeping the anniversary preserves the yearly rhythm the tenant knows, and no revision is dated before the text that requires it.",
+  },
+  {
     id: "revision-five-percent",
     question: "Art. 62 §2 2°-3°: income change of « au moins 5 pour cent » compared with what?",
     reading:

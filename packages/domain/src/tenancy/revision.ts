@@ -12,6 +12,7 @@ import type { Decimal } from "decimal.js";
 import { parseDecimal, type DecimalInput } from "../money/decimal.js";
 import type { ParameterVersionUsed } from "../parameters/trace.js";
 import { citeVersion } from "../parameters/trace.js";
+import { PARAMETERS } from "../parameters/registry.js";
 import type { IsoDate, LegalReference, RegimeOptions } from "../parameters/types.js";
 import { addDays, addMonths, decimalValue, firstDayOfNextMonth, fraction, lawRef, resolveRequired, wholeValue } from "./common.js";
 import { grossRentCapMonthly, type RentHouseholdType, type TenancyOptions } from "./rent.js";
@@ -80,7 +81,8 @@ export function incomeChangeTriggersRevision(previousAnnualIncome: DecimalInput,
 
 /**
  * The yearly revision dates (art. 62 §1 al. 1) after the last yearly (or allocation) setting, skipping
- * a year when the rent in force is under three months old (note `revision-annual-cycle`). Returns the
+ * a year when the rent in force is under three months old (note `revision-annual-cycle`); a rent set
+ * before the rule applied keeps its anniversary (note `revision-pre-law-lease`). Returns the
  * first such date strictly after `after` (or the first one at all when `after` is null).
  */
 export function nextAnnualRevision(lease: RevisionLease, after: IsoDate | null, options: RegimeOptions): { date: IsoDate; skipped: IsoDate[]; parameters: ParameterVersionUsed[] } {
@@ -89,10 +91,15 @@ export function nextAnnualRevision(lease: RevisionLease, after: IsoDate | null, 
   if (!anchor) throw new RangeError(`lease ${lease.id}: no rent set`);
   const skipped: IsoDate[] = [];
   const used = new Map<string, ParameterVersionUsed>();
+  // A rent set before the yearly revision applied at all (note `revision-pre-law-lease`): the cycle
+  // keeps its anniversary, and the first revision is the first anniversary on or after that date.
+  const ruleFrom = PARAMETERS.span("rent.revision.intervalMonths", options)?.from;
+  const lookupOn = ruleFrom !== undefined && anchor.effectiveFrom < ruleFrom ? ruleFrom : anchor.effectiveFrom;
   for (let n = 1; n < 1000; n += 1) {
-    const interval = resolveRequired("rent.revision.intervalMonths", anchor.effectiveFrom, options);
+    const interval = resolveRequired("rent.revision.intervalMonths", lookupOn, options);
     used.set(interval.id, citeVersion(interval.version));
     const date = addMonths(anchor.effectiveFrom, wholeValue(interval) * n);
+    if (ruleFrom !== undefined && date < ruleFrom) continue;
     const minAge = resolveRequired("rent.revision.minRentAgeMonths", date, options);
     used.set(minAge.id, citeVersion(minAge.version));
     const inForce = settingOn(lease, date);

@@ -39,6 +39,14 @@ describe("art. 62 §1 — yearly revision", () => {
     expect(due[0]).toMatchObject({ reason: "ANNUAL", dueBy: "2027-01-15", effectiveFrom: null });
     expect(revisionDue(lease, [], "2027-01-14", LAW)).toHaveLength(0);
   });
+  it("art62_1_pre_law_lease: a rent set on 2022-02-11, before the rule applied (2023-10-01), is first revised on its anniversary 2024-02-11; an income change still triggers", () => {
+    const old: RevisionLease = { id: "L-2022", rentSettings: [{ effectiveFrom: "2022-02-11", kind: "ALLOCATION", annualIncome: "40000" }] };
+    expect(nextAnnualRevision(old, null, LAW).date).toBe("2024-02-11");
+    expect(nextAnnualRevision(old, "2024-02-11", LAW).date).toBe("2025-02-11");
+    const due = revisionDue(old, [{ kind: "INCOME_CHANGE", receivedOn: "2026-03-10", newAnnualIncome: "42000" }], "2026-03-10", LAW);
+    expect(due.map((d) => d.reason).sort()).toEqual(["ANNUAL", "INCOME_CHANGE"]);
+  });
+
   it("art62_1_under_three_months: an event revision applying from 2026-11-01 is under 3 months old on 2027-01-15 (until 2027-02-01) → skipped to 2028-01-15", () => {
     const l: RevisionLease = { ...lease, rentSettings: [...lease.rentSettings, { effectiveFrom: "2026-11-01", kind: "EVENT", annualIncome: "44000" }] };
     const n = nextAnnualRevision(l, null, LAW);
