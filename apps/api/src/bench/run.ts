@@ -12,7 +12,7 @@
  * BENCH_SCALE=large (small: a quick check of the harness)  BENCH_REUSE=1 (keep the seeded database)
  * BENCH_SKIP_MICRO=1 (skip the vitest micro-benchmarks)
  */
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -23,6 +23,7 @@ import { openDatabase, type DatabaseTarget } from "../db/database.js";
 import { createApp } from "../http/server.js";
 import { createLogger } from "../logger.js";
 import { SCENARIOS, type Prepared, type Scenario } from "./scenarios.js";
+import { percentile, startProcess, stopProcess } from "./process.js";
 
 const API_DIR = fileURLToPath(new URL("../../", import.meta.url));
 const ROOT = path.resolve(API_DIR, "../..");
@@ -122,48 +123,7 @@ function headers(role: Scenario["role"], keys: Record<string, string>): Record<s
   return { "content-type": "application/json", authorization: `Bearer ${keys[role]}` };
 }
 
-/** Exact percentile of recorded latencies (nearest rank). */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
-/** Starts a process and resolves once `readyUrl` answers 200 (or rejects if the process exits first). */
-function startProcess(args: string[], env: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let done = false;
-    child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
-    child.on("exit", (code) => {
-      if (!done) reject(new Error(`process exited (${code}) before it was ready:\n${out.slice(-2000)}`));
-    });
-    const poll = async () => {
-      while (!done) {
-        try {
-          if ((await fetch(readyUrl)).ok) {
-            done = true;
-            resolve(child);
-            return;
-          }
-        } catch {
-          // not listening yet
-        }
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    };
-    void poll();
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  await new Promise<void>((resolve) => {
-    child.removeAllListeners("exit");
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
 
 /** Is this response body a failure (GraphQL errors or user errors come back as HTTP 200)? */
 const failedBody = (body: string) => body.includes('"errors"') || /"userErrors":\[\{/.test(body);
@@ -254,7 +214,7 @@ async function benchDatabase(kind: "postgresql" | "pglite"): Promise<DbReport> {
       log(`${kind} api ${s.name} c=${c}: p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${m.rps.toFixed(1)} req/s, errors ${m.errors}`);
     }
   }
-  await stop(api);
+  await stopProcess(api);
 
   const baseline = await startProcess([path.join(API_DIR, "dist/bench/baseline-main.js")], { ...env, PORT: String(BASELINE_PORT) }, `http://127.0.0.1:${BASELINE_PORT}/ready`);
   for (const s of SCENARIOS) {
@@ -266,7 +226,7 @@ async function benchDatabase(kind: "postgresql" | "pglite"): Promise<DbReport> {
       log(`${kind} sql ${s.name} c=${c}: p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${m.rps.toFixed(1)} req/s, errors ${m.errors}`);
     }
   }
-  await stop(baseline);
+  await stopProcess(baseline);
   const subjects = Object.fromEntries(Object.entries(prepared).map(([k, v]) => [k, v.subject]));
   return { kind, seedMs: seeded.ms, statements, subjects, measures };
 }

@@ -29,13 +29,14 @@
  * SOAK_RSS_GROWTH_BOUND_MB=64  SOAK_PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432/postgres
  * SOAK_PORT=4830  SOAK_REPORT=<path of BENCHMARKS.md>  SOAK_WRITE_REPORT=0 to skip writing it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { percentile, startProcess } from "./process.js";
 
 const API_DIR = fileURLToPath(new URL("../../", import.meta.url));
 const ROOT = path.resolve(API_DIR, "../..");
@@ -68,46 +69,12 @@ for (const [name, value] of [["SOAK_RATE", RATE], ["SOAK_SECONDS", SECONDS], ["S
   if (!Number.isFinite(value) || value <= 0) fail(`${name} must be a positive number`);
 }
 
-/** Starts a process and resolves once `readyUrl` answers 200 (or rejects if the process exits first). */
-function startProcess(args: string[], env: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let done = false;
-    child.stdout!.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
-    child.stderr!.on("data", (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
-    child.on("exit", (code) => {
-      if (!done) reject(new Error(`process exited (${code}) before it was ready:\n${out.slice(-2000)}`));
-    });
-    const poll = async () => {
-      while (!done) {
-        try {
-          if ((await fetch(readyUrl)).ok) {
-            done = true;
-            resolve(child);
-            return;
-          }
-        } catch {
-          // not listening yet
-        }
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    };
-    void poll();
-  });
-}
-
 function rssMb(pid: number): number {
   const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   if (!m) throw new Error(`no VmRSS for process ${pid}`);
   return Number(m[1]) / 1024;
 }
 
-/** Exact percentile by nearest rank over sorted values. */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!;
-}
 
 interface Kind {
   name: string;
