@@ -105,7 +105,7 @@ async function prepareScenarios(target: DatabaseTarget, keys: Record<string, str
   for (const s of SCENARIOS) {
     // Two more bodies than the load needs: one for the warm-up, one counted.
     const p = await s.prepare({ sql: db.sql, gql: (role, query, variables) => post(role, JSON.stringify({ query, variables })) }, requestsOf(s) + 2);
-    const [warm, counted, ...rest] = p.bodies.length > 1 ? p.bodies : [p.bodies[0]!, p.bodies[0]!, p.bodies[0]!];
+    const [warm, counted, ...rest] = s.singleUse ? p.bodies : [p.bodies[0]!, p.bodies[0]!, p.bodies[0]!];
     const first = await post(s.role, warm!);
     if (first.errors) throw new Error(`${s.name}: ${JSON.stringify(first.errors).slice(0, 500)}`);
     const before = db.statementCount();
@@ -164,9 +164,13 @@ async function fixedRequests(url: string, connections: number, opts: { method: "
         const res = await fetch(url, { method: opts.method, headers: opts.headers, body });
         const text = await res.text();
         latencies.push(performance.now() - t0);
-        if (!res.ok || failedBody(text)) errors += 1;
-      } catch {
+        if (!res.ok || failedBody(text)) {
+          errors += 1;
+          if (errors === 1) log(`first failed response: ${res.status} ${text.slice(0, 400)}`);
+        }
+      } catch (error) {
         errors += 1;
+        if (errors === 1) log(`first failed request: ${String(error)}`);
       }
     }
   }));
@@ -179,6 +183,25 @@ function summarise(latencies: number[], seconds: number, errors: number): Omit<M
     p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)),
     rps: latencies.length / seconds, requests: latencies.length, errors,
   };
+}
+
+/**
+ * Waits until the API answers a cheap request quickly again: requests a client gave up on (a
+ * timeout under overload) are still being served, and must not be counted against the next
+ * measurement.
+ */
+async function settle(url: string, headers: Record<string, string>): Promise<void> {
+  const until = Date.now() + 120_000;
+  while (Date.now() < until) {
+    const t0 = performance.now();
+    try {
+      await (await fetch(url, { method: "POST", headers, body: JSON.stringify({ query: "{ viewer { role } }" }) })).text();
+    } catch {
+      // still busy
+    }
+    if (performance.now() - t0 < 200) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 /** Warms the freshly started process up (JIT, connection pool, caches) before anything is recorded. */
@@ -197,7 +220,10 @@ async function benchDatabase(kind: "postgresql" | "pglite"): Promise<DbReport> {
   const bodiesFor = (s: Scenario, i: number) => {
     const all = prepared[s.name]!.bodies;
     if (!s.amount) return all;
-    return all.length > 1 ? all.slice(i * s.amount, (i + 1) * s.amount) : Array.from({ length: s.amount }, () => all[0]!);
+    if (!s.singleUse) return Array.from({ length: s.amount }, () => all[0]!);
+    const mine = all.slice(i * s.amount, (i + 1) * s.amount);
+    if (mine.length < s.amount) throw new Error(`${s.name}: ${mine.length} single-use requests prepared for measurement ${i + 1}, ${s.amount} needed`);
+    return mine;
   };
 
   const api = await startProcess([path.join(API_DIR, "dist/main.js")], {
@@ -207,10 +233,12 @@ async function benchDatabase(kind: "postgresql" | "pglite"): Promise<DbReport> {
   const apiUrl = `http://127.0.0.1:${API_PORT}/graphql`;
   for (const s of SCENARIOS) {
     const opts = { method: "POST" as const, headers: headers(s.role, seeded.keys) };
-    if (!s.amount) await warmUp(apiUrl, { ...opts, body: bodiesFor(s, 0)[0] });
+    // Single-use bodies (one allocation file each) cannot be sent twice: no warm-up for those.
+    if (!s.singleUse) await warmUp(apiUrl, { ...opts, body: prepared[s.name]!.bodies[0] });
     for (const [i, c] of (s.connections ?? CONCURRENCY).entries()) {
       const m = s.amount ? await fixedRequests(apiUrl, c, { ...opts, bodies: bodiesFor(s, i) }) : await load(apiUrl, c, { ...opts, body: bodiesFor(s, i)[0] });
       measures.push({ scenario: s.name, target: "api", connections: c, ...m });
+      await settle(apiUrl, opts.headers);
       log(`${kind} api ${s.name} c=${c}: p50 ${m.p50} ms, p95 ${m.p95} ms, p99 ${m.p99} ms, ${m.rps.toFixed(1)} req/s, errors ${m.errors}`);
     }
   }
@@ -287,7 +315,8 @@ const TARGETS: Target[] = [
       const domain = firstMatch(micro.domain, /median ([\d.]+) ms/);
       const api = firstMatch(micro.api, /computeShortlist over HTTP \((\w+)\): (\d+) ms wall/);
       if (!domain) return { met: null, measured: "not measured" };
-      return { met: Number(domain[1]) < 300, measured: `ranking (domain, 50,000 candidates): median ${domain[1]} ms${api ? `; whole mutation over HTTP (${api[1]}): ${api[2]} ms` : ""}` };
+      // The target is met only when the whole mutation a landlord calls meets it, not the ranking alone.
+      return { met: Number(domain[1]) < 300 && (api === null || Number(api[2]) < 300), measured: `ranking alone (domain, 50,000 candidates): median ${domain[1]} ms${api ? `; the whole computeShortlist mutation over HTTP (${api[1]}, load + eligibility + ranking + sealed record): ${api[2]} ms` : ""}` };
     },
     why: () => "The ranking itself meets the target. The whole computeShortlist mutation does not: it reads the register through Prisma (8 statements, 50,000 households with their members), re-evaluates every candidate's eligibility (art. 55) and art. 57 criteria on the allocation date, and seals a decision record holding every candidate's inputs (canonical JSON, SHA-256, gzip) so that the ranking can be recomputed later. What would fix it: evaluate eligibility and criteria when the register changes (registration, yearly revision) and keep a compact per-application snapshot, so that a vacancy reads only that snapshot with hand-written SQL and the record references the snapshot by hash.",
   },

@@ -31,6 +31,8 @@ export interface Scenario {
   connections?: number[];
   /** A fixed number of requests per measurement instead of a duration. */
   amount?: number;
+  /** Each prepared body may be sent once (e.g. it ranks one vacancy): never repeated. */
+  singleUse?: boolean;
   /** Path of the baseline server serving the same data by hand-written SQL. */
   baselinePath: string;
   prepare(ctx: PrepareContext, requests: number): Promise<Prepared>;
@@ -89,19 +91,24 @@ export const SCENARIOS: Scenario[] = [
     role: "SOCIAL_LANDLORD",
     connections: [1],
     amount: 5,
+    singleUse: true,
     baselinePath: "/shortlist-register",
     prepare: async ({ sql, gql }, requests) => {
       const viewer = await gql("SOCIAL_LANDLORD", "{ viewer { organisation { id name } } }");
       const org = (viewer.data?.viewer as { organisation: { id: string; name: string } }).organisation;
       const landlordId = Buffer.from(org.id, "base64").toString().split(":")[1]!;
-      const vacant = await sql.query<{ id: string }>(
-        `SELECT d.id FROM "Dwelling" d WHERE d."landlordId" = $1 AND d.status = 'VACANT' AND d.type <> 'SHARED_DWELLING'
-            AND NOT EXISTS (SELECT 1 FROM "AllocationFile" f WHERE f."dwellingId" = d.id) ORDER BY d.id LIMIT $2`,
-        [landlordId, requests],
-      );
+      // Each request needs a vacancy of its own (a file leaves stage VACANCY once ranked): the
+      // landlord's stock has few, so new vacant two-bedroom dwellings are created for the run.
+      const [home] = await sql.query<{ municipalityId: string }>(`SELECT "municipalityId" FROM "Dwelling" WHERE "landlordId" = $1 LIMIT 1`, [landlordId]);
       const bodies: string[] = [];
-      for (const d of vacant) {
-        const opened = await gql("SOCIAL_LANDLORD", `mutation($input: OpenAllocationFileInput!) { openAllocationFile(input: $input) { allocationFile { id } userErrors { message } } }`, { input: { dwellingId: gidOf("Dwelling", d.id), openedOn: "2026-11-02" } });
+      const run = Date.now().toString(36);
+      for (let n = 0; n < requests; n++) {
+        const created = await gql("SOCIAL_LANDLORD", `mutation($input: CreateDwellingInput!) { createDwelling(input: $input) { dwelling { id } userErrors { message } } }`, {
+          input: { reference: `BENCH-${run}-${n}`, developerId: org.id, category: "ALL_PUBLIC", type: "APARTMENT", bedrooms: 2, usefulArea: "70", municipalityCode: home!.municipalityId, address: `${n + 1}, rue du Banc d'Essai` },
+        });
+        const d = (created.data?.createDwelling as { dwelling: { id: string } | null } | undefined)?.dwelling;
+        if (!d) throw new Error(`could not create a vacancy: ${JSON.stringify(created).slice(0, 300)}`);
+        const opened = await gql("SOCIAL_LANDLORD", `mutation($input: OpenAllocationFileInput!) { openAllocationFile(input: $input) { allocationFile { id } userErrors { message } } }`, { input: { dwellingId: d.id, openedOn: "2026-11-02" } });
         const file = (opened.data?.openAllocationFile as { allocationFile: { id: string } | null } | undefined)?.allocationFile;
         if (!file) throw new Error(`could not open an allocation file: ${JSON.stringify(opened).slice(0, 300)}`);
         bodies.push(JSON.stringify({ query: `mutation($input: ComputeShortlistInput!) { computeShortlist(input: $input) { computation { rankedCount excludedCount loadMilliseconds rankMilliseconds recordMilliseconds } userErrors { message } } }`, variables: { input: { allocationFileId: file.id, allocationDate: "2026-11-02", keep: 10 } } }));
