@@ -10,6 +10,8 @@ export default defineConfig({
     reporters: process.env.VITEST_JSON_REPORT ? ["default", "json"] : ["default"],
     outputFile: { json: ".vitest-report.json" },
     include: ["test/**/*.test.ts"],
+    // One migrated and one seeded snapshot per run, copied by each test file (test/support/global-setup.ts).
+    globalSetup: ["test/support/global-setup.ts"],
     // Benchmarks (*.bench.test.ts) time themselves on large data: they run alone with `npm run bench`.
     // Resilience tests that kill and restart the API process (*.resilience.test.ts) run alone with
     // `npm run test:resilience` (CI runs them too).

@@ -23,14 +23,16 @@ export interface Database {
   statementCount(): number;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball, which `loadDataDir` opens again (test snapshots). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export type DatabaseTarget =
   | { kind: "postgresql"; url: string; poolSize?: number }
-  | { kind: "pglite"; dataDir: string | "memory" };
+  | { kind: "pglite"; dataDir: string | "memory"; loadDataDir?: Blob };
 
 export async function openDatabase(target: DatabaseTarget, logger?: Logger): Promise<Database> {
-  return target.kind === "postgresql" ? openPostgres(target.url, target.poolSize ?? 10, logger) : openPglite(target.dataDir, logger);
+  return target.kind === "postgresql" ? openPostgres(target.url, target.poolSize ?? 10, logger) : openPglite(target.dataDir, logger, target.loadDataDir);
 }
 
 function withCounter(prisma: PrismaClient): () => number {
@@ -82,9 +84,9 @@ async function openPostgres(url: string, poolSize: number, logger?: Logger): Pro
   };
 }
 
-async function openPglite(dataDir: string, logger?: Logger): Promise<Database> {
+async function openPglite(dataDir: string, logger?: Logger, loadDataDir?: Blob): Promise<Database> {
   if (dataDir !== "memory") await mkdir(dataDir, { recursive: true });
-  const db = dataDir === "memory" ? await PGlite.create() : await PGlite.create(dataDir);
+  const db = dataDir === "memory" ? await PGlite.create(loadDataDir ? { loadDataDir } : {}) : await PGlite.create(dataDir);
   const sql: SqlSession = {
     exec: async (text) => {
       await db.exec(text);
@@ -107,5 +109,6 @@ async function openPglite(dataDir: string, logger?: Logger): Promise<Database> {
       await prisma.$disconnect();
       await db.close();
     },
+    dumpDataDir: () => db.dumpDataDir("none"),
   };
 }

@@ -7,10 +7,7 @@ import type { Role } from "../../src/generated/prisma/enums.js";
 import type { Database } from "../../src/db/database.js";
 import { createApp, type App } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";
-import { generateSeed } from "../../src/seed/generate.js";
-import { writeSeed } from "../../src/seed/write.js";
 import { issueApiKey } from "../../src/access/api-keys.js";
-import { SEED_EXTENSIONS } from "../../src/seed/extensions.js";
 import { openTestDatabase } from "./database.js";
 
 export const ORGS = {
@@ -50,9 +47,8 @@ export interface TestApi {
 export async function startTestApi(
   overrides: { rateLimitPerMinute?: number; maxQueryDepth?: number; maxBodyBytes?: number; bill8535EntryIntoForce?: string; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" } = {},
 ): Promise<TestApi> {
-  const db = await openTestDatabase();
-  await writeSeed(db.prisma, generateSeed("small"));
-  for (const extension of SEED_EXTENSIONS) await extension.run(db.prisma, "small");
+  // The small seed with its extensions, copied from the run's snapshot (test/support/global-setup.ts).
+  const db = await openTestDatabase("small");
   const app = await createApp({
     db,
     logger: createLogger("error"),
