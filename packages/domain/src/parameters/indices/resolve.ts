@@ -3,6 +3,7 @@
  * The product is exact; the quotient is carried at the 40 significant digits of `Dec` and is never
  * rounded here — money is rounded once, at statement-line level (`roundMoney`).
  */
+import { DomainError, type DomainErrorCode } from "../../law/errors.js";
 import type { Decimal } from "decimal.js";
 import { parseDecimal, type DecimalInput } from "../../money/decimal.js";
 import { assertIsoDate, isIsoDate } from "../dates.js";
@@ -10,9 +11,10 @@ import type { IndexBasis, IsoDate } from "../types.js";
 import { CONSTRUCTION_SERIES, COTE_SERIES } from "./data.js";
 import type { ConstructionPoint, ConstructionSeries, CotePoint, CoteSeries, IndexPointUsed } from "./types.js";
 
-export class IndexResolutionError extends Error {
-  constructor(detail: string) {
-    super(detail);
+/** An index value is missing (INDEX_MISSING, naming the semester or date) or a supplied series is inconsistent (INVALID_INPUT). */
+export class IndexResolutionError extends DomainError {
+  constructor(detail: string, code: DomainErrorCode = "INVALID_INPUT", subject?: string) {
+    super(code, detail, { subject: subject ?? null });
     this.name = "IndexResolutionError";
   }
 }
