@@ -59,3 +59,4 @@ export {
 } from "./calculators.js";
 export { COMPENSATION_INTERPRETATION_NOTES } from "./notes.js";
 export { checkFlatsAgainstCeilings, FLAT_CEILING_PAIRS, type FlatCeilingCheck } from "./ceilings.js";
+export { checkCapitalRateBounds, type CapitalRateBoundsCheck, type CapitalRateKind } from "./rate-bounds.js";

@@ -10,7 +10,7 @@ export { lookupBracket, lookupHousehold, TableLookupError } from "./tables.js";
 export { PARAMETER_INTERPRETATION_NOTES, type InterpretationNote } from "./notes.js";
 export { citeVersion, type ComputationTrace, type ParameterVersionUsed, type TraceValue } from "./trace.js";
 export * from "./indices/types.js";
-export { COTE_SERIES, CONSTRUCTION_SERIES } from "./indices/data.js";
+export { COTE_SERIES, CONSTRUCTION_SERIES, ECB_SHORT_TERM_RATE_SERIES } from "./indices/data.js";
 export {
   amountAtIndex,
   constructionSemesterFor,
@@ -18,6 +18,9 @@ export {
   IndexResolutionError,
   resolveConstructionIndex,
   resolveCote,
+  resolveEcbShortTermRate,
+  withEcbRatePoints,
+  type EcbRateUsed,
   validateConstructionSeries,
   validateCoteSeries,
   withConstructionPoints,
