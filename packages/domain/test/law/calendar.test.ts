@@ -96,3 +96,12 @@ describe("months « de quantième à quantième » and month ends", () => {
     }
   });
 });
+
+describe("the kernel's README", () => {
+  it("documents every kernel note", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { LAW_INTERPRETATION_NOTES } = await import("../../src/index.js");
+    const readme = readFileSync(new URL("../../src/law/README.md", import.meta.url), "utf8");
+    for (const n of LAW_INTERPRETATION_NOTES) expect(readme).toContain(`| \`${n.id}\` |`);
+  });
+});
