@@ -35,7 +35,9 @@ const MAX_AMOUNT = "1000000000000";
 
 /** Options from the input: the regime and, for the bill, the caller's hypothetical entry-into-force date or the operator's. */
 export function optionsOf(input: { regime?: Regime | null; bill8535EntryIntoForce?: string | null }, ctx: Context): CompensationOptions {
-  return computeOrBadInput(() => legalOptions(ctx.legal, input), ["regime", "bill8535EntryIntoForce"]);
+  // The public calculators document LAW when the caller names no regime (their tests rely on it); the
+  // selection itself is the domain's one selector. Aligning this to legalOptions' default is open (issue 17).
+  return computeOrBadInput(() => legalOptions(ctx.legal, { regime: input.regime ?? "LAW", bill8535EntryIntoForce: input.bill8535EntryIntoForce }), ["regime", "bill8535EntryIntoForce"]);
 }
 
 function money(value: Decimal | null | undefined, field: string, opts: { negative?: boolean } = {}): string | undefined {
