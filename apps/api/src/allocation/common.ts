@@ -3,9 +3,11 @@
  * and the mapping of stored rows (register, dwellings, commissions, files) onto the pure domain
  * model of `@abordable/domain` (allocation). Nothing here decides a rule: the domain does.
  */
-import { GraphQLError } from "graphql";
 import {
   DEFAULT_METHODOLOGY,
+  formatReference,
+  isoOfDate,
+  legalOptions,
   type AllocationFile as DomainFile,
   type Commission as DomainCommission,
   type CommissionMember as DomainCommissionMember,
@@ -20,50 +22,41 @@ import {
   type ResidenceStatus as DomainResidence,
   type Vacancy,
 } from "@abordable/domain";
+import { GraphQLError } from "graphql";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { AllocationFileStatus, DedicatedSubCategory as DbSubCategory, ResidenceStatus } from "../generated/prisma/enums.js";
 import type { Context } from "../schema/context.js";
+import { domainGraphQLError } from "../schema/domain-errors.js";
 import { isMinistryAdmin, organisationOf, type Viewer } from "../access/viewer.js";
 
 export type Tx = Prisma.TransactionClient;
 
 // ───────────── dates ─────────────
 
-export const iso = (d: Date): string => d.toISOString().slice(0, 10);
+export const iso = isoOfDate;
 export const isoOrNull = (d: Date | null | undefined): string | null => (d ? iso(d) : null);
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+export { todayIso } from "@abordable/domain";
 
 // ───────────── regime ─────────────
 
 export type RegimeName = "LAW" | "BILL_8535";
 
-/** The operator's reading of annex II (ABORDABLE_ANNEX_II_READING_PERIOD), when set: every allocation computation applies it. */
-function readings(ctx: Pick<Context, "legal">): Pick<RegimeOptions, "annexIIReadingPeriod"> {
-  const reading = ctx.legal.annexIIReadingPeriod;
-  return reading ? { annexIIReadingPeriod: reading } : {};
-}
-
 /**
- * The regime of a stored computation: the operator's setting. With ABORDABLE_BILL_8535_ENTRY_INTO_FORCE
- * set, regime BILL_8535 with that date (dated parameters switch on it, law values before); unset, the law.
- * With ABORDABLE_ANNEX_II_READING_PERIOD set, that reading of annex II.
+ * The regime of a stored computation: the operator's settings through the domain's one selector
+ * (`legalOptions`: BILL_8535 once ABORDABLE_BILL_8535_ENTRY_INTO_FORCE is set, else the law; the
+ * operator's reading of annex II under both).
  */
 export function operatorRegime(ctx: Pick<Context, "legal">): RegimeOptions {
-  const eif = ctx.legal.bill8535EntryIntoForce;
-  return { ...(eif ? { regime: "BILL_8535", bill8535EntryIntoForce: eif } : { regime: "LAW" }), ...readings(ctx) };
+  return legalOptions(ctx.legal);
 }
 
-/** A regime asked for explicitly (queries): BILL_8535 needs an entry-into-force date, given or configured; the operator's reading of annex II applies. */
+/** A regime asked for explicitly (queries): the domain's selector; a regime it cannot apply is the API's one domain-error mapping. */
 export function requestedRegime(ctx: Pick<Context, "legal">, regime: RegimeName | null | undefined, billEntryIntoForce?: string | null): RegimeOptions {
-  if (!regime) return operatorRegime(ctx);
-  if (regime === "LAW") return { regime: "LAW", ...readings(ctx) };
-  const eif = billEntryIntoForce ?? ctx.legal.bill8535EntryIntoForce;
-  if (!eif) {
-    throw new GraphQLError("regime BILL_8535 needs the bill's entry-into-force date: pass billEntryIntoForce, or the operator sets ABORDABLE_BILL_8535_ENTRY_INTO_FORCE", {
-      extensions: { code: "BAD_USER_INPUT", field: "billEntryIntoForce" },
-    });
+  try {
+    return legalOptions(ctx.legal, { regime, bill8535EntryIntoForce: billEntryIntoForce });
+  } catch (e) {
+    throw domainGraphQLError(e, { field: "billEntryIntoForce" });
   }
-  return { regime: "BILL_8535", bill8535EntryIntoForce: eif, ...readings(ctx) };
 }
 
 // ───────────── who may act ─────────────
@@ -306,10 +299,5 @@ export function domainFile(
 
 /** Citation of a domain result, as a short rule string for `UserError.rule`. */
 export function ruleOf(c: { text: string; article: string; paragraph?: string; alinea?: string; point?: string; label?: string }): string {
-  const text = c.text === "LAW_2023" ? "law" : c.text === "BILL_8535" ? "bill 8535" : c.text === "RGD_2023_10_13" ? "RGD 13 Oct 2023" : c.text === "ESCH_ROI" ? "Esch ROI" : c.text;
-  const parts = [`${text} art. ${c.article}`];
-  if (c.paragraph) parts.push(`§${c.paragraph}`);
-  if (c.alinea) parts.push(`al. ${c.alinea}`);
-  if (c.point) parts.push(c.point);
-  return parts.join(" ");
+  return formatReference(c);
 }

@@ -4,8 +4,9 @@
  * the register (landlords and the ministry). Every failed condition comes back with its article.
  */
 import { GraphQLError } from "graphql";
-import { checkEligibility, HouseholdError, type EligibilityResult, type Household, type IncomeItem, type Member, type RealRight, type RegimeOptions } from "@abordable/domain";
+import { checkEligibility, type EligibilityResult, type Household, type IncomeItem, type Member, type RealRight, type RegimeOptions } from "@abordable/domain";
 import { builder } from "../schema/builder.js";
+import { domainGraphQLError, toDomainError } from "../schema/domain-errors.js";
 import { decodeGlobalId } from "../schema/ids.js";
 import { candidateScope } from "../access/tenant.js";
 import { AllocationRegimeEnum, EligibilityConditionEnum, EligibilityPurposeEnum, IncomeKindEnum, RealRightKindEnum, RightLocationEnum } from "./enums.js";
@@ -212,8 +213,9 @@ function check(h: Household, regime: RegimeOptions, asOf: string, purpose: "CAND
   try {
     return checkEligibility(h, { ...regime, asOf, purpose, seniorsDedicatedDwelling: seniors });
   } catch (e) {
-    if (e instanceof HouseholdError || e instanceof RangeError) throw badInput("input.members", e.message);
-    if (e instanceof Error && /bill8535EntryIntoForce|not in force/.test(e.message)) throw badInput("input.billEntryIntoForce", e.message);
+    // By code (schema/domain-errors.ts): the household's shape is the members' fault, a regime or parameter not applicable the entry-into-force date's.
+    const d = toDomainError(e);
+    if (d) throw domainGraphQLError(d, { field: d.code === "INVALID_INPUT" ? "input.members" : "input.billEntryIntoForce" });
     throw e;
   }
 }

@@ -4,11 +4,9 @@
  * snapshot, rank with the domain's `shortlist`, and seal the decision record (canonical JSON,
  * SHA-256 with node:crypto, gzip). Exported so that the benchmark measures exactly this code.
  */
-import { createHash } from "node:crypto";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { sealForStorage, openStored } from "../db/sealed-records.js";
 import {
   allocationLawReader,
-  canonicalDecisionJson,
   checkEligibility,
   evaluateSocioEconomic,
   replayShortlist,
@@ -208,44 +206,10 @@ export interface SealedRecord {
   canonicalLength: number;
 }
 
-export const sha256 = (text: string | Buffer): string => createHash("sha256").update(text).digest("hex");
-
-const INDEX_KEY = /^(0|[1-9]\d*)$/;
-class NeedsDomainCanon extends Error {}
-
-/**
- * The domain's canonical JSON (keys sorted by UTF-16 code units, no whitespace, undefined members
- * dropped, decimals as their string) through the native JSON.stringify: the same text, several times
- * faster on a 50,000-candidate record. Objects with integer-like keys (which JSON.stringify would
- * reorder) fall back to the domain's serialiser; the tests compare both on real records.
- */
-export function canonicalJsonFast(record: unknown): string {
-  try {
-    return JSON.stringify(record, (_key, value: unknown) => {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) {
-        if (typeof value === "number" && !Number.isFinite(value)) throw new NeedsDomainCanon();
-        return value;
-      }
-      const v = value as Record<string, unknown> & { toFixed?: unknown; isFinite?: unknown };
-      if (typeof v.toFixed === "function" && typeof v.isFinite === "function") return (v as unknown as { toFixed(): string }).toFixed();
-      const keys = Object.keys(v).sort();
-      const out: Record<string, unknown> = {};
-      for (const k of keys) {
-        if (INDEX_KEY.test(k)) throw new NeedsDomainCanon();
-        if (v[k] !== undefined) out[k] = v[k];
-      }
-      return out;
-    });
-  } catch (e) {
-    if (e instanceof NeedsDomainCanon) return canonicalDecisionJson(record as DecisionRecord);
-    throw e;
-  }
-}
-
-/** Canonical JSON of the decision record, its SHA-256 (node:crypto) and the gzip stored in the file. */
+/** Canonical JSON of the decision record (the domain's one canonical record), its SHA-256 and the gzip stored in the file. */
 export function sealRecord(record: DecisionRecord): SealedRecord {
-  const json = canonicalJsonFast(record);
-  return { bytes: gzipSync(Buffer.from(json, "utf8")), hash: sha256(json), canonicalLength: json.length };
+  const sealed = sealForStorage(record);
+  return { bytes: sealed.bytes, hash: sealed.hash, canonicalLength: sealed.canonical.length };
 }
 
 export interface Verification {
@@ -259,13 +223,12 @@ export interface Verification {
 
 /** Recomputes a shortlist from its stored record alone: the stored bytes hash to the stored hash, and the replay gives the same ranking and the same canonical record. */
 export function verifyRecord(bytes: Uint8Array, storedHash: string): Verification {
-  const json = gunzipSync(bytes).toString("utf8");
+  const { canonical: json, verification } = openStored(bytes, storedHash);
   const record = JSON.parse(json) as DecisionRecord;
   const replay = replayShortlist(record);
-  const recomputed = canonicalJsonFast(replay.record);
-  const recomputedHash = sha256(recomputed);
+  const recomputedHash = sealForStorage(replay.record).hash;
   return {
-    storedHashMatches: sha256(json) === storedHash,
+    storedHashMatches: verification.intact,
     reproducible: recomputedHash === storedHash,
     recomputedHash,
     rankedCount: replay.ranked.length,

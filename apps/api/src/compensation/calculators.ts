@@ -16,13 +16,15 @@ import {
   type LandlordCompensationResult,
   type Regime,
   type ResidualValueResult,
+  legalOptions,
 } from "@abordable/domain";
 import type { Decimal } from "decimal.js";
 import { builder } from "../schema/builder.js";
 import { DedicatedSubCategoryEnum } from "../schema/enums.js";
 import type { Context } from "../schema/context.js";
 import { dedicatedCategoryOf } from "./inputs.js";
-import { badUserInput, computeOrBadInput, domainMessage, isDomainInputError } from "./errors.js";
+import { domainGraphQLError } from "../schema/domain-errors.js";
+import { badUserInput, computeOrBadInput, isDomainInputError } from "./errors.js";
 import { CompensationComponentEnum, CompensationDeveloperKindEnum, CompensationLandlordKindEnum, CompensationOutcomeEnum, CompensationRegimeEnum } from "./enums.js";
 import { ComponentSubtotalRef } from "./statement-type.js";
 import { cite, ComputationTraceRef, ParameterVersionRef } from "./trace.js";
@@ -33,10 +35,9 @@ const MAX_AMOUNT = "1000000000000";
 
 /** Options from the input: the regime and, for the bill, the caller's hypothetical entry-into-force date or the operator's. */
 export function optionsOf(input: { regime?: Regime | null; bill8535EntryIntoForce?: string | null }, ctx: Context): CompensationOptions {
-  const regime = input.regime ?? "LAW";
-  if (regime === "LAW") return { regime };
-  const date = input.bill8535EntryIntoForce ?? ctx.legal.bill8535EntryIntoForce;
-  return date ? { regime, bill8535EntryIntoForce: date } : { regime };
+  // The public calculators document LAW when the caller names no regime (their tests rely on it); the
+  // selection itself is the domain's one selector. Aligning this to legalOptions' default is open (issue 17).
+  return computeOrBadInput(() => legalOptions(ctx.legal, { regime: input.regime ?? "LAW", bill8535EntryIntoForce: input.bill8535EntryIntoForce }), ["regime", "bill8535EntryIntoForce"]);
 }
 
 function money(value: Decimal | null | undefined, field: string, opts: { negative?: boolean } = {}): string | undefined {
@@ -290,7 +291,7 @@ builder.queryField("calculateResidualValue", (t) =>
         try {
           covered = prefinancingServiceYears(input.prefinancingConventionSignedOn!, options);
         } catch (e) {
-          if (isDomainInputError(e)) throw badUserInput(domainMessage(e), "input.prefinancingConventionSignedOn");
+          if (isDomainInputError(e)) throw domainGraphQLError(e, { field: "input.prefinancingConventionSignedOn" });
           throw e;
         }
       const years = (input.prefinancingYearsPaid ?? []).map((y, i) => {

@@ -9,6 +9,9 @@
  */
 import {
   Dec,
+  epochDay,
+  isoFromEpochDay,
+  isoOfDate,
   type DedicatedCategory,
   type DeveloperDwellingInput,
   type DeveloperKind,
@@ -33,15 +36,15 @@ type DecimalColumn = { toFixed(): string } | null;
 
 // ───────────── day arithmetic (epoch days, half-open ranges, as in the engine) ─────────────
 
-const DAY_MS = 86_400_000;
 interface Range {
   from: number;
   to: number;
 }
-const dayOf = (d: Date): number => Math.floor(d.getTime() / DAY_MS);
-const dayOfIso = (iso: string): number => Math.round(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS);
-const isoOfDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+// The domain's calendar: epoch days of a row's UTC date and of an ISO date, and back.
+const dayOf = (d: Date): number => epochDay(isoOfDate(d));
+const dayOfIso = epochDay;
+const isoOfDay = isoFromEpochDay;
+export const isoDate = isoOfDate;
 
 function merge(ranges: Range[]): Range[] {
   const sorted = ranges.filter((r) => r.to > r.from).sort((a, b) => a.from - b.from);

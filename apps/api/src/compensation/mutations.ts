@@ -69,9 +69,9 @@ builder.mutationField("issueCompensationStatement", (t) =>
         p.add("year", "RULE_VIOLATION", `${year} has not ended: a statement is issued for a completed year`, "law art. 41 §1");
         return { statement: null, userErrors: p.list };
       }
-      const options = optionsFor(regime, ctx.legal);
-      let statement;
+      let options, statement;
       try {
+        options = optionsFor(regime, ctx.legal);
         statement = await computeStatement(ctx.prisma, subject, year, options);
       } catch (e) {
         if (isDomainInputError(e)) return { statement: null, userErrors: [domainUserError(e)] };

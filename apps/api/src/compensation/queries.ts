@@ -8,7 +8,8 @@ import { decodeGlobalId, decodeGlobalIds } from "../schema/ids.js";
 import { Problems } from "../schema/user-errors.js";
 import { requireActingFor } from "../access/acting-for.js";
 import { CompensationRegimeEnum, CompensationStatementKindEnum } from "./enums.js";
-import { domainMessage, isDomainInputError } from "./errors.js";
+import { domainGraphQLError } from "../schema/domain-errors.js";
+import { isDomainInputError } from "./errors.js";
 import { StatementRef } from "./statement-type.js";
 import { computeStatement, optionsFor, STATEMENT_SUMMARY, statementScope, StatementView } from "./statements.js";
 import { resolveSubject, StatementSubjectInput } from "./subject.js";
@@ -33,7 +34,7 @@ builder.queryField("compensationStatementDraft", (t) =>
         const statement = await computeStatement(ctx.prisma, resolved.subject, resolved.year, optionsFor(resolved.regime, ctx.legal));
         return StatementView.draft(ctx, resolved.subject, statement);
       } catch (e) {
-        if (isDomainInputError(e)) throw new GraphQLError(domainMessage(e), { extensions: { code: "BAD_USER_INPUT", field: "input" } });
+        if (isDomainInputError(e)) throw domainGraphQLError(e);
         throw e;
       }
     },

@@ -18,6 +18,7 @@ import {
   type StatementLine,
   type Subtotal,
   type VacancyRate,
+  legalOptions,
 } from "@abordable/domain";
 import { builder } from "../schema/builder.js";
 import { moneyString } from "../schema/money.js";
@@ -154,7 +155,7 @@ const FilingRef = builder.objectRef<FilingSource>("CompensationFiling").implemen
 
 function filing(f: FilingSource) {
   const s = f.statement;
-  return checkLandlordFiling(s.year, f.filedOn, s.bill8535EntryIntoForce ? { regime: s.regime, bill8535EntryIntoForce: s.bill8535EntryIntoForce } : { regime: s.regime });
+  return checkLandlordFiling(s.year, f.filedOn, legalOptions({}, { regime: s.regime, bill8535EntryIntoForce: s.bill8535EntryIntoForce }));
 }
 
 interface ChangeSource {

@@ -4,8 +4,8 @@
  * `StatementView` gives both the same face; the content of an issued statement is decompressed
  * only when a field needs it, batched per request.
  */
-import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { nodeSha256 } from "../db/sealed-records.js";
 import DataLoader from "dataloader";
 import {
   buildDeveloperStatement,
@@ -19,6 +19,7 @@ import {
   type Regime,
   type StatementDiff,
   type Subtotal,
+  legalOptions,
 } from "@abordable/domain";
 import type { Convention, Organisation, Prisma } from "../generated/prisma/client.js";
 import type { Context } from "../schema/context.js";
@@ -43,7 +44,7 @@ export interface SeriesKey {
 
 /** Engine options: under BILL_8535 the operator's entry-into-force date (ctx.legal); under LAW none, so that LAW statements never depend on it. */
 export function optionsFor(regime: Regime, legal: Context["legal"]): CompensationOptions {
-  return regime === "BILL_8535" && legal.bill8535EntryIntoForce ? { regime, bill8535EntryIntoForce: legal.bill8535EntryIntoForce } : { regime };
+  return legalOptions(legal, { regime });
 }
 
 /** Load (bounded SQL) + compute (pure). */
@@ -95,7 +96,7 @@ export function mergeDeveloperStatements(parts: readonly DeveloperStatement[], d
 /** Canonical JSON, its SHA-256 (node:crypto) and the gzip stored in `content`. */
 export function serialise(statement: CompensationStatement): { hash: string; content: Buffer; bytes: number } {
   const json = canonicalStatementJson(statement);
-  return { hash: createHash("sha256").update(json, "utf8").digest("hex"), content: gzipSync(json), bytes: Buffer.byteLength(json) };
+  return { hash: nodeSha256(json), content: gzipSync(json), bytes: Buffer.byteLength(json) };
 }
 
 export function deserialise(content: Uint8Array): CompensationStatement {

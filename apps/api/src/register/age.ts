@@ -1,12 +1,9 @@
 /** Age arithmetic on calendar dates (UTC), shared by pseudonymisation and household summaries. */
+import { ageOn as domainAgeOn, dateOfIso, isoOfDate, todayIso } from "@abordable/domain";
 
-/** Full years of age on a given day. */
+/** Full years of age on a given day: the domain's calendar (29 February: note `leap-day-anniversary`), on the rows' UTC dates. */
 export function ageOn(birthDate: Date, on: Date): number {
-  let age = on.getUTCFullYear() - birthDate.getUTCFullYear();
-  const beforeBirthday =
-    on.getUTCMonth() < birthDate.getUTCMonth() || (on.getUTCMonth() === birthDate.getUTCMonth() && on.getUTCDate() < birthDate.getUTCDate());
-  if (beforeBirthday) age -= 1;
-  return age;
+  return domainAgeOn(isoOfDate(birthDate), isoOfDate(on));
 }
 
 /**
@@ -28,6 +25,5 @@ export function ageBand(age: number): AgeBand {
 }
 
 export function todayUtc(): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return dateOfIso(todayIso());
 }

@@ -5,7 +5,7 @@
  */
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import { IndexResolutionError, ParameterResolutionError, TenancyRuleError } from "@abordable/domain";
+import { domainUserError, toDomainError } from "./domain-errors.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Context } from "./context.js";
 import { UserErrorsAbort, type UserError } from "./user-errors.js";
@@ -50,11 +50,9 @@ export async function runMutation<T>(
     return { result, userErrors: [] };
   } catch (error) {
     if (error instanceof UserErrorsAbort) return { result: null, userErrors: error.userErrors };
-    // The law has no value or index for the date asked (a date before a rule applies, an index
-    // not yet published): a rule the input runs into, not a fault of the platform.
-    if (error instanceof ParameterResolutionError || error instanceof IndexResolutionError || error instanceof TenancyRuleError) {
-      return { result: null, userErrors: [{ field: ["input"], code: "RULE_VIOLATION", message: error.message }] };
-    }
+    // A domain error (a date before a rule applies, an index not yet published, a rule the input
+    // breaks): the caller's to fix, mapped by its code in the API's one mapping (domain-errors.ts).
+    if (toDomainError(error)) return { result: null, userErrors: [domainUserError(error)] };
     // No connection or transaction could be had in time (P2028): the database is overloaded, not
     // broken. Nothing was applied; the client is told to retry (503 with Retry-After), not handed
     // an internal error.

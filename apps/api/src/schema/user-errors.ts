@@ -16,6 +16,8 @@ export const USER_ERROR_CODES = {
   RULE_VIOLATION: "The change breaks a legal rule; `rule` cites it.",
   INVALID_STATE: "The object is not in a state that allows this change.",
   FORBIDDEN: "The caller's role may not make this change.",
+  REGIME_NOT_CONFIGURED: "The bill 8535 regime was asked but no entry-into-force date is set (operator setting ABORDABLE_BILL_8535_ENTRY_INTO_FORCE); ask for regime LAW.",
+  INDEX_MISSING: "An index value the rule needs (cote d'application, construction-price semester) is not recorded; the message names it.",
 } as const;
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
 

@@ -3,10 +3,10 @@
  * versions as GraphQL types, computation traces, dates, and the one place where the caller's
  * regime options are derived from `ctx.legal` (the operator's bill 8535 entry-into-force date).
  */
-import { PARAMETERS, type ComputationTrace, type LegalReference, type ParameterVersion, type ParameterVersionUsed, type RegimeOptions } from "@abordable/domain";
-import { GraphQLError } from "graphql";
+import { DomainError, formatReference, isoOfDate, legalOptions, PARAMETERS, type ComputationTrace, type LegalReference, type ParameterVersion, type ParameterVersionUsed, type RegimeOptions } from "@abordable/domain";
 import { builder } from "../schema/builder.js";
 import type { Context } from "../schema/context.js";
+import { domainGraphQLError } from "../schema/domain-errors.js";
 
 export type Regime = "LAW" | "BILL_8535";
 
@@ -18,41 +18,31 @@ export const LegalRegimeEnum = builder.enumType("LegalRegime", {
   } as const,
 });
 
-/** The regime of a request: the one asked, else the bill once the operator has set its date, else the law. */
-export function defaultRegime(ctx: Context): Regime {
-  return ctx.legal.bill8535EntryIntoForce ? "BILL_8535" : "LAW";
-}
+export type RegimeResolution = { ok: true; options: RegimeOptions } | { ok: false; error: DomainError };
 
-export type RegimeResolution = { ok: true; options: RegimeOptions } | { ok: false; message: string };
-
+/** The regime of a request: the domain's one selector (`legalOptions`) over the operator's settings. */
 export function resolveRegime(ctx: Context, regime: Regime | null | undefined): RegimeResolution {
-  const r = regime ?? defaultRegime(ctx);
-  if (r === "LAW") return { ok: true, options: { regime: "LAW" } };
-  const date = ctx.legal.bill8535EntryIntoForce;
-  if (!date) return { ok: false, message: "Bill 8535 has no entry-into-force date on this platform (operator setting ABORDABLE_BILL_8535_ENTRY_INTO_FORCE): ask for regime LAW" };
-  return { ok: true, options: { regime: "BILL_8535", bill8535EntryIntoForce: date } };
+  try {
+    return { ok: true, options: legalOptions(ctx.legal, { regime }) };
+  } catch (e) {
+    if (e instanceof DomainError) return { ok: false, error: e };
+    throw e;
+  }
 }
 
-/** For reads: the regime options, or a GraphQL error with code BILL_NOT_IN_FORCE. */
+/** For reads: the regime options, or the API's mapping of the domain error (REGIME_NOT_CONFIGURED). */
 export function regimeOrThrow(ctx: Context, regime: Regime | null | undefined): RegimeOptions {
   const r = resolveRegime(ctx, regime);
-  if (!r.ok) throw new GraphQLError(r.message, { extensions: { code: "BILL_NOT_IN_FORCE" } });
+  if (!r.ok) throw domainGraphQLError(r.error, { field: "regime" });
   return r.options;
 }
 
-export const todayIso = (): string => new Date().toISOString().slice(0, 10);
-export const iso = (d: Date): string => d.toISOString().slice(0, 10);
-export const isoOrNull = (d: Date | null | undefined): string | null => (d ? iso(d) : null);
+export { isoOfDate as iso, todayIso } from "@abordable/domain";
+export const isoOrNull = (d: Date | null | undefined): string | null => (d ? isoOfDate(d) : null);
 
 /** "law art. 60 §2 al. 1", "bill 8535 art. 38 (→ art. 63bis §1)". */
 export function citation(r: LegalReference): string {
-  const text = r.text === "LAW_2023" ? "law" : r.text === "BILL_8535" ? "bill 8535" : r.text === "RGD_2023_10_13" ? "RGD location" : r.text === "RGD_2024_01_24" ? "RGD 2024" : r.text === "ESCH_ROI" ? "Esch ROI" : r.text;
-  const parts = [text, r.article.startsWith("annexe") ? r.article : `art. ${r.article}`];
-  if (r.paragraph) parts.push(`§${r.paragraph}`);
-  if (r.alinea) parts.push(`al. ${r.alinea}`);
-  if (r.point) parts.push(r.point);
-  if (r.amends) parts.push(`(→ art. ${r.amends.article}${r.amends.paragraph ? ` §${r.amends.paragraph}` : ""}${r.amends.alinea ? ` al. ${r.amends.alinea}` : ""}${r.amends.point ? ` ${r.amends.point}` : ""})`);
-  return parts.join(" ");
+  return formatReference(r);
 }
 
 export const LegalReferenceRef = builder.objectRef<LegalReference>("LegalReference").implement({

@@ -6,6 +6,7 @@ import { Problems, UserErrorsAbort } from "../schema/user-errors.js";
 import { checkId } from "../schema/validate.js";
 import { leaseScope } from "../access/tenant.js";
 import { isMinistryAdmin, organisationOf } from "../access/viewer.js";
+import { domainUserError } from "../schema/domain-errors.js";
 import { citation, resolveRegime, type Regime } from "./common.js";
 
 export type Tx = Prisma.TransactionClient;
@@ -36,7 +37,8 @@ export async function ownLease<I extends Prisma.LeaseInclude>(tx: Tx, ctx: Conte
 export function regimeFor(ctx: Context, p: Problems, regime: Regime | null | undefined): RegimeOptions {
   const r = resolveRegime(ctx, regime);
   if (!r.ok) {
-    p.add("regime", "INVALID_VALUE", r.message, "bill 8535 (entry into force set by the operator)");
+    const e = domainUserError(r.error, { field: "input.regime" });
+    p.add("regime", e.code, e.message, "bill 8535 (entry into force set by the operator)");
     fail(p);
   }
   return r.options;

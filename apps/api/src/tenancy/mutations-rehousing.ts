@@ -4,7 +4,7 @@
  * lost and the lease ends of right six months after notice of the second offer — unless, for
  * under-occupancy, a tenant is over 70 or a member is disabled.
  */
-import { assessRehousing, tenancyUnderOccupancy, type RegimeOptions, type RehousingAssessment } from "@abordable/domain";
+import { assessRehousing, billInForce, tenancyUnderOccupancy, type RehousingAssessment } from "@abordable/domain";
 import type { LeaseTermination, RehousingCase, RehousingOffer } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { runMutation } from "../schema/mutation.js";
@@ -19,7 +19,6 @@ import { dateOf, fail, leaseMutationScope, MUTATE, ownLease, regimeFor, type Tx 
 import { endLeaseAt } from "./mutations-lease.js";
 
 /** Is bill 8535 in force on `date` under these options? */
-const billInForce = (date: string, o: RegimeOptions): boolean => o.regime === "BILL_8535" && o.bill8535EntryIntoForce !== undefined && date >= o.bill8535EntryIntoForce;
 
 type Result = { rehousingCase: RehousingCase | null; offer: RehousingOffer | null; assessment: RehousingAssessment | null; termination: LeaseTermination | null };
 

@@ -14,6 +14,7 @@
  * - dedicated leases: a young tenant about to turn 32, an employee whose job ended, a student whose
  *   enrolment ended (Lease.endFacts).
  */
+import { ageOn } from "@abordable/domain";
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
 import type { SeedScale } from "../config.js";
 import { Random } from "../seed/random.js";
@@ -32,7 +33,6 @@ function addMonths(s: string, n: number): string {
   const last = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
   return `${ty}-${String(tm).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
 }
-const ageOn = (birth: string, on: string) => Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (on.slice(5) < birth.slice(5) ? 1 : 0);
 
 const INCLUDE = { dwelling: true, accommodationUnit: true, household: { include: { members: true } } } satisfies Prisma.LeaseInclude;
 type Row = Prisma.LeaseGetPayload<{ include: typeof INCLUDE }>;

@@ -14,6 +14,7 @@
 import { addDays } from "../parameters/dates.js";
 import type { IsoDate, RegimeOptions } from "../parameters/types.js";
 import { cite, type Citation, lawReader } from "./law.js";
+import { addYears } from "../law/calendar.js";
 
 export type CommissionRules = "RGD" | "ESCH_ROI";
 
@@ -43,17 +44,10 @@ export interface RuleFailure {
   readonly citation: Citation;
 }
 
+
 const RGD1 = (alinea: string, label: string) => cite("RGD_2023_10_13", "1", label, { alinea });
 const RGD2 = (alinea: string, label: string) => cite("RGD_2023_10_13", "2", label, { alinea });
 const ESCH = (article: string, label: string) => cite("ESCH_ROI", article, label);
-
-function addYears(date: IsoDate, years: number): IsoDate {
-  const y = Number.parseInt(date.slice(0, 4), 10) + years;
-  const md = date.slice(5);
-  // 29 February + n years in a common year → 28 February (the term may not run past it).
-  if (md === "02-29" && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return `${String(y).padStart(4, "0")}-02-28`;
-  return `${String(y).padStart(4, "0")}-${md}`;
-}
 
 /** RGD art. 1 (and Esch art. 2): composition checks on `asOf`. */
 export function checkComposition(c: Commission, asOf: IsoDate, options: RegimeOptions): { ok: boolean; failures: RuleFailure[] } {

@@ -4,6 +4,7 @@
  * 4°bis: married and not judicially separated, registered partners (law of 9 July 2004), or
  * cohabiting (« concubinage »). Pure data + age arithmetic on ISO dates.
  */
+import { DomainError } from "../law/errors.js";
 import type { IsoDate } from "../parameters/types.js";
 
 export type MunicipalityId = string;
@@ -115,37 +116,15 @@ export interface Household {
   readonly currentHomeMunicipality?: MunicipalityId;
 }
 
-export class HouseholdError extends Error {
+export class HouseholdError extends DomainError {
   constructor(detail: string) {
-    super(detail);
+    super("INVALID_INPUT", detail, { field: "household" });
     this.name = "HouseholdError";
   }
 }
 
-/** Whole years of age on `date` (birthday counted on the day; 29 February birthdays on 1 March in common years). */
-export function ageInFullYears(birthDate: IsoDate, date: IsoDate): number {
-  // Allocation-free parsing of YYYY-MM-DD (hot path of the shortlist); MMDD compared as one integer.
-  const by = digits(birthDate, 0, 4);
-  const y = digits(date, 0, 4);
-  const bmd = digits(birthDate, 5, 2) * 100 + digits(birthDate, 8, 2);
-  const md = digits(date, 5, 2) * 100 + digits(date, 8, 2);
-  return md < bmd ? y - by - 1 : y - by;
-}
-
-function digits(s: string, from: number, length: number): number {
-  let n = 0;
-  for (let i = from; i < from + length; i++) n = n * 10 + (s.charCodeAt(i) - 48);
-  return n;
-}
-
-/** 1 January of the year of `date` (RGD 13 Oct 2023 art. 4: children's age on 1 January of the allocation year). */
-export function firstJanuaryOf(date: IsoDate): IsoDate {
-  return `${date.slice(0, 4)}-01-01`;
-}
-
-export function yearOf(date: IsoDate): number {
-  return Number.parseInt(date.slice(0, 4), 10);
-}
+/** Whole years of age on `date`: the kernel's ageOn (29 February: note `leap-day-anniversary`). */
+export { ageOn as ageInFullYears, firstJanuaryOf, yearOf } from "../law/calendar.js";
 
 /** Validates the household: exactly one applicant, unique ids, couples between distinct members, a member in at most one couple. Allocation-free. */
 export function validateHousehold(h: Household): void {

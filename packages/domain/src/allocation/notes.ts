@@ -2,7 +2,7 @@
  * Interpretation notes of the allocation engine (the parameter store's own notes are in
  * src/parameters/notes.ts; results cite both by id). The allocation README reproduces this table.
  */
-import type { InterpretationNote } from "../parameters/notes.js";
+import type { InterpretationNote } from "../law/notes.js";
 
 export const ALLOCATION_INTERPRETATION_NOTES: readonly InterpretationNote[] = [
   {

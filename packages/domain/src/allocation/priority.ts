@@ -16,6 +16,7 @@ import { ageInFullYears, type Household, type MunicipalityId } from "./household
 import { householdIncome } from "./income.js";
 import { cite, type Citation, lawReader, type LawReader } from "./law.js";
 import type { EvictionGround, InsalubrityLevel, MaxBand, Methodology, MinBand, OccupancyTitle } from "./methodology.js";
+import { fullMonthsBetween as wholeMonthsBetween } from "../law/calendar.js";
 
 export type CriterionId =
   | "ART57_1_1_TITLE"
@@ -74,15 +75,8 @@ export function minBand(bands: readonly MinBand[], x: Decimal): number {
   return 0;
 }
 
-/** Whole calendar months from `from` to `to` (0 if `to` is not after `from`). */
-export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
-  if (to <= from) return 0;
-  const [fy, fm, fd] = from.split("-").map((x) => Number.parseInt(x, 10)) as [number, number, number];
-  const [ty, tm, td] = to.split("-").map((x) => Number.parseInt(x, 10)) as [number, number, number];
-  let months = (ty - fy) * 12 + (tm - fm);
-  if (td < fd) months -= 1;
-  return Math.max(0, months);
-}
+/** Whole calendar months from `from` to `to` (0 if `to` is not after `from`): the kernel's fullMonthsBetween. */
+export { fullMonthsBetween as wholeMonthsBetween } from "../law/calendar.js";
 
 /** Art. 57 §1: the socio-economic criteria of one candidate on `evaluatedOn`, with each contribution. */
 export function evaluateSocioEconomic(

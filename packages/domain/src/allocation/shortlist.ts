@@ -14,7 +14,7 @@
 import type { ParameterVersionUsed } from "../parameters/trace.js";
 import { regimeOptionsOf, type IsoDate, type RegimeOptions } from "../parameters/types.js";
 import { countBedroomsNeeded, typologyFit } from "./bedrooms.js";
-import { canonicalJson, sha256Hex } from "./canonical.js";
+import { canonicalise as canonicalJson, seal } from "../law/record.js";
 import { checkDedicated, type DedicatedSubCategory } from "./dedicated.js";
 import type { EligibilityCondition, EligibilityResult } from "./eligibility.js";
 import { countUnits, firstJanuaryOf, type Household, type MunicipalityId, validateHousehold } from "./household.js";
@@ -324,7 +324,7 @@ export function canonicalDecisionJson(record: DecisionRecord): string {
 
 /** SHA-256 (hex) of the canonical JSON, computed in pure TypeScript. */
 export function decisionHash(record: DecisionRecord): string {
-  return sha256Hex(canonicalJson(record));
+  return seal(record).hash;
 }
 
 /** Replays the record and checks that it yields the recorded result. */

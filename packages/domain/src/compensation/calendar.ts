@@ -4,11 +4,11 @@
  * Decimals.
  */
 import type { Decimal } from "decimal.js";
-import { assertIsoDate } from "../parameters/dates.js";
+import { assertIsoDate, assertMonthKey, daysInMonth, epochDay, firstDayOf, nextMonth, type MonthKey } from "../law/calendar.js";
 import type { IsoDate } from "../parameters/types.js";
 
-/** A calendar month `YYYY-MM`. */
-export type MonthKey = string;
+/** A calendar month `YYYY-MM` (the kernel's). */
+export type { MonthKey };
 
 /** Half-open period `[from, to)`, as everywhere in the domain; `to === null` is open-ended. */
 export interface Period {
@@ -16,44 +16,7 @@ export interface Period {
   readonly to: IsoDate | null;
 }
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
-const DAY_MS = 86_400_000;
-
-export function isMonthKey(value: unknown): value is MonthKey {
-  return typeof value === "string" && MONTH.test(value);
-}
-
-export function assertMonthKey(value: unknown, what: string): asserts value is MonthKey {
-  if (!isMonthKey(value)) throw new RangeError(`${what}: "${String(value)}" is not a month YYYY-MM`);
-}
-
-/** Days since 1970-01-01 (UTC) of an ISO date. */
-export function epochDay(date: IsoDate): number {
-  return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS);
-}
-
-export function isoFromEpochDay(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function monthOf(date: IsoDate): MonthKey {
-  return date.slice(0, 7);
-}
-
-export function firstDayOf(month: MonthKey): IsoDate {
-  return `${month}-01`;
-}
-
-export function nextMonth(month: MonthKey): MonthKey {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-}
-
-/** Number of days of a calendar month (28-31). */
-export function daysInMonth(month: MonthKey): number {
-  return epochDay(firstDayOf(nextMonth(month))) - epochDay(firstDayOf(month));
-}
+export { assertMonthKey, daysInMonth, epochDay, firstDayOf, isMonthKey, isoFromEpochDay, monthOf, nextMonth } from "../law/calendar.js";
 
 /** The months from `from` to `to`, both inclusive. */
 export function monthsBetween(from: MonthKey, to: MonthKey): MonthKey[] {

@@ -3,7 +3,6 @@ export * from "./types.js";
 export {
   PRORATION_RULE,
   prorate,
-  daysInMonth,
   monthsBetween,
   monthsOfYear,
   type DayRange,
@@ -32,7 +31,6 @@ export {
 } from "./landlord.js";
 export { checkLandlordFiling, landlordFilingDeadline, type FilingCheck, type FilingDeadline } from "./filing.js";
 export {
-  fullYearsBetween,
   optionalRegimeRemuneration,
   OPTIONAL_REGIME_CASES,
   prefinancingAdvance,
@@ -47,7 +45,6 @@ export {
   type ResidualValueResult,
 } from "./residual.js";
 export { canonicalStatementJson, diffStatements, statementContentHash, statementToCsv, type CsvOptions, type LineChange, type StatementDiff } from "./statement-io.js";
-export { sha256Hex } from "../hash/sha256.js";
 export {
   calculateDeveloperCompensation,
   calculateLandlordCompensation,
@@ -60,5 +57,6 @@ export {
   type LandlordCompensationQuery,
   type LandlordCompensationResult,
 } from "./calculators.js";
-export { COMPENSATION_INTERPRETATION_NOTES, COMPENSATION_INTERPRETATION_NOTE_IDS } from "./notes.js";
+export { COMPENSATION_INTERPRETATION_NOTES } from "./notes.js";
 export { checkFlatsAgainstCeilings, FLAT_CEILING_PAIRS, type FlatCeilingCheck } from "./ceilings.js";
+export { checkCapitalRateBounds, type CapitalRateBoundsCheck, type CapitalRateKind } from "./rate-bounds.js";

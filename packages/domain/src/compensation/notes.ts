@@ -2,7 +2,7 @@
  * Interpretation notes of the compensation engine: where the texts leave a choice, the reading
  * chosen and why. README.md in this folder reproduces the table (a test keeps them in step).
  */
-import type { InterpretationNote } from "../parameters/notes.js";
+import type { InterpretationNote } from "../law/notes.js";
 
 export const COMPENSATION_INTERPRETATION_NOTES: readonly InterpretationNote[] = [
   {
@@ -115,4 +115,3 @@ export const COMPENSATION_INTERPRETATION_NOTES: readonly InterpretationNote[] = 
   },
 ];
 
-export const COMPENSATION_INTERPRETATION_NOTE_IDS: ReadonlySet<string> = new Set(COMPENSATION_INTERPRETATION_NOTES.map((n) => n.id));

@@ -13,16 +13,9 @@ import type { Bracket, IsoDate } from "../parameters/types.js";
 import { epochDay } from "./calendar.js";
 import { billEntryDay, CompensationInputError, nonNegative, Resolver } from "./rules.js";
 import type { CompensationOptions } from "./types.js";
+import { fullYearsBetween } from "../law/calendar.js";
 
-/** Full years between two dates (anniversary-based; 29 February anniversaries fall on 28 February). */
-export function fullYearsBetween(from: IsoDate, to: IsoDate): number {
-  assertIsoDate(from, "from");
-  assertIsoDate(to, "to");
-  if (to < from) return 0;
-  let years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
-  if (to.slice(5) < from.slice(5)) years -= 1;
-  return Math.max(0, years);
-}
+export { fullYearsBetween } from "../law/calendar.js";
 
 export interface PrefinancingYearPaid {
   readonly serviceYear: number;

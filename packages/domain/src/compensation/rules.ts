@@ -3,6 +3,8 @@
  * switches (art. 93bis retroactivity vs. entry into force), the line collector that rounds each
  * line ONCE (roundMoney) and the assembly of subtotals and totals from rounded lines.
  */
+import { DomainError } from "../law/errors.js";
+import { formatReferences } from "../law/references.js";
 import type { Decimal } from "decimal.js";
 import { Dec, parseDecimal, roundMoney, type DecimalInput } from "../money/decimal.js";
 import { assertIsoDate } from "../parameters/dates.js";
@@ -15,9 +17,13 @@ import { BILL_RETROACTIVE_FROM, type IsoDate, type LegalReference, type Paramete
 import { epochDay, type MonthKey } from "./calendar.js";
 import { COMPONENTS, type Component, type ObjectKind, type StatementLine, type Subtotal } from "./types.js";
 
-export class CompensationInputError extends Error {
-  constructor(detail: string) {
-    super(detail);
+/**
+ * A compensation input the rules cannot take. The field is the one given, else the input named at
+ * the start of the message (the engine's convention: "accommodationUnits must be…", "month 2024-01 …").
+ */
+export class CompensationInputError extends DomainError {
+  constructor(detail: string, field?: string) {
+    super("INVALID_INPUT", detail, { field: field ?? /^([a-z][A-Za-z0-9]*)\b/.exec(detail)?.[1] ?? null });
     this.name = "CompensationInputError";
   }
 }
@@ -79,7 +85,7 @@ export function billEntryDay(options: RegimeOptions, provision: string): number 
   if (options.regime === "LAW") return Number.POSITIVE_INFINITY;
   const eif = options.bill8535EntryIntoForce;
   if (eif === undefined)
-    throw new ParameterResolutionError(provision, "regime BILL_8535 needs bill8535EntryIntoForce (operator setting): this provision changes at the bill's entry into force");
+    throw new ParameterResolutionError(provision, "regime BILL_8535 needs bill8535EntryIntoForce (operator setting): this provision changes at the bill's entry into force", "REGIME_NOT_CONFIGURED");
   assertIsoDate(eif, "bill8535EntryIntoForce");
   return epochDay(eif);
 }
@@ -97,17 +103,7 @@ export const NO_VERSIONS: readonly ParameterVersion[] = Object.freeze([]);
 
 /** Human citation of references: "law art. 13 §2 al. 1; RGD 2024 art. 1". */
 export function citeArticles(refs: readonly LegalReference[]): string {
-  const text = (r: LegalReference) => ({ LAW_2023: "law", BILL_8535: "bill 8535", RGD_2024_01_24: "RGD 2024", RGD_2023_10_13: "RGD 13.10.2023", ESCH_ROI: "Esch ROI" })[r.text];
-  return refs
-    .map((r) => {
-      let s = `${text(r)} ${/^annexe/i.test(r.article) ? r.article : `art. ${r.article}`}`;
-      if (r.paragraph) s += ` §${r.paragraph}`;
-      if (r.alinea) s += ` al. ${r.alinea}`;
-      if (r.point) s += ` ${r.point}`;
-      if (r.amends) s += ` (→ art. ${r.amends.article}${r.amends.paragraph ? ` §${r.amends.paragraph}` : ""})`;
-      return s;
-    })
-    .join("; ");
+  return formatReferences(refs);
 }
 
 export interface LineSpec {

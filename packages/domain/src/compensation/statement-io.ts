@@ -3,25 +3,11 @@
  * versions of a statement, and CSV export (RFC 4180).
  */
 import { Dec } from "../money/decimal.js";
-import { sha256Hex } from "../hash/sha256.js";
+import { canonicalise, sha256Hex } from "../law/record.js";
 import type { CompensationStatement, StatementLine } from "./types.js";
 
-function canonical(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value === "string" || typeof value === "boolean") return JSON.stringify(value);
-  if (typeof value === "number") {
-    if (!Number.isFinite(value) || !Number.isInteger(value)) throw new TypeError(`canonical JSON: non-integer number ${value} (amounts are strings)`);
-    return String(value);
-  }
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
-  }
-  throw new TypeError(`canonical JSON: unsupported ${typeof value}`);
-}
+/** The kernel's canonical JSON (src/law/record.ts), integers only: amounts are strings. */
+const canonical = (value: unknown): string => canonicalise(value, { integersOnly: true });
 
 /**
  * Canonical serialisation: JSON with object keys sorted (code-point order), no insignificant

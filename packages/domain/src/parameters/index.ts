@@ -1,16 +1,16 @@
 /** Law as data: dated legal parameters, index series, regimes, and the computation trace. */
 export * from "./types.js";
-export { addDays, compareDates, inPeriod, isIsoDate } from "./dates.js";
+
 export { ParameterDefinitionError, validateParameterDefinition } from "./validate.js";
 export { ParameterResolutionError, billStartFor, materialise } from "./timeline.js";
 export { loadParameters, decimalOf, indexedAmountOf, type ParameterStore, type ResolvedParameter } from "./store.js";
 export { PARAMETERS, resolveParameter, resolveDecimal, resolveIndexedAmount } from "./registry.js";
 export { ALL_PARAMETER_DEFINITIONS } from "./data/index.js";
 export { lookupBracket, lookupHousehold, TableLookupError } from "./tables.js";
-export { INTERPRETATION_NOTES, INTERPRETATION_NOTE_IDS, type InterpretationNote } from "./notes.js";
+export { PARAMETER_INTERPRETATION_NOTES, type InterpretationNote } from "./notes.js";
 export { citeVersion, type ComputationTrace, type ParameterVersionUsed, type TraceValue } from "./trace.js";
 export * from "./indices/types.js";
-export { COTE_SERIES, CONSTRUCTION_SERIES } from "./indices/data.js";
+export { COTE_SERIES, CONSTRUCTION_SERIES, ECB_SHORT_TERM_RATE_SERIES } from "./indices/data.js";
 export {
   amountAtIndex,
   constructionSemesterFor,
@@ -18,6 +18,9 @@ export {
   IndexResolutionError,
   resolveConstructionIndex,
   resolveCote,
+  resolveEcbShortTermRate,
+  withEcbRatePoints,
+  type EcbRateUsed,
   validateConstructionSeries,
   validateCoteSeries,
   withConstructionPoints,

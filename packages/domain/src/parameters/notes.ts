@@ -2,14 +2,12 @@
  * Interpretation notes: where a text is ambiguous, the reading chosen and why (docs/rules.md,
  * preamble). Parameters list the notes they rely on; the README reproduces this table.
  */
-export interface InterpretationNote {
-  readonly id: string;
-  readonly question: string;
-  readonly reading: string;
-  readonly reason: string;
-}
+import type { InterpretationNote } from "../law/notes.js";
 
-export const INTERPRETATION_NOTES: readonly InterpretationNote[] = [
+export type { InterpretationNote };
+
+/** The parameter store's own notes (the domain README documents them); the one registry is src/notes.ts. */
+export const PARAMETER_INTERPRETATION_NOTES: readonly InterpretationNote[] = [
   {
     id: "annex-ii-annual-reading",
     question: "Annex II ceilings are headed « Revenu mensuel » (and art. 55 §1 3° says « revenu mensuel »): monthly or annual?",
@@ -109,4 +107,5 @@ export const INTERPRETATION_NOTES: readonly InterpretationNote[] = [
   },
 ];
 
-export const INTERPRETATION_NOTE_IDS: ReadonlySet<string> = new Set(INTERPRETATION_NOTES.map((n) => n.id));
+/** The ids parameter definitions may cite (checked when the store loads). */
+export const PARAMETER_NOTE_IDS: ReadonlySet<string> = new Set(PARAMETER_INTERPRETATION_NOTES.map((n) => n.id));

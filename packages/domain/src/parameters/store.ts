@@ -3,7 +3,7 @@ import type { Decimal } from "decimal.js";
 import { parseDecimal } from "../money/decimal.js";
 import { assertIsoDate, inPeriod } from "./dates.js";
 import { indexAmount, type IndexedAmount, type IndexOptions } from "./indices/resolve.js";
-import { INTERPRETATION_NOTE_IDS } from "./notes.js";
+import { PARAMETER_NOTE_IDS } from "./notes.js";
 import { materialise, ParameterResolutionError } from "./timeline.js";
 import type { IsoDate, ParameterDefinition, ParameterValue, ParameterVersion, RegimeOptions } from "./types.js";
 import { ParameterDefinitionError, validateParameterDefinition } from "./validate.js";
@@ -26,7 +26,7 @@ export interface ParameterStore {
 }
 
 /** Validates every definition (throws ParameterDefinitionError naming the parameter) and builds a store. */
-export function loadParameters(definitions: readonly ParameterDefinition[], knownNoteIds: ReadonlySet<string> = INTERPRETATION_NOTE_IDS): ParameterStore {
+export function loadParameters(definitions: readonly ParameterDefinition[], knownNoteIds: ReadonlySet<string> = PARAMETER_NOTE_IDS): ParameterStore {
   const byId = new Map<string, ParameterDefinition>();
   for (const def of definitions) {
     validateParameterDefinition(def, knownNoteIds);
@@ -35,7 +35,7 @@ export function loadParameters(definitions: readonly ParameterDefinition[], know
   }
   const definition = (id: string): ParameterDefinition => {
     const def = byId.get(id);
-    if (!def) throw new ParameterResolutionError(id, "unknown parameter");
+    if (!def) throw new ParameterResolutionError(id, "unknown parameter", "DATA_DEFECT");
     return def;
   };
   const versions = (id: string, options: RegimeOptions) => {
@@ -58,7 +58,7 @@ export function loadParameters(definitions: readonly ParameterDefinition[], know
         const span = vs.length === 0 ? "no version" : `versions from ${vs[0]!.validFrom} to ${vs[vs.length - 1]!.validTo ?? "open end"}`;
         throw new ParameterResolutionError(id, `not in force on ${asOf} under regime ${options.regime} (${span})`);
       }
-      if (matching.length > 1) throw new ParameterResolutionError(id, `${matching.length} versions in force on ${asOf}: overlapping data`);
+      if (matching.length > 1) throw new ParameterResolutionError(id, `${matching.length} versions in force on ${asOf}: overlapping data`, "DATA_DEFECT");
       const version = matching[0]!;
       return { id, value: version.value, version };
     },

@@ -1,11 +1,12 @@
 /** Lookups in bracket scales and household tables, with exact decimals. */
+import { DomainError } from "../law/errors.js";
 import type { Decimal } from "decimal.js";
 import { parseDecimal, type DecimalInput } from "../money/decimal.js";
 import type { Bracket, HouseholdTable, ParameterValue } from "./types.js";
 
-export class TableLookupError extends Error {
+export class TableLookupError extends DomainError {
   constructor(detail: string) {
-    super(detail);
+    super("INVALID_INPUT", detail);
     this.name = "TableLookupError";
   }
 }

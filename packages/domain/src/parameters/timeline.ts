@@ -7,15 +7,18 @@
  * art. 13 and art. 40 §2-3 which "produisent leurs effets au 1er octobre 2023" (art. 93bis,
  * inserted by bill art. 49): there the bill versions replace the law's from 2023-10-01.
  */
+import { DomainError, type DomainErrorCode } from "../law/errors.js";
 import { assertIsoDate } from "./dates.js";
 import { BILL_RETROACTIVE_FROM, type IsoDate, type ParameterDefinition, type ParameterVersion, type RegimeOptions } from "./types.js";
 
-export class ParameterResolutionError extends Error {
+/** A parameter has no usable version: NOT_IN_FORCE by default; REGIME_NOT_CONFIGURED without the bill's date; DATA_DEFECT for inconsistent data. */
+export class ParameterResolutionError extends DomainError {
   constructor(
     readonly parameterId: string,
     detail: string,
+    code: DomainErrorCode = "NOT_IN_FORCE",
   ) {
-    super(`parameter "${parameterId}": ${detail}`);
+    super(code, `parameter "${parameterId}": ${detail}`, { subject: parameterId });
     this.name = "ParameterResolutionError";
   }
 }
@@ -26,10 +29,10 @@ export function billStartFor(def: ParameterDefinition, options: RegimeOptions): 
   if (def.bill.start === "RETROACTIVE_93BIS") return BILL_RETROACTIVE_FROM;
   const eif = options.bill8535EntryIntoForce;
   if (eif === undefined)
-    throw new ParameterResolutionError(def.id, "regime BILL_8535 needs bill8535EntryIntoForce (operator setting): this provision changes at the bill's entry into force");
+    throw new ParameterResolutionError(def.id, "regime BILL_8535 needs bill8535EntryIntoForce (operator setting): this provision changes at the bill's entry into force", "REGIME_NOT_CONFIGURED");
   assertIsoDate(eif, "bill8535EntryIntoForce");
   // The bill amends a law in force since 2023-10-01; an earlier entry into force is a settings error.
-  if (eif <= BILL_RETROACTIVE_FROM) throw new ParameterResolutionError(def.id, `bill8535EntryIntoForce ${eif} is not after the law's entry into force (${BILL_RETROACTIVE_FROM})`);
+  if (eif <= BILL_RETROACTIVE_FROM) throw new ParameterResolutionError(def.id, `bill8535EntryIntoForce ${eif} is not after the law's entry into force (${BILL_RETROACTIVE_FROM})`, "REGIME_NOT_CONFIGURED");
   return eif;
 }
 

@@ -8,38 +8,11 @@
  * predecessor's `validTo`.
  */
 
-/** ISO calendar date `YYYY-MM-DD` (validated at load, compared as strings). */
-export type IsoDate = string;
-
-/** The two regimes the product models side by side (docs/rules.md, preamble). */
-export const REGIMES = ["LAW", "BILL_8535"] as const;
-export type Regime = (typeof REGIMES)[number];
-
-/** Closed list of the texts a parameter may cite. */
-export const LEGAL_TEXTS = {
-  LAW_2023: "Loi du 7 août 2023 relative au logement abordable, version consolidée applicable au 1er janvier 2026",
-  BILL_8535: "Projet de loi 8535 (texte coordonné proposé par la Commission du Logement, 19 mai 2026)",
-  RGD_2024_01_24:
-    "Règlement grand-ducal du 24 janvier 2024 relatif à la compensation de service public en matière de logements abordables destinés à la location",
-  RGD_2023_10_13:
-    "Règlement grand-ducal du 13 octobre 2023 relatif à la location de logements destinés à la location abordable",
-  ESCH_ROI: "Règlement d'ordre intérieur de la commission consultative de la Ville d'Esch-sur-Alzette",
-} as const;
-export type LegalTextId = keyof typeof LEGAL_TEXTS;
-
-/** Where a figure comes from: text, article, paragraph (§), alinea (al.), point (pt), and a short verbatim quote. */
-export interface LegalReference {
-  readonly text: LegalTextId;
-  /** "13", "63bis", "annexe III". */
-  readonly article: string;
-  readonly paragraph?: string;
-  readonly alinea?: string;
-  readonly point?: string;
-  /** For bill articles: the article of the law of 7 August 2023 it amends or inserts. */
-  readonly amends?: { readonly article: string; readonly paragraph?: string; readonly alinea?: string; readonly point?: string };
-  /** Short verbatim French quote carrying the figure. */
-  readonly quote?: string;
-}
+/** The law's vocabulary (dates, regimes, texts, references) is the kernel's (src/law/types.ts). */
+import type { OperatorReading } from "../law/regime.js";
+import type { IsoDate, LegalReference, Regime } from "../law/types.js";
+export { LEGAL_TEXTS, REGIMES, type IsoDate, type LegalReference, type LegalTextId, type Regime } from "../law/types.js";
+export { regimeOptionsOf, type OperatorReading, type OperatorReadings, type RegimeOptions } from "../law/regime.js";
 
 /**
  * Closed list of units. Monetary units are the only ones that may be index-linked.
@@ -168,7 +141,8 @@ export interface BillVersionSpec extends Omit<ParameterVersionSpec, "validFrom">
  *   paragraphes 2 et 3, produisent leurs effets au 1er octobre 2023."
  */
 export type BillStart = "ENTRY_INTO_FORCE" | "RETROACTIVE_93BIS";
-export const BILL_RETROACTIVE_FROM: IsoDate = "2023-10-01";
+/** Art. 93bis provisions apply from the law's entry into force. */
+export { LAW_IN_FORCE_FROM as BILL_RETROACTIVE_FROM } from "../law/regime.js";
 
 export type BillSpec =
   | "UNCHANGED"
@@ -211,33 +185,4 @@ export interface ParameterVersion {
   readonly reference: LegalReference;
   readonly unit: Unit;
   readonly note?: string;
-}
-
-/**
- * Readings the operator chooses where a text is ambiguous (each backed by an interpretation note).
- * Each one overrides the value of the CODE parameter whose definition names it in `operatorSetting`,
- * with one of that parameter's `allowed` codes; absent, the stored reading applies.
- */
-export interface OperatorReadings {
-  /**
-   * Annex II ceilings compared with ANNUAL or MONTHLY household income (note `annex-ii-annual-reading`,
-   * parameter `eligibility.incomeCeiling.readingPeriod`).
-   */
-  readonly annexIIReadingPeriod?: "ANNUAL" | "MONTHLY";
-}
-export type OperatorReading = keyof OperatorReadings;
-
-export interface RegimeOptions extends OperatorReadings {
-  readonly regime: Regime;
-  /** Operator-configured entry-into-force date of bill 8535; required for BILL_8535 parameters amended at entry into force. */
-  readonly bill8535EntryIntoForce?: IsoDate;
-}
-
-/** Only the regime options of `o` (regime, entry into force, operator readings), the ones that are set: what a decision record keeps. */
-export function regimeOptionsOf(o: RegimeOptions): RegimeOptions {
-  return {
-    regime: o.regime,
-    ...(o.bill8535EntryIntoForce ? { bill8535EntryIntoForce: o.bill8535EntryIntoForce } : {}),
-    ...(o.annexIIReadingPeriod ? { annexIIReadingPeriod: o.annexIIReadingPeriod } : {}),
-  };
 }

@@ -2,6 +2,7 @@
  * Load-time validation of parameter definitions. Every failure names the parameter, so that a
  * data error is found when the module loads, never in the middle of a computation.
  */
+import { DomainError } from "../law/errors.js";
 import type { Decimal } from "decimal.js";
 import { parseDecimal } from "../money/decimal.js";
 import { isIsoDate } from "./dates.js";
@@ -18,12 +19,12 @@ import {
   type Unit,
 } from "./types.js";
 
-export class ParameterDefinitionError extends Error {
+export class ParameterDefinitionError extends DomainError {
   constructor(
     readonly parameterId: string,
     detail: string,
   ) {
-    super(`parameter "${parameterId}": ${detail}`);
+    super("DATA_DEFECT", `parameter "${parameterId}": ${detail}`, { subject: parameterId });
     this.name = "ParameterDefinitionError";
   }
 }

@@ -7,4 +7,4 @@ export * from "./deposit.js";
 export * from "./rehousing.js";
 export * from "./termination.js";
 export * from "./deadlines.js";
-export { TENANCY_INTERPRETATION_NOTES, TENANCY_INTERPRETATION_NOTE_IDS } from "./notes.js";
+export { TENANCY_INTERPRETATION_NOTES } from "./notes.js";

@@ -3,7 +3,7 @@
  * text is ambiguous, the reading chosen and why. Traces cite these ids; README.md reproduces the
  * table. Kept apart from the parameter store's notes (src/parameters/notes.ts), which describe data.
  */
-import type { InterpretationNote } from "../parameters/notes.js";
+import type { InterpretationNote } from "../law/notes.js";
 
 export const TENANCY_INTERPRETATION_NOTES: readonly InterpretationNote[] = [
   {
@@ -205,4 +205,3 @@ export const TENANCY_INTERPRETATION_NOTES: readonly InterpretationNote[] = [
   },
 ];
 
-export const TENANCY_INTERPRETATION_NOTE_IDS: ReadonlySet<string> = new Set(TENANCY_INTERPRETATION_NOTES.map((n) => n.id));

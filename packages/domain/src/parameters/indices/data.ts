@@ -3,7 +3,7 @@
  * legal texts are entered; missing construction semesters are NOT interpolated: resolving one
  * fails (see resolve.ts) until an operator adds the STATEC figure.
  */
-import type { ConstructionSeries, CoteSeries, IndexSource } from "./types.js";
+import type { ConstructionSeries, CoteSeries, EcbRateSeries, IndexSource } from "./types.js";
 
 const RULE_MAP: IndexSource = { publisher: "STATEC", citation: "docs/rules.md §1 (STATEC publication; not stated in the repository's legal texts)" };
 
@@ -18,6 +18,7 @@ export const COTE_SERIES: CoteSeries = {
   frenchTerm: "cote d'application de l'échelle mobile des salaires (indice pondéré du coût de la vie au 1er janvier 1948)",
   base: "100 = 1 January 1948",
   lastChecked: "2026-11-21",
+  knownUntil: "2026-11-21",
   points: [
     { validFrom: "2020-01-01", value: "834.76", source: RULE_MAP },
     {
@@ -46,6 +47,7 @@ export const CONSTRUCTION_SERIES: ConstructionSeries = {
   frenchTerm: "indice semestriel des prix de la construction",
   base: "100 = 1970",
   lastChecked: "2026-11-21",
+  knownUntil: "2026-11-21",
   points: [
     {
       semester: "2021-04",
@@ -65,4 +67,17 @@ export const CONSTRUCTION_SERIES: ConstructionSeries = {
     { semester: "2023-10", value: "1140.51", source: RULE_MAP },
     { semester: "2025-04", value: "1164.15", source: RULE_MAP },
   ],
+};
+
+/**
+ * The ECB euro short-term rate (art. 13 §4). No value is stated in the repository's legal texts or
+ * rule map, so none is entered: checking the art. 13 §4 bounds needs the operator to record the
+ * published €STR (`withEcbRatePoints`), and fails with INDEX_MISSING until then.
+ */
+export const ECB_SHORT_TERM_RATE_SERIES: EcbRateSeries = {
+  id: "ECB_SHORT_TERM_RATE",
+  frenchTerm: "taux à court terme en euros établi par la Banque centrale européenne (€STR)",
+  lastChecked: "2026-11-21",
+  knownUntil: null,
+  points: [],
 };

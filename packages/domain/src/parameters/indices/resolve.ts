@@ -3,16 +3,18 @@
  * The product is exact; the quotient is carried at the 40 significant digits of `Dec` and is never
  * rounded here — money is rounded once, at statement-line level (`roundMoney`).
  */
+import { DomainError, type DomainErrorCode } from "../../law/errors.js";
 import type { Decimal } from "decimal.js";
 import { parseDecimal, type DecimalInput } from "../../money/decimal.js";
 import { assertIsoDate, isIsoDate } from "../dates.js";
 import type { IndexBasis, IsoDate } from "../types.js";
-import { CONSTRUCTION_SERIES, COTE_SERIES } from "./data.js";
-import type { ConstructionPoint, ConstructionSeries, CotePoint, CoteSeries, IndexPointUsed } from "./types.js";
+import { CONSTRUCTION_SERIES, COTE_SERIES, ECB_SHORT_TERM_RATE_SERIES } from "./data.js";
+import type { ConstructionPoint, ConstructionSeries, CotePoint, CoteSeries, EcbRatePoint, EcbRateSeries, IndexPointUsed } from "./types.js";
 
-export class IndexResolutionError extends Error {
-  constructor(detail: string) {
-    super(detail);
+/** An index value is missing (INDEX_MISSING, naming the semester or date) or a supplied series is inconsistent (INVALID_INPUT). */
+export class IndexResolutionError extends DomainError {
+  constructor(detail: string, code: DomainErrorCode = "INVALID_INPUT", subject?: string) {
+    super(code, detail, { subject: subject ?? null });
     this.name = "IndexResolutionError";
   }
 }
@@ -50,7 +52,7 @@ validateCoteSeries(COTE_SERIES);
 validateConstructionSeries(CONSTRUCTION_SERIES);
 
 /** Adds operator-supplied cote tranches (e.g. the next STATEC tranche); a conflicting value is an error. */
-export function withCotePoints(extra: readonly CotePoint[], series: CoteSeries = COTE_SERIES): CoteSeries {
+export function withCotePoints(extra: readonly CotePoint[], series: CoteSeries = COTE_SERIES, knownUntil: IsoDate = series.knownUntil): CoteSeries {
   const byDate = new Map(series.points.map((p) => [p.validFrom, p]));
   for (const p of extra) {
     const known = byDate.get(p.validFrom);
@@ -58,7 +60,7 @@ export function withCotePoints(extra: readonly CotePoint[], series: CoteSeries =
       throw new IndexResolutionError(`cote from ${p.validFrom}: supplied ${p.value} conflicts with recorded ${known.value}`);
     byDate.set(p.validFrom, known ?? p);
   }
-  return validateCoteSeries({ ...series, points: [...byDate.values()].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1)) });
+  return validateCoteSeries({ ...series, knownUntil, points: [...byDate.values()].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1)) });
 }
 
 /** Adds operator-supplied construction semesters; a conflicting value is an error. */
@@ -80,7 +82,7 @@ export function resolveCote(asOf: IsoDate, series: CoteSeries = COTE_SERIES): In
   series.points.forEach((p, i) => {
     if (p.validFrom <= asOf) found = { p, next: series.points[i + 1] };
   });
-  if (!found) throw new IndexResolutionError(`no cote d'application recorded on or before ${asOf} (first known: ${series.points[0]?.validFrom ?? "none"})`);
+  if (!found) throw new IndexResolutionError(`no cote d'application recorded on or before ${asOf} (first known: ${series.points[0]?.validFrom ?? "none"})`, "INDEX_MISSING", asOf);
   return {
     series: "COST_OF_LIVING_COTE",
     value: found.p.value,
@@ -88,6 +90,8 @@ export function resolveCote(asOf: IsoDate, series: CoteSeries = COTE_SERIES): In
     validFrom: found.p.validFrom,
     validTo: found.next?.validFrom ?? null,
     source: found.p.source,
+    // After the day the series is known complete, a later tranche may already apply: say so.
+    ...(asOf > series.knownUntil ? { unconfirmedAfter: series.knownUntil } : {}),
   };
 }
 
@@ -117,6 +121,8 @@ export function resolveConstructionIndex(semesterOrDate: string, series: Constru
   if (!point)
     throw new IndexResolutionError(
       `construction-price index for semester ${semester} is not recorded (known: ${series.points.map((p) => p.semester).join(", ")}); add the STATEC figure with withConstructionPoints — it is never interpolated`,
+      "INDEX_MISSING",
+      semester,
     );
   return { series: "CONSTRUCTION_PRICE_INDEX", value: point.value, label: `semester ${semester}`, ...semesterPeriod(semester), source: point.source };
 }
@@ -150,4 +156,37 @@ export function indexAmount(amount: string, basis: IndexBasis, asOf: IsoDate, op
       ? resolveCote(asOf, options.coteSeries)
       : resolveConstructionIndex(options.constructionSemester ?? asOf, options.constructionSeries);
   return { nominal: amount, value: amountAtIndex(amount, basis.base, index.value), basis, index };
+}
+
+// ───────────── ECB euro short-term rate (law art. 13 §4) ─────────────
+
+/** Adds operator-recorded €STR values (ECB publication); a conflicting value is an error; `knownUntil` moves to the day given. */
+export function withEcbRatePoints(extra: readonly EcbRatePoint[], knownUntil: IsoDate, series: EcbRateSeries = ECB_SHORT_TERM_RATE_SERIES): EcbRateSeries {
+  assertIsoDate(knownUntil, "knownUntil");
+  const byDate = new Map(series.points.map((p) => [p.validFrom, p]));
+  for (const p of extra) {
+    assertIsoDate(p.validFrom, "validFrom");
+    parseDecimal(p.value);
+    const known = byDate.get(p.validFrom);
+    if (known && !parseDecimal(known.value).equals(parseDecimal(p.value))) throw new IndexResolutionError(`€STR from ${p.validFrom}: supplied ${p.value} conflicts with recorded ${known.value}`);
+    byDate.set(p.validFrom, known ?? p);
+  }
+  return { ...series, knownUntil, points: [...byDate.values()].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1)) };
+}
+
+export interface EcbRateUsed {
+  readonly value: string;
+  readonly validFrom: IsoDate;
+  readonly source: EcbRatePoint["source"];
+  /** Set when `asOf` lies after the series' knownUntil: the rate may have changed since. */
+  readonly unconfirmedAfter?: IsoDate;
+}
+
+/** The €STR in force on `asOf`; none recorded on or before it is DomainError INDEX_MISSING naming the date. */
+export function resolveEcbShortTermRate(asOf: IsoDate, series: EcbRateSeries = ECB_SHORT_TERM_RATE_SERIES): EcbRateUsed {
+  assertIsoDate(asOf, "ECB rate date");
+  const found = [...series.points].reverse().find((p) => p.validFrom <= asOf);
+  if (!found)
+    throw new IndexResolutionError(`no ECB euro short-term rate (€STR) recorded on or before ${asOf}: the operator records the ECB's published value (law art. 13 §4)`, "INDEX_MISSING", asOf);
+  return { value: found.value, validFrom: found.validFrom, source: found.source, ...(series.knownUntil === null || asOf > series.knownUntil ? { unconfirmedAfter: series.knownUntil ?? found.validFrom } : {}) };
 }

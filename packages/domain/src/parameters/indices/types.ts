@@ -15,6 +15,11 @@ export interface CotePoint {
   readonly validFrom: IsoDate;
   readonly value: string;
   readonly source: IndexSource;
+  /**
+   * Set when the value was resolved for a date after the series' `knownUntil`: the result rests on
+   * an unconfirmed value (a later tranche may be in force), and says so.
+   */
+  readonly unconfirmedAfter?: IsoDate;
 }
 
 /** Semester construction-price index: one value per semester, labelled by its reference month (`YYYY-04` or `YYYY-10`). */
@@ -22,6 +27,11 @@ export interface ConstructionPoint {
   readonly semester: string;
   readonly value: string;
   readonly source: IndexSource;
+  /**
+   * Set when the value was resolved for a date after the series' `knownUntil`: the result rests on
+   * an unconfirmed value (a later tranche may be in force), and says so.
+   */
+  readonly unconfirmedAfter?: IsoDate;
 }
 
 export interface CoteSeries {
@@ -29,6 +39,11 @@ export interface CoteSeries {
   readonly frenchTerm: string;
   readonly base: string;
   readonly lastChecked: IsoDate;
+  /**
+   * The last day for which the series is known to be complete: after it a new tranche may already be
+   * in force, so a value resolved for a later date rests on an unconfirmed value (`unconfirmedAfter`).
+   */
+  readonly knownUntil: IsoDate;
   readonly points: readonly CotePoint[];
 }
 
@@ -37,6 +52,8 @@ export interface ConstructionSeries {
   readonly frenchTerm: string;
   readonly base: string;
   readonly lastChecked: IsoDate;
+  /** The last day for which the series is known to be complete (a semester is never assumed: a missing one fails). */
+  readonly knownUntil: IsoDate;
   readonly points: readonly ConstructionPoint[];
 }
 
@@ -49,4 +66,30 @@ export interface IndexPointUsed {
   readonly validFrom: IsoDate;
   readonly validTo: IsoDate | null;
   readonly source: IndexSource;
+  /**
+   * Set when the value was resolved for a date after the series' `knownUntil`: the result rests on
+   * an unconfirmed value (a later tranche may be in force), and says so.
+   */
+  readonly unconfirmedAfter?: IsoDate;
+}
+
+/**
+ * The ECB euro short-term rate (€STR, « taux à court terme en euros établi par la Banque centrale
+ * européenne »), law art. 13 §4: a dated step series in percent per year. Only sourced values are
+ * entered (the repository's texts state none): an operator records them with `withEcbRatePoints`.
+ */
+export interface EcbRatePoint {
+  readonly validFrom: IsoDate;
+  /** Percent per year, e.g. "1.923". */
+  readonly value: string;
+  readonly source: { readonly publisher: "ECB"; readonly citation: string };
+}
+
+export interface EcbRateSeries {
+  readonly id: "ECB_SHORT_TERM_RATE";
+  readonly frenchTerm: string;
+  readonly lastChecked: IsoDate;
+  /** The last day for which the series is known to be complete; null while it holds no value. */
+  readonly knownUntil: IsoDate | null;
+  readonly points: readonly EcbRatePoint[];
 }
