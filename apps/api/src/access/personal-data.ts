@@ -211,14 +211,15 @@ export function unmaskPerVacancy(env: Record<string, string | undefined> = proce
 }
 
 /**
- * A real vacancy of the landlord's stock: a convention of its own (financing or compensation,
- * signed with the State) covers the dwelling, or the dwelling was let before by this landlord.
- * A dwelling the landlord just recorded as VACANT, without either, ranks candidates but unmasks none.
+ * A real vacancy of the landlord's stock: its compensation convention with the State (art. 40)
+ * covers the dwelling — the State then compensates that dwelling, so a dwelling invented for the
+ * register shows in the landlord's statements — or the dwelling was let before by this landlord.
+ * A dwelling the landlord just recorded as VACANT with neither ranks candidates but unmasks none.
  */
 export function realVacancyWhere(landlordId: string) {
   return {
     landlordId,
-    OR: [{ financingConvention: { is: { landlordId } } }, { compensationConvention: { is: { landlordId } } }, { leases: { some: { landlordId } } }],
+    OR: [{ compensationConvention: { is: { landlordId, kind: "COMPENSATION" as const } } }, { leases: { some: { landlordId } } }],
   };
 }
 

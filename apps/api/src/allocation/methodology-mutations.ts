@@ -111,7 +111,7 @@ const ApproveVersionInput = builder.inputType("ApproveAllocationMethodologyVersi
     approvedOn: t.field({
       type: "Date",
       required: false,
-      description: "Day of the minister's approval (default today): shortlists ranked on or after it use this version. Not in the future, not before the version was recorded, not before the landlord's latest approved version.",
+      description: "Day of the minister's approval (default today): shortlists ranked on or after it use this version. Not in the future (the minister's decision may precede its recording), not before the landlord's latest approved version.",
     }),
   }),
 });
@@ -140,7 +140,6 @@ builder.mutationField("approveAllocationMethodologyVersion", (t) =>
         const current = await tx.allocationMethodology.findUniqueOrThrow({ where: { id } });
         if (current.approvedOn) p.add("methodologyId", "INVALID_STATE", `Version ${current.version} was already approved on ${iso(current.approvedOn)}`, "RGD 13 Oct 2023 art. 3");
         if (approvedOn > today) p.add("approvedOn", "OUT_OF_RANGE", `The approval cannot be dated after today (${today})`);
-        if (approvedOn < iso(current.createdAt)) p.add("approvedOn", "OUT_OF_RANGE", `Version ${current.version} was recorded on ${iso(current.createdAt)}: it cannot have been approved before`);
         const latestApproved = await tx.allocationMethodology.findFirst({ where: { landlordId: current.landlordId, approvedOn: { not: null } }, orderBy: { version: "desc" } });
         if (latestApproved && latestApproved.version > current.version)
           p.add("methodologyId", "INVALID_STATE", `Version ${latestApproved.version} is already approved: an older version cannot take effect after it`, "RGD 13 Oct 2023 art. 3");
