@@ -51,9 +51,10 @@ export interface FieldClass {
   readonly class: PersonalDataClass;
   /** For derived data: what it is derived from. */
   readonly derivedFrom?: string;
-  readonly subject: (parent: any) => Subject;
+  /** Typed `never` so that each entry reads its own parent shape; called with the resolved parent. */
+  readonly subject: (parent: never) => Subject;
   /** Only some values of the field are personal (e.g. a lease end only when its ground is a birthday). */
-  readonly when?: (parent: any) => boolean;
+  readonly when?: (parent: never) => boolean;
 }
 
 const candidate = (p: { id: string }): Subject => ({ kind: "candidate", id: p.id });
@@ -331,8 +332,8 @@ export async function mayUnmask(ctx: MaskContext, subject: Subject): Promise<boo
 export async function maskField<T>(ctx: MaskContext, key: string, parent: unknown, value: T): Promise<T | null> {
   const spec = FIELD_CLASSES[key];
   if (!spec || value === null || value === undefined) return value;
-  if (spec.when && !spec.when(parent)) return value;
-  return (await mayUnmask(ctx, spec.subject(parent))) ? value : null;
+  if (spec.when && !spec.when(parent as never)) return value;
+  return (await mayUnmask(ctx, spec.subject(parent as never))) ? value : null;
 }
 
 /** Rows to omit for the caller (see OMITTED_ROWS); every other row is kept. */
