@@ -201,7 +201,7 @@ const OPEN_FILE: AllocationFileStatus[] = ["VACANCY", "SHORTLIST", "SOCIAL_ENQUI
 /**
  * The bound per vacancy (operator setting `ABORDABLE_UNMASK_PER_VACANCY`, 1-100, default 10 = the
  * default shortlist kept): how many of a file's best-ranked candidates its landlord may see
- * unmasked. A wrong value stops the server at start (read by `checkPersonalDataSettings`).
+ * unmasked. A wrong value stops the server at start (read once when the schema is built, `applyPersonalDataMasks`).
  */
 export function unmaskPerVacancy(env: Record<string, string | undefined> = process.env): number {
   const raw = env.ABORDABLE_UNMASK_PER_VACANCY;
@@ -346,6 +346,7 @@ export function omitRow(ctx: MaskContext, type: keyof typeof OMITTED_ROWS, row: 
  * a field the schema does not have, or a non-null field (a mask must be able to answer null).
  */
 export function applyPersonalDataMasks(schema: GraphQLSchema): GraphQLSchema {
+  unmaskPerVacancy(); // a wrong operator setting stops the start
   for (const key of Object.keys(FIELD_CLASSES)) {
     const [typeName, fieldName] = key.split(".") as [string, string];
     const type = schema.getType(typeName);
