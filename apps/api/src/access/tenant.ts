@@ -9,6 +9,7 @@
  */
 import type { Prisma } from "../generated/prisma/client.js";
 import { isDeveloper, isLandlord, isMinistry, organisationOf, type Viewer } from "./viewer.js";
+import { unmaskingEntryWhere } from "./personal-data.js";
 
 const NO_ROWS = { id: { in: [] as string[] } };
 
@@ -59,7 +60,8 @@ export function candidateScope(v: Viewer): Prisma.CandidateWhereInput {
 
 /**
  * Households hold personal data: the ministry sees them; a landlord only those of its own tenants
- * (a lease with it) and of candidates in its own allocation files.
+ * (a lease with it) and of candidates on the shortlist of a real vacancy of its own within the
+ * bound per vacancy (access/personal-data.ts, `unmaskingEntryWhere`) — not every file it opened.
  */
 export function householdScope(v: Viewer): Prisma.HouseholdWhereInput {
   if (isMinistry(v)) return {};
@@ -67,7 +69,7 @@ export function householdScope(v: Viewer): Prisma.HouseholdWhereInput {
     return {
       OR: [
         { leases: { some: { landlordId: organisationOf(v) } } },
-        { candidate: { applications: { some: { allocationEntries: { some: { allocationFile: { landlordId: organisationOf(v) } } } } } } },
+        { candidate: { applications: { some: { allocationEntries: { some: unmaskingEntryWhere(organisationOf(v)) } } } } },
       ],
     };
   }

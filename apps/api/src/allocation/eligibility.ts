@@ -10,7 +10,9 @@ import { domainGraphQLError, toDomainError } from "../schema/domain-errors.js";
 import { decodeGlobalId } from "../schema/ids.js";
 import { candidateScope } from "../access/tenant.js";
 import { AllocationRegimeEnum, EligibilityConditionEnum, EligibilityPurposeEnum, IncomeKindEnum, RealRightKindEnum, RightLocationEnum } from "./enums.js";
-import { householdOf, requestedRegime, ruleOf, todayIso } from "./common.js";
+import { householdOf, iso, requestedRegime, ruleOf, todayIso } from "./common.js";
+import { isLandlord, organisationOf } from "../access/viewer.js";
+import type { Context } from "../schema/context.js";
 
 // ───────────── result ─────────────
 
@@ -19,7 +21,21 @@ interface EligibilityView {
   regime: RegimeOptions;
   /** Figures and reasons are personal data: shown only to callers allowed to see them. */
   personal: boolean;
+  /**
+   * About a candidate the caller may not see (issue 12, finding 4): only eligible or not — no failed
+   * condition, no condition list, no parameter or note trace, which would let a caller bracket its
+   * dates and incomes by asking again with other inputs.
+   */
+  outcomeOnly?: boolean;
 }
+
+const EligibilityDisclosureEnum = builder.enumType("EligibilityDisclosure", {
+  description: "How much of an eligibility computation the caller is shown (GDPR data minimisation, art. 5 1 c).",
+  values: {
+    FULL: { description: "Every condition checked and failed, with the figures when the caller may see the household's personal data." },
+    OUTCOME_ONLY: { description: "About a candidate the caller may not see: only `eligible`; failures, conditions and trace are empty." },
+  } as const,
+});
 type FailureView = EligibilityResult["failures"][number] & { personal: boolean };
 
 const CitationView = builder.objectRef<EligibilityResult["failures"][number]["citation"]>("EligibilityCitation").implement({
@@ -82,12 +98,13 @@ const EligibilityResultRef = builder.objectRef<EligibilityView>("EligibilityResu
     regime: t.field({ type: AllocationRegimeEnum, description: "Regime applied.", resolve: (v) => v.regime.regime }),
     billEntryIntoForce: t.field({ type: "Date", nullable: true, description: "Entry into force of bill 8535 used (regime BILL_8535).", resolve: (v) => v.regime.bill8535EntryIntoForce ?? null }),
     purpose: t.field({ type: EligibilityPurposeEnum, description: "Candidate (§1) or tenant (§3).", resolve: (v) => v.result.purpose }),
-    checked: t.field({ type: [EligibilityConditionEnum], description: "Conditions checked.", resolve: (v) => [...v.result.checked] }),
-    failures: t.field({ type: [FailureRef], description: "Every failed condition (empty when eligible).", resolve: (v) => v.result.failures.map((f) => ({ ...f, personal: v.personal })) }),
+    disclosure: t.field({ type: EligibilityDisclosureEnum, description: "FULL, or OUTCOME_ONLY for a candidate the caller may not see (then only `eligible` carries information).", resolve: (v) => (v.outcomeOnly ? "OUTCOME_ONLY" : "FULL") }),
+    checked: t.field({ type: [EligibilityConditionEnum], description: "Conditions checked (empty when OUTCOME_ONLY).", resolve: (v) => (v.outcomeOnly ? [] : [...v.result.checked]) }),
+    failures: t.field({ type: [FailureRef], description: "Every failed condition (empty when eligible, and when OUTCOME_ONLY).", resolve: (v) => (v.outcomeOnly ? [] : v.result.failures.map((f) => ({ ...f, personal: v.personal }))) }),
     income: t.field({ type: IncomeRef, nullable: true, description: "Household income (art. 56); null for a tenant check or when the caller may not see it.", resolve: (v) => (v.personal ? (v.result.income ?? null) : null) }),
     ceiling: t.field({ type: CeilingRef, nullable: true, description: "Annex II ceiling compared; null for a tenant check or when the caller may not see it.", resolve: (v) => (v.personal ? (v.result.ceiling ?? null) : null) }),
-    parameters: t.field({ type: [ParameterRef], description: "Parameter versions read.", resolve: (v) => [...v.result.trace.parameters] }),
-    interpretationNotes: t.stringList({ description: "Ids of the interpretation notes the rule relies on (see the domain README).", resolve: (v) => [...(v.result.trace.interpretationNotes ?? [])] }),
+    parameters: t.field({ type: [ParameterRef], description: "Parameter versions read (empty when OUTCOME_ONLY).", resolve: (v) => (v.outcomeOnly ? [] : [...v.result.trace.parameters]) }),
+    interpretationNotes: t.stringList({ description: "Ids of the interpretation notes the rule relies on (see the domain README; empty when OUTCOME_ONLY).", resolve: (v) => (v.outcomeOnly ? [] : [...(v.result.trace.interpretationNotes ?? [])]) }),
   }),
 });
 
@@ -233,16 +250,37 @@ builder.queryField("eligibility", (t) =>
   }),
 );
 
+/**
+ * The days a caller may ask about a candidate it may not see (finding 4): today, and the days of its
+ * own allocation files holding the candidate (opening, shortlist, proposal steps, closing) — what the
+ * allocation needs; any other day would let a binary search on `asOf` recover a birth date, a
+ * residence date or an income threshold. A caller who sees the candidate asks any day.
+ */
+async function askableDays(ctx: Context, candidateId: string): Promise<Set<string>> {
+  const days = new Set([todayIso()]);
+  if (!isLandlord(ctx.viewer)) return days;
+  const files = await ctx.prisma.allocationFile.findMany({
+    where: { landlordId: organisationOf(ctx.viewer), candidates: { some: { application: { candidateId } } } },
+    select: { openedOn: true, closedOn: true, events: { select: { occurredOn: true } } },
+  });
+  for (const f of files) {
+    days.add(iso(f.openedOn));
+    if (f.closedOn) days.add(iso(f.closedOn));
+    for (const e of f.events) days.add(iso(e.occurredOn));
+  }
+  return days;
+}
+
 builder.queryField("candidateEligibility", (t) =>
   t.field({
     type: EligibilityResultRef,
     nullable: true,
     description:
-      "Eligibility of a candidate of the register (art. 55 §1) on a day, from the stored household (landlords and the ministry; null when no such candidate). Figures and reasons with amounts only for callers who may see the candidate's personal data; others get the failed conditions and their articles.",
+      "Eligibility of a candidate of the register (art. 55 §1) on a day, from the stored household (landlords and the ministry; null when no such candidate). A caller who may see the candidate's personal data gets every condition with its figures, on any day. About any other candidate (pseudonymised) the answer is only eligible or not (disclosure OUTCOME_ONLY), and only for today or a day of the caller's own allocation files holding the candidate (otherwise BAD_USER_INPUT on asOf).",
     authScopes: { ministry: true, landlord: true },
     args: {
       candidateId: t.arg.id({ required: true, description: "Global ID of the candidate." }),
-      asOf: t.arg({ type: "Date", required: false, description: "Day of the check (default today)." }),
+      asOf: t.arg({ type: "Date", required: false, description: "Day of the check (default today); for a pseudonymised candidate, today or a day of one of the caller's files holding it." }),
       regime: t.arg({ type: AllocationRegimeEnum, required: false, description: "Regime; default: the operator's setting." }),
     },
     resolve: async (_r, args, ctx) => {
@@ -254,9 +292,12 @@ builder.queryField("candidateEligibility", (t) =>
         select: { id: true, residenceStatus: true, residentSince: true, municipalityId: true, household: { select: { members: true } } },
       });
       if (!candidate) return null;
+      const personal = await ctx.loaders.candidatePersonalData.load(candidate.id);
+      if (!personal && !(await askableDays(ctx, candidate.id)).has(asOf))
+        throw new GraphQLError("asOf: about a pseudonymised candidate, ask for today or a day of one of your allocation files holding it", { extensions: { code: "BAD_USER_INPUT", field: "asOf" } });
       if (!candidate.household || candidate.household.members.length === 0) throw new GraphQLError("The candidate has no household on the register", { extensions: { code: "BAD_USER_INPUT", field: "candidateId" } });
       const result = check(householdOf(candidate, candidate.household.members, asOf), regime, asOf, "CANDIDATE", false);
-      return { result, regime, personal: await ctx.loaders.candidatePersonalData.load(candidate.id) };
+      return { result, regime, personal, outcomeOnly: !personal };
     },
   }),
 );

@@ -97,14 +97,15 @@ const CitationRef = builder.objectRef<Breakdown["contributions"][number]["citati
   }),
 });
 
-type ContributionView = Breakdown["contributions"][number] & { visibleDetail: boolean };
+/** A contribution with the candidate it is about: `detail` is masked by access/personal-data.ts (FIELD_CLASSES). */
+type ContributionView = Breakdown["contributions"][number] & { candidateId: string };
 
 const ContributionRef = builder.objectRef<ContributionView>("CriterionContribution").implement({
   description: "The points one criterion gave a candidate, under the landlord's methodology (the law sets no points: art. 57; RGD art. 3).",
   fields: (t) => ({
     criterion: t.exposeString("criterion", { description: "Criterion, e.g. ART57_1_1_TITLE, ART58_1_1_TYPOLOGY, ESCH_SENIORITY." }),
     points: t.exposeInt("points", { description: "Points given." }),
-    detail: t.string({ nullable: true, description: "The facts behind the points; null unless the caller may see the candidate's personal data.", resolve: (c) => (c.visibleDetail ? c.detail : null) }),
+    detail: t.string({ nullable: true, description: "The facts behind the points; null unless the caller may see the candidate's personal data.", resolve: (c) => c.detail ?? null }),
     citation: t.field({ type: CitationRef, description: "Its legal source.", resolve: (c) => c.citation }),
   }),
 });
@@ -129,10 +130,7 @@ builder.prismaObject("AllocationFileCandidate", {
       type: [ContributionRef],
       description: "Every criterion's contribution with its article (socio-economic, then dwelling criteria).",
       select: { application: { select: { candidateId: true } } },
-      resolve: async (e, _a, ctx) => {
-        const visible = await ctx.loaders.candidatePersonalData.load(e.application.candidateId);
-        return ((e.scoreBreakdown as Breakdown | null)?.contributions ?? []).map((c) => ({ ...c, visibleDetail: visible }));
-      },
+      resolve: (e) => ((e.scoreBreakdown as Breakdown | null)?.contributions ?? []).map((c) => ({ ...c, candidateId: e.application.candidateId })),
     }),
     candidate: t.field({
       type: CandidateRef,

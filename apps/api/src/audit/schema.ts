@@ -4,6 +4,8 @@ import type { Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { RoleEnum } from "../schema/enums.js";
 import { encodeGlobalID } from "@pothos/plugin-relay";
+import { maskAuditPayload } from "../access/personal-data.js";
+import "./personal-data-access.js";
 
 builder.scalarType("JSON", {
   description: "A JSON value (audit snapshots). Decimals inside are strings.",
@@ -36,8 +38,18 @@ builder.prismaObject("AuditEvent", {
       select: { apiKeyId: true },
       resolve: async (e, _a, ctx) => (e.apiKeyId ? ((await ctx.prisma.apiKey.findUnique({ where: { id: e.apiKeyId }, select: { prefix: true } }))?.prefix ?? null) : null),
     }),
-    before: t.field({ type: "JSON", nullable: true, description: "State before the change (null for a creation).", resolve: (e) => e.before }),
-    after: t.field({ type: "JSON", nullable: true, description: "State after the change.", resolve: (e) => e.after }),
+    before: t.field({
+      type: "JSON",
+      nullable: true,
+      description: "State before the change (null for a creation). Personal data masked for every caller (access/personal-data.ts, AUDIT_KEY_CLASSES): incomes and birth dates as coarse bands, the rest as `masked:CLASS`.",
+      resolve: (e) => maskAuditPayload(e.before, e.entityType) as typeof e.before,
+    }),
+    after: t.field({
+      type: "JSON",
+      nullable: true,
+      description: "State after the change, personal data masked as in `before`.",
+      resolve: (e) => maskAuditPayload(e.after, e.entityType) as typeof e.after,
+    }),
     correlationId: t.exposeString("correlationId", { nullable: true, description: "Correlation id of the request (also in the logs)." }),
   }),
 });

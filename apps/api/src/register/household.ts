@@ -5,6 +5,8 @@ import type { Context } from "../schema/context.js";
 import { MunicipalityRef } from "../portfolio/municipality.js";
 import { householdScope } from "../access/tenant.js";
 import { AGE_BANDS, ageBand, ageOn, todayUtc } from "./age.js";
+import { incomeBand } from "../access/personal-data.js";
+import { Dec } from "@abordable/domain";
 
 export const AgeBandEnum = builder.enumType("AgeBand", {
   description: "Age band shown on pseudonymised records instead of a birth date (thresholds of arts. 12, 55, 67).",
@@ -60,6 +62,12 @@ export const HouseholdRef = builder.prismaNode("Household", {
       description: "Composition of the household, without personal data.",
       select: { members: { select: { birthDate: true, partnerId: true } } },
       resolve: (h) => compositionOf(h.members),
+    }),
+    incomeBand: t.string({
+      description:
+        "Coarse band of the household's income of the reference year (art. 56: members who are not dependent children), in EUR 20,000 steps (e.g. EUR_40000_TO_59999; EUR_100000_OR_MORE): what a pseudonymised record shows instead of the amounts.",
+      select: { members: { select: { annualNetIncome: true, isDependent: true } } },
+      resolve: (h) => incomeBand(h.members.filter((m) => !m.isDependent).reduce((sum, m) => sum.plus(m.annualNetIncome.toFixed()), new Dec(0)).toFixed(2))!,
     }),
     personalDataVisible: t.boolean({
       description: "Whether the caller sees the members' personal data; when false, members are pseudonymised (role and age band only).",

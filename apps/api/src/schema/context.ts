@@ -26,5 +26,5 @@ export interface Context {
 }
 
 export function createContext(args: Omit<Context, "loaders" | "prisma">): Context {
-  return { ...args, prisma: args.db.prisma, loaders: createLoaders(args.db.prisma, args.viewer) };
+  return { ...args, prisma: args.db.prisma, loaders: createLoaders(args.db.prisma, args.viewer, { correlationId: args.correlationId }) };
 }

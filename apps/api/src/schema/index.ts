@@ -2,6 +2,7 @@
 import { lexicographicSortSchema, type GraphQLSchema } from "graphql";
 import { builder } from "./builder.js";
 import { describeRelayTypes } from "./describe-relay.js";
+import { applyPersonalDataMasks } from "../access/personal-data.js";
 import "./scalars.js";
 import "./enums.js";
 import "./viewer.js";
@@ -18,7 +19,7 @@ import "../tenancy/lease.js";
 let schema: GraphQLSchema | undefined;
 
 export function buildSchema(): GraphQLSchema {
-  schema ??= describeRelayTypes(lexicographicSortSchema(builder.toSchema()));
+  schema ??= applyPersonalDataMasks(describeRelayTypes(lexicographicSortSchema(builder.toSchema())));
   return schema;
 }
 import "../portfolio/mutations.js";

@@ -4,49 +4,30 @@
  */
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { isLandlord, isMinistryAdmin, organisationOf, type Viewer } from "../access/viewer.js";
+import type { Viewer } from "../access/viewer.js";
+import { candidateBases, householdBases, logAccesses, type AccessLogContext } from "../access/personal-data.js";
 
 export interface Loaders {
-  /** Whether the viewer may see a candidate's personal data (GDPR): ministry administrators, or a landlord with the candidate in one of its allocation files. */
+  /** Whether the viewer may see a candidate's personal data (GDPR; rules in access/personal-data.ts); every `true` is logged as an access record first. */
   candidatePersonalData: DataLoader<string, boolean>;
   /**
    * Whether the viewer may see the personal data of a household's members (by household ID): the
-   * candidate's rule above, plus the landlord of the household's lease (its tenants).
+   * candidate's rule above, plus the landlord of the household's lease (its tenants); logged likewise.
    */
   householdPersonalData: DataLoader<string, boolean>;
 }
 
-export function createLoaders(prisma: PrismaClient, viewer: Viewer): Loaders {
+export function createLoaders(prisma: PrismaClient, viewer: Viewer, log: AccessLogContext = {}): Loaders {
   return {
     candidatePersonalData: new DataLoader(async (candidateIds: readonly string[]) => {
-      if (isMinistryAdmin(viewer)) return candidateIds.map(() => true);
-      if (!isLandlord(viewer)) return candidateIds.map(() => false);
-      const rows = await prisma.application.findMany({
-        where: {
-          candidateId: { in: [...candidateIds] },
-          allocationEntries: { some: { allocationFile: { landlordId: organisationOf(viewer) } } },
-        },
-        select: { candidateId: true },
-      });
-      const visible = new Set(rows.map((r) => r.candidateId));
-      return candidateIds.map((id) => visible.has(id));
+      const bases = await candidateBases(prisma, viewer, candidateIds);
+      await logAccesses(prisma, viewer, log, [...bases].map(([candidateId, b]) => ({ ...b, candidateId, householdId: null })));
+      return candidateIds.map((id) => bases.has(id));
     }),
     householdPersonalData: new DataLoader(async (householdIds: readonly string[]) => {
-      if (isMinistryAdmin(viewer)) return householdIds.map(() => true);
-      if (!isLandlord(viewer)) return householdIds.map(() => false);
-      const landlordId = organisationOf(viewer);
-      const rows = await prisma.household.findMany({
-        where: {
-          id: { in: [...householdIds] },
-          OR: [
-            { candidate: { applications: { some: { allocationEntries: { some: { allocationFile: { landlordId } } } } } } },
-            { leases: { some: { landlordId } } },
-          ],
-        },
-        select: { id: true },
-      });
-      const visible = new Set(rows.map((r) => r.id));
-      return householdIds.map((id) => visible.has(id));
+      const bases = await householdBases(prisma, viewer, householdIds);
+      await logAccesses(prisma, viewer, log, [...bases].map(([householdId, b]) => ({ ...b, householdId })));
+      return householdIds.map((id) => bases.has(id));
     }),
   };
 }

@@ -11,6 +11,7 @@ import { Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { pageCost } from "../schema/complexity.js";
 import { leaseScope } from "../access/tenant.js";
+import { omitRow } from "../access/personal-data.js";
 import { LegalRegimeEnum, regimeOrThrow, todayIso } from "./common.js";
 import { deadlinesOf, FACTS_INCLUDE } from "./facts.js";
 import { LeaseDeadlineRef, MAX_WINDOW_DAYS, type DeadlineRow } from "./deadline-type.js";
@@ -52,7 +53,8 @@ builder.queryField("leaseDeadlines", (t) =>
         const window = deadlineWindowNextDays(args.asOf ?? todayIso(), days);
         const leases = await ctx.prisma.lease.findMany({ where: { AND: [leaseScope(ctx.viewer), WITH_FACTS] }, include: FACTS_INCLUDE, orderBy: { id: "asc" } });
         const all: DeadlineRow[] = [];
-        for (const lease of leases) for (const d of deadlinesOf(lease, window, options)) all.push({ ...d, lease });
+        // Deadlines dated by a birth date (YOUNG_TENANT_AGE) are left out for callers who may not see it (analysts).
+        for (const lease of leases) for (const d of deadlinesOf(lease, window, options)) if (!omitRow(ctx, "LeaseDeadline", d)) all.push({ ...d, lease });
         all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.leaseId < b.leaseId ? -1 : a.leaseId > b.leaseId ? 1 : a.kind.localeCompare(b.kind)));
         return resolveArrayConnection({ args, defaultSize: 20, maxSize: 100 }, all);
       },

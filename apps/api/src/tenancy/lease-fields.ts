@@ -14,6 +14,7 @@ import { RENT_HISTORY_ORDER, rentOn, revisionInForce } from "./rent-history.js";
 import { AffordableRentRef, isRentRecord } from "./rent.js";
 import { DueRevisionRef, LeaseEndRef, UnderOccupancyRef } from "./types.js";
 import { LeaseDeadlineRef, MAX_WINDOW_DAYS } from "./deadline-type.js";
+import { omitRow } from "../access/personal-data.js";
 
 const REGIME_ARG = "Regime (default: the bill once its entry into force is set, else the law).";
 
@@ -105,7 +106,9 @@ builder.prismaObjectFields("Lease", (t) => ({
     resolve: (l, args, ctx) => {
       const days = args.withinDays ?? 90;
       if (days < 0 || days > MAX_WINDOW_DAYS) throw new GraphQLError(`withinDays must be between 0 and ${MAX_WINDOW_DAYS}`, { extensions: { code: "BAD_USER_INPUT" } });
-      return deadlinesOf(l, deadlineWindowNextDays(args.asOf ?? todayIso(), days), regimeOrThrow(ctx, args.regime)).map((d) => ({ ...d, lease: l }));
+      return deadlinesOf(l, deadlineWindowNextDays(args.asOf ?? todayIso(), days), regimeOrThrow(ctx, args.regime))
+        .filter((d) => !omitRow(ctx, "LeaseDeadline", d))
+        .map((d) => ({ ...d, lease: l }));
     },
   }),
 }));

@@ -17,8 +17,19 @@ export async function ok<T = any>(api: TestApi, caller: Caller, query: string, v
 }
 
 /** A new vacant dwelling of the caller's stock (createDwelling), in Esch-sur-Alzette by default. */
+/** The landlord's compensation convention (art. 40): a dwelling under it is a real vacancy whose shortlist unmasks its candidates (issue 12). */
+export async function compensationConventionOf(api: TestApi, caller: Caller): Promise<string | undefined> {
+  const landlordId = caller === "landlordA" ? api.orgIds.esch : caller === "landlordB" ? api.orgIds.fonds : undefined;
+  if (!landlordId) return undefined;
+  const c = await api.db.prisma.convention.findFirst({ where: { landlordId, kind: "COMPENSATION" }, orderBy: { id: "asc" }, select: { id: true } });
+  return c ? gid("Convention", c.id) : undefined;
+}
+
+/** A vacant dwelling of the caller's stock, under its compensation convention (a real vacancy) unless `extra` says otherwise. */
 export async function vacantDwelling(api: TestApi, caller: Caller, bedrooms: number, extra: Record<string, unknown> = {}): Promise<string> {
+  const convention = await compensationConventionOf(api, caller);
   const input = {
+    ...(convention ? { compensationConventionId: convention } : {}),
     reference: `ALLOC-${Math.random().toString(36).slice(2, 10)}`, developerId: gid("Organisation", api.orgIds.snhbm), category: "ALL_PUBLIC",
     type: "APARTMENT", bedrooms, usefulArea: String(40 + bedrooms * 20), municipalityCode: "esch-sur-alzette", address: "1, rue de l'Alzette", ...extra,
   };

@@ -1,7 +1,8 @@
 /**
  * Law art. 57 §1, RGD 13 Oct 2023 art. 3 and Esch ROI annex 1: each landlord's written methodology,
  * approved by the minister, versioned. A new version is checked, numbered after the latest and
- * audited; a shortlist ranked after its approval uses it and records it in the decision record; a
+ * audited; it takes effect only once a ministry administrator records the approval (issue 12); a
+ * shortlist ranked after its approval uses it and records it in the decision record; a
  * shortlist ranked earlier still verifies with the version it recorded.
  */
 import { gunzipSync } from "node:zlib";
@@ -15,6 +16,8 @@ const decode = (id: string) => Buffer.from(id, "base64").toString().split(":")[1
 const CREATE = `mutation($input: CreateAllocationMethodologyVersionInput!) { createAllocationMethodologyVersion(input: $input) {
   methodology { id version approvedOn landlord { name } config summary { configVersion validFrom rules { criterion when points } } }
   userErrors { field code message rule } } }`;
+const APPROVE = `mutation($input: ApproveAllocationMethodologyVersionInput!) { approveAllocationMethodologyVersion(input: $input) {
+  methodology { id version approvedOn config summary { validFrom } } userErrors { field code message rule } } }`;
 const VERIFY = `mutation($input: VerifyShortlistInput!) { verifyShortlist(input: $input) { verification { storedHashMatches sameRanking reproducible } userErrors { code } } }`;
 const VERSIONS = `query($ids: [ID!]) { allocationMethodologies(first: 10, landlordIds: $ids) { totalCount edges { node { version approvedOn summary { configVersion } } } } }`;
 
@@ -48,10 +51,17 @@ describe(`art. 57 — methodology per landlord, versioned (${TEST_DATABASE_KIND}
     const first = await compute(api, "landlordA", before, "2026-11-05", 10);
     expect(first.computation.methodologyVersion).toBe(1);
 
-    const created = await ok(api, "landlordA", CREATE, { input: { approvedOn: "2026-11-10", config: version2() } }, "createAllocationMethodologyVersion");
-    expect(created.methodology).toMatchObject({ version: 2, approvedOn: "2026-11-10", landlord: { name: "Ville d'Esch-sur-Alzette" }, summary: { configVersion: "2", validFrom: "2026-11-10" } });
-    expect(created.methodology.config).toMatchObject({ id: "esch-2026", version: "2", landlord: "Ville d'Esch-sur-Alzette", approvedByMinisterOn: "2026-11-10", seniority: { pointsPerFullYear: 5, cap: 25 } });
+    const created = await ok(api, "landlordA", CREATE, { input: { config: version2() } }, "createAllocationMethodologyVersion");
+    expect(created.methodology).toMatchObject({ version: 2, approvedOn: null, landlord: { name: "Ville d'Esch-sur-Alzette" }, summary: { configVersion: "2" } });
+    expect(created.methodology.config).toMatchObject({ id: "esch-2026", version: "2", landlord: "Ville d'Esch-sur-Alzette", seniority: { pointsPerFullYear: 5, cap: 25 } });
+    expect(created.methodology.config.approvedByMinisterOn).toBeUndefined();
     expect(created.methodology.summary.rules).toContainEqual({ criterion: "ESCH_SENIORITY", when: "per full year registered (cap 25)", points: 5 });
+    // Not approved yet: a ranking after the approval day to come still uses version 1.
+    const unapproved = await openFile(api, "landlordA", await vacantDwelling(api, "landlordA", 2), "2026-11-06");
+    expect((await compute(api, "landlordA", unapproved, "2026-11-12", 5)).computation.methodologyVersion).toBe(1);
+    const approved = await ok(api, "admin", APPROVE, { input: { methodologyId: created.methodology.id, approvedOn: "2026-11-10" } }, "approveAllocationMethodologyVersion");
+    expect(approved.methodology).toMatchObject({ version: 2, approvedOn: "2026-11-10", summary: { validFrom: "2026-11-10" } });
+    expect(approved.methodology.config).toMatchObject({ approvedByMinisterOn: "2026-11-10", validFrom: "2026-11-10" });
 
     // The version in force is chosen by the ranking date: before the approval still version 1.
     const stillV1 = await openFile(api, "landlordA", await vacantDwelling(api, "landlordA", 2), "2026-11-06");
@@ -83,8 +93,10 @@ describe(`art. 57 — methodology per landlord, versioned (${TEST_DATABASE_KIND}
     ]);
     const audit = await api.db.prisma.auditEvent.findFirst({ where: { action: "createAllocationMethodologyVersion", entityId: decode(created.methodology.id) } });
     expect(audit).toMatchObject({ entityType: "AllocationMethodology" });
-    expect(audit!.after).toMatchObject({ version: 2, approvedOn: "2026-11-10" });
+    expect(audit!.after).toMatchObject({ version: 2, approvedOn: null });
     expect(audit!.before).toMatchObject({ version: 1, approvedOn: "2024-01-01" });
+    const approval = await api.db.prisma.auditEvent.findFirst({ where: { action: "approveAllocationMethodologyVersion", entityId: decode(created.methodology.id) } });
+    expect(approval!.after).toMatchObject({ version: 2, approvedOn: "2026-11-10", approvedByOrganisationId: api.orgIds.ministry });
   });
 
   it("a configuration the engine cannot read is refused field by field, and nothing is created", async () => {
@@ -95,7 +107,7 @@ describe(`art. 57 — methodology per landlord, versioned (${TEST_DATABASE_KIND}
     delete bad.socioEconomic.eviction.OTHER;
     bad.dwelling.proximityKm = [{ max: "15", points: 6 }, { max: "5", points: 10 }];
     bad.seniority.pointsPerYear = 2;
-    const res = await api.gql("landlordB", CREATE, { input: { approvedOn: "2026-11-10", config: bad } });
+    const res = await api.gql("landlordB", CREATE, { input: { config: bad } });
     const errors = res.body.data!.createAllocationMethodologyVersion.userErrors;
     expect(errors.map((e: any) => [e.field.join("."), e.code])).toEqual([
       ["input.config.socioEconomic.title.HOMELESS", "INVALID_VALUE"],
@@ -105,23 +117,36 @@ describe(`art. 57 — methodology per landlord, versioned (${TEST_DATABASE_KIND}
     ]);
     expect(errors[0].rule).toBe("law art. 57 §1; RGD 13 Oct 2023 art. 3");
     expect(res.body.data!.createAllocationMethodologyVersion.methodology).toBeNull();
-    const notAnObject = await api.gql("landlordB", CREATE, { input: { approvedOn: "2026-11-10", config: [1, 2] } });
+    const notAnObject = await api.gql("landlordB", CREATE, { input: { config: [1, 2] } });
     expect(notAnObject.body.data!.createAllocationMethodologyVersion.userErrors[0]).toMatchObject({ field: ["input", "config"], code: "INVALID_VALUE" });
     expect(await count()).toBe(n);
   });
 
-  it("approval dates follow the versions; a landlord records only its own methodology; the ministry administrator names the landlord", async () => {
-    const early = await api.gql("landlordB", CREATE, { input: { approvedOn: "2023-12-31", config: version2() } });
-    expect(early.body.data!.createAllocationMethodologyVersion.userErrors[0]).toMatchObject({ field: ["input", "approvedOn"], code: "OUT_OF_RANGE" });
-    const foreign = await api.gql("landlordB", CREATE, { input: { landlordId: gid("Organisation", api.orgIds.esch), approvedOn: "2026-12-01", config: version2() } });
+  it("only a ministry administrator approves, once, dated in order; a landlord records only its own methodology and never its approval", async () => {
+    const withDate = await api.gql("landlordB", CREATE, { input: { approvedOn: "2026-12-01", config: version2() } });
+    expect(withDate.body.errors?.[0]?.message).toMatch(/approvedOn/);
+    const foreign = await api.gql("landlordB", CREATE, { input: { landlordId: gid("Organisation", api.orgIds.esch), config: version2() } });
     expect(foreign.body.data!.createAllocationMethodologyVersion.userErrors[0]).toMatchObject({ field: ["input", "landlordId"], code: "FORBIDDEN" });
-    const adminWithout = await api.gql("admin", CREATE, { input: { approvedOn: "2026-12-01", config: version2() } });
+    const adminWithout = await api.gql("admin", CREATE, { input: { config: version2() } });
     expect(adminWithout.body.data!.createAllocationMethodologyVersion.userErrors[0]).toMatchObject({ field: ["input", "landlordId"], code: "REQUIRED" });
-    const byAdmin = await ok(api, "admin", CREATE, { input: { landlordId: gid("Organisation", api.orgIds.fonds), approvedOn: "2026-12-01", config: version2() } }, "createAllocationMethodologyVersion");
-    expect(byAdmin.methodology).toMatchObject({ version: 2, landlord: { name: "Fonds du Logement" } });
+    const byAdmin = await ok(api, "admin", CREATE, { input: { landlordId: gid("Organisation", api.orgIds.fonds), config: version2() } }, "createAllocationMethodologyVersion");
+    expect(byAdmin.methodology).toMatchObject({ version: 2, approvedOn: null, landlord: { name: "Fonds du Logement" } });
     for (const caller of ["developer", "analyst", "anonymous"] as const) {
-      const res = await api.gql(caller, CREATE, { input: { approvedOn: "2026-12-02", config: version2() } });
+      const res = await api.gql(caller, CREATE, { input: { config: version2() } });
       expect(res.body.errors?.[0]?.extensions?.code, caller).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
     }
+    const methodologyId = byAdmin.methodology.id;
+    for (const caller of ["landlordB", "landlordA", "analyst", "developer", "anonymous"] as const) {
+      const res = await api.gql(caller, APPROVE, { input: { methodologyId, approvedOn: "2026-12-01" } });
+      expect(res.body.errors?.[0]?.extensions?.code, caller).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+    }
+    const early = await api.gql("admin", APPROVE, { input: { methodologyId, approvedOn: "2023-12-31" } });
+    expect(early.body.data!.approveAllocationMethodologyVersion.userErrors[0]).toMatchObject({ field: ["input", "approvedOn"], code: "OUT_OF_RANGE" });
+    const future = await api.gql("admin", APPROVE, { input: { methodologyId, approvedOn: "2999-01-01" } });
+    expect(future.body.data!.approveAllocationMethodologyVersion.userErrors[0]).toMatchObject({ field: ["input", "approvedOn"], code: "OUT_OF_RANGE" });
+    expect((await api.db.prisma.allocationMethodology.findUniqueOrThrow({ where: { id: decode(methodologyId) } })).approvedOn).toBeNull();
+    await ok(api, "admin", APPROVE, { input: { methodologyId, approvedOn: "2026-12-01" } }, "approveAllocationMethodologyVersion");
+    const again = await api.gql("admin", APPROVE, { input: { methodologyId, approvedOn: "2026-12-01" } });
+    expect(again.body.data!.approveAllocationMethodologyVersion.userErrors[0]).toMatchObject({ field: ["input", "methodologyId"], code: "INVALID_STATE" });
   });
 });

@@ -79,7 +79,8 @@ describe(`art. 58 al. 1 2° — proximity in a shortlist (${TEST_DATABASE_KIND})
     const proximity = entries.map((e: any) => e.contributions.find((c: any) => c.criterion === "ART58_1_2_PROXIMITY"));
     expect(proximity.every((c: any) => c && [0, 3, 6, 10].includes(c.points))).toBe(true);
     expect(proximity.some((c: any) => c.points > 0)).toBe(true);
-    const scored = proximity.find((c: any) => c.points > 0);
+    // Details are shown only within the bound per vacancy (issue 12): take a scored contribution the landlord may read.
+    const scored = proximity.find((c: any) => c.points > 0 && c.detail !== null);
     expect(scored.detail).toMatch(/km/);
     expect(scored.citation.rule).toMatch(/art\. 58/);
 

@@ -252,6 +252,8 @@ interface Stock {
   members: string[];
   meeting: string;
   methodology: unknown;
+  /** A version submitted and not yet approved (only a ministry administrator approves it). */
+  pendingMethodology: string;
   convention: string;
   leases: string[];
   /** A lease signed under the law (from 2023-10-01). */
@@ -298,7 +300,8 @@ function mutationFixtures(s: Record<Target, Stock>): Record<string, MutationFixt
     recordOffer: { target: "allocationFileId", input: (t) => ({ allocationFileId: gid("AllocationFile", s[t].file), offeredOn: today }) },
     recordOfferResponse: { target: "offerId", input: (t) => ({ offerId: gid("AllocationOffer", s[t].offer), response: "ACCEPTED", respondedOn: today }) },
     allocate: { target: "allocationFileId", input: (t) => ({ allocationFileId: gid("AllocationFile", s[t].file), on: today }) },
-    createAllocationMethodologyVersion: { target: "landlordId", input: (t, c) => ({ landlordId: landlordFor(t, c), approvedOn: today, config: s[t].methodology }) },
+    createAllocationMethodologyVersion: { target: "landlordId", input: (t, c) => ({ landlordId: landlordFor(t, c), config: s[t].methodology }) },
+    approveAllocationMethodologyVersion: { target: "methodologyId", actors: "admin", input: (t) => ({ methodologyId: gid("AllocationMethodology", s[t].pendingMethodology), approvedOn: today }) },
     createCommission: {
       target: "landlordId",
       input: (t, c) => ({
@@ -446,6 +449,10 @@ describe(`permission matrix: every type and mutation of the schema × every call
         members: commission.members.filter((m) => m.role !== "SECRETARY").map(id),
         meeting: commission.meetings[0]!.id,
         methodology: (await p.allocationMethodology.findFirstOrThrow({ where: { landlordId }, orderBy: { version: "desc" } })).config,
+        pendingMethodology: await (async () => {
+          const latest = await p.allocationMethodology.findFirstOrThrow({ where: { landlordId }, orderBy: { version: "desc" } });
+          return id(await p.allocationMethodology.create({ data: { landlordId, version: latest.version + 1, config: latest.config as object, approvedOn: null } }));
+        })(),
         convention: id(await p.convention.findFirstOrThrow({ where: { landlordId, kind: "COMPENSATION" } })),
         leases: leases.others,
         lawLease: leases.law,

@@ -4,6 +4,7 @@
  * to what), not from the implementation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unmaskingEntryWhere } from "../../src/access/personal-data.js";
 import { gid, startTestApi, type Caller, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 
@@ -31,7 +32,8 @@ describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
     const leaseA = await p.lease.findFirstOrThrow({ where: { landlordId: esch } });
     const leaseB = await p.lease.findFirstOrThrow({ where: { landlordId: fonds } });
     const projectDev = await p.project.findFirstOrThrow({ where: { developerId: snhbm, dwellings: { none: { landlordId: { in: [esch, fonds] } } } } });
-    const fileA = await p.allocationFileCandidate.findFirstOrThrow({ where: { allocationFile: { landlordId: esch } }, include: { application: true } });
+    // A shortlist entry that unmasks its candidate to A (real vacancy, approved methodology, within the bound: issue 12).
+    const fileA = await p.allocationFileCandidate.findFirstOrThrow({ where: unmaskingEntryWhere(esch), include: { application: true }, orderBy: [{ rank: "asc" }, { allocationFileId: "asc" }] });
     candidateInA = fileA.application.candidateId;
     candidateOutsideA = (await p.candidate.findFirstOrThrow({
       where: { applications: { none: { allocationEntries: { some: { allocationFile: { landlordId: esch } } } } }, household: { leases: { none: {} } } },
@@ -158,7 +160,7 @@ describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
       ["analyst", candidateInA, "pseudonymised"],
       ["landlordA", candidateInA, "personal"],
       ["landlordA", candidateOutsideA, "pseudonymised"],
-      ["landlordB", candidateInA, (await api.db.prisma.allocationFileCandidate.count({ where: { application: { candidateId: candidateInA }, allocationFile: { landlordId: api.orgIds.fonds } } })) > 0 ? "personal" : "pseudonymised"],
+      ["landlordB", candidateInA, (await api.db.prisma.allocationFileCandidate.count({ where: { application: { candidateId: candidateInA }, ...unmaskingEntryWhere(api.orgIds.fonds) } })) > 0 ? "personal" : "pseudonymised"],
       ["developer", candidateInA, "none"],
       ["anonymous", candidateInA, "none"],
     ];

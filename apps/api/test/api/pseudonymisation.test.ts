@@ -7,6 +7,7 @@
  * a lease's household and a candidate's household.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unmaskingEntryWhere } from "../../src/access/personal-data.js";
 import { gid, startTestApi, type Caller, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 
@@ -36,10 +37,12 @@ describe(`household pseudonymisation (${TEST_DATABASE_KIND})`, () => {
     const { esch, fonds } = api.orgIds;
     const include = { members: true } as const;
     const inFile = (landlordId: string) => ({ candidate: { applications: { some: { allocationEntries: { some: { allocationFile: { landlordId } } } } } } });
-    inFileA = await p.household.findFirstOrThrow({ where: { ...inFile(esch), leases: { none: {} }, members: { some: { workplaceMunicipalityId: { not: null } } } }, include });
+    // A's shortlist entry must unmask (real vacancy, approved methodology, within the bound: access/personal-data.ts).
+    const unmasks = (landlordId: string) => ({ candidate: { applications: { some: { allocationEntries: { some: unmaskingEntryWhere(landlordId) } } } } });
+    inFileA = await p.household.findFirstOrThrow({ where: { ...unmasks(esch), leases: { none: {} }, members: { some: { workplaceMunicipalityId: { not: null } } } }, include });
     outside = await p.household.findFirstOrThrow({ where: { NOT: [inFile(esch), inFile(fonds)], leases: { none: {} }, memberCount: { gte: 2 } }, include });
     tenantA = await p.household.findFirstOrThrow({ where: { leases: { some: { landlordId: esch } }, NOT: [inFile(esch), inFile(fonds)] }, include });
-    const bHolds = (await p.household.count({ where: { id: inFileA.id, OR: [inFile(fonds), { leases: { some: { landlordId: fonds } } }] } })) > 0;
+    const bHolds = (await p.household.count({ where: { id: inFileA.id, OR: [unmasks(fonds), { leases: { some: { landlordId: fonds } } }] } })) > 0;
     expectations.set(inFileA.id, { admin: "personal", analyst: "pseudonymised", landlordA: "personal", landlordB: bHolds ? "personal" : "none", developer: "none", anonymous: "none" });
     expectations.set(outside.id, { admin: "personal", analyst: "pseudonymised", landlordA: "none", landlordB: "none", developer: "none", anonymous: "none" });
     expectations.set(tenantA.id, { admin: "personal", analyst: "pseudonymised", landlordA: "personal", landlordB: "none", developer: "none", anonymous: "none" });

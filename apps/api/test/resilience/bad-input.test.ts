@@ -25,13 +25,13 @@ const schema = buildSchema(SDL);
 const MUTATIONS = Object.values(schema.getMutationType()!.getFields());
 
 /** Mutations only a ministry administrator may call: the corpus is sent with the admin's key. */
-const ADMIN_ONLY = new Set(["createApiKey", "revokeApiKey"]);
+const ADMIN_ONLY = new Set(["createApiKey", "revokeApiKey", "approveAllocationMethodologyVersion"]);
 
 /** Which type an ID field names, from its name (`leaseId` → Lease) or, for `id`, from the mutation. */
 const ID_TYPES: Record<string, string> = {
   alternateForId: "CommissionMember", memberId: "CommissionMember", organisationId: "Organisation", landlordId: "Organisation",
   newLandlordId: "Organisation", developerId: "Organisation", compensationConventionId: "Convention", financingConventionId: "Convention",
-  conventionId: "Convention", meetingId: "CommissionMeeting", offerId: "AllocationOffer",
+  conventionId: "Convention", meetingId: "CommissionMeeting", offerId: "AllocationOffer", methodologyId: "AllocationMethodology",
 };
 function idTypeOf(mutation: string, field: string): string {
   if (ID_TYPES[field]) return ID_TYPES[field]!;
@@ -171,6 +171,7 @@ describe(`bad input against every mutation (${TEST_DATABASE_KIND})`, () => {
     await first("Candidate", () => p.candidate.findFirst({ select: { id: true }, orderBy: { id: "asc" } }));
     await first("Household", () => p.household.findFirst({ select: { id: true }, orderBy: { id: "asc" } }));
     await first("Project", () => p.project.findFirst({ select: { id: true }, orderBy: { id: "asc" } }));
+    await first("AllocationMethodology", () => p.allocationMethodology.findFirst({ where: { landlordId: esch }, select: { id: true }, orderBy: { version: "desc" } }));
     await first("RehousingCase", () => p.rehousingCase.findFirst({ where: { lease: { landlordId: esch } }, select: { id: true }, orderBy: { id: "asc" } }));
   }, 180_000);
   afterAll(async () => api?.close());

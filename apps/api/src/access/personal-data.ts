@@ -1,0 +1,360 @@
+/**
+ * Personal data (données à caractère personnel, GDPR art. 4 1°; special categories of art. 9 for
+ * health and disability), classified by field in ONE registry, masked by ONE function.
+ *
+ * - `FIELD_CLASSES`: every GraphQL field that carries personal, contact, income, birth-date,
+ *   health or disability data, or is derived from one (a lease end from a birth date, a rent
+ *   computation from incomes), with its class and how to find whose data it is (the subject).
+ * - `AUDIT_KEY_CLASSES`: the same classes for the keys of audit payloads (`AuditEvent.before/after`).
+ * - `applyPersonalDataMasks(schema)`: wraps the resolver of every classified field, once, when the
+ *   schema is built; a field's own resolver never decides alone. The mask is « absent » (null, or
+ *   the row left out for the rows listed in `OMITTED_ROWS`); coarse bands are separate fields
+ *   (`ageBand`, `incomeBand`) that everyone who sees the row gets.
+ * - `relationshipTo(ctx, subject)`: whether the caller may see the subject's personal data —
+ *   `UNMASKED` (with the legal purpose that grounds it) or `PSEUDONYMISED`. The rules:
+ *   · ministry administrators: register administration (law art. 74);
+ *   · ministry analysts: never (pseudonymised records and bands only);
+ *   · a landlord: its tenants' households (the lease, TENANCY), and candidates on the shortlist of
+ *     a real vacancy it recorded (ALLOCATION_FILE) — the file ranked under a methodology version a
+ *     ministry administrator approved, the dwelling a real vacancy of its stock (a convention of
+ *     its own covers it, or it was let before), the candidate within the first
+ *     `ABORDABLE_UNMASK_PER_VACANCY` ranks (default 10) while the file is open, and only the
+ *     selected candidate once it is closed;
+ *   · everyone else: nothing (the rows themselves are out of their scope).
+ * - Every UNMASKED answer about a candidate or household is written to `PersonalDataAccess` (who,
+ *   whose, purpose, grounding row, when) BEFORE the data is returned (fail closed): the ministry
+ *   lists them (`personalDataAccesses`), and a candidate's data report (GDPR art. 15) can too.
+ *
+ * Audit payloads are masked for every caller: the trail exists to account for changes, not to read
+ * the register (the register's own fields are the logged way to personal data).
+ */
+import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { AllocationFileStatus } from "../generated/prisma/enums.js";
+import { isLandlord, isMinistryAdmin, organisationOf, type Viewer } from "./viewer.js";
+
+// ───────────── classes ─────────────
+
+export const PERSONAL_DATA_CLASSES = ["IDENTITY", "CONTACT", "BIRTH_DATE", "INCOME", "HEALTH", "DISABILITY", "RESIDENCE"] as const;
+export type PersonalDataClass = (typeof PERSONAL_DATA_CLASSES)[number];
+
+/** Whose personal data a field carries, read from the object the field is resolved on. */
+export type Subject =
+  | { readonly kind: "candidate"; readonly id: string }
+  | { readonly kind: "household"; readonly id: string }
+  /** A lease's data (its household's): the lease's landlord, or null when only reachable through a lease already scoped to the caller. */
+  | { readonly kind: "lease"; readonly landlordId: string | null }
+  /** Decided by the resolver that built the object (e.g. an eligibility computed on a household the caller gave itself). */
+  | { readonly kind: "decided"; readonly visible: boolean };
+
+export interface FieldClass {
+  readonly class: PersonalDataClass;
+  /** For derived data: what it is derived from. */
+  readonly derivedFrom?: string;
+  /** Typed `never` so that each entry reads its own parent shape; called with the resolved parent. */
+  readonly subject: (parent: never) => Subject;
+  /** Only some values of the field are personal (e.g. a lease end only when its ground is a birthday). */
+  readonly when?: (parent: never) => boolean;
+}
+
+const candidate = (p: { id: string }): Subject => ({ kind: "candidate", id: p.id });
+const household = (p: { householdId: string }): Subject => ({ kind: "household", id: p.householdId });
+const lease = (p: { landlordId?: string }): Subject => ({ kind: "lease", landlordId: p.landlordId ?? null });
+const decided = (p: { personal: boolean }): Subject => ({ kind: "decided", visible: p.personal === true });
+const YOUNG_TENANT = (p: { ground?: string }) => p.ground === "YOUNG_TENANT_AGE";
+
+/** The registry: `Type.field` → class. Read by the masks, the exposure test and the README. */
+export const FIELD_CLASSES: Readonly<Record<string, FieldClass>> = {
+  "CandidatePersonalData.registerNumber": { class: "IDENTITY", subject: candidate },
+  "CandidatePersonalData.firstName": { class: "IDENTITY", subject: candidate },
+  "CandidatePersonalData.lastName": { class: "IDENTITY", subject: candidate },
+  "CandidatePersonalData.birthDate": { class: "BIRTH_DATE", subject: candidate },
+  "CandidatePersonalData.address": { class: "CONTACT", subject: candidate },
+  "CandidatePersonalData.municipality": { class: "CONTACT", subject: candidate },
+  "CandidatePersonalData.email": { class: "CONTACT", subject: candidate },
+  "CandidatePersonalData.phone": { class: "CONTACT", subject: candidate },
+  "CandidatePersonalData.residenceStatus": { class: "RESIDENCE", subject: candidate },
+  "CandidatePersonalData.residentSince": { class: "RESIDENCE", subject: candidate },
+  "CandidatePersonalData.household": { class: "IDENTITY", subject: candidate },
+  "HouseholdMember.firstName": { class: "IDENTITY", subject: household },
+  "HouseholdMember.lastName": { class: "IDENTITY", subject: household },
+  "HouseholdMember.birthDate": { class: "BIRTH_DATE", subject: household },
+  "HouseholdMember.age": { class: "BIRTH_DATE", derivedFrom: "birthDate", subject: household },
+  "HouseholdMember.hasDisability": { class: "DISABILITY", subject: household },
+  "HouseholdMember.isDependent": { class: "INCOME", subject: household },
+  "HouseholdMember.annualNetIncome": { class: "INCOME", subject: household },
+  "HouseholdMember.workplaceMunicipality": { class: "CONTACT", subject: household },
+  "Lease.rentComputation": { class: "INCOME", derivedFrom: "the household's incomes (annual net disposable income, art. 56; annex III)", subject: lease },
+  "Lease.medicalReasonEvidence": { class: "HEALTH", subject: lease },
+  "Lease.medicalReasonDocumentedOn": { class: "HEALTH", subject: lease },
+  "RentRevision.computation": { class: "INCOME", derivedFrom: "the household's incomes (art. 56; annex III)", subject: lease },
+  "RentRevision.detail": { class: "INCOME", derivedFrom: "the income change reported (art. 62 §2)", subject: lease },
+  "LeaseEnd.endsOn": { class: "BIRTH_DATE", derivedFrom: "the young tenant's birth date (32nd birthday, art. 69)", subject: lease, when: YOUNG_TENANT },
+  "LeaseEnd.latestEndOn": { class: "BIRTH_DATE", derivedFrom: "the young tenant's birth date", subject: lease, when: YOUNG_TENANT },
+  "LeaseEnd.occupancyTitleLostOn": { class: "BIRTH_DATE", derivedFrom: "the young tenant's birth date", subject: lease, when: YOUNG_TENANT },
+  "RehousingAssessment.protectedDisabledMember": { class: "DISABILITY", subject: lease },
+  "CriterionContribution.detail": { class: "INCOME", derivedFrom: "the candidate's household, incomes, home and health (art. 57 §1)", subject: (c: { candidateId: string }) => ({ kind: "candidate", id: c.candidateId }) },
+  "EligibilityFailure.memberKey": { class: "IDENTITY", subject: decided },
+  "EligibilityResult.income": { class: "INCOME", subject: decided },
+  "EligibilityResult.ceiling": { class: "INCOME", derivedFrom: "the household's income compared", subject: decided },
+};
+
+/**
+ * Rows left out (not nulled) for a caller who may not see their subject, because their non-null
+ * fields would give the value away: a lease deadline dated by a young tenant's 32nd birthday.
+ */
+export const OMITTED_ROWS = {
+  LeaseDeadline: { class: "BIRTH_DATE" as PersonalDataClass, derivedFrom: "the young tenant's birth date (YOUNG_TENANT_AGE, art. 69)", when: (d: { description: string }) => d.description.includes("YOUNG_TENANT_AGE") },
+};
+
+/** Audit payload keys (at any depth) → class; their values are replaced by a band or by the class name. */
+export const AUDIT_KEY_CLASSES: Readonly<Record<string, PersonalDataClass>> = {
+  registerNumber: "IDENTITY",
+  firstName: "IDENTITY",
+  lastName: "IDENTITY",
+  name: "IDENTITY",
+  birthDate: "BIRTH_DATE",
+  tenantBirthDate: "BIRTH_DATE",
+  birthDates: "BIRTH_DATE",
+  address: "CONTACT",
+  email: "CONTACT",
+  phone: "CONTACT",
+  workplaceMunicipalityId: "CONTACT",
+  residentSince: "RESIDENCE",
+  residenceStatus: "RESIDENCE",
+  annualNetIncome: "INCOME",
+  annualNetDisposableIncome: "INCOME",
+  grossAnnualUncapped: "INCOME",
+  income: "INCOME",
+  incomes: "INCOME",
+  isDependent: "INCOME",
+  medicalReasonEvidence: "HEALTH",
+  medicalReasonDocumentedOn: "HEALTH",
+  hasDisability: "DISABILITY",
+  disabledMember: "DISABILITY",
+};
+
+/** Entity types whose audit payload `name` is a person's (commission members are named in their capacity, not masked). */
+const PERSON_NAME_ENTITIES = new Set(["Candidate", "HouseholdMember", "Household"]);
+
+// ───────────── bands ─────────────
+
+/** Income band shown instead of an amount (EUR 20,000 steps; 100,000 or more in one band). */
+export function incomeBand(amount: { toFixed(): string } | string | number | null | undefined): string | null {
+  if (amount == null) return null;
+  const n = Number(typeof amount === "object" ? amount.toFixed() : amount);
+  if (!Number.isFinite(n)) return null;
+  if (n >= 100_000) return "EUR_100000_OR_MORE";
+  const low = Math.floor(Math.max(n, 0) / 20_000) * 20_000;
+  return `EUR_${low}_TO_${low + 19_999}`;
+}
+
+function ageBandOfIso(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const now = new Date();
+  let age = now.getUTCFullYear() - y;
+  if (now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d)) age -= 1;
+  if (age < 18) return "UNDER_18";
+  if (age < 26) return "AGE_18_25";
+  if (age < 29) return "AGE_26_28";
+  if (age < 40) return "AGE_29_39";
+  if (age < 60) return "AGE_40_59";
+  if (age < 70) return "AGE_60_69";
+  return "AGE_70_PLUS";
+}
+
+/** The masked form of one classified audit value: a coarse band for incomes and birth dates, the class otherwise. */
+function maskedAuditValue(cls: PersonalDataClass, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  if (cls === "INCOME" && (typeof value === "string" || typeof value === "number")) return incomeBand(value) ?? `masked:${cls}`;
+  if (cls === "BIRTH_DATE" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value)) return ageBandOfIso(value);
+  return `masked:${cls}`;
+}
+
+/** An audit payload with every classified key masked (at any depth). */
+export function maskAuditPayload(payload: unknown, entityType: string): unknown {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== "object") return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      const cls = k === "name" ? (PERSON_NAME_ENTITIES.has(entityType) ? "IDENTITY" : undefined) : AUDIT_KEY_CLASSES[k];
+      out[k] = cls ? maskedAuditValue(cls, x) : walk(x);
+    }
+    return out;
+  };
+  return walk(payload);
+}
+
+// ───────────── relationship ─────────────
+
+export type Purpose = "REGISTER_ADMINISTRATION" | "ALLOCATION_FILE" | "TENANCY";
+export interface Basis {
+  readonly purpose: Purpose;
+  readonly basisType: "AllocationFile" | "Lease" | null;
+  readonly basisId: string | null;
+}
+export type Relationship = { readonly kind: "UNMASKED"; readonly basis: Basis | null } | { readonly kind: "PSEUDONYMISED" };
+
+const OPEN_FILE: AllocationFileStatus[] = ["VACANCY", "SHORTLIST", "SOCIAL_ENQUIRY", "COMMISSION_OPINION", "HOUSING_PROMISE", "VISIT", "REFUSED"];
+
+/**
+ * The bound per vacancy (operator setting `ABORDABLE_UNMASK_PER_VACANCY`, 1-100, default 10 = the
+ * default shortlist kept): how many of a file's best-ranked candidates its landlord may see
+ * unmasked. A wrong value stops the server at start (read once when the schema is built, `applyPersonalDataMasks`).
+ */
+export function unmaskPerVacancy(env: Record<string, string | undefined> = process.env): number {
+  const raw = env.ABORDABLE_UNMASK_PER_VACANCY;
+  if (raw === undefined || raw === "") return 10;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(`ABORDABLE_UNMASK_PER_VACANCY="${raw}" must be an integer between 1 and 100`);
+  return n;
+}
+
+/**
+ * A real vacancy of the landlord's stock: its compensation convention with the State (art. 40)
+ * covers the dwelling — the State then compensates that dwelling, so a dwelling invented for the
+ * register shows in the landlord's statements — or the dwelling was let before by this landlord.
+ * A dwelling the landlord just recorded as VACANT with neither ranks candidates but unmasks none.
+ */
+export function realVacancyWhere(landlordId: string) {
+  return {
+    landlordId,
+    OR: [{ compensationConvention: { is: { landlordId, kind: "COMPENSATION" as const } } }, { leases: { some: { landlordId } } }],
+  };
+}
+
+/** Shortlist entries that may unmask their candidate to `landlordId` (before the per-file check on closed files). */
+export function unmaskingEntryWhere(landlordId: string, bound = unmaskPerVacancy()) {
+  return {
+    rank: { lte: bound },
+    allocationFile: { landlordId, methodology: { is: { approvedOn: { not: null } } }, dwelling: realVacancyWhere(landlordId) },
+  };
+}
+
+/** For each candidate: the allocation file that lets this landlord see it unmasked, if any. */
+async function fileBases(prisma: PrismaClient, landlordId: string, candidateIds: readonly string[]): Promise<Map<string, Basis>> {
+  const entries = await prisma.allocationFileCandidate.findMany({
+    where: { application: { candidateId: { in: [...candidateIds] } }, ...unmaskingEntryWhere(landlordId) },
+    select: { applicationId: true, allocationFileId: true, application: { select: { candidateId: true } }, allocationFile: { select: { status: true, selectedApplicationId: true } } },
+    orderBy: [{ allocationFileId: "asc" }],
+  });
+  const out = new Map<string, Basis>();
+  for (const e of entries) {
+    // An open file unmasks its shortlist; a closed one only the candidate it selected.
+    const ok = OPEN_FILE.includes(e.allocationFile.status) || e.allocationFile.selectedApplicationId === e.applicationId;
+    if (ok && !out.has(e.application.candidateId)) out.set(e.application.candidateId, { purpose: "ALLOCATION_FILE", basisType: "AllocationFile", basisId: e.allocationFileId });
+  }
+  return out;
+}
+
+const ADMIN_BASIS: Basis = { purpose: "REGISTER_ADMINISTRATION", basisType: null, basisId: null };
+
+/** Candidate ID → basis of the caller's access to its personal data (absent: pseudonymised). */
+export async function candidateBases(prisma: PrismaClient, viewer: Viewer, candidateIds: readonly string[]): Promise<Map<string, Basis>> {
+  if (isMinistryAdmin(viewer)) return new Map(candidateIds.map((id) => [id, ADMIN_BASIS]));
+  if (!isLandlord(viewer)) return new Map();
+  return fileBases(prisma, organisationOf(viewer), candidateIds);
+}
+
+/** Household ID → basis (its candidate's, or the landlord's lease with it) and the household's candidate. */
+export async function householdBases(prisma: PrismaClient, viewer: Viewer, householdIds: readonly string[]): Promise<Map<string, Basis & { candidateId: string | null }>> {
+  const rows = await prisma.household.findMany({ where: { id: { in: [...householdIds] } }, select: { id: true, candidateId: true } });
+  const out = new Map<string, Basis & { candidateId: string | null }>();
+  if (isMinistryAdmin(viewer)) {
+    for (const r of rows) out.set(r.id, { ...ADMIN_BASIS, candidateId: r.candidateId });
+    return out;
+  }
+  if (!isLandlord(viewer)) return out;
+  const landlordId = organisationOf(viewer);
+  const leases = await prisma.lease.findMany({ where: { householdId: { in: rows.map((r) => r.id) }, landlordId }, select: { id: true, householdId: true }, orderBy: { startsOn: "desc" } });
+  for (const l of leases) if (!out.has(l.householdId)) out.set(l.householdId, { purpose: "TENANCY", basisType: "Lease", basisId: l.id, candidateId: rows.find((r) => r.id === l.householdId)?.candidateId ?? null });
+  const rest = rows.filter((r) => !out.has(r.id) && r.candidateId);
+  if (rest.length) {
+    const files = await fileBases(prisma, landlordId, rest.map((r) => r.candidateId!));
+    for (const r of rest) {
+      const b = files.get(r.candidateId!);
+      if (b) out.set(r.id, { ...b, candidateId: r.candidateId });
+    }
+  }
+  return out;
+}
+
+/** What the access record needs about the request. */
+export interface AccessLogContext {
+  readonly correlationId?: string | undefined;
+  readonly operation?: string | undefined;
+}
+
+/** Writes one access record per unmasked subject (GDPR art. 30), before the data leaves. */
+export async function logAccesses(prisma: PrismaClient, viewer: Viewer, log: AccessLogContext, rows: readonly (Basis & { candidateId: string | null; householdId: string | null })[]): Promise<void> {
+  if (rows.length === 0 || viewer.kind !== "apiKey") return;
+  await prisma.personalDataAccess.createMany({
+    data: rows.map((r) => ({
+      apiKeyId: viewer.apiKeyId,
+      organisationId: viewer.organisationId,
+      role: viewer.role,
+      candidateId: r.candidateId,
+      householdId: r.householdId,
+      purpose: r.purpose,
+      basisType: r.basisType,
+      basisId: r.basisId,
+      operation: log.operation ?? null,
+      correlationId: log.correlationId ?? null,
+    })),
+  });
+}
+
+/** The part of the request context the masks read. */
+export interface MaskContext {
+  readonly viewer: Viewer;
+  readonly loaders: { candidatePersonalData: { load(id: string): Promise<boolean> }; householdPersonalData: { load(id: string): Promise<boolean> } };
+}
+
+/** Whether the caller sees the subject's personal data (loaders: one statement per page, access logged). */
+export async function mayUnmask(ctx: MaskContext, subject: Subject): Promise<boolean> {
+  switch (subject.kind) {
+    case "candidate":
+      return ctx.loaders.candidatePersonalData.load(subject.id);
+    case "household":
+      return ctx.loaders.householdPersonalData.load(subject.id);
+    case "lease":
+      // Leases are read only by the ministry and their own landlord (access/tenant.ts): the
+      // landlord holds its tenants' data for the lease (GDPR art. 6 1 b); the analysts never.
+      if (isMinistryAdmin(ctx.viewer)) return true;
+      return isLandlord(ctx.viewer) && (subject.landlordId === null || subject.landlordId === organisationOf(ctx.viewer));
+    case "decided":
+      return subject.visible;
+  }
+}
+
+/** THE mask: the value, or null when the caller may not see the subject's personal data. */
+export async function maskField<T>(ctx: MaskContext, key: string, parent: unknown, value: T): Promise<T | null> {
+  const spec = FIELD_CLASSES[key];
+  if (!spec || value === null || value === undefined) return value;
+  if (spec.when && !spec.when(parent as never)) return value;
+  return (await mayUnmask(ctx, spec.subject(parent as never))) ? value : null;
+}
+
+/** Rows to omit for the caller (see OMITTED_ROWS); every other row is kept. */
+export function omitRow(ctx: MaskContext, type: keyof typeof OMITTED_ROWS, row: { description: string }): boolean {
+  return OMITTED_ROWS[type].when(row) && !(isMinistryAdmin(ctx.viewer) || isLandlord(ctx.viewer));
+}
+
+/**
+ * Wraps every classified field's resolver with `maskField`. Fails at start when the registry names
+ * a field the schema does not have, or a non-null field (a mask must be able to answer null).
+ */
+export function applyPersonalDataMasks(schema: GraphQLSchema): GraphQLSchema {
+  unmaskPerVacancy(); // a wrong operator setting stops the start
+  for (const key of Object.keys(FIELD_CLASSES)) {
+    const [typeName, fieldName] = key.split(".") as [string, string];
+    const type = schema.getType(typeName);
+    const field = type && isObjectType(type) ? type.getFields()[fieldName] : undefined;
+    if (!field) throw new Error(`personal-data registry: ${key} is not a field of the schema`);
+    if (isNonNullType(field.type) && typeName !== "CandidatePersonalData") throw new Error(`personal-data registry: ${key} is non-null, a mask could not hide it`);
+    const inner: GraphQLFieldResolver<unknown, MaskContext> = (field.resolve as GraphQLFieldResolver<unknown, MaskContext> | undefined) ?? defaultFieldResolver;
+    field.resolve = async (parent, args, ctx, info) => maskField(ctx, key, parent, await inner(parent, args, ctx, info));
+  }
+  return schema;
+}
