@@ -9,6 +9,7 @@ import { builder } from "../schema/builder.js";
 import { decodeGlobalId } from "../schema/ids.js";
 import { candidateScope } from "../access/tenant.js";
 import { AllocationRegimeEnum, EligibilityConditionEnum, EligibilityPurposeEnum, IncomeKindEnum, RealRightKindEnum, RightLocationEnum } from "./enums.js";
+import { CANDIDATE_ELIGIBILITY_COST, eligibilityCost } from "../schema/complexity.js";
 import { householdOf, requestedRegime, ruleOf, todayIso } from "./common.js";
 
 // ───────────── result ─────────────
@@ -222,6 +223,7 @@ builder.queryField("eligibility", (t) =>
   t.field({
     type: EligibilityResultRef,
     description: "Public what-if: is this household (given inline, nothing stored) eligible under art. 55 on this day? Every failed condition with its article. No API key needed.",
+    complexity: (args) => eligibilityCost(args),
     args: { input: t.arg({ type: EligibilityInput, required: true, description: "The household and the day." }) },
     resolve: (_r, { input }, ctx) => {
       const regime = requestedRegime(ctx, input.regime, input.billEntryIntoForce);
@@ -238,6 +240,7 @@ builder.queryField("candidateEligibility", (t) =>
     description:
       "Eligibility of a candidate of the register (art. 55 §1) on a day, from the stored household (landlords and the ministry; null when no such candidate). Figures and reasons with amounts only for callers who may see the candidate's personal data; others get the failed conditions and their articles.",
     authScopes: { ministry: true, landlord: true },
+    complexity: CANDIDATE_ELIGIBILITY_COST,
     args: {
       candidateId: t.arg.id({ required: true, description: "Global ID of the candidate." }),
       asOf: t.arg({ type: "Date", required: false, description: "Day of the check (default today)." }),

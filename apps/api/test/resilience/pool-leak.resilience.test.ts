@@ -28,8 +28,8 @@ async function round(prisma: PrismaClient, admin: pg.Client): Promise<unknown[]>
     prisma
       .$transaction(
         async (tx) => {
-          const [{ pid }] = await tx.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
-          pids.push(pid!);
+          const rows = await tx.$queryRawUnsafe<{ pid: number }[]>("SELECT pg_backend_pid() AS pid");
+          pids.push(rows[0]!.pid);
           if (pids.length === POOL) started();
           await hold;
           await tx.$queryRawUnsafe("SELECT 1");
