@@ -186,7 +186,7 @@ async function checkDataDir(dataDir: string): Promise<void> {
   try {
     await mkdir(dataDir, { recursive: true });
   } catch (error) {
-    throw new Error(`Cannot create the data directory ${dataDir} (ABORDABLE_DATA_DIR): ${(error as Error).message}`);
+    throw new Error(`Cannot create the data directory ${dataDir} (ABORDABLE_DATA_DIR): ${(error as Error).message}`, { cause: error });
   }
   try {
     await access(dataDir, constants.R_OK | constants.W_OK);
@@ -285,13 +285,12 @@ class PgliteGate {
 
   /** The PGlite instance as the Prisma adapter sees it, with query/exec/transaction through the gate. */
   guarded(): PGlite {
-    const gate = this;
-    const db = this.db;
-    return new Proxy(db, {
+    const run = <T>(op: () => Promise<T>) => this.run(op);
+    return new Proxy(this.db, {
       get(targetDb, prop, receiver) {
         if (prop === "query" || prop === "exec" || prop === "transaction") {
           const fn = Reflect.get(targetDb, prop, receiver) as (...args: unknown[]) => Promise<unknown>;
-          return (...args: unknown[]) => gate.run(() => fn.apply(targetDb, args));
+          return (...args: unknown[]) => run(() => fn.apply(targetDb, args));
         }
         const value = Reflect.get(targetDb, prop, receiver) as unknown;
         return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(targetDb) : value;
