@@ -40,6 +40,28 @@ export interface Config {
    * before a retry may take it over (the process that claimed it may have died).
    */
   readonly idempotencyLeaseMs: number;
+  /** Proxies whose X-Forwarded-For is believed (proxy-addr syntax: IPs, CIDRs, loopback, linklocal, uniquelocal); empty = none. */
+  readonly trustedProxies: string[];
+  /** Failed authentications allowed per minute per address and per presented credential. */
+  readonly authFailuresPerMinute: number;
+  /** Most rate-limit buckets kept in memory (PGlite deployments); the least recently used is evicted beyond. */
+  readonly rateLimitMaxBuckets: number;
+  /** PostgreSQL: how long a request waits for a pool connection before a 503 with Retry-After. */
+  readonly databaseConnectionTimeoutMs: number;
+  /** PostgreSQL: requests allowed to wait for a pool connection; beyond, refused at once with 503. */
+  readonly databaseMaxWaiting: number;
+  /** PostgreSQL: the server ends a transaction idle for longer (idle_in_transaction_session_timeout); 0 = off. */
+  readonly databaseIdleInTransactionTimeoutMs: number;
+  /** PGlite: operations queued in front of its single connection; beyond, refused at once with 503. */
+  readonly pgliteMaxQueue: number;
+  /** PGlite: fsync on (default off, PGlite's `-F`). */
+  readonly pgliteFsync: boolean;
+  /** PGlite: writes refused (503) while the data directory's disk has less free space (MB). */
+  readonly pgliteMinFreeMb: number;
+  /** /healthz fails when requests have waited for the database this long with no query finishing (a wedged pool). */
+  readonly livenessStallMs: number;
+  /** A watchdog thread kills the process when its event loop has been blocked this long (0 = off). */
+  readonly watchdogMs: number;
 }
 
 export class ConfigError extends Error {
@@ -119,7 +141,29 @@ export function loadConfig(env: Env = process.env): Config {
     annexIIReadingPeriod: reading === "ANNUAL" || reading === "MONTHLY" ? reading : undefined,
     shutdownGraceMs: int("ABORDABLE_SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
     idempotencyLeaseMs: int("ABORDABLE_IDEMPOTENCY_LEASE_MS", 30_000, 1_000, 3_600_000),
+    trustedProxies: trustedProxies(read("ABORDABLE_TRUSTED_PROXIES"), problems),
+    authFailuresPerMinute: int("ABORDABLE_AUTH_FAILURES_PER_MINUTE", 30, 1, 1_000_000),
+    rateLimitMaxBuckets: int("ABORDABLE_RATE_LIMIT_MAX_BUCKETS", 100_000, 100, 10_000_000),
+    databaseConnectionTimeoutMs: int("DATABASE_CONNECTION_TIMEOUT_MS", 5_000, 100, 600_000),
+    databaseMaxWaiting: int("DATABASE_MAX_WAITING", 100, 0, 100_000),
+    databaseIdleInTransactionTimeoutMs: int("DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS", 60_000, 0, 86_400_000),
+    pgliteMaxQueue: int("ABORDABLE_PGLITE_MAX_QUEUE", 64, 1, 100_000),
+    pgliteFsync: bool("ABORDABLE_PGLITE_FSYNC", false),
+    pgliteMinFreeMb: int("ABORDABLE_PGLITE_MIN_FREE_MB", 64, 0, 1_000_000),
+    livenessStallMs: int("ABORDABLE_LIVENESS_STALL_MS", 60_000, 1_000, 3_600_000),
+    watchdogMs: int("ABORDABLE_WATCHDOG_MS", 60_000, 0, 3_600_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** ABORDABLE_TRUSTED_PROXIES: comma-separated addresses, CIDR ranges or proxy-addr names. */
+function trustedProxies(raw: string | undefined, problems: string[]): string[] {
+  if (raw === undefined) return [];
+  const items = raw.split(",").map((x) => x.trim()).filter(Boolean);
+  const named = new Set(["loopback", "linklocal", "uniquelocal"]);
+  for (const item of items) {
+    if (!named.has(item) && !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(item)) problems.push(`ABORDABLE_TRUSTED_PROXIES entry "${item}" must be an IP address, a CIDR range, or loopback / linklocal / uniquelocal`);
+  }
+  return items;
 }

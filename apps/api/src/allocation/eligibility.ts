@@ -13,6 +13,7 @@ import { AllocationRegimeEnum, EligibilityConditionEnum, EligibilityPurposeEnum,
 import { householdOf, iso, requestedRegime, ruleOf, todayIso } from "./common.js";
 import { isLandlord, organisationOf } from "../access/viewer.js";
 import type { Context } from "../schema/context.js";
+import { CANDIDATE_ELIGIBILITY_COST, eligibilityCost } from "../schema/complexity.js";
 
 // ───────────── result ─────────────
 
@@ -241,6 +242,7 @@ builder.queryField("eligibility", (t) =>
   t.field({
     type: EligibilityResultRef,
     description: "Public what-if: is this household (given inline, nothing stored) eligible under art. 55 on this day? Every failed condition with its article. No API key needed.",
+    complexity: (args) => eligibilityCost(args),
     args: { input: t.arg({ type: EligibilityInput, required: true, description: "The household and the day." }) },
     resolve: (_r, { input }, ctx) => {
       const regime = requestedRegime(ctx, input.regime, input.billEntryIntoForce);
@@ -278,6 +280,7 @@ builder.queryField("candidateEligibility", (t) =>
     description:
       "Eligibility of a candidate of the register (art. 55 §1) on a day, from the stored household (landlords and the ministry; null when no such candidate). A caller who may see the candidate's personal data gets every condition with its figures, on any day. About any other candidate (pseudonymised) the answer is only eligible or not (disclosure OUTCOME_ONLY), and only for today or a day of the caller's own allocation files holding the candidate (otherwise BAD_USER_INPUT on asOf).",
     authScopes: { ministry: true, landlord: true },
+    complexity: CANDIDATE_ELIGIBILITY_COST,
     args: {
       candidateId: t.arg.id({ required: true, description: "Global ID of the candidate." }),
       asOf: t.arg({ type: "Date", required: false, description: "Day of the check (default today); for a pseudonymised candidate, today or a day of one of the caller's files holding it." }),

@@ -2,17 +2,40 @@
  * Opens the database the API runs on: PostgreSQL through @prisma/adapter-pg with a pool when
  * DATABASE_URL is set, otherwise the embedded PGlite under the data directory (or in memory for
  * tests). Pending migrations are applied before the Prisma client is handed out.
+ *
+ * Both are guarded so that a sick database turns into quick, clear refusals (503 with
+ * Retry-After at the HTTP edge, db/errors.ts) instead of requests that wait forever:
+ * - PostgreSQL: a pool that heals (db/healing-adapter.ts destroys a connection that failed under
+ *   a transaction instead of leaking it), a connection timeout, a bound on requests waiting for a
+ *   connection, and an idle-in-transaction timeout on the server side.
+ * - PGlite: one connection, so a bounded queue in front of it (load shedding), a free-space guard
+ *   on the data directory (PGlite spins when its write-ahead log cannot grow), and fsync as an
+ *   operator setting.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, access, constants } from "node:fs/promises";
+import { statfsSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { migrate, type SqlSession } from "./migrate.js";
+import { DatabaseUnavailableError } from "./errors.js";
+import { HealingPrismaPg } from "./healing-adapter.js";
 import type { Logger } from "../logger.js";
 
 export type DatabaseKind = "pglite" | "postgresql";
+
+/** What the pool or queue is doing, for /readyz, /healthz and logs. */
+export interface DatabaseHealth {
+  /** Connections (PostgreSQL) or the single PGlite connection in use. */
+  busy: number;
+  /** Requests waiting for a connection (PostgreSQL) or queued in front of PGlite. */
+  waiting: number;
+  /** Time (ms since epoch) at which a query last finished, successfully or not. */
+  lastProgressAt: number;
+  /** Why the database refuses work right now (disk full…), or null. */
+  refusing: string | null;
+}
 
 export interface Database {
   readonly kind: DatabaseKind;
@@ -21,18 +44,39 @@ export interface Database {
   readonly sql: SqlSession;
   /** Number of SQL statements Prisma has sent since the database was opened. */
   statementCount(): number;
-  ping(): Promise<void>;
+  /** Answers when the database can serve a query now; rejects within `timeoutMs` otherwise. */
+  ping(timeoutMs?: number): Promise<void>;
+  health(): DatabaseHealth;
   close(): Promise<void>;
   /** PGlite only: the data directory as a tarball, which `loadDataDir` opens again (test snapshots). */
   dumpDataDir?(): Promise<Blob>;
 }
 
+export interface PostgresOptions {
+  poolSize?: number;
+  /** How long a request waits for a pool connection before a 503 (pg's connectionTimeoutMillis). */
+  connectionTimeoutMs?: number;
+  /** Requests allowed to wait for a connection; beyond, refused at once (load shedding). */
+  maxWaiting?: number;
+  /** Server-side idle_in_transaction_session_timeout, so that a stuck transaction cannot hold a connection for ever. */
+  idleInTransactionTimeoutMs?: number;
+}
+
+export interface PgliteOptions {
+  /** Operations queued in front of the single connection; beyond, refused at once (load shedding). */
+  maxQueue?: number;
+  /** fsync on (PGlite starts with `-F`, fsync off, by default). */
+  fsync?: boolean;
+  /** Writes are refused while the data directory's file system has less free space than this. */
+  minFreeBytes?: number;
+}
+
 export type DatabaseTarget =
-  | { kind: "postgresql"; url: string; poolSize?: number }
-  | { kind: "pglite"; dataDir: string | "memory"; loadDataDir?: Blob };
+  | ({ kind: "postgresql"; url: string } & PostgresOptions)
+  | ({ kind: "pglite"; dataDir: string | "memory"; /** A data directory tarball to open in memory (test snapshots). */ loadDataDir?: Blob } & PgliteOptions);
 
 export async function openDatabase(target: DatabaseTarget, logger?: Logger): Promise<Database> {
-  return target.kind === "postgresql" ? openPostgres(target.url, target.poolSize ?? 10, logger) : openPglite(target.dataDir, logger, target.loadDataDir);
+  return target.kind === "postgresql" ? openPostgres(target, logger) : openPglite(target, logger);
 }
 
 function withCounter(prisma: PrismaClient): () => number {
@@ -45,9 +89,59 @@ function withCounter(prisma: PrismaClient): () => number {
 
 const PRISMA_OPTIONS = { log: [{ emit: "event" as const, level: "query" as const }] };
 
-async function openPostgres(url: string, poolSize: number, logger?: Logger): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  pool.on("error", (error) => logger?.error("postgresql pool error", { error }));
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DatabaseUnavailableError(`[database-unavailable] ${what} did not answer within ${ms} ms`, "timeout")), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * A pg Pool that refuses at once, instead of queueing without bound, when every connection is
+ * busy and `maxWaiting` requests already wait: under overload, reads and authentications are shed
+ * quickly (503) rather than piling up for seconds.
+ */
+class BoundedPool extends pg.Pool {
+  lastProgressAt = Date.now();
+  constructor(config: pg.PoolConfig, readonly maxWaiting: number) {
+    super(config);
+  }
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+    if (this.idleCount === 0 && this.totalCount >= (this.options.max ?? 10) && this.waitingCount >= this.maxWaiting) {
+      const error = new DatabaseUnavailableError(`[database-unavailable] all ${this.totalCount} database connections are busy and ${this.waitingCount} requests already wait`, "overloaded", 1);
+      if (callback) {
+        process.nextTick(() => callback(error, undefined, () => undefined));
+        return;
+      }
+      return Promise.reject(error);
+    }
+    if (callback) return super.connect((err, client, done) => callback(err, client, done));
+    return super.connect();
+  }
+}
+
+async function openPostgres(target: { url: string } & PostgresOptions, logger?: Logger): Promise<Database> {
+  const max = target.poolSize ?? 10;
+  const connectionTimeoutMs = target.connectionTimeoutMs ?? 5_000;
+  const idleInTx = target.idleInTransactionTimeoutMs ?? 60_000;
+  const pool = new BoundedPool(
+    {
+      connectionString: target.url,
+      max,
+      connectionTimeoutMillis: connectionTimeoutMs,
+      // A transaction left open by a client that vanished is ended by the server (SQLSTATE 25P03);
+      // the healing adapter then destroys the connection instead of returning it.
+      ...(idleInTx > 0 && { options: `-c idle_in_transaction_session_timeout=${idleInTx}` }),
+      // Half-open TCP connections (a server that vanished without a FIN) are noticed.
+      keepAlive: true,
+    },
+    target.maxWaiting ?? max * 10,
+  );
+  pool.on("error", (error) => logger?.warn("postgresql idle connection failed and was discarded", { error }));
   const sql: SqlSession = {
     exec: async (text) => {
       await pool.query(text);
@@ -67,16 +161,21 @@ async function openPostgres(url: string, poolSize: number, logger?: Logger): Pro
   } finally {
     client.release();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), ...PRISMA_OPTIONS });
+  const prisma = new PrismaClient({ adapter: new HealingPrismaPg(pool, logger), ...PRISMA_OPTIONS });
+  prisma.$on("query" as never, () => {
+    pool.lastProgressAt = Date.now();
+  });
   const statementCount = withCounter(prisma);
   return {
     kind: "postgresql",
     prisma,
     sql,
     statementCount,
-    ping: async () => {
-      await pool.query("SELECT 1");
+    ping: async (timeoutMs = connectionTimeoutMs) => {
+      await withTimeout(pool.query("SELECT 1"), timeoutMs, "PostgreSQL");
+      pool.lastProgressAt = Date.now();
     },
+    health: () => ({ busy: pool.totalCount - pool.idleCount, waiting: pool.waitingCount, lastProgressAt: pool.lastProgressAt, refusing: null }),
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
@@ -84,31 +183,121 @@ async function openPostgres(url: string, poolSize: number, logger?: Logger): Pro
   };
 }
 
-async function openPglite(dataDir: string, logger?: Logger, loadDataDir?: Blob): Promise<Database> {
-  if (dataDir !== "memory") await mkdir(dataDir, { recursive: true });
-  const db = dataDir === "memory" ? await PGlite.create(loadDataDir ? { loadDataDir } : {}) : await PGlite.create(dataDir);
+/** Explains an error opening the PGlite data directory in words an operator can act on. */
+async function checkDataDir(dataDir: string): Promise<void> {
+  try {
+    await mkdir(dataDir, { recursive: true });
+  } catch (error) {
+    throw new Error(`Cannot create the data directory ${dataDir} (ABORDABLE_DATA_DIR): ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    await access(dataDir, constants.R_OK | constants.W_OK);
+  } catch {
+    throw new Error(`The data directory ${dataDir} (ABORDABLE_DATA_DIR) is not writable by this process: the embedded database needs to write there. Fix its permissions or mount, or point ABORDABLE_DATA_DIR elsewhere.`);
+  }
+}
+
+async function openPglite(target: { dataDir: string; loadDataDir?: Blob } & PgliteOptions, logger?: Logger): Promise<Database> {
+  const { dataDir } = target;
+  if (dataDir !== "memory") await checkDataDir(dataDir);
+  // PGlite's default start parameters include -F (fsync off): acknowledged writes survive a crash
+  // of this process (the OS keeps the page cache) but not a crash of the machine. The operator may
+  // choose fsync on (ABORDABLE_PGLITE_FSYNC), at the cost of a flush per commit.
+  const startParams = target.fsync ? PGlite.defaultStartParams.filter((p) => p !== "-F") : undefined;
+  const inner = dataDir === "memory" ? await PGlite.create({ ...(startParams ? { startParams } : {}), ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) }) : await PGlite.create(dataDir, startParams ? { startParams } : {});
   const sql: SqlSession = {
     exec: async (text) => {
-      await db.exec(text);
+      await inner.exec(text);
     },
-    query: async <T extends Record<string, unknown>>(text: string, params?: unknown[]) => (await db.query<T>(text, params)).rows,
+    query: async <T extends Record<string, unknown>>(text: string, params?: unknown[]) => (await inner.query<T>(text, params)).rows,
   };
   const applied = await migrate(sql, { advisoryLock: false });
   if (applied.length > 0) logger?.info("migrations applied", { database: "pglite", dataDir, applied });
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db), ...PRISMA_OPTIONS });
+
+  const gate = new PgliteGate(inner, dataDir, target.maxQueue ?? 64, target.minFreeBytes ?? 64 * 1024 * 1024);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(gate.guarded()), ...PRISMA_OPTIONS });
   const statementCount = withCounter(prisma);
   return {
     kind: "pglite",
     prisma,
     sql,
     statementCount,
-    ping: async () => {
-      await db.query("SELECT 1");
+    ping: async (timeoutMs = 5_000) => {
+      const refusing = gate.refusing();
+      if (refusing) throw new DatabaseUnavailableError(`[database-unavailable] ${refusing}`, "disk-full", 30);
+      await withTimeout(gate.run(() => inner.query("SELECT 1")), timeoutMs, "PGlite");
     },
+    health: () => gate.health(),
     close: async () => {
       await prisma.$disconnect();
-      await db.close();
+      await inner.close();
     },
-    dumpDataDir: () => db.dumpDataDir("none"),
+    dumpDataDir: () => inner.dumpDataDir("none"),
   };
+}
+
+/**
+ * The bounded queue and free-space guard in front of PGlite's single connection. Only operations
+ * started on the instance itself pass the gate; statements inside a transaction use the
+ * transaction's handle and are never refused half-way.
+ */
+class PgliteGate {
+  private pending = 0;
+  private lastProgressAt = Date.now();
+  private checkedAt = 0;
+  private low: string | null = null;
+  constructor(private readonly db: PGlite, private readonly dataDir: string, private readonly maxQueue: number, private readonly minFreeBytes: number) {}
+
+  /** Why writes are refused now (too little free space), or null. Checked at most every 250 ms. */
+  refusing(): string | null {
+    if (this.dataDir === "memory" || this.minFreeBytes <= 0) return null;
+    const now = Date.now();
+    if (now - this.checkedAt > 250) {
+      this.checkedAt = now;
+      try {
+        const s = statfsSync(this.dataDir);
+        const free = Number(s.bavail) * Number(s.bsize);
+        this.low = free < this.minFreeBytes
+          ? `the disk of the embedded database is full: ${Math.floor(free / 1048576)} MB free in ${this.dataDir}, at least ${Math.floor(this.minFreeBytes / 1048576)} MB needed (ABORDABLE_PGLITE_MIN_FREE_MB); nothing was applied`
+          : null;
+      } catch {
+        this.low = null;
+      }
+    }
+    return this.low;
+  }
+
+  async run<T>(op: () => Promise<T>): Promise<T> {
+    const refusing = this.refusing();
+    if (refusing) throw new DatabaseUnavailableError(`[database-unavailable] ${refusing}`, "disk-full", 30);
+    if (this.pending >= this.maxQueue) {
+      throw new DatabaseUnavailableError(`[database-unavailable] the embedded database has ${this.pending} operations queued (limit ${this.maxQueue}); retry shortly`, "overloaded", 1);
+    }
+    this.pending += 1;
+    try {
+      return await op();
+    } finally {
+      this.pending -= 1;
+      this.lastProgressAt = Date.now();
+    }
+  }
+
+  health(): DatabaseHealth {
+    return { busy: Math.min(1, this.pending), waiting: Math.max(0, this.pending - 1), lastProgressAt: this.lastProgressAt, refusing: this.refusing() };
+  }
+
+  /** The PGlite instance as the Prisma adapter sees it, with query/exec/transaction through the gate. */
+  guarded(): PGlite {
+    const run = <T>(op: () => Promise<T>) => this.run(op);
+    return new Proxy(this.db, {
+      get(targetDb, prop, receiver) {
+        if (prop === "query" || prop === "exec" || prop === "transaction") {
+          const fn = Reflect.get(targetDb, prop, receiver) as (...args: unknown[]) => Promise<unknown>;
+          return (...args: unknown[]) => run(() => fn.apply(targetDb, args));
+        }
+        const value = Reflect.get(targetDb, prop, receiver) as unknown;
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(targetDb) : value;
+      },
+    });
+  }
 }

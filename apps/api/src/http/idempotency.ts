@@ -5,6 +5,8 @@
  * change is not applied twice. The same key with a different body is refused (422). A retry
  * while the first request is still running gets 409 with Retry-After.
  *
+ * Only committed results are kept (complete()); secrets are redacted from what is kept.
+ *
  * The "committed" mark is written inside the mutation's own transaction (schema/mutation.ts), so
  * a crash after the commit but before the response is stored is detected (409 telling the client
  * the change was applied) instead of applying the change again.
@@ -79,8 +81,23 @@ export async function claim(prisma: PrismaClient, apiKeyId: string, key: string,
   };
 }
 
-export async function complete(prisma: PrismaClient, apiKeyId: string, key: string, claimedAt: Date, status: number, body: string): Promise<void> {
-  await prisma.idempotencyRecord.updateMany({ where: { apiKeyId, key, createdAt: claimedAt }, data: { status, response: body } });
+/**
+ * Keeps the response for replay, only when the request's change was committed (the mark written
+ * in the mutation's own transaction): a response to a request that applied nothing (user errors,
+ * an unavailable database, an internal error) is never replayed; the key is released and a retry
+ * runs again. Returns whether the response was kept.
+ *
+ * An API key's secret is shown once, in the response that created it, and never kept: the stored
+ * copy has the secret redacted, so a replay says the key was created but cannot hand it out again.
+ */
+export async function complete(prisma: PrismaClient, apiKeyId: string, key: string, claimedAt: Date, status: number, body: string): Promise<boolean> {
+  const { count } = await prisma.idempotencyRecord.updateMany({ where: { apiKeyId, key, createdAt: claimedAt, committedAt: { not: null } }, data: { status, response: redactSecrets(body) } });
+  return count === 1;
+}
+
+/** API key secrets (`abk_<prefix>_<secret>`) replaced by their prefix and a note. */
+export function redactSecrets(body: string): string {
+  return body.replace(/abk_([0-9a-f]{8})_[A-Za-z0-9_-]{32}/g, "abk_$1_[redacted: the secret is shown only once, in the first response]");
 }
 
 /** The request failed before producing a response worth replaying: free the key for a retry. */

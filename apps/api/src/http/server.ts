@@ -1,8 +1,12 @@
 /**
  * The HTTP edge: Apollo Server 5 on node:http, with the routes and limits a partner API needs
- * before GraphQL runs: /healthz (process up), /readyz (database answers), body size limit,
- * API-key authentication, per-key rate limit with Retry-After (per address for anonymous callers
- * and failed authentications), correlation ids, JSON access logs.
+ * before GraphQL runs: /healthz (liveness: the process is not wedged), /readyz (the database can
+ * serve now), body size limit, API-key authentication, per-key rate limit with Retry-After and the
+ * IETF RateLimit headers on every response (per address for anonymous callers), failed
+ * authentications limited per address and per presented credential (a valid key is never
+ * blocked), the client address from X-Forwarded-For only through trusted proxies, correlation ids,
+ * JSON access logs with the client's User-Agent, security events for refused attempts, and 503
+ * with Retry-After whenever the database cannot serve (never 500).
  */
 import http from "node:http";
 import { randomUUID } from "node:crypto";
@@ -16,7 +20,10 @@ import { buildSchema } from "../schema/index.js";
 import { limits } from "../schema/builder.js";
 import { createContext, type Context } from "../schema/context.js";
 import { authenticate } from "../access/api-keys.js";
-import { RateLimiter } from "./rate-limit.js";
+import proxyaddr from "proxy-addr";
+import { MemoryRateLimitStore, PostgresRateLimitStore, rateLimitHeaders, type RateDecision, type RateLimitStore } from "./rate-limit.js";
+import { databaseUnavailable } from "../db/errors.js";
+import { hashKey } from "../access/api-keys.js";
 import { graphiqlLandingPage } from "./graphiql.js";
 import { correlationPlugin, formatError } from "./errors.js";
 import { textInputPlugin } from "./text-input.js";
@@ -32,7 +39,9 @@ export interface App {
 type AppConfig = Pick<
   Config,
   "host" | "port" | "graphiql" | "introspection" | "maxBodyBytes" | "maxQueryDepth" | "maxQueryCost" | "rateLimitPerMinute" | "shutdownGraceMs" | "nodeEnv"
-> & { bill8535EntryIntoForce?: string | undefined; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" | undefined; idempotencyLeaseMs?: number };
+> & { bill8535EntryIntoForce?: string | undefined; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" | undefined; idempotencyLeaseMs?: number } & Partial<
+    Pick<Config, "trustedProxies" | "authFailuresPerMinute" | "rateLimitMaxBuckets" | "livenessStallMs">
+  >;
 
 const GRAPHQL_PATH = "/graphql";
 
@@ -60,19 +69,36 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
     plugins: [correlationPlugin, textInputPlugin, config.graphiql ? graphiqlLandingPage(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
-  const limiter = new RateLimiter(config.rateLimitPerMinute);
-  const failedAuthLimiter = new RateLimiter(config.rateLimitPerMinute);
+  // Several API processes on one PostgreSQL share their buckets there; the embedded database is
+  // one process, and its single connection is better spent on requests: buckets in memory.
+  const store: RateLimitStore = db.kind === "postgresql" ? new PostgresRateLimitStore(db.sql) : new MemoryRateLimitStore(config.rateLimitMaxBuckets ?? 100_000);
+  const authFailuresPerMinute = config.authFailuresPerMinute ?? 30;
+  const trust = proxyaddr.compile(config.trustedProxies ?? []);
+  const livenessStallMs = config.livenessStallMs ?? 60_000;
 
-  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, correlationId: string): Promise<number> => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, correlationId: string, address: string): Promise<number> => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+    if (url.pathname === "/healthz") {
+      // Liveness: answered from the event loop, so a blocked process does not answer at all; and a
+      // pool that has had requests waiting with no query finishing for livenessStallMs is wedged
+      // (a restart is what helps). A database that is merely down fails queries quickly, which
+      // counts as progress: that is /readyz's business, not a reason to restart.
+      const h = db.health();
+      const stalledMs = Date.now() - h.lastProgressAt;
+      if (h.waiting > 0 && stalledMs > livenessStallMs) {
+        logger.error("liveness check failed: database requests wait without progress", { waiting: h.waiting, busy: h.busy, stalledMs });
+        return sendJson(res, 503, { status: "wedged", waiting: h.waiting, busy: h.busy, stalledMs });
+      }
+      return sendJson(res, 200, { status: "ok" });
+    }
     if (url.pathname === "/readyz") {
       try {
-        await db.ping();
-        return sendJson(res, 200, { status: "ready", database: db.kind });
+        await db.ping(2_000);
+        return sendJson(res, 200, { status: "ready", database: db.kind, ...db.health() });
       } catch (error) {
         logger.warn("readiness check failed", { correlationId, error });
-        return sendJson(res, 503, { status: "unavailable", database: db.kind });
+        res.setHeader("retry-after", String(databaseUnavailable(error)?.retryAfterSeconds ?? 2));
+        return sendJson(res, 503, { status: "unavailable", database: db.kind, reason: error instanceof Error ? error.message.replace("[database-unavailable] ", "") : String(error) });
       }
     }
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, { errors: [{ message: `Not found: the API is at ${GRAPHQL_PATH}` }] });
@@ -80,26 +106,31 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
       throw new HttpError(405, "Use GET or POST", "METHOD_NOT_ALLOWED", { allow: "GET, POST" });
     }
 
-    // Failed authentications are limited per address, before the key is even looked up: once an
-    // address has used its allowance of failures, every attempt with a key from it waits (a valid
-    // key included), so that keys cannot be guessed faster than the limit.
-    const address = req.socket.remoteAddress ?? "?";
     const authorization = header(req, "authorization");
-    const rateLimited = (wait: number, what: string) =>
-      new HttpError(429, `Rate limit of ${config.rateLimitPerMinute} ${what} per minute reached; retry in ${wait} s`, "RATE_LIMITED", { "retry-after": String(wait) });
-    if (authorization) {
-      const wait = failedAuthLimiter.peek(`ip:${address}`);
-      if (wait > 0) throw rateLimited(wait, "failed authentications from this address");
-    }
+    const refuse = (d: RateDecision, policy: string, what: string, perMinute: number) => {
+      security("rate_limited", { policy });
+      return new HttpError(429, `Rate limit of ${perMinute} ${what} per minute reached; retry in ${d.retryAfter} s`, "RATE_LIMITED", { "retry-after": String(d.retryAfter), ...rateLimitHeaders(policy, d) });
+    };
+    const security = (event: string, fields: Record<string, unknown>) =>
+      logger.warn("security event", { event, correlationId, address, userAgent: header(req, "user-agent"), ...fields });
+
+    // The key is looked up first, so that failures from an address or with a credential never
+    // block a valid key (behind a proxy, one address is everybody). Keys carry 192 random bits:
+    // the failure limits below bound the work and the noise of bad credentials, not guessing,
+    // which is hopeless anyway. A malformed header costs no database query at all.
     const auth = await authenticate(db.prisma, authorization);
     if (!auth.ok) {
-      const wait = failedAuthLimiter.take(`ip:${address}`);
-      if (wait > 0) throw rateLimited(wait, "failed authentications from this address");
-      throw new HttpError(401, auth.reason, "UNAUTHENTICATED", { "www-authenticate": 'Bearer realm="abordable"' });
+      const credential = `fail-cred:${hashKey(authorization ?? "").slice(0, 32)}`;
+      const [byAddress, byCredential] = await Promise.all([store.take(`fail-ip:${address}`, authFailuresPerMinute), store.take(credential, authFailuresPerMinute)]);
+      security("authentication_failed", { reason: auth.reason, credentialPrefix: /abk_([0-9a-f]{8})_/.exec(authorization ?? "")?.[1] });
+      if (!byAddress.allowed) throw refuse(byAddress, "auth-failures-per-address", "failed authentications from this address", authFailuresPerMinute);
+      if (!byCredential.allowed) throw refuse(byCredential, "auth-failures-per-credential", "failed authentications with this credential", authFailuresPerMinute);
+      throw new HttpError(401, auth.reason, "UNAUTHENTICATED", { "www-authenticate": 'Bearer realm="abordable"', ...rateLimitHeaders("auth-failures-per-address", byAddress) });
     }
     const viewer = auth.viewer;
-    const wait = limiter.take(viewer.kind === "apiKey" ? `key:${viewer.apiKeyId}` : `ip:${address}`);
-    if (wait > 0) throw rateLimited(wait, "requests");
+    const decision = await store.take(viewer.kind === "apiKey" ? `key:${viewer.apiKeyId}` : `ip:${address}`, config.rateLimitPerMinute);
+    if (!decision.allowed) throw refuse(decision, "requests", "requests", config.rateLimitPerMinute);
+    for (const [k, v] of Object.entries(rateLimitHeaders("requests", decision))) res.setHeader(k, v);
 
     const body = req.method === "POST" ? await readJsonBody(req, config.maxBodyBytes) : undefined;
     const idempotencyKey = header(req, "idempotency-key");
@@ -149,8 +180,10 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
     res.statusCode = status;
     if (result.body.kind === "complete") {
       if (idempotent) {
-        if (status === 200) await complete(db.prisma, idempotent.apiKeyId, idempotent.key, idempotent.claimedAt, status, result.body.string);
-        else await release(db.prisma, idempotent.apiKeyId, idempotent.key, idempotent.claimedAt);
+        // Only a committed change is kept for replay (complete() stores nothing otherwise); any
+        // other outcome frees the key, so that a retry runs again instead of replaying a failure.
+        const stored = status === 200 && (await complete(db.prisma, idempotent.apiKeyId, idempotent.key, idempotent.claimedAt, status, result.body.string));
+        if (!stored) await release(db.prisma, idempotent.apiKeyId, idempotent.key, idempotent.claimedAt);
       }
       res.end(result.body.string);
     } else {
@@ -165,18 +198,27 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
     const incoming = header(req, "x-request-id");
     const correlationId = incoming && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     res.setHeader("x-correlation-id", correlationId);
-    handle(req, res, correlationId)
+    // The client's address: the peer, or the X-Forwarded-For entry added by the nearest proxy
+    // that is not trusted (ABORDABLE_TRUSTED_PROXIES); a client cannot choose its own address.
+    const address = proxyaddr(req, trust);
+    handle(req, res, correlationId, address)
       .catch((error: unknown) => {
         if (error instanceof HttpError) {
           for (const [k, v] of Object.entries(error.headers)) res.setHeader(k, v);
           return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code, correlationId } }] });
+        }
+        const unavailable = databaseUnavailable(error);
+        if (unavailable) {
+          logger.warn("database unavailable", { correlationId, reason: unavailable.reason, error });
+          res.setHeader("retry-after", String(unavailable.retryAfterSeconds));
+          return sendJson(res, 503, { errors: [{ message: unavailableMessage(unavailable.reason), extensions: { code: "SERVICE_UNAVAILABLE", reason: unavailable.reason, correlationId } }] });
         }
         logger.error("request failed", { correlationId, error });
         return sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", correlationId } }] });
       })
       .then((status) => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.debug("request", { correlationId, method: req.method, path: req.url, status, ms: Math.round(ms * 10) / 10 });
+        logger.debug("request", { correlationId, method: req.method, path: req.url, status, ms: Math.round(ms * 10) / 10, address, userAgent: header(req, "user-agent") });
       })
       .catch(() => undefined);
   });
@@ -203,6 +245,13 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
       await apollo.stop();
     },
   };
+}
+
+/** What a client reads when the database cannot serve: nothing was applied, and when to retry. */
+export function unavailableMessage(reason: string): string {
+  if (reason === "disk-full") return "The database's disk is full: nothing was applied; retry later (see Retry-After)";
+  if (reason === "overloaded") return "The API is overloaded: nothing was applied; retry shortly (see Retry-After)";
+  return "The database is unavailable: nothing was applied; retry shortly (see Retry-After)";
 }
 
 function header(req: http.IncomingMessage, name: string): string | undefined {

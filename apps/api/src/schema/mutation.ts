@@ -2,6 +2,10 @@
  * Runs a mutation atomically: validation, change and audit record in one transaction. A user
  * error or an unexpected failure rolls everything back; the payload then carries the user errors
  * (unexpected failures surface as a masked GraphQL error with the correlation id).
+ *
+ * Two failures are not faults of the platform and are said as such: a unique violation (another
+ * request took the value first, Prisma P2002) is a CONFLICT user error naming the field; a database
+ * that cannot serve (db/errors.ts) is SERVICE_UNAVAILABLE, HTTP 503 with Retry-After, nothing applied.
  */
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
@@ -10,6 +14,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import type { Context } from "./context.js";
 import { UserErrorsAbort, type UserError } from "./user-errors.js";
 import { recordAudit } from "../audit/record.js";
+import { databaseUnavailable, uniqueViolation } from "../db/errors.js";
 
 export interface Change<T> {
   result: T;
@@ -49,19 +54,41 @@ export async function runMutation<T>(
     });
     return { result, userErrors: [] };
   } catch (error) {
-    if (error instanceof UserErrorsAbort) return { result: null, userErrors: error.userErrors };
+    if (error instanceof UserErrorsAbort) {
+      if (error.userErrors.some((e) => e.code === "FORBIDDEN")) {
+        ctx.logger.warn("security event", { event: "mutation_forbidden", action, correlationId: ctx.correlationId, fields: error.userErrors.filter((e) => e.code === "FORBIDDEN").map((e) => e.field.join(".")), ...viewerFields(ctx) });
+      }
+      return { result: null, userErrors: error.userErrors };
+    }
     // A domain error (a date before a rule applies, an index not yet published, a rule the input
     // breaks): the caller's to fix, mapped by its code in the API's one mapping (domain-errors.ts).
     if (toDomainError(error)) return { result: null, userErrors: [domainUserError(error)] };
-    // No connection or transaction could be had in time (P2028): the database is overloaded, not
-    // broken. Nothing was applied; the client is told to retry (503 with Retry-After), not handed
-    // an internal error.
-    if ((error as { code?: unknown } | null)?.code === "P2028") {
-      throw new GraphQLError("The database is busy and this change was not applied; retry shortly", {
+    // Two requests raced for a value that must be unique (a reference, a number): the database's
+    // unique index decided, and the loser is told which field collided.
+    const unique = uniqueViolation(error);
+    if (unique) {
+      const fields = unique.fields.length > 0 ? unique.fields : ["input"];
+      return {
+        result: null,
+        userErrors: fields.map((f) => ({ field: f === "input" ? ["input"] : ["input", f], code: "CONFLICT", message: `Another record already has this ${f === "input" ? "value" : f} (it was taken, possibly by a concurrent request); nothing was applied` })),
+      };
+    }
+    // No connection or transaction could be had in time, the connection died, the disk is full:
+    // the database cannot serve now, the change was not applied, and the client is told to retry
+    // (503 with Retry-After), not handed an internal error.
+    const unavailable = databaseUnavailable(error);
+    if (unavailable) {
+      ctx.logger.warn("database unavailable during a mutation", { action, correlationId: ctx.correlationId, reason: unavailable.reason, error });
+      throw new GraphQLError(unavailable.reason === "disk-full" ? "The database's disk is full and this change was not applied; retry later" : "The database is busy or unavailable and this change was not applied; retry shortly", {
         // Apollo reads http.headers as a Map (its own typing says a record).
-        extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503, headers: new HeaderMap([["retry-after", "1"]]) as never } },
+        extensions: { code: "SERVICE_UNAVAILABLE", reason: unavailable.reason, retryAfter: unavailable.retryAfterSeconds, http: { status: 503, headers: new HeaderMap([["retry-after", String(unavailable.retryAfterSeconds)]]) as never } },
       });
     }
     throw error;
   }
+}
+
+function viewerFields(ctx: Context): Record<string, unknown> {
+  const v = ctx.viewer;
+  return v.kind === "apiKey" ? { apiKeyId: v.apiKeyId, role: v.role, organisationId: v.organisationId } : { viewer: "anonymous" };
 }

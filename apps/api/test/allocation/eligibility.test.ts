@@ -104,6 +104,6 @@ describe(`eligibility — law art. 55 §1 (${TEST_DATABASE_KIND})`, () => {
     expect(analyst.body.data!.candidateEligibility.income).toBeNull();
     if (inFonds === 0) expect((await api.gql("landlordB", q, { id })).body.data!.candidateEligibility.income).toBeNull();
     expect((await api.gql("developer", q, { id })).body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect((await api.gql("anonymous", q, { id })).body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect((await api.gql("anonymous", q, { id })).body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 });

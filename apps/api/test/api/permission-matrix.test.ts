@@ -378,7 +378,7 @@ function verdictOf(res: GqlResult, mutation: string, target: string): { verdict:
   const userErrors = (payload?.userErrors as UserErrorShape[] | undefined) ?? [];
   const detail = `HTTP ${res.status} ${JSON.stringify(errors.length ? errors.map((e) => ({ code: e.extensions?.code, message: e.message })) : userErrors).slice(0, 300)}`;
   if (res.status >= 500 || errors.some((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR")) return { verdict: "broken", detail };
-  if (errors.length) return { verdict: errors.every((e) => e.extensions?.code === "FORBIDDEN") && payload === null ? "refused" : "broken", detail };
+  if (errors.length) return { verdict: errors.every((e) => e.extensions?.code === "FORBIDDEN" || e.extensions?.code === "UNAUTHENTICATED") && payload === null ? "refused" : "broken", detail };
   const authorisation = userErrors.filter((e) => e.code === "NOT_FOUND" || e.code === "FORBIDDEN");
   if (authorisation.length === 0) return { verdict: "allowed", detail };
   const onTarget = authorisation.some((e) => e.field.at(-1) === target);

@@ -262,7 +262,7 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     const analystIssue = await api.gql("analyst", ISSUE, { input: eschInput });
     expect(analystIssue.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
     const anonymous = await api.gql("anonymous", DRAFT, { input: eschInput });
-    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
   it("refuses a year not yet ended (art. 41) and bad inputs as user errors", async () => {

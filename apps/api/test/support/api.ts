@@ -45,7 +45,7 @@ export interface TestApi {
 }
 
 export async function startTestApi(
-  overrides: { rateLimitPerMinute?: number; maxQueryDepth?: number; maxBodyBytes?: number; bill8535EntryIntoForce?: string; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" } = {},
+  overrides: { rateLimitPerMinute?: number; authFailuresPerMinute?: number; maxQueryDepth?: number; maxBodyBytes?: number; bill8535EntryIntoForce?: string; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" } = {},
 ): Promise<TestApi> {
   // The small seed with its extensions, copied from the run's snapshot (test/support/global-setup.ts).
   const db = await openTestDatabase("small");
@@ -56,6 +56,7 @@ export async function startTestApi(
       host: "127.0.0.1", port: 0, graphiql: true, introspection: true, nodeEnv: "test", shutdownGraceMs: 1000,
       maxBodyBytes: overrides.maxBodyBytes ?? 1_048_576, maxQueryDepth: overrides.maxQueryDepth ?? 10, maxQueryCost: 20_000,
       rateLimitPerMinute: overrides.rateLimitPerMinute ?? 100_000,
+      ...(overrides.authFailuresPerMinute !== undefined && { authFailuresPerMinute: overrides.authFailuresPerMinute }),
       bill8535EntryIntoForce: overrides.bill8535EntryIntoForce,
       annexIIReadingPeriod: overrides.annexIIReadingPeriod,
     },
