@@ -28,3 +28,4 @@ import "../dashboards/ministry.js";
 import "../compensation/schema.js";
 import "../tenancy/schema.js";
 import "../allocation/schema.js";
+import "./error-codes.js";
