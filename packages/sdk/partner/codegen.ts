@@ -18,6 +18,8 @@ const config: CodegenConfig = {
   schema: "node_modules/@abordable/sdk/schema.graphql",
   documents: ["src/**/*.graphql"],
   ignoreNoDocuments: true,
+  // Relative imports with ".js", as TypeScript's NodeNext resolution (and Node's ES modules) require.
+  emitLegacyCommonJSImports: false,
   generates: {
     "src/gql/": {
       preset: "client",

@@ -9,11 +9,27 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Kind, parse, print, visit } from "graphql";
 import { describe, expect, it } from "vitest";
-// @ts-expect-error: a plain ES module script, without declarations
-import { checkSchema, CURRENT, RELEASED } from "../scripts/schema-check.mjs";
+
+interface Change {
+  message: string;
+  path?: string;
+}
+interface Result {
+  ok: boolean;
+  breaking: Change[];
+  allowed: Change[];
+  undated: { path: string; reason: string }[];
+}
+// A plain ES module script (no declarations), imported by URL so that tsc does not check it as TypeScript.
+const scriptUrl: string = new URL("../scripts/schema-check.mjs", import.meta.url).href;
+const { checkSchema, CURRENT, RELEASED } = (await import(scriptUrl)) as {
+  checkSchema: (released: string, current: string, today?: string) => Promise<Result>;
+  CURRENT: string;
+  RELEASED: string;
+};
 
 const script = fileURLToPath(new URL("../scripts/schema-check.mjs", import.meta.url));
-const released = readFileSync(RELEASED as string, "utf8");
+const released = readFileSync(RELEASED, "utf8");
 
 type Edit = { type: string; remove?: string; deprecate?: { field: string; reason: string }; add?: string };
 
@@ -42,8 +58,8 @@ function edited(sdl: string, edit: Edit): string {
 
 describe("schema change policy", () => {
   it("the committed SDL has no breaking change from the last release", async () => {
-    const result = await checkSchema(released, readFileSync(CURRENT as string, "utf8"));
-    expect(result.breaking.map((c: { message: string }) => c.message)).toEqual([]);
+    const result = await checkSchema(released, readFileSync(CURRENT, "utf8"));
+    expect(result.breaking.map((c) => c.message)).toEqual([]);
     expect(result.undated).toEqual([]);
   });
 
@@ -54,10 +70,10 @@ describe("schema change policy", () => {
     const removed = edited(released, { type: "Dwelling", remove: "reference" });
     const r = await checkSchema(released, removed);
     expect(r.ok).toBe(false);
-    expect(r.breaking.map((c: { path?: string }) => c.path)).toContain("Dwelling.reference");
+    expect(r.breaking.map((c) => c.path)).toContain("Dwelling.reference");
 
     const enumValue = edited(released, { type: "UserErrorCode", remove: "CONFLICT" });
-    expect((await checkSchema(released, enumValue)).breaking.map((c: { path?: string }) => c.path)).toContain("UserErrorCode.CONFLICT");
+    expect((await checkSchema(released, enumValue)).breaking.map((c) => c.path)).toContain("UserErrorCode.CONFLICT");
   });
 
   it("a removal passes only after a @deprecated whose dated reason has passed; @deprecated needs a date", async () => {
@@ -69,7 +85,7 @@ describe("schema change policy", () => {
     expect((await checkSchema(dated, gone, "2026-01-01")).ok).toBe(false);
     const after = await checkSchema(dated, gone, "2026-07-01");
     expect(after.ok).toBe(true);
-    expect(after.allowed.map((c: { path?: string }) => c.path)).toEqual(["Dwelling.reference"]);
+    expect(after.allowed.map((c) => c.path)).toEqual(["Dwelling.reference"]);
     const undated = await checkSchema(released, deprecate("Use `code` instead"));
     expect(undated.ok).toBe(false);
     expect(undated.undated).toEqual([{ path: "Dwelling.reference", reason: "Use `code` instead" }]);
