@@ -7,17 +7,18 @@
 // Self-contained: the package's only runtime dependency is decimal.js (from the registry); the
 // SDL and the generated types are copied in, nothing is resolved from the workspace.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const FILES = ["dist", "README.md", "LICENSE", "CHANGELOG.md", "schema.graphql", "codegen.partner.ts", "examples/landlord-report.mjs"];
 
-export function pack(destination = path.join(root, ".pack")) {
-  execFileSync(process.execPath, [path.join(root, "scripts/build.mjs")], { stdio: "inherit", cwd: root });
-  const stage = path.join(root, ".pack", "stage");
-  rmSync(stage, { recursive: true, force: true });
+/** `build: false` packs the dist/ already built (e.g. by turbo), without rebuilding it under running tests. */
+export function pack(destination = path.join(root, ".pack"), { build = true } = {}) {
+  if (build) execFileSync(process.execPath, [path.join(root, "scripts/build.mjs")], { stdio: "inherit", cwd: root });
+  const stage = mkdtempSync(path.join(tmpdir(), "abordable-sdk-stage-"));
   mkdirSync(path.join(stage, "examples"), { recursive: true });
   cpSync(path.join(root, "dist"), path.join(stage, "dist"), { recursive: true });
   for (const file of ["README.md", "LICENSE", "CHANGELOG.md", "examples/landlord-report.mjs"]) cpSync(path.join(root, file), path.join(stage, file));
@@ -35,7 +36,8 @@ export function pack(destination = path.join(root, ".pack")) {
   mkdirSync(destination, { recursive: true });
   const out = execFileSync("npm", ["pack", "--json", "--pack-destination", destination], { cwd: stage, encoding: "utf8" });
   const [info] = JSON.parse(out);
-  return { tarball: path.join(destination, info.filename), files: info.files.map((f) => f.path), version: pkg.version };
+  rmSync(stage, { recursive: true, force: true });
+  return { tarball: path.join(destination, info.filename), files: info.files.map((/** @type {{ path: string }} */ f) => f.path), version: pkg.version, packageJson: published };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
