@@ -37,6 +37,9 @@ const config: CodegenConfig = {
         inputMaybeValue: "T | null | undefined",
       },
     },
+    "src/generated/schema-map.ts": {
+      plugins: ["./codegen/schema-map-plugin.cjs"],
+    },
     "src/generated/operations.ts": {
       plugins: ["./codegen/operations-plugin.cjs"],
       config: { typesModule: "./graphql.js", operationModule: "../operation.js" },

@@ -9,6 +9,7 @@ export default defineConfig({
     reporters: process.env.VITEST_JSON_REPORT ? ["default", "json"] : ["default"],
     outputFile: { json: ".vitest-report.json" },
     include: ["test/**/*.test.ts"],
+    exclude: ["test/partner/**", "node_modules/**"],
     typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -7,6 +7,7 @@ import type * as t from "./generated/graphql.js";
 import { paginate, type PageOptions, type PageVariables } from "./paginate.js";
 import { createRequester, type ClientOptions, type ModesOf, type Requester, type RequestOptions } from "./requester.js";
 import type { Operation } from "./operation.js";
+import { isDocument, operationFromDocument, type TypedDocumentLike } from "./documents.js";
 import type { Resolved, ScalarModes } from "./scalars.js";
 
 /** `x` if its `__typename` is `name`, else null (for `node(id:)` lookups). */
@@ -217,8 +218,15 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
         paginate(r, op.UnderOccupiedLeasesDocument, v, (d) => d.underOccupiedLeases, o),
     },
 
-    /** Runs any generated operation (e.g. one added to src/operations before it has a method). */
-    request: <R, V>(operation: Operation<R, V>, variables: V, o?: RequestOptions): Promise<Resolved<R, M>> => q(operation, variables, o),
+    /**
+     * Runs any operation: one of the SDK's generated `…Document`s, or a partner's own
+     * `TypedDocumentNode` (graphql-codegen's client preset against the SDK's `schema.graphql`),
+     * typed end to end, with the same retries, Idempotency-Key on mutations, typed errors and
+     * Decimal / Date conversion as the SDK's methods. A document with several operations needs
+     * `operationName` in the options.
+     */
+    request: <R, V>(document: Operation<R, V> | TypedDocumentLike<R, V>, variables: V, o?: RequestOptions & { readonly operationName?: string }): Promise<Resolved<R, M>> =>
+      q<R, V>(isDocument(document) ? operationFromDocument(document as TypedDocumentLike<R, V>, o?.operationName) : (document as Operation<R, V>), variables, o),
   };
 }
 

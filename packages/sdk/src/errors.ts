@@ -5,19 +5,32 @@
  *
  * Rule violations of a mutation are not errors: they come back as `userErrors` in its result.
  */
+import type { ErrorCode } from "./generated/schema-map.js";
+
+export type { ErrorCode } from "./generated/schema-map.js";
+
+/** Codes the SDK itself sets when no GraphQL error came back. */
+export type SdkErrorCode = "NETWORK_ERROR" | "TIMEOUT" | "BAD_RESPONSE";
+
+/**
+ * `AbordableError.code`: one of the schema's `ErrorCode` enum (generated from the API's SDL, each
+ * value documented there and in the README) or one of the SDK's. The schema may add codes (an
+ * additive change): keep a `default` branch when switching on it.
+ */
+export type AbordableErrorCode = ErrorCode | SdkErrorCode;
 
 /** One entry of a GraphQL response's `errors`. */
 export interface GraphQLErrorEntry {
   readonly message: string;
   readonly path?: readonly (string | number)[];
-  readonly extensions?: { readonly code?: string; readonly correlationId?: string; readonly [key: string]: unknown };
+  readonly extensions?: { readonly code?: AbordableErrorCode; readonly correlationId?: string; readonly [key: string]: unknown };
 }
 
 export interface AbordableErrorDetails {
   /** HTTP status, when a response arrived. */
   readonly status?: number;
   /** Error code: `extensions.code` of the first error, or one of the SDK's (NETWORK_ERROR, TIMEOUT…). */
-  readonly code?: string;
+  readonly code?: AbordableErrorCode | undefined;
   readonly correlationId?: string;
   /** Operation name. */
   readonly operation?: string;
@@ -34,7 +47,7 @@ export interface AbordableErrorDetails {
 export class AbordableError extends Error {
   override readonly name: string = "AbordableError";
   readonly status: number | undefined;
-  readonly code: string | undefined;
+  readonly code: AbordableErrorCode | undefined;
   readonly correlationId: string | undefined;
   readonly operation: string | undefined;
   readonly errors: readonly GraphQLErrorEntry[];

@@ -10,9 +10,15 @@ export {
   type FetchLike,
   type ModesOf,
   type Requester,
+  parseRateLimit,
+  type RateLimitInfo,
+  type RequestEvent,
   type RequestOptions,
   type ResponseEvent,
 } from "./requester.js";
+export { operationFromDocument, printDocument, type DocumentResultOf, type DocumentVariablesOf, type TypedDocumentLike } from "./documents.js";
+export { SDK_VERSION } from "./version.js";
+export { ERROR_CODES, USER_ERROR_CODES } from "./generated/schema-map.js";
 export { paginate, type ConnectionPage, type PageOptions, type PageVariables } from "./paginate.js";
 export {
   AbordableError,
@@ -24,11 +30,17 @@ export {
   ServerError,
   TimeoutError,
   TransportError,
+  type AbordableErrorCode,
   type AbordableErrorDetails,
+  type ErrorCode,
+  type SdkErrorCode,
   type GraphQLErrorEntry,
 } from "./errors.js";
 export type { Operation, ResultOf, ScalarKind, ScalarPlan, VariablesOf } from "./operation.js";
 export type {
+  DateOutput,
+  DateTimeOutput,
+  DecimalOutput,
   DateInput,
   DateMode,
   DateTimeInput,

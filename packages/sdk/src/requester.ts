@@ -7,6 +7,7 @@
  * importing it without the client keeps the other operations out of a bundle.
  */
 import type { Operation } from "./operation.js";
+import { SDK_VERSION } from "./version.js";
 import type { DateMode, DecimalMode, DefaultModes, Resolved, ScalarModes } from "./scalars.js";
 import { decodeResult, encodeVariables } from "./scalars-runtime.js";
 import {
@@ -27,8 +28,21 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 export interface ClientOptions {
   /** The API's GraphQL endpoint, e.g. http://localhost:4000/graphql. */
   readonly endpoint: string;
-  /** API key (`abk_…`), sent as `Authorization: Bearer …`. Without one, only public reads work. */
-  readonly apiKey?: string;
+  /**
+   * API key (`abk_…`), sent as `Authorization: Bearer …`. Required: `createClient` throws a
+   * `TypeError` when it is empty, so that an unset environment variable fails at start-up rather
+   * than as a permissions problem later (`process.env.X` is `string | undefined`: it does not compile
+   * without a check or a `!`).
+   */
+  readonly apiKey: string;
+  /** Appended to the `User-Agent` the SDK sends (`abordable-sdk/<version>`), e.g. `"my-erp/2.1"`. */
+  readonly userAgent?: string;
+  /**
+   * Client-side throttling (default off): when on, the client waits before sending while the API's
+   * last `RateLimit` header said no request is left in the window (until its reset), or after a
+   * 429 for its `Retry-After`, instead of sending requests bound to be refused.
+   */
+  readonly throttle?: boolean;
   /** fetch implementation; the global `fetch` by default (Node 20, browsers). */
   readonly fetch?: FetchLike;
   /** Time limit of one attempt, in ms (default 30 000). */
@@ -46,8 +60,31 @@ export interface ClientOptions {
   readonly maxRetryAfterMs?: number;
   /** Extra headers sent with every request. */
   readonly headers?: Readonly<Record<string, string>>;
-  /** Called after every HTTP attempt (logging, metrics, tests). */
+  /** Called before every HTTP attempt (logging, tracing). */
+  readonly onRequest?: (event: RequestEvent) => void;
+  /** Called after every HTTP attempt (logging, metrics, tests), with its elapsed time. */
   readonly onResponse?: (event: ResponseEvent) => void;
+}
+
+export interface RequestEvent {
+  readonly operation: string;
+  readonly kind: "query" | "mutation";
+  /** 0 for the first attempt. */
+  readonly attempt: number;
+  readonly idempotencyKey: string | undefined;
+  /** The `User-Agent` sent. */
+  readonly userAgent: string;
+}
+
+/** The API's rate-limit state from the IETF `RateLimit` / `RateLimit-Policy` headers of a response. */
+export interface RateLimitInfo {
+  /** Requests left in the current window. */
+  readonly remaining: number | undefined;
+  /** Seconds until the window resets. */
+  readonly resetSeconds: number | undefined;
+  /** Requests allowed per window (`RateLimit-Policy` q), and the window in seconds (w). */
+  readonly limit: number | undefined;
+  readonly windowSeconds: number | undefined;
 }
 
 export interface RequestOptions {
@@ -75,6 +112,10 @@ export interface ResponseEvent {
   /** The API replayed the stored response of an earlier request with the same Idempotency-Key. */
   readonly replayed: boolean;
   readonly error: AbordableError | undefined;
+  /** Time from sending the request to reading the whole response (or failing), in ms. */
+  readonly elapsedMs: number;
+  /** The rate-limit headers of the response; undefined when it had none (or no response arrived). */
+  readonly rateLimit: RateLimitInfo | undefined;
 }
 
 /** The scalar modes a set of options selects. */
@@ -123,6 +164,28 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
+const int = (re: RegExp, text: string | null): number | undefined => {
+  const m = text === null ? null : re.exec(text);
+  return m ? Number(m[1]) : undefined;
+};
+
+/**
+ * Reads the IETF rate-limit fields: `RateLimit: "default";r=42;t=30` and
+ * `RateLimit-Policy: "default";q=100;w=60` (draft-ietf-httpapi-ratelimit-headers), and the
+ * earlier drafts' `RateLimit-Remaining` / `RateLimit-Reset` / `RateLimit-Limit`.
+ */
+export function parseRateLimit(headers: Headers): RateLimitInfo | undefined {
+  const combined = headers.get("ratelimit");
+  const policy = headers.get("ratelimit-policy");
+  const info: RateLimitInfo = {
+    remaining: int(/(?:^|[;,\s])(?:r|remaining)=(\d+)/, combined) ?? int(/^(\d+)/, headers.get("ratelimit-remaining")),
+    resetSeconds: int(/(?:^|[;,\s])(?:t|reset)=(\d+)/, combined) ?? int(/^(\d+)/, headers.get("ratelimit-reset")),
+    limit: int(/(?:^|[;,\s])q=(\d+)/, policy) ?? int(/(?:^|[;,\s])limit=(\d+)/, combined) ?? int(/^(\d+)/, headers.get("ratelimit-limit")),
+    windowSeconds: int(/(?:^|[;,\s])w=(\d+)/, policy),
+  };
+  return Object.values(info).some((v) => v !== undefined) ? info : undefined;
+}
+
 interface Body {
   data?: unknown;
   errors?: GraphQLErrorEntry[];
@@ -162,6 +225,12 @@ function errorFor(status: number, body: Body | undefined, correlationId: string 
 }
 
 export function createRequester<const O extends ClientOptions>(options: O): Requester<ModesOf<O>> {
+  if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
+    throw new TypeError("@abordable/sdk: `apiKey` is empty. Pass the API key (abk_…) the ministry issued, e.g. from an environment variable that is set (check it before creating the client).");
+  }
+  const userAgent = `abordable-sdk/${SDK_VERSION}${options.userAgent ? ` ${options.userAgent}` : ""}`;
+  /** With `throttle`: no request is sent before this instant (ms since the epoch). */
+  let blockedUntil = 0;
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const modes = { decimals: options.decimals === "string" ? "string" : "decimal", dates: options.dates === "date" ? "date" : "string" } as ModesOf<O>;
   const backoffMs = options.backoffMs ?? 250;
@@ -185,8 +254,11 @@ export function createRequester<const O extends ClientOptions>(options: O): Requ
     }, timeoutMs);
     const onAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
+    options.onRequest?.({ operation: operation.name, kind: operation.kind, attempt: n, idempotencyKey, userAgent });
+    const started = Date.now();
+    let rateLimit: RateLimitInfo | undefined;
     const report = (status: number | undefined, correlationId: string | undefined, replayed: boolean, error: AbordableError | undefined) =>
-      options.onResponse?.({ operation: operation.name, kind: operation.kind, attempt: n, status, correlationId, idempotencyKey, replayed, error });
+      options.onResponse?.({ operation: operation.name, kind: operation.kind, attempt: n, status, correlationId, idempotencyKey, replayed, error, elapsedMs: Date.now() - started, rateLimit });
     try {
       let response: Response;
       let text: string;
@@ -202,6 +274,12 @@ export function createRequester<const O extends ClientOptions>(options: O): Requ
         throw error;
       }
       const correlationId = response.headers.get("x-correlation-id") ?? undefined;
+      rateLimit = parseRateLimit(response.headers);
+      if (options.throttle) {
+        const retryAfter = response.status === 429 ? parseRetryAfter(response.headers.get("retry-after")) : undefined;
+        const wait = retryAfter ?? (rateLimit?.remaining === 0 ? rateLimit.resetSeconds : undefined);
+        if (wait !== undefined) blockedUntil = Math.max(blockedUntil, Date.now() + wait * 1000);
+      }
       const replayed = response.headers.get("idempotency-replayed") === "true";
       const parsed = asBody(text);
       const ok = response.status >= 200 && response.status < 300;
@@ -233,13 +311,23 @@ export function createRequester<const O extends ClientOptions>(options: O): Requ
       accept: "application/graphql-response+json, application/json",
       ...options.headers,
       ...call.headers,
-      ...(options.apiKey !== undefined && { authorization: `Bearer ${options.apiKey}` }),
+      "user-agent": userAgent,
+      authorization: `Bearer ${options.apiKey}`,
       ...(idempotencyKey !== undefined && { "idempotency-key": idempotencyKey }),
     };
     const body = JSON.stringify({ query: operation.document, operationName: operation.name, variables: encodeVariables(variables ?? {}, operation.variables) });
     const retries = call.retries ?? options.retries ?? 3;
     const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? 30_000;
     for (let n = 0; ; n += 1) {
+      if (options.throttle && blockedUntil > Date.now()) {
+        const wait = blockedUntil - Date.now();
+        if (wait > maxRetryAfterMs) {
+          throw new RateLimitError(`${operation.name}: not sent: the API's rate limit resets in ${Math.ceil(wait / 1000)} s, longer than maxRetryAfterMs`, {
+            code: "RATE_LIMITED", operation: operation.name, retryable: true, retryAfterSeconds: Math.ceil(wait / 1000),
+          });
+        }
+        await sleep(wait, call.signal);
+      }
       try {
         const data = await attempt(operation as Operation<unknown, unknown>, body, headers, timeoutMs, call.signal, n, idempotencyKey);
         return decodeResult(data, operation.result, modes) as Resolved<R, ModesOf<O>>;

@@ -83,6 +83,9 @@ describe(`compensation, allocation and tenancy through the SDK (${TEST_DATABASE_
     const again = await client.issueCompensationStatement(input);
     expect(again.statement).toBeNull();
     expect(again.userErrors).toEqual([expect.objectContaining({ code: "CONFLICT", field: ["input"] })]);
+    // The existing version's number as a typed field, not only in the message.
+    expect(again.existingNumber).toBe(statement.number);
+    expect(issued.existingNumber).toBeNull();
 
     // Another landlord does not see it.
     const other = createClient({ endpoint: api.url, apiKey: api.keys.landlordB });
@@ -113,8 +116,8 @@ describe(`compensation, allocation and tenancy through the SDK (${TEST_DATABASE_
     expect((await b.compensationStatementDraft({ landlordId: api.orgIds.fonds, year: 2025 }))?.kind).toBe("LANDLORD");
   });
 
-  it("checks the RGD flats against the law's ceilings (compensationFlatCeilingChecks), exactly and without an API key", async () => {
-    const anonymous = createClient({ endpoint: api.url });
+  it("checks the RGD flats against the law's ceilings (compensationFlatCeilingChecks), exactly (public: any key)", async () => {
+    const anonymous = createClient({ endpoint: api.url, apiKey: api.keys.landlordA });
     const checks = await anonymous.compensationFlatCeilingChecks({ conventionSignedOn: "2024-02-01", date: new Date("2024-02-15T00:00:00Z"), regime: "LAW" });
     expect(checks).toHaveLength(2);
     expect(checks.map((c) => [c.flat.toFixed(), c.within, c.constructionIndex?.toFixed(), c.ceilingVersion.parameterId])).toEqual([
@@ -129,7 +132,7 @@ describe(`compensation, allocation and tenancy through the SDK (${TEST_DATABASE_
     }
     // As strings, the exact figures the API sends.
     const wire = await api.raw("landlordA", "{ compensationFlatCeilingChecks(conventionSignedOn: \"2024-02-01\", date: \"2024-02-15\") { ceiling } }");
-    const strings = createClient({ endpoint: api.url, decimals: "string" });
+    const strings = createClient({ endpoint: api.url, apiKey: api.keys.landlordA, decimals: "string" });
     expect((await strings.compensationFlatCeilingChecks({ conventionSignedOn: "2024-02-01", date: "2024-02-15" })).map((c) => c.ceiling)).toEqual(
       wire.body.data.compensationFlatCeilingChecks.map((c: { ceiling: string }) => c.ceiling),
     );
@@ -139,8 +142,8 @@ describe(`compensation, allocation and tenancy through the SDK (${TEST_DATABASE_
     expect((missing as RequestError).code).toBe("BAD_USER_INPUT");
   });
 
-  it("runs a public calculator without an API key", async () => {
-    const anonymous = createClient({ endpoint: api.url });
+  it("runs a public calculator (any valid key)", async () => {
+    const anonymous = createClient({ endpoint: api.url, apiKey: api.keys.landlordA });
     const result = await anonymous.calculateLandlordCompensation({
       asOf: "2025-12-31", conventionSignedOn: "2024-01-01", landlordKind: "OTHER", managementFlatMonths: 12,
       rentPaidToDeveloper: new Decimal("6000.00"), tenantRents: "4800.00", regime: "LAW",

@@ -52,14 +52,14 @@ describe("transport", () => {
 
   it("retries a read after network errors and 503s, with backoff, then succeeds", async () => {
     const { fetch, calls } = scripted([new TypeError("fetch failed"), { status: 503, body: { errors: [{ message: "down" }] } }, OK_VIEWER]);
-    const viewer = await createClient({ endpoint, fetch, backoffMs: 20 }).viewer();
+    const viewer = await createClient({ endpoint, apiKey: "abk_x", fetch, backoffMs: 20 }).viewer();
     expect(viewer.role).toBe("SOCIAL_LANDLORD");
     expect(calls).toHaveLength(3);
   });
 
   it("gives up after `retries` and throws the last error", async () => {
     const { fetch, calls } = scripted([new TypeError("a"), new TypeError("b"), new TypeError("c")]);
-    const error = await createClient({ endpoint, fetch, retries: 2, backoffMs: 1 }).viewer().catch((e: unknown) => e);
+    const error = await createClient({ endpoint, apiKey: "abk_x", fetch, retries: 2, backoffMs: 1 }).viewer().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).code).toBe("NETWORK_ERROR");
     expect((error as TransportError).message).toContain("c");
@@ -68,7 +68,7 @@ describe("transport", () => {
 
   it("retries a mutation only with the same Idempotency-Key", async () => {
     const { fetch, calls } = scripted([new TypeError("reset"), { status: 502, body: "bad gateway" }, OK_UPDATE]);
-    const client = createClient({ endpoint, fetch, backoffMs: 1 });
+    const client = createClient({ endpoint, apiKey: "abk_x", fetch, backoffMs: 1 });
     await client.updateDwelling({ id: "RHdlbGxpbmc6MQ==", usefulArea: new Decimal("70.5") });
     expect(calls).toHaveLength(3);
     const keys = calls.map((c) => c.headers.get("idempotency-key"));
@@ -83,7 +83,7 @@ describe("transport", () => {
       { status: 409, headers: { "retry-after": "1" }, body: { errors: [{ message: "running", extensions: { code: "IDEMPOTENT_REQUEST_IN_PROGRESS" } }] } },
       OK_UPDATE,
     ]);
-    await createClient({ endpoint, fetch }).updateDwelling({ id: "x" });
+    await createClient({ endpoint, apiKey: "abk_x", fetch }).updateDwelling({ id: "x" });
     expect(calls).toHaveLength(3);
     expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(990);
     expect(calls[2]!.at - calls[1]!.at).toBeGreaterThanOrEqual(990);
@@ -102,7 +102,7 @@ describe("transport", () => {
     ];
     for (const [reply, type] of cases) {
       const { fetch, calls } = scripted([reply]);
-      const error = await createClient({ endpoint, fetch, backoffMs: 1 }).viewer().catch((e: unknown) => e);
+      const error = await createClient({ endpoint, apiKey: "abk_x", fetch, backoffMs: 1 }).viewer().catch((e: unknown) => e);
       expect(error, JSON.stringify(reply)).toBeInstanceOf(type);
       expect(calls, JSON.stringify(reply)).toHaveLength(1);
     }
@@ -110,7 +110,7 @@ describe("transport", () => {
 
   it("takes the correlation id from the header, else from the error's extensions", async () => {
     const noHeader: FetchLike = async () => new Response(JSON.stringify({ errors: [{ message: "no", extensions: { code: "FORBIDDEN", correlationId: "from-body" } }] }), { status: 200 });
-    const error = await createClient({ endpoint, fetch: noHeader }).viewer().catch((e: unknown) => e);
+    const error = await createClient({ endpoint, apiKey: "abk_x", fetch: noHeader }).viewer().catch((e: unknown) => e);
     expect((error as ForbiddenError).correlationId).toBe("from-body");
   });
 
@@ -120,7 +120,7 @@ describe("transport", () => {
       calls += 1;
       return new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
     };
-    const error = await createClient({ endpoint, fetch: hang, timeoutMs: 50, retries: 1, backoffMs: 1 }).viewer().catch((e: unknown) => e);
+    const error = await createClient({ endpoint, apiKey: "abk_x", fetch: hang, timeoutMs: 50, retries: 1, backoffMs: 1 }).viewer().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toBeInstanceOf(TransportError);
     expect(calls).toBe(2);
@@ -129,7 +129,7 @@ describe("transport", () => {
   it("stops at once when the caller aborts", async () => {
     const { fetch, calls } = scripted([new TypeError("x"), new TypeError("y")]);
     const controller = new AbortController();
-    const pending = createClient({ endpoint, fetch, backoffMs: 5_000, maxBackoffMs: 5_000 }).viewer({ signal: controller.signal });
+    const pending = createClient({ endpoint, apiKey: "abk_x", fetch, backoffMs: 5_000, maxBackoffMs: 5_000 }).viewer({ signal: controller.signal });
     setTimeout(() => controller.abort(new Error("cancelled")), 20);
     await expect(pending).rejects.toThrow("cancelled");
     expect(calls.length).toBeLessThanOrEqual(2);
@@ -137,7 +137,7 @@ describe("transport", () => {
 
   it("refuses a JS number for a Decimal and serialises Decimal and Date inputs", async () => {
     const { fetch, calls } = scripted([OK_UPDATE, { status: 200, body: { data: { recordLetting: { dwelling: null, accommodationUnit: null, userErrors: [] } } } }]);
-    const client = createClient({ endpoint, fetch });
+    const client = createClient({ endpoint, apiKey: "abk_x", fetch });
     // @ts-expect-error — money is never a JS number
     await expect(client.updateDwelling({ id: "x", usefulArea: 70.5 })).rejects.toThrow(TypeError);
     await client.updateDwelling({ id: "x", usefulArea: new Decimal("1e-7") });
@@ -148,7 +148,7 @@ describe("transport", () => {
 
   it("works with one generated operation and no client (tree-shakeable path)", async () => {
     const { fetch } = scripted([OK_VIEWER, OK_UPDATE]);
-    const requester = createRequester({ endpoint, fetch, decimals: "string" });
+    const requester = createRequester({ endpoint, apiKey: "abk_x", fetch, decimals: "string" });
     const data = await requester.execute(ViewerDocument, {});
     expect(data.viewer.role).toBe("SOCIAL_LANDLORD");
     const payload = await requester.execute(UpdateDwellingDocument, { input: { id: "x" } });
@@ -157,7 +157,7 @@ describe("transport", () => {
 
   it("rejects a body that is not a GraphQL response", async () => {
     const { fetch } = scripted([{ status: 200, body: "<html>proxy</html>" }, { status: 200, body: "<html>proxy</html>" }]);
-    const error = await createClient({ endpoint, fetch, retries: 1, backoffMs: 1 }).viewer().catch((e: unknown) => e);
+    const error = await createClient({ endpoint, apiKey: "abk_x", fetch, retries: 1, backoffMs: 1 }).viewer().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).code).toBe("BAD_RESPONSE");
   });

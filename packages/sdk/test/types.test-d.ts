@@ -38,7 +38,7 @@ describe("types from the schema", () => {
     expectTypeOf(dwelling).toEqualTypeOf<Dwelling>();
     expectTypeOf(dwelling).not.toBeAny();
 
-    const strings = createClient({ endpoint, decimals: "string", dates: "date" });
+    const strings = createClient({ endpoint, apiKey: "abk_x", decimals: "string", dates: "date" });
     const lease = (await strings.leases()).edges[0]!.node;
     expectTypeOf(lease.monthlyRent).toEqualTypeOf<string>();
     expectTypeOf(lease.startsOn).toEqualTypeOf<Date>();
@@ -55,14 +55,14 @@ describe("types from the schema", () => {
   });
 
   it("types pagination items", () => {
-    const client = createClient({ endpoint });
+    const client = createClient({ endpoint, apiKey: "abk_x" });
     const items = client.paginate.dwellings({ filter: { statuses: ["LET"] } });
     expectTypeOf(items).toEqualTypeOf<AsyncGenerator<Dwelling, void, undefined>>();
     expectTypeOf(client.paginate.leases).parameter(0).toEqualTypeOf<{ status?: "ACTIVE" | "ENDED" | null | undefined } | undefined>();
   });
 
   it("types mutation inputs and userErrors", async () => {
-    const client = createClient({ endpoint });
+    const client = createClient({ endpoint, apiKey: "abk_x" });
     const result = await client.updateDwelling({ id: "x", usefulArea: new Decimal("70.25") });
     expectTypeOf(result.userErrors).toEqualTypeOf<UserError[]>();
     expectTypeOf(result.userErrors[0]!.code).toEqualTypeOf<UserErrorCode>();
@@ -81,7 +81,7 @@ describe("types from the schema", () => {
   });
 
   it("types the compensation, allocation and tenancy results", async () => {
-    const client = createClient({ endpoint });
+    const client = createClient({ endpoint, apiKey: "abk_x" });
     const draft = await client.compensationStatementDraft({ landlordId: "x", year: 2025 });
     expectTypeOf(draft).toEqualTypeOf<CompensationStatement | null>();
     expectTypeOf(draft!.total).toEqualTypeOf<Decimal>();
@@ -90,7 +90,7 @@ describe("types from the schema", () => {
     expectTypeOf(draft!.outcome).toEqualTypeOf<"BALANCED" | "COMPENSATION_DUE" | "EXCLUDED" | "SURPLUS_OWED_TO_STATE" | null>();
     expectTypeOf(client.paginate.compensationStatementLines({ number: "CS-2025-000001" })).toEqualTypeOf<AsyncGenerator<CompensationStatementLine, void, undefined>>();
 
-    const strings = createClient({ endpoint, decimals: "string", dates: "date" });
+    const strings = createClient({ endpoint, apiKey: "abk_x", decimals: "string", dates: "date" });
     const deadline = (await strings.leaseDeadlines({ withinDays: 90 })).edges[0]!.node;
     expectTypeOf(deadline).toEqualTypeOf<LeaseDeadline<{ decimals: "string"; dates: "date" }>>();
     expectTypeOf(deadline.amountDue).toEqualTypeOf<string | null>();

@@ -18,6 +18,8 @@ import { resolveSubject, StatementSubjectInput } from "./subject.js";
 interface IssuePayloadShape {
   statement: StatementView | null;
   userErrors: UserError[];
+  /** Number of the latest version when refused because nothing changed. */
+  existingNumber?: string | null;
 }
 
 const IssuePayload = builder.objectRef<IssuePayloadShape>("IssueCompensationStatementPayload").implement({
@@ -31,6 +33,12 @@ const IssuePayload = builder.objectRef<IssuePayloadShape>("IssueCompensationStat
       resolve: (p) => (p.statement ? changesOf(p.statement) : null),
     }),
     userErrors: t.field({ type: [UserErrorRef], description: "Why the statement was not issued; empty on success.", resolve: (p) => p.userErrors }),
+    existingNumber: t.string({
+      nullable: true,
+      description:
+        "When refused with CONFLICT because nothing changed since the latest issued version: that version's number (numéro du décompte, e.g. \"CS-2025-000042\"), to read or file it instead; null otherwise.",
+      resolve: (p) => p.existingNumber ?? null,
+    }),
   }),
 });
 
@@ -80,13 +88,16 @@ builder.mutationField("issueCompensationStatement", (t) =>
       const { hash, content } = serialise(statement);
       const series: SeriesKey = { kind: subject.kind, organisationId: subject.organisationId, conventionId: subject.conventionId, year, regime };
 
+      let existingNumber: string | null = null;
       for (let attempt = 1; ; attempt += 1) {
         let attempted = 0;
         try {
           const out = await runMutation<StatementRow>(ctx, "issueCompensationStatement", async (tx) => {
             const latest = await tx.compensationStatement.findFirst({ where: seriesWhere(series), orderBy: { version: "desc" }, select: { id: true, version: true, number: true, contentHash: true } });
-            if (latest?.contentHash === hash)
+            if (latest?.contentHash === hash) {
+              existingNumber = latest.number;
               throw new UserErrorsAbort([conflict(`Nothing changed since version ${latest.version} (${latest.number}): same content hash ${hash}`)]);
+            }
             attempted = (latest?.version ?? 0) + 1;
             const id = randomUUID();
             // Raw INSERT: Prisma hands Bytes to the driver adapter as base64, which the PGlite adapter
@@ -101,7 +112,7 @@ builder.mutationField("issueCompensationStatement", (t) =>
             const summary = { ...row, total: statement.total, contentBytes: content.byteLength };
             return { result: row, entityType: "CompensationStatement", entityId: row.id, before: latest ?? null, after: summary };
           });
-          return { statement: out.result ? StatementView.issued(ctx, out.result) : null, userErrors: out.userErrors };
+          return { statement: out.result ? StatementView.issued(ctx, out.result) : null, userErrors: out.userErrors, existingNumber: out.result ? null : existingNumber };
         } catch (e) {
           if (!isUniqueViolation(e)) throw e;
           // Someone else issued this version meanwhile: exactly one wins.

@@ -8,7 +8,6 @@ import { encodeGlobalID, resolveArrayConnection } from "@pothos/plugin-relay";
 import {
   Dec,
   checkLandlordFiling,
-  statementToCsv,
   type CompensationStatement,
   type Component,
   type Exclusion,
@@ -21,6 +20,7 @@ import {
   legalOptions,
 } from "@abordable/domain";
 import { builder } from "../schema/builder.js";
+import { CSV_HEADER_DESCRIPTION, statementCsv } from "./csv.js";
 import { moneyString } from "../schema/money.js";
 import { pageCost } from "../schema/complexity.js";
 import { decodeGlobalId } from "../schema/ids.js";
@@ -401,9 +401,10 @@ StatementRef.implement({
       { description: "A page of statement lines.", fields: countField },
     ),
     csv: t.string({
-      description: "The statement as CSV (RFC 4180, CRLF): lines, then dwelling and component subtotals and the total, with the same two-decimal amounts.",
+      description: `The statement as CSV (RFC 4180, CRLF): lines, then dwelling and component subtotals and the total, with the same two-decimal amounts. IDs are global IDs, as the API's. Header row: ${CSV_HEADER_DESCRIPTION}.`,
       args: { separator: t.arg({ type: CsvSeparatorEnum, required: false, defaultValue: "COMMA", description: "Field separator." }) },
-      resolve: async (s, args) => statementToCsv(await s.statement(), { separator: args.separator === "SEMICOLON" ? ";" : "," }),
+      resolve: async (s, args, ctx) =>
+        statementCsv(ctx, await s.statement(), s.row ? { number: s.row.number, version: s.row.version } : null, args.separator === "SEMICOLON" ? ";" : ","),
     }),
     filing: t.field({
       type: FilingRef,

@@ -29,3 +29,4 @@ import "../dashboards/ministry.js";
 import "../compensation/schema.js";
 import "../tenancy/schema.js";
 import "../allocation/schema.js";
+import "./error-codes.js";

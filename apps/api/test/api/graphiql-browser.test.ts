@@ -42,5 +42,7 @@ describe.skipIf(!HAVE_BROWSER)("GraphiQL in headless Chromium, network off", () 
     expect(stdout).toContain("graphiql-container");
     expect(stdout).toMatch(/graphiql-(query-)?editor/);
     expect(stdout).toContain("FirstDwellings");
+    // The note on where the API key goes is in the page, over the explorer.
+    expect(stdout).toContain("abordable-auth-note");
   }, 120_000);
 });

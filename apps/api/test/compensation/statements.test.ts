@@ -137,7 +137,13 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     expect(flats.map((l: Line) => l.amount)).toEqual(Array(12).fill("300.00"));
 
     const rows = parseCsv(d.csv);
-    expect(rows[0]).toEqual(["line_id", "dwelling_id", "object_id", "object_kind", "month", "component", "rule_id", "article", "amount", "parameter_versions"]);
+    expect(rows[0]).toEqual(["line_id", "dwelling_id", "object_id", "object_kind", "month", "component", "rule_id", "article", "amount", "parameter_versions", "dwelling_reference", "statement_number", "statement_version"]);
+    // Global IDs as the API's (they join to node(id:)), the dwelling's reference; a draft has no number yet.
+    const own = rows.find((r) => r[1] === gid("Dwelling", dwellingId))!;
+    expect(own[2]).toBe(gid("Dwelling", dwellingId));
+    const { reference } = await api.db.prisma.dwelling.findUniqueOrThrow({ where: { id: dwellingId }, select: { reference: true } });
+    expect(own[10]).toBe(reference);
+    expect([own[11], own[12]]).toEqual(["", ""]);
     const lineRows = rows.slice(1).filter((r) => !["SUBTOTAL_DWELLING", "SUBTOTAL_COMPONENT", "TOTAL"].includes(r[0]!));
     expect(lineRows).toHaveLength(draft.lineCount);
     expect(rows[rows.length - 1]![8]).toBe(d.total);
@@ -218,6 +224,8 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     const csvAmounts = new Map(rows.slice(1).map((r) => [r[0], r[8]]));
     for (const l of lines) expect(csvAmounts.get(l.lineId)).toBe(l.amount);
     expect(rows.find((r) => r[0] === "TOTAL")![8]).toBe(out.statement.total);
+    // An issued statement's rows carry its number and version.
+    expect(new Set(rows.slice(1).map((r) => `${r[11]} ${r[12]}`))).toEqual(new Set([`${out.statement.number} 2`]));
   });
 
   it("an issued statement is frozen by the database itself: UPDATE, DELETE and TRUNCATE refused; its convention and previous version cannot be deleted from under it", async () => {
