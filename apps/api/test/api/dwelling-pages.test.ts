@@ -27,10 +27,10 @@ describe("dwellings: keyset pages", () => {
     let cursor: string | null = null;
     let total = -1;
     for (let guard = 0; guard < 200; guard++) {
-      const variables = backward ? { last: 17, before: cursor, orderBy, filter } : { first: 17, after: cursor, orderBy, filter };
-      const res = await api.gql(caller, PAGE, variables);
+      const variables: Record<string, unknown> = backward ? { last: 17, before: cursor, orderBy, filter } : { first: 17, after: cursor, orderBy, filter };
+      const res: { body: { data?: any; errors?: unknown } } = await api.gql(caller, PAGE, variables);
       expect(res.body.errors).toBeUndefined();
-      const page = res.body.data!.dwellings;
+      const page: { totalCount: number; pageInfo: Record<string, any>; edges: { node: { id: string } }[] } = res.body.data!.dwellings;
       total = page.totalCount;
       const got = page.edges.map((e: { node: { id: string } }) => decode(e.node.id));
       if (backward) ids.unshift(...got);
@@ -50,7 +50,7 @@ describe("dwellings: keyset pages", () => {
   ];
 
   it("the ministry walks the whole stock forwards and backwards in each order, each dwelling once", async () => {
-    const [{ n }] = await api.db.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "Dwelling"`);
+    const n = (await api.db.sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "Dwelling"`))[0]!.n;
     for (const [field, direction, sql] of ORDERS) {
       const expected = (await api.db.sql.query<{ id: string }>(`SELECT id FROM "Dwelling" ORDER BY ${sql}`)).map((r) => r.id);
       expect(expected.length).toBe(Number(n));
