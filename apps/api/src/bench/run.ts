@@ -527,13 +527,19 @@ function report(dbs: DbReport[], micro: { domain: string[]; api: string[] }): st
 
 try {
   const dbs: DbReport[] = [];
-  for (const scale of SCALES) for (const kind of KINDS) dbs.push(await benchDatabase(kind, scale));
-  const micro = process.env.BENCH_SKIP_MICRO === "1" ? { domain: [], api: [] } : microBenchmarks();
   const file = path.join(ROOT, "BENCHMARKS.md");
   // The soak section (src/bench/soak.ts, run on demand) is kept as it is.
   const soak = existsSync(file) ? /<!-- soak:start -->[\s\S]*<!-- soak:end -->/.exec(readFileSync(file, "utf8"))?.[0] : undefined;
-  writeFileSync(file, report(dbs, micro) + (soak ? `\n${soak}\n` : ""));
-  log(`report written to ${file}`);
+  const write = (micro: { domain: string[]; api: string[] }) => {
+    writeFileSync(file, report(dbs, micro) + (soak ? `\n${soak}\n` : ""));
+    log(`report written to ${file}`);
+  };
+  // Written after each database, so that a run stopped at a larger scale keeps what it measured.
+  for (const scale of SCALES) for (const kind of KINDS) {
+    dbs.push(await benchDatabase(kind, scale));
+    write({ domain: [], api: [] });
+  }
+  if (process.env.BENCH_SKIP_MICRO !== "1") write(microBenchmarks());
 } finally {
   rmSync(TMP, { recursive: true, force: true });
 }
