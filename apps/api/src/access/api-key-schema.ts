@@ -2,6 +2,7 @@
  * API keys in the schema: ministry administrators create and revoke them; every caller can list
  * its own organisation's keys (never the secret, which is shown once at creation).
  */
+import { forgetApiKey } from "./key-cache.js";
 import { pageCost } from "../schema/complexity.js";
 import type { ApiKey, Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
@@ -129,6 +130,8 @@ builder.mutationField("revokeApiKey", (t) =>
         const after = await tx.apiKey.update({ where: { id: before.id }, data: { revokedAt: new Date() } });
         return { result: after, entityType: "ApiKey", entityId: after.id, before: auditView(before), after: auditView(after) };
       });
+      // After the commit: a request racing the transaction cannot re-cache the key as valid (access/key-cache.ts).
+      if (out.result) forgetApiKey(out.result.id);
       return { apiKey: out.result, userErrors: out.userErrors };
     },
   }),

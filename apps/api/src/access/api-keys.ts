@@ -8,6 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Organisation, PrismaClient } from "../generated/prisma/client.js";
 import type { Role } from "../generated/prisma/enums.js";
 import type { Viewer } from "./viewer.js";
+import { findApiKeyByHash } from "./key-cache.js";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -40,12 +41,13 @@ export async function authenticate(prisma: PrismaClient, authorization: string |
   if (authorization === undefined || authorization === "") return { ok: true, viewer: { kind: "anonymous" } };
   const match = /^Bearer\s+(abk_[0-9a-f]{8}_[A-Za-z0-9_-]{32})$/.exec(authorization.trim());
   if (!match) return { ok: false, reason: "Authorization header must be 'Bearer abk_…' with an API key issued by the ministry" };
-  const row = await prisma.apiKey.findUnique({ where: { hash: hashKey(match[1]!) } });
+  const row = await findApiKeyByHash(prisma, hashKey(match[1]!));
   if (!row) return { ok: false, reason: "Unknown API key" };
   if (row.revokedAt) return { ok: false, reason: "This API key was revoked" };
   if (row.expiresAt && row.expiresAt <= now) return { ok: false, reason: "This API key has expired" };
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    row.lastUsedAt = now; // the cached row too (key-cache.ts), so the next request does not write again
   }
   return { ok: true, viewer: { kind: "apiKey", role: row.role, organisationId: row.organisationId, apiKeyId: row.id } };
 }

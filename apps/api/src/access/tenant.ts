@@ -20,6 +20,14 @@ export function dwellingScope(v: Viewer): Prisma.DwellingWhereInput {
   return NO_ROWS;
 }
 
+/** The same scope over the maintained dwelling counts (DwellingStockCount): what `dwellings.totalCount` sums without a filter. */
+export function dwellingStockCountScope(v: Viewer): Prisma.DwellingStockCountWhereInput {
+  if (isMinistry(v)) return {};
+  if (isLandlord(v)) return { landlordId: organisationOf(v) };
+  if (isDeveloper(v)) return { developerId: organisationOf(v) };
+  return { landlordId: { in: [] } };
+}
+
 export function accommodationUnitScope(v: Viewer): Prisma.AccommodationUnitWhereInput {
   if (isMinistry(v)) return {};
   if (isLandlord(v) || isDeveloper(v)) return { dwelling: dwellingScope(v) };

@@ -1,6 +1,7 @@
 /**
  * The hand-written SQL baseline: a bare node:http server answering each scenario's data as JSON
- * with plain parameterised SQL (one or two statements), no GraphQL, no ORM, no auth. Run as its
+ * with plain parameterised SQL (one to three statements), no GraphQL, no ORM, no auth; and the
+ * one-statement "limit" (LIMIT_SQL). Run as its
  * own process by the benchmark, on the same database as the API.
  */
 import http from "node:http";
@@ -8,13 +9,17 @@ import type { SqlSession } from "../db/migrate.js";
 
 export const BASELINE_SQL: Record<string, (sql: SqlSession, params: URLSearchParams) => Promise<unknown>> = {
   "/ready": async (sql) => sql.query("SELECT 1 AS ok"),
-  "/dwelling-page": async (sql) => {
+  // A page by row-value keyset when `afterReference`/`afterId` are given (page 100 of the deep scenario).
+  "/dwelling-page": async (sql, params) => {
+    const after = params.get("afterId") ? [params.get("afterReference"), params.get("afterId")] : null;
     const dwellings = await sql.query<{ id: string }>(
       `SELECT d.id, d.reference, d.bedrooms, d."usefulArea"::text AS "usefulArea", d.status,
               o.id AS "landlordId", o.name AS "landlordName", c.id AS "conventionId", c.reference AS "conventionReference"
          FROM "Dwelling" d JOIN "Organisation" o ON o.id = d."landlordId"
          LEFT JOIN "Convention" c ON c.id = d."compensationConventionId"
+        ${after ? `WHERE (d.reference, d.id) > ($1, $2::uuid)` : ""}
         ORDER BY d.reference, d.id LIMIT 50`,
+      after ?? [],
     );
     const total = await sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "Dwelling"`);
     const units = await sql.query<{ dwellingId: string }>(
@@ -67,9 +72,50 @@ export const BASELINE_SQL: Record<string, (sql: SqlSession, params: URLSearchPar
   },
 };
 
+/**
+ * The physical limit for the hot list: the same page as one SQL statement that builds the whole
+ * JSON answer in the database (json_agg, units bounded per dwelling by a LATERAL LIMIT, totalCount
+ * from the same maintained counts the API reads), sent as it comes. Nothing can answer the page
+ * with less work on this database: the API's target is a ratio to this.
+ */
+export const LIMIT_SQL: Record<string, (sql: SqlSession, params: URLSearchParams) => Promise<string>> = {
+  "/limit/dwelling-page": async (sql, params) => {
+    const after = params.get("afterId") ? [params.get("afterReference"), params.get("afterId")] : null;
+    const [row] = await sql.query<{ page: string }>(
+      `SELECT json_build_object('data', json_build_object('dwellings', json_build_object(
+                'totalCount', (SELECT coalesce(sum(dwellings), 0) FROM "DwellingStockCount"),
+                'edges', coalesce(json_agg(json_build_object('node', p) ORDER BY p.reference, p.id), '[]'))))::text AS page
+         FROM (SELECT d.id, d.reference, d.bedrooms, d."usefulArea"::text AS "usefulArea", d.status,
+                      json_build_object('id', o.id, 'name', o.name) AS landlord,
+                      CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('id', c.id, 'reference', c.reference) END AS "compensationConvention",
+                      json_build_object('edges', (SELECT coalesce(json_agg(json_build_object('node', u) ORDER BY u.reference), '[]')
+                                                    FROM (SELECT id, reference, status FROM "AccommodationUnit" WHERE "dwellingId" = d.id ORDER BY reference LIMIT 10) u)) AS "accommodationUnits"
+                 FROM "Dwelling" d JOIN "Organisation" o ON o.id = d."landlordId"
+                 LEFT JOIN "Convention" c ON c.id = d."compensationConventionId"
+                ${after ? `WHERE (d.reference, d.id) > ($1, $2::uuid)` : ""}
+                ORDER BY d.reference, d.id LIMIT 50) p`,
+      after ?? [],
+    );
+    return row!.page;
+  },
+};
+
 export function baselineServer(sql: SqlSession): http.Server {
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://baseline");
+    const limit = LIMIT_SQL[url.pathname];
+    if (limit) {
+      limit(sql, url.searchParams)
+        .then((text) => {
+          res.setHeader("content-type", "application/json");
+          res.end(text);
+        })
+        .catch((error: unknown) => {
+          res.statusCode = 500;
+          res.end(JSON.stringify({ error: String(error) }));
+        });
+      return;
+    }
     const handler = BASELINE_SQL[url.pathname];
     if (!handler) {
       res.statusCode = 404;

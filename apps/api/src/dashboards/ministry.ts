@@ -1,6 +1,9 @@
 /**
- * Aggregates for the ministry's internal dashboards, computed in SQL (GROUP BY), never by loading
- * rows into memory. Ministry roles only.
+ * Aggregates for the ministry's internal dashboards, read from counts the database maintains
+ * (DwellingStockCount, WaitingCount: statement-level triggers, migration 20261202000500), so a
+ * request reads a few hundred rows instead of scanning the stock and the register (issue 16:
+ * under 20 ms). `FULL_RECOMPUTATION` is the scan they must equal, checked by
+ * test/dashboards/ministry-aggregates.test.ts. Ministry roles only.
  */
 import { builder } from "../schema/builder.js";
 import { DwellingCategoryEnum, DwellingStatusEnum } from "../schema/enums.js";
@@ -54,9 +57,10 @@ const Dashboard = builder.objectRef<Record<string, never>>("MinistryDashboard").
       resolve: async (_d, _a, ctx) =>
         (
           await ctx.db.sql.query<{ municipality: string; code: string; category: DwellingCategory; status: DwellingStatus; n: string }>(
-            `SELECT m.name AS municipality, m.id AS code, d.category, d.status, count(*)::text AS n
-               FROM "Dwelling" d JOIN "Municipality" m ON m.id = d."municipalityId"
-              GROUP BY m.name, m.id, d.category, d.status ORDER BY m.name, d.category, d.status`,
+            // Maintained counts (DwellingStockCount, kept by triggers: migration 20261202000500), not a scan of the stock.
+            `SELECT m.name AS municipality, m.id AS code, s.category, s.status, sum(s.dwellings)::text AS n
+               FROM "DwellingStockCount" s JOIN "Municipality" m ON m.id = s."municipalityId"
+              GROUP BY m.name, m.id, s.category, s.status ORDER BY m.name, s.category, s.status`,
           )
         ).map((r) => ({ municipality: r.municipality, municipalityCode: r.code, category: r.category, status: r.status, dwellings: Number(r.n) })),
     }),
@@ -66,9 +70,9 @@ const Dashboard = builder.objectRef<Record<string, never>>("MinistryDashboard").
       resolve: async (_d, _a, ctx) =>
         (
           await ctx.db.sql.query<{ id: string; name: string; total: string; vacant: string }>(
-            `SELECT o.id, o.name, count(*)::text AS total, count(*) FILTER (WHERE d.status = 'VACANT')::text AS vacant
-               FROM "Dwelling" d JOIN "Organisation" o ON o.id = d."landlordId"
-              WHERE d.status NOT IN ('UNDER_CONSTRUCTION', 'WITHDRAWN')
+            `SELECT o.id, o.name, sum(s.dwellings)::text AS total, coalesce(sum(s.dwellings) FILTER (WHERE s.status = 'VACANT'), 0)::text AS vacant
+               FROM "DwellingStockCount" s JOIN "Organisation" o ON o.id = s."landlordId"
+              WHERE s.status NOT IN ('UNDER_CONSTRUCTION', 'WITHDRAWN')
               GROUP BY o.id, o.name ORDER BY o.name`,
           )
         ).map((r) => ({ landlordId: r.id, landlord: r.name, dwellings: Number(r.total), vacant: Number(r.vacant) })),
@@ -79,13 +83,10 @@ const Dashboard = builder.objectRef<Record<string, never>>("MinistryDashboard").
       resolve: async (_d, _a, ctx) =>
         (
           await ctx.db.sql.query<{ size: number; workplace: string | null; n: string }>(
-            `SELECT h."memberCount" AS size, wm.name AS workplace, count(DISTINCT c.id)::text AS n
-               FROM "Candidate" c
-               JOIN "Household" h ON h."candidateId" = c.id
-               JOIN "HouseholdMember" a ON a."householdId" = h.id AND a.role = 'APPLICANT'
-               LEFT JOIN "Municipality" wm ON wm.id = a."workplaceMunicipalityId"
-              WHERE EXISTS (SELECT 1 FROM "Application" ap WHERE ap."candidateId" = c.id AND ap.status = 'ACTIVE')
-              GROUP BY h."memberCount", wm.name ORDER BY h."memberCount", wm.name NULLS LAST`,
+            // Maintained counts (WaitingCount, kept by triggers on Application, Household and HouseholdMember).
+            `SELECT w."householdSize" AS size, wm.name AS workplace, w.candidates::text AS n
+               FROM "WaitingCount" w LEFT JOIN "Municipality" wm ON wm.id = NULLIF(w."workplaceMunicipalityId", '')
+              ORDER BY w."householdSize", wm.name NULLS LAST`,
           )
         ).map((r) => ({ householdSize: Number(r.size), workplaceMunicipality: r.workplace, candidates: Number(r.n) })),
     }),
@@ -100,3 +101,21 @@ builder.queryField("ministryDashboard", (t) =>
     resolve: () => ({}),
   }),
 );
+
+/** The same aggregates computed from the base tables, in the same order (what the maintained counts must equal). */
+export const FULL_RECOMPUTATION = {
+  stock: `SELECT m.name AS municipality, m.id AS code, d.category, d.status, count(*)::text AS n
+            FROM "Dwelling" d JOIN "Municipality" m ON m.id = d."municipalityId"
+           GROUP BY m.name, m.id, d.category, d.status ORDER BY m.name, d.category, d.status`,
+  vacancy: `SELECT o.id, o.name, count(*)::text AS total, count(*) FILTER (WHERE d.status = 'VACANT')::text AS vacant
+              FROM "Dwelling" d JOIN "Organisation" o ON o.id = d."landlordId"
+             WHERE d.status NOT IN ('UNDER_CONSTRUCTION', 'WITHDRAWN')
+             GROUP BY o.id, o.name ORDER BY o.name`,
+  waiting: `SELECT h."memberCount" AS size, wm.name AS workplace, count(DISTINCT c.id)::text AS n
+              FROM "Candidate" c
+              JOIN "Household" h ON h."candidateId" = c.id
+              JOIN "HouseholdMember" a ON a."householdId" = h.id AND a.role = 'APPLICANT'
+              LEFT JOIN "Municipality" wm ON wm.id = a."workplaceMunicipalityId"
+             WHERE EXISTS (SELECT 1 FROM "Application" ap WHERE ap."candidateId" = c.id AND ap.status = 'ACTIVE')
+             GROUP BY h."memberCount", wm.name ORDER BY h."memberCount", wm.name NULLS LAST`,
+} as const;

@@ -12,7 +12,7 @@ import http from "node:http";
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { Logger } from "../logger.js";
@@ -66,7 +66,8 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.introspection,
     formatError,
-    plugins: [correlationPlugin, textInputPlugin, config.graphiql ? graphiqlLandingPage(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled()],
+    // No field carries a cache hint (responses are per API key): Apollo's default cache-control plugin only costs time per field (issue 16).
+    plugins: [ApolloServerPluginCacheControlDisabled(), correlationPlugin, textInputPlugin, config.graphiql ? graphiqlLandingPage(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   // Several API processes on one PostgreSQL share their buckets there; the embedded database is

@@ -2,7 +2,7 @@ import { pageCost } from "../schema/complexity.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { DedicatedSubCategoryEnum, DwellingCategoryEnum, DwellingStatusEnum, DwellingTypeEnum, SortDirection } from "../schema/enums.js";
-import { accommodationUnitScope, dwellingScope, leaseScope, owns } from "../access/tenant.js";
+import { accommodationUnitScope, dwellingScope, dwellingStockCountScope, leaseScope, owns } from "../access/tenant.js";
 import { requireActingFor } from "../access/acting-for.js";
 import { isDeveloper, type Viewer } from "../access/viewer.js";
 import { decodeGlobalIds } from "../schema/ids.js";
@@ -136,13 +136,35 @@ builder.queryField("dwellings", (t) =>
       filter: t.arg({ type: DwellingFilter, required: false, description: "Conditions." }),
       orderBy: t.arg({ type: DwellingOrder, required: false, description: "Sort order; by reference by default." }),
     },
-    totalCount: (_c, args, ctx) => ctx.prisma.dwelling.count({ where: { AND: [dwellingScope(ctx.viewer), dwellingWhere(args.filter, ctx.viewer)] } }),
-    resolve: (query, _p, args, ctx) => {
+    // Without a filter, the caller's whole visible stock: a sum over the maintained counts (a few
+    // hundred rows, kept by triggers) instead of count(*) over the stock on every page (issue 16).
+    totalCount: async (_c, args, ctx) => {
+      const where = dwellingWhere(args.filter, ctx.viewer);
+      if (Object.keys(where).length > 0) return ctx.prisma.dwelling.count({ where: { AND: [dwellingScope(ctx.viewer), where] } });
+      const sum = await ctx.prisma.dwellingStockCount.aggregate({ where: dwellingStockCountScope(ctx.viewer), _sum: { dwellings: true } });
+      return sum._sum.dwellings ?? 0;
+    },
+    resolve: async (query, _p, args, ctx) => {
       const column = ORDER_COLUMN[args.orderBy?.field ?? "REFERENCE"];
       const direction = args.orderBy?.direction === "DESC" ? "desc" : "asc";
+      const where: Prisma.DwellingWhereInput[] = [dwellingScope(ctx.viewer), dwellingWhere(args.filter, ctx.viewer)];
+      // Keyset instead of Prisma's cursor (issue 16): Prisma turns `cursor` into
+      // `col > c OR (col = c AND id > i)`, which no index range can serve, so page 100 filtered
+      // ~5,000 rows. `col >= c AND (col > c OR id > i)` is the same set (a row-value comparison)
+      // with a range the (reference, id) index scans in order: page 100 costs what page 1 does.
+      const { cursor, skip: _skip, ...rest } = query as typeof query & { cursor?: { id: string }; skip?: number };
+      if (cursor) {
+        const at = await ctx.prisma.dwelling.findFirst({ where: { AND: [{ id: cursor.id }, dwellingScope(ctx.viewer)] }, select: { [column]: true } as Record<typeof column, true> });
+        if (!at) return [];
+        const value = (at as Record<string, unknown>)[column] as never;
+        // Forward (after) reads rows past the cursor in the page's order; backward (before, negative take) rows before it.
+        const forward = (rest.take ?? 1) > 0;
+        const up = forward === (direction === "asc");
+        where.push({ [column]: up ? { gte: value } : { lte: value } }, { OR: [{ [column]: up ? { gt: value } : { lt: value } }, { id: forward ? { gt: cursor.id } : { lt: cursor.id } }] });
+      }
       return ctx.prisma.dwelling.findMany({
-        ...query,
-        where: { AND: [dwellingScope(ctx.viewer), dwellingWhere(args.filter, ctx.viewer)] },
+        ...rest,
+        where: { AND: where },
         orderBy: [{ [column]: direction }, { id: "asc" }],
       });
     },
