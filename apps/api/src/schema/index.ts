@@ -28,3 +28,5 @@ import "../dashboards/ministry.js";
 import "../compensation/schema.js";
 import "../tenancy/schema.js";
 import "../allocation/schema.js";
+import "../organisations/mutations.js";
+import "../conventions/mutations.js";
