@@ -30,3 +30,4 @@ import "../tenancy/schema.js";
 import "../allocation/schema.js";
 import "../organisations/mutations.js";
 import "../conventions/mutations.js";
+import "../portfolio/mutations-facts.js";
