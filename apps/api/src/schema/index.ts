@@ -31,3 +31,5 @@ import "../allocation/schema.js";
 import "../organisations/mutations.js";
 import "../conventions/mutations.js";
 import "../portfolio/mutations-facts.js";
+import "../register/mutations.js";
+import "../register/mutations-report.js";
