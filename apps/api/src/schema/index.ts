@@ -33,3 +33,4 @@ import "../conventions/mutations.js";
 import "../portfolio/mutations-facts.js";
 import "../register/mutations.js";
 import "../register/mutations-report.js";
+import "../import/schema.js";
