@@ -70,11 +70,11 @@ const DeactivateOrganisationInput = builder.inputType("DeactivateOrganisationInp
   }),
 });
 
-const OrganisationPayload = builder.objectRef<{ organisation: Organisation | null; revokedKeys: number; userErrors: UserError[] }>("OrganisationPayload").implement({
+const OrganisationPayload = builder.objectRef<{ organisation: Organisation | null; revokedKeys: number | null; userErrors: UserError[] }>("OrganisationPayload").implement({
   description: "Result of an organisation mutation.",
   fields: (t) => ({
     organisation: t.field({ type: OrganisationRef, nullable: true, description: "The organisation as changed; null when there are user errors.", resolve: (p) => p.organisation }),
-    revokedKeys: t.int({ description: "API keys revoked by this change (deactivation only).", resolve: (p) => p.revokedKeys }),
+    revokedKeys: t.int({ nullable: true, description: "API keys revoked by this change (deactivation; 0 otherwise); null when there are user errors.", resolve: (p) => p.revokedKeys }),
     userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
   }),
 });
@@ -127,7 +127,7 @@ builder.mutationField("createOrganisation", (t) =>
         });
         return { result: row, entityType: "Organisation", entityId: row.id, before: null, after: row };
       });
-      return { organisation: out.result, revokedKeys: 0, userErrors: out.userErrors };
+      return { organisation: out.result, revokedKeys: out.result ? 0 : null, userErrors: out.userErrors };
     },
   }),
 );
@@ -173,7 +173,7 @@ builder.mutationField("updateOrganisation", (t) =>
         });
         return { result: after, entityType: "Organisation", entityId: after.id, before, after };
       });
-      return { organisation: out.result, revokedKeys: 0, userErrors: out.userErrors };
+      return { organisation: out.result, revokedKeys: out.result ? 0 : null, userErrors: out.userErrors };
     },
   }),
 );
@@ -200,7 +200,7 @@ builder.mutationField("deactivateOrganisation", (t) =>
         const after = await tx.organisation.update({ where: { id: before.id }, data: { deactivatedAt: now } });
         return { result: { organisation: after, revokedKeys: revoked.count }, entityType: "Organisation", entityId: after.id, before, after: { ...after, reason, revokedKeys: revoked.count } };
       });
-      return { organisation: out.result?.organisation ?? null, revokedKeys: out.result?.revokedKeys ?? 0, userErrors: out.userErrors };
+      return { organisation: out.result?.organisation ?? null, revokedKeys: out.result?.revokedKeys ?? null, userErrors: out.userErrors };
     },
   }),
 );
