@@ -152,7 +152,7 @@ function fail(p: Problems): never {
 
 /** Art. 57 §3: evaluated more than the parameter's months before `today`. */
 function isOutdated(evaluated: Date, today: string, ctx: Pick<Context, "legal">): boolean {
-  const months = resolveDecimal("register.criteriaRevision.intervalMonths", today, operatorRegime(ctx)).value.toNumber();
+  const months = Number(resolveDecimal("register.criteriaRevision.intervalMonths", today, operatorRegime(ctx)).value.toFixed(0));
   const due = new Date(evaluated);
   due.setUTCMonth(due.getUTCMonth() + months);
   return iso(due) < today;
@@ -199,7 +199,7 @@ async function checkMembers(tx: Tx, p: Problems, ctx: Context, members: readonly
   const applicant = applicants[0];
   if (applicant && !p.any) {
     // Art. 55 §1 1°: an adult on the day the application is introduced.
-    const majority = resolveDecimal("eligibility.majorityAge", introducedOn, operatorRegime(ctx)).value.toNumber();
+    const majority = Number(resolveDecimal("eligibility.majorityAge", introducedOn, operatorRegime(ctx)).value.toFixed(0));
     if (ageInFullYears(applicant.birthDate, introducedOn) < majority) p.add("members", "RULE_VIOLATION", `The applicant must be at least ${majority} on the day the application is introduced`, "law art. 55 §1 1°");
   }
   if (p.any) return null;

@@ -169,7 +169,7 @@ describe(`from an empty database through the API (${TEST_DATABASE_KIND})`, () =>
       `DWELLING,BAD-AREA,${ids.developer},ALL_PUBLIC,,APARTMENT,2,-5,dudelange,a,,,,,,,,,`, // 4: area
       `DWELLING,BAD-MUN,${ids.developer},ALL_PUBLIC,,APARTMENT,2,70.00,atlantis,a,,,,,,,,,`, // 5: municipality
       `DWELLING,APT-1,${ids.developer},ALL_PUBLIC,,APARTMENT,2,70.00,dudelange,a,,,,,,,,,`, // 6: reference in stock
-      `DWELLING,BAD-DEV,${ids.landlord.replace(/.$/, "x")},ALL_PUBLIC,,APARTMENT,2,70.00,dudelange,a,,,,,,,,,`, // 7: malformed ID
+      `DWELLING,BAD-DEV,${ids.landlord!.replace(/.$/, "x")},ALL_PUBLIC,,APARTMENT,2,70.00,dudelange,a,,,,,,,,,`, // 7: malformed ID
       `UNIT,,,,,,,15.00,,,OK-1,U1,,,,,,,`, // 8: unit in an apartment (bill art. 13 §2)
       `LEASE,,,,,,,,,,NOPE,,H9,A,B,1980-01-01,2025-01-01,500.00,`, // 9: unknown dwelling
       `LEASE,,,,,,,,,,OK-1,,H10,A,B,1980-13-01,2025-01-01,0,`, // 10: date, rent
