@@ -7,6 +7,7 @@
  *   abordable api-key revoke <prefix>
  *   abordable api-key list
  *   abordable seed --scale small|medium|large      (an empty database only)
+ *   abordable bootstrap --ministry "<name>"         (ABORDABLE_SEED=none: municipalities, the ministry, its first admin key)
  */
 import { parseArgs } from "node:util";
 import { loadConfig, type SeedScale } from "./config.js";
@@ -16,6 +17,7 @@ import { issueApiKey, roleFitsOrganisation } from "./access/api-keys.js";
 import { Role } from "./generated/prisma/enums.js";
 import { seedIfEmpty } from "./seed/index.js";
 import { recordAudit } from "./audit/record.js";
+import { bootstrap } from "./organisations/bootstrap.js";
 
 const CLI_VIEWER = { kind: "anonymous" } as const;
 
@@ -33,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
     if (group === "api-key" && command === "create") return await createKey(db, rest);
     if (group === "api-key" && command === "revoke") return await revokeKey(db, rest);
     if (group === "api-key" && command === "list") return await listKeys(db);
+    if (group === "bootstrap") return await runBootstrap(db, [command ?? "", ...rest].filter(Boolean));
     if (group === "seed") return await seed(db, [command ?? "", ...rest].filter(Boolean));
     throw new UsageError("usage: abordable api-key create|revoke|list … | abordable seed --scale small|medium|large");
   } finally {
@@ -91,6 +94,14 @@ async function seed(db: Database, args: string[]): Promise<number> {
   if (!result) throw new UsageError("The database already holds data; seed an empty database (another ABORDABLE_DATA_DIR or DATABASE_URL).");
   process.stdout.write(`Seeded ${values.scale} in ${Date.now() - started} ms: ${JSON.stringify(result.counts)}\n`);
   for (const k of result.demoKeys) process.stdout.write(`${k.role} ${k.organisation}: ${k.key}\n`);
+  return 0;
+}
+
+async function runBootstrap(db: Database, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { ministry: { type: "string", default: "Ministère du Logement et de l'Aménagement du territoire" } } });
+  const result = await bootstrap(db.prisma, values.ministry!);
+  process.stdout.write(`${result.municipalities} municipalities; ministry ${result.ministryId}\n`);
+  process.stdout.write(result.key ? `MINISTRY_ADMIN key, shown once:\n${result.key}\n` : "The ministry existed already: no key issued (use api-key create)\n");
   return 0;
 }
 

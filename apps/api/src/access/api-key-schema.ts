@@ -98,6 +98,7 @@ builder.mutationField("createApiKey", (t) =>
         if (p.any) throw new UserErrorsAbort(p.list);
         const organisation = await tx.organisation.findUnique({ where: { id: organisationId! } });
         if (!organisation) p.add("organisationId", "NOT_FOUND", "organisationId: no such organisation");
+        else if (organisation.deactivatedAt) p.add("organisationId", "INVALID_STATE", `${organisation.name} was deactivated; no key is issued to it`);
         else {
           const misfit = roleFitsOrganisation(input.role, organisation);
           if (misfit) p.add("role", "INVALID_VALUE", misfit);

@@ -43,6 +43,7 @@ const CreateDwellingInput = builder.inputType("CreateDwellingInput", {
     energyRenovated: t.boolean({ required: false, description: "Energy renovation done." }),
     hasEquippedKitchen: t.boolean({ required: false, description: "Equipped kitchen (default true)." }),
     hasOutdoorSpace: t.boolean({ required: false, description: "Balcony, terrace or private garden (default false)." }),
+    managedSince: t.field({ type: "Date", required: false, description: "Since when the landlord manages it as affordable rental stock (art. 40); default: its first letting (recordLetting)." }),
   }),
 });
 
@@ -172,6 +173,7 @@ builder.mutationField("createDwelling", (t) =>
         checkInt(p, "firstOccupiedYear", input.firstOccupiedYear, { min: 1800, max: new Date().getUTCFullYear() + 1 });
         checkDecimal(p, "usefulArea", input.usefulArea, AREA);
         checkCategory(p, input.category, input.dedicatedSubCategory);
+        if (input.managedSince && input.managedSince > todayIso()) p.add("managedSince", "OUT_OF_RANGE", "managedSince is in the future");
         const developerId = checkId(p, "developerId", input.developerId, "Organisation");
         let landlordId = organisationOf(ctx.viewer);
         if (input.landlordId != null) {
@@ -216,6 +218,7 @@ builder.mutationField("createDwelling", (t) =>
             usefulArea: input.usefulArea.toFixed(), municipalityId: input.municipalityCode, address: address!,
             firstOccupiedYear: input.firstOccupiedYear ?? null, energyRenovated: input.energyRenovated ?? false,
             hasEquippedKitchen: input.hasEquippedKitchen ?? true, hasOutdoorSpace: input.hasOutdoorSpace ?? false,
+            managedSince: input.managedSince ? asDate(input.managedSince) : null,
             status: "VACANT",
           },
         });
@@ -342,6 +345,15 @@ builder.mutationField("updateAccommodationUnit", (t) =>
   }),
 );
 
+/**
+ * A dwelling let without a managed-since date is managed from its first letting at the latest
+ * (art. 40: the landlord statement counts a dwelling only from `managedSince`; without it a
+ * dwelling created through the API was left out of its statement).
+ */
+function managedFrom(to: "LET" | "VACANT", dwelling: Dwelling, date: Date): { managedSince?: Date } {
+  return to === "LET" && !dwelling.managedSince ? { managedSince: date } : {};
+}
+
 /** Letting and vacancy share their checks; `to` is the status reached. */
 function lettingMutation(name: "recordLetting" | "recordVacancy", to: "LET" | "VACANT", description: string) {
   const from = to === "LET" ? "VACANT" : "LET";
@@ -377,7 +389,7 @@ function lettingMutation(name: "recordLetting" | "recordVacancy", to: "LET" | "V
             const anyLet = (await tx.accommodationUnit.count({ where: { dwellingId: unit.dwellingId, status: "LET" } })) > 0;
             const dwelling = await tx.dwelling.update({
               where: { id: unit.dwellingId },
-              data: { status: anyLet ? "LET" : "VACANT", ...(to === "LET" && !unit.dwelling.firstLettingOn && { firstLettingOn: date }) },
+              data: { status: anyLet ? "LET" : "VACANT", ...(to === "LET" && !unit.dwelling.firstLettingOn && { firstLettingOn: date }), ...managedFrom(to, unit.dwelling, date) },
             });
             return { result: { unit: { ...after, dwelling }, dwelling }, entityType: "AccommodationUnit", entityId: unit.id, before, after: { ...after, date: input.date } };
           }
@@ -391,7 +403,7 @@ function lettingMutation(name: "recordLetting" | "recordVacancy", to: "LET" | "V
           if (p.any) fail(p);
           const after = await tx.dwelling.update({
             where: { id: dwelling.id },
-            data: { status: to, ...(to === "LET" && !dwelling.firstLettingOn && { firstLettingOn: date }) },
+            data: { status: to, ...(to === "LET" && !dwelling.firstLettingOn && { firstLettingOn: date }), ...managedFrom(to, dwelling, date) },
           });
           return { result: { unit: null, dwelling: after }, entityType: "Dwelling", entityId: dwelling.id, before: dwelling, after: { ...after, date: input.date } };
         });

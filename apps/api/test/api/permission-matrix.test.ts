@@ -273,6 +273,10 @@ function at(rows: string[], i: number): string {
   return row;
 }
 
+/** Rows of issue 13's fixtures that no other fixture uses: organisations to deactivate, register candidates to revise, close and anonymise. */
+const spare = { orgs: {} as Record<Target, string>, candidates: [] as string[] };
+const csvOf = (developer: string) => `record,reference,developerId,category,type,bedrooms,usefulArea,municipalityCode,address\nDWELLING,${unique("IMP")},${developer},ALL_PUBLIC,APARTMENT,2,70.00,esch-sur-alzette,1 rue de l'Alzette\n`;
+
 function mutationFixtures(s: Record<Target, Stock>): Record<string, MutationFixture> {
   const org = (t: Target) => gid("Organisation", s[t].org);
   /** Creations name the landlord only when acting for another one (an administrator always does). */
@@ -356,6 +360,32 @@ function mutationFixtures(s: Record<Target, Stock>): Record<string, MutationFixt
     recordRehousingOffer: { target: "rehousingCaseId", input: (t) => ({ rehousingCaseId: gid("RehousingCase", s[t].rehousingCase), dwellingId: gid("Dwelling", at(s[t].vacant, 3)), noticeOn: today }) },
     recordRehousingResponse: { target: "offerId", input: (t) => ({ offerId: gid("RehousingOffer", s[t].rehousingOffer), outcome: "REFUSED_JUSTIFIED", respondedOn: today }) },
     recordRehousingWaiver: { target: "rehousingCaseId", input: (t) => ({ rehousingCaseId: gid("RehousingCase", s[t].rehousingCase), waivedOn: today, reasons: "Legitimate reasons" }) },
+    // issue 13: organisations, conventions and the register are the ministry administrators'; portfolio facts and imports the landlord's
+    createOrganisation: { target: "name", actors: "admin", input: () => ({ name: unique("Org"), kind: "ASSOCIATION_OR_FOUNDATION", isSocialLandlord: true, approvalReference: unique("AGR"), approvedOn: today }) },
+    updateOrganisation: { target: "id", actors: "admin", input: (t) => ({ id: org(t), approvalReference: unique("AGR") }) },
+    deactivateOrganisation: { target: "id", actors: "admin", input: (t) => ({ id: gid("Organisation", spare.orgs[t]), reason: "matrix" }) },
+    createFinancingConvention: {
+      target: "developerId", actors: "admin",
+      input: () => ({ reference: unique("CPF"), developerId: org("D"), projectName: unique("Project"), projectMunicipalityCode: "esch-sur-alzette", signedOn: today, startsOn: today }),
+    },
+    createCompensationConvention: { target: "landlordId", actors: "admin", input: (t) => ({ reference: unique("CC"), landlordId: org(t), signedOn: today, startsOn: today }) },
+    amendConvention: {
+      target: "conventionId", actors: "admin",
+      input: (t) => ({ conventionId: gid("Convention", s[t].convention), signedOn: today, effectiveOn: `${lastYear + 2}-01-01`, reason: "matrix", durationYears: 30 }),
+    },
+    recordDwellingFinancing: { target: "conventionId", actors: "admin", input: (t) => ({ conventionId: gid("Convention", s[t].convention), dwellingId: gid("Dwelling", s[t].let), landCapitalInvested: "1000.00" }) },
+    recordDwellingFacts: { target: "dwellingId", input: (t) => ({ dwellingId: gid("Dwelling", s[t].let), effectiveOn: today, hasOutdoorSpace: true }) },
+    registerCandidate: {
+      target: "members", actors: "admin",
+      input: () => ({
+        address: "2, rue du Marché", municipalityCode: "esch-sur-alzette", incomeYear: lastYear, introducedOn: today, motive: "NO_HOME",
+        members: [{ role: "APPLICANT", firstName: unique("First"), lastName: unique("Last"), birthDate: "1990-05-01", incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "30000.00" }] }],
+      }),
+    },
+    reviseCandidate: { target: "candidateId", actors: "admin", input: (t) => ({ candidateId: gid("Candidate", at(spare.candidates, t === "A" ? 0 : 1)), revisedOn: today }) },
+    closeApplication: { target: "candidateId", actors: "admin", input: (t) => ({ candidateId: gid("Candidate", at(spare.candidates, t === "A" ? 2 : 3)), kind: "WITHDRAWAL", on: today, reason: "matrix" }) },
+    anonymiseCandidate: { target: "candidateId", actors: "admin", input: (t) => ({ candidateId: gid("Candidate", at(spare.candidates, t === "A" ? 4 : 5)) }) },
+    importPortfolio: { target: "landlordId", input: (t, c) => ({ landlordId: landlordFor(t, c), format: "CSV", content: csvOf(org("D")) }) },
   };
 }
 
@@ -472,6 +502,15 @@ describe(`permission matrix: every type and mutation of the schema × every call
       const counts = { vacant: s.vacant.length, leases: s.leases.length, depositLeases: s.depositLeases.length };
       expect(Object.values(counts).every((n, i) => n >= [4, 8, 4][i]!), `too few rows for the fixtures of ${s.org}: ${JSON.stringify(counts)}`).toBe(true);
     }
+    spare.orgs = {
+      A: (await p.organisation.create({ data: { name: unique("Spare A"), kind: "COMPANY", isSocialLandlord: true } })).id,
+      B: (await p.organisation.create({ data: { name: unique("Spare B"), kind: "COMPANY", isSocialLandlord: true } })).id,
+      D: orgs.snhbm,
+    };
+    spare.candidates = (await p.candidate.findMany({
+      where: { applications: { some: { status: "ACTIVE", allocationEntries: { none: {} } } }, household: { leases: { none: {} }, id: { notIn: free } } },
+      orderBy: { id: "asc" }, take: 6, select: { id: true },
+    })).map(id);
     fixtures = mutationFixtures({ A, B, D });
   });
 

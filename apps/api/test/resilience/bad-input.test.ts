@@ -25,7 +25,12 @@ const schema = buildSchema(SDL);
 const MUTATIONS = Object.values(schema.getMutationType()!.getFields());
 
 /** Mutations only a ministry administrator may call: the corpus is sent with the admin's key. */
-const ADMIN_ONLY = new Set(["createApiKey", "revokeApiKey", "approveAllocationMethodologyVersion"]);
+const ADMIN_ONLY = new Set([
+  "createApiKey", "revokeApiKey", "approveAllocationMethodologyVersion",
+  // issue 13: organisations, conventions and the register (register administrators are the ministry's)
+  "createOrganisation", "updateOrganisation", "deactivateOrganisation", "createFinancingConvention", "createCompensationConvention", "amendConvention",
+  "recordDwellingFinancing", "registerCandidate", "reviseCandidate", "closeApplication", "anonymiseCandidate",
+]);
 
 /** Which type an ID field names, from its name (`leaseId` → Lease) or, for `id`, from the mutation. */
 const ID_TYPES: Record<string, string> = {

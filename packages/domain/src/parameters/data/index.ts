@@ -7,6 +7,7 @@ import { COMPENSATION_EXTRA_PARAMETERS } from "./compensation-extra.js";
 import { ELIGIBILITY_RENT_PARAMETERS } from "./eligibility-rent.js";
 import { FINANCING_PARAMETERS } from "./financing.js";
 import { TENANCY_EXTRA_PARAMETERS } from "./tenancy-extra.js";
+import { REGISTER_PARAMETERS } from "./register.js";
 
 export const ALL_PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   ...COMPENSATION_PARAMETERS,
@@ -16,4 +17,5 @@ export const ALL_PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   ...ALLOCATION_TENANCY_PARAMETERS,
   ...ALLOCATION_EXTRA_PARAMETERS,
   ...TENANCY_EXTRA_PARAMETERS,
+  ...REGISTER_PARAMETERS,
 ];

@@ -1,0 +1,216 @@
+/**
+ * Issue 13: from an empty database (no seed; `abordable bootstrap` gives the municipalities, the
+ * ministry and its first administrator key) to a year's statement, through the HTTP API alone:
+ * every organisation kind, their keys, conventions, a portfolio with a shared dwelling of six
+ * accommodation units (imported from CSV) and a dwelling created one by one, the register, and
+ * the landlord's 2025 statement, which counts the dwellings created through the API (it was 0.00
+ * while createDwelling and recordLetting left managedSince empty). Then the import's refusals:
+ * a file with every kind of bad row, each reported with line, column and rule, nothing applied.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/database.js";
+import { createApp, type App } from "../../src/http/server.js";
+import { createLogger } from "../../src/logger.js";
+import { bootstrap } from "../../src/organisations/bootstrap.js";
+import { openTestDatabase, TEST_DATABASE_KIND } from "../support/database.js";
+
+let db: Database;
+let app: App;
+let url: string;
+const keys: Record<string, string> = {};
+
+async function gql(key: string, query: string, variables: Record<string, unknown> = {}) {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return body.data!;
+}
+/** Runs a mutation and expects no user error; returns its payload. */
+async function ok(key: string, name: string, inputType: string, selection: string, input: Record<string, unknown>) {
+  const data = await gql(key, `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} userErrors { field code message rule } } }`, { input });
+  expect(data[name].userErrors, `${name}: ${JSON.stringify(data[name].userErrors)}`).toEqual([]);
+  return data[name];
+}
+
+const ORG = "organisation { id name isSocialLandlord isSocialDeveloper approvedOn isUniversityOfLuxembourg }";
+
+describe(`from an empty database through the API (${TEST_DATABASE_KIND})`, () => {
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    expect(await db.prisma.organisation.count()).toBe(0);
+    const boot = await bootstrap(db.prisma, "Ministère du Logement");
+    keys.admin = boot.key!;
+    app = await createApp({
+      db, logger: createLogger("error"),
+      config: { host: "127.0.0.1", port: 0, graphiql: false, introspection: true, nodeEnv: "test", shutdownGraceMs: 1000, maxBodyBytes: 4_194_304, maxQueryDepth: 10, maxQueryCost: 20_000, rateLimitPerMinute: 100_000 },
+    });
+    url = await app.listen();
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it("bootstrap is idempotent and issues no second key", async () => {
+    const again = await bootstrap(db.prisma, "Ministère du Logement");
+    expect(again.key).toBeNull();
+    expect(again.municipalities).toBe(100);
+  });
+
+  it("the ministry creates every kind of organisation and issues their keys", async () => {
+    const create = (input: Record<string, unknown>) => ok(keys.admin!, "createOrganisation", "CreateOrganisationInput", ORG, input);
+    ids.landlord = (await create({ name: "Ville de Dudelange", kind: "MUNICIPALITY", isSocialLandlord: true, isSocialDeveloper: true, municipalityCode: "dudelange", approvalReference: "AGR-2024-001", approvedOn: "2024-01-15" })).organisation.id;
+    ids.developer = (await create({ name: "Coopérative Wunnen", kind: "COOPERATIVE", isSocialDeveloper: true })).organisation.id;
+    ids.fonds = (await create({ name: "Fonds du Logement", kind: "FONDS_DU_LOGEMENT", isSocialLandlord: true, isSocialDeveloper: true })).organisation.id;
+    const uni = await create({ name: "Université du Luxembourg", kind: "PUBLIC_ESTABLISHMENT", isSocialLandlord: true, isUniversityOfLuxembourg: true });
+    expect(uni.organisation.isUniversityOfLuxembourg).toBe(true);
+    // A second Fonds du Logement, and a university that is not a public establishment, are refused.
+    const dup = await gql(keys.admin!, "mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } userErrors { field code rule } } }", { input: { name: "Fonds bis", kind: "FONDS_DU_LOGEMENT", isSocialLandlord: true } });
+    expect(dup.createOrganisation.userErrors).toEqual([{ field: ["input", "kind"], code: "CONFLICT", rule: null }]);
+    for (const [who, id, role] of [["landlord", ids.landlord, "SOCIAL_LANDLORD"], ["developer", ids.developer, "SOCIAL_DEVELOPER"]] as const) {
+      keys[who] = (await ok(keys.admin!, "createApiKey", "CreateApiKeyInput", "secret", { organisationId: id, role, label: `${who} ERP` })).secret;
+    }
+    expect((await gql(keys.landlord!, "{ viewer { __typename } }")).viewer).toBeTruthy();
+  });
+
+  it("conventions: financing with its project and eligible costs, compensation, and a dated amendment", async () => {
+    const fin = await ok(keys.admin!, "createFinancingConvention", "CreateFinancingConventionInput", "convention { id project { id } eligibleCosts emphyteusis }", {
+      reference: "CPF-2024-7", developerId: ids.developer, projectName: "Wunnen am Park", projectMunicipalityCode: "dudelange", signedOn: "2024-03-01", startsOn: "2024-03-01",
+      durationYears: 40, stateParticipation: "1500000.00", totalCost: "2000000.00", emphyteusis: true,
+      eligibleCosts: [{ kind: "LAND", amount: "500000.00" }, { kind: "CONSTRUCTION", amount: "1500000.00" }],
+    });
+    ids.financing = fin.convention.id;
+    ids.project = fin.convention.project.id;
+    expect(fin.convention.eligibleCosts).toEqual([{ kind: "LAND", amount: "500000.00" }, { kind: "CONSTRUCTION", amount: "1500000.00" }]);
+    ids.compensation = (await ok(keys.admin!, "createCompensationConvention", "CreateCompensationConventionInput", "convention { id }", {
+      reference: "CC-2024-12", landlordId: ids.landlord, developerId: ids.developer, signedOn: "2024-06-01", startsOn: "2024-06-01",
+    })).convention.id;
+    const amended = await ok(keys.admin!, "amendConvention", "AmendConventionInput", "convention { durationYears amendments }", {
+      conventionId: ids.financing, signedOn: "2024-09-01", effectiveOn: "2024-10-01", reason: "Avenant 1", durationYears: 45,
+    });
+    expect(amended.convention.durationYears).toBe(45);
+    expect(amended.convention.amendments).toEqual([{ signedOn: "2024-09-01", effectiveOn: "2024-10-01", reason: "Avenant 1", changes: { durationYears: { before: "40", after: 45 } } }]);
+  });
+
+  it("a portfolio: a shared dwelling with six units and four tenants imported from CSV, a dwelling created and let one by one", async () => {
+    const header = "record,reference,developerId,category,type,bedrooms,usefulArea,municipalityCode,address,managedSince,rentToDeveloperMonthly,compensationConventionId,dwellingReference,unitReference,capacity,householdReference,firstName,lastName,birthDate,startsOn,monthlyRent,monthlyCharges";
+    const lines = [
+      `DWELLING,WG-1,${ids.developer},ALL_PUBLIC,SHARED_DWELLING,6,180.00,dudelange,"12, rue du Parc",2025-01-01,900.00,${ids.compensation},,,,,,,,,,`,
+      ...Array.from({ length: 6 }, (_, i) => `UNIT,,,,,,${(16 + i).toFixed(2)},,,,,,WG-1,U${i + 1},1,,,,,,,`),
+      ...Array.from({ length: 4 }, (_, i) => `LEASE,,,,,,,,,,,,WG-1,U${i + 1},,H${i + 1},Tenant${i + 1},Test,199${i}-02-03,2025-01-01,${400 + i * 10}.00,50.00`),
+      `MEMBER,,,,,,,,,,,,,,,H1,,,,,,`.replace(",H1,,,,,,", ",H1,Partner,Test,1991-01-01,,,"),
+    ];
+    // The MEMBER row carries role in its own column: rebuilt with a header that has it.
+    const csv = `${header},role\n${lines.slice(0, -1).map((l) => `${l},`).join("\n")}\nMEMBER,,,,,,,,,,,,,,,H1,Partner,Test,1991-01-01,,,,PARTNER\n`;
+    const imported = await ok(keys.landlord!, "importPortfolio", "ImportPortfolioInput", "portfolioImport { id status totalRows appliedRows rejectedRows rowErrors { line column rule message } }", { format: "CSV", content: csv });
+    expect(imported.portfolioImport).toMatchObject({ status: "APPLIED", totalRows: 12, appliedRows: 12, rejectedRows: 0, rowErrors: [] });
+    const shared = await db.prisma.dwelling.findFirstOrThrow({ where: { reference: "WG-1" }, include: { accommodationUnits: true, leases: { include: { household: true } } } });
+    expect(shared.accommodationUnits).toHaveLength(6);
+    expect(shared.accommodationUnits.filter((u) => u.status === "LET")).toHaveLength(4);
+    expect(shared.leases.map((l) => l.household.memberCount).sort()).toEqual([1, 1, 1, 2]);
+    expect(shared.managedSince?.toISOString().slice(0, 10)).toBe("2025-01-01");
+    const progress = await gql(keys.landlord!, "query($id: ID!) { portfolioImport(id: $id) { status processedRows } }", { id: imported.portfolioImport.id });
+    expect(progress.portfolioImport).toEqual({ status: "APPLIED", processedRows: 12 });
+
+    const created = await ok(keys.landlord!, "createDwelling", "CreateDwellingInput", "dwelling { id }", {
+      reference: "APT-1", developerId: ids.developer, compensationConventionId: ids.compensation, category: "ALL_PUBLIC", type: "APARTMENT", bedrooms: 2, usefulArea: "75.00", municipalityCode: "dudelange", address: "3, rue Haute",
+    });
+    ids.apartment = created.dwelling.id;
+    await ok(keys.landlord!, "recordLetting", "LettingEventInput", "dwelling { id }", { dwellingId: ids.apartment, date: "2025-03-01" });
+    const facts = await ok(keys.landlord!, "recordDwellingFacts", "RecordDwellingFactsInput", "dwelling { managedSince }", { dwellingId: ids.apartment, effectiveOn: "2025-03-01", rentToDeveloperMonthly: "650.00", ancillaryRentMonthly: "60.00", firstOccupiedYear: 2024 });
+    // The letting set the managed-since date the statement needs (art. 40).
+    expect(facts.dwelling.managedSince).toBe("2025-03-01");
+    await ok(keys.admin!, "recordDwellingFinancing", "RecordDwellingFinancingInput", "convention { id }", {
+      conventionId: ids.financing, dwellingId: ids.apartment, landCapitalInvested: "100000.00", landOwnContribution: "25000.00", constructionCapitalInvested: "250000.00", constructionOwnContribution: "50000.00", emphyteusisFeesPerYear: "1200.00",
+    });
+  });
+
+  it("the register: candidates with households, one household per person (art. 55 §2), revision flag and withdrawal", async () => {
+    const member = { role: "APPLICANT", firstName: "Ana", lastName: "Pereira", birthDate: "1988-04-12", residenceStatus: "EU_RESIDENCE_RIGHT", residentSince: "2015-01-01", workplaceMunicipalityCode: "luxembourg", incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "36000.00" }, { kind: "ALIMONY_PAID", amount: "2400.00" }] };
+    const child = { role: "CHILD", firstName: "Leo", lastName: "Pereira", birthDate: "2015-09-01", isDependent: true, incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "1000.00" }] };
+    const input = { address: "5, rue Neuve", municipalityCode: "dudelange", incomeYear: 2025, introducedOn: "2026-01-10", motive: "EXCESSIVE_RENT", members: [member, child] };
+    const reg = await ok(keys.admin!, "registerCandidate", "RegisterCandidateInput", "candidate { id applications { status introducedOn evaluationOutdated } }", input);
+    ids.candidate = reg.candidate.id;
+    expect(reg.candidate.applications).toEqual([{ status: "ACTIVE", introducedOn: "2026-01-10", evaluationOutdated: false }]);
+    const stored = await db.prisma.householdMember.findMany({ where: { household: { candidate: { registerNumber: { startsWith: "RNLA-2026-" } } } }, orderBy: { role: "asc" } });
+    // Art. 56 §3: net income 36,000 less alimony paid 2,400 = 33,600; a dependent child's income is not counted.
+    expect(stored.map((m) => [m.role, m.annualNetIncome.toFixed(2)])).toEqual([["APPLICANT", "33600.00"], ["CHILD", "0.00"]]);
+    const twice = await gql(keys.admin!, "mutation($input: RegisterCandidateInput!) { registerCandidate(input: $input) { candidate { id } userErrors { field code rule } } }", { input: { ...input, members: [{ ...child, role: "APPLICANT", birthDate: "1990-01-01", firstName: "Maria" }, { ...member, role: "PARTNER" }] } });
+    expect(twice.registerCandidate.userErrors).toEqual([{ field: ["input", "members", "1"], code: "RULE_VIOLATION", rule: "law art. 55 §2" }]);
+    await ok(keys.admin!, "reviseCandidate", "ReviseCandidateInput", "candidate { id }", { candidateId: ids.candidate, revisedOn: "2026-06-01" });
+    const report = await gql(keys.admin!, "query($id: ID!) { candidateDataReport(candidateId: $id) }", { id: ids.candidate });
+    expect(report.candidateDataReport.household.members).toHaveLength(2);
+    expect(report.candidateDataReport.changes.map((c: { action: string }) => c.action)).toEqual(["registerCandidate", "reviseCandidate"]);
+    await ok(keys.admin!, "closeApplication", "CloseApplicationInput", "candidate { applications { status } }", { candidateId: ids.candidate, kind: "WITHDRAWAL", on: "2026-07-01", reason: "Found a home" });
+    // No retention period configured: nothing is anonymised (no legal figure is invented).
+    const anon = await gql(keys.admin!, "mutation($input: AnonymiseCandidateInput!) { anonymiseCandidate(input: $input) { candidate { id } userErrors { code message } } }", { input: { candidateId: ids.candidate } });
+    expect(anon.anonymiseCandidate.userErrors[0].code).toBe("INVALID_STATE");
+  });
+
+  it("the landlord's 2025 statement counts the dwellings created through the API", async () => {
+    const issued = await ok(keys.admin!, "issueCompensationStatement", "CompensationStatementInput", "statement { total lineCount subtotalsByComponent { component amount lineCount } }", { conventionId: ids.compensation, year: 2025 });
+    expect(issued.statement.lineCount).toBeGreaterThan(0);
+    expect(issued.statement.total).not.toBe("0.00");
+    const dev = await ok(keys.admin!, "issueCompensationStatement", "CompensationStatementInput", "statement { total lineCount }", { conventionId: ids.financing, year: 2025 });
+    expect(dev.statement.lineCount).toBeGreaterThan(0);
+    // Once a statement used the convention, an amendment cannot take effect in the year it covers.
+    const late = await gql(keys.admin!, "mutation($input: AmendConventionInput!) { amendConvention(input: $input) { convention { id } userErrors { field code } } }", { input: { conventionId: ids.financing, signedOn: "2025-06-01", effectiveOn: "2025-07-01", reason: "late", durationYears: 50 } });
+    expect(late.amendConvention.userErrors).toEqual([{ field: ["input", "effectiveOn"], code: "INVALID_STATE" }]);
+  });
+
+  it("an import with every kind of bad row reports each with line, column and rule, and applies nothing", async () => {
+    const before = await db.prisma.dwelling.count();
+    const header = "record,reference,developerId,category,dedicatedSubCategory,type,bedrooms,usefulArea,municipalityCode,address,dwellingReference,unitReference,householdReference,firstName,lastName,birthDate,startsOn,monthlyRent,role";
+    const rows = [
+      `DWELLING,OK-1,${ids.developer},ALL_PUBLIC,,APARTMENT,2,70.00,dudelange,a,,,,,,,,,`, // 2: valid
+      `DWELLING,BAD-CAT,${ids.developer},DEDICATED,,APARTMENT,2,70.00,dudelange,a,,,,,,,,,`, // 3: art. 12 §2
+      `DWELLING,BAD-AREA,${ids.developer},ALL_PUBLIC,,APARTMENT,2,-5,dudelange,a,,,,,,,,,`, // 4: area
+      `DWELLING,BAD-MUN,${ids.developer},ALL_PUBLIC,,APARTMENT,2,70.00,atlantis,a,,,,,,,,,`, // 5: municipality
+      `DWELLING,APT-1,${ids.developer},ALL_PUBLIC,,APARTMENT,2,70.00,dudelange,a,,,,,,,,,`, // 6: reference in stock
+      `DWELLING,BAD-DEV,${ids.landlord!.replace(/.$/, "x")},ALL_PUBLIC,,APARTMENT,2,70.00,dudelange,a,,,,,,,,,`, // 7: malformed ID
+      `UNIT,,,,,,,15.00,,,OK-1,U1,,,,,,,`, // 8: unit in an apartment (bill art. 13 §2)
+      `LEASE,,,,,,,,,,NOPE,,H9,A,B,1980-01-01,2025-01-01,500.00,`, // 9: unknown dwelling
+      `LEASE,,,,,,,,,,OK-1,,H10,A,B,1980-13-01,2025-01-01,0,`, // 10: date, rent
+      `MEMBER,,,,,,,,,,,,H10,C,D,1981-01-01,,,SPOUSE`, // 11: role; lease of line 10 bad
+      `TENANT,,,,,,,,,,,,,,,,,,`, // 12: record
+    ];
+    const res = await gql(keys.landlord!, "mutation($input: ImportPortfolioInput!) { importPortfolio(input: $input) { portfolioImport { status appliedRows rowErrors { line column code rule } } userErrors { message } } }", { input: { format: "CSV", content: `${header}\n${rows.join("\n")}\n` } });
+    const report = res.importPortfolio.portfolioImport;
+    expect(report.status).toBe("REJECTED");
+    expect(report.appliedRows).toBe(0);
+    const got = report.rowErrors.map((e: { line: number; column: string; code: string; rule: string | null }) => `${e.line} ${e.column} ${e.code}${e.rule ? ` ${e.rule}` : ""}`);
+    expect(got).toEqual([
+      "3 dedicatedSubCategory RULE_VIOLATION law art. 12 §2",
+      "4 usefulArea OUT_OF_RANGE",
+      "5 municipalityCode NOT_FOUND",
+      "6 reference CONFLICT",
+      "7 developerId INVALID_ID",
+      "8 dwellingReference RULE_VIOLATION bill 8535 art. 13 §2 al. 2",
+      "9 dwellingReference NOT_FOUND",
+      "10 birthDate INVALID_VALUE",
+      "10 monthlyRent OUT_OF_RANGE",
+      "11 householdReference INVALID_STATE",
+      "11 role INVALID_VALUE",
+      "12 record INVALID_VALUE",
+    ]);
+    expect(await db.prisma.dwelling.count()).toBe(before);
+    // The same file in VALID_BATCHES mode applies the valid dwelling group only (OK-1 is spoiled by its bad unit and lease rows).
+    const partial = await gql(keys.landlord!, "mutation($input: ImportPortfolioInput!) { importPortfolio(input: $input) { portfolioImport { status appliedRows } userErrors { message } } }", {
+      input: { format: "CSV", mode: "VALID_BATCHES", content: `${header}\n${rows.join("\n")}\nDWELLING,OK-2,${ids.developer},ALL_PUBLIC,,HOUSE,3,95.00,dudelange,b,,,,,,,,,\n` },
+    });
+    expect(partial.importPortfolio.portfolioImport).toEqual({ status: "PARTIALLY_APPLIED", appliedRows: 1 });
+    expect(await db.prisma.dwelling.count()).toBe(before + 1);
+  });
+
+  it("deactivating an organisation revokes its keys and keeps its history readable", async () => {
+    const res = await ok(keys.admin!, "deactivateOrganisation", "DeactivateOrganisationInput", "revokedKeys organisation { deactivatedAt }", { id: ids.developer, reason: "Merged" });
+    expect(res.revokedKeys).toBe(1);
+    const denied = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${keys.developer}` }, body: JSON.stringify({ query: "{ viewer { __typename } }" }) });
+    expect(denied.status).toBe(401);
+    const still = await gql(keys.admin!, "query($id: ID!) { node(id: $id) { ... on Convention { reference developer { name deactivatedAt } } } }", { id: ids.financing });
+    expect(still.node.developer.name).toBe("Coopérative Wunnen");
+    expect(still.node.developer.deactivatedAt).not.toBeNull();
+  });
+});
