@@ -79,9 +79,9 @@ export const INTERPRETATION_NOTES: readonly InterpretationNote[] = [
   },
   {
     id: "art-14-ceilings-from-2026",
-    question: "Art. 14 ceilings before 1 January 2026?",
-    reading: "Not entered: the law regime's art. 14 figures start on 2026-01-01 (« version en vigueur depuis 2026-01-01 »).",
-    reason: "The sources hold only the version applicable from 2026-01-01; the bill's struck-through figures hint at earlier ones but are not a consolidated text.",
+    question: "Art. 14 ceilings and study-fee rates before 1 January 2026?",
+    reading: "From 2023-10-01 to 2025-12-31 the original figures: land 900 / 450, serviced land 1,300 / 650 and off-plan land 1,300 EUR per m² (the figures the budget law of 19 December 2025 art. 7 1°-2° changed to 1,886 / 943, 2,300 / 1,150 and 2,300 from 2026-01-01); every other ceiling and the study-fee rates (15 / 18 / 15 %) are the same from 2023-10-01.",
+    reason: "Bill 8535's amendments on its art. 10 strike the figures it first quoted (« ~~900~~ 1 886 », « ~~450~~ 943 », « ~~1 300~~ 2 300 », « ~~650~~ 1 150 ») and explain that these values « ont été modifiées par l'article 7, point 1° [2°], de la loi du 19 décembre 2025 concernant le budget … pour l'exercice 2026 »: the struck figures are the original text's, and only those were changed. The other figures are quoted by bill art. 10 as the ones it replaces (« le chiffre 400 est remplacé … »), i.e. the text in force before 2026.",
   },
   {
     id: "bill-geographic-segmentation",
