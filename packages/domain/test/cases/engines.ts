@@ -1,0 +1,24 @@
+/**
+ * The engines a worked case (packages/domain/cases/*.json) may name, each a thin call of the
+ * public domain API with the case's input, date and options. A case is data; this table is the
+ * only code between a jurist's case and the rule it checks.
+ */
+import * as domain from "../../src/index.js";
+
+export type CaseOptions = domain.RegimeOptions & Record<string, unknown>;
+type Engine = (input: Record<string, unknown>, date: string, options: CaseOptions) => unknown;
+
+/** The case file's input is checked by the engine it reaches (each validates its input and fails with a clear error). */
+const as = <T,>(v: unknown): T => v as T;
+
+export const ENGINES: Record<string, Engine> = {
+  "compensation.developerStatement": (input, _date, options) => domain.buildDeveloperStatement(as(input), options),
+  "compensation.landlordStatement": (input, _date, options) => domain.buildLandlordStatement(as(input), options),
+  "compensation.landlordCalculator": (input, _date, options) => domain.calculateLandlordCompensation(as(input), options),
+  "compensation.developerRentCap": (input, date, options) => domain.checkDeveloperRentCap(as({ ...input, date }), options),
+  "parameters.resolve": (input, date, options) => {
+    const r = domain.resolveParameter(String(input.id), date, options);
+    return { value: r.value, reference: r.version.reference, validFrom: r.version.validFrom, validTo: r.version.validTo };
+  },
+  "tenancy.leaseEnd": (input, date, options) => domain.leaseEnd(as(input), date, options),
+};
