@@ -1,5 +1,6 @@
 /** Allocation of affordable rental dwellings: law art. 12, 53-59, 66-67, annex II; RGD 13 Oct 2023; Esch ROI; bill 8535. */
 export * from "./household.js";
+export * from "./readings.js";
 export * from "./income.js";
 export * from "./eligibility.js";
 export * from "./bedrooms.js";

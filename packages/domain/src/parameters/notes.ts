@@ -13,7 +13,7 @@ export const INTERPRETATION_NOTES: readonly InterpretationNote[] = [
   {
     id: "annex-ii-annual-reading",
     question: "Annex II ceilings are headed « Revenu mensuel » (and art. 55 §1 3° says « revenu mensuel »): monthly or annual?",
-    reading: "Annual income, at cote 100 (× cote/100). Recorded as the operator switch `eligibility.incomeCeiling.readingPeriod` = ANNUAL.",
+    reading: "Annual income, at cote 100 (× cote/100): the only reading (`eligibility.incomeCeiling.readingPeriod` = ANNUAL). The former MONTHLY alternative is removed: it made the ceiling vacuous (45,846 EUR a month for one adult, so 500,000 EUR a year was eligible and everyone got top points on art. 57 §1 8°), and a reading that makes a legal condition vacuous is not a reading; an operator setting MONTHLY is refused with a clear error.",
     reason:
       "Read as monthly, the single-adult ceiling at cote 968.04 would be 45,846.37 EUR a month, which no affordable-housing scheme targets; annex III table A, on the same cote-100 basis and of the same magnitude (1 adult: 5,485 max-effort threshold), is headed « Revenu annuel ».",
   },
