@@ -21,4 +21,10 @@ export const ENGINES: Record<string, Engine> = {
     return { value: r.value, reference: r.version.reference, validFrom: r.version.validFrom, validTo: r.version.validTo };
   },
   "tenancy.leaseEnd": (input, date, options) => domain.leaseEnd(as(input), date, options),
+  /** input: { opening: openDeposit input, payments: [{ paidOn, amount }], exit: DepositExit }; date = asOf. */
+  "tenancy.depositExit": (input, date, options) => {
+    const i = input as { opening: Parameters<typeof domain.openDeposit>[0]; payments: { paidOn: string; amount: string }[]; exit: domain.DepositExit };
+    const account = i.payments.reduce((a, p) => domain.recordDepositPayment(a, p), domain.openDeposit(i.opening, options));
+    return domain.depositExitStatement(account, i.exit, date, options);
+  },
 };
