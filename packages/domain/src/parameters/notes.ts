@@ -26,10 +26,10 @@ export const INTERPRETATION_NOTES: readonly InterpretationNote[] = [
   },
   {
     id: "energy-flat-index-basis",
-    question: "Annex III table B (forfait compensatoire de performance énergétique) states no index.",
-    reading: "Table B amounts are read at cote 100, like table A, and indexed with the cote d'application.",
+    question: "Annex III table B (forfait compensatoire de performance énergétique): which index basis?",
+    reading: "Table B amounts are at cote 100 and indexed with the cote d'application, as the annex says.",
     reason:
-      "The index sentence follows table A only, but the annex forms one scale: unindexed, 1.75–5.26 EUR a month would be negligible against rents computed from indexed thresholds. docs/rules.md §7 reads it the same way.",
+      "Annex III says so after table B itself: « Les valeurs du tableau B s'entendent à la valeur au nombre cent de l'indice pondéré du coût de la vie au 1er janvier 1948 et adapté suivant les modalités applicables aux traitements et pensions des fonctionnaires de l'État » (the former note said table B states no index: it does).",
   },
   {
     id: "energy-flat-area-brackets",

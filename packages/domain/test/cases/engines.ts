@@ -18,8 +18,21 @@ export const ENGINES: Record<string, Engine> = {
   "compensation.developerRentCap": (input, date, options) => domain.checkDeveloperRentCap(as({ ...input, date }), options),
   "parameters.resolve": (input, date, options) => {
     const r = domain.resolveParameter(String(input.id), date, options);
-    return { value: r.value, reference: r.version.reference, validFrom: r.version.validFrom, validTo: r.version.validTo };
+    return { value: r.value, reference: r.version.reference, validFrom: r.version.validFrom, validTo: r.version.validTo, indexBasis: r.version.indexBasis };
   },
+  "tenancy.rentIncome": (input, date, options) => domain.rentIncome(as(input), date, options),
+  "tenancy.affordableRent": (input, date, options) => domain.computeAffordableRent(as(input), date, options),
+  /** input: a household; options may carry applicationDate in input.applicationDate. */
+  "allocation.eligibility": (input, date, options) => {
+    const { household, ...rest } = input as { household: domain.Household } & Record<string, unknown>;
+    return domain.checkEligibility(household, { ...options, ...rest, asOf: date });
+  },
+  "allocation.shortlist": (input, date, options) => domain.shortlist({ ...options, ...(as<Omit<domain.ShortlistRequest, "allocationDate">>(input)), allocationDate: date }),
+  "allocation.typologyFit": (input, date, options) => {
+    const i = input as { household: domain.Household; dwelling: domain.DwellingShape };
+    return domain.typologyFit(i.household, i.dwelling, date, options);
+  },
+  "tenancy.underOccupancy": (input, date, options) => domain.tenancyUnderOccupancy(as(input), date, options),
   "tenancy.leaseEnd": (input, date, options) => domain.leaseEnd(as(input), date, options),
   /** input: { opening: openDeposit input, payments: [{ paidOn, amount }], exit: DepositExit }; date = asOf. */
   "tenancy.depositExit": (input, date, options) => {
