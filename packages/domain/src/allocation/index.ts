@@ -10,6 +10,7 @@ export * from "./priority.js";
 export * from "./refusals.js";
 export * from "./shortlist.js";
 export * from "./quotas.js";
+export * from "./free-choice.js";
 export * from "./commission.js";
 export * from "./file-state.js";
 export { ALLOCATION_INTERPRETATION_NOTES } from "./notes.js";

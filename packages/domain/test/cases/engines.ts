@@ -27,11 +27,27 @@ export const ENGINES: Record<string, Engine> = {
     const { household, ...rest } = input as { household: domain.Household } & Record<string, unknown>;
     return domain.checkEligibility(household, { ...options, ...rest, asOf: date });
   },
-  "allocation.shortlist": (input, date, options) => domain.shortlist({ ...options, ...(as<Omit<domain.ShortlistRequest, "allocationDate">>(input)), allocationDate: date }),
+  /**
+   * input: { vacancy, candidates: [{ candidateId, registeredOn, household, title?, applicationDate? }] }: each
+   * candidate's eligibility (art. 55) and socio-economic evaluation (art. 57, default methodology) are
+   * established on the allocation date, as the register would, then the shortlist ranks them.
+   */
+  "allocation.shortlist": (input, date, options) => {
+    const i = input as { vacancy: domain.Vacancy; candidates: { candidateId: string; registeredOn: string; household: domain.Household; title?: string; applicationDate?: string }[] };
+    const candidates: domain.ShortlistCandidate[] = i.candidates.map((c) => ({
+      candidateId: c.candidateId,
+      registeredOn: c.registeredOn,
+      household: c.household,
+      eligibility: domain.summariseEligibility(domain.checkEligibility(c.household, { ...options, asOf: date, ...(c.applicationDate ? { applicationDate: c.applicationDate } : {}) })),
+      criteriaHistory: [domain.evaluateSocioEconomic(c.candidateId, c.household, as({ title: c.title ?? "OTHER" }), date, domain.DEFAULT_METHODOLOGY, options)],
+    }));
+    return domain.shortlist({ ...options, vacancy: i.vacancy, allocationDate: date, methodology: domain.DEFAULT_METHODOLOGY, distances: { entries: [] }, candidates });
+  },
   "allocation.typologyFit": (input, date, options) => {
     const i = input as { household: domain.Household; dwelling: domain.DwellingShape };
     return domain.typologyFit(i.household, i.dwelling, date, options);
   },
+  "allocation.freeChoice": (input, date, options) => domain.checkFreeChoice({ ...options, ...(as<Omit<domain.FreeChoiceRequest, "on">>(input)), on: date }),
   "tenancy.underOccupancy": (input, date, options) => domain.tenancyUnderOccupancy(as(input), date, options),
   "tenancy.leaseEnd": (input, date, options) => domain.leaseEnd(as(input), date, options),
   /** input: { opening: openDeposit input, payments: [{ paidOn, amount }], exit: DepositExit }; date = asOf. */
