@@ -6,6 +6,7 @@
 import { GraphQLError } from "graphql";
 import {
   DEFAULT_METHODOLOGY,
+  type AllocationReadingOptions,
   type AllocationFile as DomainFile,
   type Commission as DomainCommission,
   type CommissionMember as DomainCommissionMember,
@@ -38,9 +39,10 @@ export const todayIso = (): string => new Date().toISOString().slice(0, 10);
 export type RegimeName = "LAW" | "BILL_8535";
 
 /** The operator's reading of annex II (ABORDABLE_ANNEX_II_READING_PERIOD), when set: every allocation computation applies it. */
-function readings(ctx: Pick<Context, "legal">): Pick<RegimeOptions, "annexIIReadingPeriod"> {
+function readings(ctx: Pick<Context, "legal">): Pick<RegimeOptions, "annexIIReadingPeriod"> & AllocationReadingOptions {
   const reading = ctx.legal.annexIIReadingPeriod;
-  return reading ? { annexIIReadingPeriod: reading } : {};
+  const ip = ctx.legal.readings?.internationalProtectionReading;
+  return { ...(reading ? { annexIIReadingPeriod: reading } : {}), ...(ip ? { internationalProtectionReading: ip } : {}) };
 }
 
 /**
@@ -110,7 +112,8 @@ export function residenceOf(c: Pick<CandidateRow, "residenceStatus" | "residentS
       // A right of residence « de plus de trois mois » (law of 29 August 2008): the register holds no expiry.
       return { residenceRight: { coversMonths: null } };
     case "INTERNATIONAL_PROTECTION":
-      return { internationalProtection: true };
+      // The register's title is « bénéficiaire » (schema enum): a beneficiary, per the domain's per-member protection title.
+      return { protection: "BENEFICIARY" };
     case "DIPLOMATIC_OR_LEGITIMATION_CARD":
       return { diplomaticOrLegitimationCard: true };
     case "NONE":

@@ -34,9 +34,11 @@ const MAX_AMOUNT = "1000000000000";
 /** Options from the input: the regime and, for the bill, the caller's hypothetical entry-into-force date or the operator's. */
 export function optionsOf(input: { regime?: Regime | null; bill8535EntryIntoForce?: string | null }, ctx: Context): CompensationOptions {
   const regime = input.regime ?? "LAW";
-  if (regime === "LAW") return { regime };
+  const r = ctx.legal.readings;
+  const readings = { ...(r?.flatUnitReading ? { flatUnitReading: r.flatUnitReading } : {}), ...(r?.surplusReading ? { surplusReading: r.surplusReading } : {}), ...(r?.art93bisScopeReading ? { art93bisScopeReading: r.art93bisScopeReading } : {}) };
+  if (regime === "LAW") return { regime, ...readings };
   const date = input.bill8535EntryIntoForce ?? ctx.legal.bill8535EntryIntoForce;
-  return date ? { regime, bill8535EntryIntoForce: date } : { regime };
+  return date ? { regime, bill8535EntryIntoForce: date, ...readings } : { regime, ...readings };
 }
 
 function money(value: Decimal | null | undefined, field: string, opts: { negative?: boolean } = {}): string | undefined {

@@ -43,7 +43,9 @@ export interface SeriesKey {
 
 /** Engine options: under BILL_8535 the operator's entry-into-force date (ctx.legal); under LAW none, so that LAW statements never depend on it. */
 export function optionsFor(regime: Regime, legal: Context["legal"]): CompensationOptions {
-  return regime === "BILL_8535" && legal.bill8535EntryIntoForce ? { regime, bill8535EntryIntoForce: legal.bill8535EntryIntoForce } : { regime };
+  // The operator's readings (flat unit, art. 47 surplus, art. 93bis scope) apply under both regimes; the statement names them.
+  const readings = { ...(legal.readings?.flatUnitReading ? { flatUnitReading: legal.readings.flatUnitReading } : {}), ...(legal.readings?.surplusReading ? { surplusReading: legal.readings.surplusReading } : {}), ...(legal.readings?.art93bisScopeReading ? { art93bisScopeReading: legal.readings.art93bisScopeReading } : {}) };
+  return regime === "BILL_8535" && legal.bill8535EntryIntoForce ? { regime, bill8535EntryIntoForce: legal.bill8535EntryIntoForce, ...readings } : { regime, ...readings };
 }
 
 /** Load (bounded SQL) + compute (pure). */

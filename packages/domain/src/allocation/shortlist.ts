@@ -327,7 +327,11 @@ export function explainCandidate(record: DecisionRecord, candidateId: string): r
 /** Recomputes a shortlist from its decision record alone (distances from the record, asymmetric as looked up). */
 export function replayShortlist(record: DecisionRecord): ShortlistResult {
   if (record.schema !== DECISION_RECORD_SCHEMA) throw new RangeError(`unknown decision record schema ${String(record.schema)}`);
-  return shortlist({ ...record.regime, ...(record.readings ? { internationalProtectionReading: record.readings.internationalProtectionReading } : {}), vacancy: record.vacancy, allocationDate: record.allocationDate, candidates: record.candidates, methodology: record.methodology, distances: { entries: record.distances, symmetric: false } });
+  const replayed = shortlist({ ...record.regime, ...(record.readings ? { internationalProtectionReading: record.readings.internationalProtectionReading } : {}), vacancy: record.vacancy, allocationDate: record.allocationDate, candidates: record.candidates, methodology: record.methodology, distances: { entries: record.distances, symmetric: false } });
+  // A record made before readings were recorded replays without them (it was made under the defaults).
+  if (record.readings !== undefined) return replayed;
+  const { readings: _readings, ...legacy } = replayed.record;
+  return { ...replayed, record: legacy };
 }
 
 /** Canonical JSON of a decision record (sorted keys, no whitespace): hash it with node:crypto or `decisionHash`. */
