@@ -62,6 +62,23 @@ export interface Config {
   readonly livenessStallMs: number;
   /** A watchdog thread kills the process when its event loop has been blocked this long (0 = off). */
   readonly watchdogMs: number;
+  /**
+   * Operator readings of the legal texts (issue 17; README configuration table), each named in every
+   * statement, eligibility answer and decision record; undefined = the domain's documented default.
+   */
+  readonly readings: LegalReadings;
+}
+
+/** The operator's readings, as the domain options name them (packages/domain compensation/readings.ts, allocation/readings.ts). */
+export interface LegalReadings {
+  /** ABORDABLE_FLAT_UNIT_READING: flats « par logement ou par unité d'hébergement » (default PER_DWELLING). */
+  readonly flatUnitReading?: "PER_DWELLING" | "PER_UNIT";
+  /** ABORDABLE_SURPLUS_READING: law art. 47 (default PAID_TO_STATE). */
+  readonly surplusReading?: "PAID_TO_STATE" | "DEDUCTED_FROM_NEXT_TRANCHE";
+  /** ABORDABLE_ART_93BIS_SCOPE_READING: retroactive scope of art. 93bis (default WHOLE_ART_13). */
+  readonly art93bisScopeReading?: "WHOLE_ART_13" | "ART_13_PAR_2_3_ONLY";
+  /** ABORDABLE_INTERNATIONAL_PROTECTION_READING: art. 55 §1 4° under the law (default INCLUSIVE). */
+  readonly internationalProtectionReading?: "INCLUSIVE" | "STRICT";
 }
 
 export class ConfigError extends Error {
@@ -120,7 +137,24 @@ export function loadConfig(env: Env = process.env): Config {
   }
 
   const reading = read("ABORDABLE_ANNEX_II_READING_PERIOD");
-  if (reading !== undefined && reading !== "ANNUAL" && reading !== "MONTHLY") problems.push(`ABORDABLE_ANNEX_II_READING_PERIOD="${reading}" must be ANNUAL or MONTHLY (or unset)`);
+  // MONTHLY was removed: compared with a month's income the annex II ceilings (annual amounts) are vacuous
+  // (45,846 EUR a month for one adult); the variable stays accepted with ANNUAL, the only reading.
+  if (reading === "MONTHLY")
+    problems.push(`ABORDABLE_ANNEX_II_READING_PERIOD="MONTHLY" is no longer accepted: it made the annex II ceiling vacuous (45,846 EUR a month, so 500,000 EUR a year was eligible); ANNUAL is the only reading (unset it or set ANNUAL)`);
+  else if (reading !== undefined && reading !== "ANNUAL") problems.push(`ABORDABLE_ANNEX_II_READING_PERIOD="${reading}" must be ANNUAL (or unset)`);
+  const optional = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
+    const raw = read(name);
+    if (raw === undefined) return undefined;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name}="${raw}" must be one of ${allowed.join(", ")} (or unset for the default ${allowed[0]})`);
+      return undefined;
+    }
+    return raw as T;
+  };
+  const flatUnitReading = optional("ABORDABLE_FLAT_UNIT_READING", ["PER_DWELLING", "PER_UNIT"] as const);
+  const surplusReading = optional("ABORDABLE_SURPLUS_READING", ["PAID_TO_STATE", "DEDUCTED_FROM_NEXT_TRANCHE"] as const);
+  const art93bisScopeReading = optional("ABORDABLE_ART_93BIS_SCOPE_READING", ["WHOLE_ART_13", "ART_13_PAR_2_3_ONLY"] as const);
+  const internationalProtectionReading = optional("ABORDABLE_INTERNATIONAL_PROTECTION_READING", ["INCLUSIVE", "STRICT"] as const);
 
   const config: Config = {
     nodeEnv,
@@ -138,7 +172,7 @@ export function loadConfig(env: Env = process.env): Config {
     maxQueryCost: int("ABORDABLE_MAX_QUERY_COST", 20_000, 10, 10_000_000),
     rateLimitPerMinute: int("ABORDABLE_RATE_LIMIT_PER_MINUTE", 600, 1, 1_000_000),
     bill8535EntryIntoForce: bill,
-    annexIIReadingPeriod: reading === "ANNUAL" || reading === "MONTHLY" ? reading : undefined,
+    annexIIReadingPeriod: reading === "ANNUAL" ? reading : undefined,
     shutdownGraceMs: int("ABORDABLE_SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
     idempotencyLeaseMs: int("ABORDABLE_IDEMPOTENCY_LEASE_MS", 30_000, 1_000, 3_600_000),
     trustedProxies: trustedProxies(read("ABORDABLE_TRUSTED_PROXIES"), problems),
@@ -152,6 +186,12 @@ export function loadConfig(env: Env = process.env): Config {
     pgliteMinFreeMb: int("ABORDABLE_PGLITE_MIN_FREE_MB", 64, 0, 1_000_000),
     livenessStallMs: int("ABORDABLE_LIVENESS_STALL_MS", 60_000, 1_000, 3_600_000),
     watchdogMs: int("ABORDABLE_WATCHDOG_MS", 60_000, 0, 3_600_000),
+    readings: {
+      ...(flatUnitReading ? { flatUnitReading } : {}),
+      ...(surplusReading ? { surplusReading } : {}),
+      ...(art93bisScopeReading ? { art93bisScopeReading } : {}),
+      ...(internationalProtectionReading ? { internationalProtectionReading } : {}),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

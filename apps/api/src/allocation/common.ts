@@ -8,6 +8,7 @@ import {
   formatReference,
   isoOfDate,
   legalOptions,
+  type AllocationReadingOptions,
   type AllocationFile as DomainFile,
   type Commission as DomainCommission,
   type CommissionMember as DomainCommissionMember,
@@ -41,19 +42,25 @@ export { todayIso } from "@abordable/domain";
 
 export type RegimeName = "LAW" | "BILL_8535";
 
+/** The operator's allocation readings (ABORDABLE_INTERNATIONAL_PROTECTION_READING), applied by every allocation computation and named in its result. */
+function readings(ctx: Pick<Context, "legal">): AllocationReadingOptions {
+  const ip = ctx.legal.readings?.internationalProtectionReading;
+  return ip ? { internationalProtectionReading: ip } : {};
+}
+
 /**
  * The regime of a stored computation: the operator's settings through the domain's one selector
  * (`legalOptions`: BILL_8535 once ABORDABLE_BILL_8535_ENTRY_INTO_FORCE is set, else the law; the
  * operator's reading of annex II under both).
  */
 export function operatorRegime(ctx: Pick<Context, "legal">): RegimeOptions {
-  return legalOptions(ctx.legal);
+  return { ...legalOptions(ctx.legal), ...readings(ctx) };
 }
 
 /** A regime asked for explicitly (queries): the domain's selector; a regime it cannot apply is the API's one domain-error mapping. */
 export function requestedRegime(ctx: Pick<Context, "legal">, regime: RegimeName | null | undefined, billEntryIntoForce?: string | null): RegimeOptions {
   try {
-    return legalOptions(ctx.legal, { regime, bill8535EntryIntoForce: billEntryIntoForce });
+    return { ...legalOptions(ctx.legal, { regime, bill8535EntryIntoForce: billEntryIntoForce }), ...readings(ctx) };
   } catch (e) {
     throw domainGraphQLError(e, { field: "billEntryIntoForce" });
   }
@@ -103,7 +110,8 @@ export function residenceOf(c: Pick<CandidateRow, "residenceStatus" | "residentS
       // A right of residence « de plus de trois mois » (law of 29 August 2008): the register holds no expiry.
       return { residenceRight: { coversMonths: null } };
     case "INTERNATIONAL_PROTECTION":
-      return { internationalProtection: true };
+      // The register's title is « bénéficiaire » (schema enum): a beneficiary, per the domain's per-member protection title.
+      return { protection: "BENEFICIARY" };
     case "DIPLOMATIC_OR_LEGITIMATION_CARD":
       return { diplomaticOrLegitimationCard: true };
     case "NONE":

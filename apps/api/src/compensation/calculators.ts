@@ -4,6 +4,7 @@
  * money, ISO dates, enums) and every result carries its trace. Bad figures come back as
  * BAD_USER_INPUT errors naming the field.
  */
+import { compensationReadings } from "./statements.js";
 import {
   calculateDeveloperCompensation,
   calculateLandlordCompensation,
@@ -35,9 +36,7 @@ const MAX_AMOUNT = "1000000000000";
 
 /** Options from the input: the regime and, for the bill, the caller's hypothetical entry-into-force date or the operator's. */
 export function optionsOf(input: { regime?: Regime | null; bill8535EntryIntoForce?: string | null }, ctx: Context): CompensationOptions {
-  // The public calculators document LAW when the caller names no regime (their tests rely on it); the
-  // selection itself is the domain's one selector. Aligning this to legalOptions' default is open (issue 17).
-  return computeOrBadInput(() => legalOptions(ctx.legal, { regime: input.regime ?? "LAW", bill8535EntryIntoForce: input.bill8535EntryIntoForce }), ["regime", "bill8535EntryIntoForce"]);
+  return { ...computeOrBadInput(() => legalOptions(ctx.legal, input), ["regime", "bill8535EntryIntoForce"]), ...compensationReadings(ctx.legal) };
 }
 
 function money(value: Decimal | null | undefined, field: string, opts: { negative?: boolean } = {}): string | undefined {

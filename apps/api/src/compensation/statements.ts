@@ -42,9 +42,20 @@ export interface SeriesKey {
   readonly regime: Regime;
 }
 
+/** The operator's compensation readings (ABORDABLE_FLAT_UNIT_READING, _SURPLUS_READING, _ART_93BIS_SCOPE_READING), only those set: the domain applies its documented default for the others and names every reading in the result. */
+export function compensationReadings(legal: Context["legal"]): Pick<CompensationOptions, "flatUnitReading" | "surplusReading" | "art93bisScopeReading"> {
+  const r = legal.readings;
+  return {
+    ...(r?.flatUnitReading ? { flatUnitReading: r.flatUnitReading } : {}),
+    ...(r?.surplusReading ? { surplusReading: r.surplusReading } : {}),
+    ...(r?.art93bisScopeReading ? { art93bisScopeReading: r.art93bisScopeReading } : {}),
+  };
+}
+
 /** Engine options: under BILL_8535 the operator's entry-into-force date (ctx.legal); under LAW none, so that LAW statements never depend on it. */
 export function optionsFor(regime: Regime, legal: Context["legal"]): CompensationOptions {
-  return legalOptions(legal, { regime });
+  // The operator's readings (flat unit, art. 47 surplus, art. 93bis scope) apply under both regimes; the statement names them.
+  return { ...legalOptions(legal, { regime }), ...compensationReadings(legal) };
 }
 
 /** Load (bounded SQL) + compute (pure). */

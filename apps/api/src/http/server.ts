@@ -39,7 +39,7 @@ export interface App {
 type AppConfig = Pick<
   Config,
   "host" | "port" | "graphiql" | "introspection" | "maxBodyBytes" | "maxQueryDepth" | "maxQueryCost" | "rateLimitPerMinute" | "shutdownGraceMs" | "nodeEnv"
-> & { bill8535EntryIntoForce?: string | undefined; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" | undefined; idempotencyLeaseMs?: number } & Partial<
+> & { bill8535EntryIntoForce?: string | undefined; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" | undefined; idempotencyLeaseMs?: number; readings?: import("../config.js").LegalReadings } & Partial<
     Pick<Config, "trustedProxies" | "authFailuresPerMinute" | "rateLimitMaxBuckets" | "livenessStallMs">
   >;
 
@@ -174,7 +174,7 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body },
-      context: async () => createContext({ db, viewer, correlationId, logger: logger.child({ correlationId }), idempotency: idempotent && { key: idempotent.key, claimedAt: idempotent.claimedAt }, legal: { bill8535EntryIntoForce: config.bill8535EntryIntoForce, annexIIReadingPeriod: config.annexIIReadingPeriod } }),
+      context: async () => createContext({ db, viewer, correlationId, logger: logger.child({ correlationId }), idempotency: idempotent && { key: idempotent.key, claimedAt: idempotent.claimedAt }, legal: { bill8535EntryIntoForce: config.bill8535EntryIntoForce, annexIIReadingPeriod: config.annexIIReadingPeriod, readings: config.readings } }),
     });
     const status = result.status ?? 200;
     for (const [name, value] of result.headers) res.setHeader(name, value);

@@ -102,6 +102,11 @@ export function computeRent(req: RentRequest, asOf: string, options: RegimeOptio
 
 /** Dwelling features for annex III from a dwelling row (a unit lease uses the unit's useful area). */
 export function rentDwellingOf(d: { type: string; hasEquippedKitchen: boolean; hasOutdoorSpace: boolean; firstOccupiedYear: number | null; energyRenovated: boolean; usefulArea: { toFixed(): string } }, fallbackFirstOccupiedOn: string, unitArea?: { toFixed(): string } | null): RentDwellingFacts {
+  // Annex III 2° c): without the year of first occupation the energy flat cannot be decided; the
+  // lease start is no stand-in for it (it silently skipped the flat). Only a renovated dwelling,
+  // which never carries the flat, may go without it.
+  if (!d.firstOccupiedYear && !d.energyRenovated)
+    throw new RangeError("the dwelling's firstOccupiedYear is required: the energy flat (law art. 60 §5, annexe III 2° c) applies to dwellings first occupied before 1 January 1990 and not energy-renovated; enter the year of first occupation");
   return {
     equippedKitchen: d.hasEquippedKitchen,
     outdoorSpace: d.hasOutdoorSpace,

@@ -23,7 +23,6 @@ export interface BedroomNeed {
 const ART66_LAW = cite("LAW_2023", "66", "one bedroom more than the members");
 const ART66_BILL = cite("BILL_8535", "39", "art. 66 as amended: one bedroom more than the members or couples");
 const ART54_MEDICAL = cite("BILL_8535", "31", "art. 54 §2 al. 3: one extra bedroom for documented medical reasons");
-const ART54_LIMIT = cite("LAW_2023", "54", "no bedroom beyond the members (or couples)", { paragraph: "2", alinea: "2" });
 const ART58_TYPOLOGY = cite("LAW_2023", "58", "household size against the dwelling's typology", { alinea: "1", point: "1°" });
 const RGD_ART4 = cite("RGD_2023_10_13", "4", "one bedroom per couple or per person aged 12 or more; one per two children under 12; ages on 1 January", { alinea: "1" });
 
@@ -66,28 +65,60 @@ export interface UnderOccupancy {
   /** Members (law) or members with each couple counted once (bill). */
   readonly units: number;
   readonly basis: "MEMBERS" | "MEMBERS_OR_COUPLES";
-  /** Bedrooms from which the dwelling is under-occupied: units + 1. */
+  /** Bedrooms from which the dwelling is under-occupied: units + 1 (+ the seniors' medical extra bedroom). */
   readonly threshold: number;
   readonly citation: Citation;
+  /** Bedrooms added to the threshold by bill art. 54 §2 al. 3 (0 when it does not apply). */
+  readonly medicalExtra: number;
+}
+
+/** The seniors' medical extra bedroom as applied to one dwelling and household. */
+export interface SeniorsMedicalExtra {
+  /** Bedrooms tolerated beyond the art. 66 threshold (0 or the parameter's figure). */
+  readonly extra: number;
+  /** Why: applied, or why not (not a seniors' dwelling, no documented reason, not in force). */
+  readonly reason: string;
+  readonly citation: Citation | null;
+}
+
+/**
+ * Bill art. 31 2° b) (→ art. 54 §2 al. 3): « Par dérogation à l'alinéa 2, un logement dédié aux
+ * personnes âgées de soixante ans ou plus peut comporter une chambre à coucher supplémentaire au
+ * nombre de membres ou de couple … pour des raisons médicales dûment justifiées ». THE one rule:
+ * the shortlist (typology), free choice (`typologyFit`, `checkFreeChoice`) and the tenancy engine
+ * (`tenancyUnderOccupancy`, art. 66-67) all call it, so a senior couple with a documented medical
+ * reason is never under-occupied in one path and housed in another. None under the law.
+ */
+export function seniorsMedicalExtraBedrooms(seniorsDedicated: boolean, documentedMedicalReason: boolean, asOf: IsoDate, options: RegimeOptions, law: LawReader = lawReader(options)): SeniorsMedicalExtra {
+  if (!seniorsDedicated) return { extra: 0, reason: "not a dwelling dedicated to people aged 60 or more", citation: null };
+  if (!documentedMedicalReason) return { extra: 0, reason: "no duly justified medical reason recorded", citation: null };
+  if (!law.inForce("dedicated.senior.medicalExtraBedrooms", asOf)) return { extra: 0, reason: `no medical extra bedroom on ${asOf} under ${options.regime} (introduced by bill 8535 art. 31)`, citation: null };
+  return { extra: law.integer("dedicated.senior.medicalExtraBedrooms", asOf), reason: "seniors' dwelling, duly justified medical reason", citation: ART54_MEDICAL };
 }
 
 /**
  * Art. 66 (bill art. 39): a dwelling is under-occupied when it has one bedroom more than the
  * household's members (bill: members or couples). Read as "at least one more" (`art-66-at-least`).
- * Reused by the lease engine for rehousing (art. 67 §1 1°).
+ * `medical` (from `seniorsMedicalExtraBedrooms`) raises the threshold for a seniors' dwelling with a
+ * documented medical reason (bill art. 54 §2 al. 3). Reused by the lease engine for rehousing (art. 67 §1 1°).
  */
-export function underOccupancy(h: Household, bedrooms: number, asOf: IsoDate, options: RegimeOptions, law: LawReader = lawReader(options)): UnderOccupancy {
+export function underOccupancy(h: Household, bedrooms: number, asOf: IsoDate, options: RegimeOptions, law: LawReader = lawReader(options), medical?: SeniorsMedicalExtra): UnderOccupancy {
   const basis = law.code("allocation.underOccupancy.countingBasis", asOf) as UnderOccupancy["basis"];
   const units = countUnits(h, basis);
-  const threshold = units + law.integer("allocation.underOccupancy.extraBedrooms", asOf);
-  const citation = basis === "MEMBERS" ? ART66_LAW : ART66_BILL;
-  return { underOccupied: bedrooms >= threshold, bedrooms, units, basis, threshold, citation };
+  const extra = medical?.extra ?? 0;
+  const threshold = units + law.integer("allocation.underOccupancy.extraBedrooms", asOf) + extra;
+  const citation = extra > 0 ? ART54_MEDICAL : basis === "MEMBERS" ? ART66_LAW : ART66_BILL;
+  return { underOccupied: bedrooms >= threshold, bedrooms, units, basis, threshold, citation, medicalExtra: extra };
 }
 
 export interface DwellingShape {
   readonly bedrooms: number;
   /** Technical and sanitary installations adapted to a disabled member (art. 58 al. 1 1°). */
   readonly adaptedForDisability?: boolean;
+  /** Dedicated to people aged 60 or more (art. 12 §3 5°), for the medical extra bedroom (bill art. 54 §2 al. 3). */
+  readonly seniorsDedicated?: boolean;
+  /** A duly justified medical reason for an extra bedroom is documented (bill art. 54 §2 al. 3). */
+  readonly documentedMedicalReason?: boolean;
 }
 
 export interface DedicatedBedroomLimit {
@@ -98,9 +129,10 @@ export interface DedicatedBedroomLimit {
 }
 
 /**
- * Dedicated dwellings: no more bedrooms than members (bill: members or couples) — law art. 54 §2
- * al. 2 generalised (`dedicated-bedroom-limit`); a seniors' dwelling may have one more for duly
- * justified medical reasons (bill art. 31 → art. 54 §2 al. 3; none under the law).
+ * The most bedrooms a dwelling may have for this household without being under-occupied: the art. 66
+ * threshold minus one, with the seniors' medical extra bedroom (bill art. 54 §2 al. 3). Kept for
+ * callers of the former `dedicated-bedroom-limit`, which had no text of its own: it is the same rule
+ * as `underOccupancy` with `seniorsMedicalExtraBedrooms` (note `seniors-medical-bedroom-one-rule`).
  */
 export function dedicatedBedroomLimit(
   h: Household,
@@ -111,11 +143,8 @@ export function dedicatedBedroomLimit(
   options: RegimeOptions,
   law: LawReader = lawReader(options),
 ): DedicatedBedroomLimit {
-  const units = countUnits(h, law.code("dedicated.bedroomCountingBasis", allocationDate));
-  const medicalExtra = seniors && documentedMedicalReason && law.inForce("dedicated.senior.medicalExtraBedrooms", allocationDate) ? law.integer("dedicated.senior.medicalExtraBedrooms", allocationDate) : 0;
-  const max = units + medicalExtra;
-  const citation = medicalExtra > 0 ? ART54_MEDICAL : ART54_LIMIT;
-  return { max, exceeded: bedrooms > max, medicalExtra, citation };
+  const u = underOccupancy(h, bedrooms, allocationDate, options, law, seniorsMedicalExtraBedrooms(seniors, documentedMedicalReason, allocationDate, options, law));
+  return { max: u.threshold - 1, exceeded: u.underOccupied, medicalExtra: u.medicalExtra, citation: u.citation };
 }
 
 export type TypologyStatus = "FIT" | "TOO_SMALL" | "TOO_LARGE";
@@ -143,7 +172,7 @@ export function typologyFit(h: Household, dwelling: DwellingShape, allocationDat
     need,
     bedrooms: dwelling.bedrooms,
     surplus,
-    underOccupancy: underOccupancy(h, dwelling.bedrooms, allocationDate, options, law),
+    underOccupancy: underOccupancy(h, dwelling.bedrooms, allocationDate, options, law, seniorsMedicalExtraBedrooms(Boolean(dwelling.seniorsDedicated), Boolean(dwelling.documentedMedicalReason), allocationDate, options, law)),
     installationsMismatch,
     citation: ART58_TYPOLOGY,
   };

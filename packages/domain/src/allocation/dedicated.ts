@@ -114,10 +114,12 @@ export function checkDedicated(h: Household, sub: DedicatedSubCategory, opts: De
     if (!qualifying.includes(applicant.id)) failures.push({ rule: "APPLICANT_NOT_IN_SUBCATEGORY", reason: `the applicant does not belong to sub-category ${sub} on ${date}`, citation: art12 });
   }
 
+  // Bedrooms: art. 66 under-occupancy with the seniors' medical extra bedroom (bill art. 54 §2 al. 3),
+  // the one rule the typology check also applies (no separate « dedicated bedroom limit »: no text).
   let bedroomLimit: DedicatedBedroomLimit | undefined;
   if (opts.bedrooms !== undefined) {
     bedroomLimit = dedicatedBedroomLimit(h, opts.bedrooms, date, sub === "SENIORS", Boolean(opts.documentedMedicalReason), opts, law);
-    if (bedroomLimit.exceeded) failures.push({ rule: "TOO_MANY_BEDROOMS", reason: `${opts.bedrooms} bedroom(s) for at most ${bedroomLimit.max}`, citation: bedroomLimit.citation });
+    if (bedroomLimit.exceeded) failures.push({ rule: "TOO_MANY_BEDROOMS", reason: `${opts.bedrooms} bedroom(s) would be under-occupied (art. 66: at most ${bedroomLimit.max}${bedroomLimit.medicalExtra > 0 ? ", with the medical extra bedroom" : ""})`, citation: bedroomLimit.citation });
   }
   return { ok: failures.length === 0, subCategory: sub, qualifyingMembers: qualifying, failures, ...(bedroomLimit ? { bedroomLimit } : {}) };
 }

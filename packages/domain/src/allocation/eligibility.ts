@@ -23,6 +23,7 @@ import { regimeOptionsOf, type IsoDate, type RegimeOptions } from "../parameters
 import { ageInFullYears, countUnits, type Household, type Member, type RealRight, validateHousehold } from "./household.js";
 import { householdIncome, type HouseholdIncome } from "./income.js";
 import { cite, type Citation, lawReader, type LawReader } from "./law.js";
+import { allocationReadings, type AllocationReadingOptions, type AllocationReadings } from "./readings.js";
 
 export type EligibilityCondition = "ADULT" | "NO_OTHER_DWELLING" | "INCOME_CEILING" | "RESIDENCE";
 
@@ -33,9 +34,16 @@ export interface EligibilityFailure {
   readonly citation: Citation;
 }
 
-export interface EligibilityOptions extends RegimeOptions {
+export interface EligibilityOptions extends RegimeOptions, AllocationReadingOptions {
   /** Application date (CANDIDATE) or the day the candidate becomes tenant (art. 55 §1 al. 2). */
   readonly asOf: IsoDate;
+  /**
+   * Day the application was lodged (« au jour de l'introduction de la demande »): conditions 1°
+   * (age of majority) and 4° (residence, bill art. 32) are judged on it when given; 2° and 3° on
+   * `asOf`. Not given (e.g. at the lease, art. 55 §1 al. 2: « également à remplir au moment où le
+   * candidat-locataire devient locataire »): every condition on `asOf`.
+   */
+  readonly applicationDate?: IsoDate;
   /** CANDIDATE: art. 55 §1 (all four); TENANT: art. 55 §3 (2° and 4° only). Default CANDIDATE. */
   readonly purpose?: "CANDIDATE" | "TENANT";
   /** Allocation of a seniors' dedicated dwelling: enables the art. 54 §2 derogation to 2°. */
@@ -63,6 +71,10 @@ export interface EligibilityResult {
   readonly failures: readonly EligibilityFailure[];
   readonly income?: HouseholdIncome;
   readonly ceiling?: IncomeCeilingCheck;
+  /** Day conditions 1° and 4° were judged on (the application day when given, else asOf). */
+  readonly applicationConditionsOn: IsoDate;
+  /** The operator readings applied (readings.ts). */
+  readonly readings: AllocationReadings;
   readonly trace: ComputationTrace;
 }
 
@@ -102,8 +114,9 @@ function seniorDerogation(h: Household, m: Member, r: RealRight, asOf: IsoDate, 
   return r.bedrooms >= units + law.integer("allocation.underOccupancy.extraBedrooms", asOf);
 }
 
-function residenceOk(m: Member, asOf: IsoDate, law: LawReader): { ok: boolean; reason: string } {
+function residenceOk(m: Member, asOf: IsoDate, law: LawReader, readings: AllocationReadings): { ok: boolean; reason: string } {
   const r = m.residence ?? {};
+  const protection = r.protection ?? (r.internationalProtection ? "BENEFICIARY" : undefined);
   const statuses = law.code("eligibility.residence.admissibleStatuses", asOf);
   const minMonths = law.integer("eligibility.residenceRightMinMonths", asOf);
   const right = r.residenceRight;
@@ -112,31 +125,45 @@ function residenceOk(m: Member, asOf: IsoDate, law: LawReader): { ok: boolean; r
   // Nationals: reading `nationals-under-law` (their right of residence is not under the 2008 law, which covers foreigners).
   if (r.luxembourgNationality) return { ok: true, reason: "Luxembourg nationality" };
   if (statuses === "NATIONALITY_RESIDENCE_PROTECTION_DIPLOMATIC") {
-    if (r.internationalProtection) return { ok: true, reason: "international protection in Luxembourg (bill art. 32 c)" };
+    if (protection === "BENEFICIARY") return { ok: true, reason: "beneficiary of international protection in Luxembourg (bill art. 32 c)" };
     if (r.diplomaticOrLegitimationCard) return { ok: true, reason: "diplomatic or legitimation card (bill art. 32 d)" };
   }
+  // Law in force, reading INCLUSIVE: the law itself houses beneficiaries (art. 12 §3 1°, art. 68 « candidat-locataire »).
+  if (statuses === "RESIDENCE_RIGHT" && protection === "BENEFICIARY" && readings.internationalProtectionReading === "INCLUSIVE")
+    return { ok: true, reason: "beneficiary of international protection (reading INCLUSIVE: law art. 12 §3 1° and art. 68 house them)" };
   const what = right === undefined ? "no residence right" : right.validUntil != null && right.validUntil < asOf ? `residence right expired on ${right.validUntil}` : `residence right covering ${String(right.coversMonths)} month(s), not more than ${minMonths}`;
-  const extra = statuses === "RESIDENCE_RIGHT" && (r.internationalProtection || r.diplomaticOrLegitimationCard) ? " (international protection or a diplomatic card counts only under bill 8535 art. 32)" : "";
+  const extra =
+    protection === "APPLICANT"
+      ? " (an applicant for international protection is not a beneficiary: only a residence right counts)"
+      : statuses === "RESIDENCE_RIGHT" && protection === "BENEFICIARY"
+        ? " (international protection counts under the law only with reading INCLUSIVE, and under bill 8535 art. 32)"
+        : statuses === "RESIDENCE_RIGHT" && r.diplomaticOrLegitimationCard
+          ? " (a diplomatic card counts only under bill 8535 art. 32)"
+          : "";
   return { ok: false, reason: `${what}${extra}` };
 }
 
 /** Art. 55: eligibility of the applicant and every member on `opts.asOf`, with every failed condition. */
 export function checkEligibility(h: Household, opts: EligibilityOptions): EligibilityResult {
   validateHousehold(h);
+  const readings = allocationReadings(opts);
   const law = lawReader(regimeOptionsOf(opts));
   const asOf = opts.asOf;
+  // « au jour de l'introduction de la demande » (art. 55 §1 1°; bill art. 32 for 4°): the application day when given.
+  const lodged = opts.applicationDate ?? asOf;
+  if (lodged > asOf) throw new RangeError(`applicationDate ${lodged} is after the date of the check ${asOf}`);
   const purpose = opts.purpose ?? "CANDIDATE";
   const failures: EligibilityFailure[] = [];
   const checked: EligibilityCondition[] = purpose === "CANDIDATE" ? ["ADULT", "NO_OTHER_DWELLING", "INCOME_CEILING", "RESIDENCE"] : ["NO_OTHER_DWELLING", "RESIDENCE"];
   const residenceCitation =
-    law.code("eligibility.residence.admissibleStatuses", asOf) === "RESIDENCE_RIGHT" ? ART55("4°", "residence right of more than three months") : cite("BILL_8535", "32", "art. 55 §1 4° as amended: nationality, residence right, international protection, diplomatic card");
+    law.code("eligibility.residence.admissibleStatuses", lodged) === "RESIDENCE_RIGHT" ? ART55("4°", "residence right of more than three months") : cite("BILL_8535", "32", "art. 55 §1 4° as amended: nationality, residence right, international protection, diplomatic card");
 
   // 1° of age on the application day (applicant only).
   if (purpose === "CANDIDATE") {
     const applicant = h.members.find((m) => m.role === "APPLICANT")!;
-    const majority = law.integer("eligibility.majorityAge", asOf);
-    const age = ageInFullYears(applicant.birthDate, asOf);
-    if (age < majority) failures.push({ condition: "ADULT", memberId: applicant.id, reason: `applicant aged ${age} on ${asOf}, under the age of majority (${majority})`, citation: ART55("1°", "applicant of age") });
+    const majority = law.integer("eligibility.majorityAge", lodged);
+    const age = ageInFullYears(applicant.birthDate, lodged);
+    if (age < majority) failures.push({ condition: "ADULT", memberId: applicant.id, reason: `applicant aged ${age} on ${lodged}${lodged === asOf ? "" : " (the day the application was lodged)"}, under the age of majority (${majority})`, citation: ART55("1°", "applicant of age") });
   }
 
   // 2° no other dwelling (every member).
@@ -174,8 +201,8 @@ export function checkEligibility(h: Household, opts: EligibilityOptions): Eligib
 
   // 4° residence (every member).
   for (const m of h.members) {
-    const r = residenceOk(m, asOf, law);
-    if (!r.ok) failures.push({ condition: "RESIDENCE", memberId: m.id, reason: `member ${m.id}: ${r.reason}`, citation: residenceCitation });
+    const r = residenceOk(m, lodged, law, readings);
+    if (!r.ok) failures.push({ condition: "RESIDENCE", memberId: m.id, reason: `member ${m.id}: ${r.reason}${lodged === asOf ? "" : ` on ${lodged} (the day the application was lodged)`}`, citation: residenceCitation });
   }
 
   const trace: ComputationTrace = {
@@ -183,7 +210,7 @@ export function checkEligibility(h: Household, opts: EligibilityOptions): Eligib
     references: [{ text: "LAW_2023", article: "55", paragraph: purpose === "CANDIDATE" ? "1" : "3" }, { text: "LAW_2023", article: "56" }, { text: "LAW_2023", article: "annexe II" }],
     regime: opts.regime,
     asOf,
-    inputs: { purpose, members: String(h.members.length), seniorsDedicatedDwelling: Boolean(opts.seniorsDedicatedDwelling) },
+    inputs: { purpose, members: String(h.members.length), seniorsDedicatedDwelling: Boolean(opts.seniorsDedicatedDwelling), applicationConditionsOn: lodged, internationalProtectionReading: readings.internationalProtectionReading, annexIIReadingPeriod: readings.annexIIReadingPeriod },
     parameters: law.log.list(),
     indices: ceiling?.cote ? [ceiling.cote] : [],
     result: {
@@ -191,7 +218,7 @@ export function checkEligibility(h: Household, opts: EligibilityOptions): Eligib
       failures: failures.map((f) => ({ condition: f.condition, memberId: f.memberId ?? null, reason: f.reason })),
       ...(ceiling ? { ceiling: ceiling.ceiling.toFixed(2), comparedIncome: ceiling.income.toFixed(2), readingPeriod: ceiling.readingPeriod } : {}),
     },
-    interpretationNotes: ["annex-ii-annual-reading", "household-table-composition", "nationals-under-law", "undivided-third-all-rights", "dependent-child-age-exclusive"],
+    interpretationNotes: ["annex-ii-annual-reading", "household-table-composition", "nationals-under-law", "international-protection-reading", "application-day-conditions", "undivided-third-all-rights", "dependent-child-age-exclusive"],
   };
-  return { eligible: failures.length === 0, asOf, purpose, checked, failures, ...(income ? { income } : {}), ...(ceiling ? { ceiling } : {}), trace };
+  return { eligible: failures.length === 0, asOf, purpose, checked, failures, ...(income ? { income } : {}), ...(ceiling ? { ceiling } : {}), applicationConditionsOn: lodged, readings, trace };
 }

@@ -65,7 +65,14 @@ export interface ResidenceStatus {
    * (`null` = unlimited, e.g. permanent residence). It must cover « plus de trois mois ».
    */
   readonly residenceRight?: { readonly coversMonths: number | null; readonly validUntil?: IsoDate | null };
+  /** Beneficiary of international protection in Luxembourg (kept for compatibility: `protection: "BENEFICIARY"`). */
   readonly internationalProtection?: boolean;
+  /**
+   * International protection, per member (law of 18 December 2015): APPLICANT — has applied
+   * (« demandeur de protection internationale »), holds no residence right from it; BENEFICIARY —
+   * refugee or subsidiary protection granted (« bénéficiaire », bill art. 32 → art. 55 §1 4° c).
+   */
+  readonly protection?: "APPLICANT" | "BENEFICIARY";
   readonly diplomaticOrLegitimationCard?: boolean;
 }
 

@@ -54,10 +54,22 @@ export const ALLOCATION_INTERPRETATION_NOTES: readonly InterpretationNote[] = [
     reason: "A dwelling with two spare bedrooms is a fortiori under-occupied; « ou de couple » makes a couple count as one bedroom need.",
   },
   {
-    id: "dedicated-bedroom-limit",
-    question: "Dedicated dwellings: is there a maximum number of bedrooms?",
-    reading: "A dedicated dwelling may not have more bedrooms than the household's members (bill: members or couples); a seniors' dwelling may have one more for duly justified medical reasons (bill art. 31 → art. 54 §2 al. 3, not under the law).",
-    reason: "Art. 54 §2 al. 2 defines a dwelling with a spare bedroom as not adapted to seniors, and the bill's al. 3 allows the extra bedroom only « par dérogation »; since the bill dedicates every sub-category to people alone or as a couple, the same limit is applied to all dedicated dwellings (docs/rules.md §5).",
+    id: "seniors-medical-bedroom-one-rule",
+    question: "Dedicated dwellings: is there a maximum number of bedrooms, and what of the seniors' medical extra bedroom (bill art. 54 §2 al. 3)?",
+    reading: "No limit of its own (the former `dedicated-bedroom-limit` had no text behind it): every dwelling follows art. 66 under-occupancy (bedrooms ≥ members, bill: or couples, + 1). A seniors' dedicated dwelling with a duly justified medical reason tolerates one bedroom more (bill art. 31 → art. 54 §2 al. 3; none under the law). One function, `seniorsMedicalExtraBedrooms`, applies it for the shortlist, free choice and the tenancy engine.",
+    reason: "Art. 54 §2 al. 2 only defines the « logement non adapté » of a senior owner (derogation to art. 55 §1 2°); art. 66 is the text that makes a bedroom beyond the household too many, and the bill's al. 3 derogates from it for seniors. The shortlist and free choice used to exclude a senior couple the tenancy engine housed.",
+  },
+  {
+    id: "international-protection-reading",
+    question: "Beneficiaries of international protection under the law in force: does art. 55 §1 4° (« droit de séjour … conformément à la loi du 29 août 2008 ») admit them?",
+    reading: "Operator reading (ABORDABLE_INTERNATIONAL_PROTECTION_READING): INCLUSIVE (default) — a beneficiary (refugee or subsidiary protection) meets 4° under both regimes; STRICT — under the law only a residence right recorded for the member counts (bill art. 32 c) admits them once in force). Applicants for protection (« demandeurs ») are not beneficiaries under either reading. Titles are per member; every eligibility answer and decision record names the reading.",
+    reason: "The text is ambiguous: 4° refers to the immigration law, yet the law reserves dwellings for them (art. 12 §3 1°) and calls them « candidat-locataire » (art. 68), and the bill adds them explicitly. Excluding the people the law itself houses was a silent choice; inclusion is the default, strictness the alternative.",
+  },
+  {
+    id: "application-day-conditions",
+    question: "On which day are the conditions of art. 55 §1 judged?",
+    reading: "1° (age of majority) and 4° (residence; bill art. 32 « au jour de l'introduction de la demande ») on the day the application was lodged (`applicationDate`); 2° and 3° on the day of the check. At the lease (§1 al. 2, « également à remplir au moment où le candidat-locataire devient locataire ») every condition on that day.",
+    reason: "1° says « majeure au jour de l'introduction de la demande », the law's 4° « au moment de la demande » and the bill's « au jour de l'introduction de la demande »; judging them on the ranking date excluded applicants whose title expired after they applied, or admitted minors who came of age while waiting.",
   },
   {
     id: "dedicated-membership-law",

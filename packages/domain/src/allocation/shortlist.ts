@@ -13,9 +13,10 @@
  */
 import type { ParameterVersionUsed } from "../parameters/trace.js";
 import { regimeOptionsOf, type IsoDate, type RegimeOptions } from "../parameters/types.js";
-import { countBedroomsNeeded, typologyFit } from "./bedrooms.js";
+import { countBedroomsNeeded, seniorsMedicalExtraBedrooms, typologyFit } from "./bedrooms.js";
 import { canonicalise as canonicalJson, seal } from "../law/record.js";
 import { checkDedicated, type DedicatedSubCategory } from "./dedicated.js";
+import { allocationReadings, type AllocationReadingOptions, type AllocationReadings } from "./readings.js";
 import type { EligibilityCondition, EligibilityResult } from "./eligibility.js";
 import { countUnits, firstJanuaryOf, type Household, type MunicipalityId, validateHousehold } from "./household.js";
 import { lawReader, type LawReader } from "./law.js";
@@ -79,7 +80,7 @@ export type RehousingGround = "UNDER_OCCUPANCY" | "NON_COMPLIANT" | "RENOVATION"
 /** Distances between municipalities supplied by the caller: a function, or a list of [from, to, km] entries. */
 export type Distances = DistanceFn | { readonly entries: readonly (readonly [MunicipalityId, MunicipalityId, number])[]; readonly symmetric?: boolean };
 
-export interface ShortlistRequest extends RegimeOptions {
+export interface ShortlistRequest extends RegimeOptions, AllocationReadingOptions {
   readonly vacancy: Vacancy;
   readonly allocationDate: IsoDate;
   readonly candidates: readonly ShortlistCandidate[];
@@ -122,6 +123,8 @@ export interface DecisionRecord {
   readonly vacancy: Vacancy;
   readonly allocationDate: IsoDate;
   readonly regime: RegimeOptions;
+  /** The operator readings applied (readings.ts); the candidates' eligibility was established under them. */
+  readonly readings?: AllocationReadings;
   readonly methodology: Methodology;
   readonly candidates: readonly ShortlistCandidate[];
   /** Every distance looked up, sorted: [from, to, km]. */
@@ -193,7 +196,9 @@ export function shortlist(req: ShortlistRequest): ShortlistResult {
   const ownFrom = law.integer("allocation.bedroom.ownBedroomFromAge", date);
   const perShared = law.integer("allocation.bedroom.childrenPerSharedBedroom", date);
   const underBasis = law.code("allocation.underOccupancy.countingBasis", date);
-  const underExtra = law.integer("allocation.underOccupancy.extraBedrooms", date);
+  // Art. 66 threshold, plus the seniors' medical extra bedroom (bill art. 54 §2 al. 3): the one rule.
+  const medical = seniorsMedicalExtraBedrooms(v.category.kind === "DEDICATED" && v.category.subCategory === "SENIORS", v.category.kind === "DEDICATED" && Boolean(v.category.documentedMedicalReason), date, regime, law);
+  const underExtra = law.integer("allocation.underOccupancy.extraBedrooms", date) + medical.extra;
   const fallback = law.code("allocation.proximity.multipleWorkplacesFallback", date);
   const dedicatedOpts = v.category.kind === "DEDICATED" ? { ...regime, allocationDate: date, bedrooms: v.bedrooms, documentedMedicalReason: Boolean(v.category.documentedMedicalReason) } : undefined;
 
@@ -285,6 +290,7 @@ export function shortlist(req: ShortlistRequest): ShortlistResult {
     vacancy: v,
     allocationDate: date,
     regime,
+    readings: allocationReadings(req),
     methodology: m,
     candidates: cands,
     distances,
@@ -296,7 +302,14 @@ export function shortlist(req: ShortlistRequest): ShortlistResult {
 
 /** The dwelling criteria of one candidate with their articles and details (art. 58 al. 1 1° and 2°, Esch annex 1). */
 function dwellingContributions(c: ShortlistCandidate, v: Vacancy, date: IsoDate, m: Methodology, regime: RegimeOptions, law: LawReader, distance: DistanceFn): Contribution[] {
-  const fit = typologyFit(c.household, { bedrooms: v.bedrooms, ...(v.adaptedForDisability !== undefined ? { adaptedForDisability: v.adaptedForDisability } : {}) }, date, regime, law);
+  const seniors = v.category.kind === "DEDICATED" && v.category.subCategory === "SENIORS";
+  const fit = typologyFit(
+    c.household,
+    { bedrooms: v.bedrooms, ...(v.adaptedForDisability !== undefined ? { adaptedForDisability: v.adaptedForDisability } : {}), seniorsDedicated: seniors, documentedMedicalReason: v.category.kind === "DEDICATED" && Boolean(v.category.documentedMedicalReason) },
+    date,
+    regime,
+    law,
+  );
   return [typologyContribution(fit, m).contribution, ...proximityContributions(c.household, v.municipality, distance, date, m, law), seniorityContribution(c.registeredOn, date, m)];
 }
 
@@ -314,7 +327,11 @@ export function explainCandidate(record: DecisionRecord, candidateId: string): r
 /** Recomputes a shortlist from its decision record alone (distances from the record, asymmetric as looked up). */
 export function replayShortlist(record: DecisionRecord): ShortlistResult {
   if (record.schema !== DECISION_RECORD_SCHEMA) throw new RangeError(`unknown decision record schema ${String(record.schema)}`);
-  return shortlist({ ...record.regime, vacancy: record.vacancy, allocationDate: record.allocationDate, candidates: record.candidates, methodology: record.methodology, distances: { entries: record.distances, symmetric: false } });
+  const replayed = shortlist({ ...record.regime, ...(record.readings ? { internationalProtectionReading: record.readings.internationalProtectionReading } : {}), vacancy: record.vacancy, allocationDate: record.allocationDate, candidates: record.candidates, methodology: record.methodology, distances: { entries: record.distances, symmetric: false } });
+  // A record made before readings were recorded replays without them (it was made under the defaults).
+  if (record.readings !== undefined) return replayed;
+  const { readings: _readings, ...legacy } = replayed.record;
+  return { ...replayed, record: legacy };
 }
 
 /** Canonical JSON of a decision record (sorted keys, no whitespace): hash it with node:crypto or `decisionHash`. */

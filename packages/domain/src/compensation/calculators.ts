@@ -13,6 +13,8 @@ import { assertMonthKey, prorate, type MonthKey } from "./calendar.js";
 import { buildDeveloperStatement, serviceYearOf, type CapitalInput } from "./developer.js";
 import { buildLandlordStatement } from "./landlord.js";
 import { CompensationInputError, Resolver } from "./rules.js";
+import { compensationReadings, type CompensationReadings } from "./readings.js";
+import { surplusTreatment, type SurplusTreatment } from "./types.js";
 import type { CompensationOptions, CompensationStatement, DedicatedCategory, DeveloperKind, Exclusion, LandlordKind, StatementLine, Subtotal } from "./types.js";
 
 export { residualValue as calculateResidualValue, optionalRegimeRemuneration as calculateOptionalRegimeRemuneration } from "./residual.js";
@@ -60,6 +62,8 @@ export interface CalculatorResult {
   readonly exclusions: readonly Exclusion[];
   readonly parameters: Readonly<Record<string, ParameterVersionUsed>>;
   readonly trace: ComputationTrace;
+  /** The operator readings applied (readings.ts). */
+  readonly readings: CompensationReadings;
 }
 
 export interface DeveloperCompensationResult extends CalculatorResult {
@@ -107,6 +111,7 @@ export function calculateDeveloperCompensation(q: DeveloperCompensationQuery, op
     lines: statement.lines,
     exclusions: statement.exclusions,
     parameters: statement.parameters,
+    readings: statement.readings,
     trace: {
       ruleId: "compensation.developer",
       references: [law("13"), rgd2024("1"), rgd2024("2")],
@@ -145,7 +150,11 @@ export interface LandlordCompensationResult {
   /** (rent paid + flats) − (tenant rents + ancillary rents); negative = surplus owed to the State. */
   readonly compensation: string;
   readonly outcome: "COMPENSATION_DUE" | "SURPLUS_OWED_TO_STATE" | "BALANCED" | "EXCLUDED";
+  /** Paid to the State through the Fonds spécial (art. 47) under PAID_TO_STATE, else "0.00". */
   readonly surplusOwedToState: string;
+  /** Art. 47 under the operator's reading. */
+  readonly surplus: SurplusTreatment;
+  readonly readings: CompensationReadings;
   readonly trace: ComputationTrace;
 }
 
@@ -156,6 +165,7 @@ export interface LandlordCompensationResult {
 export function calculateLandlordCompensation(q: LandlordCompensationQuery, options: CompensationOptions): LandlordCompensationResult {
   assertIsoDate(q.asOf, "asOf");
   if (!Number.isInteger(q.managementFlatMonths) || q.managementFlatMonths < 0) throw new CompensationInputError("managementFlatMonths must be a whole number");
+  const readings = compensationReadings(options);
   const rent = roundMoney(parseDecimal(q.rentPaidToDeveloper));
   const tenants = roundMoney(parseDecimal(q.tenantRents));
   const ancillary = roundMoney(parseDecimal(q.ancillaryRents ?? "0"));
@@ -167,6 +177,8 @@ export function calculateLandlordCompensation(q: LandlordCompensationQuery, opti
     compensation: "0.00",
     outcome,
     surplusOwedToState: "0.00",
+    surplus: surplusTreatment("0.00", readings.surplusReading),
+    readings,
   });
   // Category and Fonds du Logement rules: evaluated by the statement engine on a one-day probe.
   const probe = buildLandlordStatement(
@@ -181,7 +193,7 @@ export function calculateLandlordCompensation(q: LandlordCompensationQuery, opti
   );
   const base: Omit<ComputationTrace, "result" | "inputs" | "parameters"> = {
     ruleId: "compensation.landlord.deficit",
-    references: [law("40", { paragraph: "1", alinea: "3" }), law("40", { paragraph: "2" }), rgd2024("3")],
+    references: [law("40", { paragraph: "1", alinea: "3" }), law("40", { paragraph: "2" }), rgd2024("3"), law("47")],
     regime: options.regime,
     asOf: q.asOf,
     indices: [],
@@ -204,7 +216,9 @@ export function calculateLandlordCompensation(q: LandlordCompensationQuery, opti
     ancillaryRents: ancillary.toFixed(2),
     compensation: compensation.toFixed(2),
     outcome: compensation.isZero() ? "BALANCED" : compensation.isPositive() ? "COMPENSATION_DUE" : "SURPLUS_OWED_TO_STATE",
-    surplusOwedToState: compensation.isNegative() ? compensation.negated().toFixed(2) : "0.00",
+    surplusOwedToState: surplusTreatment(compensation.toFixed(2), readings.surplusReading).paidToState,
+    surplus: surplusTreatment(compensation.toFixed(2), readings.surplusReading),
+    readings,
     trace: {
       ...base,
       inputs: {

@@ -13,7 +13,7 @@
  *   Logement as developer when another landlord manages, on request.
  */
 import type { Decimal } from "decimal.js";
-import { Dec, parseDecimal, type DecimalInput } from "../money/decimal.js";
+import { ANNUAL_TO_MONTHLY_RULE, Dec, monthlyShareOfAnnual, parseDecimal, type DecimalInput } from "../money/decimal.js";
 import { law, bill, rgd2024 } from "../parameters/data/builders.js";
 import { assertIsoDate } from "../parameters/dates.js";
 import { indexedAmountOf, decimalOf } from "../parameters/store.js";
@@ -39,6 +39,7 @@ import {
   type Period,
 } from "./calendar.js";
 import { art13AsAmended, assemble, billEntryDay, CompensationInputError, LineCollector, nonNegative, Resolver, retroactiveBillRules, ZERO } from "./rules.js";
+import { compensationReadings } from "./readings.js";
 import type { CompensationOptions, DedicatedCategory, DeveloperKind, DeveloperStatement, Exclusion } from "./types.js";
 
 export interface CapitalInput {
@@ -146,6 +147,10 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
   const months = input.months ? monthsBetween(input.months.from, input.months.to) : monthsBetween(`${input.year}-01`, `${input.year}-12`);
   if (months.some((m) => Number(m.slice(0, 4)) !== input.year)) throw new CompensationInputError(`months ${input.months?.from}..${input.months?.to} are not all in ${input.year}`);
   const resolver = new Resolver(options);
+  const readings = compensationReadings(options);
+  // Art. 93bis scope reading: under ART_13_PAR_2_3_ONLY, art. 13 §1, §3bis and §5 as amended apply
+  // only from the bill's entry into force (+Infinity under LAW; -Infinity = retroactive to 2023-10-01).
+  const art13OtherParsFrom = !art13AsAmended(options) ? Number.POSITIVE_INFINITY : readings.art93bisScopeReading === "WHOLE_ART_13" ? Number.NEGATIVE_INFINITY : billEntryDay(options, "art. 13 §1, §3bis, §5 (art. 93bis read as §2-3 only)");
   const out = new LineCollector();
   const exclusions: Exclusion[] = [];
   const kind = input.developer.kind;
@@ -175,7 +180,8 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
     if (operatingExcluded) exclusions.push(operatingExcluded);
     else {
       const flat = resolver.resolve("compensation.developer.operatingCostFlat", signed);
-      const perUnit = billOperating && units.length > 0;
+      // Bill « par logement ou par unité d'hébergement »: per unit only under the PER_UNIT reading (readings.ts).
+      const perUnit = billOperating && units.length > 0 && readings.flatUnitReading === "PER_UNIT";
       const objects = perUnit ? units.map((u) => ({ id: u.id, kind: "ACCOMMODATION_UNIT" as const, ranges: u.ranges })) : [{ id: dw.id, kind: "DWELLING" as const, ranges: dwellingRanges }];
       const refs = billOperating ? REF.operatingBill : REF.operatingLaw;
       for (const obj of objects)
@@ -218,8 +224,9 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
           land: dw.land ? capitalTakenIntoAccount(dw.land, `dwelling ${dw.id} land`) : ZERO,
           construction: dw.construction ? capitalTakenIntoAccount(dw.construction, `dwelling ${dw.id} construction`) : ZERO,
         };
-        // Law: amount fixed at the convention's signature; bill: from the first letting (art. 13 §5 al. 1 as amended).
-        const refDate = billCapital ? firstLetting : signed;
+        // Law: amount fixed at the convention's signature; bill: from the first letting (art. 13 §5 al. 1 as amended),
+        // for every month under WHOLE_ART_13, from the bill's entry into force under ART_13_PAR_2_3_ONLY.
+        const refDateOf = (month: MonthKey): IsoDate => (epochDay(firstDayOf(month)) >= art13OtherParsFrom ? firstLetting! : signed);
         const landRate = resolver.resolve("compensation.developer.capitalRemuneration.landRate", signed);
         const constructionRate = resolver.resolve("compensation.developer.capitalRemuneration.constructionRate", signed);
         const prefinancing = dw.bankLoanPrefinancing ? resolver.resolve("compensation.developer.prefinancingCoefficient", signed) : null;
@@ -240,6 +247,8 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
             coefficient = new Dec(lookupBracket(scale, String(serviceYear)).value);
             versionsExtra.push(prefinancing.version);
           }
+          const refDate = refDateOf(month);
+          const billIndexation = refDate !== signed || epochDay(firstDayOf(month)) >= art13OtherParsFrom;
           const { ref, now } = capitalIndexation(refDate, month);
           let landExact: Decimal | null = null;
           for (const part of ["land", "construction"] as const) {
@@ -247,9 +256,15 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
             if ((part === "land" ? dw.land : dw.construction) === undefined) continue;
             const rate = part === "land" ? landRate : constructionRate;
             const rateValue = decimalOf(rate);
-            // base × rate% / 12 × cote(now)/cote(ref) × coefficient — multiplied first, one division.
-            const monthly = base.times(rateValue).times(now.value).times(coefficient).dividedBy(new Dec(1200).times(ref.value));
-            const exact = prorate(monthly, days, monthDays);
+            // RGD 2024 art. 2: an annual remuneration (« taux … par an »; coefficient « appliqué
+            // annuellement »): annual = base × rate% × cote(now)/cote(ref) × coefficient, multiplied
+            // first, one division. It is spread over the months of the service year by the one rule
+            // of money/ (cumulative twelfths), so that 12 months sum exactly to it; a month let for
+            // part of its days gets its share prorated.
+            const annual = base.times(rateValue).times(now.value).times(coefficient).dividedBy(new Dec(100).times(ref.value));
+            const monthOfServiceYear = (monthIndex(monthOf(firstLetting), month) % 12) + 1;
+            const monthly = monthlyShareOfAnnual(annual, monthOfServiceYear);
+            const exact = days === monthDays ? monthly : prorate(monthly, days, monthDays);
             if (part === "land") landExact = exact;
             out.add({
               dwellingId: dw.id,
@@ -258,7 +273,7 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
               month,
               component: part === "land" ? "CAPITAL_LAND" : "CAPITAL_CONSTRUCTION",
               ruleId: part === "land" ? "compensation.developer.capitalRemuneration.land" : "compensation.developer.capitalRemuneration.construction",
-              references: withPrefinancing(part === "land" ? (billCapital ? REF.capitalLandBill : REF.capitalLand) : billCapital ? REF.capitalConstructionBill : REF.capitalConstruction, prefinancing !== null),
+              references: withPrefinancing(part === "land" ? (billIndexation ? REF.capitalLandBill : REF.capitalLand) : billIndexation ? REF.capitalConstructionBill : REF.capitalConstruction, prefinancing !== null),
               inputs: {
                 capitalTakenIntoAccount: base.toString(),
                 annualRatePercent: rateValue.toString(),
@@ -267,14 +282,17 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
                 coteApplied: now.value,
                 serviceYear: String(serviceYear),
                 prefinancingCoefficient: prefinancing ? coefficient.toString() : null,
-                monthlyAmount: monthly.toString(),
+                annualAmount: annual.toString(),
+                monthOfServiceYear: String(monthOfServiceYear),
+                annualToMonthly: ANNUAL_TO_MONTHLY_RULE,
+                monthlyAmount: monthly.toFixed(2),
                 daysLet: String(days),
                 daysInMonth: String(monthDays),
               },
               versions: [rate.version, ...versionsExtra],
               indices: ref === now ? [ref] : [ref, now],
               exact,
-              interpretationNotes: ["rgd-2024-convention-date", "compensation-service-year", "compensation-capital-indexation", "compensation-proration"],
+              interpretationNotes: ["rgd-2024-convention-date", "compensation-service-year", "compensation-capital-indexation", "compensation-capital-annual-amount", "compensation-proration"],
             });
           }
           // --- Emphyteusis fees received, deducted from the land part (bill art. 12 → art. 17 §1 al. 3)
@@ -311,9 +329,10 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
       } else {
         if (dw.usefulLivingAreaM2 === undefined) throw new CompensationInputError(`dwelling ${dw.id}: useful living area required for the Fonds du Logement indemnity (art. 13 §3bis)`);
         const area = nonNegative(dw.usefulLivingAreaM2, `dwelling ${dw.id} useful living area`);
+        const indemnityRanges = art13OtherParsFrom === Number.NEGATIVE_INFINITY ? dwellingRanges : intersectRanges(dwellingRanges, art13OtherParsFrom);
         for (const month of months) {
           const window = monthRange(month);
-          const days = coveredDays(dwellingRanges, window);
+          const days = coveredDays(indemnityRanges, window);
           if (days === 0) continue;
           const monthDays = window.to - window.from;
           const param = resolver.resolve("compensation.fondsDuLogement.indemnity", firstDayOf(month));
@@ -347,6 +366,7 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
     months: { from: months[0]!, to: months[months.length - 1]! },
     regime: options.regime,
     bill8535EntryIntoForce: options.bill8535EntryIntoForce ?? null,
+    readings,
     proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH",
     rounding: "LINE_CENT_HALF_UP",
     developer: { id: input.developer.id, kind },
@@ -370,6 +390,8 @@ export interface RentCapCheck {
   /** rentReceived − compensation when positive, else "0.00". */
   readonly excess: string;
   readonly article: string;
+  /** The art. 93bis scope reading applied (readings.ts). */
+  readonly art93bisScopeReading: string;
 }
 
 /**
@@ -380,7 +402,8 @@ export interface RentCapCheck {
 export function checkDeveloperRentCap(args: { rentReceived: DecimalInput; compensation: DecimalInput; date: IsoDate }, options: CompensationOptions): RentCapCheck {
   const rent = parseDecimal(args.rentReceived);
   const comp = parseDecimal(args.compensation);
-  const applies = retroactiveBillRules(options, args.date);
+  // Art. 13 §1 al. 2 is retroactive under WHOLE_ART_13; under ART_13_PAR_2_3_ONLY it applies from the bill's entry into force.
+  const applies = retroactiveBillRules(options, args.date) && (compensationReadings(options).art93bisScopeReading === "WHOLE_ART_13" || epochDay(args.date) >= billEntryDay(options, "art. 13 §1 al. 2 (art. 93bis read as §2-3 only)"));
   const excess = Dec.max(rent.minus(comp), 0);
   return {
     applies,
@@ -389,7 +412,13 @@ export function checkDeveloperRentCap(args: { rentReceived: DecimalInput; compen
     withinCap: !applies || excess.isZero(),
     excess: applies ? excess.toFixed(2) : "0.00",
     article: "bill 8535 art. 9 1° (→ art. 13 §1 al. 2)",
+    art93bisScopeReading: compensationReadings(options).art93bisScopeReading,
   };
+}
+
+/** The days of `ranges` on or after epoch day `from`. */
+function intersectRanges(ranges: readonly DayRange[], from: number): DayRange[] {
+  return ranges.filter((r) => r.to > from).map((r) => ({ from: Math.max(r.from, from), to: r.to }));
 }
 
 export type { DayRange };

@@ -1,5 +1,6 @@
 /** Public-service compensation: social developer (art. 13), social landlord (art. 40-41), residual value (bill annex IV), art. 72 §2. */
 export * from "./types.js";
+export * from "./readings.js";
 export {
   PRORATION_RULE,
   prorate,

@@ -32,7 +32,9 @@ import {
 } from "./calendar.js";
 import type { TraceValue } from "../parameters/trace.js";
 import { art40Par2And3AsAmended, assemble, billEntryDay, CompensationInputError, LineCollector, NO_VERSIONS, nonNegative, Resolver, ZERO } from "./rules.js";
+import { compensationReadings } from "./readings.js";
 import {
+  surplusTreatment,
   VACANCY_REASONS,
   VACANCY_REDUCTION_OFF,
   type CompensationOptions,
@@ -238,6 +240,7 @@ export function buildLandlordStatement(input: LandlordStatementInput, options: C
   const totalVacant: Record<VacancyReason, number> = { CHANGE_OF_OWNER: 0, RENOVATION: 0, OTHER: 0 };
   let totalManaged = 0;
   const asAmended = art40Par2And3AsAmended(options);
+  const readings = compensationReadings(options);
 
   const base = {
     schema: "abordable.compensation-statement/1" as const,
@@ -247,6 +250,7 @@ export function buildLandlordStatement(input: LandlordStatementInput, options: C
     months: { from: months[0]!, to: months[months.length - 1]! },
     regime: options.regime,
     bill8535EntryIntoForce: options.bill8535EntryIntoForce ?? null,
+    readings,
     proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH" as const,
     rounding: "LINE_CENT_HALF_UP" as const,
     landlord: { id: input.landlord.id, kind: landlordKind },
@@ -268,6 +272,7 @@ export function buildLandlordStatement(input: LandlordStatementInput, options: C
       rules: {},
       outcome: "EXCLUDED",
       surplusOwedToState: "0.00",
+      surplus: surplusTreatment("0.00", readings.surplusReading),
       vacancy: [],
       chargesListed: [],
     };
@@ -285,8 +290,10 @@ export function buildLandlordStatement(input: LandlordStatementInput, options: C
       ids.add(o.id);
     }
 
-    // Management flat objects: bill (retroactive art. 40 §2) per unit when units are let; otherwise per dwelling.
-    const perUnit = asAmended && units.length > 0;
+    // Management flat objects: bill (retroactive art. 40 §2) per unit when units are let and the
+    // operator reads « par logement ou par unité d'hébergement » as PER_UNIT; otherwise one flat per
+    // dwelling over the days it or any unit is managed (PER_DWELLING: RGD 2024 art. 3 « par logement »).
+    const perUnit = asAmended && units.length > 0 && readings.flatUnitReading === "PER_UNIT";
     const flatObjects: PreparedObject[] = perUnit
       ? units
       : [units.length === 0 ? dwelling : { ...dwelling, managed: mergeRanges([...dwelling.managed, ...units.flatMap((u) => u.managed)]) }];
@@ -449,7 +456,9 @@ export function buildLandlordStatement(input: LandlordStatementInput, options: C
     references: out.references,
     rules: out.rules,
     outcome: total.isZero() ? "BALANCED" : total.isPositive() ? "COMPENSATION_DUE" : "SURPLUS_OWED_TO_STATE",
-    surplusOwedToState: total.isNegative() ? total.negated().toFixed(2) : "0.00",
+    // Law art. 47: paid to the State via the Fonds spécial, unless deducted from the next tranche (reading).
+    surplusOwedToState: surplusTreatment(totals.total, readings.surplusReading).paidToState,
+    surplus: surplusTreatment(totals.total, readings.surplusReading),
     vacancy,
     chargesListed,
   };

@@ -50,8 +50,32 @@ export const COMPENSATION_INTERPRETATION_NOTES: readonly InterpretationNote[] = 
   {
     id: "compensation-accommodation-units",
     question: "Per dwelling or per accommodation unit?",
-    reading: "Under the bill (art. 13 §2 and art. 40 §2, retroactive from 2023-10-01) a dwelling let by accommodation units carries one operating flat and one management flat per unit let; under the law it carries one flat per dwelling, for the days on which the dwelling or any of its units is let. Capital remuneration and the Fonds du Logement indemnity stay per dwelling under both.",
-    reason: "The law counts « par logement »; the bill adds « ou par unité d'hébergement » to these two flats only.",
+    reading: "An operator reading (`flatUnitReading`, note `compensation-flat-unit-reading`): under the bill, PER_DWELLING (default) gives one operating flat and one management flat per dwelling for the days it or any of its units is let; PER_UNIT gives one per unit let. Under the law, per dwelling. Capital remuneration and the Fonds du Logement indemnity stay per dwelling under both.",
+    reason: "The law counts « par logement »; the bill adds « ou par unité d'hébergement » to these two flats only, while the RGD 2024 figures remain « par logement ».",
+  },
+  {
+    id: "compensation-flat-unit-reading",
+    question: "Bill art. 13 §2 and 40 §2 compensate « par logement ou par unité d'hébergement », but RGD 2024 art. 1 and 3 fix 140 and 300 EUR « par mois par logement »: what does a dwelling of 4 units get?",
+    reading: "Two readings, chosen by the operator (ABORDABLE_FLAT_UNIT_READING) and named on every statement: PER_DWELLING (default) — one flat per dwelling (300 a month for the 4 units, vacant rooms adding nothing); PER_UNIT — the RGD figure per unit (4 × 300 = 1,200).",
+    reason: "The only figure in force is per dwelling and no regulation fixes one per unit; the Conseil d'État opposed the bill's definition of « unité d'hébergement », struck by the amendments. Paying each unit the per-dwelling figure back to October 2023 multiplies public money on an uncertain text, so it is the alternative, not the default.",
+  },
+  {
+    id: "compensation-surplus-art-47",
+    question: "What becomes of a landlord's surplus (receipts above costs)?",
+    reading: "Law art. 47 governs it (not art. 40 §1 or 13 §6): the statement shows the surplus and, under the operator's reading (ABORDABLE_SURPLUS_READING), PAID_TO_STATE (default: « à verser à la trésorerie de l'État via le Fonds spécial pour le logement abordable ») or DEDUCTED_FROM_NEXT_TRANCHE (« à moins de pouvoir être déduits de la prochaine tranche de la compensation à liquider »).",
+    reason: "Art. 47 gives the rule and its exception; whether a deduction is possible is a matter of the ministry's practice the texts do not settle, so both are implemented and the statement names the one applied.",
+  },
+  {
+    id: "compensation-art-93bis-scope",
+    question: "Art. 93bis: « Les articles 13 et 40, paragraphes 2 et 3, produisent leurs effets au 1er octobre 2023 » — all of art. 13, or only its §2-3?",
+    reading: "Operator reading (ABORDABLE_ART_93BIS_SCOPE_READING): WHOLE_ART_13 (default) — all of art. 13 as amended and art. 40 §2-3 are retroactive; ART_13_PAR_2_3_ONLY — « paragraphes 2 et 3 » qualifies both articles, so art. 13 §1 al. 2 (rent cap), §3bis (Fonds du Logement indemnity) and §5 (indexation base at first letting) apply from the bill's entry into force.",
+    reason: "The sentence can be parsed either way; the article's title (« Régime rétroactif de la rémunération du capital investi … ainsi que de la compensation de service public pour le bailleur social ») supports the wider scope for capital and the bill's own commentary names art. 13 as a whole.",
+  },
+  {
+    id: "compensation-capital-annual-amount",
+    question: "RGD 2024 art. 2 fixes the capital remuneration « par an »: how are the monthly lines derived?",
+    reading: "The annual amount (capital × rate × cote factor × prefinancing coefficient) is computed exactly and spread over the 12 months of the service year by one rule (`monthlyShareOfAnnual`, cumulative twelfths): month k gets round(A·k/12) − round(A·(k−1)/12); 12 consecutive months sum exactly to round(A). A month let for part of its days gets its share prorated.",
+    reason: "Rounding A/12 each month gives 12 × 2,916.67 = 35,000.04 for an annual 35,000.00: the statement would pay more than the regulation fixes. Cumulative rounding keeps each line within a cent of A/12 and the year exact.",
   },
   {
     id: "compensation-management-flat-days",

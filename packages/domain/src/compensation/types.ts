@@ -3,6 +3,7 @@ import type { IndexPointUsed } from "../parameters/indices/types.js";
 import type { ComputationTrace, ParameterVersionUsed, TraceValue } from "../parameters/trace.js";
 import type { IsoDate, LegalReference, Regime, RegimeOptions } from "../parameters/types.js";
 import type { MonthKey, Period } from "./calendar.js";
+import type { CompensationReadingOptions, CompensationReadings, SurplusReading } from "./readings.js";
 
 export type { MonthKey, Period };
 
@@ -48,8 +49,8 @@ export type Component = (typeof COMPONENTS)[number];
 
 export type ObjectKind = "DWELLING" | "ACCOMMODATION_UNIT";
 
-/** Options of every computation: the regime and, for BILL_8535, the operator's entry-into-force date. */
-export type CompensationOptions = RegimeOptions;
+/** Options of every computation: the regime, for BILL_8535 the operator's entry-into-force date, and the operator's readings (readings.ts). */
+export type CompensationOptions = RegimeOptions & CompensationReadingOptions;
 
 /**
  * One statement line: one dwelling or accommodation unit, one month, one component. `amount` is
@@ -111,6 +112,8 @@ export interface StatementBase {
   readonly months: { readonly from: MonthKey; readonly to: MonthKey };
   readonly regime: Regime;
   readonly bill8535EntryIntoForce: IsoDate | null;
+  /** The operator readings this statement applied (readings.ts), every one named. */
+  readonly readings: CompensationReadings;
   readonly proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH";
   readonly rounding: "LINE_CENT_HALF_UP";
   readonly lines: readonly StatementLine[];
@@ -138,16 +141,41 @@ export interface LandlordStatement extends StatementBase {
   readonly kind: "LANDLORD";
   readonly landlord: { readonly id: string; readonly kind: LandlordKind };
   readonly conventionSignedOn: IsoDate;
-  /** COMPENSATION_DUE (total > 0), SURPLUS_OWED_TO_STATE (total < 0, art. 40 §1 / art. 13 §6 logic), BALANCED, or EXCLUDED (Fonds du Logement, art. 40 §4). */
+  /** COMPENSATION_DUE (total > 0), SURPLUS_OWED_TO_STATE (total < 0: a surplus of receipts, law art. 47), BALANCED, or EXCLUDED (Fonds du Logement, art. 40 §4). */
   readonly outcome: "COMPENSATION_DUE" | "SURPLUS_OWED_TO_STATE" | "BALANCED" | "EXCLUDED";
-  /** Positive amount owed to the State when the outcome is a surplus, else "0.00". */
+  /** Positive amount to pay to the State through the Fonds spécial (art. 47) under PAID_TO_STATE, else "0.00". */
   readonly surplusOwedToState: string;
+  /** Art. 47: the surplus (positive, "0.00" when none) and what the reading does with it. */
+  readonly surplus: SurplusTreatment;
   /** Art. 40 §3: vacancy rates per object and for the whole stock (objectId "*"). */
   readonly vacancy: readonly VacancyRate[];
   /** Art. 40 §3 2°: charges are listed in the statement but never enter the compensation (art. 63). */
   readonly chargesListed: readonly { readonly objectId: string; readonly amount: string }[];
   readonly vacancyReduction: VacancyReductionRule;
   readonly socialSupportStaffFte: string | null;
+}
+
+/** Law art. 47: « versés à la trésorerie de l'État via le Fonds spécial … à moins de pouvoir être déduits de la prochaine tranche de la compensation à liquider ». */
+export interface SurplusTreatment {
+  readonly amount: string;
+  readonly reading: SurplusReading;
+  /** Paid to the State through the Fonds spécial pour le logement abordable (PAID_TO_STATE). */
+  readonly paidToState: string;
+  /** Deducted from the next compensation tranche to be paid (DEDUCTED_FROM_NEXT_TRANCHE). */
+  readonly deductedFromNextTranche: string;
+  readonly article: "law art. 47";
+}
+
+/** Art. 47 applied to a signed landlord total (negative = surplus) under a reading. */
+export function surplusTreatment(total: string, reading: SurplusReading): SurplusTreatment {
+  const amount = total.startsWith("-") ? total.slice(1) : "0.00";
+  return {
+    amount,
+    reading,
+    paidToState: reading === "PAID_TO_STATE" ? amount : "0.00",
+    deductedFromNextTranche: reading === "DEDUCTED_FROM_NEXT_TRANCHE" ? amount : "0.00",
+    article: "law art. 47",
+  };
 }
 
 export type CompensationStatement = DeveloperStatement | LandlordStatement;

@@ -37,3 +37,20 @@ export function roundMoney(value: Decimal): Decimal {
 export function formatMoney(value: Decimal): string {
   return roundMoney(value).toFixed(2);
 }
+
+/**
+ * The one rule that spreads an annual amount over months (documented in packages/domain/README.md,
+ * "Rounding"): cumulative twelfths. Month k (1..12) of a yearly cycle gets
+ * round(A × k / 12) − round(A × (k − 1) / 12), each rounding half-up to the cent. Any 12
+ * consecutive months of the cycle sum exactly to round(A): RGD 2024 art. 2 fixes the capital
+ * remuneration as an annual amount (« une rémunération annuelle »), so the monthly lines of a year
+ * must add up to it, not to 12 × round(A / 12) (35,000.04 for 35,000).
+ */
+export function monthlyShareOfAnnual(annual: Decimal, monthOfCycle: number): Decimal {
+  if (!Number.isInteger(monthOfCycle) || monthOfCycle < 1 || monthOfCycle > 12) throw new RangeError(`month of the yearly cycle must be 1..12 (got ${monthOfCycle})`);
+  const upTo = (k: number) => roundMoney(new Dec(annual).times(k).dividedBy(12));
+  return upTo(monthOfCycle).minus(upTo(monthOfCycle - 1));
+}
+
+/** Name of the rule of `monthlyShareOfAnnual`, cited by the lines that use it. */
+export const ANNUAL_TO_MONTHLY_RULE = "CUMULATIVE_TWELFTHS_CENT_HALF_UP" as const;

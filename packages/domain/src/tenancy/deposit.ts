@@ -206,8 +206,14 @@ export interface DepositExitItem {
 export interface DepositExitStatement {
   readonly held: Decimal;
   readonly items: readonly DepositExitItem[];
-  /** Total still to pay the tenant on `asOf`: unreturned sums + increases (rounded to the cent). */
+  /** Total still to pay the tenant on `asOf`: unreturned sums + the increase (rounded to the cent). */
   readonly dueToTenant: Decimal;
+  /**
+   * Art. 63bis §2 al. 5: the one increase of « la partie du dépôt de garantie restant due »: 10 % of
+   * the last monthly rent per monthly period begun while any part is late (after the formal notice),
+   * counted once over the late days of all parts together, never once per part.
+   */
+  readonly increase: { readonly latePeriods: number; readonly amount: Decimal; readonly windows: readonly { readonly from: IsoDate; readonly to: IsoDate }[] };
   readonly trace: ComputationTrace;
 }
 
@@ -226,15 +232,15 @@ export function monthlyPeriodsBegun(start: IsoDate, end: IsoDate): number {
 export function depositLatePenalty(
   input: { dueBy: IsoDate; returnedOn: IsoDate | null; asOf: IsoDate; formalNoticeOn?: IsoDate; delayImputableToTenant?: boolean; lastMonthlyRentPrincipal: DecimalInput },
   options: RegimeOptions,
-): { latePeriods: number; penalty: Decimal; lateFrom: IsoDate | null; version: ResolvedParameter["version"] } {
+): { latePeriods: number; penalty: Decimal; lateFrom: IsoDate | null; perPeriod: Decimal; version: ResolvedParameter["version"] } {
   const rateP = requireBill("tenancy.deposit.latePenaltyRate", input.dueBy, options, ART_63BIS("2", "5"));
   const firstLateDay = addDays(input.dueBy, 1);
   const end = input.returnedOn ?? input.asOf;
-  if (input.formalNoticeOn === undefined || input.delayImputableToTenant || end < firstLateDay) return { latePeriods: 0, penalty: new Dec(0), lateFrom: null, version: rateP.version };
+  const perPeriod = parseDecimal(input.lastMonthlyRentPrincipal).times(fraction(decimalValue(rateP)));
+  if (input.formalNoticeOn === undefined || input.delayImputableToTenant || end < firstLateDay) return { latePeriods: 0, penalty: new Dec(0), lateFrom: null, perPeriod, version: rateP.version };
   const lateFrom = maxDate(firstLateDay, input.formalNoticeOn);
   const latePeriods = monthlyPeriodsBegun(lateFrom, end);
-  const perPeriod = parseDecimal(input.lastMonthlyRentPrincipal).times(fraction(decimalValue(rateP)));
-  return { latePeriods, penalty: roundMoney(perPeriod.times(latePeriods)), lateFrom, version: rateP.version };
+  return { latePeriods, penalty: roundMoney(perPeriod.times(latePeriods)), lateFrom, perPeriod, version: rateP.version };
 }
 
 /** Bill art. 63bis §2: the deposit return at the end of the lease — each time limit, amount and status on `asOf`. */
@@ -258,6 +264,8 @@ export function depositExitStatement(account: DepositAccount, exit: DepositExit,
     if (returnedOn !== undefined && returnedOn <= asOf) return returnedOn <= dueBy ? "DONE" : "DONE_LATE";
     return asOf > dueBy ? "OVERDUE" : "PENDING";
   };
+  const windows: { from: IsoDate; to: IsoDate }[] = [];
+  let perPeriod = new Dec(0);
   const late = (dueBy: IsoDate | null, returnedOn: IsoDate | undefined, amount: Decimal) => {
     if (dueBy === null || amount.isZero()) return { latePeriods: 0, penalty: new Dec(0) };
     const ret = returnedOn !== undefined && returnedOn <= asOf ? returnedOn : null;
@@ -273,6 +281,10 @@ export function depositExitStatement(account: DepositAccount, exit: DepositExit,
       options,
     );
     penaltyVersions.set(p.version.parameterId, citeVersion(p.version));
+    if (p.lateFrom !== null && p.latePeriods > 0) {
+      windows.push({ from: p.lateFrom, to: ret ?? asOf });
+      perPeriod = p.perPeriod;
+    }
     return p;
   };
 
@@ -320,10 +332,31 @@ export function depositExitStatement(account: DepositAccount, exit: DepositExit,
     detail: `${held.toString()} held − ${firstHalf.toString()} first half − ${deductions.toString()} justified sums; three months from ${exit.coOwnership ? "the co-owners' final approval of the building's accounts" : "receipt of the charge statements"}${trigger ? ` (${trigger})` : " (not yet known)"}`,
   });
 
+  // Art. 63bis §2 al. 5: one increase on the part still owed, per monthly period begun late —
+  // overlapping or adjacent late windows of the two parts are one late state, counted once.
+  windows.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const merged: { from: IsoDate; to: IsoDate }[] = [];
+  for (const w of windows) {
+    const last = merged[merged.length - 1];
+    if (last && w.from <= addDays(last.to, 1)) merged[merged.length - 1] = { from: last.from, to: maxDate(last.to, w.to) };
+    else merged.push({ ...w });
+  }
+  const increasePeriods = merged.reduce((n, w) => n + monthlyPeriodsBegun(w.from, w.to), 0);
+  const increaseAmount = roundMoney(perPeriod.times(increasePeriods));
+  // Items keep their own late periods for information; their increases are the share of the one
+  // increase each adds (the first late part carries its periods, a later one only the periods not yet counted).
+  let counted = new Dec(0);
+  const shared = items.map((i) => {
+    if (i.latePenalty.isZero()) return i;
+    const share = Dec.min(i.latePenalty, increaseAmount.minus(counted));
+    counted = counted.plus(share);
+    return { ...i, latePenalty: share };
+  });
+  items.splice(0, items.length, ...shared);
+
   const returned = (on: IsoDate | undefined) => on !== undefined && on <= asOf;
   const unreturned = (returned(exit.firstHalfReturnedOn) ? new Dec(0) : firstHalf).plus(returned(exit.balanceReturnedOn) ? new Dec(0) : balance);
-  const penalties = items.reduce((s, i) => s.plus(i.latePenalty), new Dec(0));
-  const dueToTenant = roundMoney(unreturned.plus(penalties));
+  const dueToTenant = roundMoney(unreturned.plus(increaseAmount));
 
   const trace: ComputationTrace = {
     ruleId: "tenancy.deposit.exit",
@@ -347,8 +380,9 @@ export function depositExitStatement(account: DepositAccount, exit: DepositExit,
     result: {
       items: items.map((i) => ({ kind: i.kind, dueBy: i.dueBy, amount: roundMoney(i.amount).toFixed(2), status: i.status, latePeriods: String(i.latePeriods), latePenalty: i.latePenalty.toFixed(2) })),
       dueToTenant: dueToTenant.toFixed(2),
+      increase: { latePeriods: String(increasePeriods), amount: increaseAmount.toFixed(2) },
     },
     interpretationNotes: ["deposit-half-of-held", "deposit-balance-trigger", "deposit-late-penalty", "tenancy-month-arithmetic"],
   };
-  return { held, items, dueToTenant, trace };
+  return { held, items, dueToTenant, increase: { latePeriods: increasePeriods, amount: increaseAmount, windows: merged }, trace };
 }

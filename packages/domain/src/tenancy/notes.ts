@@ -140,8 +140,8 @@ export const TENANCY_INTERPRETATION_NOTES: readonly InterpretationNote[] = [
     id: "deposit-late-penalty",
     question: "Bill art. 63bis §2 al. 5: how is the late-return increase counted?",
     reading:
-      "Per sum due (first half, balance): from the later of the day after its deadline and the tenant's formal notice, each monthly period begun until the day it is returned (or the calculation date) adds 10 % of the last monthly affordable rent in principal (net rent, charges excluded). Nothing when the delay is due to the tenant. Rounded once per statement line.",
-    reason: "« A défaut de restitution dans les délais prévus et à partir d'une mise en demeure … majorée d'une somme égale à 10 pour cent du dernier loyer abordable mensuel en principal, pour chaque période mensuelle commencée en retard ». The increase runs « à partir » of the formal notice; each sum has its own time limit.",
+      "Once, on the part still owed: each sum (first half, balance) is late from the later of the day after its deadline and the tenant's formal notice until it is returned (or the calculation date); the late windows of both sums together form one late state, and each monthly period begun in it adds 10 % of the last monthly affordable rent in principal (net rent, charges excluded) — never once per sum. Nothing when the delay is due to the tenant. Rounded once.",
+    reason: "« A défaut de restitution dans les délais prévus et à partir d'une mise en demeure … majorée d'une somme égale à 10 pour cent du dernier loyer abordable mensuel en principal, pour chaque période mensuelle commencée en retard ». The increase is of « la partie du dépôt de garantie restant due », one sum, « pour chaque période mensuelle commencée en retard »: counting it per half would charge the same late month twice. It runs « à partir » of the formal notice; each sum has its own time limit, which decides when it becomes late.",
   },
   {
     id: "under-occupancy-units",

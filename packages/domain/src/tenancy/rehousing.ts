@@ -2,12 +2,13 @@
  * Under-occupancy and rehousing — law art. 66-67 as amended by bill 8535 art. 39-40 (and bill art. 31
  * for the seniors' medical bedroom, art. 54 §2 al. 3).
  *
- * The allocation engine (src/allocation) has its own bedroom helpers; this small under-occupancy test
- * may be unified with them later.
+ * The seniors' medical extra bedroom is the allocation engine's one rule (`seniorsMedicalExtraBedrooms`).
  */
 import type { ParameterVersionUsed } from "../parameters/trace.js";
 import { citeVersion } from "../parameters/trace.js";
 import type { IsoDate, LegalReference, RegimeOptions } from "../parameters/types.js";
+import { seniorsMedicalExtraBedrooms } from "../allocation/bedrooms.js";
+import { lawReader, ParameterLog } from "../allocation/law.js";
 import { addMonths, addYears, billInForce, billRef, birthday, lawRef, maxDate, resolveIfInForce, resolveRequired, wholeValue } from "./common.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -51,13 +52,13 @@ export function tenancyUnderOccupancy(facts: TenancyOccupancyFacts, asOf: IsoDat
   const params = [citeVersion(extra.version)];
   let threshold = units + wholeValue(extra);
   let seniorMedicalExceptionApplied = false;
-  if (facts.seniorDedicated && facts.medicalReasonDocumented) {
-    const medical = resolveIfInForce("tenancy.underOccupancy.seniorMedicalExtraBedrooms", asOf, options);
-    if (medical) {
-      threshold += wholeValue(medical);
-      seniorMedicalExceptionApplied = true;
-      params.push(citeVersion(medical.version));
-    }
+  // Bill art. 54 §2 al. 3: the one rule the allocation engine also applies (shortlist, free choice).
+  const log = new ParameterLog();
+  const medical = seniorsMedicalExtraBedrooms(facts.seniorDedicated, facts.medicalReasonDocumented, asOf, options, lawReader(options, log));
+  if (medical.extra > 0) {
+    threshold += medical.extra;
+    seniorMedicalExceptionApplied = true;
+    params.push(...log.list());
   }
   return {
     underOccupied: facts.bedrooms >= threshold,

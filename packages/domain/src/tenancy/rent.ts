@@ -9,12 +9,14 @@
  *   rounded once to the cent (note `rent-rounding-once`).
  */
 import type { Decimal } from "decimal.js";
+import type { Household } from "../allocation/household.js";
+import { householdIncome } from "../allocation/income.js";
 import { Dec, parseDecimal, roundMoney, type DecimalInput } from "../money/decimal.js";
 import { amountAtIndex, indexAmount, resolveCote, type IndexOptions } from "../parameters/indices/resolve.js";
 import { lookupBracket, lookupHousehold } from "../parameters/tables.js";
 import type { ComputationTrace, TraceValue } from "../parameters/trace.js";
 import type { IsoDate, ParameterVersion, RegimeOptions } from "../parameters/types.js";
-import { ageOn, decimalValue, fraction, lawRef, resolveRequired, step, TraceCollector, wholeValue } from "./common.js";
+import { ageOn, decimalValue, fraction, lawRef, resolveRequired, step, TenancyRuleError, TraceCollector, wholeValue } from "./common.js";
 
 /** Months in a year: converts the annual gross rent of annex III into the monthly rent (calendar, not a legal figure). */
 const MONTHS_PER_YEAR = 12;
@@ -32,8 +34,12 @@ export interface RentDwelling {
   /** Balcony, terrace or private garden (annex III 2° a). */
   readonly outdoorSpace: boolean;
   readonly isHouse: boolean;
-  /** Date of first occupation of the dwelling (art. 60 §5). */
-  readonly firstOccupiedOn: IsoDate;
+  /**
+   * Date of first occupation of the dwelling (art. 60 §5; annex III 2° c): decides the energy flat.
+   * null when unknown: the rent cannot be computed (it would silently skip the deduction) unless the
+   * dwelling had an energy renovation, which excludes the flat whatever the date.
+   */
+  readonly firstOccupiedOn: IsoDate | null;
   /** Energy renovation resulting in class D or better (annex III 2° c al. 2). */
   readonly energyRenovated: boolean;
   /** Useful living area (surface utile d'habitation), m². */
@@ -256,7 +262,14 @@ export function computeAffordableRent(input: AffordableRentInput, asOf: IsoDate,
   const before = resolveRequired("rent.energyFlat.firstOccupationBefore", asOf, options);
   if (typeof before.value === "string" || before.value.kind !== "date") throw new TypeError("rent.energyFlat.firstOccupationBefore is not a date");
   tc.use(before.version);
-  const applies = input.dwelling.firstOccupiedOn < before.value.date && !input.dwelling.energyRenovated;
+  const firstOccupiedOn = input.dwelling.firstOccupiedOn;
+  if (firstOccupiedOn === null && !input.dwelling.energyRenovated)
+    throw new TenancyRuleError(
+      "tenancy.rent.energyFlat",
+      lawRef("annexe III", { point: "2° c)" }),
+      `dwelling.firstOccupiedOn is required: the energy flat is deducted from dwellings « dont la première occupation remonte avant le ${before.value.date} » and not energy-renovated; enter the year of first occupation`,
+    );
+  const applies = firstOccupiedOn !== null && firstOccupiedOn < before.value.date && !input.dwelling.energyRenovated;
   let energyFlat: Decimal = zero;
   const energyInputs: Record<string, TraceValue> = {
     firstOccupiedOn: input.dwelling.firstOccupiedOn,
@@ -336,5 +349,38 @@ export function computeAffordableRent(input: AffordableRentInput, asOf: IsoDate,
     netMonthlyUnrounded,
     netMonthly,
     trace,
+  };
+}
+
+/** The household income the affordable rent is computed from (art. 56 §3), with what it counted. */
+export interface RentIncome {
+  /** Annual net income of the household, family allowances included (art. 56 §3 4°). */
+  readonly annual: Decimal;
+  /** Family allowances counted in it: only annex II (eligibility) leaves them out. */
+  readonly familyAllowances: Decimal;
+  /** The same income without family allowances, as annex II counts it (for comparison only). */
+  readonly annualForAnnexII: Decimal;
+  readonly referenceYear: number;
+  /** Per member: how the income was counted (dependent child ignored; a child entering working life at 0/25/50/100 %). */
+  readonly members: readonly { readonly memberId: string; readonly treatment: string; readonly inclusionPercent: string; readonly yearOfWorkingLife: number | null; readonly annual: Decimal }[];
+  readonly reference: string;
+}
+
+/**
+ * Art. 56 §3 for the rent (annex III « revenu net disponible »): the same household income as
+ * eligibility (allocation/income.ts, one implementation), but family allowances stay in — only
+ * annex II says « à l'exception des allocations familiales ». Children entering working life count
+ * at 0 / 25 / 50 / 100 % in their years 1-4 (art. 56 §3 al. 4) when their start year is entered
+ * (`Member.child.workingLifeStartYear`).
+ */
+export function rentIncome(h: Household, determinationDate: IsoDate, options: RegimeOptions): RentIncome {
+  const i = householdIncome(h, determinationDate, options);
+  return {
+    annual: i.annual,
+    familyAllowances: i.annual.minus(i.annualForAnnexII),
+    annualForAnnexII: i.annualForAnnexII,
+    referenceYear: i.referenceYear,
+    members: i.members.map((m) => ({ memberId: m.memberId, treatment: m.treatment, inclusionPercent: m.inclusionPercent.toString(), yearOfWorkingLife: m.yearOfWorkingLife ?? null, annual: m.annual })),
+    reference: "law art. 56 §3 (family allowances included; excluded only for annex II)",
   };
 }

@@ -13,7 +13,7 @@
 import type { ResolvedParameter } from "../parameters/store.js";
 import { citeVersion, type ParameterVersionUsed } from "../parameters/trace.js";
 import type { IsoDate, LegalReference, RegimeOptions } from "../parameters/types.js";
-import { addDays, addDuration, addMonths, billRef, birthday, lawRef, resolveIfInForce, resolveRequired, wholeValue } from "./common.js";
+import { addDays, addDuration, addMonths, billInForce, billRef, birthday, lawRef, resolveIfInForce, resolveRequired, wholeValue } from "./common.js";
 import type { TenancyDwellingCategory } from "./lease.js";
 
 /** Bill art. 42 4° (art. 69 §3): the fourteen serious and legitimate grounds, by point. */
@@ -125,13 +125,14 @@ export function leaseEnd(facts: EndFacts, asOf: IsoDate, options: RegimeOptions)
       return ends(facts.ground, false, addDuration(facts.formalNoticeOn, p), [p], p.version.reference);
     }
     case "YOUNG_TENANT_AGE": {
-      const ref = lawRef("69", { alinea: "4" });
+      // Bill art. 42 3°: law art. 69 al. 4 becomes §2 al. 1 from the bill's entry into force.
+      const ref = billInForce(asOf, options) ? art69_2("1") : lawRef("69", { alinea: "4" });
       if (facts.category !== "YOUNG") return unavailable(facts.ground, ref, `the dwelling is ${facts.category}, not YOUNG`);
       const p = resolveRequired("tenancy.termination.youngTenantAge", asOf, options);
       return ends(facts.ground, false, birthday(facts.tenantBirthDate, wholeValue(p)), [p], p.version.reference);
     }
     case "EMPLOYEE_JOB_END": {
-      const ref = lawRef("69", { alinea: "5" });
+      const ref = billInForce(facts.jobEndedOn, options) ? art69_2("2") : lawRef("69", { alinea: "5" });
       if (facts.category !== "EMPLOYEES") return unavailable(facts.ground, ref, `the dwelling is ${facts.category}, not EMPLOYEES`);
       if (!facts.employerNeedsDwelling) return unavailable(facts.ground, ref, "the employer does not need the dwelling for another employee");
       if (facts.economicDismissal) return unavailable(facts.ground, ref, "the employee was dismissed for economic reasons");

@@ -67,11 +67,16 @@ describe("art. 55 §1 — eligibility, each condition failing alone", () => {
     expect(conditions(expired, { ...LAW, asOf: BEFORE })).toEqual(["RESIDENCE"]);
   });
 
-  it("bill art. 32 (art. 55 §1 4°): international protection and a diplomatic card count only under the bill", () => {
+  // The old expectation (beneficiaries of international protection fail 4° under the law) was one reading
+  // chosen silently; it is now the STRICT reading, and INCLUSIVE (the default) admits them: the law itself
+  // reserves dwellings for them (art. 12 §3 1°) and calls them « candidat-locataire » (art. 68).
+  it("bill art. 32 (art. 55 §1 4°): a diplomatic card counts only under the bill; international protection under the law only with reading INCLUSIVE (default)", () => {
     const protectedMember = couple({}, { residence: { internationalProtection: true } });
     const diplomat = couple({}, { residence: { diplomaticOrLegitimationCard: true } });
-    expect(conditions(protectedMember, { ...LAW, asOf: AFTER })).toEqual(["RESIDENCE"]);
-    expect(conditions(protectedMember, { ...BILL, asOf: BEFORE })).toEqual(["RESIDENCE"]);
+    expect(conditions(protectedMember, { ...LAW, asOf: AFTER })).toEqual([]);
+    expect(conditions(protectedMember, { ...LAW, internationalProtectionReading: "STRICT", asOf: AFTER })).toEqual(["RESIDENCE"]);
+    expect(conditions(protectedMember, { ...BILL, internationalProtectionReading: "STRICT", asOf: BEFORE })).toEqual(["RESIDENCE"]);
+    expect(conditions(protectedMember, { ...BILL, internationalProtectionReading: "STRICT", asOf: AFTER })).toEqual([]);
     expect(conditions(protectedMember, { ...BILL, asOf: AFTER })).toEqual([]);
     expect(conditions(diplomat, { ...LAW, asOf: AFTER })).toEqual(["RESIDENCE"]);
     expect(conditions(diplomat, { ...BILL, asOf: AFTER })).toEqual([]);

@@ -60,8 +60,13 @@ describe("bill 8535 art. 9 2° (→ art. 13 §2 al. 1-2) — accommodation units
     months: { from: "2025-02", to: "2025-02" },
     dwellings: [{ id: "D1", accommodationUnits: ["U1", "U2", "U3"].map((id) => ({ id, letPeriods: [{ from: "2025-01-01", to: null }] })) }],
   });
-  it("bill: one flat per unit let — 3 × 140 = 420.00", () => {
+  it("bill, reading PER_DWELLING (default): one flat for the dwelling — 140.00 (RGD 2024 art. 1 « par logement »)", () => {
     const s = buildDeveloperStatement(input, { regime: "BILL_8535" });
+    expect(amounts(s, "OPERATING_COST")).toEqual(["D1 2025-02 140.00"]);
+    expect(s.readings.flatUnitReading).toBe("PER_DWELLING");
+  });
+  it("bill, reading PER_UNIT: one flat per unit let — 3 × 140 = 420.00", () => {
+    const s = buildDeveloperStatement(input, { regime: "BILL_8535", flatUnitReading: "PER_UNIT" });
     expect(amounts(s, "OPERATING_COST")).toEqual(["U1 2025-02 140.00", "U2 2025-02 140.00", "U3 2025-02 140.00"]);
     expect(s.subtotals.byDwelling).toEqual([{ key: "D1", amount: "420.00", lines: 3 }]);
   });
@@ -85,12 +90,15 @@ describe("RGD 2024 art. 2 al. 1-2 — capital remuneration rates (law art. 13 §
     expect(s.total).toBe("1556.67"); // 140.00 + 291.67 + 1,125.00
   });
 
-  it("law art. 13 §5: adapted yearly to the cote — signed 2024-03-01 (cote 944.43), January 2026 (cote 968.04): 100,000 × 3.5 × 968.04 / (1,200 × 944.43) = 298.958… → 298.96", () => {
+  // RGD 2024 art. 2 fixes an annual amount: 100,000 × 3.5 × 968.04 / (100 × 944.43) = 3,587.4973… a year;
+  // January 2026 is month 8 of the service year (first letting June 2024), so its line is
+  // round(A × 8/12) − round(A × 7/12) = 2,391.66 − 2,092.71 = 298.95 (was 298.96 = round(A/12): 12 of those overshoot the annual amount).
+  it("law art. 13 §5: adapted yearly to the cote — signed 2024-03-01 (cote 944.43), January 2026 (cote 968.04): annual 3,587.4973…, month 8 of the service year → 298.95", () => {
     const s = buildDeveloperStatement(
       convention({ year: 2026, months: { from: "2026-01", to: "2026-01" }, dwellings: [{ id: "D1", letPeriods: [{ from: "2024-06-01", to: null }], land: capital.land }] }),
       LAW,
     );
-    expect(amounts(s, "CAPITAL_LAND")).toEqual(["D1 2026-01 298.96"]);
+    expect(amounts(s, "CAPITAL_LAND")).toEqual(["D1 2026-01 298.95"]);
     expect(s.lines.find((l) => l.component === "CAPITAL_LAND")!.indices.map((i) => i.value)).toEqual(["944.43", "968.04"]);
   });
 
@@ -140,7 +148,9 @@ describe("bill 8535 art. 12 (→ art. 17 §1 al. 3) — emphyteusis fees deducte
   const base = { id: "D1", letPeriods: [{ from: "2026-02-01", to: null }], land: { capitalInvested: "100000", ownContribution: "100000" } };
   it("1,200/yr → 100.00 a month deducted from the bill's entry into force (2026-07-01)", () => {
     const s = buildDeveloperStatement(convention({ conventionSignedOn: "2025-06-01", year: 2026, months: { from: "2026-06", to: "2026-07" }, dwellings: [{ ...base, emphyteusisFeesReceivedPerYear: "1200" }] }), BILL);
-    expect(amounts(s, "CAPITAL_LAND")).toEqual(["D1 2026-06 291.67", "D1 2026-07 291.67"]);
+    // Months 5 and 6 of the service year (first letting February 2026) of 3,500.00 a year:
+    // round(3500 × 5/12) − round(3500 × 4/12) = 1,458.33 − 1,166.67 = 291.66; 1,750.00 − 1,458.33 = 291.67.
+    expect(amounts(s, "CAPITAL_LAND")).toEqual(["D1 2026-06 291.66", "D1 2026-07 291.67"]);
     expect(amounts(s, "EMPHYTEUSIS_DEDUCTION")).toEqual(["D1 2026-07 -100.00"]);
   });
   it("entry into force on 16 July: 100 × 16/31 = 51.612… → −51.61", () => {

@@ -157,8 +157,13 @@ describe("bill 8535 art. 27 1° (→ art. 40 §2 al. 1) — per dwelling or acco
     months: { from: "2025-05", to: "2025-05" },
     dwellings: [{ id: "D1", managedPeriods: [], accommodationUnits: [{ id: "U1", managedPeriods: [{ from: "2025-01-01", to: null }] }, { id: "U2", managedPeriods: [{ from: "2025-05-16", to: null }] }] }],
   });
-  it("bill (retroactive): a flat per unit — 300 + 300 × 16/31 (154.838…) = 300.00 + 154.84", () => {
-    expect(flats(buildLandlordStatement(input, { regime: "BILL_8535" }))).toEqual(["U1 2025-05 300.00", "U2 2025-05 154.84"]);
+  it("bill (retroactive), reading PER_UNIT: a flat per unit — 300 + 300 × 16/31 (154.838…) = 300.00 + 154.84", () => {
+    expect(flats(buildLandlordStatement(input, { regime: "BILL_8535", flatUnitReading: "PER_UNIT" }))).toEqual(["U1 2025-05 300.00", "U2 2025-05 154.84"]);
+  });
+  it("bill, reading PER_DWELLING (default): one flat for the dwelling — 300.00 (RGD 2024 art. 3 « par logement »)", () => {
+    const s = buildLandlordStatement(input, { regime: "BILL_8535" });
+    expect(flats(s)).toEqual(["D1 2025-05 300.00"]);
+    expect(s.readings.flatUnitReading).toBe("PER_DWELLING");
   });
   it("law: one flat per dwelling let — 300.00", () => {
     expect(flats(buildLandlordStatement(input, LAW))).toEqual(["D1 2025-05 300.00"]);

@@ -91,8 +91,13 @@ describe("provisions introduced or repealed by the bill", () => {
     expect(() => resolveParameter("financing.internationalProtection.participationRate", EIF, BILL)).toThrow(/not in force/);
     expect(resolveParameter("financing.internationalProtection.participationRate", EIF, LAW).value).toBe("100");
   });
-  it("art. 14 ceilings: law figures at 881.15 from 2026-01-01, bill figures at 100 from entry into force", () => {
-    expect(() => resolveParameter("financing.ceilings.constructionPerM2Gross", "2025-12-31", LAW)).toThrow(/not in force/);
+  // The law's art. 14 applies from 2023-10-01 (the old expectation that nothing was in force before 2026 was wrong:
+  // only the figures of §2 al. 2-3 and §4 1°-2° changed on 2026-01-01, by the budget law of 19 December 2025).
+  it("art. 14 ceilings: law figures at 881.15 from 2023-10-01 (changed ones from 2026-01-01), bill figures at 100 from entry into force", () => {
+    expect(() => resolveParameter("financing.ceilings.constructionPerM2Gross", "2023-09-30", LAW)).toThrow(/not in force/);
+    expect(resolveParameter("financing.ceilings.constructionPerM2Gross", "2025-12-31", LAW).value).toBe("3100");
+    expect(resolveParameter("financing.ceilings.landTransferPerM2", "2025-12-31", LAW).value).toBe("900");
+    expect(resolveParameter("financing.ceilings.landTransferPerM2", "2026-01-01", LAW).value).toBe("1886");
     expect(resolveParameter("financing.ceilings.constructionPerM2Gross", "2026-01-01", LAW).value).toBe("3100");
     expect(resolveParameter("financing.ceilings.constructionPerM2Gross", EIF, BILL)).toMatchObject({ value: "355", version: { indexBasis: { base: "100" } } });
   });

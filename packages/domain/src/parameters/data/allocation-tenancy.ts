@@ -258,7 +258,8 @@ export const ALLOCATION_TENANCY_PARAMETERS: readonly ParameterDefinition[] = [
     frenchTerm: "à la date du trente-deuxième anniversaire du locataire",
     unit: "YEARS",
     law: [from(LAW_IN_FORCE, "32", law("69", { alinea: "4", quote: "peut être résilié à la date du trente-deuxième anniversaire du locataire" }))],
-    bill: "UNCHANGED",
+    // Bill art. 42 3°: law art. 69 al. 4-5 become §2 al. 1-2 (same figure, new place): cite the bill's text once it is in force.
+    bill: atEntryIntoForce("32", bill("42", { point: "3°", amends: { article: "69", paragraph: "2", alinea: "1" }, quote: "Le contrat de bail d'un logement dédié aux jeunes peut être résilié avec effet à la date du trente-deuxième anniversaire du locataire." })),
     lastChecked: CHECKED,
   },
   {
@@ -267,7 +268,7 @@ export const ALLOCATION_TENANCY_PARAMETERS: readonly ParameterDefinition[] = [
     frenchTerm: "à l'expiration d'un délai de trois mois à compter de la fin du contrat de travail",
     unit: "MONTHS",
     law: [from(LAW_IN_FORCE, "3", law("69", { alinea: "5", quote: "à l'expiration d'un délai de trois mois à compter de la fin du contrat de travail" }))],
-    bill: "UNCHANGED",
+    bill: atEntryIntoForce("3", bill("42", { point: "3°", amends: { article: "69", paragraph: "2", alinea: "2" }, quote: "à l'expiration d'un délai de trois mois à compter de la fin du contrat de travail" })),
     lastChecked: CHECKED,
   },
   billOnly(

@@ -66,10 +66,10 @@ export const ELIGIBILITY_RENT_PARAMETERS: readonly ParameterDefinition[] = [
   },
   {
     id: "eligibility.incomeCeiling.readingPeriod",
-    description: "Reading chosen for annex II: the ceilings compared with ANNUAL or MONTHLY income (operator switch: RegimeOptions.annexIIReadingPeriod replaces the stored value)",
+    description: "Reading of annex II: the ceilings compared with ANNUAL income, the only reading (a MONTHLY reading made the ceilings vacuous and was removed; RegimeOptions.annexIIReadingPeriod accepts only ANNUAL)",
     frenchTerm: "plafond d'éligibilité — « Revenu mensuel » (en-tête de l'annexe II)",
     unit: "CODE",
-    law: [from(LAW_IN_FORCE, { kind: "code", code: "ANNUAL", allowed: ["ANNUAL", "MONTHLY"] }, law("55", { paragraph: "1", point: "3°", quote: "le revenu mensuel … est inférieur ou égal au plafond d'éligibilité" }))],
+    law: [from(LAW_IN_FORCE, { kind: "code", code: "ANNUAL", allowed: ["ANNUAL"] }, law("55", { paragraph: "1", point: "3°", quote: "le revenu mensuel … est inférieur ou égal au plafond d'éligibilité" }))],
     bill: "UNCHANGED",
     lastChecked: CHECKED,
     interpretationNotes: ["annex-ii-annual-reading"],

@@ -3,7 +3,7 @@
  * indexed fees (art. 8, 15) and the bill's new participations (art. 11 §4bis-4quater, 18bis).
  * docs/rules.md §4.
  */
-import type { ParameterDefinition, Unit } from "../types.js";
+import type { ParameterDefinition, ParameterVersionSpec, Unit } from "../types.js";
 import {
   atEntryIntoForce,
   bill,
@@ -15,10 +15,11 @@ import {
   from,
   law,
   LAW_IN_FORCE,
+  NONE,
   repealedAtEntryIntoForce,
 } from "./builders.js";
 
-/** Art. 14 in the consolidated text: « version en vigueur depuis 2026-01-01 ». */
+/** Art. 14 in the consolidated text: « version en vigueur depuis 2026-01-01 » (the budget law of 19 December 2025's figures). */
 const ART14_FROM = "2026-01-01";
 
 interface CeilingRow {
@@ -30,6 +31,14 @@ interface CeilingRow {
   law: { value: string; paragraph: string; point?: string; alinea?: string } | null;
   /** Bill figure at construction index 100 with the bill art. 10 point, or "REPEALED". */
   bill: { value: string; point: string; paragraph: string; lawPoint?: string } | "REPEALED";
+  /**
+   * The figure in force from 2023-10-01 to 2025-12-31 where the budget law of 19 December 2025
+   * (art. 7 1°-2°) changed it from 2026-01-01: the struck-through figure the bill's amendments on
+   * its art. 10 replace (« ~~900~~ 1 886 »), whose commentary says these values « ont été modifiées
+   * par l'article 7 … de la loi du 19 décembre 2025 ». Absent: the figure was not changed, and
+   * applies from 2023-10-01 (bill art. 10 quotes it as the figure it replaces).
+   */
+  original?: string;
   notes?: string[];
 }
 
@@ -37,6 +46,7 @@ interface CeilingRow {
 const CEILINGS: CeilingRow[] = [
   {
     id: "landTransferPerM2",
+    original: "900",
     description: "Ceiling of unserviced land price and particular servicing, land transferred, per m² of gross built housing area",
     frenchTerm: "montant maximal éligible (cession de terrain non viabilisé), par m² de SCB logement",
     unit: "EUR_PER_M2",
@@ -46,6 +56,7 @@ const CEILINGS: CeilingRow[] = [
   },
   {
     id: "landEmphyteusisPerM2",
+    original: "450",
     description: "Ceiling of unserviced land and particular servicing, land under emphyteusis, per m² of gross built housing area",
     frenchTerm: "montant maximal éligible (redevance emphytéotique, terrain non viabilisé), par m² de SCB logement",
     unit: "EUR_PER_M2",
@@ -79,6 +90,7 @@ const CEILINGS: CeilingRow[] = [
   },
   {
     id: "servicedLandTransferPerM2",
+    original: "1300",
     description: "Ceiling of the price of serviced land transferred, per m² of gross built housing area",
     frenchTerm: "prix de cession d'un terrain viabilisé, montant maximal éligible par m² de SCB logement",
     unit: "EUR_PER_M2",
@@ -88,6 +100,7 @@ const CEILINGS: CeilingRow[] = [
   },
   {
     id: "servicedLandEmphyteusisPerM2",
+    original: "650",
     description: "Ceiling of the emphyteusis fee of serviced land, per m² of gross built housing area",
     frenchTerm: "redevance emphytéotique d'un terrain viabilisé, montant maximal éligible par m² de SCB logement",
     unit: "EUR_PER_M2",
@@ -97,6 +110,7 @@ const CEILINGS: CeilingRow[] = [
   },
   {
     id: "offPlanLandPerM2",
+    original: "1300",
     description: "Ceiling of the land price in an off-plan sale (VEFA), per m² of gross built housing area",
     frenchTerm: "prix du terrain acquis dans le cadre d'une vente en état futur d'achèvement, par m² de SCB logement",
     unit: "EUR_PER_M2",
@@ -186,21 +200,26 @@ const CEILINGS: CeilingRow[] = [
   },
 ];
 
+/** Art. 14 ceiling versions: the original figure from 2023-10-01, the budget law's from 2026-01-01 where it changed. */
+function ceilingVersions(c: CeilingRow, l: NonNullable<CeilingRow["law"]>): ParameterVersionSpec[] {
+  const ref = law("14", { paragraph: l.paragraph, ...(l.alinea ? { alinea: l.alinea } : {}), ...(l.point ? { point: l.point } : {}) });
+  if (c.original === undefined)
+    return [from(LAW_IN_FORCE, l.value, ref, CONSTRUCTION_APRIL_2021, "unchanged since 2023-10-01: bill 8535 art. 10 quotes this figure as the one it replaces; the budget law of 19 December 2025 changed only art. 14 §2 al. 2-3 and §4 1°-2°")];
+  return [
+    {
+      ...from(LAW_IN_FORCE, c.original, ref, CONSTRUCTION_APRIL_2021, "original figure (2023-10-01 to 2025-12-31): struck through in bill 8535's amendments on its art. 10, which say the budget law of 19 December 2025 (art. 7) changed it"),
+      validTo: ART14_FROM,
+    },
+    from(ART14_FROM, l.value, ref, CONSTRUCTION_APRIL_2021, "as changed by the budget law of 19 December 2025 art. 7 (consolidated text, « version en vigueur depuis 2026-01-01 »)"),
+  ];
+}
+
 const ceilingDefinitions: ParameterDefinition[] = CEILINGS.map((c): ParameterDefinition => ({
   id: `financing.ceilings.${c.id}`,
   description: `${c.description}; net ceiling, indexed on the construction-price index`,
   frenchTerm: c.frenchTerm,
   unit: c.unit,
-  law: c.law
-    ? [
-        from(
-          ART14_FROM,
-          c.law.value,
-          law("14", { paragraph: c.law.paragraph, ...(c.law.alinea ? { alinea: c.law.alinea } : {}), ...(c.law.point ? { point: c.law.point } : {}) }),
-          CONSTRUCTION_APRIL_2021,
-        ),
-      ]
-    : [],
+  law: c.law ? ceilingVersions(c, c.law) : [],
   bill:
     c.bill === "REPEALED"
       ? repealedAtEntryIntoForce
@@ -219,7 +238,9 @@ const studyRates: ParameterDefinition[] = [
   description: "Maximum eligible rate of studies and fees, as a share of the related eligible costs",
   frenchTerm: "frais d'études et honoraires, taux maximal éligible",
   unit: "PERCENT",
-  law: [from(ART14_FROM, r.value, law("14", { paragraph: r.paragraph, point: r.point, quote: r.fr }))],
+  // From 2023-10-01: the budget law of 19 December 2025 changed only the amounts of art. 14 §2 al. 2-3
+  // and §4 1°-2° (bill 8535 amendments on art. 10, commentary), not these rates.
+  law: [from(LAW_IN_FORCE, r.value, law("14", { paragraph: r.paragraph, point: r.point, quote: r.fr }), NONE, "unchanged since 2023-10-01: the budget law of 19 December 2025 art. 7 changed only the amounts of art. 14 §2 al. 2-3 and §4 1°-2°")],
   bill: "UNCHANGED",
   lastChecked: CHECKED,
   interpretationNotes: ["art-14-ceilings-from-2026"],
