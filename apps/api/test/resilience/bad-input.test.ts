@@ -31,7 +31,7 @@ const ADMIN_ONLY = new Set(["createApiKey", "revokeApiKey"]);
 const ID_TYPES: Record<string, string> = {
   alternateForId: "CommissionMember", memberId: "CommissionMember", organisationId: "Organisation", landlordId: "Organisation",
   newLandlordId: "Organisation", developerId: "Organisation", compensationConventionId: "Convention", financingConventionId: "Convention",
-  conventionId: "Convention", meetingId: "CommissionMeeting", offerId: "AllocationOffer",
+  conventionId: "Convention", meetingId: "CommissionMeeting", offerId: "AllocationOffer", transferId: "DwellingTransfer",
 };
 function idTypeOf(mutation: string, field: string): string {
   if (ID_TYPES[field]) return ID_TYPES[field]!;
