@@ -258,6 +258,8 @@ interface Stock {
   lawLease: string;
   depositLeases: string[];
   freeHousehold: string;
+  /** A second free household, with an accepted offer for the let dwelling: the administrator's signLease (a rule error; the owner's household stays reachable). */
+  adminHousehold: string;
   rehousingCase: string;
   rehousingOffer: string;
   rentInformationRequest: string;
@@ -335,7 +337,13 @@ function mutationFixtures(s: Record<Target, Stock>): Record<string, MutationFixt
     createApiKey: { target: "organisationId", actors: "admin", input: (t) => ({ organisationId: org(t), role: "SOCIAL_LANDLORD", label: unique("matrix") }) },
     revokeApiKey: { target: "id", actors: "admin", input: (t) => ({ id: gid("ApiKey", s[t].apiKey) }) },
     // tenancy
-    signLease: { target: "dwellingId", input: (t) => ({ dwellingId: gid("Dwelling", at(s[t].vacant, 2)), householdId: gid("Household", s[t].freeHousehold), startsOn: today, annualNetDisposableIncome: "42000.00" }) },
+    signLease: {
+      target: "dwellingId",
+      input: (t, c) =>
+        c === "admin"
+          ? { dwellingId: gid("Dwelling", s[t].let), householdId: gid("Household", s[t].adminHousehold), startsOn: today, annualNetDisposableIncome: "42000.00" }
+          : { dwellingId: gid("Dwelling", at(s[t].vacant, 2)), householdId: gid("Household", s[t].freeHousehold), startsOn: today, annualNetDisposableIncome: "42000.00" },
+    },
     // On a lease signed under the law: an imported lease from before 2023-10-01 without rent history
     // currently gets an internal error from reviseRent (a tenancy defect, not an authorisation one).
     reviseRent: { target: "leaseId", input: (t) => ({ leaseId: gid("Lease", s[t].lawLease), reason: "INCOME_CHANGE", annualNetDisposableIncome: "50000.00", receivedOn: today }) },
@@ -423,8 +431,8 @@ describe(`permission matrix: every type and mutation of the schema × every call
     };
     const [leasesA, leasesB] = [await leasesOf(orgs.esch), await leasesOf(orgs.fonds)];
     // Households of the register with no lease and in neither landlord's files, one per landlord.
-    const free = (await p.household.findMany({ where: { leases: { none: {} }, candidate: { NOT: { OR: [inFilesOf(orgs.esch), inFilesOf(orgs.fonds)] } } }, orderBy: { id: "asc" }, take: 2, select: { id: true } })).map(id);
-    expect(free).toHaveLength(2);
+    const free = (await p.household.findMany({ where: { leases: { none: {} }, candidate: { NOT: { OR: [inFilesOf(orgs.esch), inFilesOf(orgs.fonds)] } } }, orderBy: { id: "asc" }, take: 4, select: { id: true } })).map(id);
+    expect(free).toHaveLength(4);
     const request = async (caller: Caller, leaseId: string) => {
       const res = await api.gql(caller, "mutation($input: RecordRentInformationRequestInput!) { recordRentInformationRequest(input: $input) { request { id } userErrors { code message } } }", {
         input: { leaseId: gid("Lease", leaseId), requestedOn: today, note: "matrix fixture" },
@@ -437,7 +445,7 @@ describe(`permission matrix: every type and mutation of the schema × every call
       rentInformationRequests: { A: await request("landlordA", leasesA.others.at(-1)!), B: await request("landlordB", leasesB.others.at(-1)!) },
     };
 
-    const stock = async (landlordId: string, apiKey: string, rentInformationRequest: string, leases: { law: string; others: string[] }, freeHousehold: string): Promise<Omit<Stock, "transferToAccept" | "transferToDecline" | "offerToConsent">> => {
+    const stock = async (landlordId: string, apiKey: string, rentInformationRequest: string, leases: { law: string; others: string[] }, freeHousehold: string): Promise<Omit<Stock, "transferToAccept" | "transferToDecline" | "offerToConsent" | "adminHousehold">> => {
       const dwellings = (where: object) => p.dwelling.findMany({ where: { landlordId, ...where }, orderBy: { id: "asc" }, select: { id: true } });
       const file = await p.allocationFile.findFirstOrThrow({ where: { landlordId, candidates: { some: {} } }, orderBy: { id: "asc" }, include: { candidates: { include: { application: true }, take: 1 } } });
       const commission = await p.commission.findFirstOrThrow({ where: { landlordId }, include: { members: { orderBy: { id: "asc" } }, meetings: { orderBy: { id: "asc" }, take: 1 } } });
@@ -473,21 +481,25 @@ describe(`permission matrix: every type and mutation of the schema × every call
     const B0 = await stock(orgs.fonds, extra.apiKeys.B, extra.rentInformationRequests.B, leasesB, free[1]!);
     // Cross-organisation rows the seed has none of (issue 12 finding 5), and the accepted offer through
     // which a landlord signs a lease with its free household (finding 2).
-    const crossRows = async (mine: Omit<Stock, "transferToAccept" | "transferToDecline" | "offerToConsent">, other: typeof mine): Promise<Stock> => {
+    const crossRows = async (mine: Omit<Stock, "transferToAccept" | "transferToDecline" | "offerToConsent" | "adminHousehold">, other: typeof mine, adminHousehold: string): Promise<Stock> => {
       const openFile = await p.allocationFile.findFirstOrThrow({ where: { landlordId: other.org, status: { notIn: ["LEASE_SIGNED", "CLOSED"] } }, orderBy: { id: "asc" } });
       const transfer = (dwellingId: string) => p.dwellingTransfer.create({ data: { dwellingId, fromLandlordId: other.org, toLandlordId: mine.org, on: new Date(`${today}T00:00:00Z`) } });
       const toAccept = await transfer(openFile.dwellingId);
       const toDecline = await transfer(other.let);
       const rehousing = await p.rehousingCase.create({ data: { leaseId: at(other.leases, 7), reason: "OTHER_LANDLORD_STOCK", knownOn: new Date(`${today}T00:00:00Z`) } });
       const offer = await p.rehousingOffer.create({ data: { caseId: rehousing.id, dwellingId: mine.let, noticeOn: new Date(`${today}T00:00:00Z`), consent: "PENDING" } });
-      const household = await p.household.findUniqueOrThrow({ where: { id: mine.freeHousehold } });
-      const application = await p.application.findFirstOrThrow({ where: { candidateId: household.candidateId }, orderBy: { registeredOn: "asc" } });
-      const file = await p.allocationFile.create({ data: { landlordId: mine.org, dwellingId: at(mine.vacant, 2), status: "VISIT", openedOn: new Date(`${today}T00:00:00Z`), selectedApplicationId: application.id } });
-      await p.allocationOffer.create({ data: { allocationFileId: file.id, applicationId: application.id, offeredOn: new Date(`${today}T00:00:00Z`), outcome: "ACCEPTED", respondedOn: new Date(`${today}T00:00:00Z`) } });
-      return { ...mine, transferToAccept: toAccept.id, transferToDecline: toDecline.id, offerToConsent: offer.id };
+      const accepted = async (householdId: string, dwellingId: string) => {
+        const household = await p.household.findUniqueOrThrow({ where: { id: householdId } });
+        const application = await p.application.findFirstOrThrow({ where: { candidateId: household.candidateId }, orderBy: { registeredOn: "asc" } });
+        const file = await p.allocationFile.create({ data: { landlordId: mine.org, dwellingId, status: "VISIT", openedOn: new Date(`${today}T00:00:00Z`), selectedApplicationId: application.id } });
+        await p.allocationOffer.create({ data: { allocationFileId: file.id, applicationId: application.id, offeredOn: new Date(`${today}T00:00:00Z`), outcome: "ACCEPTED", respondedOn: new Date(`${today}T00:00:00Z`) } });
+      };
+      await accepted(mine.freeHousehold, at(mine.vacant, 2));
+      await accepted(adminHousehold, mine.let);
+      return { ...mine, adminHousehold, transferToAccept: toAccept.id, transferToDecline: toDecline.id, offerToConsent: offer.id };
     };
-    const A = await crossRows(A0, B0);
-    const B = await crossRows(B0, A0);
+    const A = await crossRows(A0, B0, free[2]!);
+    const B = await crossRows(B0, A0, free[3]!);
     // The developer's only target: a statement under one of its financial-participation conventions (only org and convention are read).
     const D: Stock = { ...A, org: orgs.snhbm, convention: id(await p.convention.findFirstOrThrow({ where: { developerId: orgs.snhbm, kind: "FINANCIAL_PARTICIPATION" }, orderBy: { id: "asc" } })) };
     for (const s of [A, B]) {

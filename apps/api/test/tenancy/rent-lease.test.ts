@@ -155,7 +155,11 @@ describe(`affordable rent and leases (${TEST_DATABASE_KIND})`, () => {
   });
 
   it("art69_4 young people: the lease may end on the tenant's 32nd birthday (earliestEnd and the deadlines)", async () => {
-    const { leaseId } = await signNewLease(api, { members: [{ birthDate: "1995-03-10", income: "28000.00" }], dwelling: { bedrooms: 1, sub: "YOUNG_PEOPLE" }, startsOn: "2026-02-01", regime: "LAW" });
+    // A tenant of 30 cannot be allocated a young people's dwelling now (art. 12 §3, re-checked at signature): the
+    // lease is signed on a dwelling for all, then the dwelling is recorded as young people's, as for a lease of
+    // a tenant allocated when young (the end rule reads the dwelling's sub-category and the birth date).
+    const { leaseId, dwellingId } = await signNewLease(api, { members: [{ birthDate: "1995-03-10", income: "28000.00" }], dwelling: { bedrooms: 1 }, startsOn: "2026-02-01", regime: "LAW" });
+    await api.db.prisma.dwelling.update({ where: { id: dwellingId }, data: { category: "DEDICATED", dedicatedSubCategory: "YOUNG_PEOPLE" } });
     const read = await gql(api, "landlordA", `query($id: ID!) { node(id: $id) { ... on Lease { earliestEnd(asOf: "2027-01-01", regime: LAW) { ground available ofRight endsOn reference { citation } parameters { parameterId } }
       deadlines(asOf: "2027-01-01", withinDays: 90, regime: LAW) { kind date } } } }`, { id: leaseId });
     expect(read.node.earliestEnd).toMatchObject({ ground: "YOUNG_TENANT_AGE", available: true, ofRight: false, endsOn: "2027-03-10" });
