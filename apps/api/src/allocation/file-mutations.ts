@@ -27,6 +27,7 @@ import type { Context } from "../schema/context.js";
 import { AllocationFileRef } from "./types.js";
 import { FileEventEnum, OfferResponseEnum } from "./enums.js";
 import { actingScope, dbStatus, domainFile, householdOf, iso, methodologyFromConfig, operatorRegime, ruleOf, todayIso, vacancyOf, type Breakdown, type Tx } from "./common.js";
+import { uniquely } from "../db/one-winner.js";
 import { breakdownOf, loadRegisterRows, prepareCandidates, rankRegister, sealRecord, verifyRecord } from "./register.js";
 
 const MUTATE = { landlord: true, ministryAdmin: true } as const;
@@ -329,7 +330,12 @@ builder.mutationField("openAllocationFile", (t) =>
         }
         const existing = await tx.allocationFile.findFirst({ where: { dwellingId: dwelling.id, accommodationUnitId: unit?.id ?? null, status: { in: OPEN_STATUSES } }, select: { id: true } });
         if (existing) abort(unit ? "accommodationUnitId" : "dwellingId", "CONFLICT", "An allocation file is already open for this vacancy");
-        const file = await tx.allocationFile.create({ data: { landlordId: dwelling.landlordId, dwellingId: dwelling.id, accommodationUnitId: unit?.id ?? null, openedOn: asDate(openedOn), status: "VACANCY" } });
+        // One open file per vacancy, in the database too (partial unique index, migration 20261202000100).
+        const file = await uniquely(
+          tx.allocationFile.create({ data: { landlordId: dwelling.landlordId, dwellingId: dwelling.id, accommodationUnitId: unit?.id ?? null, openedOn: asDate(openedOn), status: "VACANCY" } }),
+          [],
+          { field: unit ? "accommodationUnitId" : "dwellingId", message: "An allocation file is already open for this vacancy" },
+        );
         return { result: file, entityType: "AllocationFile", entityId: file.id, before: null, after: file };
       });
       return { allocationFile: out.result, userErrors: out.userErrors };
@@ -571,7 +577,8 @@ builder.mutationField("recordOffer", (t) =>
         const f = await lockFile(tx, ctx, "allocationFileId", input.allocationFileId);
         const on = input.offeredOn ?? todayIso();
         await apply(tx, f, { type: "PROMISE_ISSUED", on }, `housing promise to application ${f.selectedApplicationId ?? "?"}`, "allocationFileId");
-        const offer = await tx.allocationOffer.create({ data: { allocationFileId: f.id, applicationId: f.selectedApplicationId!, offeredOn: asDate(on) } });
+        // One unanswered offer per file (partial unique index): of concurrent promises, one wins.
+        const offer = await uniquely(tx.allocationOffer.create({ data: { allocationFileId: f.id, applicationId: f.selectedApplicationId!, offeredOn: asDate(on) } }), [], { field: "allocationFileId", message: "An offer of this file is already waiting for its answer" });
         const after = await tx.allocationFile.findUniqueOrThrow({ where: { id: f.id } });
         return { result: { file: after, offerId: offer.id }, entityType: "AllocationOffer", entityId: offer.id, before: null, after: offer };
       });
@@ -607,7 +614,9 @@ builder.mutationField("recordOfferResponse", (t) =>
         } else {
           await apply(tx, f, { type: "OFFER_REFUSED", on, justified: input.response === "REFUSED_JUSTIFIED", ...(reason ? { motive: reason } : {}) }, `application ${offer.applicationId} refused the offer (${input.response === "REFUSED_JUSTIFIED" ? "justified" : "unjustified"}); reported to the register (art. 53)`, "response", { selectedApplicationId: null });
         }
-        const updated = await tx.allocationOffer.update({ where: { id: offer.id }, data: { outcome: input.response, respondedOn: asDate(on), reason: reason ?? null } });
+        const answered = await tx.allocationOffer.updateMany({ where: { id: offer.id, outcome: "PENDING" }, data: { outcome: input.response, respondedOn: asDate(on), reason: reason ?? null } });
+        if (answered.count !== 1) abort("offerId", "CONFLICT", "The offer was answered meanwhile by another request");
+        const updated = await tx.allocationOffer.findUniqueOrThrow({ where: { id: offer.id } });
         const history = await tx.allocationOffer.findMany({ where: { applicationId: offer.applicationId, outcome: { not: "PENDING" } }, select: { offeredOn: true, respondedOn: true, outcome: true } });
         const fz = refusalFreeze(
           history.map((o) => ({ offeredOn: iso(o.offeredOn), decidedOn: iso(o.respondedOn!), outcome: o.outcome as "ACCEPTED" | "REFUSED_JUSTIFIED" | "REFUSED_UNJUSTIFIED" })),

@@ -1,7 +1,7 @@
 /**
  * Issuing a statement: compute it from the stored data, refuse a year not yet ended (art. 41) and a
  * content identical to the latest issued version, else store version N+1 — numbered, canonical
- * JSON gzip-compressed, SHA-256 — with its audit record, in one transaction. Two concurrent issues
+ * JSON gzip-compressed, SHA-256, numbered from the year's counter row — with its audit record, in one transaction. Two concurrent issues
  * of the same statement: the unique key (kind, organisation, convention, year, regime, version)
  * lets exactly one win; the other gets a CONFLICT user error.
  */
@@ -118,16 +118,25 @@ builder.mutationField("issueCompensationStatement", (t) =>
           // Someone else issued this version meanwhile: exactly one wins.
           if (attempted > 0 && (await ctx.prisma.compensationStatement.count({ where: { ...seriesWhere(series), version: attempted } })) > 0)
             return { statement: null, userErrors: [conflict(`Version ${attempted} of this statement was issued concurrently by another request`)] };
-          // Otherwise the number was taken by another statement issued at the same moment: retry with the next one.
-          if (attempt >= MAX_NUMBER_ATTEMPTS) throw e;
+          // Otherwise (numbers come from the counter row, so this is not expected): retry a bounded number of times, then CONFLICT.
+          if (attempt >= MAX_NUMBER_ATTEMPTS) return { statement: null, userErrors: [conflict("The statement could not be numbered: concurrent issues of this year; retry")] };
         }
       }
     },
   }),
 );
 
-/** "CS-2025-000042": the year and the rank of the statement among those of that year. */
+/**
+ * "CS-2025-000042": the year and the rank of the statement among those of that year, from the
+ * year's counter row (issue 15 §2: never count + 1). The upsert locks the row until the issuing
+ * transaction ends, so concurrent issues of one year take consecutive numbers and a rolled-back
+ * issue gives its number back; the first issue of a year starts after the highest number already
+ * issued for it.
+ */
 async function nextNumber(tx: Prisma.TransactionClient, year: number): Promise<string> {
-  const count = await tx.compensationStatement.count({ where: { year } });
-  return `CS-${year}-${String(count + 1).padStart(6, "0")}`;
+  const [row] = await tx.$queryRaw<{ last: number }[]>`INSERT INTO "StatementNumberCounter" ("year", "last")
+    SELECT ${year}::int, COALESCE(MAX(CAST(substring("number" FROM '[0-9]+$') AS INTEGER)), 0) + 1 FROM "CompensationStatement" WHERE "year" = ${year}::int
+    ON CONFLICT ("year") DO UPDATE SET "last" = "StatementNumberCounter"."last" + 1
+    RETURNING "last"`;
+  return `CS-${year}-${String(row!.last).padStart(6, "0")}`;
 }

@@ -9,7 +9,8 @@ import { DedicatedSubCategoryEnum, DwellingCategoryEnum, DwellingTypeEnum } from
 import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
 import { runMutation } from "../schema/mutation.js";
 import { asDate, checkDecimal, checkId, checkInt, checkText } from "../schema/validate.js";
-import { dwellingScope } from "../access/tenant.js";
+import { conventionToAttach, dwellingToChange, projectToAttach, socialDeveloper, socialLandlord, unitToChange } from "../access/policy.js";
+import { deriveSharedDwellingStatus, guarded, uniquely } from "../db/one-winner.js";
 import { isMinistryAdmin, organisationOf } from "../access/viewer.js";
 import type { Context } from "../schema/context.js";
 import { DwellingRef } from "./dwelling.js";
@@ -133,22 +134,18 @@ function checkCategory(p: Problems, category: string, sub: string | null | undef
   if (category === "ALL_PUBLIC" && sub) p.add("dedicatedSubCategory", "RULE_VIOLATION", "A dwelling for all public has no dedicated sub-category", "law art. 12 §1");
 }
 
-/** The dwelling if the caller may change it (its landlord, or a ministry administrator); otherwise a NOT_FOUND user error. */
-async function ownDwelling(tx: Tx, ctx: Context, p: Problems, field: string, id: string | undefined) {
-  if (!id) return null;
-  const scope = isMinistryAdmin(ctx.viewer) ? {} : { landlordId: organisationOf(ctx.viewer) };
-  const dwelling = await tx.dwelling.findFirst({ where: { id, AND: [scope, dwellingScope(ctx.viewer)] } });
-  if (!dwelling) p.add(field, "NOT_FOUND", `${field}: no dwelling with this ID in your stock`);
-  return dwelling;
+/** The dwelling if the caller may change it (its landlord, or a ministry administrator): the reference policy's (access/policy.ts). */
+async function ownDwelling(tx: Tx, ctx: Context, p: Problems, field: string, globalId: string | number | null | undefined) {
+  if (globalId == null) return null;
+  return dwellingToChange(tx, ctx, p, field, globalId, {});
 }
 
-async function ownUnit(tx: Tx, ctx: Context, p: Problems, field: string, id: string | undefined) {
-  if (!id) return null;
-  const scope = isMinistryAdmin(ctx.viewer) ? {} : { landlordId: organisationOf(ctx.viewer) };
-  const unit = await tx.accommodationUnit.findFirst({ where: { id, dwelling: scope }, include: { dwelling: true } });
-  if (!unit) p.add(field, "NOT_FOUND", `${field}: no accommodation unit with this ID in your stock`);
-  return unit;
+async function ownUnit(tx: Tx, ctx: Context, p: Problems, field: string, globalId: string | number | null | undefined) {
+  if (globalId == null) return null;
+  return unitToChange(tx, ctx, p, field, globalId);
 }
+
+const REFERENCE_TAKEN = (reference: string | undefined) => ({ field: "reference", message: `Reference "${reference ?? ""}" is already used in this landlord's stock` });
 
 function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
@@ -174,7 +171,6 @@ builder.mutationField("createDwelling", (t) =>
         checkDecimal(p, "usefulArea", input.usefulArea, AREA);
         checkCategory(p, input.category, input.dedicatedSubCategory);
         if (input.managedSince && input.managedSince > todayIso()) p.add("managedSince", "OUT_OF_RANGE", "managedSince is in the future");
-        const developerId = checkId(p, "developerId", input.developerId, "Organisation");
         let landlordId = organisationOf(ctx.viewer);
         if (input.landlordId != null) {
           if (!isMinistryAdmin(ctx.viewer)) p.add("landlordId", "FORBIDDEN", "Only a ministry administrator names the landlord; a landlord creates in its own stock");
@@ -182,35 +178,36 @@ builder.mutationField("createDwelling", (t) =>
         } else if (isMinistryAdmin(ctx.viewer)) {
           p.add("landlordId", "REQUIRED", "A ministry administrator must name the landlord");
         }
-        const projectId = checkId(p, "projectId", input.projectId, "Project");
-        const financingConventionId = checkId(p, "financingConventionId", input.financingConventionId, "Convention");
-        const compensationConventionId = checkId(p, "compensationConventionId", input.compensationConventionId, "Convention");
+        for (const f of ["developerId", "projectId", "financingConventionId", "compensationConventionId"] as const) checkId(p, f, input[f], f === "developerId" ? "Organisation" : f === "projectId" ? "Project" : "Convention");
         if (p.any) fail(p);
 
+        // Every ID goes through the reference policy (issue 12 finding 5): a landlord attaches its
+        // dwelling only to a project or convention it is party to; refusals say nothing of others' rows.
         const [landlord, developer, municipality] = await Promise.all([
-          tx.organisation.findUnique({ where: { id: landlordId } }),
-          tx.organisation.findUnique({ where: { id: developerId! } }),
+          socialLandlord(tx, p, "landlordId", landlordId),
+          socialDeveloper(tx, p, "developerId", input.developerId),
           tx.municipality.findUnique({ where: { id: input.municipalityCode } }),
         ]);
-        if (!landlord?.isSocialLandlord) p.add("landlordId", "RULE_VIOLATION", "The landlord must be a social landlord (bailleur social)", "law art. 38");
-        if (!developer) p.add("developerId", "NOT_FOUND", "developerId: no such organisation");
-        else if (!developer.isSocialDeveloper) p.add("developerId", "RULE_VIOLATION", `${developer.name} is not a social developer (promoteur social)`, "law art. 16");
         if (!municipality) p.add("municipalityCode", "NOT_FOUND", `No municipality with code "${input.municipalityCode}" (see Query.municipalities)`);
-        if (projectId && !(await tx.project.findFirst({ where: { id: projectId, developerId: developerId! } }))) {
-          p.add("projectId", "NOT_FOUND", "projectId: no project of this developer with this ID");
-        }
-        if (financingConventionId && !(await tx.convention.findFirst({ where: { id: financingConventionId, kind: "FINANCIAL_PARTICIPATION", developerId: developerId! } }))) {
+        if (p.any || !landlord || !developer) fail(p);
+        const project = input.projectId != null ? await projectToAttach(tx, ctx, p, "projectId", input.projectId, developer.id) : null;
+        const financing = input.financingConventionId != null ? await conventionToAttach(tx, ctx, p, "financingConventionId", input.financingConventionId) : null;
+        if (financing && (financing.kind !== "FINANCIAL_PARTICIPATION" || financing.developerId !== developer.id)) {
           p.add("financingConventionId", "RULE_VIOLATION", "Must be a financial-participation convention of this developer", "law art. 8");
         }
-        if (compensationConventionId && !(await tx.convention.findFirst({ where: { id: compensationConventionId, kind: "COMPENSATION", landlordId } }))) {
+        const compensation = input.compensationConventionId != null ? await conventionToAttach(tx, ctx, p, "compensationConventionId", input.compensationConventionId) : null;
+        if (compensation && (compensation.kind !== "COMPENSATION" || compensation.landlordId !== landlordId)) {
           p.add("compensationConventionId", "RULE_VIOLATION", "Must be a compensation convention of this landlord", "law art. 40");
         }
-        if (await tx.dwelling.findFirst({ where: { landlordId, reference } })) {
-          p.add("reference", "CONFLICT", `Reference "${reference}" is already used in this landlord's stock`);
-        }
+        if (await tx.dwelling.findFirst({ where: { landlordId, reference } })) p.add("reference", "CONFLICT", REFERENCE_TAKEN(reference).message);
         if (p.any) fail(p);
+        const developerId = developer.id;
+        const projectId = project?.id;
+        const financingConventionId = financing?.id;
+        const compensationConventionId = compensation?.id;
 
-        const dwelling = await tx.dwelling.create({
+        // Two creations with one reference at once: the unique key (landlord, reference) lets one win.
+        const dwelling = await uniquely(tx.dwelling.create({
           data: {
             reference: reference!, landlordId, developerId: developerId!, projectId: projectId ?? null,
             financingConventionId: financingConventionId ?? null, compensationConventionId: compensationConventionId ?? null,
@@ -221,7 +218,7 @@ builder.mutationField("createDwelling", (t) =>
             managedSince: input.managedSince ? asDate(input.managedSince) : null,
             status: "VACANT",
           },
-        });
+        }), [], REFERENCE_TAKEN(reference));
         return { result: dwelling, entityType: "Dwelling", entityId: dwelling.id, before: null, after: dwelling };
       });
       return { dwelling: out.result, userErrors: out.userErrors };
@@ -238,14 +235,14 @@ builder.mutationField("updateDwelling", (t) =>
     resolve: async (_r, { input }, ctx) => {
       const out = await runMutation(ctx, "updateDwelling", async (tx) => {
         const p = new Problems();
-        const id = checkId(p, "id", input.id, "Dwelling");
+        checkId(p, "id", input.id, "Dwelling");
         const reference = checkText(p, "reference", input.reference, { max: TEXT.reference });
         const address = checkText(p, "address", input.address, { max: TEXT.address });
         checkInt(p, "bedrooms", input.bedrooms, { min: 0, max: 20 });
         checkInt(p, "firstOccupiedYear", input.firstOccupiedYear, { min: 1800, max: new Date().getUTCFullYear() + 1 });
         checkDecimal(p, "usefulArea", input.usefulArea, AREA);
         if (p.any) fail(p);
-        const before = await ownDwelling(tx, ctx, p, "id", id);
+        const before = await ownDwelling(tx, ctx, p, "id", input.id);
         if (!before) fail(p);
         const category = input.category ?? before.category;
         const sub = input.dedicatedSubCategory !== undefined ? input.dedicatedSubCategory : category === "ALL_PUBLIC" && input.category ? null : before.dedicatedSubCategory;
@@ -254,7 +251,7 @@ builder.mutationField("updateDwelling", (t) =>
           p.add("reference", "CONFLICT", `Reference "${reference}" is already used in this landlord's stock`);
         }
         if (p.any) fail(p);
-        const after = await tx.dwelling.update({
+        const after = await uniquely(tx.dwelling.update({
           where: { id: before.id },
           data: {
             ...(reference !== undefined && { reference }),
@@ -268,7 +265,7 @@ builder.mutationField("updateDwelling", (t) =>
             ...(input.hasEquippedKitchen != null && { hasEquippedKitchen: input.hasEquippedKitchen }),
             ...(input.hasOutdoorSpace != null && { hasOutdoorSpace: input.hasOutdoorSpace }),
           },
-        });
+        }), [], REFERENCE_TAKEN(reference));
         return { result: after, entityType: "Dwelling", entityId: after.id, before, after };
       });
       return { dwelling: out.result, userErrors: out.userErrors };
@@ -285,12 +282,12 @@ builder.mutationField("createAccommodationUnit", (t) =>
     resolve: async (_r, { input }, ctx) => {
       const out = await runMutation<UnitChange>(ctx, "createAccommodationUnit", async (tx) => {
         const p = new Problems();
-        const dwellingId = checkId(p, "dwellingId", input.dwellingId, "Dwelling");
+        checkId(p, "dwellingId", input.dwellingId, "Dwelling");
         const reference = checkText(p, "reference", input.reference, { max: TEXT.reference, required: true });
         checkDecimal(p, "usefulArea", input.usefulArea, AREA);
         checkInt(p, "capacity", input.capacity, { min: 1, max: 10 });
         if (p.any) fail(p);
-        const dwelling = await ownDwelling(tx, ctx, p, "dwellingId", dwellingId);
+        const dwelling = await ownDwelling(tx, ctx, p, "dwellingId", input.dwellingId);
         if (!dwelling) fail(p);
         if (dwelling.type !== "SHARED_DWELLING") {
           p.add("dwellingId", "RULE_VIOLATION", "Accommodation units exist only inside a shared dwelling (type SHARED_DWELLING)", "bill 8535 art. 13 §2 al. 2");
@@ -299,9 +296,9 @@ builder.mutationField("createAccommodationUnit", (t) =>
           p.add("reference", "CONFLICT", `Reference "${reference}" is already used in this dwelling`);
         }
         if (p.any) fail(p);
-        const unit = await tx.accommodationUnit.create({
+        const unit = await uniquely(tx.accommodationUnit.create({
           data: { dwellingId: dwelling.id, reference: reference!, usefulArea: input.usefulArea.toFixed(), capacity: input.capacity ?? 1, status: "VACANT" },
-        });
+        }), [], { field: "reference", message: `Reference "${reference ?? ""}" is already used in this dwelling` });
         return { result: { unit: { ...unit, dwelling }, dwelling }, entityType: "AccommodationUnit", entityId: unit.id, before: null, after: unit };
       });
       return { accommodationUnit: out.result?.unit ?? null, dwelling: out.result?.dwelling ?? null, userErrors: out.userErrors };
@@ -318,12 +315,12 @@ builder.mutationField("updateAccommodationUnit", (t) =>
     resolve: async (_r, { input }, ctx) => {
       const out = await runMutation<UnitChange>(ctx, "updateAccommodationUnit", async (tx) => {
         const p = new Problems();
-        const id = checkId(p, "id", input.id, "AccommodationUnit");
+        checkId(p, "id", input.id, "AccommodationUnit");
         const reference = checkText(p, "reference", input.reference, { max: TEXT.reference });
         checkDecimal(p, "usefulArea", input.usefulArea, AREA);
         checkInt(p, "capacity", input.capacity, { min: 1, max: 10 });
         if (p.any) fail(p);
-        const before = await ownUnit(tx, ctx, p, "id", id);
+        const before = await ownUnit(tx, ctx, p, "id", input.id);
         if (!before) fail(p);
         if (reference && reference !== before.reference && (await tx.accommodationUnit.findFirst({ where: { dwellingId: before.dwellingId, reference } }))) {
           p.add("reference", "CONFLICT", `Reference "${reference}" is already used in this dwelling`);
@@ -371,29 +368,28 @@ function lettingMutation(name: "recordLetting" | "recordVacancy", to: "LET" | "V
             fail(p);
           }
           if (input.date > todayIso()) p.add("date", "OUT_OF_RANGE", `date ${input.date} is in the future; record events once they happen`);
-          const dwellingId = checkId(p, "dwellingId", input.dwellingId, "Dwelling");
-          const unitId = checkId(p, "accommodationUnitId", input.accommodationUnitId, "AccommodationUnit");
+          checkId(p, "dwellingId", input.dwellingId, "Dwelling");
+          checkId(p, "accommodationUnitId", input.accommodationUnitId, "AccommodationUnit");
           if (p.any) fail(p);
           const date = asDate(input.date);
-          if (unitId) {
-            const unit = await ownUnit(tx, ctx, p, "accommodationUnitId", unitId);
+          if (input.accommodationUnitId != null) {
+            const unit = await ownUnit(tx, ctx, p, "accommodationUnitId", input.accommodationUnitId);
             if (!unit) fail(p);
             if (unit.status !== from) p.add("accommodationUnitId", "INVALID_STATE", `The unit is ${unit.status}; only a ${from} unit can become ${to}`);
             if (p.any) fail(p);
             const { dwelling: _d, ...before } = unit;
-            const after = await tx.accommodationUnit.update({
-              where: { id: unit.id },
-              data: { status: to, ...(to === "LET" && !unit.firstLettingOn && { firstLettingOn: date }) },
-            });
-            // A shared dwelling is let while any of its units is let.
-            const anyLet = (await tx.accommodationUnit.count({ where: { dwellingId: unit.dwellingId, status: "LET" } })) > 0;
-            const dwelling = await tx.dwelling.update({
-              where: { id: unit.dwellingId },
-              data: { status: anyLet ? "LET" : "VACANT", ...(to === "LET" && !unit.dwelling.firstLettingOn && { firstLettingOn: date }), ...managedFrom(to, unit.dwelling, date) },
-            });
+            // Exactly one winner (issue 15 §2): the unit changes only if it still has the status read.
+            await guarded(
+              tx.accommodationUnit.updateMany({ where: { id: unit.id, status: from }, data: { status: to, ...(to === "LET" && !unit.firstLettingOn && { firstLettingOn: date }) } }),
+              "accommodationUnitId",
+              `The unit is no longer ${from}: another request changed it meanwhile`,
+            );
+            const after = await tx.accommodationUnit.findUniqueOrThrow({ where: { id: unit.id } });
+            // A shared dwelling is let while any of its units is let, derived under its row lock in this transaction.
+            const dwelling = await deriveSharedDwellingStatus(tx, unit.dwellingId, to === "LET" ? date : undefined);
             return { result: { unit: { ...after, dwelling }, dwelling }, entityType: "AccommodationUnit", entityId: unit.id, before, after: { ...after, date: input.date } };
           }
-          const dwelling = await ownDwelling(tx, ctx, p, "dwellingId", dwellingId);
+          const dwelling = await ownDwelling(tx, ctx, p, "dwellingId", input.dwellingId);
           if (!dwelling) fail(p);
           if (dwelling.type === "SHARED_DWELLING") {
             p.add("dwellingId", "RULE_VIOLATION", "A shared dwelling is let unit by unit: give accommodationUnitId", "bill 8535 art. 13 §2 al. 2");
@@ -401,10 +397,12 @@ function lettingMutation(name: "recordLetting" | "recordVacancy", to: "LET" | "V
             p.add("dwellingId", "INVALID_STATE", `The dwelling is ${dwelling.status}; only a ${from} dwelling can become ${to}`);
           }
           if (p.any) fail(p);
-          const after = await tx.dwelling.update({
-            where: { id: dwelling.id },
-            data: { status: to, ...(to === "LET" && !dwelling.firstLettingOn && { firstLettingOn: date }), ...managedFrom(to, dwelling, date) },
-          });
+          await guarded(
+            tx.dwelling.updateMany({ where: { id: dwelling.id, status: from }, data: { status: to, ...(to === "LET" && !dwelling.firstLettingOn && { firstLettingOn: date }), ...managedFrom(to, dwelling, date) } }),
+            "dwellingId",
+            `The dwelling is no longer ${from}: another request changed it meanwhile`,
+          );
+          const after = await tx.dwelling.findUniqueOrThrow({ where: { id: dwelling.id } });
           return { result: { unit: null, dwelling: after }, entityType: "Dwelling", entityId: dwelling.id, before: dwelling, after: { ...after, date: input.date } };
         });
         return { accommodationUnit: out.result?.unit ?? null, dwelling: out.result?.dwelling ?? null, userErrors: out.userErrors };

@@ -3,10 +3,8 @@ import { TenancyRuleError, type LegalReference, type RegimeOptions } from "@abor
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Context } from "../schema/context.js";
 import { Problems, UserErrorsAbort } from "../schema/user-errors.js";
-import { checkId } from "../schema/validate.js";
-import { leaseScope } from "../access/tenant.js";
-import { isMinistryAdmin, organisationOf } from "../access/viewer.js";
 import { domainUserError } from "../schema/domain-errors.js";
+import { leaseMutationScope as policyLeaseScope, leaseToChange } from "../access/policy.js";
 import { citation, resolveRegime, type Regime } from "./common.js";
 
 export type Tx = Prisma.TransactionClient;
@@ -18,20 +16,14 @@ export function fail(p: Problems): never {
   throw new UserErrorsAbort(p.list);
 }
 
+/** Leases the caller may change: the reference policy's (access/policy.ts). */
 export function leaseMutationScope(ctx: Context): Prisma.LeaseWhereInput {
-  return isMinistryAdmin(ctx.viewer) ? {} : { AND: [leaseScope(ctx.viewer), { landlordId: organisationOf(ctx.viewer) }] };
+  return policyLeaseScope(ctx.viewer);
 }
 
-/** The lease (by global ID) if the caller may change it; otherwise NOT_FOUND, as if it did not exist. */
+/** The lease (by global ID) if the caller may change it; otherwise the policy's uniform NOT_FOUND. */
 export async function ownLease<I extends Prisma.LeaseInclude>(tx: Tx, ctx: Context, p: Problems, field: string, globalId: string | number, include: I) {
-  const id = checkId(p, field, globalId, "Lease");
-  if (!id) fail(p);
-  const lease = await tx.lease.findFirst({ where: { id, AND: [leaseMutationScope(ctx)] }, include });
-  if (!lease) {
-    p.add(field, "NOT_FOUND", `${field}: no lease with this ID in your stock`);
-    fail(p);
-  }
-  return lease as Prisma.LeaseGetPayload<{ include: I }>;
+  return leaseToChange(tx, ctx, p, field, globalId, include);
 }
 
 export function regimeFor(ctx: Context, p: Problems, regime: Regime | null | undefined): RegimeOptions {

@@ -8,8 +8,8 @@ import type { Deposit, Inventory, Lease } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { runMutation } from "../schema/mutation.js";
 import { Problems, UserErrorRef, type UserError } from "../schema/user-errors.js";
-import { checkDecimal, checkId, checkText } from "../schema/validate.js";
-import { isMinistry, isMinistryAdmin, organisationOf } from "../access/viewer.js";
+import { checkDecimal, checkText } from "../schema/validate.js";
+import { DwellingTransferRef, proposeTransfer, type TransferView } from "./mutations-transfer.js";
 import { LeaseRef } from "./lease.js";
 import { citation, iso, LegalRegimeEnum } from "./common.js";
 import { depositAccountOf } from "./facts.js";
@@ -21,9 +21,10 @@ const MONEY = { greaterThan: "0", max: "100000", scale: 2, unit: "EUR" } as cons
 const ART_63BIS_1 = "bill 8535 art. 38 (→ art. 63bis §1)";
 const ART_63BIS_2 = "bill 8535 art. 38 (→ art. 63bis §2)";
 
-const DepositPayload = builder.objectRef<{ deposit: Deposit | null; lease: Lease | null; userErrors: UserError[] }>("DepositPayload").implement({
+const DepositPayload = builder.objectRef<{ deposit: Deposit | null; lease: Lease | null; transfer?: TransferView | null; userErrors: UserError[] }>("DepositPayload").implement({
   description: "Result of a deposit mutation.",
   fields: (t) => ({
+    transfer: t.field({ type: DwellingTransferRef, nullable: true, description: "transferDeposit: the transfer proposal recorded (nothing moves before the receiving landlord accepts it).", resolve: (p) => p.transfer ?? null }),
     deposit: t.field({ type: DepositRef, nullable: true, description: "The deposit as changed; null when there are user errors.", resolve: (p) => p.deposit }),
     lease: t.field({ type: LeaseRef, nullable: true, description: "Its lease.", resolve: (p) => p.lease }),
     userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
@@ -306,7 +307,7 @@ builder.mutationField("recordDepositReturn", (t) =>
 // ───────────── transferDeposit ─────────────
 
 const TransferDepositInput = builder.inputType("TransferDepositInput", {
-  description: "A change of social landlord for a let dwelling: the lease and its deposit pass of right to the new landlord (bill art. 63bis §2 al. 6).",
+  description: "A change of social landlord for a let dwelling: proposed to the new landlord, the lease and its deposit pass of right to it once it accepts (bill art. 63bis §2 al. 6).",
   fields: (t) => ({
     leaseId: t.id({ required: true, description: "The lease." }),
     newLandlordId: t.id({ required: true, description: "The new social landlord (Organisation)." }),
@@ -317,40 +318,22 @@ const TransferDepositInput = builder.inputType("TransferDepositInput", {
 builder.mutationField("transferDeposit", (t) =>
   t.field({
     type: DepositPayload,
-    description: "Transfers the dwelling, its lease and the deposit to a new social landlord (« les garanties sont transférées de plein droit au nouveau bailleur social »).",
+    description:
+      "Proposes to transfer the lease's dwelling, with every unit, active lease and deposit, to a new social landlord (« les garanties sont transférées de plein droit au nouveau bailleur social »). Nothing moves until the receiving landlord (or a ministry administrator) accepts the proposal (acceptDwellingTransfer); the payload carries the proposal.",
     authScopes: MUTATE,
     args: { input: t.arg({ type: TransferDepositInput, required: true, description: "The change of landlord." }) },
     resolve: async (_r, { input }, ctx) => {
       const out = await runMutation(ctx, "transferDeposit", async (tx) => {
         const p = new Problems();
-        const newLandlordId = checkId(p, "newLandlordId", input.newLandlordId, "Organisation");
-        if (p.any) fail(p);
         const lease = await ownLease(tx, ctx, p, "leaseId", input.leaseId, { deposit: true, dwelling: true });
-        const landlord = await tx.organisation.findUnique({ where: { id: newLandlordId! } });
-        if (!landlord) p.add("newLandlordId", "NOT_FOUND", "newLandlordId: no such organisation");
-        else if (!landlord.isSocialLandlord) p.add("newLandlordId", "RULE_VIOLATION", `${landlord.name} is not a social landlord`, "law art. 38");
-        else if (landlord.id === lease.landlordId) p.add("newLandlordId", "INVALID_VALUE", "This landlord already holds the lease");
         if (!lease.deposit) p.add("leaseId", "INVALID_STATE", "No deposit is recorded for this lease", ART_63BIS_2);
         if (lease.status !== "ACTIVE") p.add("leaseId", "INVALID_STATE", "The lease has ended");
-        if (landlord && (await tx.dwelling.findFirst({ where: { landlordId: landlord.id, reference: lease.dwelling.reference } }))) {
-          p.add("newLandlordId", "CONFLICT", `The new landlord already has a dwelling with reference ${lease.dwelling.reference}`);
-        }
-        if (p.any || !lease.deposit || !landlord) fail(p);
-        await tx.dwelling.update({ where: { id: lease.dwellingId }, data: { landlordId: landlord.id } });
-        const after = await tx.lease.update({ where: { id: lease.id }, data: { landlordId: landlord.id } });
-        const deposit = await tx.deposit.update({ where: { id: lease.deposit.id }, data: { holderId: landlord.id } });
-        return {
-          result: { deposit, lease: after },
-          entityType: "Deposit",
-          entityId: deposit.id,
-          before: { holderId: lease.deposit.holderId, landlordId: lease.landlordId },
-          after: { holderId: landlord.id, landlordId: landlord.id, on: input.on, rule: "bill 8535 art. 38 (→ art. 63bis §2 al. 6)", by: isMinistryAdmin(ctx.viewer) ? "ministry" : organisationOf(ctx.viewer) },
-        };
+        // Issue 12 finding 5: a proposal; the receiving landlord's stock is not read here, so no refusal reveals its references.
+        const transfer = await proposeTransfer(tx, ctx, p, lease.dwelling, input.newLandlordId, input.on);
+        const { deposit, dwelling: _d, ...plain } = lease;
+        return { result: { deposit: deposit!, lease: plain, transfer }, entityType: "DwellingTransfer", entityId: transfer.id, before: null, after: { ...transfer, leaseId: lease.id, rule: "bill 8535 art. 38 (→ art. 63bis §2 al. 6)" } };
       });
-      // The former landlord no longer holds the lease: only the ministry still sees it in the payload.
-      const visible = isMinistry(ctx.viewer);
-      return { deposit: visible ? (out.result?.deposit ?? null) : null, lease: visible ? (out.result?.lease ?? null) : null, userErrors: out.userErrors };
+      return { deposit: out.result?.deposit ?? null, lease: out.result?.lease ?? null, transfer: out.result?.transfer ?? null, userErrors: out.userErrors };
     },
   }),
 );
-

@@ -10,12 +10,13 @@ import { Prisma, type Lease, type RentInformationRequest } from "../generated/pr
 import { builder } from "../schema/builder.js";
 import { runMutation } from "../schema/mutation.js";
 import { Problems, UserErrorRef, type UserError } from "../schema/user-errors.js";
-import { checkId, checkText } from "../schema/validate.js";
+import { checkText } from "../schema/validate.js";
+import { rentInformationRequestToChange } from "../access/policy.js";
 import { LeaseRef } from "./lease.js";
 import { citation, iso, parameterReference, resolveRegime } from "./common.js";
 import { END_FACT_DATES, END_FACT_FLAGS, storedEndFactsOf, type StoredEndFacts } from "./facts.js";
 import { RentInformationRequestRef } from "./types.js";
-import { dateOf, fail, leaseMutationScope, MUTATE, ownLease } from "./mutation-support.js";
+import { dateOf, fail, MUTATE, ownLease } from "./mutation-support.js";
 
 // ───────────── requests for information (art. 62 §1 al. 3) ─────────────
 
@@ -80,13 +81,7 @@ builder.mutationField("recordRentInformationAnswer", (t) =>
     resolve: async (_r, { input }, ctx) => {
       const out = await runMutation(ctx, "recordRentInformationAnswer", async (tx) => {
         const p = new Problems();
-        const id = checkId(p, "requestId", input.requestId, "RentInformationRequest");
-        if (p.any || !id) fail(p);
-        const before = await tx.rentInformationRequest.findFirst({ where: { id, lease: leaseMutationScope(ctx) }, include: { lease: true } });
-        if (!before) {
-          p.add("requestId", "NOT_FOUND", "requestId: no request for information with this ID in your stock");
-          fail(p);
-        }
+        const before = await rentInformationRequestToChange(tx, ctx, p, "requestId", input.requestId);
         if (before.answeredOn) p.add("requestId", "CONFLICT", `The answer was already recorded (${iso(before.answeredOn)})`);
         if (input.answeredOn < iso(before.requestedOn)) p.add("answeredOn", "OUT_OF_RANGE", `The answer cannot precede the request (${iso(before.requestedOn)})`);
         if (p.any) fail(p);

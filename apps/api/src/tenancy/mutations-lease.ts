@@ -18,9 +18,11 @@ import type { Lease, LeaseTermination, RentRevision } from "../generated/prisma/
 import { builder } from "../schema/builder.js";
 import { runMutation } from "../schema/mutation.js";
 import { Problems, UserErrorRef, type UserError } from "../schema/user-errors.js";
-import { checkDecimal, checkId, checkText } from "../schema/validate.js";
-import { dwellingScope } from "../access/tenant.js";
-import { isMinistryAdmin, organisationOf } from "../access/viewer.js";
+import { checkDecimal, checkText } from "../schema/validate.js";
+import { checkDedicated, checkEligibility } from "@abordable/domain";
+import { allocationFileToSign, decode, dwellingToChange, householdOfApplication, householdToSign, refuse, type HouseholdForLease, type LeaseOrigin } from "../access/policy.js";
+import { householdOf, operatorRegime, ruleOf, vacancyOf } from "../allocation/common.js";
+import { deriveSharedDwellingStatus, guarded, uniquely } from "../db/one-winner.js";
 import { LeaseRef } from "./lease.js";
 import { citation, iso, LegalRegimeEnum, parameterReference, todayIso } from "./common.js";
 import { categoryOf, INFORMATION_REQUEST_ORDER, revisionEventsOf, revisionLeaseOf, tenantsOf } from "./facts.js";
@@ -38,12 +40,12 @@ const INCOME = { max: "100000000", scale: 4, unit: "EUR" } as const;
 // ───────────── signLease ─────────────
 
 const SignLeaseInput = builder.inputType("SignLeaseInput", {
-  description: "Sign an affordable lease (art. 64): from an allocation file whose visit is done, or for a vacant dwelling of the caller's stock and a household. The rent is computed at allocation (art. 61) and stored with its computation.",
+  description: "Sign an affordable lease (art. 64): from an allocation file whose visit is done, or for a vacant dwelling of the caller's stock and a household that accepted the caller's offer for it (allocation file or rehousing case). The rent is computed at allocation (art. 61) and stored with its computation.",
   fields: (t) => ({
     allocationFileId: t.id({ required: false, description: "Allocation file in state VISIT with its selected application (the household comes from it)." }),
     dwellingId: t.id({ required: false, description: "Instead of a file: a vacant dwelling of the caller's stock." }),
     accommodationUnitId: t.id({ required: false, description: "With dwellingId: the vacant unit of a shared dwelling." }),
-    householdId: t.id({ required: false, description: "With dwellingId: the tenant household." }),
+    householdId: t.id({ required: false, description: "With dwellingId: the tenant household; it must have accepted the caller's allocation offer for this vacancy, or a rehousing offer of this dwelling in the caller's case." }),
     startsOn: t.field({ type: "Date", required: true, description: "Entry into the premises (entrée en jouissance); the rent's calculation date." }),
     monthlyCharges: t.field({ type: "Decimal", required: false, description: "Monthly charges advance (art. 63), EUR (default 0)." }),
     annualNetDisposableIncome: t.field({ type: "Decimal", required: false, description: "Annual net disposable income (art. 56), EUR; default: the members' declared net incomes, dependent children excluded." }),
@@ -60,17 +62,11 @@ const SignLeasePayload = builder.objectRef<{ lease: Lease | null; rentComputatio
   }),
 });
 
-async function householdFor(tx: Tx, p: Problems, id: string | undefined) {
-  if (!id) return null;
-  const h = await tx.household.findUnique({ where: { id }, include: { members: true, leases: { where: { status: "ACTIVE" }, select: { id: true } } } });
-  if (!h) p.add("householdId", "NOT_FOUND", "householdId: no such household");
-  return h;
-}
-
 builder.mutationField("signLease", (t) =>
   t.field({
     type: SignLeasePayload,
-    description: "Signs an affordable lease: computes the rent at allocation with computeAffordableRent (art. 60-61) and stores the computation, lets the dwelling (or unit), and closes the allocation file as LEASE_SIGNED.",
+    description:
+      "Signs an affordable lease with a household the landlord's own procedure reached: the selected candidate of its allocation file after the visit, a candidate who accepted its offer for this vacancy, or its own tenant who accepted a rehousing offer of this dwelling (art. 67). Eligibility (art. 55 §1 al. 2, or §3 for a rehoused tenant) and the dedicated sub-category (art. 12 §3) are checked again on the signing date. Computes the rent at allocation (art. 60-61) and stores the computation, lets the dwelling (or unit), and closes the allocation file as LEASE_SIGNED; a rehoused tenant's previous lease ends that day. Concurrent signatures on one vacancy or one household: exactly one wins, the others get CONFLICT.",
     authScopes: MUTATE,
     args: { input: t.arg({ type: SignLeaseInput, required: true, description: "The lease to sign." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -85,57 +81,62 @@ builder.mutationField("signLease", (t) =>
           p.add("allocationFileId", "INVALID_VALUE", "Give either allocationFileId or dwellingId (with householdId)");
           fail(p);
         }
-        const scope = isMinistryAdmin(ctx.viewer) ? {} : { landlordId: organisationOf(ctx.viewer) };
-        let fileId: string | undefined;
-        let dwellingId: string | undefined;
+        if (input.dwellingId != null && input.householdId == null) p.add("householdId", "REQUIRED", "householdId is required with dwellingId");
+        if (input.allocationFileId != null && (input.householdId != null || input.accommodationUnitId != null)) p.add("allocationFileId", "INVALID_VALUE", "With allocationFileId, the household and the vacancy come from the file: give neither householdId nor accommodationUnitId");
+        if (p.any) fail(p);
+        const startsOn = input.startsOn;
+        let dwelling: Awaited<ReturnType<typeof dwellingToChange<{ accommodationUnits: true }>>>;
         let unitId: string | undefined;
-        let householdId: string | undefined;
-        let applicationId: string | undefined;
+        let household: HouseholdForLease;
+        let origin: LeaseOrigin;
         if (input.allocationFileId != null) {
-          fileId = checkId(p, "allocationFileId", input.allocationFileId, "AllocationFile");
-          if (p.any) fail(p);
-          const file = await tx.allocationFile.findFirst({ where: { id: fileId!, ...scope } });
-          if (!file) {
-            p.add("allocationFileId", "NOT_FOUND", "allocationFileId: no allocation file with this ID in your stock");
-            fail(p);
-          }
+          // Through the procedure: the file of the caller's, after the visit, its selected application.
+          const file = await allocationFileToSign(tx, ctx, p, "allocationFileId", input.allocationFileId);
           if (file.status !== "VISIT") p.add("allocationFileId", "INVALID_STATE", `The lease is signed after the visit; the file is in state ${file.status}`, "Esch ROI art. 4; law art. 55 §1 al. 2");
           if (!file.selectedApplicationId) p.add("allocationFileId", "INVALID_STATE", "The file has no selected application");
           if (p.any) fail(p);
-          const application = await tx.application.findUnique({ where: { id: file.selectedApplicationId! }, include: { candidate: { include: { household: true } } } });
-          if (!application?.candidate.household) {
-            p.add("allocationFileId", "INVALID_STATE", "The selected application has no household");
-            fail(p);
-          }
-          dwellingId = file.dwellingId;
+          const offer = await tx.allocationOffer.findFirst({ where: { allocationFileId: file.id, applicationId: file.selectedApplicationId!, outcome: { in: ["PENDING", "ACCEPTED"] } }, select: { id: true } });
+          const selected = await householdOfApplication(tx, file.selectedApplicationId!);
+          if (!offer) p.add("allocationFileId", "INVALID_STATE", "The selected candidate has no housing promise in this file (recordOffer), or refused it", "Esch ROI art. 4");
+          if (!selected?.household) p.add("allocationFileId", "INVALID_STATE", "The selected application has no household");
+          if (p.any || !selected?.household || !offer) fail(p);
+          household = selected.household;
+          origin = { kind: "ALLOCATION", fileId: file.id, fileStatus: file.status, applicationId: selected.application.id, offerId: offer.id, sittingTenant: selected.application.isSittingTenantToRehouse };
+          dwelling = await tx.dwelling.findUniqueOrThrow({ where: { id: file.dwellingId }, include: { accommodationUnits: true } });
           unitId = file.accommodationUnitId ?? undefined;
-          householdId = application.candidate.household.id;
-          applicationId = application.id;
         } else {
-          dwellingId = checkId(p, "dwellingId", input.dwellingId, "Dwelling");
-          unitId = checkId(p, "accommodationUnitId", input.accommodationUnitId, "AccommodationUnit");
-          householdId = checkId(p, "householdId", input.householdId, "Household");
-          if (!input.householdId) p.add("householdId", "REQUIRED", "householdId is required with dwellingId");
-          if (p.any) fail(p);
-        }
-        const dwelling = await tx.dwelling.findFirst({ where: { id: dwellingId!, AND: [scope, dwellingScope(ctx.viewer)] }, include: { accommodationUnits: true } });
-        if (!dwelling) {
-          p.add("dwellingId", "NOT_FOUND", "dwellingId: no dwelling with this ID in your stock");
-          fail(p);
+          dwelling = await dwellingToChange(tx, ctx, p, "dwellingId", input.dwellingId!, { accommodationUnits: true }, "LET");
+          if (input.accommodationUnitId != null) {
+            unitId = decode(p, "accommodationUnitId", input.accommodationUnitId, "AccommodationUnit");
+            if (!dwelling.accommodationUnits.some((u) => u.id === unitId)) refuse(p, "accommodationUnitId", "accommodation unit of this dwelling", "LET");
+          }
+          // Finding 2: only a household the landlord's own accepted offer or rehousing case reached.
+          ({ household, origin } = await householdToSign(tx, p, "householdId", input.householdId!, { dwellingId: dwelling.id, landlordId: dwelling.landlordId, unitId: unitId ?? null }));
         }
         const unit = unitId ? dwelling.accommodationUnits.find((u) => u.id === unitId) : undefined;
-        if (unitId && !unit) p.add("accommodationUnitId", "NOT_FOUND", "accommodationUnitId: no such unit in this dwelling");
         if (dwelling.type === "SHARED_DWELLING" && !unitId) p.add("accommodationUnitId", "REQUIRED", "A shared dwelling is let by accommodation unit", "bill 8535 art. 13 §2 al. 2");
         if (!unitId && dwelling.status !== "VACANT") p.add("dwellingId", "INVALID_STATE", `The dwelling is ${dwelling.status}, not VACANT`);
         if (unit && unit.status !== "VACANT") p.add("accommodationUnitId", "INVALID_STATE", `The unit is ${unit.status}, not VACANT`);
-        const household = await householdFor(tx, p, householdId);
-        if (household && household.leases.length > 0) p.add("householdId", "CONFLICT", "The household already holds an active affordable lease (main and permanent home)", "law art. 64 al. 2");
-        if (household && household.members.length === 0) p.add("householdId", "INVALID_STATE", "The household has no members");
-        const active = await tx.lease.findFirst({ where: { status: "ACTIVE", dwellingId: dwelling.id, ...(unitId ? { accommodationUnitId: unitId } : {}) } });
-        if (active) p.add(unitId ? "accommodationUnitId" : "dwellingId", "CONFLICT", "An active lease already exists for it");
-        if (p.any || !household) fail(p);
+        if (household.members.length === 0) p.add("householdId", "INVALID_STATE", "The household has no members");
+        const rehousing = origin.kind === "REHOUSING";
+        if (rehousing && startsOn > todayIso()) p.add("startsOn", "OUT_OF_RANGE", "A rehoused tenant's new lease is recorded once the tenant moves (startsOn not in the future): the previous lease ends that day", "law art. 67");
+        const held = await tx.lease.findMany({ where: { householdId: household.id, status: "ACTIVE", ...(origin.kind === "REHOUSING" ? { id: { not: origin.previousLeaseId } } : {}) }, select: { id: true } });
+        if (held.length > 0) p.add("householdId", "CONFLICT", "The household already holds an active affordable lease (main and permanent home)", "law art. 64 al. 2");
+        if (p.any) fail(p);
 
-        const startsOn = input.startsOn;
+        // Art. 55 §1 al. 2: the conditions are met again on the day the candidate becomes tenant (§3 for a tenant rehoused);
+        // art. 12 §3: a dedicated dwelling goes to a household of its sub-category. The domain decides both.
+        const regime = { ...operatorRegime(ctx), ...options };
+        const domainHousehold = householdOf(household.candidate, household.members, startsOn);
+        const purpose = rehousing || (origin.kind === "ALLOCATION" && origin.sittingTenant) ? "TENANT" : "CANDIDATE";
+        const eligibility = checkEligibility(domainHousehold, { ...regime, asOf: startsOn, purpose });
+        for (const f of eligibility.failures) p.add("householdId", "RULE_VIOLATION", `Not eligible on ${startsOn}: ${f.reason}`, ruleOf(f.citation));
+        const category = vacancyOf(dwelling.id, dwelling.landlordId, dwelling, unit ?? null).category;
+        if (category.kind === "DEDICATED") {
+          for (const f of checkDedicated(domainHousehold, category.subCategory, { ...regime, allocationDate: startsOn }).failures) p.add("householdId", "RULE_VIOLATION", `Dedicated dwelling (${category.subCategory}): ${f.reason}`, ruleOf(f.citation));
+        }
+        if (p.any) fail(p);
+
         let record: RentComputationRecord;
         try {
           record = computeRent(
@@ -152,29 +153,46 @@ builder.mutationField("signLease", (t) =>
           p.add("annualNetDisposableIncome", "RULE_VIOLATION", `The affordable rent cannot be computed: ${error instanceof Error ? error.message : String(error)}`, "law art. 60, annexe III");
           fail(p);
         }
-        const lease = await tx.lease.create({
-          data: {
-            landlordId: dwelling.landlordId,
-            dwellingId: dwelling.id,
-            accommodationUnitId: unitId ?? null,
-            householdId: household.id,
-            allocationFileId: fileId ?? null,
-            startsOn: dateOf(startsOn),
-            monthlyRent: record.netMonthly,
-            monthlyCharges: input.monthlyCharges?.toFixed(2) ?? "0.00",
-            status: "ACTIVE",
-            rentComputation: record as never,
-          },
-        });
-        await tx.rentRevision.create({ data: { leaseId: lease.id, reason: "ALLOCATION", effectiveFrom: dateOf(startsOn), monthlyRent: record.netMonthly, computation: record as never } });
-        if (unit) await tx.accommodationUnit.update({ where: { id: unit.id }, data: { status: "LET", firstLettingOn: unit.firstLettingOn ?? dateOf(startsOn) } });
-        await tx.dwelling.update({ where: { id: dwelling.id }, data: { status: "LET", firstLettingOn: dwelling.firstLettingOn ?? dateOf(startsOn) } });
-        if (fileId) {
-          await tx.allocationFile.update({ where: { id: fileId }, data: { status: "LEASE_SIGNED", closedOn: dateOf(startsOn) } });
-          await tx.allocationFileEvent.create({ data: { allocationFileId: fileId, fromStatus: "VISIT", toStatus: "LEASE_SIGNED", occurredOn: dateOf(startsOn), reason: `lease ${lease.id} signed` } });
+        // Exactly one winner: the vacancy is taken by a guarded update (a concurrent signature finds it LET),
+        // and the partial unique indexes (one active lease per dwelling, unit and household) back it.
+        const letOn = dateOf(startsOn);
+        if (unit) {
+          await guarded(tx.accommodationUnit.updateMany({ where: { id: unit.id, status: "VACANT" }, data: { status: "LET", firstLettingOn: unit.firstLettingOn ?? letOn } }), "accommodationUnitId", "The unit was let meanwhile by another request");
+          await deriveSharedDwellingStatus(tx, dwelling.id, letOn);
+        } else {
+          await guarded(tx.dwelling.updateMany({ where: { id: dwelling.id, status: "VACANT" }, data: { status: "LET", firstLettingOn: dwelling.firstLettingOn ?? letOn } }), "dwellingId", "The dwelling was let meanwhile by another request");
         }
-        if (applicationId) await tx.application.update({ where: { id: applicationId }, data: { status: "ALLOCATED" } });
-        return { result: { lease, record }, entityType: "Lease", entityId: lease.id, before: null, after: lease };
+        if (origin.kind === "REHOUSING") {
+          const previous = await tx.lease.findUniqueOrThrow({ where: { id: origin.previousLeaseId } });
+          await endLeaseAt(tx, previous, startsOn);
+        }
+        const lease = await uniquely(
+          tx.lease.create({
+            data: {
+              landlordId: dwelling.landlordId,
+              dwellingId: dwelling.id,
+              accommodationUnitId: unitId ?? null,
+              householdId: household.id,
+              allocationFileId: origin.kind === "ALLOCATION" ? origin.fileId : null,
+              startsOn: letOn,
+              monthlyRent: record.netMonthly,
+              monthlyCharges: input.monthlyCharges?.toFixed(2) ?? "0.00",
+              status: "ACTIVE",
+              rentComputation: record as never,
+            },
+          }),
+          [{ match: /household/i, field: "householdId", message: "The household signed another active lease meanwhile (main and permanent home)", rule: "law art. 64 al. 2" }],
+          { field: unitId ? "accommodationUnitId" : "dwellingId", message: "An active lease was signed for it meanwhile by another request" },
+        );
+        await tx.rentRevision.create({ data: { leaseId: lease.id, reason: "ALLOCATION", effectiveFrom: letOn, monthlyRent: record.netMonthly, computation: record as never } });
+        if (origin.kind === "ALLOCATION") {
+          // The file closes with the lease; a concurrent signature in the same file finds it closed.
+          await guarded(tx.allocationFile.updateMany({ where: { id: origin.fileId, status: { notIn: ["LEASE_SIGNED", "CLOSED", "REFUSED"] } }, data: { status: "LEASE_SIGNED", closedOn: letOn } }), input.allocationFileId != null ? "allocationFileId" : "householdId", "The allocation file was closed meanwhile by another request");
+          await tx.allocationFileEvent.create({ data: { allocationFileId: origin.fileId, fromStatus: origin.fileStatus as never, toStatus: "LEASE_SIGNED", occurredOn: letOn, reason: `lease ${lease.id} signed` } });
+          await tx.allocationOffer.updateMany({ where: { id: origin.offerId, outcome: "PENDING" }, data: { outcome: "ACCEPTED", respondedOn: letOn } });
+          await tx.application.update({ where: { id: origin.applicationId }, data: { status: "ALLOCATED" } });
+        }
+        return { result: { lease, record }, entityType: "Lease", entityId: lease.id, before: null, after: { ...lease, origin: { kind: origin.kind, offerId: origin.offerId }, eligibility: { purpose, eligible: true } } };
       });
       return { lease: out.result?.lease ?? null, rentComputation: out.result?.record ?? null, userErrors: out.userErrors };
     },
@@ -410,8 +428,8 @@ export async function endLeaseAt(tx: Tx, lease: Lease, on: string): Promise<Leas
   if (past) {
     if (lease.accommodationUnitId) {
       await tx.accommodationUnit.update({ where: { id: lease.accommodationUnitId }, data: { status: "VACANT" } });
-      const stillLet = await tx.accommodationUnit.count({ where: { dwellingId: lease.dwellingId, status: "LET" } });
-      if (stillLet === 0) await tx.dwelling.update({ where: { id: lease.dwellingId }, data: { status: "VACANT" } });
+      // The shared dwelling's status follows its units, counted under the dwelling's row lock (issue 15 §2).
+      await deriveSharedDwellingStatus(tx, lease.dwellingId);
     } else {
       await tx.dwelling.update({ where: { id: lease.dwellingId }, data: { status: "VACANT" } });
     }

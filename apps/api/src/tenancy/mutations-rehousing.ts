@@ -4,18 +4,20 @@
  * lost and the lease ends of right six months after notice of the second offer — unless, for
  * under-occupancy, a tenant is over 70 or a member is disabled.
  */
-import { assessRehousing, billInForce, tenancyUnderOccupancy, type RehousingAssessment } from "@abordable/domain";
+import { assessRehousing, billInForce, tenancyUnderOccupancy, type RegimeOptions, type RehousingAssessment } from "@abordable/domain";
 import type { LeaseTermination, RehousingCase, RehousingOffer } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { runMutation } from "../schema/mutation.js";
 import { Problems, UserErrorRef, type UserError } from "../schema/user-errors.js";
-import { checkId, checkText } from "../schema/validate.js";
+import { checkText } from "../schema/validate.js";
+import { dwellingToOffer, rehousingCaseToChange, rehousingOfferToAnswer, rehousingOfferToConsent } from "../access/policy.js";
+import { guarded, uniquely } from "../db/one-winner.js";
 import type { Context } from "../schema/context.js";
 import { citation, iso, LegalRegimeEnum } from "./common.js";
 import { couplesOf, occupancyFactsOf, rehousingFileOf } from "./facts.js";
 import { LeaseTerminationRef, RehousingCaseRef, RehousingOfferOutcomeEnum, RehousingOfferRef, RehousingReasonEnum } from "./types.js";
 import { RehousingAssessmentRef } from "./types.js";
-import { dateOf, fail, leaseMutationScope, MUTATE, ownLease, regimeFor, type Tx } from "./mutation-support.js";
+import { dateOf, fail, MUTATE, ownLease, regimeFor, type Tx } from "./mutation-support.js";
 import { endLeaseAt } from "./mutations-lease.js";
 
 /** Is bill 8535 in force on `date` under these options? */
@@ -33,22 +35,22 @@ const RehousingPayload = builder.objectRef<Result & { userErrors: UserError[] }>
   }),
 });
 
+/** Art. 67 §1 al. 2: the offered dwelling's typology fits the household (not under-occupied, art. 66); the problem in words, or null. */
+function typologyProblem(members: readonly { id: string; partnerId: string | null }[], dwelling: { bedrooms: number; dedicatedSubCategory: string | null }, on: string, options: RegimeOptions): string | null {
+  const u = tenancyUnderOccupancy({ members: members.length, couples: couplesOf(members), bedrooms: dwelling.bedrooms, seniorDedicated: dwelling.dedicatedSubCategory === "SENIORS", medicalReasonDocumented: false }, on, options);
+  return u.underOccupied ? `The offered dwelling's typology does not fit the household: ${u.bedrooms} bedroom(s) for ${u.units} member(s) counted is under-occupancy` : null;
+}
+
 const empty = (userErrors: UserError[]) => ({ rehousingCase: null, offer: null, assessment: null, termination: null, userErrors });
 
 const CASE_INCLUDE = {
-  offers: { include: { dwelling: { select: { landlordId: true } } }, orderBy: [{ noticeOn: "asc" as const }, { id: "asc" as const }] },
+  // An offer in another landlord's stock that its landlord declined was never made (bill art. 67 §4).
+  offers: { where: { consent: { not: "DECLINED" as const } }, include: { dwelling: { select: { landlordId: true } } }, orderBy: [{ noticeOn: "asc" as const }, { id: "asc" as const }] },
   lease: { include: { dwelling: true, household: { include: { members: true } } } },
 };
 
 async function ownCase(tx: Tx, ctx: Context, p: Problems, field: string, globalId: string | number) {
-  const id = checkId(p, field, globalId, "RehousingCase");
-  if (!id) fail(p);
-  const c = await tx.rehousingCase.findFirst({ where: { id, lease: leaseMutationScope(ctx) }, include: CASE_INCLUDE });
-  if (!c) {
-    p.add(field, "NOT_FOUND", `${field}: no rehousing case with this ID in your stock`);
-    fail(p);
-  }
-  return c;
+  return rehousingCaseToChange(tx, ctx, p, field, globalId, CASE_INCLUDE);
 }
 
 // ───────────── openRehousingCase ─────────────
@@ -119,25 +121,26 @@ builder.mutationField("recordRehousingOffer", (t) =>
       const out = await runMutation<Result>(ctx, "recordRehousingOffer", async (tx) => {
         const p = new Problems();
         const options = regimeFor(ctx, p, input.regime);
-        const dwellingId = checkId(p, "dwellingId", input.dwellingId, "Dwelling");
-        if (p.any) fail(p);
         const c = await ownCase(tx, ctx, p, "rehousingCaseId", input.rehousingCaseId);
         if (c.closedOn) p.add("rehousingCaseId", "INVALID_STATE", "The case is closed");
         if (c.offers.some((o) => o.outcome === "PENDING")) p.add("rehousingCaseId", "INVALID_STATE", "The previous offer is not answered yet");
         if (input.noticeOn < iso(c.knownOn)) p.add("noticeOn", "OUT_OF_RANGE", `noticeOn precedes the case (${iso(c.knownOn)})`);
-        const other = c.reason === "OTHER_LANDLORD_STOCK";
-        const dwelling = await tx.dwelling.findFirst({ where: { id: dwellingId!, ...(other ? { landlordId: { not: c.lease.landlordId } } : { landlordId: c.lease.landlordId }) } });
-        if (!dwelling) p.add("dwellingId", "NOT_FOUND", other ? "dwellingId: no dwelling with this ID in another landlord's stock" : "dwellingId: no dwelling with this ID in the lease's landlord's stock");
+        if (p.any) fail(p);
+        const { dwelling, other } = await dwellingToOffer(tx, p, "dwellingId", input.dwellingId, c);
         if (other && !billInForce(input.noticeOn, options)) p.add("dwellingId", "RULE_VIOLATION", "An offer in another landlord's stock exists only under bill 8535", "bill 8535 art. 40 4° (→ art. 67 §4)");
-        if (dwelling && dwelling.status !== "VACANT") p.add("dwellingId", "INVALID_STATE", `The dwelling is ${dwelling.status}, not VACANT`);
-        if (dwelling && dwelling.id === c.lease.dwellingId) p.add("dwellingId", "INVALID_VALUE", "That is the dwelling the tenant lives in");
-        if (dwelling) {
-          const members = c.lease.household.members;
-          const u = tenancyUnderOccupancy({ members: members.length, couples: couplesOf(members), bedrooms: dwelling.bedrooms, seniorDedicated: dwelling.dedicatedSubCategory === "SENIORS", medicalReasonDocumented: false }, input.noticeOn, options);
-          if (u.underOccupied) p.add("dwellingId", "RULE_VIOLATION", `The offered dwelling's typology does not fit the household: ${u.bedrooms} bedroom(s) for ${u.units} member(s) counted is under-occupancy`, "law art. 67 §1 al. 2; art. 66");
+        // Another landlord's dwelling: its status and typology are its landlord's data, checked when it consents (consentToRehousingOffer).
+        if (!other && dwelling.status !== "VACANT") p.add("dwellingId", "INVALID_STATE", `The dwelling is ${dwelling.status}, not VACANT`);
+        if (dwelling.id === c.lease.dwellingId) p.add("dwellingId", "INVALID_VALUE", "That is the dwelling the tenant lives in");
+        if (!other) {
+          const problem = typologyProblem(c.lease.household.members, dwelling, input.noticeOn, options);
+          if (problem) p.add("dwellingId", "RULE_VIOLATION", problem, "law art. 67 §1 al. 2; art. 66");
         }
-        if (p.any || !dwelling) fail(p);
-        const offer = await tx.rehousingOffer.create({ data: { caseId: c.id, dwellingId: dwelling.id, noticeOn: dateOf(input.noticeOn) } });
+        if (p.any) fail(p);
+        const offer = await uniquely(
+          tx.rehousingOffer.create({ data: { caseId: c.id, dwellingId: dwelling.id, noticeOn: dateOf(input.noticeOn), consent: other ? "PENDING" : "NOT_NEEDED" } }),
+          [],
+          { field: "rehousingCaseId", message: "Another offer was recorded in this case meanwhile" },
+        );
         const { offers, lease, ...plainCase } = c;
         const assessment = assessRehousing(rehousingFileOf(lease, lease.household.members, { ...c, offers: [...offers, { ...offer, dwelling: { landlordId: dwelling.landlordId } }] }), input.noticeOn, options);
         return { result: { rehousingCase: plainCase, offer, assessment, termination: null }, entityType: "RehousingOffer", entityId: offer.id, before: null, after: offer };
@@ -169,18 +172,17 @@ builder.mutationField("recordRehousingResponse", (t) =>
       const out = await runMutation<Result>(ctx, "recordRehousingResponse", async (tx) => {
         const p = new Problems();
         const options = regimeFor(ctx, p, input.regime);
-        const offerId = checkId(p, "offerId", input.offerId, "RehousingOffer");
         if (input.outcome === "PENDING") p.add("outcome", "INVALID_VALUE", "An answer is ACCEPTED, REFUSED_JUSTIFIED or REFUSED_UNJUSTIFIED");
         if (p.any) fail(p);
-        const before = await tx.rehousingOffer.findFirst({ where: { id: offerId!, case: { lease: leaseMutationScope(ctx) } } });
-        if (!before) {
-          p.add("offerId", "NOT_FOUND", "offerId: no rehousing offer with this ID in your stock");
-          fail(p);
-        }
+        const before = await rehousingOfferToAnswer(tx, ctx, p, "offerId", input.offerId);
+        if (before.consent === "PENDING") p.add("offerId", "INVALID_STATE", "The landlord of the dwelling offered has not consented yet: the offer is not made", "bill 8535 art. 40 4° (→ art. 67 §4)");
+        if (before.consent === "DECLINED") p.add("offerId", "INVALID_STATE", "The landlord of the dwelling offered declined: the offer was not made", "bill 8535 art. 40 4° (→ art. 67 §4)");
         if (before.outcome !== "PENDING") p.add("offerId", "CONFLICT", `The offer was already answered (${before.outcome})`);
         if (input.respondedOn < iso(before.noticeOn)) p.add("respondedOn", "OUT_OF_RANGE", `The answer precedes the offer (${iso(before.noticeOn)})`);
         if (p.any) fail(p);
-        const offer = await tx.rehousingOffer.update({ where: { id: before.id }, data: { outcome: input.outcome, respondedOn: dateOf(input.respondedOn) } });
+        // Guarded: of two answers recorded at once, one wins.
+        await guarded(tx.rehousingOffer.updateMany({ where: { id: before.id, outcome: "PENDING" }, data: { outcome: input.outcome, respondedOn: dateOf(input.respondedOn) } }), "offerId", "The offer was answered meanwhile by another request");
+        const offer = await tx.rehousingOffer.findUniqueOrThrow({ where: { id: before.id } });
         const c = await tx.rehousingCase.findUniqueOrThrow({ where: { id: before.caseId }, include: CASE_INCLUDE });
         const assessment = assessRehousing(rehousingFileOf(c.lease, c.lease.household.members, c), input.respondedOn, options);
         let termination: LeaseTermination | null = null;
@@ -252,6 +254,64 @@ builder.mutationField("recordRehousingWaiver", (t) =>
         return { result: { rehousingCase: updated, offer: null, assessment, termination: null }, entityType: "RehousingCase", entityId: c.id, before, after: updated };
       });
       return out.result ? { ...out.result, userErrors: out.userErrors } : empty(out.userErrors);
+    },
+  }),
+);
+
+// ───────────── consentToRehousingOffer ─────────────
+
+const RehousingConsentEnum = builder.enumType("RehousingOfferConsentDecision", {
+  description: "The decision of the landlord whose dwelling another landlord offers in a rehousing (bill art. 40 4° → art. 67 §4).",
+  values: {
+    GIVEN: { description: "Consents: the offer is made to the tenant (the dwelling must be vacant and fit the household)." },
+    DECLINED: { description: "Declines: the offer is not made and does not count." },
+  } as const,
+});
+
+const ConsentToRehousingOfferInput = builder.inputType("ConsentToRehousingOfferInput", {
+  description: "The consent of the landlord whose dwelling is offered in another landlord's rehousing case (bill art. 40 4° → art. 67 §4).",
+  fields: (t) => ({
+    offerId: t.id({ required: true, description: "The rehousing offer of a dwelling of the caller's stock." }),
+    decision: t.field({ type: RehousingConsentEnum, required: true, description: "GIVEN or DECLINED." }),
+    decidedOn: t.field({ type: "Date", required: true, description: "Day of the decision." }),
+    regime: t.field({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once in force, else the law)." }),
+  }),
+});
+
+const RehousingConsentPayload = builder.objectRef<{ offer: RehousingOffer | null; userErrors: UserError[] }>("RehousingConsentPayload").implement({
+  description: "Result of consentToRehousingOffer.",
+  fields: (t) => ({
+    offer: t.field({ type: RehousingOfferRef, nullable: true, description: "The offer as decided; null when there are user errors.", resolve: (p) => p.offer }),
+    userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
+  }),
+});
+
+builder.mutationField("consentToRehousingOffer", (t) =>
+  t.field({
+    type: RehousingConsentPayload,
+    description:
+      "The landlord whose dwelling another landlord offers in a rehousing (OTHER_LANDLORD_STOCK, bill art. 67 §4) — or a ministry administrator — consents or declines. Nothing is offered to the tenant before consent; consent checks that the dwelling is vacant and fits the household (art. 67 §1 al. 2).",
+    authScopes: MUTATE,
+    args: { input: t.arg({ type: ConsentToRehousingOfferInput, required: true, description: "The decision." }) },
+    resolve: async (_r, { input }, ctx) => {
+      const out = await runMutation(ctx, "consentToRehousingOffer", async (tx) => {
+        const p = new Problems();
+        const options = regimeFor(ctx, p, input.regime);
+        const offer = await rehousingOfferToConsent(tx, ctx, p, "offerId", input.offerId);
+        if (offer.consent !== "PENDING") p.add("offerId", "CONFLICT", `The consent was already decided (${offer.consent})`);
+        if (input.decidedOn < iso(offer.noticeOn)) p.add("decidedOn", "OUT_OF_RANGE", `The decision cannot precede the offer (${iso(offer.noticeOn)})`);
+        if (input.decision === "GIVEN") {
+          if (offer.dwelling.status !== "VACANT") p.add("offerId", "INVALID_STATE", `The dwelling is ${offer.dwelling.status}, not VACANT`);
+          const problem = typologyProblem(offer.case.lease.household.members, offer.dwelling, input.decidedOn, options);
+          if (problem) p.add("offerId", "RULE_VIOLATION", problem, "law art. 67 §1 al. 2; art. 66");
+        }
+        if (p.any) fail(p);
+        await guarded(tx.rehousingOffer.updateMany({ where: { id: offer.id, consent: "PENDING" }, data: { consent: input.decision, consentOn: dateOf(input.decidedOn) } }), "offerId", "The consent was decided meanwhile by another request");
+        const after = await tx.rehousingOffer.findUniqueOrThrow({ where: { id: offer.id } });
+        const { dwelling: _d, case: _c, ...before } = offer;
+        return { result: after, entityType: "RehousingOffer", entityId: offer.id, before, after };
+      });
+      return { offer: out.result, userErrors: out.userErrors };
     },
   }),
 );

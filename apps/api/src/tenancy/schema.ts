@@ -13,3 +13,4 @@ import "./mutations-lease.js";
 import "./mutations-deposit.js";
 import "./mutations-rehousing.js";
 import "./mutations-facts.js";
+import "./mutations-transfer.js";

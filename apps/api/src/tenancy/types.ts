@@ -283,6 +283,10 @@ export const RehousingOfferRef = builder.prismaNode("RehousingOffer", {
     noticeOn: t.expose("noticeOn", { type: "Date", description: "Notification of the offer." }),
     outcome: t.expose("outcome", { type: RehousingOfferOutcomeEnum, description: "The tenant's answer." }),
     respondedOn: t.expose("respondedOn", { type: "Date", nullable: true, description: "Date of the answer." }),
+    consent: t.string({
+      description: "Consent of the dwelling's landlord for an offer in another landlord's stock (bill art. 67 §4): NOT_NEEDED (own stock), PENDING (not yet offered to the tenant), GIVEN or DECLINED (never made).",
+      resolve: (o) => o.consent,
+    }),
   }),
 });
 

@@ -260,10 +260,17 @@ interface Stock {
   lawLease: string;
   depositLeases: string[];
   freeHousehold: string;
+  /** A second free household, with an accepted offer for the let dwelling: the administrator's signLease (a rule error; the owner's household stays reachable). */
+  adminHousehold: string;
   rehousingCase: string;
   rehousingOffer: string;
   rentInformationRequest: string;
   apiKey: string;
+  /** Transfer proposals addressed to this landlord (from the other one): to accept (its dwelling has an open file, so nothing moves) and to decline. */
+  transferToAccept: string;
+  transferToDecline: string;
+  /** A rehousing offer of this landlord's dwelling in the other landlord's case, waiting for its consent. */
+  offerToConsent: string;
 }
 
 /** The i-th row of a list of the stock (the fixtures check there are enough). */
@@ -337,7 +344,13 @@ function mutationFixtures(s: Record<Target, Stock>): Record<string, MutationFixt
     createApiKey: { target: "organisationId", actors: "admin", input: (t) => ({ organisationId: org(t), role: "SOCIAL_LANDLORD", label: unique("matrix") }) },
     revokeApiKey: { target: "id", actors: "admin", input: (t) => ({ id: gid("ApiKey", s[t].apiKey) }) },
     // tenancy
-    signLease: { target: "dwellingId", input: (t) => ({ dwellingId: gid("Dwelling", at(s[t].vacant, 2)), householdId: gid("Household", s[t].freeHousehold), startsOn: today, annualNetDisposableIncome: "42000.00" }) },
+    signLease: {
+      target: "dwellingId",
+      input: (t, c) =>
+        c === "admin"
+          ? { dwellingId: gid("Dwelling", s[t].let), householdId: gid("Household", s[t].adminHousehold), startsOn: today, annualNetDisposableIncome: "42000.00" }
+          : { dwellingId: gid("Dwelling", at(s[t].vacant, 2)), householdId: gid("Household", s[t].freeHousehold), startsOn: today, annualNetDisposableIncome: "42000.00" },
+    },
     // On a lease signed under the law: an imported lease from before 2023-10-01 without rent history
     // currently gets an internal error from reviseRent (a tenancy defect, not an authorisation one).
     reviseRent: { target: "leaseId", input: (t) => ({ leaseId: gid("Lease", s[t].lawLease), reason: "INCOME_CHANGE", annualNetDisposableIncome: "50000.00", receivedOn: today }) },
@@ -359,6 +372,13 @@ function mutationFixtures(s: Record<Target, Stock>): Record<string, MutationFixt
     openRehousingCase: { target: "leaseId", input: (t) => ({ leaseId: gid("Lease", at(s[t].leases, 6)), reason: "TENANT_REQUEST", knownOn: today }) },
     recordRehousingOffer: { target: "rehousingCaseId", input: (t) => ({ rehousingCaseId: gid("RehousingCase", s[t].rehousingCase), dwellingId: gid("Dwelling", at(s[t].vacant, 3)), noticeOn: today }) },
     recordRehousingResponse: { target: "offerId", input: (t) => ({ offerId: gid("RehousingOffer", s[t].rehousingOffer), outcome: "REFUSED_JUSTIFIED", respondedOn: today }) },
+    proposeDwellingTransfer: {
+      target: "dwellingId",
+      input: (t, c) => ({ dwellingId: gid("Dwelling", s[t].let), newLandlordId: c === "landlordA" ? org("A") : c === "landlordB" ? org("B") : org(t), on: today }),
+    },
+    acceptDwellingTransfer: { target: "transferId", input: (t) => ({ transferId: gid("DwellingTransfer", s[t].transferToAccept), decidedOn: today }) },
+    declineDwellingTransfer: { target: "transferId", input: (t) => ({ transferId: gid("DwellingTransfer", s[t].transferToDecline), decidedOn: today, reason: "Not in our plans" }) },
+    consentToRehousingOffer: { target: "offerId", input: (t) => ({ offerId: gid("RehousingOffer", s[t].offerToConsent), decision: "DECLINED", decidedOn: today }) },
     recordRehousingWaiver: { target: "rehousingCaseId", input: (t) => ({ rehousingCaseId: gid("RehousingCase", s[t].rehousingCase), waivedOn: today, reasons: "Legitimate reasons" }) },
     // issue 13: organisations, conventions and the register are the ministry administrators'; portfolio facts and imports the landlord's
     createOrganisation: { target: "name", actors: "admin", input: () => ({ name: unique("Org"), kind: "ASSOCIATION_OR_FOUNDATION", isSocialLandlord: true, approvalReference: unique("AGR"), approvedOn: today }) },
@@ -444,8 +464,8 @@ describe(`permission matrix: every type and mutation of the schema × every call
     };
     const [leasesA, leasesB] = [await leasesOf(orgs.esch), await leasesOf(orgs.fonds)];
     // Households of the register with no lease and in neither landlord's files, one per landlord.
-    const free = (await p.household.findMany({ where: { leases: { none: {} }, candidate: { NOT: { OR: [inFilesOf(orgs.esch), inFilesOf(orgs.fonds)] } } }, orderBy: { id: "asc" }, take: 2, select: { id: true } })).map(id);
-    expect(free).toHaveLength(2);
+    const free = (await p.household.findMany({ where: { leases: { none: {} }, candidate: { NOT: { OR: [inFilesOf(orgs.esch), inFilesOf(orgs.fonds)] } } }, orderBy: { id: "asc" }, take: 4, select: { id: true } })).map(id);
+    expect(free).toHaveLength(4);
     const request = async (caller: Caller, leaseId: string) => {
       const res = await api.gql(caller, "mutation($input: RecordRentInformationRequestInput!) { recordRentInformationRequest(input: $input) { request { id } userErrors { code message } } }", {
         input: { leaseId: gid("Lease", leaseId), requestedOn: today, note: "matrix fixture" },
@@ -458,7 +478,7 @@ describe(`permission matrix: every type and mutation of the schema × every call
       rentInformationRequests: { A: await request("landlordA", leasesA.others.at(-1)!), B: await request("landlordB", leasesB.others.at(-1)!) },
     };
 
-    const stock = async (landlordId: string, apiKey: string, rentInformationRequest: string, leases: { law: string; others: string[] }, freeHousehold: string): Promise<Stock> => {
+    const stock = async (landlordId: string, apiKey: string, rentInformationRequest: string, leases: { law: string; others: string[] }, freeHousehold: string): Promise<Omit<Stock, "transferToAccept" | "transferToDecline" | "offerToConsent" | "adminHousehold">> => {
       const dwellings = (where: object) => p.dwelling.findMany({ where: { landlordId, ...where }, orderBy: { id: "asc" }, select: { id: true } });
       const file = await p.allocationFile.findFirstOrThrow({ where: { landlordId, candidates: { some: {} } }, orderBy: { id: "asc" }, include: { candidates: { include: { application: true }, take: 1 } } });
       const commission = await p.commission.findFirstOrThrow({ where: { landlordId }, include: { members: { orderBy: { id: "asc" } }, meetings: { orderBy: { id: "asc" }, take: 1 } } });
@@ -494,8 +514,29 @@ describe(`permission matrix: every type and mutation of the schema × every call
         apiKey,
       };
     };
-    const A = await stock(orgs.esch, extra.apiKeys.A, extra.rentInformationRequests.A, leasesA, free[0]!);
-    const B = await stock(orgs.fonds, extra.apiKeys.B, extra.rentInformationRequests.B, leasesB, free[1]!);
+    const A0 = await stock(orgs.esch, extra.apiKeys.A, extra.rentInformationRequests.A, leasesA, free[0]!);
+    const B0 = await stock(orgs.fonds, extra.apiKeys.B, extra.rentInformationRequests.B, leasesB, free[1]!);
+    // Cross-organisation rows the seed has none of (issue 12 finding 5), and the accepted offer through
+    // which a landlord signs a lease with its free household (finding 2).
+    const crossRows = async (mine: Omit<Stock, "transferToAccept" | "transferToDecline" | "offerToConsent" | "adminHousehold">, other: typeof mine, adminHousehold: string): Promise<Stock> => {
+      const openFile = await p.allocationFile.findFirstOrThrow({ where: { landlordId: other.org, dwellingId: { not: other.let }, status: { notIn: ["LEASE_SIGNED", "CLOSED"] } }, orderBy: { id: "asc" } });
+      const transfer = (dwellingId: string) => p.dwellingTransfer.create({ data: { dwellingId, fromLandlordId: other.org, toLandlordId: mine.org, on: new Date(`${today}T00:00:00Z`) } });
+      const toAccept = await transfer(openFile.dwellingId);
+      const toDecline = await transfer(other.let);
+      const rehousing = await p.rehousingCase.create({ data: { leaseId: at(other.leases, 7), reason: "OTHER_LANDLORD_STOCK", knownOn: new Date(`${today}T00:00:00Z`) } });
+      const offer = await p.rehousingOffer.create({ data: { caseId: rehousing.id, dwellingId: mine.let, noticeOn: new Date(`${today}T00:00:00Z`), consent: "PENDING" } });
+      const accepted = async (householdId: string, dwellingId: string) => {
+        const household = await p.household.findUniqueOrThrow({ where: { id: householdId } });
+        const application = await p.application.findFirstOrThrow({ where: { candidateId: household.candidateId }, orderBy: { registeredOn: "asc" } });
+        const file = await p.allocationFile.create({ data: { landlordId: mine.org, dwellingId, status: "VISIT", openedOn: new Date(`${today}T00:00:00Z`), selectedApplicationId: application.id } });
+        await p.allocationOffer.create({ data: { allocationFileId: file.id, applicationId: application.id, offeredOn: new Date(`${today}T00:00:00Z`), outcome: "ACCEPTED", respondedOn: new Date(`${today}T00:00:00Z`) } });
+      };
+      await accepted(mine.freeHousehold, at(mine.vacant, 2));
+      await accepted(adminHousehold, mine.let);
+      return { ...mine, adminHousehold, transferToAccept: toAccept.id, transferToDecline: toDecline.id, offerToConsent: offer.id };
+    };
+    const A = await crossRows(A0, B0, free[2]!);
+    const B = await crossRows(B0, A0, free[3]!);
     // The developer's only target: a statement under one of its financial-participation conventions (only org and convention are read).
     const D: Stock = { ...A, org: orgs.snhbm, convention: id(await p.convention.findFirstOrThrow({ where: { developerId: orgs.snhbm, kind: "FINANCIAL_PARTICIPATION" }, orderBy: { id: "asc" } })) };
     for (const s of [A, B]) {

@@ -36,7 +36,7 @@ const ADMIN_ONLY = new Set([
 const ID_TYPES: Record<string, string> = {
   alternateForId: "CommissionMember", memberId: "CommissionMember", organisationId: "Organisation", landlordId: "Organisation",
   newLandlordId: "Organisation", developerId: "Organisation", compensationConventionId: "Convention", financingConventionId: "Convention",
-  conventionId: "Convention", meetingId: "CommissionMeeting", offerId: "AllocationOffer", methodologyId: "AllocationMethodology",
+  conventionId: "Convention", meetingId: "CommissionMeeting", offerId: "AllocationOffer", methodologyId: "AllocationMethodology", transferId: "DwellingTransfer",
 };
 function idTypeOf(mutation: string, field: string): string {
   if (ID_TYPES[field]) return ID_TYPES[field]!;

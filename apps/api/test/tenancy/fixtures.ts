@@ -71,10 +71,26 @@ export async function gql(api: TestApi, caller: Caller, query: string, variables
 
 export const SIGN = `mutation($input: SignLeaseInput!) { signLease(input: $input) { lease { id monthlyRent startsOn status rentComputation { netMonthly effortRate } } userErrors { field message code rule } } }`;
 
-/** Signs a lease for a new fictional household on a new dwelling of landlordA; returns the lease's global ID. */
+/**
+ * The landlord's procedure reached the household for this vacancy: an allocation file of the
+ * dwelling's landlord (stage VISIT) whose offer the household's application ACCEPTED. signLease
+ * signs only with such a household (issue 12 finding 2). Returns the file's ID.
+ */
+export async function acceptedOffer(api: TestApi, dwellingId: string, householdId: string, unitId: string | null = null): Promise<string> {
+  const p = api.db.prisma;
+  const dwelling = await p.dwelling.findUniqueOrThrow({ where: { id: dwellingId } });
+  const household = await p.household.findUniqueOrThrow({ where: { id: householdId } });
+  const application = await p.application.findFirstOrThrow({ where: { candidateId: household.candidateId }, orderBy: { registeredOn: "asc" } });
+  const file = await p.allocationFile.create({ data: { landlordId: dwelling.landlordId, dwellingId, accommodationUnitId: unitId, status: "VISIT", openedOn: d("2024-01-01"), selectedApplicationId: application.id } });
+  await p.allocationOffer.create({ data: { allocationFileId: file.id, applicationId: application.id, offeredOn: d("2024-01-02"), outcome: "ACCEPTED", respondedOn: d("2024-01-03") } });
+  return file.id;
+}
+
+/** Signs a lease for a new fictional household on a new dwelling of landlordA (after its accepted offer); returns the lease's global ID. */
 export async function signNewLease(api: TestApi, opts: { members: MemberSpec[]; dwelling: DwellingSpec; startsOn: string; income?: string; caller?: Caller; landlordId?: string; regime?: "LAW" | "BILL_8535" }) {
   const { householdId, memberIds } = await createHousehold(api, opts.members);
   const dwellingId = await createDwelling(api, opts.landlordId ?? api.orgIds.esch, opts.dwelling);
+  await acceptedOffer(api, dwellingId, householdId);
   const data = await gql(api, opts.caller ?? "landlordA", SIGN, {
     input: { dwellingId: gid("Dwelling", dwellingId), householdId: gid("Household", householdId), startsOn: opts.startsOn, annualNetDisposableIncome: opts.income ?? "36291.8196", monthlyCharges: "120.00", ...(opts.regime ? { regime: opts.regime } : {}) },
   });

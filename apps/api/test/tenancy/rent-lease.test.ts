@@ -6,7 +6,7 @@ import { computeAffordableRent } from "@abordable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gid, startTestApi, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
-import { createDwelling, createHousehold, gql, SIGN, signNewLease } from "./fixtures.js";
+import { acceptedOffer, createDwelling, createHousehold, gql, SIGN, signNewLease } from "./fixtures.js";
 
 const RENT = `query($input: AffordableRentInput!) { calculateAffordableRent(input: $input) {
   regime asOf adults children cote lowIncomeThreshold maxEffortThreshold rentCeilingThreshold band effortRate grossAnnualUncapped grossAnnualCap capApplied
@@ -92,7 +92,11 @@ describe(`affordable rent and leases (${TEST_DATABASE_KIND})`, () => {
 
   it("signLease refuses a dwelling already let, a second lease for the household, and an allocation file before the visit", async () => {
     const { householdId } = await createHousehold(api, [{ birthDate: "1980-01-01", income: "25000.00" }]);
-    const letDwelling = await api.db.prisma.dwelling.findFirstOrThrow({ where: { landlordId: api.orgIds.esch, status: "LET", type: { not: "SHARED_DWELLING" } } });
+    const letDwelling = await api.db.prisma.dwelling.findFirstOrThrow({ where: { landlordId: api.orgIds.esch, status: "LET", type: { not: "SHARED_DWELLING" }, allocationFiles: { none: { status: { notIn: ["LEASE_SIGNED", "CLOSED"] } } } } });
+    // No offer of the landlord reached the household: the uniform refusal (issue 12 finding 2).
+    const none = await gql(api, "landlordA", SIGN, { input: { dwellingId: gid("Dwelling", letDwelling.id), householdId: gid("Household", householdId), startsOn: "2026-05-01" } });
+    expect(none.signLease.userErrors).toEqual([expect.objectContaining({ field: ["input", "householdId"], code: "NOT_FOUND" })]);
+    await acceptedOffer(api, letDwelling.id, householdId);
     const res = await gql(api, "landlordA", SIGN, { input: { dwellingId: gid("Dwelling", letDwelling.id), householdId: gid("Household", householdId), startsOn: "2026-05-01" } });
     expect(res.signLease.userErrors).toContainEqual(expect.objectContaining({ field: ["input", "dwellingId"], code: "INVALID_STATE" }));
     const file = await api.db.prisma.allocationFile.findFirstOrThrow({ where: { landlordId: api.orgIds.esch, status: { not: "VISIT" } } });
@@ -105,6 +109,7 @@ describe(`affordable rent and leases (${TEST_DATABASE_KIND})`, () => {
     const application = await api.db.prisma.application.findFirstOrThrow({ where: { candidate: { household: { id: householdId } } } });
     const dwellingId = await createDwelling(api, api.orgIds.esch, { bedrooms: 2 });
     const file = await api.db.prisma.allocationFile.create({ data: { landlordId: api.orgIds.esch, dwellingId, status: "VISIT", openedOn: new Date("2026-06-01T00:00:00Z"), selectedApplicationId: application.id } });
+    await api.db.prisma.allocationOffer.create({ data: { allocationFileId: file.id, applicationId: application.id, offeredOn: new Date("2026-06-15T00:00:00Z") } });
     const res = await gql(api, "landlordA", SIGN, { input: { allocationFileId: gid("AllocationFile", file.id), startsOn: "2026-09-01", regime: "LAW" } });
     expect(res.signLease.userErrors).toEqual([]);
     // RND by default = the adults' declared incomes (art. 56): 53,000; 2 adults 1 child at cote 968.04.
@@ -150,7 +155,11 @@ describe(`affordable rent and leases (${TEST_DATABASE_KIND})`, () => {
   });
 
   it("art69_4 young people: the lease may end on the tenant's 32nd birthday (earliestEnd and the deadlines)", async () => {
-    const { leaseId } = await signNewLease(api, { members: [{ birthDate: "1995-03-10", income: "28000.00" }], dwelling: { bedrooms: 1, sub: "YOUNG_PEOPLE" }, startsOn: "2026-02-01", regime: "LAW" });
+    // A tenant of 30 cannot be allocated a young people's dwelling now (art. 12 §3, re-checked at signature): the
+    // lease is signed on a dwelling for all, then the dwelling is recorded as young people's, as for a lease of
+    // a tenant allocated when young (the end rule reads the dwelling's sub-category and the birth date).
+    const { leaseId, dwellingId } = await signNewLease(api, { members: [{ birthDate: "1995-03-10", income: "28000.00" }], dwelling: { bedrooms: 1 }, startsOn: "2026-02-01", regime: "LAW" });
+    await api.db.prisma.dwelling.update({ where: { id: dwellingId }, data: { category: "DEDICATED", dedicatedSubCategory: "YOUNG_PEOPLE" } });
     const read = await gql(api, "landlordA", `query($id: ID!) { node(id: $id) { ... on Lease { earliestEnd(asOf: "2027-01-01", regime: LAW) { ground available ofRight endsOn reference { citation } parameters { parameterId } }
       deadlines(asOf: "2027-01-01", withinDays: 90, regime: LAW) { kind date } } } }`, { id: leaseId });
     expect(read.node.earliestEnd).toMatchObject({ ground: "YOUNG_TENANT_AGE", available: true, ofRight: false, endsOn: "2027-03-10" });
