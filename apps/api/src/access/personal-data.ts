@@ -32,6 +32,7 @@ import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLFieldRes
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { AllocationFileStatus } from "../generated/prisma/enums.js";
 import { isLandlord, isMinistryAdmin, organisationOf, type Viewer } from "./viewer.js";
+import { ageOn as domainAgeOn, todayIso } from "@abordable/domain";
 
 // ───────────── classes ─────────────
 
@@ -149,11 +150,15 @@ export function incomeBand(amount: { toFixed(): string } | string | number | nul
   return `EUR_${low}_TO_${low + 19_999}`;
 }
 
-function ageBandOfIso(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
-  const now = new Date();
-  let age = now.getUTCFullYear() - y;
-  if (now.getUTCMonth() + 1 < m || (now.getUTCMonth() + 1 === m && now.getUTCDate() < d)) age -= 1;
+/**
+ * Age band shown instead of a birth date on pseudonymised records (GDPR data minimisation).
+ * Bands follow the thresholds the rules use: 18 (majority, art. 55), 26/29 (young people, art. 12),
+ * 60 (seniors, art. 12), 70 (rehousing exception, art. 67).
+ */
+export const AGE_BANDS = ["UNDER_18", "AGE_18_25", "AGE_26_28", "AGE_29_39", "AGE_40_59", "AGE_60_69", "AGE_70_PLUS"] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export function ageBand(age: number): AgeBand {
   if (age < 18) return "UNDER_18";
   if (age < 26) return "AGE_18_25";
   if (age < 29) return "AGE_26_28";
@@ -161,6 +166,11 @@ function ageBandOfIso(iso: string): string {
   if (age < 60) return "AGE_40_59";
   if (age < 70) return "AGE_60_69";
   return "AGE_70_PLUS";
+}
+
+/** The age band of a birth date today: the register's one band rule on the domain's one calendar (register/age.ts). */
+function ageBandOfIso(iso: string): string {
+  return ageBand(domainAgeOn(iso.slice(0, 10), todayIso()));
 }
 
 /** The masked form of one classified audit value: a coarse band for incomes and birth dates, the class otherwise. */

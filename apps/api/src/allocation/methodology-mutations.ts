@@ -28,6 +28,13 @@ const CreateVersionInput = builder.inputType("CreateAllocationMethodologyVersion
     "A new version of a landlord's written allocation methodology submitted for the minister's approval (law art. 57 §1; RGD 13 Oct 2023 art. 3): the next version number, not in force until a ministry administrator approves it (approveAllocationMethodologyVersion); earlier versions and the shortlists ranked with them are unchanged.",
   fields: (t) => ({
     landlordId: t.id({ required: false, description: "Landlord (ministry administrators only; a landlord records its own)." }),
+    approvedOn: t.field({
+      type: "Date",
+      required: false,
+      description:
+        "No longer accepted: the minister's approval (law art. 57 §1) is recorded by a ministry administrator with approveAllocationMethodologyVersion, not by the landlord (issue 12, finding 1). Given, the mutation answers a RULE_VIOLATION user error on this field and records nothing.",
+      deprecationReason: "2026-12-02: approval is the ministry's act; use approveAllocationMethodologyVersion. Removal after 2027-06-30.",
+    }),
     config: t.field({
       type: "JSON",
       required: true,
@@ -62,6 +69,8 @@ builder.mutationField("createAllocationMethodologyVersion", (t) =>
     resolve: async (_r, { input }, ctx) => {
       const out = await runMutation(ctx, "createAllocationMethodologyVersion", async (tx) => {
         const p = new Problems();
+        // A landlord dating its own approval is what let it unmask the register (issue 12 finding 1).
+        if (input.approvedOn != null) p.add("approvedOn", "RULE_VIOLATION", "The minister's approval is recorded by a ministry administrator (approveAllocationMethodologyVersion), not with the version", "law art. 57 §1; RGD 13 Oct 2023 art. 3");
         let landlordId = organisationOf(ctx.viewer);
         if (input.landlordId != null) {
           if (!isMinistryAdmin(ctx.viewer)) p.add("landlordId", "FORBIDDEN", "Only a ministry administrator names the landlord; a landlord records its own methodology");

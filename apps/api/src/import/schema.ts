@@ -9,6 +9,7 @@
  * created dwelling, unit and lease (no personal data), and one for the import. Idempotent: the
  * Idempotency-Key is marked committed with the last change.
  */
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import { randomUUID } from "node:crypto";
 
 import type { Prisma, PortfolioImport } from "../generated/prisma/client.js";
@@ -58,7 +59,7 @@ const ImportRowErrorRef = builder.objectRef<RowError>("ImportRowError").implemen
 const PortfolioImportRef = builder.objectRef<PortfolioImport>("PortfolioImport").implement({
   description: "An import of a landlord's portfolio: its progress and its report.",
   fields: (t) => ({
-    id: t.string({ description: "Global ID (for portfolioImport(id:)).", resolve: (i) => Buffer.from(`PortfolioImport:${i.id}`).toString("base64") }),
+    id: t.id({ description: "Global ID (for portfolioImport(id:)).", resolve: (i) => encodeGlobalID("PortfolioImport", i.id) }),
     format: t.exposeString("format", { description: "CSV or XLSX." }),
     mode: t.exposeString("mode", { description: "ALL_OR_NOTHING or VALID_BATCHES." }),
     status: t.exposeString("status", { description: "VALIDATING, APPLYING, APPLIED, PARTIALLY_APPLIED or REJECTED." }),

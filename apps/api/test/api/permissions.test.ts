@@ -204,7 +204,7 @@ describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
         landlordA: "created for Ville d'Esch-sur-Alzette",
         landlordB: "created for Fonds du Logement",
         developer: "FORBIDDEN",
-        anonymous: "FORBIDDEN",
+        anonymous: "UNAUTHENTICATED",
       });
     });
 

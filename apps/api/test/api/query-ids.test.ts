@@ -20,6 +20,7 @@ import {
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
+  isInterfaceType,
 } from "graphql";
 import { gid, startTestApi, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
@@ -85,8 +86,9 @@ function request(slot: IdSlot, field: GraphQLField<unknown, unknown>, id: string
   }
   // A connection reads its rows (and decodes its filters) only when its edges are asked for.
   const returned = getNamedType(field.type);
-  const selection = isObjectType(returned) && returned.getFields().edges ? "__typename edges { cursor }" : "__typename";
-  return { query: `query(${decls.join(", ")}) { result: ${field.name}(${uses.join(", ")}) { ${selection} } }`, variables };
+  // A scalar result (JSON: a candidate's data report) takes no selection at all.
+  const selection = !isObjectType(returned) && !isInterfaceType(returned) ? "" : returned.getFields().edges ? "{ __typename edges { cursor } }" : "{ __typename }";
+  return { query: `query(${decls.join(", ")}) { result: ${field.name}(${uses.join(", ")}) ${selection} }`, variables };
 }
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");

@@ -24,7 +24,11 @@ describe(`facts for the ends of lease, art. 69 (${TEST_DATABASE_KIND})`, () => {
   afterAll(async () => api?.close());
 
   it("art69_al5 recordLeaseEndFacts: an employee's job end, the employer needing the dwelling, opens the end three months later; facts are merged, cleared with null, audited", async () => {
-    const { leaseId } = await signNewLease(api, { members: [{ birthDate: "1988-05-05", income: "32000.00" }], dwelling: { bedrooms: 1, sub: "EMPLOYEES" }, startsOn: "2026-02-01", regime: "LAW" });
+    // The register records no membership of art. 12 §3 7° (employees of the developer or principal), so
+    // signLease's sub-category re-check cannot pass for an employees' dwelling: the lease is signed on a
+    // dwelling for all, then the dwelling is recorded as employees' (the end rule reads its sub-category).
+    const { leaseId, dwellingId } = await signNewLease(api, { members: [{ birthDate: "1988-05-05", income: "32000.00" }], dwelling: { bedrooms: 1 }, startsOn: "2026-02-01", regime: "LAW" });
+    await api.db.prisma.dwelling.update({ where: { id: dwellingId }, data: { category: "DEDICATED", dedicatedSubCategory: "EMPLOYEES" } });
     const audits = await api.db.prisma.auditEvent.count({ where: { action: "recordLeaseEndFacts", entityId: rid(leaseId) } });
     const a = await gql(api, "landlordA", RECORD, { input: { leaseId, jobEndedOn: "2026-09-30", employerNeedsDwelling: true } });
     expect(a.recordLeaseEndFacts.userErrors).toEqual([]);
@@ -55,7 +59,11 @@ describe(`facts for the ends of lease, art. 69 (${TEST_DATABASE_KIND})`, () => {
   });
 
   it("recordLeaseEndFacts refuses dates before the lease and an empty input, all or nothing, and only on the caller's leases", async () => {
-    const { leaseId } = await signNewLease(api, { members: [{ birthDate: "1988-05-05", income: "32000.00" }], dwelling: { bedrooms: 1, sub: "EMPLOYEES" }, startsOn: "2026-02-01", regime: "LAW" });
+    // The register records no membership of art. 12 §3 7° (employees of the developer or principal), so
+    // signLease's sub-category re-check cannot pass for an employees' dwelling: the lease is signed on a
+    // dwelling for all, then the dwelling is recorded as employees' (the end rule reads its sub-category).
+    const { leaseId, dwellingId } = await signNewLease(api, { members: [{ birthDate: "1988-05-05", income: "32000.00" }], dwelling: { bedrooms: 1 }, startsOn: "2026-02-01", regime: "LAW" });
+    await api.db.prisma.dwelling.update({ where: { id: dwellingId }, data: { category: "DEDICATED", dedicatedSubCategory: "EMPLOYEES" } });
     const bad = await gql(api, "landlordA", RECORD, { input: { leaseId, jobEndedOn: "2026-01-31", employerNeedsDwelling: true, supportEndedOn: "2026-09-30" } });
     expect(bad.recordLeaseEndFacts).toMatchObject({ lease: null, userErrors: [{ field: ["input", "jobEndedOn"], code: "OUT_OF_RANGE" }] });
     expect((await api.db.prisma.lease.findUniqueOrThrow({ where: { id: rid(leaseId) } })).endFacts).toBeNull();
