@@ -1,7 +1,7 @@
 /**
  * A fingerprint of the whole database, to prove that requests changed nothing: for every table,
- * its row count and an order-independent hash of its rows. The idempotency records are left out,
- * and the API keys are hashed without their last-use time (both move with every authenticated
+ * its row count and an order-independent hash of its rows. The idempotency records and the rate
+ * limiter's buckets (PostgreSQL keeps them in RateLimitBucket) are left out, and the API keys are hashed without their last-use time (both move with every authenticated
  * request), so that a key created or revoked still shows.
  */
 import type { Database } from "../../src/db/database.js";
@@ -12,7 +12,7 @@ export async function fingerprint(db: Database): Promise<Record<string, string>>
   );
   const out: Record<string, string> = {};
   for (const { table_name: t } of tables) {
-    if (t === "IdempotencyRecord") continue;
+    if (t === "IdempotencyRecord" || t === "RateLimitBucket") continue;
     const row = t === "ApiKey" ? `(to_jsonb(x) - 'lastUsedAt')::text` : "x::text";
     const [result] = await db.prisma.$queryRawUnsafe<{ n: string; h: string | null }[]>(
       `SELECT count(*)::text AS n, md5(string_agg(md5(${row}), '' ORDER BY md5(${row}))) AS h FROM "${t}" x`,
