@@ -32,7 +32,7 @@ import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLFieldRes
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { AllocationFileStatus } from "../generated/prisma/enums.js";
 import { isLandlord, isMinistryAdmin, organisationOf, type Viewer } from "./viewer.js";
-import { ageOn as domainAgeOn, todayIso } from "@abordable/domain";
+import { ageOn as domainAgeOn, Dec, todayIso } from "@abordable/domain";
 
 // ───────────── classes ─────────────
 
@@ -143,11 +143,17 @@ const PERSON_NAME_ENTITIES = new Set(["Candidate", "HouseholdMember", "Household
 /** Income band shown instead of an amount (EUR 20,000 steps; 100,000 or more in one band). */
 export function incomeBand(amount: { toFixed(): string } | string | number | null | undefined): string | null {
   if (amount == null) return null;
-  const n = Number(typeof amount === "object" ? amount.toFixed() : amount);
-  if (!Number.isFinite(n)) return null;
-  if (n >= 100_000) return "EUR_100000_OR_MORE";
-  const low = Math.floor(Math.max(n, 0) / 20_000) * 20_000;
-  return `EUR_${low}_TO_${low + 19_999}`;
+  // The amount stays an exact decimal: only the band's lower bound (a whole multiple of 20,000) is printed.
+  let n: InstanceType<typeof Dec>;
+  try {
+    n = new Dec(typeof amount === "object" ? amount.toFixed() : amount);
+  } catch {
+    return null;
+  }
+  if (!n.isFinite()) return null;
+  if (n.gte(100_000)) return "EUR_100000_OR_MORE";
+  const low = Dec.max(n, 0).div(20_000).floor().mul(20_000);
+  return `EUR_${low.toFixed(0)}_TO_${low.plus(19_999).toFixed(0)}`;
 }
 
 /**
