@@ -23,6 +23,7 @@ import type { Context } from "../schema/context.js";
 import { organisationInScope } from "../organisations/references.js";
 import { checkHeader, FileError, readCsv, readXlsx, type RawRow, type RowError } from "./rows.js";
 import { planImport, type Plan } from "./plan.js";
+import { insertRows } from "../db/bulk-insert.js";
 
 type Tx = Prisma.TransactionClient;
 /** Largest file accepted (characters of CSV or of base64 XLSX); the HTTP body limit applies first. */
@@ -31,7 +32,6 @@ const MAX_CONTENT = 100 * 1024 * 1024;
 const DEFAULT_BATCH = 500;
 /** Longest an import's transaction may run (a 10,000-dwelling file takes seconds on PostgreSQL). */
 const TRANSACTION_TIMEOUT_MS = 300_000;
-const INSERT_CHUNK = 1_000;
 
 const ImportFormatEnum = builder.enumType("ImportFormat", {
   description: "Format of an import file.",
@@ -96,25 +96,24 @@ const ImportPortfolioPayload = builder.objectRef<{ portfolioImport: PortfolioImp
 
 interface Group { dwellings: Plan["dwellings"]; units: Plan["units"]; leases: Plan["leases"]; members: Plan["members"]; rows: number }
 
-async function chunked<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await write(rows.slice(i, i + INSERT_CHUNK));
-}
-
 async function apply(tx: Tx, ctx: Context, g: Group, importId: string) {
-  await chunked(g.dwellings.map((d) => d.row), (data) => tx.dwelling.createMany({ data }));
-  await chunked(g.units.map((u) => u.row), (data) => tx.accommodationUnit.createMany({ data }));
-  await chunked(g.leases.map((l) => l.candidate), (data) => tx.candidate.createMany({ data }));
-  await chunked(g.leases.map((l) => l.household), (data) => tx.household.createMany({ data }));
-  await chunked([...g.leases.map((l) => l.applicant), ...g.members.map((m) => m.row)], (data) => tx.householdMember.createMany({ data }));
-  await chunked(g.leases.map((l) => l.lease), (data) => tx.lease.createMany({ data }));
-  const who = ctx.viewer.kind === "apiKey" ? { apiKeyId: ctx.viewer.apiKeyId, organisationId: ctx.viewer.organisationId, role: ctx.viewer.role } : {};
+  // Bulk statements (db/bulk-insert.ts): Prisma's createMany cost about 1 ms per row here.
+  const now = new Date();
+  const stamped = <T extends object>(rows: T[]) => rows.map((r) => ({ ...r, updatedAt: now }));
+  await insertRows(tx, "Dwelling", stamped(g.dwellings.map((d) => d.row)));
+  await insertRows(tx, "AccommodationUnit", stamped(g.units.map((u) => u.row)));
+  await insertRows(tx, "Candidate", stamped(g.leases.map((l) => l.candidate)));
+  await insertRows(tx, "Household", stamped(g.leases.map((l) => l.household)));
+  await insertRows(tx, "HouseholdMember", [...g.leases.map((l) => l.applicant), ...g.members.map((m) => m.row)]);
+  await insertRows(tx, "Lease", stamped(g.leases.map((l) => l.lease)));
+  const who = ctx.viewer.kind === "apiKey" ? { apiKeyId: ctx.viewer.apiKeyId, organisationId: ctx.viewer.organisationId, role: ctx.viewer.role } : { apiKeyId: null, organisationId: null, role: null };
   const audit = [
     ...g.dwellings.map((d) => ({ entityType: "Dwelling", entityId: d.row.id, after: { ...d.row, importId, line: d.line } })),
     ...g.units.map((u) => ({ entityType: "AccommodationUnit", entityId: u.row.id, after: { ...u.row, importId, line: u.line } })),
     // Leases without the tenant's identity: the audit trail keeps no personal data.
     ...g.leases.map((l) => ({ entityType: "Lease", entityId: l.lease.id, after: { ...l.lease, importId, line: l.line } })),
-  ].map((a) => ({ ...who, action: "importPortfolio", correlationId: ctx.correlationId, entityType: a.entityType, entityId: a.entityId, after: JSON.parse(JSON.stringify(a.after)) as Prisma.InputJsonValue }));
-  await chunked(audit, (data) => tx.auditEvent.createMany({ data }));
+  ].map((a) => ({ ...who, action: "importPortfolio", correlationId: ctx.correlationId, entityType: a.entityType, entityId: a.entityId, after: a.after }));
+  await insertRows(tx, "AuditEvent", audit);
 }
 
 /** Marks the Idempotency-Key committed inside the transaction of the (last) change, as runMutation does. */
