@@ -13,6 +13,10 @@ import { createApp, type App } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";
 import { bootstrap } from "../../src/organisations/bootstrap.js";
 import { openTestDatabase, TEST_DATABASE_KIND } from "../support/database.js";
+import { Decimal } from "decimal.js";
+import { DEFAULT_METHODOLOGY } from "@abordable/domain";
+import type { Caller, TestApi } from "../support/api.js";
+import { commissionOf, compute, openFile, RESPOND, step, toOffer } from "../allocation/flow.js";
 
 let db: Database;
 let app: App;
@@ -202,6 +206,68 @@ describe(`from an empty database through the API (${TEST_DATABASE_KIND})`, () =>
     });
     expect(partial.importPortfolio.portfolioImport).toEqual({ status: "PARTIALLY_APPLIED", appliedRows: 1 });
     expect(await db.prisma.dwelling.count()).toBe(before + 1);
+  });
+
+  it("an allocation: approved methodology, commission, shortlist, offer accepted, lease signed at the rent of art. 60 and annex III", async () => {
+    // The allocation helpers speak to a TestApi; here the landlord and the ministry are this test's own keys.
+    const callers: Partial<Record<Caller, string>> = { landlordA: keys.landlord!, admin: keys.admin! };
+    const api = {
+      gql: async (caller: Caller, query: string, variables: Record<string, unknown> = {}) => {
+        const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${callers[caller]}` }, body: JSON.stringify({ query, variables }) });
+        return { status: res.status, headers: res.headers, body: await res.json() };
+      },
+    } as unknown as TestApi;
+    const { version: _v, landlord: _l, validFrom: _f, ...config } = JSON.parse(JSON.stringify(DEFAULT_METHODOLOGY)) as Record<string, unknown>;
+    const methodology = await ok(keys.landlord!, "createAllocationMethodologyVersion", "CreateAllocationMethodologyVersionInput", "methodology { id approvedOn }", { config: { ...config, id: "dudelange-2026" } });
+    expect(methodology.methodology.approvedOn).toBeNull();
+    await ok(keys.admin!, "approveAllocationMethodologyVersion", "ApproveAllocationMethodologyVersionInput", "methodology { id }", { methodologyId: methodology.methodology.id, approvedOn: "2026-01-05" });
+    const term = { termStartsOn: "2026-01-01", termEndsOn: "2030-12-31" };
+    await ok(keys.landlord!, "createCommission", "CreateCommissionInput", "commission { id }", {
+      name: "Commission consultative de Dudelange",
+      members: [{ name: "A", role: "CHAIR", ...term }, { name: "B", role: "EXPERT_MEMBER", ...term }, { name: "C", role: "EXTERNAL_MEMBER", ...term }, { name: "D", role: "MEMBER", alternateForIndex: 2, ...term }, { name: "S", role: "SECRETARY", isVotingMember: false, ...term }],
+    });
+    // A single adult, 30,000.00 EUR of net taxable income (art. 56), resident national.
+    await ok(keys.admin!, "registerCandidate", "RegisterCandidateInput", "candidate { id }", {
+      address: "8, rue Basse", municipalityCode: "dudelange", incomeYear: 2025, introducedOn: "2026-01-12", motive: "EXCESSIVE_RENT",
+      members: [{ role: "APPLICANT", firstName: "Jean", lastName: "Muller", birthDate: "1979-05-20", residenceStatus: "LUXEMBOURG_NATIONAL", workplaceMunicipalityCode: "dudelange", incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "30000.00" }] }],
+    });
+    const dwelling = await ok(keys.landlord!, "createDwelling", "CreateDwellingInput", "dwelling { id }", {
+      reference: "APT-2", developerId: ids.developer, compensationConventionId: ids.compensation, category: "ALL_PUBLIC", type: "APARTMENT", bedrooms: 1, usefulArea: "52.00",
+      municipalityCode: "dudelange", address: "3, rue Haute", hasEquippedKitchen: true, hasOutdoorSpace: false, firstOccupiedYear: 2024,
+    });
+    const commission = await commissionOf(api, "landlordA");
+    const fileId = await openFile(api, "landlordA", dwelling.dwelling.id, "2026-02-02");
+    const ranked = await compute(api, "landlordA", fileId, "2026-02-03", 10);
+    expect(ranked.computation.rankedCount).toBe(1);
+    const { offerId } = await toOffer(api, "landlordA", commission, fileId, "2026-02-04");
+    const accepted = await gql(keys.landlord!, RESPOND, { input: { offerId, response: "ACCEPTED", respondedOn: "2026-02-20" } });
+    expect(accepted.recordOfferResponse.userErrors).toEqual([]);
+    await step(api, "landlordA", fileId, "VISIT_DONE", "2026-02-24");
+    const signed = await ok(keys.landlord!, "signLease", "SignLeaseInput", "lease { monthlyRent startsOn rentComputation { annualNetDisposableIncome cote lowIncomeThreshold maxEffortThreshold effortRate grossMonthly netMonthly capApplied } }", {
+      allocationFileId: fileId, startsOn: "2026-03-01", annualNetDisposableIncome: "30000.00", monthlyCharges: "90.00",
+    });
+
+    // By hand, from the text. Annex III table A, one adult, at cote 100: low income 2,013, maximum
+    // effort 5,485, rent ceiling 6,397, times the cost-of-living index in force on 1 March 2026
+    // (968.04 since 1 May 2025) / 100. Art. 60 §2: effort rate = 10 % + (RND − low) / (max − low) × 25 %.
+    const cote = new Decimal("968.04").div(100);
+    const low = cote.times(2013);
+    const max = cote.times(5485);
+    const rate = new Decimal("0.10").plus(new Decimal("30000").minus(low).div(max.minus(low)).times("0.25"));
+    const grossMonthly = new Decimal("30000").times(rate).div(12);
+    // Not capped: 35 % of 6,397 × 9.6804 a year is far above. Annex III 2° : −2.5 % without a
+    // balcony, terrace or private garden; equipped kitchen, not a house, first occupied after 1990.
+    const netMonthly = grossMonthly.times("0.975");
+    const rc = signed.lease.rentComputation;
+    expect(new Decimal(rc.annualNetDisposableIncome).eq(30000)).toBe(true);
+    expect(rc.capApplied).toBe(false);
+    expect(new Decimal(rc.lowIncomeThreshold).minus(low).abs().lte("0.01")).toBe(true);
+    expect(new Decimal(rc.maxEffortThreshold).minus(max).abs().lte("0.01")).toBe(true);
+    expect(new Decimal(rc.effortRate).minus(rate).abs().lte("0.0001")).toBe(true);
+    // The rent in the lease is the net monthly rent to the cent (434.36 EUR).
+    expect(signed.lease.monthlyRent).toBe(netMonthly.toFixed(2));
+    const file = await gql(keys.landlord!, "query($id: ID!) { node(id: $id) { ... on AllocationFile { status } } }", { id: fileId });
+    expect(file.node.status).toBe("LEASE_SIGNED");
   });
 
   it("deactivating an organisation revokes its keys and keeps its history readable", async () => {
