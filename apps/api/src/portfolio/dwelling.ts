@@ -6,6 +6,7 @@ import { accommodationUnitScope, dwellingScope, dwellingStockCountScope, leaseSc
 import { requireActingFor } from "../access/acting-for.js";
 import { isDeveloper, type Viewer } from "../access/viewer.js";
 import { decodeGlobalIds } from "../schema/ids.js";
+import { badUserInput } from "../schema/domain-errors.js";
 import { ConventionRef } from "../conventions/convention.js";
 
 /** Logement abordable (law art. 2, 12). */
@@ -82,6 +83,7 @@ const DwellingFilter = builder.inputType("DwellingFilter", {
     statuses: t.field({ type: [DwellingStatusEnum], required: false, description: "Letting statuses." }),
     minBedrooms: t.int({ required: false, description: "At least this many bedrooms." }),
     maxBedrooms: t.int({ required: false, description: "At most this many bedrooms." }),
+    references: t.stringList({ required: false, description: "The landlords' own references (Dwelling.reference), as an ERP knows its dwellings: at most 100; combine with landlordIds where references may repeat across landlords." }),
     landlordIds: t.idList({ required: false, description: "Global IDs of landlords (the ministry: any; a developer: landlords of what it developed; a landlord only itself, FORBIDDEN (HTTP 403) otherwise)." }),
   }),
 });
@@ -114,6 +116,10 @@ export function dwellingWhere(filter: typeof DwellingFilter.$inferInput | null |
   if (filter.categories) where.category = { in: filter.categories };
   if (filter.dedicatedSubCategories) where.dedicatedSubCategory = { in: filter.dedicatedSubCategories };
   if (filter.statuses) where.status = { in: filter.statuses };
+  if (filter.references) {
+    if (filter.references.length > 100) throw badUserInput(`filter.references: at most 100 references at a time (got ${filter.references.length})`, "filter.references");
+    where.reference = { in: filter.references };
+  }
   if (filter.minBedrooms != null || filter.maxBedrooms != null) {
     where.bedrooms = { ...(filter.minBedrooms != null && { gte: filter.minBedrooms }), ...(filter.maxBedrooms != null && { lte: filter.maxBedrooms }) };
   }

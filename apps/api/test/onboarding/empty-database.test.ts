@@ -154,9 +154,36 @@ describe(`from an empty database through the API (${TEST_DATABASE_KIND})`, () =>
   });
 
   it("the landlord's 2025 statement counts the dwellings created through the API", async () => {
-    const issued = await ok(keys.admin!, "issueCompensationStatement", "CompensationStatementInput", "statement { total lineCount subtotalsByComponent { component amount lineCount } }", { conventionId: ids.compensation, year: 2025 });
+    const issued = await ok(keys.admin!, "issueCompensationStatement", "CompensationStatementInput", "statement { number total surplusOwedToState lineCount subtotalsByComponent { component amount lineCount } }", { conventionId: ids.compensation, year: 2025 });
     expect(issued.statement.lineCount).toBeGreaterThan(0);
     expect(issued.statement.total).not.toBe("0.00");
+    // APT-1 by hand: let and managed from 1 March 2025, so 10 whole months of 2025 (art. 40 §1).
+    // Management flat: 300 EUR a month per dwelling (RGD of 24 January 2024 art. 3), under the law's
+    // ceiling of 290 EUR at construction-price index 881.15 (art. 40 §2 al. 2), i.e. 290 × 1164.15 /
+    // 881.15 = 383.14 EUR in 2025: not binding. Rent paid to the developer: 650 a month (art. 40
+    // §1 al. 3). Ancillary rents received: 60 a month, deducted. No tenant rent (no lease recorded).
+    // 10 × (300 + 650 − 60) = 8,900.00 EUR.
+    const sums = (edges: { node: { component: string; amount: string } }[]) => {
+      const m = new Map<string, Decimal>();
+      for (const { node } of edges) m.set(node.component, (m.get(node.component) ?? new Decimal(0)).plus(node.amount));
+      return Object.fromEntries([...m].map(([k, v]) => [k, v.toFixed(2)]));
+    };
+    const apt = await gql(keys.admin!, "query($n: String!, $d: ID) { compensationStatement(number: $n) { lines(first: 100, filter: { dwellingId: $d }) { totalCount edges { node { component amount } } } } }", { n: issued.statement.number, d: ids.apartment });
+    expect(sums(apt.compensationStatement.lines.edges)).toEqual({ MANAGEMENT_FLAT: "3000.00", RENT_PAID_TO_DEVELOPER: "6500.00", ANCILLARY_RENTS: "-600.00" });
+    expect(apt.compensationStatement.lines.totalCount).toBe(30);
+    const wgId = (await gql(keys.landlord!, '{ dwellings(first: 5, filter: { references: ["WG-1"] }) { edges { node { id } } } }')).dwellings.edges[0].node.id;
+    const wg = await gql(keys.admin!, "query($n: String!, $d: ID) { compensationStatement(number: $n) { lines(first: 100, filter: { dwellingId: $d }) { totalCount edges { node { component amount } } } } }", { n: issued.statement.number, d: wgId });
+    // WG-1 by hand (law regime, 2025 before the bill): a shared dwelling managed all year.
+    // Rent paid to the developer 900 × 12 = 10,800.00; one management flat per dwelling
+    // ("par logement", law art. 40 §2; the bill's flat per accommodation unit is not in force),
+    // 300 × 12 = 3,600.00; the four tenants' rents (400 + 410 + 420 + 430) × 12 = 19,920.00
+    // deducted: 10,800 + 3,600 − 19,920 = −5,520.00, a surplus of receipts (art. 47), never a
+    // negative compensation.
+    expect(sums(wg.compensationStatement.lines.edges)).toEqual({ RENT_PAID_TO_DEVELOPER: "10800.00", MANAGEMENT_FLAT: "3600.00", TENANT_RENTS: "-19920.00" });
+    expect(wg.compensationStatement.lines.totalCount).toBe(12 + 12 + 4 * 12);
+    // The landlord's compensation is the whole statement's deficit (art. 40 §1, the ministry's
+    // example 4,000 + 12 × 300 − 5,000 = 2,600): 8,900.00 − 5,520.00 = 3,380.00, no surplus.
+    expect(issued.statement).toMatchObject({ total: "3380.00", surplusOwedToState: "0.00", lineCount: 30 + 72 });
     const dev = await ok(keys.admin!, "issueCompensationStatement", "CompensationStatementInput", "statement { total lineCount }", { conventionId: ids.financing, year: 2025 });
     expect(dev.statement.lineCount).toBeGreaterThan(0);
     // Once a statement used the convention, an amendment cannot take effect in the year it covers.
