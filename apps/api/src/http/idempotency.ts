@@ -3,13 +3,17 @@
  * with that key (per API key) runs and its response is kept for 24 hours; a retry with the same
  * key and the same body gets that response again (header `idempotency-replayed: true`) and the
  * change is not applied twice. The same key with a different body is refused (422). A retry
- * while the first request is still running gets 409 with Retry-After.
+ * while the first request is still running, or has committed but not yet stored its response,
+ * gets 409 IDEMPOTENT_REQUEST_IN_PROGRESS with Retry-After. All of this state is rows of
+ * "IdempotencyRecord" (unique per API key and key), so several API processes on one database
+ * share it: exactly one of them claims a key.
  *
  * Only committed results are kept (complete()); secrets are redacted from what is kept.
  *
  * The "committed" mark is written inside the mutation's own transaction (schema/mutation.ts), so
- * a crash after the commit but before the response is stored is detected (409 telling the client
- * the change was applied) instead of applying the change again.
+ * a crash after the commit but before the response is stored is detected once the claim's lease
+ * has run out (409 IDEMPOTENT_REQUEST_APPLIED: the change was applied) instead of applying the
+ * change again.
  *
  * A claim is a lease: its time (`createdAt`) is its token. A process killed between the claim and
  * the commit leaves a claim nobody will finish; once the lease has run out, a retry takes it over
@@ -65,10 +69,16 @@ export async function claim(prisma: PrismaClient, apiKeyId: string, key: string,
     return { kind: "refuse", status: 422, code: "IDEMPOTENCY_KEY_REUSED", message: "This Idempotency-Key was used with a different request; use a new key for a new request" };
   }
   if (existing.status !== null && existing.response !== null) return { kind: "replay", status: existing.status, body: existing.response };
+  const leaseEnds = existing.createdAt.getTime() + leaseMs;
   if (existing.committedAt) {
+    // Committed, and the response is being stored by the first request (in this process or
+    // another one behind the same address): a retry in a moment replays it. Only once the lease
+    // has run out is the response taken as lost (its process died between commit and answer).
+    if (leaseEnds > now.getTime()) {
+      return { kind: "refuse", status: 409, code: "IDEMPOTENT_REQUEST_IN_PROGRESS", message: "A request with this Idempotency-Key was just applied and its response is being stored; retry shortly to get it", retryAfter: 1 };
+    }
     return { kind: "refuse", status: 409, code: "IDEMPOTENT_REQUEST_APPLIED", message: "The change of the first request with this key was applied but its response was lost; read the object instead of retrying" };
   }
-  const leaseEnds = existing.createdAt.getTime() + leaseMs;
   if (leaseEnds <= now.getTime()) {
     // The claimant neither committed nor answered within its lease: take the claim over, once.
     const taken = await prisma.idempotencyRecord.updateMany({ where: { apiKeyId, key, createdAt: existing.createdAt, committedAt: null, status: null }, data: { createdAt: now } });
