@@ -99,10 +99,20 @@ export async function claim(prisma: PrismaClient, apiKeyId: string, key: string,
  *
  * An API key's secret is shown once, in the response that created it, and never kept: the stored
  * copy has the secret redacted, so a replay says the key was created but cannot hand it out again.
+ *
+ * Never throws: when the database refuses this bookkeeping (it went away, or its disk filled up,
+ * just after the mutation committed), the committed change must still be answered as applied,
+ * not turned into a 503 saying nothing was applied. The response is then not kept (false); the
+ * record stays committed, so a retry gets 409 IN_PROGRESS during the lease and
+ * IDEMPOTENT_REQUEST_APPLIED after it, never a second application.
  */
 export async function complete(prisma: PrismaClient, apiKeyId: string, key: string, claimedAt: Date, status: number, body: string): Promise<boolean> {
-  const { count } = await prisma.idempotencyRecord.updateMany({ where: { apiKeyId, key, createdAt: claimedAt, committedAt: { not: null } }, data: { status, response: redactSecrets(body) } });
-  return count === 1;
+  try {
+    const { count } = await prisma.idempotencyRecord.updateMany({ where: { apiKeyId, key, createdAt: claimedAt, committedAt: { not: null } }, data: { status, response: redactSecrets(body) } });
+    return count === 1;
+  } catch {
+    return false;
+  }
 }
 
 /** API key secrets (`abk_<prefix>_<secret>`) replaced by their prefix and a note. */
@@ -110,7 +120,16 @@ export function redactSecrets(body: string): string {
   return body.replace(/abk_([0-9a-f]{8})_[A-Za-z0-9_-]{32}/g, "abk_$1_[redacted: the secret is shown only once, in the first response]");
 }
 
-/** The request failed before producing a response worth replaying: free the key for a retry. */
+/**
+ * The request failed before producing a response worth replaying: free the key for a retry. A
+ * committed claim is never freed. Never throws: a claim the database refuses to free now (it is
+ * unavailable) stays until its lease runs out, and a retry then takes it over; the answer the
+ * client gets is the request's own, not this bookkeeping's failure.
+ */
 export async function release(prisma: PrismaClient, apiKeyId: string, key: string, claimedAt: Date): Promise<void> {
-  await prisma.idempotencyRecord.deleteMany({ where: { apiKeyId, key, createdAt: claimedAt, committedAt: null } });
+  try {
+    await prisma.idempotencyRecord.deleteMany({ where: { apiKeyId, key, createdAt: claimedAt, committedAt: null } });
+  } catch {
+    // left to the lease (see above)
+  }
 }
