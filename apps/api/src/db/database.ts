@@ -68,9 +68,9 @@ export interface PostgresOptions {
 export interface PgliteOptions {
   /** Operations queued in front of the single connection; beyond, refused at once (load shedding). */
   maxQueue?: number;
-  /** fsync on (PGlite starts with `-F`, fsync off, by default). */
+  /** fsync on: the gate flushes the write-ahead log before each answer (PGlite starts with `-F`, and its own fsync is a no-op). */
   fsync?: boolean;
-  /** Writes are refused while the data directory's file system has less free space than this. */
+  /** Operations (reads too) are refused while the data directory's file system has less free space than this. */
   minFreeBytes?: number;
 }
 
