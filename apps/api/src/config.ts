@@ -54,9 +54,9 @@ export interface Config {
   readonly databaseIdleInTransactionTimeoutMs: number;
   /** PGlite: operations queued in front of its single connection; beyond, refused at once with 503. */
   readonly pgliteMaxQueue: number;
-  /** PGlite: fsync on (default off, PGlite's `-F`). */
+  /** PGlite: flush the write-ahead log to the disk before each answer (default off; PGlite's own fsync is a no-op). */
   readonly pgliteFsync: boolean;
-  /** PGlite: writes refused (503) while the data directory's disk has less free space (MB). */
+  /** PGlite: requests that need the database refused (503) while the data directory's disk has less free space (MB). */
   readonly pgliteMinFreeMb: number;
   /** /healthz fails when requests have waited for the database this long with no query finishing (a wedged pool). */
   readonly livenessStallMs: number;

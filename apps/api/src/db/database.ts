@@ -12,8 +12,11 @@
  *   on the data directory (PGlite spins when its write-ahead log cannot grow), and fsync as an
  *   operator setting.
  */
-import { mkdir, access, constants } from "node:fs/promises";
+import { mkdir, access, constants, readdir, stat, open } from "node:fs/promises";
 import { statfsSync } from "node:fs";
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
@@ -65,9 +68,9 @@ export interface PostgresOptions {
 export interface PgliteOptions {
   /** Operations queued in front of the single connection; beyond, refused at once (load shedding). */
   maxQueue?: number;
-  /** fsync on (PGlite starts with `-F`, fsync off, by default). */
+  /** fsync on: the gate flushes the write-ahead log before each answer (PGlite starts with `-F`, and its own fsync is a no-op). */
   fsync?: boolean;
-  /** Writes are refused while the data directory's file system has less free space than this. */
+  /** Operations (reads too) are refused while the data directory's file system has less free space than this. */
   minFreeBytes?: number;
 }
 
@@ -208,7 +211,9 @@ async function openPglite(target: { dataDir: string; loadDataDir?: Blob } & Pgli
   if (dataDir !== "memory") await checkDataDir(dataDir);
   // PGlite's default start parameters include -F (fsync off): acknowledged writes survive a crash
   // of this process (the OS keeps the page cache) but not a crash of the machine. The operator may
-  // choose fsync on (ABORDABLE_PGLITE_FSYNC), at the cost of a flush per commit.
+  // choose fsync on (ABORDABLE_PGLITE_FSYNC), at the cost of a flush per commit. PGlite's file
+  // system layer (Emscripten NODEFS) makes PostgreSQL's own fsync calls no-ops whatever the
+  // setting (strace shows no fsync/fdatasync at all), so the gate flushes itself (PgliteGate.flush).
   const startParams = target.fsync ? PGlite.defaultStartParams.filter((p) => p !== "-F") : undefined;
   const inner = dataDir === "memory" ? await PGlite.create({ ...(startParams ? { startParams } : {}), ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) }) : await PGlite.create(dataDir, startParams ? { startParams } : {});
   const sql: SqlSession = {
@@ -220,7 +225,8 @@ async function openPglite(target: { dataDir: string; loadDataDir?: Blob } & Pgli
   const applied = await migrate(sql, { advisoryLock: false });
   if (applied.length > 0) logger?.info("migrations applied", { database: "pglite", dataDir, applied });
 
-  const gate = new PgliteGate(inner, dataDir, target.maxQueue ?? 64, target.minFreeBytes ?? 64 * 1024 * 1024);
+  const gate = new PgliteGate(inner, dataDir, target.maxQueue ?? 64, target.minFreeBytes ?? 64 * 1024 * 1024, target.fsync === true && dataDir !== "memory");
+  if (target.fsync && dataDir !== "memory") await gate.flush();
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(gate.guarded()), ...PRISMA_OPTIONS });
   const statementCount = withCounter(prisma);
   return {
@@ -252,7 +258,51 @@ class PgliteGate {
   private lastProgressAt = Date.now();
   private checkedAt = 0;
   private low: string | null = null;
-  constructor(private readonly db: PGlite, private readonly dataDir: string, private readonly maxQueue: number, private readonly minFreeBytes: number) {}
+  /** WAL segment name → modification time it was last flushed at. */
+  private readonly flushed = new Map<string, number>();
+  private controlFlushedAt = -1;
+  constructor(private readonly db: PGlite, private readonly dataDir: string, private readonly maxQueue: number, private readonly minFreeBytes: number, private readonly fsync = false) {}
+
+  /**
+   * fsync on: makes what PGlite wrote durable before the operation is answered, since PGlite's
+   * own fsync calls do nothing. Every write-ahead-log segment changed since the last flush is
+   * fdatasync'ed (and pg_wal itself when segments appeared), so a committed transaction is on the
+   * disk before its response. When pg_control changed (a checkpoint: PostgreSQL now relies on the
+   * data files and may recycle old WAL), the whole file system is synced (`sync -f`). Left open:
+   * a machine crash in the instant between a checkpoint and that sync.
+   */
+  async flush(): Promise<void> {
+    const walDir = path.join(this.dataDir, "pg_wal");
+    const names = (await readdir(walDir)).filter((n) => /^[0-9A-F]{24}$/.test(n));
+    let appeared = false;
+    for (const name of names) {
+      const file = path.join(walDir, name);
+      const { mtimeMs } = await stat(file);
+      if (this.flushed.get(name) === mtimeMs) continue;
+      if (!this.flushed.has(name)) appeared = true;
+      const handle = await open(file, "r");
+      try {
+        await handle.datasync();
+      } finally {
+        await handle.close();
+      }
+      this.flushed.set(name, mtimeMs);
+    }
+    for (const name of this.flushed.keys()) if (!names.includes(name)) this.flushed.delete(name);
+    if (appeared) {
+      const dir = await open(walDir, "r");
+      try {
+        await dir.sync();
+      } finally {
+        await dir.close();
+      }
+    }
+    const { mtimeMs } = await stat(path.join(this.dataDir, "global", "pg_control"));
+    if (mtimeMs !== this.controlFlushedAt) {
+      await promisify(execFile)("sync", ["-f", this.dataDir]);
+      this.controlFlushedAt = mtimeMs;
+    }
+  }
 
   /** Why writes are refused now (too little free space), or null. Checked at most every 250 ms. */
   refusing(): string | null {
@@ -281,7 +331,9 @@ class PgliteGate {
     }
     this.pending += 1;
     try {
-      return await op();
+      const result = await op();
+      if (this.fsync) await this.flush();
+      return result;
     } finally {
       this.pending -= 1;
       this.lastProgressAt = Date.now();

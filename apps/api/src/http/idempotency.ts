@@ -3,13 +3,17 @@
  * with that key (per API key) runs and its response is kept for 24 hours; a retry with the same
  * key and the same body gets that response again (header `idempotency-replayed: true`) and the
  * change is not applied twice. The same key with a different body is refused (422). A retry
- * while the first request is still running gets 409 with Retry-After.
+ * while the first request is still running, or has committed but not yet stored its response,
+ * gets 409 IDEMPOTENT_REQUEST_IN_PROGRESS with Retry-After. All of this state is rows of
+ * "IdempotencyRecord" (unique per API key and key), so several API processes on one database
+ * share it: exactly one of them claims a key.
  *
  * Only committed results are kept (complete()); secrets are redacted from what is kept.
  *
  * The "committed" mark is written inside the mutation's own transaction (schema/mutation.ts), so
- * a crash after the commit but before the response is stored is detected (409 telling the client
- * the change was applied) instead of applying the change again.
+ * a crash after the commit but before the response is stored is detected once the claim's lease
+ * has run out (409 IDEMPOTENT_REQUEST_APPLIED: the change was applied) instead of applying the
+ * change again.
  *
  * A claim is a lease: its time (`createdAt`) is its token. A process killed between the claim and
  * the commit leaves a claim nobody will finish; once the lease has run out, a retry takes it over
@@ -65,10 +69,16 @@ export async function claim(prisma: PrismaClient, apiKeyId: string, key: string,
     return { kind: "refuse", status: 422, code: "IDEMPOTENCY_KEY_REUSED", message: "This Idempotency-Key was used with a different request; use a new key for a new request" };
   }
   if (existing.status !== null && existing.response !== null) return { kind: "replay", status: existing.status, body: existing.response };
+  const leaseEnds = existing.createdAt.getTime() + leaseMs;
   if (existing.committedAt) {
+    // Committed, and the response is being stored by the first request (in this process or
+    // another one behind the same address): a retry in a moment replays it. Only once the lease
+    // has run out is the response taken as lost (its process died between commit and answer).
+    if (leaseEnds > now.getTime()) {
+      return { kind: "refuse", status: 409, code: "IDEMPOTENT_REQUEST_IN_PROGRESS", message: "A request with this Idempotency-Key was just applied and its response is being stored; retry shortly to get it", retryAfter: 1 };
+    }
     return { kind: "refuse", status: 409, code: "IDEMPOTENT_REQUEST_APPLIED", message: "The change of the first request with this key was applied but its response was lost; read the object instead of retrying" };
   }
-  const leaseEnds = existing.createdAt.getTime() + leaseMs;
   if (leaseEnds <= now.getTime()) {
     // The claimant neither committed nor answered within its lease: take the claim over, once.
     const taken = await prisma.idempotencyRecord.updateMany({ where: { apiKeyId, key, createdAt: existing.createdAt, committedAt: null, status: null }, data: { createdAt: now } });
@@ -89,10 +99,20 @@ export async function claim(prisma: PrismaClient, apiKeyId: string, key: string,
  *
  * An API key's secret is shown once, in the response that created it, and never kept: the stored
  * copy has the secret redacted, so a replay says the key was created but cannot hand it out again.
+ *
+ * Never throws: when the database refuses this bookkeeping (it went away, or its disk filled up,
+ * just after the mutation committed), the committed change must still be answered as applied,
+ * not turned into a 503 saying nothing was applied. The response is then not kept (false); the
+ * record stays committed, so a retry gets 409 IN_PROGRESS during the lease and
+ * IDEMPOTENT_REQUEST_APPLIED after it, never a second application.
  */
 export async function complete(prisma: PrismaClient, apiKeyId: string, key: string, claimedAt: Date, status: number, body: string): Promise<boolean> {
-  const { count } = await prisma.idempotencyRecord.updateMany({ where: { apiKeyId, key, createdAt: claimedAt, committedAt: { not: null } }, data: { status, response: redactSecrets(body) } });
-  return count === 1;
+  try {
+    const { count } = await prisma.idempotencyRecord.updateMany({ where: { apiKeyId, key, createdAt: claimedAt, committedAt: { not: null } }, data: { status, response: redactSecrets(body) } });
+    return count === 1;
+  } catch {
+    return false;
+  }
 }
 
 /** API key secrets (`abk_<prefix>_<secret>`) replaced by their prefix and a note. */
@@ -100,7 +120,16 @@ export function redactSecrets(body: string): string {
   return body.replace(/abk_([0-9a-f]{8})_[A-Za-z0-9_-]{32}/g, "abk_$1_[redacted: the secret is shown only once, in the first response]");
 }
 
-/** The request failed before producing a response worth replaying: free the key for a retry. */
+/**
+ * The request failed before producing a response worth replaying: free the key for a retry. A
+ * committed claim is never freed. Never throws: a claim the database refuses to free now (it is
+ * unavailable) stays until its lease runs out, and a retry then takes it over; the answer the
+ * client gets is the request's own, not this bookkeeping's failure.
+ */
 export async function release(prisma: PrismaClient, apiKeyId: string, key: string, claimedAt: Date): Promise<void> {
-  await prisma.idempotencyRecord.deleteMany({ where: { apiKeyId, key, createdAt: claimedAt, committedAt: null } });
+  try {
+    await prisma.idempotencyRecord.deleteMany({ where: { apiKeyId, key, createdAt: claimedAt, committedAt: null } });
+  } catch {
+    // left to the lease (see above)
+  }
 }

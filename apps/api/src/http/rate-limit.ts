@@ -87,7 +87,10 @@ export class MemoryRateLimitStore implements RateLimitStore {
  * Buckets in PostgreSQL. One statement per decision: the refill and the take happen in the row's
  * own upsert, so two processes taking the last token at once cannot both get it. A refused
  * request leaves the bucket at `refill - 1` (floored at -1): it borrows at most one token, so a
- * client that keeps hammering past the limit waits at most one token longer.
+ * client that keeps hammering past the limit waits at most one token longer. Time is the server's
+ * clock_timestamp(), read after the row lock is granted: an upsert that waited behind another one
+ * (from this process or another) refills from that one's time, never from before it (now() is
+ * the statement's start, which would refill a negative amount and refuse a token that is there).
  */
 export class PostgresRateLimitStore implements RateLimitStore {
   private calls = 0;
@@ -96,10 +99,10 @@ export class PostgresRateLimitStore implements RateLimitStore {
   async take(key: string, perMinute: number): Promise<RateDecision> {
     if (++this.calls % 1000 === 0) void this.purge().catch(() => undefined);
     const rows = await this.sql.query<{ tokens: number }>(
-      `INSERT INTO "RateLimitBucket" AS b ("key", "tokens", "updatedAt") VALUES ($1, $2::float8 - 1, now())
+      `INSERT INTO "RateLimitBucket" AS b ("key", "tokens", "updatedAt") VALUES ($1, $2::float8 - 1, clock_timestamp())
        ON CONFLICT ("key") DO UPDATE SET
-         "tokens" = GREATEST(-1, LEAST($2::float8, b."tokens" + EXTRACT(EPOCH FROM (now() - b."updatedAt")) * $2::float8 / 60) - 1),
-         "updatedAt" = now()
+         "tokens" = GREATEST(-1, LEAST($2::float8, b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM (clock_timestamp() - b."updatedAt"))) * $2::float8 / 60) - 1),
+         "updatedAt" = GREATEST(b."updatedAt", clock_timestamp())
        RETURNING "tokens"`,
       [key, perMinute],
     );
@@ -109,7 +112,7 @@ export class PostgresRateLimitStore implements RateLimitStore {
 
   async peek(key: string, perMinute: number): Promise<RateDecision> {
     const rows = await this.sql.query<{ tokens: number }>(
-      `SELECT LEAST($2::float8, "tokens" + EXTRACT(EPOCH FROM (now() - "updatedAt")) * $2::float8 / 60) AS tokens FROM "RateLimitBucket" WHERE "key" = $1`,
+      `SELECT LEAST($2::float8, "tokens" + GREATEST(0, EXTRACT(EPOCH FROM (clock_timestamp() - "updatedAt"))) * $2::float8 / 60) AS tokens FROM "RateLimitBucket" WHERE "key" = $1`,
       [key, perMinute],
     );
     if (rows.length === 0) return decide(perMinute, true, perMinute);

@@ -203,8 +203,10 @@ async function readState(port: number, adminKey: string, landlordId: string, sha
 }
 
 /** Compares the database with the ledger; returns every violation found. `final`: every op must now be applied. */
-function check(ops: Op[], state: State, final: boolean): { problems: string[]; unackedPresent: number; unackedAbsent: number } {
+function check(ops: Op[], state: State, final: boolean): { problems: string[]; unackedPresent: number; unackedAbsent: number; lost: number } {
   const problems: string[] = [];
+  /** Acknowledged mutations not (wholly) in the database. */
+  let lost = 0;
   let unackedPresent = 0;
   let unackedAbsent = 0;
   const byEntity = (events: any[]) => {
@@ -223,6 +225,7 @@ function check(ops: Op[], state: State, final: boolean): { problems: string[]; u
       const unit = state.units.get(op.reference)?.[0];
       const isLet = unit?.status === "LET";
       if (mustBeThere(op) && !isLet) problems.push(`${label}: the unit is ${unit?.status ?? "missing"}, not LET`);
+      if (op.acked && !isLet) lost += 1;
       if (!op.acked) {
         if (isLet) unackedPresent += 1;
         else unackedAbsent += 1;
@@ -233,6 +236,7 @@ function check(ops: Op[], state: State, final: boolean): { problems: string[]; u
     if (rows.length > 1) problems.push(`${label}: ${rows.length} rows with this reference`);
     if (rows.length === 0) {
       if (mustBeThere(op)) problems.push(`${label}: MISSING after the restart`);
+      if (op.acked) lost += 1;
       if (!op.acked) unackedAbsent += 1;
       continue;
     }
@@ -277,7 +281,7 @@ function check(ops: Op[], state: State, final: boolean): { problems: string[]; u
   if (state.shared.totalCount !== units.length) problems.push(`shared dwelling: totalCount ${state.shared.totalCount} but ${units.length} units listed`);
   if (state.shared.status !== (anyLet ? "LET" : "VACANT")) problems.push(`shared dwelling is ${state.shared.status} while ${units.filter((u) => u.status === "LET").length} of its units are LET`);
   if ((state.shared.firstLettingOn ?? null) !== (anyLet ? LET_DATE : null)) problems.push(`shared dwelling firstLettingOn ${state.shared.firstLettingOn} (units let: ${anyLet})`);
-  return { problems, unackedPresent, unackedAbsent };
+  return { problems, unackedPresent, unackedAbsent, lost };
 }
 
 function crashSuite(kind: "pglite" | "postgresql") {
@@ -349,6 +353,8 @@ function crashSuite(kind: "pglite" | "postgresql") {
     const lettable: { id: string; reference: string }[] = [];
     const measures: string[] = [];
 
+    /** Acknowledged mutations (all rounds so far) missing after the latest restart. */
+    let lostAfterRestarts = 0;
     for (let round = 1; round <= ROUNDS; round++) {
       // ---- the stream, and the kill in its middle
       let killed = false;
@@ -431,6 +437,7 @@ function crashSuite(kind: "pglite" | "postgresql") {
       const after = check(ops, state, false);
       const afterRound = check(roundOps, state, false);
       problems.push(...after.problems.map((p) => `round ${round}, after the restart: ${p}`));
+      lostAfterRestarts = Math.max(lostAfterRestarts, after.lost);
 
       // ---- resend every unacknowledged request of the round with its own Idempotency-Key
       // In parallel; a 409 IDEMPOTENT_REQUEST_IN_PROGRESS is retried after its Retry-After (1 s) for
@@ -470,14 +477,14 @@ function crashSuite(kind: "pglite" | "postgresql") {
       const line =
         `round ${round}: sent ${sent} (${roundOps.filter((o) => o.kind === "dwelling").length} createDwelling, ${roundOps.filter((o) => o.kind === "unit").length} createAccommodationUnit, ${roundOps.filter((o) => o.kind === "let").length} recordLetting) in ${streamMs} ms, ` +
         `acknowledged ${acked}, in flight at the kill ${inFlightAtKill}, unacknowledged ${unacked.length}; after the restart (${restartMs} ms) ` +
-        `found ${afterRound.unackedPresent} of the unacknowledged applied and ${afterRound.unackedAbsent} absent, every acknowledged one ${after.problems.length === 0 ? "present and whole" : "NOT all present and whole"}; ` +
+        `found ${afterRound.unackedPresent} of the unacknowledged applied and ${afterRound.unackedAbsent} absent, lost ${after.lost} acknowledged, every acknowledged one ${after.problems.length === 0 ? "present and whole" : "NOT all present and whole"}; ` +
         `resent ${unacked.length}: ${replayed} replayed, ${appliedNow} applied now, ${appliedBefore} reported applied before the crash (409), ${unacked.length - replayed - appliedNow - appliedBefore} unresolved`;
       measures.push(line);
       log(line);
     }
 
     const total = ops.filter((o) => o.round > 0);
-    log(`total: ${total.length} mutations sent over ${ROUNDS} kill(s), ${total.filter((o) => o.acked && !o.resent).length} acknowledged at the first try, ${total.filter((o) => o.resent).length} resolved by resending`);
+    log(`total: ${total.length} mutations sent over ${ROUNDS} kill(s), ${total.filter((o) => o.acked && !o.resent).length} acknowledged at the first try, ${total.filter((o) => o.resent).length} resolved by resending; lost ${lostAfterRestarts} acknowledged`);
     if (problems.length > 0) log(`PROBLEMS:\n  ${problems.join("\n  ")}`);
 
     api.child.kill("SIGTERM");

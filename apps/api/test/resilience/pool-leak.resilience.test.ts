@@ -64,6 +64,7 @@ describe.skipIf(why !== null)(`pool leak after backends die inside transactions$
     try {
       const errors = await round(prisma, admin);
       expect(errors.every((e) => e !== null)).toBe(true);
+      console.log(`[pool leak] plain @prisma/adapter-pg, 1 round: ${POOL} transactions whose backends were terminated, ${errors.filter((e) => e !== null).length} refused, ${pool.totalCount - pool.idleCount} of ${POOL} connections leaked (checked out for ever)`);
       expect({ total: pool.totalCount, idle: pool.idleCount }).toEqual({ total: POOL, idle: 0 });
       await expect(pool.query("SELECT 1")).rejects.toThrow(/timeout exceeded when trying to connect/);
     } finally {
@@ -73,17 +74,23 @@ describe.skipIf(why !== null)(`pool leak after backends die inside transactions$
 
   it(`the API's pool destroys the dead connections and serves after ${ROUNDS} rounds`, async () => {
     const db: Database = await openDatabase({ kind: "postgresql", url: cluster.url, poolSize: POOL, connectionTimeoutMs: 2_000 });
+    const seen = { transactions: 0, refused: 0, leakedAfterRound: 0, servedAfterRound: 0 };
     try {
       for (let r = 1; r <= ROUNDS; r++) {
         const errors = await round(db.prisma, admin);
         // Every transaction was refused (its connection died), and nothing is left checked out.
+        seen.transactions += errors.length;
+        seen.refused += errors.filter((e) => e !== null).length;
+        seen.leakedAfterRound = Math.max(seen.leakedAfterRound, db.health().busy);
         expect(errors.filter((e) => e === null), `round ${r}`).toEqual([]);
         expect(db.health().busy, `round ${r}: connections still checked out`).toBe(0);
         // The pool serves again: a plain query, a transaction, and the readiness probe.
         await expect(db.prisma.$queryRawUnsafe<{ one: number }[]>("SELECT 1 AS one")).resolves.toEqual([{ one: 1 }]);
         await expect(db.prisma.$transaction(async (tx) => tx.$queryRawUnsafe<{ two: number }[]>("SELECT 2 AS two"))).resolves.toEqual([{ two: 2 }]);
         await expect(db.ping()).resolves.toBeUndefined();
+        seen.servedAfterRound += 1;
       }
+      console.log(`[pool leak] healing adapter, ${ROUNDS} rounds: ${seen.transactions} transactions whose backends were terminated, ${seen.refused} refused, at most ${seen.leakedAfterRound} connections leaked after a round, pool served after ${seen.servedAfterRound} of ${ROUNDS} rounds`);
     } finally {
       await db.close();
     }
