@@ -47,7 +47,8 @@ function mountUnavailable(): string | null {
   }
 }
 
-const why = mountUnavailable();
+// PGlite only: the PostgreSQL pass of the resilience suite (ABORDABLE_TEST_DATABASE_URL set) does not run it twice.
+const why = process.env.ABORDABLE_TEST_DATABASE_URL ? "PGlite only, run in the PGlite pass" : mountUnavailable();
 const freeBytes = (dir: string) => {
   const s = statfsSync(dir);
   return Number(s.bavail) * Number(s.bsize);
