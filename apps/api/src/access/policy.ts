@@ -1,7 +1,9 @@
 /**
  * The reference policy of mutations: may this caller REFERENCE row X (named by its global ID in a
  * mutation input) for purpose P? Every ID of every mutation input of tenancy/mutations-*.ts and
- * portfolio/mutations.ts is resolved here, nested ones included; no mutation looks a row up by itself.
+ * portfolio/mutations.ts is resolved here, nested ones included, and the shortlist candidates of
+ * allocation/; no mutation looks a row up by itself. test/api/adversarial-ids.test.ts sends every ID
+ * leaf of every mutation input with another organisation's row and checks the refusal.
  *
  * Read filters (which rows a caller may read) stay in tenant.ts; this module answers the other
  * question, which depends on the purpose: a landlord reads a candidate of its shortlist but signs a
@@ -39,7 +41,9 @@ export type Purpose =
   | "OFFER_REHOUSING"
   | "DECIDE_TRANSFER"
   | "DECIDE_REHOUSING_CONSENT"
-  | "SIGN_LEASE";
+  | "SIGN_LEASE"
+  | "PROPOSE"
+  | "DELIBERATE_ON";
 
 const VERB: Record<Purpose, string> = {
   CHANGE: "change",
@@ -50,6 +54,8 @@ const VERB: Record<Purpose, string> = {
   DECIDE_TRANSFER: "accept or decline",
   DECIDE_REHOUSING_CONSENT: "consent to",
   SIGN_LEASE: "sign a lease with",
+  PROPOSE: "propose",
+  DELIBERATE_ON: "deliberate on",
 };
 
 function fail(p: Problems): never {
@@ -242,6 +248,22 @@ export async function landlordToReceive(tx: Tx, p: Problems, field: string, glob
     fail(p);
   }
   return row;
+}
+
+// ───────────── allocation ─────────────
+
+/**
+ * A candidate of an allocation file's shortlist (the file itself already resolved in the caller's
+ * scope): the candidate's application on it. The register is open, pseudonymised, to every landlord,
+ * but a file's steps (a proposal, a commission's deliberation) name only candidates of its shortlist;
+ * any other candidate — in another landlord's files, in none, or no candidate at all — gets the
+ * uniform refusal.
+ */
+export async function candidateOfShortlist(tx: Tx, p: Problems, field: string, globalId: string | number, file: { id: string }, purpose: Purpose): Promise<{ applicationId: string }> {
+  const id = decode(p, field, globalId, "Candidate");
+  const entry = await tx.allocationFileCandidate.findFirst({ where: { allocationFileId: file.id, application: { candidateId: id } }, select: { applicationId: true }, orderBy: { applicationId: "asc" } });
+  if (!entry) refuse(p, field, "candidate on this file's shortlist", purpose);
+  return entry;
 }
 
 // ───────────── signing a lease (finding 2) ─────────────

@@ -14,6 +14,7 @@ import { isMinistryAdmin, organisationOf } from "../access/viewer.js";
 import type { Context } from "../schema/context.js";
 import { AttendanceStatusEnum, CommissionRoleEnum, OpinionEnum, VoteEnum } from "./enums.js";
 import { CommissionMeetingRef, CommissionMemberRef, CommissionRef } from "./types.js";
+import { candidateOfShortlist } from "../access/policy.js";
 import { actingScope, domainCommission, iso, operatorRegime, ruleOf, todayIso, type CommissionMemberRow, type Tx } from "./common.js";
 
 const MUTATE = { landlord: true, ministryAdmin: true } as const;
@@ -342,7 +343,7 @@ builder.mutationField("recordDeliberation", (t) =>
         const p = new Problems();
         const reasons = checkText(p, "reasons", input.reasons, { max: 4000, required: true });
         const fileId = checkId(p, "allocationFileId", input.allocationFileId, "AllocationFile");
-        const candidateId = checkId(p, "candidateId", input.candidateId, "Candidate");
+        checkId(p, "candidateId", input.candidateId, "Candidate");
         const attendance = (input.attendance ?? []).map((a, i) => ({ id: checkId(p, `attendance.${i}.memberId`, a.memberId, "CommissionMember"), status: a.status }));
         const votes = input.votes.map((v, i) => ({ id: checkId(p, `votes.${i}.memberId`, v.memberId, "CommissionMember"), vote: v.vote }));
         if (p.any) fail(p);
@@ -355,11 +356,10 @@ builder.mutationField("recordDeliberation", (t) =>
         votes.forEach((v, i) => {
           if (!memberIds.has(v.id!)) p.add(`votes.${i}.memberId`, "NOT_FOUND", "Not a member of this commission");
         });
-        const file = await tx.allocationFile.findFirst({ where: { id: fileId, landlordId: meeting.commission.landlordId }, select: { id: true, candidates: { select: { applicationId: true, application: { select: { candidateId: true } } } } } });
+        const file = await tx.allocationFile.findFirst({ where: { id: fileId, landlordId: meeting.commission.landlordId }, select: { id: true } });
         if (!file) p.add("allocationFileId", "NOT_FOUND", "allocationFileId: no allocation file of this commission's landlord with this ID");
-        const entry = file?.candidates.find((e) => e.application.candidateId === candidateId);
-        if (file && !entry) p.add("candidateId", "RULE_VIOLATION", "The candidate is not on this file's shortlist", "Esch ROI art. 9, annex 1 (pre-selection)");
         if (p.any) fail(p);
+        const entry = await candidateOfShortlist(tx, p, "candidateId", input.candidateId, file!, "DELIBERATE_ON");
         if (input.attendance) {
           await tx.meetingAttendance.deleteMany({ where: { meetingId: meeting.id } });
           await tx.meetingAttendance.createMany({ data: attendance.map((a) => ({ meetingId: meeting.id, memberId: a.id!, status: a.status })) });
@@ -374,7 +374,7 @@ builder.mutationField("recordDeliberation", (t) =>
           data: {
             meetingId: meeting.id,
             allocationFileId: file!.id,
-            applicationId: entry!.applicationId,
+            applicationId: entry.applicationId,
             opinion: result.opinion,
             votesFor: result.for,
             votesAgainst: result.against,

@@ -28,6 +28,7 @@ import { AllocationFileRef } from "./types.js";
 import { FileEventEnum, OfferResponseEnum } from "./enums.js";
 import { actingScope, dbStatus, domainFile, householdOf, iso, methodologyFromConfig, operatorRegime, ruleOf, todayIso, vacancyOf, type Breakdown, type Tx } from "./common.js";
 import { uniquely } from "../db/one-winner.js";
+import { candidateOfShortlist } from "../access/policy.js";
 import { breakdownOf, loadRegisterRows, prepareCandidates, rankRegister, sealRecord, verifyRecord } from "./register.js";
 
 const MUTATE = { landlord: true, ministryAdmin: true } as const;
@@ -482,16 +483,6 @@ builder.mutationField("verifyShortlist", (t) =>
   }),
 );
 
-/** The candidate's application in this file's shortlist, from a Candidate global ID. */
-async function entryOfCandidate(tx: Tx, f: LoadedFile, field: string, candidateGlobalId: string | number) {
-  const p = new Problems();
-  const candidateId = checkId(p, field, candidateGlobalId, "Candidate");
-  if (p.any) fail(p);
-  const apps = await tx.application.findMany({ where: { candidateId, id: { in: f.candidates.map((c) => c.applicationId) } }, select: { id: true } });
-  if (apps.length === 0) abort(field, "RULE_VIOLATION", "The candidate is not on this file's shortlist", "law art. 57 (order of priority)");
-  return apps[0]!.id;
-}
-
 builder.mutationField("transitionAllocationFile", (t) =>
   t.field({
     type: AllocationFilePayload,
@@ -511,7 +502,7 @@ builder.mutationField("transitionAllocationFile", (t) =>
           case "CANDIDATE_PROPOSED": {
             const state = stateOf(f);
             let applicationId: string | undefined;
-            if (input.candidateId != null) applicationId = await entryOfCandidate(tx, f, "candidateId", input.candidateId);
+            if (input.candidateId != null) applicationId = (await candidateOfShortlist(tx, new Problems(), "candidateId", input.candidateId, f, "PROPOSE")).applicationId;
             else applicationId = state.ranking.find((id) => !state.passed.includes(id));
             if (!applicationId) abort("candidateId", "RULE_VIOLATION", "Every candidate of the shortlist was already proposed", "law art. 57 (order of priority)");
             await apply(tx, f, { type: "CANDIDATE_PROPOSED", on, candidateId: applicationId }, `application ${applicationId} proposed; social enquiry (art. 59)`, "candidateId", { selectedApplicationId: applicationId });

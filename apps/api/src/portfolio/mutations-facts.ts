@@ -15,6 +15,7 @@ import { runMutation } from "../schema/mutation.js";
 import { asDate, checkDecimal, checkId, checkInt } from "../schema/validate.js";
 import { DwellingRef } from "./dwelling.js";
 import { dwellingInScope } from "../organisations/references.js";
+import { conventionToAttach } from "../access/policy.js";
 
 const RENT = { max: "100000", scale: 2, unit: "EUR" } as const;
 
@@ -70,7 +71,9 @@ builder.mutationField("recordDwellingFacts", (t) =>
         if (p.any) throw new UserErrorsAbort(p.list);
         const before = await dwellingInScope(tx, ctx.viewer, p, "dwellingId", dwellingId);
         if (!before) throw new UserErrorsAbort(p.list);
-        if (conventionId && !(await tx.convention.findFirst({ where: { id: conventionId, kind: "COMPENSATION", landlordId: before.landlordId } }))) {
+        // Through the reference policy: a convention the caller is not party to is refused like an absent one; kind and landlord are rules on its own.
+        const convention = conventionId ? await conventionToAttach(tx, ctx, p, "compensationConventionId", input.compensationConventionId!) : null;
+        if (convention && (convention.kind !== "COMPENSATION" || convention.landlordId !== before.landlordId)) {
           p.add("compensationConventionId", "RULE_VIOLATION", "Must be a compensation convention of this dwelling's landlord", "law art. 40");
         }
         const managed = input.managedSince ?? before.managedSince?.toISOString().slice(0, 10) ?? null;

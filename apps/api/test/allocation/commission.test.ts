@@ -82,7 +82,7 @@ describe(`advisory commission — RGD art. 1-2, Esch ROI art. 2-7 (${TEST_DATABA
     const secretary = await api.gql("landlordA", DELIBERATE, { input: { ...base, votes: votes([c.chair, "FOR"], [c.secretary, "FOR"]) } });
     expect(secretary.body.data!.recordDeliberation.userErrors).toContainEqual(expect.objectContaining({ field: ["input", "votes"], rule: "RGD 13 Oct 2023 art. 1 al. 4" }));
     const outsider = await api.gql("landlordA", DELIBERATE, { input: { ...base, candidateId: Buffer.from("Candidate:00000000-0000-4000-8000-000000000000").toString("base64"), votes: votes([c.chair, "FOR"]) } });
-    expect(outsider.body.data!.recordDeliberation.userErrors[0]).toMatchObject({ field: ["input", "candidateId"], code: "RULE_VIOLATION" });
+    expect(outsider.body.data!.recordDeliberation.userErrors[0]).toMatchObject({ field: ["input", "candidateId"], code: "NOT_FOUND" });
   });
 
   it("Esch ROI art. 6: only the deliberation on the selected candidate leaves the commission — not the others, for no role — and never the votes", async () => {

@@ -91,4 +91,27 @@ describe(`reference policy of mutations (${TEST_DATABASE_KIND})`, () => {
     const [moved] = await p.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "Lease" WHERE "dwellingId" = $1::uuid AND "status" = 'ACTIVE' AND "landlordId" <> $2::uuid`, lease.dwellingId, api.orgIds.fonds);
     expect(moved!.n).toBe(0);
   });
+  it("adversarial suite: recordDwellingFacts refuses another organisation's compensation convention, and file steps a candidate off the file's shortlist, as if absent", async () => {
+    const p = api.db.prisma;
+    const shapes = (r: { userErrors: { field: string[]; code: string; message: string }[] }) => r.userErrors.map((e) => `${e.field.join(".")} ${e.code} ${e.message}`);
+    const absent = (type: string) => gid(type, "00000000-0000-4000-8000-000000000000");
+    // A compensation convention of the Fonds: NOT_FOUND, worded as for a convention that does not exist, naming nothing of it.
+    const dwelling = await p.dwelling.findFirstOrThrow({ where: { landlordId: api.orgIds.esch }, orderBy: { id: "asc" } });
+    const foreign = await p.convention.findFirstOrThrow({ where: { kind: "COMPENSATION", landlordId: api.orgIds.fonds } });
+    const FACTS = "mutation($input: RecordDwellingFactsInput!) { recordDwellingFacts(input: $input) { dwelling { id } userErrors { field code message } } }";
+    const facts = (conventionId: string) => gql(api, "landlordA", FACTS, { input: { dwellingId: gid("Dwelling", dwelling.id), effectiveOn: "2026-01-01", compensationConventionId: conventionId } });
+    const refused = (await facts(gid("Convention", foreign.id))).recordDwellingFacts;
+    expect(refused.userErrors).toEqual([expect.objectContaining({ field: ["input", "compensationConventionId"], code: "NOT_FOUND" })]);
+    expect(refused.userErrors[0].message).not.toContain(foreign.reference);
+    expect(shapes(refused)).toEqual(shapes((await facts(absent("Convention"))).recordDwellingFacts));
+    // A candidate of the Fonds' files, not on this file's shortlist: NOT_FOUND on candidateId (was a RULE_VIOLATION).
+    const file = await p.allocationFile.findFirstOrThrow({ where: { landlordId: api.orgIds.esch, status: { in: ["SHORTLIST", "VACANCY"] }, candidates: { some: {} } }, orderBy: { id: "asc" } });
+    const other = await p.candidate.findFirstOrThrow({ where: { applications: { some: { allocationEntries: { some: { allocationFile: { landlordId: api.orgIds.fonds } }, none: { allocationFileId: file.id } } } } }, orderBy: { id: "asc" } });
+    const PROPOSE = "mutation($input: TransitionAllocationFileInput!) { transitionAllocationFile(input: $input) { allocationFile { id } userErrors { field code message } } }";
+    const propose = (candidateId: string) => gql(api, "landlordA", PROPOSE, { input: { allocationFileId: gid("AllocationFile", file.id), event: "CANDIDATE_PROPOSED", candidateId } });
+    const off = (await propose(gid("Candidate", other.id))).transitionAllocationFile;
+    expect(off.userErrors).toEqual([expect.objectContaining({ field: ["input", "candidateId"], code: "NOT_FOUND" })]);
+    expect(shapes(off)).toEqual(shapes((await propose(absent("Candidate"))).transitionAllocationFile));
+    expect((await p.allocationFile.findUniqueOrThrow({ where: { id: file.id } })).status).toBe(file.status);
+  });
 });
