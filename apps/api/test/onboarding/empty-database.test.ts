@@ -184,8 +184,17 @@ describe(`from an empty database through the API (${TEST_DATABASE_KIND})`, () =>
     // The landlord's compensation is the whole statement's deficit (art. 40 §1, the ministry's
     // example 4,000 + 12 × 300 − 5,000 = 2,600): 8,900.00 − 5,520.00 = 3,380.00, no surplus.
     expect(issued.statement).toMatchObject({ total: "3380.00", surplusOwedToState: "0.00", lineCount: 30 + 72 });
-    const dev = await ok(keys.admin!, "issueCompensationStatement", "CompensationStatementInput", "statement { total lineCount }", { conventionId: ids.financing, year: 2025 });
+    const dev = await ok(keys.admin!, "issueCompensationStatement", "CompensationStatementInput", "statement { number total lineCount }", { conventionId: ids.financing, year: 2025 });
     expect(dev.statement.lineCount).toBeGreaterThan(0);
+    const devLines = await gql(keys.admin!, "query($n: String!) { compensationStatement(number: $n) { lines(first: 100) { totalCount edges { node { component amount } } } } }", { n: dev.statement.number });
+    // The developer's 2025 statement by hand (law regime), APT-1 let from 1 March 2025: 10 months.
+    // Operating cost: 140 a month per let dwelling (RGD 2024 art. 1, within art. 13 §2's ceiling)
+    // = 1,400.00. Capital remuneration (art. 13 §3-5; RGD 2024 art. 2) on at most the developer's
+    // own contribution: land 3.5 % × 25,000 = 875 a year, 10/12 = 729.17; construction 4.5 % ×
+    // 50,000 = 2,250 a year, 10/12 = 1,875.00; first service year, so no yearly index adaptation
+    // yet. The emphyteusis fees are deducted only under the bill (art. 17 §1 al. 3).
+    expect(sums(devLines.compensationStatement.lines.edges)).toEqual({ OPERATING_COST: "1400.00", CAPITAL_LAND: "729.17", CAPITAL_CONSTRUCTION: "1875.00" });
+    expect(dev.statement.total).toBe("4004.17");
     // Once a statement used the convention, an amendment cannot take effect in the year it covers.
     const late = await gql(keys.admin!, "mutation($input: AmendConventionInput!) { amendConvention(input: $input) { convention { id } userErrors { field code } } }", { input: { conventionId: ids.financing, signedOn: "2025-06-01", effectiveOn: "2025-07-01", reason: "late", durationYears: 50 } });
     expect(late.amendConvention.userErrors).toEqual([{ field: ["input", "effectiveOn"], code: "INVALID_STATE" }]);
