@@ -103,10 +103,11 @@ async function chunked<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) {
 async function apply(tx: Tx, ctx: Context, g: Group, importId: string) {
   await chunked(g.dwellings.map((d) => d.row), (data) => tx.dwelling.createMany({ data }));
   await chunked(g.units.map((u) => u.row), (data) => tx.accommodationUnit.createMany({ data }));
-  await chunked(g.leases.map((l) => l.candidate), (data) => tx.candidate.createMany({ data }));
+  // Imported rows carry the import's ID (issue 12 finding 3 a/b): an imported lease never makes a real vacancy, an imported tenant is not on the register.
+  await chunked(g.leases.map((l) => ({ ...l.candidate, importId })), (data) => tx.candidate.createMany({ data }));
   await chunked(g.leases.map((l) => l.household), (data) => tx.household.createMany({ data }));
   await chunked([...g.leases.map((l) => l.applicant), ...g.members.map((m) => m.row)], (data) => tx.householdMember.createMany({ data }));
-  await chunked(g.leases.map((l) => l.lease), (data) => tx.lease.createMany({ data }));
+  await chunked(g.leases.map((l) => ({ ...l.lease, importId })), (data) => tx.lease.createMany({ data }));
   const who = ctx.viewer.kind === "apiKey" ? { apiKeyId: ctx.viewer.apiKeyId, organisationId: ctx.viewer.organisationId, role: ctx.viewer.role } : {};
   const audit = [
     ...g.dwellings.map((d) => ({ entityType: "Dwelling", entityId: d.row.id, after: { ...d.row, importId, line: d.line } })),
