@@ -3,7 +3,8 @@
  * database round trip to authenticate (issue 16: the key lookup was one of the page's statements).
  *
  * Revocation: `forgetApiKey` drops a key at once when it is revoked through this process (the
- * `revokeApiKey` mutation). A revocation made elsewhere (the CLI, another API instance) takes
+ * `revokeApiKey` mutation), `forgetOrganisationKeys` every key of an organisation when it is
+ * deactivated (`deactivateOrganisation`, which revokes them all). A revocation made elsewhere (the CLI, another API instance) takes
  * effect within KEY_CACHE_TTL_MS, after which the row is read again. Expiry is still checked on
  * every request against the cached row's `expiresAt`. Only keys found valid are cached, and the
  * cache is bounded (oldest entries dropped first).
@@ -31,4 +32,9 @@ export async function findApiKeyByHash(prisma: Pick<PrismaClient, "apiKey">, has
 /** Drops a key from the cache (on revocation, by key ID). */
 export function forgetApiKey(id: string): void {
   for (const [hash, entry] of cache) if (entry.row.id === id) cache.delete(hash);
+}
+
+/** Drops every key of an organisation from the cache (on deactivation: all its keys are revoked). */
+export function forgetOrganisationKeys(organisationId: string): void {
+  for (const [hash, entry] of cache) if (entry.row.organisationId === organisationId) cache.delete(hash);
 }

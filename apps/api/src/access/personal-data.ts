@@ -36,7 +36,11 @@ import { ageOn as domainAgeOn, Dec, todayIso } from "@abordable/domain";
 
 // ───────────── classes ─────────────
 
-export const PERSONAL_DATA_CLASSES = ["IDENTITY", "CONTACT", "BIRTH_DATE", "INCOME", "HEALTH", "DISABILITY", "RESIDENCE"] as const;
+/**
+ * SITUATION: a person's circumstances as written about them — free text (evidence, reasons, notes,
+ * justifications) and the facts of a job, studies or support ending — which may carry any class.
+ */
+export const PERSONAL_DATA_CLASSES = ["IDENTITY", "CONTACT", "BIRTH_DATE", "INCOME", "HEALTH", "DISABILITY", "RESIDENCE", "SITUATION"] as const;
 export type PersonalDataClass = (typeof PERSONAL_DATA_CLASSES)[number];
 
 /** Whose personal data a field carries, read from the object the field is resolved on. */
@@ -56,6 +60,12 @@ export interface FieldClass {
   readonly subject: (parent: never) => Subject;
   /** Only some values of the field are personal (e.g. a lease end only when its ground is a birthday). */
   readonly when?: (parent: never) => boolean;
+  /**
+   * What a caller without the right gets instead of the value (default: null). Required for a
+   * non-null field: a date coarsened to its year (`coarseYear`), a JSON payload with its classified
+   * keys masked (`maskPayload`), a string replaced by `masked:CLASS`.
+   */
+  readonly masked?: (value: never, parent: never) => unknown;
 }
 
 const candidate = (p: { id: string }): Subject => ({ kind: "candidate", id: p.id });
@@ -63,6 +73,19 @@ const household = (p: { householdId: string }): Subject => ({ kind: "household",
 const lease = (p: { landlordId?: string }): Subject => ({ kind: "lease", landlordId: p.landlordId ?? null });
 const decided = (p: { personal: boolean }): Subject => ({ kind: "decided", visible: p.personal === true });
 const YOUNG_TENANT = (p: { ground?: string }) => p.ground === "YOUNG_TENANT_AGE";
+/** A row reached only through a lease or allocation file already scoped to the caller (access/tenant.ts): ministry administrators and that landlord. */
+const scopedRow = (): Subject => ({ kind: "lease", landlordId: null });
+/** Termination grounds whose dates are a person's: the young tenant's 32nd birthday (art. 69), the tenant's death (art. 70). */
+const PERSONAL_END_GROUNDS = new Set(["YOUNG_TENANT_AGE", "DEATH"]);
+const PERSONAL_END = (t: { ground?: string }) => PERSONAL_END_GROUNDS.has(String(t.ground ?? "").split(" ")[0]!);
+const DEATH = (t: { ground?: string }) => t.ground === "DEATH";
+
+/** A date coarsened to its year (YYYY-01-01), as anonymisation keeps a birth date: a valid Date for a non-null field. */
+export function coarseYear(value: Date | string): Date | string {
+  if (value instanceof Date) return new Date(Date.UTC(value.getUTCFullYear(), 0, 1));
+  return /^\d{4}-\d{2}-\d{2}/.test(value) ? `${value.slice(0, 4)}-01-01` : value;
+}
+const maskedText = (cls: PersonalDataClass) => () => `masked:${cls}`;
 
 /** The registry: `Type.field` → class. Read by the masks, the exposure test and the README. */
 export const FIELD_CLASSES: Readonly<Record<string, FieldClass>> = {
@@ -93,7 +116,20 @@ export const FIELD_CLASSES: Readonly<Record<string, FieldClass>> = {
   "LeaseEnd.endsOn": { class: "BIRTH_DATE", derivedFrom: "the young tenant's birth date (32nd birthday, art. 69)", subject: lease, when: YOUNG_TENANT },
   "LeaseEnd.latestEndOn": { class: "BIRTH_DATE", derivedFrom: "the young tenant's birth date", subject: lease, when: YOUNG_TENANT },
   "LeaseEnd.occupancyTitleLostOn": { class: "BIRTH_DATE", derivedFrom: "the young tenant's birth date", subject: lease, when: YOUNG_TENANT },
+  "Lease.endsOn": { class: "BIRTH_DATE", derivedFrom: "a young tenant's 32nd birthday (art. 69) or the tenant's death (art. 70), among other grounds: the year only", subject: lease, masked: coarseYear },
+  "LeaseTermination.effectiveOn": { class: "BIRTH_DATE", derivedFrom: "the young tenant's birth date (32nd birthday) or the tenant's death: the year only", subject: scopedRow, when: PERSONAL_END, masked: coarseYear },
+  "LeaseTermination.noticeOn": { class: "BIRTH_DATE", derivedFrom: "the tenant's death (DEATH: the date of death): the year only", subject: scopedRow, when: DEATH, masked: coarseYear },
+  "LeaseTermination.evidence": { class: "SITUATION", derivedFrom: "the evidence relied on (serious grounds, refusals)", subject: scopedRow },
+  "LeaseTermination.computation": { class: "BIRTH_DATE", derivedFrom: "the tenant's birth date, successors' names, evidence (art. 69-70): its classified keys masked", subject: scopedRow, masked: (v: unknown) => maskPayload(v, "Lease") },
+  "LeaseEnd.passesTo": { class: "IDENTITY", derivedFrom: "the successors' names (art. 70)", subject: lease, when: DEATH, masked: (v: readonly unknown[]) => v.map(() => "masked:IDENTITY") },
   "RehousingAssessment.protectedDisabledMember": { class: "DISABILITY", subject: lease },
+  "RehousingAssessment.protectedOver70": { class: "BIRTH_DATE", derivedFrom: "a tenant's age on the decisive refusal (art. 67 §1 al. 5)", subject: lease },
+  "RehousingCase.waiverReason": { class: "SITUATION", derivedFrom: "the commission's reasons about the household", subject: scopedRow },
+  "Inventory.notes": { class: "SITUATION", subject: scopedRow },
+  "RentInformationRequest.note": { class: "SITUATION", subject: scopedRow },
+  "DepositWithheldSum.reason": { class: "SITUATION", derivedFrom: "the tenant's arrears and damage", subject: scopedRow, masked: maskedText("SITUATION") },
+  "AllocationOffer.reason": { class: "SITUATION", derivedFrom: "the candidate's justification of a refusal", subject: scopedRow },
+  "CommissionDeliberation.reasons": { class: "SITUATION", derivedFrom: "the commission's reasons about the candidate", subject: scopedRow, masked: maskedText("SITUATION") },
   "CriterionContribution.detail": { class: "INCOME", derivedFrom: "the candidate's household, incomes, home and health (art. 57 §1)", subject: (c: { candidateId: string }) => ({ kind: "candidate", id: c.candidateId }) },
   "EligibilityFailure.memberKey": { class: "IDENTITY", subject: decided },
   "EligibilityResult.income": { class: "INCOME", subject: decided },
@@ -108,32 +144,85 @@ export const OMITTED_ROWS = {
   LeaseDeadline: { class: "BIRTH_DATE" as PersonalDataClass, derivedFrom: "the young tenant's birth date (YOUNG_TENANT_AGE, art. 69)", when: (d: { description: string }) => d.description.includes("YOUNG_TENANT_AGE") },
 };
 
-/** Audit payload keys (at any depth) → class; their values are replaced by a band or by the class name. */
+/**
+ * Audit payload keys (at any depth) → class; their values are replaced by a band or by the class
+ * name. A key naming a composite (a rent computation with its trace, a termination with its facts,
+ * successors, evidence) is masked AS A WHOLE: whatever the object under it holds, none of it is
+ * read. The same keys mask the JSON fields of FIELD_CLASSES (`maskPayload`), e.g.
+ * `LeaseTermination.computation`.
+ */
 export const AUDIT_KEY_CLASSES: Readonly<Record<string, PersonalDataClass>> = {
   registerNumber: "IDENTITY",
   firstName: "IDENTITY",
   lastName: "IDENTITY",
   name: "IDENTITY",
+  personId: "IDENTITY",
+  successors: "IDENTITY",
+  passesTo: "IDENTITY",
   birthDate: "BIRTH_DATE",
   tenantBirthDate: "BIRTH_DATE",
   birthDates: "BIRTH_DATE",
+  over70: "BIRTH_DATE",
+  termination: "BIRTH_DATE",
   address: "CONTACT",
   email: "CONTACT",
   phone: "CONTACT",
   workplaceMunicipalityId: "CONTACT",
   residentSince: "RESIDENCE",
   residenceStatus: "RESIDENCE",
+  residenceTitleEndsOn: "RESIDENCE",
   annualNetIncome: "INCOME",
   annualNetDisposableIncome: "INCOME",
   grossAnnualUncapped: "INCOME",
+  grossAnnual: "INCOME",
+  grossMonthly: "INCOME",
+  effortRate: "INCOME",
+  band: "INCOME",
+  lowIncomeThreshold: "INCOME",
+  lowIncome: "INCOME",
+  maxEffort: "INCOME",
+  rentCeiling: "INCOME",
+  grossAnnualCap: "INCOME",
+  scoreBreakdown: "INCOME",
+  maxEffortThreshold: "INCOME",
+  rentCeilingThreshold: "INCOME",
+  thresholds: "INCOME",
+  figures: "INCOME",
+  trace: "INCOME",
+  rentComputation: "INCOME",
+  computation: "INCOME",
   income: "INCOME",
   incomes: "INCOME",
+  incomeComponents: "INCOME",
   isDependent: "INCOME",
+  holdsOtherDwellingRight: "INCOME",
   medicalReasonEvidence: "HEALTH",
   medicalReasonDocumentedOn: "HEALTH",
   hasDisability: "DISABILITY",
   disabledMember: "DISABILITY",
+  protection: "DISABILITY",
+  evidence: "SITUATION",
+  waiverReason: "SITUATION",
+  reasons: "SITUATION",
+  situation: "SITUATION",
+  closureReason: "SITUATION",
+  endFacts: "SITUATION",
+  withheld: "SITUATION",
+  notes: "SITUATION",
+  note: "SITUATION",
+  minutes: "SITUATION",
 };
+
+/** Income keys whose value is an amount: shown as an income band; other INCOME keys as `masked:INCOME`. */
+const INCOME_AMOUNT_KEYS = new Set(["annualNetIncome", "annualNetDisposableIncome", "income", "lowIncomeThreshold", "maxEffortThreshold", "rentCeilingThreshold", "lowIncome", "maxEffort", "rentCeiling"]);
+
+/**
+ * Keys of a lease's payloads whose dates may be a person's (the 32nd birthday of a young tenant,
+ * the tenant's death): kept as the year only (YYYY-01-01) in audit payloads of leases and in a
+ * termination's computation.
+ */
+export const DERIVED_DATE_KEYS: ReadonlySet<string> = new Set(["endsOn", "effectiveOn", "latestEndOn", "occupancyTitleLostOn", "diedOn", "terminationOn"]);
+const DERIVED_DATE_ENTITIES = new Set(["Lease", "LeaseTermination"]);
 
 /** Entity types whose audit payload `name` is a person's (commission members are named in their capacity, not masked). */
 const PERSON_NAME_ENTITIES = new Set(["Candidate", "HouseholdMember", "Household"]);
@@ -154,6 +243,13 @@ export function incomeBand(amount: { toFixed(): string } | string | number | nul
   if (n.gte(100_000)) return "EUR_100000_OR_MORE";
   const low = Dec.max(n, 0).div(20_000).floor().mul(20_000);
   return `EUR_${low.toFixed(0)}_TO_${low.plus(19_999).toFixed(0)}`;
+}
+
+/** The lower bound of an amount's income band (what an anonymised record keeps of an income). */
+export function incomeBandFloor(amount: { toFixed(): string } | string | number): string {
+  const n = new Dec(typeof amount === "object" ? amount.toFixed() : amount);
+  if (!n.isFinite() || n.lte(0)) return "0.00";
+  return Dec.min(n, 100_000).div(20_000).floor().mul(20_000).toFixed(2);
 }
 
 /**
@@ -180,27 +276,33 @@ function ageBandOfIso(iso: string): string {
 }
 
 /** The masked form of one classified audit value: a coarse band for incomes and birth dates, the class otherwise. */
-function maskedAuditValue(cls: PersonalDataClass, value: unknown): unknown {
+function maskedAuditValue(cls: PersonalDataClass, value: unknown, key: string): unknown {
   if (value === null || value === undefined) return value;
-  if (cls === "INCOME" && (typeof value === "string" || typeof value === "number")) return incomeBand(value) ?? `masked:${cls}`;
+  if (cls === "INCOME" && INCOME_AMOUNT_KEYS.has(key) && (typeof value === "string" || typeof value === "number")) return incomeBand(value) ?? `masked:${cls}`;
   if (cls === "BIRTH_DATE" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value)) return ageBandOfIso(value);
   return `masked:${cls}`;
 }
 
-/** An audit payload with every classified key masked (at any depth). */
-export function maskAuditPayload(payload: unknown, entityType: string): unknown {
+/** A payload (audit `before`/`after`, a JSON field) with every classified key masked, at any depth; a composite key as a whole. */
+export function maskPayload(payload: unknown, entityType: string): unknown {
+  const dates = DERIVED_DATE_ENTITIES.has(entityType);
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
-    if (v === null || typeof v !== "object") return v;
+    if (v === null || typeof v !== "object" || v instanceof Date) return v;
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       const cls = k === "name" ? (PERSON_NAME_ENTITIES.has(entityType) ? "IDENTITY" : undefined) : AUDIT_KEY_CLASSES[k];
-      out[k] = cls ? maskedAuditValue(cls, x) : walk(x);
+      if (cls) out[k] = maskedAuditValue(cls, x, k);
+      else if (dates && DERIVED_DATE_KEYS.has(k) && (typeof x === "string" || x instanceof Date)) out[k] = coarseYear(x instanceof Date ? x.toISOString().slice(0, 10) : x);
+      else out[k] = walk(x);
     }
     return out;
   };
   return walk(payload);
 }
+
+/** An audit payload with every classified key masked (at any depth): `maskPayload`. */
+export const maskAuditPayload = maskPayload;
 
 // ───────────── relationship ─────────────
 
@@ -231,13 +333,24 @@ export function unmaskPerVacancy(env: Record<string, string | undefined> = proce
  * A real vacancy of the landlord's stock: its compensation convention with the State (art. 40)
  * covers the dwelling — the State then compensates that dwelling, so a dwelling invented for the
  * register shows in the landlord's statements — or the dwelling was let before by this landlord.
- * A dwelling the landlord just recorded as VACANT with neither ranks candidates but unmasks none.
+ * A dwelling the landlord just recorded as VACANT with neither ranks candidates but unmasks none,
+ * and so does one whose only earlier leases came from its own portfolio import.
  */
 export function realVacancyWhere(landlordId: string) {
   return {
     landlordId,
-    OR: [{ compensationConvention: { is: { landlordId, kind: "COMPENSATION" as const } } }, { leases: { some: { landlordId } } }],
+    // A lease the landlord imported itself (importPortfolio, `importId` set) proves nothing: only a lease signed on the platform counts.
+    OR: [{ compensationConvention: { is: { landlordId, kind: "COMPENSATION" as const } } }, { leases: { some: { landlordId, importId: null } } }],
   };
+}
+
+/**
+ * The register candidates a landlord may list (pseudonymised): those of the register, and the
+ * tenants it imported itself — a tenant recorded by a portfolio import (`importId`) never applied
+ * to the register, so another landlord does not see it at all (issue 12 finding 3 b).
+ */
+export function registerCandidateWhere(landlordId: string) {
+  return { OR: [{ importId: null }, { household: { is: { leases: { some: { landlordId } } } } }] };
 }
 
 /** Shortlist entries that may unmask their candidate to `landlordId` (before the per-file check on closed files). */
@@ -349,7 +462,8 @@ export async function maskField<T>(ctx: MaskContext, key: string, parent: unknow
   const spec = FIELD_CLASSES[key];
   if (!spec || value === null || value === undefined) return value;
   if (spec.when && !spec.when(parent as never)) return value;
-  return (await mayUnmask(ctx, spec.subject(parent as never))) ? value : null;
+  if (await mayUnmask(ctx, spec.subject(parent as never))) return value;
+  return spec.masked ? (spec.masked(value as never, parent as never) as T) : null;
 }
 
 /** Rows to omit for the caller (see OMITTED_ROWS); every other row is kept. */
@@ -368,7 +482,7 @@ export function applyPersonalDataMasks(schema: GraphQLSchema): GraphQLSchema {
     const type = schema.getType(typeName);
     const field = type && isObjectType(type) ? type.getFields()[fieldName] : undefined;
     if (!field) throw new Error(`personal-data registry: ${key} is not a field of the schema`);
-    if (isNonNullType(field.type) && typeName !== "CandidatePersonalData") throw new Error(`personal-data registry: ${key} is non-null, a mask could not hide it`);
+    if (isNonNullType(field.type) && typeName !== "CandidatePersonalData" && !FIELD_CLASSES[key]!.masked) throw new Error(`personal-data registry: ${key} is non-null and has no masked form, a mask could not hide it`);
     const inner: GraphQLFieldResolver<unknown, MaskContext> = (field.resolve as GraphQLFieldResolver<unknown, MaskContext> | undefined) ?? defaultFieldResolver;
     field.resolve = async (parent, args, ctx, info) => maskField(ctx, key, parent, await inner(parent, args, ctx, info));
   }

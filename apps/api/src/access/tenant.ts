@@ -9,7 +9,7 @@
  */
 import type { Prisma } from "../generated/prisma/client.js";
 import { isDeveloper, isLandlord, isMinistry, organisationOf, type Viewer } from "./viewer.js";
-import { unmaskingEntryWhere } from "./personal-data.js";
+import { registerCandidateWhere, unmaskingEntryWhere } from "./personal-data.js";
 
 const NO_ROWS = { id: { in: [] as string[] } };
 
@@ -60,9 +60,11 @@ export function allocationFileScope(v: Viewer): Prisma.AllocationFileWhereInput 
   return NO_ROWS;
 }
 
-/** The register (pseudonymised records) is open to the ministry and to landlords, which allocate from it. */
+/** The register (pseudonymised records) is open to the ministry and to landlords, which allocate from it; imported tenants only to the landlord of their lease. */
 export function candidateScope(v: Viewer): Prisma.CandidateWhereInput {
-  if (isMinistry(v) || isLandlord(v)) return {};
+  if (isMinistry(v)) return {};
+  // A tenant another landlord imported is not on the register (access/personal-data.ts, registerCandidateWhere).
+  if (isLandlord(v)) return registerCandidateWhere(organisationOf(v));
   return NO_ROWS;
 }
 

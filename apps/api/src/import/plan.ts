@@ -78,7 +78,7 @@ export function planImport(rows: RawRow[], ref: Reference): Plan {
   for (const raw of rows) {
     const kind = (raw.values.record ?? "").trim();
     if (!["DWELLING", "UNIT", "LEASE", "MEMBER"].includes(kind)) {
-      errors.push({ line: raw.line, column: "record", code: "INVALID_VALUE", rule: null, message: `record "${kind}" is not one of DWELLING, UNIT, LEASE, MEMBER` });
+      errors.push({ line: raw.line, column: "record", code: "INVALID_VALUE", rule: null, message: "record is not one of DWELLING, UNIT, LEASE, MEMBER" });
       bad.add(raw.line);
     }
   }
@@ -110,10 +110,10 @@ export function planImport(rows: RawRow[], ref: Reference): Plan {
     if (category === "DEDICATED" && !sub) r.fail("dedicatedSubCategory", "RULE_VIOLATION", "A dedicated dwelling needs its sub-category", "law art. 12 §2");
     if (category === "ALL_PUBLIC" && sub) r.fail("dedicatedSubCategory", "RULE_VIOLATION", "A dwelling for all public has no dedicated sub-category", "law art. 12 §1");
     if (developerId && !ref.developers.has(developerId)) r.fail("developerId", "RULE_VIOLATION", "Not a social developer (promoteur social) of the platform", "law art. 16");
-    if (municipality && !ref.municipalities.has(municipality)) r.fail("municipalityCode", "NOT_FOUND", `No municipality with code "${municipality}"`);
+    if (municipality && !ref.municipalities.has(municipality)) r.fail("municipalityCode", "NOT_FOUND", "No municipality with this code");
     if (conventionId && !ref.conventions.has(conventionId)) r.fail("compensationConventionId", "RULE_VIOLATION", "Must be a compensation convention of this landlord", "law art. 40");
-    if (reference && ref.existingReferences.has(reference)) r.fail("reference", "CONFLICT", `Reference "${reference}" is already used in this landlord's stock`);
-    if (reference && dwellings.has(reference)) r.fail("reference", "CONFLICT", `Reference "${reference}" is given twice (line ${dwellings.get(reference)!.line})`);
+    if (reference && ref.existingReferences.has(reference)) r.fail("reference", "CONFLICT", "This reference is already used in this landlord's stock");
+    if (reference && dwellings.has(reference)) r.fail("reference", "CONFLICT", `This reference is given twice (line ${dwellings.get(reference)!.line})`);
     if (!finish(r) || dwellings.has(reference!)) continue;
     dwellings.set(reference!, {
       line: raw.line,
@@ -138,11 +138,11 @@ export function planImport(rows: RawRow[], ref: Reference): Plan {
     if (dref && !d) {
       const line = dwellingLineOf(dref);
       if (line !== undefined) depend(r, "dwellingReference", line, "the dwelling");
-      else r.fail("dwellingReference", "NOT_FOUND", `No DWELLING row with reference "${dref}" in the file`);
+      else r.fail("dwellingReference", "NOT_FOUND", "No DWELLING row with this reference in the file");
     }
     if (d && d.row.type !== "SHARED_DWELLING") r.fail("dwellingReference", "RULE_VIOLATION", "Accommodation units exist only inside a shared dwelling (type SHARED_DWELLING)", "bill 8535 art. 13 §2 al. 2");
     const key = `${dref}\u0001${uref}`;
-    if (d && uref && units.has(key)) r.fail("unitReference", "CONFLICT", `Unit "${uref}" is given twice in dwelling "${dref}"`);
+    if (d && uref && units.has(key)) r.fail("unitReference", "CONFLICT", `This unit is given twice in the dwelling of line ${d!.line}`);
     if (!finish(r)) continue;
     units.set(key, { line: raw.line, dwellingLine: d!.line, row: { id: randomUUID(), dwellingId: d!.row.id, reference: uref!, usefulArea: area!.toFixed(2), capacity: capacity ?? 1, status: "VACANT", firstLettingOn: null } });
   }
@@ -163,7 +163,7 @@ export function planImport(rows: RawRow[], ref: Reference): Plan {
     if (dref && !d) {
       const line = dwellingLineOf(dref);
       if (line !== undefined) depend(r, "dwellingReference", line, "the dwelling");
-      else r.fail("dwellingReference", "NOT_FOUND", `No DWELLING row with reference "${dref}" in the file`);
+      else r.fail("dwellingReference", "NOT_FOUND", "No DWELLING row with this reference in the file");
     }
     let unit: UnitPlan | undefined;
     if (d) {
@@ -171,14 +171,14 @@ export function planImport(rows: RawRow[], ref: Reference): Plan {
       if (d.row.type !== "SHARED_DWELLING" && uref) r.fail("unitReference", "RULE_VIOLATION", "Only a shared dwelling has accommodation units", "bill 8535 art. 13 §2 al. 2");
       if (d.row.type === "SHARED_DWELLING" && uref) {
         unit = units.get(`${dref}\u0001${uref}`);
-        if (!unit) r.fail("unitReference", "NOT_FOUND", `No UNIT row "${uref}" of dwelling "${dref}" in the file (or it has errors)`);
+        if (!unit) r.fail("unitReference", "NOT_FOUND", `No UNIT row with this reference for the dwelling of line ${d.line} in the file (or it has errors)`);
       }
       const target = unit ? unit.row.id : d.row.id;
       if (letTargets.has(target)) r.fail(unit ? "unitReference" : "dwellingReference", "CONFLICT", `Already let by the lease of line ${letTargets.get(target)}: one lease at a time`, "law art. 64");
       const managed = d.row.managedSince?.toISOString().slice(0, 10);
       if (managed && startsOn && startsOn < managed) r.fail("startsOn", "RULE_VIOLATION", `The lease starts before the landlord manages the dwelling (${managed})`, "law art. 40");
     }
-    if (href && leases.has(href)) r.fail("householdReference", "CONFLICT", `Household "${href}" already has the lease of line ${leases.get(href)!.line}`);
+    if (href && leases.has(href)) r.fail("householdReference", "CONFLICT", `This household already has the lease of line ${leases.get(href)!.line}`);
     if (!finish(r)) continue;
     const target = unit ? unit.row.id : d!.row.id;
     letTargets.set(target, raw.line);
@@ -214,7 +214,7 @@ export function planImport(rows: RawRow[], ref: Reference): Plan {
     if (href && !l) {
       const line = rows.find((x) => x.values.record?.trim() === "LEASE" && x.values.householdReference?.trim() === href)?.line;
       if (line !== undefined) depend(r, "householdReference", line, "the lease");
-      else r.fail("householdReference", "NOT_FOUND", `No LEASE row with householdReference "${href}" in the file`);
+      else r.fail("householdReference", "NOT_FOUND", "No LEASE row with this householdReference in the file");
     }
     if (!finish(r)) continue;
     l!.household.memberCount += 1;

@@ -87,6 +87,13 @@ export function checkHeader(rows: RawRow[], headerOf: () => string[]): void {
 
 // ───────────── field readers: each records an error naming the column ─────────────
 
+/**
+ * A row error names the line, the column, the code and the rule, never the value submitted: the
+ * stored report (PortfolioImport.report) is read by the ministry's analysts, and a file's cells are
+ * tenants' names, birth dates and rents (issue 12 finding 3 d).
+ */
+const ID_PROBLEMS: Record<string, string> = { NOT_A_GLOBAL_ID: "not a global ID", WRONG_TYPE: "the ID of another type", MALFORMED_KEY: "not a valid ID of this type" };
+
 export class RowReader {
   readonly errors: RowError[] = [];
   constructor(readonly row: RawRow) {}
@@ -115,7 +122,7 @@ export class RowReader {
       return undefined;
     }
     if (!(allowed as readonly string[]).includes(v)) {
-      this.add(column, "INVALID_VALUE", `${column} "${v}" is not one of ${allowed.join(", ")}`);
+      this.add(column, "INVALID_VALUE", `${column} is not one of ${allowed.join(", ")}`);
       return undefined;
     }
     return v as T;
@@ -126,9 +133,9 @@ export class RowReader {
       if (required) this.add(column, "REQUIRED", `${column} is required`);
       return undefined;
     }
-    if (!/^-?\d+$/.test(v)) return void this.add(column, "INVALID_VALUE", `${column} "${v}" is not a whole number`);
+    if (!/^-?\d+$/.test(v)) return void this.add(column, "INVALID_VALUE", `${column} is not a whole number`);
     const n = Number(v);
-    if (n < min || n > max) return void this.add(column, "OUT_OF_RANGE", `${column} must be between ${min} and ${max} (got ${n})`);
+    if (n < min || n > max) return void this.add(column, "OUT_OF_RANGE", `${column} must be between ${min} and ${max}`);
     return n;
   }
   decimal(column: string, opts: { min?: string; greaterThan?: string; max: string; scale: number }, required = true): Decimal | undefined {
@@ -137,7 +144,7 @@ export class RowReader {
       if (required) this.add(column, "REQUIRED", `${column} is required`);
       return undefined;
     }
-    if (!/^-?\d+(\.\d+)?$/.test(v)) return void this.add(column, "INVALID_VALUE", `${column} "${v}" is not a decimal such as 1234.56`);
+    if (!/^-?\d+(\.\d+)?$/.test(v)) return void this.add(column, "INVALID_VALUE", `${column} is not a decimal such as 1234.56`);
     const d = new Dec(v);
     if (opts.greaterThan !== undefined && !d.greaterThan(opts.greaterThan)) return void this.add(column, "OUT_OF_RANGE", `${column} must be greater than ${opts.greaterThan}`);
     if (opts.min !== undefined && d.lessThan(opts.min)) return void this.add(column, "OUT_OF_RANGE", `${column} must be at least ${opts.min}`);
@@ -152,8 +159,8 @@ export class RowReader {
       return undefined;
     }
     const d = new Date(`${v}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) return void this.add(column, "INVALID_VALUE", `${column} "${v}" is not a date (YYYY-MM-DD)`);
-    if (notAfter && v > notAfter) return void this.add(column, "OUT_OF_RANGE", `${column} ${v} is in the future`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) return void this.add(column, "INVALID_VALUE", `${column} is not a date (YYYY-MM-DD)`);
+    if (notAfter && v > notAfter) return void this.add(column, "OUT_OF_RANGE", `${column} is in the future`);
     return v;
   }
   bool(column: string): boolean | undefined {
@@ -161,7 +168,7 @@ export class RowReader {
     if (!v) return undefined;
     if (["true", "yes", "1"].includes(v)) return true;
     if (["false", "no", "0"].includes(v)) return false;
-    return void this.add(column, "INVALID_VALUE", `${column} "${v}" is not true or false`);
+    return void this.add(column, "INVALID_VALUE", `${column} is not true or false`);
   }
   id(column: string, type: string, required = true): string | undefined {
     const v = this.raw(column);
@@ -170,7 +177,7 @@ export class RowReader {
       return undefined;
     }
     const parsed = parseGlobalId(v, type);
-    if (!parsed.ok) return void this.add(column, "INVALID_ID", `${column}: ${parsed.message}`);
+    if (!parsed.ok) return void this.add(column, "INVALID_ID", `${column}: ${ID_PROBLEMS[parsed.problem] ?? "not a valid ID"}`);
     return parsed.id;
   }
 }

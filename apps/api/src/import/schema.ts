@@ -102,10 +102,11 @@ async function apply(tx: Tx, ctx: Context, g: Group, importId: string) {
   const stamped = <T extends object>(rows: T[]) => rows.map((r) => ({ ...r, updatedAt: now }));
   await insertRows(tx, "Dwelling", stamped(g.dwellings.map((d) => d.row)));
   await insertRows(tx, "AccommodationUnit", stamped(g.units.map((u) => u.row)));
-  await insertRows(tx, "Candidate", stamped(g.leases.map((l) => l.candidate)));
+  // Imported rows carry the import's ID (issue 12 finding 3 a/b): an imported lease never makes a real vacancy, an imported tenant is not on the register.
+  await insertRows(tx, "Candidate", stamped(g.leases.map((l) => ({ ...l.candidate, importId }))));
   await insertRows(tx, "Household", stamped(g.leases.map((l) => l.household)));
   await insertRows(tx, "HouseholdMember", [...g.leases.map((l) => l.applicant), ...g.members.map((m) => m.row)]);
-  await insertRows(tx, "Lease", stamped(g.leases.map((l) => l.lease)));
+  await insertRows(tx, "Lease", stamped(g.leases.map((l) => ({ ...l.lease, importId }))));
   const who = ctx.viewer.kind === "apiKey" ? { apiKeyId: ctx.viewer.apiKeyId, organisationId: ctx.viewer.organisationId, role: ctx.viewer.role } : { apiKeyId: null, organisationId: null, role: null };
   const audit = [
     ...g.dwellings.map((d) => ({ entityType: "Dwelling", entityId: d.row.id, after: { ...d.row, importId, line: d.line } })),

@@ -15,6 +15,7 @@ import { runMutation } from "../schema/mutation.js";
 import { asDate, checkId, checkText } from "../schema/validate.js";
 import { organisationOf } from "../access/viewer.js";
 import { OrganisationRef } from "./organisation.js";
+import { forgetOrganisationKeys } from "../access/key-cache.js";
 import { organisationInScope } from "./references.js";
 
 const NAME_MAX = 200;
@@ -200,6 +201,8 @@ builder.mutationField("deactivateOrganisation", (t) =>
         const after = await tx.organisation.update({ where: { id: before.id }, data: { deactivatedAt: now } });
         return { result: { organisation: after, revokedKeys: revoked.count }, entityType: "Organisation", entityId: after.id, before, after: { ...after, reason, revokedKeys: revoked.count } };
       });
+      // Its keys stop working at once in this process, not when the key cache's entries expire (issue 12 finding 3 f).
+      if (out.result) forgetOrganisationKeys(out.result.organisation.id);
       return { organisation: out.result?.organisation ?? null, revokedKeys: out.result?.revokedKeys ?? null, userErrors: out.userErrors };
     },
   }),

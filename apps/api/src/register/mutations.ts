@@ -25,6 +25,7 @@ import type { Context } from "../schema/context.js";
 import { CandidateRef } from "./candidate.js";
 import { candidateInScope } from "../organisations/references.js";
 import { retentionSetting } from "./retention.js";
+import { incomeBandFloor } from "../access/personal-data.js";
 
 type Tx = Prisma.TransactionClient;
 type CandidateRow = NonNullable<Awaited<ReturnType<typeof candidateInScope>>>;
@@ -351,7 +352,7 @@ builder.mutationField("closeApplication", (t) =>
 builder.mutationField("anonymiseCandidate", (t) =>
   t.field({
     type: CandidatePayload,
-    description: "Anonymises a candidate once the retention period (operator setting ABORDABLE_REGISTER_RETENTION_MONTHS, with its source in ABORDABLE_REGISTER_RETENTION_SOURCE) has run from the closure of the last application: names, birth dates (kept as the year), contact, address and incomes are erased; the record stays for statistics.",
+    description: "Anonymises a candidate once the retention period (operator setting ABORDABLE_REGISTER_RETENTION_MONTHS, with its source in ABORDABLE_REGISTER_RETENTION_SOURCE) has run from the closure of the last application: register number, names, contact, address, residence dates, disability, workplaces, other dwelling rights and refusal reasons are erased, birth dates kept as the year and incomes as the lower bound of their EUR 20,000 band; the record stays for statistics.",
     authScopes: { ministryAdmin: true },
     args: { input: t.arg({ type: AnonymiseCandidateInput, required: true, description: "The change requested." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -373,15 +374,26 @@ builder.mutationField("anonymiseCandidate", (t) =>
           if (iso(until) > todayIso()) p.add("candidateId", "INVALID_STATE", `The retention period (${retention.months} months, ${retention.source}) runs until ${iso(until)}`);
         }
         if (p.any) fail(p);
+        // Every personal field goes (issue 12 finding 3 e); what statistics need stays, coarsened:
+        // the birth year, the municipality of residence, the residence title's kind, the household's
+        // composition (roles, couples, dependants) and each income as the lower bound of its band.
         const yearOnly = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
         const after = await tx.candidate.update({
           where: { id: c.id },
-          data: { firstName: "—", lastName: "—", birthDate: yearOnly(c.birthDate), address: "—", email: null, phone: null, residentSince: null, anonymisedAt: new Date() },
+          data: { registerNumber: `ANON-${c.id}`, firstName: "—", lastName: "—", birthDate: yearOnly(c.birthDate), address: "—", email: null, phone: null, residentSince: null, anonymisedAt: new Date() },
         });
         for (const m of c.household?.members ?? []) {
-          await tx.householdMember.update({ where: { id: m.id }, data: { firstName: "—", lastName: "—", birthDate: yearOnly(m.birthDate), incomeComponents: [], residentSince: null, residenceTitleEndsOn: null } });
+          await tx.householdMember.update({
+            where: { id: m.id },
+            data: {
+              firstName: "—", lastName: "—", birthDate: yearOnly(m.birthDate), annualNetIncome: incomeBandFloor(m.annualNetIncome), incomeComponents: [],
+              hasDisability: false, workplaceMunicipalityId: null, holdsOtherDwellingRight: false, residenceStatus: null, residentSince: null, residenceTitleEndsOn: null,
+            },
+          });
         }
         await tx.application.updateMany({ where: { candidateId: c.id }, data: { situation: [], closureReason: null } });
+        // A refusal's justification is the candidate's own words about their circumstances.
+        await tx.allocationOffer.updateMany({ where: { application: { candidateId: c.id } }, data: { reason: null } });
         return { result: after, entityType: "Candidate", entityId: c.id, before: auditView(c), after: auditView(after, { anonymisedAt: after.anonymisedAt }) };
       });
       return { candidate: out.result, userErrors: out.userErrors };

@@ -58,6 +58,8 @@ async function viewOf(tx: Tx, t: DwellingTransfer): Promise<TransferView> {
 /** Records a proposal for the caller's dwelling (checks in its own stock only). */
 export async function proposeTransfer(tx: Tx, ctx: Context, p: Problems, dwelling: { id: string; landlordId: string }, newLandlordGlobalId: string | number, on: string): Promise<TransferView> {
   const to = await landlordToReceive(tx, p, "newLandlordId", newLandlordGlobalId, dwelling.landlordId);
+  // Issue 12 finding 3 g: a deactivated landlord has no keys to accept with and holds no stock any more.
+  if (to.deactivatedAt) p.add("newLandlordId", "RULE_VIOLATION", "newLandlordId: this landlord was deactivated; it cannot receive a dwelling, its leases or deposits", RULE);
   const open = await tx.allocationFile.findFirst({ where: { dwellingId: dwelling.id, status: { in: [...OPEN_FILE] } }, select: { id: true } });
   if (open) p.add("dwellingId", "INVALID_STATE", "Close the open allocation file of this dwelling first: an allocation is the holder's procedure");
   if (p.any) fail(p);
@@ -145,6 +147,8 @@ builder.mutationField("acceptDwellingTransfer", (t) =>
           p.add("transferId", "CONFLICT", `Your stock already has a dwelling with reference ${dwelling.reference}: change it first (updateDwelling)`);
         }
         if (dwelling.landlordId !== transfer.fromLandlordId) p.add("transferId", "INVALID_STATE", "The dwelling changed hands since the proposal");
+        const receiver = await tx.organisation.findUniqueOrThrow({ where: { id: transfer.toLandlordId }, select: { deactivatedAt: true } });
+        if (receiver.deactivatedAt) p.add("transferId", "RULE_VIOLATION", "The receiving landlord was deactivated since the proposal: it cannot receive the dwelling", RULE);
         if (await tx.allocationFile.findFirst({ where: { dwellingId: dwelling.id, status: { in: [...OPEN_FILE] } }, select: { id: true } })) p.add("transferId", "INVALID_STATE", "An allocation file was opened for this dwelling since the proposal");
         if (p.any) fail(p);
         const decidedOn = input.decidedOn ?? today();
