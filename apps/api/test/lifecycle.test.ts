@@ -47,7 +47,8 @@ describe("the API process (node dist/main.js)", () => {
 
   it("seeds on first start, stops cleanly on SIGTERM, and keeps its data across a restart", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "abordable-run-"));
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    // Below Linux's ephemeral range (32768-60999), where port-0 listeners and outgoing connections take theirs.
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
 
     const first = start(dataDir, port);
     children.push(first.child);

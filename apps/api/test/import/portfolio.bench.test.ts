@@ -10,41 +10,22 @@
  */
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/database.js";
-import { createApp, type App } from "../../src/http/server.js";
-import { createLogger } from "../../src/logger.js";
-import { bootstrap } from "../../src/organisations/bootstrap.js";
 import { parseGlobalId } from "../../src/schema/ids.js";
-import { openTestDatabase, TEST_DATABASE_KIND } from "../support/database.js";
+import { TEST_DATABASE_KIND } from "../support/database.js";
+import { startEmptyApi, type EmptyApi } from "../support/empty-api.js";
 
 const DWELLINGS = 10_000;
 
 describe(`portfolio import benchmark: ${DWELLINGS} dwellings with their leases (${TEST_DATABASE_KIND})`, () => {
-  let db: Database;
-  let app: App;
-  let url: string;
+  let api: EmptyApi;
   const keys: Record<string, string> = {};
-
-  async function gql(key: string, query: string, variables: Record<string, unknown> = {}) {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
-    const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
-    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-    return body.data!;
-  }
+  const gql = (key: string, query: string, variables: Record<string, unknown> = {}) => api.gql(key, query, variables);
 
   beforeAll(async () => {
-    db = await openTestDatabase("migrated");
-    keys.admin = (await bootstrap(db.prisma, "Ministère du Logement")).key!;
-    app = await createApp({
-      db, logger: createLogger("error"),
-      config: { host: "127.0.0.1", port: 0, graphiql: false, introspection: true, nodeEnv: "test", shutdownGraceMs: 1000, maxBodyBytes: 16 * 1_048_576, maxQueryDepth: 10, maxQueryCost: 20_000, rateLimitPerMinute: 100_000 },
-    });
-    url = await app.listen();
+    api = await startEmptyApi({ maxBodyBytes: 16 * 1_048_576 });
+    keys.admin = api.adminKey;
   }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(async () => api?.close());
 
   it(`imports ${DWELLINGS} dwellings and ${DWELLINGS} leases in one request`, async () => {
     const org = (input: Record<string, unknown>) =>
@@ -72,8 +53,8 @@ describe(`portfolio import benchmark: ${DWELLINGS} dwellings with their leases (
     expect(res.importPortfolio.portfolioImport).toMatchObject({ status: "APPLIED", totalRows: 2 * DWELLINGS, appliedRows: 2 * DWELLINGS, rowErrors: [] });
     const parsed = parseGlobalId(landlord, "Organisation");
     if (!parsed.ok) throw new Error(parsed.message);
-    expect(await db.prisma.dwelling.count({ where: { landlordId: parsed.id } })).toBe(DWELLINGS);
-    expect(await db.prisma.lease.count({ where: { landlordId: parsed.id, status: "ACTIVE" } })).toBe(DWELLINGS);
+    expect(await api.db.prisma.dwelling.count({ where: { landlordId: parsed.id } })).toBe(DWELLINGS);
+    expect(await api.db.prisma.lease.count({ where: { landlordId: parsed.id, status: "ACTIVE" } })).toBe(DWELLINGS);
     console.log(
       `portfolio import (${TEST_DATABASE_KIND}): ${DWELLINGS} dwellings + ${DWELLINGS} leases (${(content.length / 1_048_576).toFixed(1)} MiB of CSV) in ${(ms / 1000).toFixed(1)} s over HTTP, ${Math.round((2 * DWELLINGS) / (ms / 1000))} rows/s`,
     );

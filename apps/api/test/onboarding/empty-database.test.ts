@@ -9,26 +9,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/database.js";
-import { createApp, type App } from "../../src/http/server.js";
-import { createLogger } from "../../src/logger.js";
 import { bootstrap } from "../../src/organisations/bootstrap.js";
-import { openTestDatabase, TEST_DATABASE_KIND } from "../support/database.js";
+import { TEST_DATABASE_KIND } from "../support/database.js";
+import { startEmptyApi, type EmptyApi } from "../support/empty-api.js";
 import { Decimal } from "decimal.js";
 import { DEFAULT_METHODOLOGY } from "@abordable/domain";
 import type { Caller, TestApi } from "../support/api.js";
 import { commissionOf, compute, openFile, RESPOND, step, toOffer } from "../allocation/flow.js";
 
+let empty: EmptyApi;
 let db: Database;
-let app: App;
 let url: string;
 const keys: Record<string, string> = {};
-
-async function gql(key: string, query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
-  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-  return body.data!;
-}
+const gql = (key: string, query: string, variables: Record<string, unknown> = {}) => empty.gql(key, query, variables);
 /** Runs a mutation and expects no user error; returns its payload. */
 async function ok(key: string, name: string, inputType: string, selection: string, input: Record<string, unknown>) {
   const data = await gql(key, `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} userErrors { field code message rule } } }`, { input });
@@ -42,20 +35,11 @@ describe(`from an empty database through the API (${TEST_DATABASE_KIND})`, () =>
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    expect(await db.prisma.organisation.count()).toBe(0);
-    const boot = await bootstrap(db.prisma, "Ministère du Logement");
-    keys.admin = boot.key!;
-    app = await createApp({
-      db, logger: createLogger("error"),
-      config: { host: "127.0.0.1", port: 0, graphiql: false, introspection: true, nodeEnv: "test", shutdownGraceMs: 1000, maxBodyBytes: 4_194_304, maxQueryDepth: 10, maxQueryCost: 20_000, rateLimitPerMinute: 100_000 },
-    });
-    url = await app.listen();
+    empty = await startEmptyApi();
+    ({ db, url } = empty);
+    keys.admin = empty.adminKey;
   }, 120_000);
-  afterAll(async () => {
-    await app?.close();
-    await db?.close();
-  });
+  afterAll(async () => empty?.close());
 
   it("bootstrap is idempotent and issues no second key", async () => {
     const again = await bootstrap(db.prisma, "Ministère du Logement");

@@ -15,16 +15,14 @@
  * Needs the build (dist/main.js). PostgreSQL only with ABORDABLE_TEST_DATABASE_URL (a fresh
  * database `<name>_<random>` is created and dropped). Runs with vitest.resilience.config.ts.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { parseKeys, post as postTo, scratchPostgresDatabase, startApi as startApiProcess, waitReady, type ApiProcess } from "./support/api-process.js";
 
-const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 const PG_URL = process.env.ABORDABLE_TEST_DATABASE_URL;
 const WORKERS = Number(process.env.ABORDABLE_CRASH_WORKERS ?? 4);
 const ROUNDS = Number(process.env.ABORDABLE_CRASH_ROUNDS ?? 2);
@@ -59,68 +57,20 @@ interface Op {
   resent?: "replayed" | "applied" | "applied-before";
 }
 
-interface Running {
-  child: ChildProcess;
-  port: number;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
 interface Post {
   status: number;
   replayed: boolean;
   json: any;
 }
 
-function startApi(env: NodeJS.ProcessEnv): Running {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, [MAIN], {
-    env: {
-      ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "development", LOG_LEVEL: "warn", ABORDABLE_SEED: "small",
-      // The stream is far above the default 600 requests per minute of one key.
-      ABORDABLE_RATE_LIMIT_PER_MINUTE: "1000000",
-      // Claims left by the killed process are taken over once this lease runs out (default 30 s).
-      ABORDABLE_IDEMPOTENCY_LEASE_MS: "5000",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, port, output: () => out, exited };
-}
-
-async function waitReady(api: Running, ms = 180_000): Promise<void> {
-  const until = Date.now() + ms;
-  let gone = false;
-  void api.exited.then(() => (gone = true));
-  while (Date.now() < until && !gone) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${api.port}/readyz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`API did not become ready (${gone ? "it exited" : "timeout"}):\n${api.output().slice(-3000)}`);
+/** The built API with a seed, a limit far above the stream, and a short idempotency lease (claims left by a killed process are taken over once it runs out; default 30 s). */
+function startApi(env: NodeJS.ProcessEnv): ApiProcess {
+  return startApiProcess({ ...env, LOG_LEVEL: "warn", ABORDABLE_SEED: "small", ABORDABLE_RATE_LIMIT_PER_MINUTE: "1000000", ABORDABLE_IDEMPOTENCY_LEASE_MS: "5000" });
 }
 
 async function post(port: number, key: string, body: string, idempotencyKey?: string): Promise<Post> {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${key}`, ...(idempotencyKey && { "idempotency-key": idempotencyKey }) },
-    body,
-    signal: AbortSignal.timeout(60_000),
-  });
-  const text = await res.text();
-  let json: any;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = { unparsable: text.slice(0, 200) };
-  }
-  return { status: res.status, replayed: res.headers.get("idempotency-replayed") === "true", json };
+  const res = await postTo({ base: `http://127.0.0.1:${port}` }, key, body, { ...(idempotencyKey && { idempotencyKey }), timeoutMs: 60_000 });
+  return { status: res.status, replayed: res.headers.get("idempotency-replayed") === "true", json: res.json };
 }
 
 async function query(port: number, key: string, q: string, variables?: Record<string, unknown>): Promise<any> {
@@ -139,14 +89,6 @@ async function all(port: number, key: string, q: string, at: (data: any) => any,
     if (!conn.pageInfo.hasNextPage) return nodes;
     after = conn.pageInfo.endCursor;
   }
-}
-
-/** Demo keys as main.ts writes them: "<ROLE padded> <organisation>\n  Authorization: Bearer abk_…". */
-function parseKeys(text: string): { role: string; organisation: string; key: string }[] {
-  const keys: { role: string; organisation: string; key: string }[] = [];
-  const re = /^(\S+)\s+(.+)\n\s+Authorization: Bearer (abk_\S+)$/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) keys.push({ role: m[1]!, organisation: m[2]!.trim(), key: m[3]! });
-  return keys;
 }
 
 /** Whether a response acknowledges the mutation, and the global ID it returned. */
@@ -296,22 +238,7 @@ function crashSuite(kind: "pglite" | "postgresql") {
     const dataDir = await mkdtemp(path.join(tmpdir(), `abordable-crash-${kind}-`));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     let databaseUrl = "";
-    if (kind === "postgresql") {
-      const url = new URL(PG_URL!);
-      const name = `${url.pathname.slice(1)}_${randomBytes(4).toString("hex")}`;
-      const admin = new pg.Client({ connectionString: PG_URL });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE "${name}"`);
-      await admin.end();
-      cleanups.push(async () => {
-        const dropper = new pg.Client({ connectionString: PG_URL });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await dropper.end();
-      });
-      url.pathname = `/${name}`;
-      databaseUrl = url.toString();
-    }
+    if (kind === "postgresql") databaseUrl = await scratchPostgresDatabase(PG_URL!, cleanups);
     const env = { ABORDABLE_DATA_DIR: dataDir, DATABASE_URL: databaseUrl };
     const log = (msg: string) => console.log(`[crash ${kind}] ${msg}`);
 

@@ -61,7 +61,8 @@ describe.skipIf(why !== null)(`PostgreSQL faults under load${why ? ` (skipped: $
   it("kill -9 and fast restart of PostgreSQL: the API serves again without a restart, 503 meanwhile, no acknowledged write lost", async () => {
     cluster = startCluster();
     dataDir = await mkdtemp(path.join(tmpdir(), "abordable-pgfault-api-"));
-    const port = 20_000 + Math.floor(Math.random() * 40_000);
+    // Below Linux's ephemeral range (32768-60999), where port-0 listeners and outgoing connections take theirs.
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
     child = spawn(process.execPath, [MAIN], {
       env: {
         ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "development", LOG_LEVEL: "error", ABORDABLE_SEED: "small",

@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CREATE_DWELLING, dwellingInput, parseKeys, post, startApi, waitReady, type Answer, type ApiProcess } from "./support/api-process.js";
+import { CREATE_DWELLING, dwellingInput, parseKeys, post, scratchPostgresDatabase, startApi, waitReady, type Answer, type ApiProcess } from "./support/api-process.js";
 
 const PG_URL = process.env.ABORDABLE_TEST_DATABASE_URL;
 /** Requests per minute per key, in both processes (small, so that a per-process limiter shows). */
@@ -35,20 +35,7 @@ describe.skipIf(!PG_URL)(`two API processes on one PostgreSQL${PG_URL ? "" : " (
   let sql: pg.Client;
 
   beforeAll(async () => {
-    const url = new URL(PG_URL!);
-    const name = `${url.pathname.slice(1) || "postgres"}_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    cleanups.push(async () => {
-      const dropper = new pg.Client({ connectionString: PG_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await dropper.end();
-    });
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    databaseUrl = await scratchPostgresDatabase(PG_URL!, cleanups);
     const env = { DATABASE_URL: databaseUrl, ABORDABLE_RATE_LIMIT_PER_MINUTE: String(BUDGET) };
     // The first process migrates and seeds; the second starts on the seeded database.
     const dirA = await mkdtemp(path.join(tmpdir(), "abordable-two-a-"));

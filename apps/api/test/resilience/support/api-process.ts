@@ -4,6 +4,8 @@
  * timeout (a hang is a failure, never a wait), read the demo keys the seed wrote.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { fileURLToPath } from "node:url";
 
 export const MAIN = fileURLToPath(new URL("../../../dist/main.js", import.meta.url));
@@ -19,7 +21,8 @@ export interface ApiProcess {
 }
 
 export function startApi(env: NodeJS.ProcessEnv): ApiProcess {
-  const port = 20_000 + Math.floor(Math.random() * 40_000);
+  // Below Linux's ephemeral range (32768-60999), where port-0 listeners and outgoing connections take theirs.
+  const port = 20_000 + Math.floor(Math.random() * 12_000);
   const child = spawn(process.execPath, [MAIN], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "development", LOG_LEVEL: "error", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -58,7 +61,7 @@ export interface Answer {
 }
 
 /** POSTs a GraphQL body; rejects (AbortError/TimeoutError) when no answer comes within `timeoutMs`. */
-export async function post(api: ApiProcess, key: string, body: unknown, opts: { idempotencyKey?: string; timeoutMs?: number } = {}): Promise<Answer> {
+export async function post(api: Pick<ApiProcess, "base">, key: string, body: unknown, opts: { idempotencyKey?: string; timeoutMs?: number } = {}): Promise<Answer> {
   const res = await fetch(`${api.base}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${key}`, ...(opts.idempotencyKey && { "idempotency-key": opts.idempotencyKey }) },
@@ -90,4 +93,22 @@ export function dwellingInput(n: number, reference: string, developerId: string)
     reference, developerId, category: "ALL_PUBLIC", type: "APARTMENT", bedrooms: n % 5,
     usefulArea: `${40 + (n % 60)}.5`, municipalityCode: "esch-sur-alzette", address: `${n}, rue des Essais`,
   };
+}
+
+/** A database of its own on the PostgreSQL server of `serverUrl`, dropped by the cleanups the caller runs; returns its URL. */
+export async function scratchPostgresDatabase(serverUrl: string, cleanups: (() => Promise<void>)[]): Promise<string> {
+  const url = new URL(serverUrl);
+  const name = `${url.pathname.slice(1) || "postgres"}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  cleanups.push(async () => {
+    const dropper = new pg.Client({ connectionString: serverUrl });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await dropper.end();
+  });
+  url.pathname = `/${name}`;
+  return url.toString();
 }

@@ -48,7 +48,8 @@ export function startCluster(): Cluster {
     chownSync(sock, uid!, gid!);
   }
   chmodSync(root, 0o700);
-  const port = 20_000 + Math.floor(Math.random() * 40_000);
+  // Below Linux's ephemeral range (32768-60999), where port-0 listeners and outgoing connections take theirs.
+  const port = 20_000 + Math.floor(Math.random() * 12_000);
   const run = (file: string, args: string[]) => {
     const cmd = asRoot ? "runuser" : path.join(bin, file);
     const argv = asRoot ? ["-u", "postgres", "--", path.join(bin, file), ...args] : args;
