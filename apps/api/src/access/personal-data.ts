@@ -205,6 +205,7 @@ export const AUDIT_KEY_CLASSES: Readonly<Record<string, PersonalDataClass>> = {
   waiverReason: "SITUATION",
   reasons: "SITUATION",
   situation: "SITUATION",
+  situations: "SITUATION",
   closureReason: "SITUATION",
   endFacts: "SITUATION",
   withheld: "SITUATION",

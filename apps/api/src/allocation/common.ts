@@ -93,6 +93,8 @@ export interface MemberRow {
   annualNetIncome: { toFixed(): string };
   isDependent: boolean;
   holdsOtherDwellingRight: boolean;
+  /** Situations placing the member in a dedicated sub-category (art. 12 §3). */
+  situations?: readonly string[];
 }
 
 /**
@@ -119,6 +121,18 @@ export function residenceOf(c: Pick<CandidateRow, "residenceStatus" | "residentS
   }
 }
 
+/** The register's situations (art. 12 §3) as the domain's sub-category facts. */
+function statusOf(situations: readonly string[]): NonNullable<Member["status"]> {
+  const has = (x: string) => situations.includes(x);
+  return {
+    ...(has("STUDENT") && { student: true }),
+    ...(has("CLOSE_SOCIAL_SUPPORT") && { closeSocialSupport: true }),
+    ...(has("COOPERATIVE_MEMBER") && { cooperativeMember: true }),
+    ...(has("EMPLOYEE_OF_DEVELOPER") && { employeeOfDeveloperOrPrincipal: true }),
+    ...(has("EXTREME_DISTRESS") && { extremeDistress: true }),
+  };
+}
+
 /**
  * A stored household as the domain's `Household` (law art. 3): members with birth dates, couples
  * from `partnerId` (bill art. 3 4°bis; the register does not say which kind: COHABITING), dependent
@@ -140,6 +154,7 @@ export function householdOf(candidate: CandidateRow, members: readonly MemberRow
       ...(m.workplaceMunicipalityId ? { workplaceMunicipality: m.workplaceMunicipalityId } : {}),
       ...(income !== "0" ? { incomes: [{ kind: "NET_TAXABLE_INCOME" as const, amount: income }] } : {}),
       ...(m.holdsOtherDwellingRight ? { realRights: [{ kind: "OWNERSHIP" as const, location: "LUXEMBOURG" as const }] } : {}),
+      ...(m.situations?.length ? { status: statusOf(m.situations) } : {}),
       residence,
     };
   });

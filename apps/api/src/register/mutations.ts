@@ -16,7 +16,7 @@ import { ageInFullYears, householdIncome, resolveDecimal, type IncomeItem, type 
 import type { Prisma } from "../generated/prisma/client.js";
 import type { HouseholdRole } from "../generated/prisma/enums.js";
 import { builder } from "../schema/builder.js";
-import { ApplicationMotiveEnum, HouseholdRoleEnum, ResidenceStatusEnum } from "../schema/enums.js";
+import { ApplicationMotiveEnum, HouseholdRoleEnum, MemberSituationEnum, ResidenceStatusEnum } from "../schema/enums.js";
 import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
 import { runMutation } from "../schema/mutation.js";
 import { asDate, checkDecimal, checkId, checkInt, checkText } from "../schema/validate.js";
@@ -75,6 +75,7 @@ const MemberInput = builder.inputType("HouseholdMemberInput", {
     workingLifeStartYear: t.int({ required: false, description: "Year the child entered working life (counted at 0/25/50/100 %, art. 56 §3 al. 4)." }),
     holdsOtherDwellingRight: t.boolean({ required: false, description: "Holds ownership, usufruct, emphyteusis or a right of abode on another dwelling (art. 55 §1 2°)." }),
     incomes: t.field({ type: [IncomeInput], required: false, description: "Income of the reference year by kind (art. 56 §3)." }),
+    situations: t.field({ type: [MemberSituationEnum], required: false, description: "Situations placing the member in a dedicated sub-category (art. 12 §3), on evidence the register administrator holds; signLease checks a dedicated dwelling's sub-category against them. Each at most once." }),
   }),
 });
 
@@ -186,6 +187,7 @@ async function checkMembers(tx: Tx, p: Problems, ctx: Context, members: readonly
     checkText(p, f("workplaceMunicipalityCode"), m.workplaceMunicipalityCode, { max: 64 });
     if (m.workplaceMunicipalityCode) workplaces.add(m.workplaceMunicipalityCode);
     if (m.birthDate > introducedOn) p.add(f("birthDate"), "OUT_OF_RANGE", "Born after the introduction of the application");
+    if (m.situations && new Set(m.situations).size !== m.situations.length) p.add(f("situations"), "INVALID_VALUE", "Each situation is given at most once");
     if (m.partnerIndex != null && (m.partnerIndex < 0 || m.partnerIndex >= members.length || m.partnerIndex === i)) p.add(f("partnerIndex"), "OUT_OF_RANGE", `partnerIndex must name another member (0-${members.length - 1})`);
     if (m.residentSince && m.residentSince > introducedOn) p.add(f("residentSince"), "RULE_VIOLATION", "The residence title must be held at the application", "law art. 55 §1 4°");
     if (m.residenceTitleEndsOn && m.residentSince && m.residenceTitleEndsOn <= m.residentSince) p.add(f("residenceTitleEndsOn"), "OUT_OF_RANGE", "residenceTitleEndsOn must be after residentSince");
@@ -224,7 +226,7 @@ async function checkMembers(tx: Tx, p: Problems, ctx: Context, members: readonly
     holdsOtherDwellingRight: m.holdsOtherDwellingRight ?? false, residenceStatus: m.residenceStatus ?? null,
     residentSince: m.residentSince ? asDate(m.residentSince) : null, residenceTitleEndsOn: m.residenceTitleEndsOn ? asDate(m.residenceTitleEndsOn) : null,
     incomeComponents: (m.incomes ?? []).map((x) => ({ kind: x.kind, amount: x.amount.toFixed(2), months: x.months ?? 12, lastKnownMonthly: x.lastKnownMonthly ?? false, insured: x.insured ?? null })),
-    annualNetIncome: countedIncome(m, i, incomeYear, ctx), partnerIndex: m.partnerIndex ?? null,
+    annualNetIncome: countedIncome(m, i, incomeYear, ctx), partnerIndex: m.partnerIndex ?? null, situations: m.situations ?? [],
   }));
 }
 
@@ -387,7 +389,7 @@ builder.mutationField("anonymiseCandidate", (t) =>
             where: { id: m.id },
             data: {
               firstName: "—", lastName: "—", birthDate: yearOnly(m.birthDate), annualNetIncome: incomeBandFloor(m.annualNetIncome), incomeComponents: [],
-              hasDisability: false, workplaceMunicipalityId: null, holdsOtherDwellingRight: false, residenceStatus: null, residentSince: null, residenceTitleEndsOn: null,
+              hasDisability: false, workplaceMunicipalityId: null, holdsOtherDwellingRight: false, residenceStatus: null, residentSince: null, residenceTitleEndsOn: null, situations: [],
             },
           });
         }

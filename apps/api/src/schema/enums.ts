@@ -1,7 +1,7 @@
 /** Enumerations shared with the data model, each value described with its legal source. */
 import {
   AccommodationUnitStatus, ApplicationMotive, ApplicationStatus, AllocationFileStatus, Canton, ConventionKind, DedicatedSubCategory,
-  DwellingCategory, DwellingStatus, DwellingType, HouseholdRole, LeaseStatus, OrganisationKind, ResidenceStatus, Role,
+  DwellingCategory, DwellingStatus, DwellingType, HouseholdRole, LeaseStatus, MemberSituation, OrganisationKind, ResidenceStatus, Role,
 } from "../generated/prisma/enums.js";
 import { builder } from "./builder.js";
 
@@ -86,6 +86,14 @@ export const ResidenceStatusEnum = describedEnum("ResidenceStatus", ResidenceSta
   INTERNATIONAL_PROTECTION: "Beneficiary of international protection (bill art. 55 §1 4°).",
   DIPLOMATIC_OR_LEGITIMATION_CARD: "Diplomatic or legitimation card (bill art. 55 §1 4°).",
   NONE: "No residence title.",
+});
+
+export const MemberSituationEnum = describedEnum("MemberSituation", MemberSituation, "A member's situation that places them in a dedicated sub-category (catégorie de logements dédiés, law art. 12 §3; bill art. 8), on the evidence the register holds. Young people and seniors follow from the birth date, international protection from the residence title.", {
+  STUDENT: "Student (étudiant; bill: full-time bachelor or master enrolment), art. 12 §3 2°.",
+  CLOSE_SOCIAL_SUPPORT: "Person in need of close social support (accompagnement social de proximité), art. 12 §3 3°.",
+  COOPERATIVE_MEMBER: "Member of a housing cooperative (membre d'une société coopérative), art. 12 §3 6°.",
+  EMPLOYEE_OF_DEVELOPER: "Employee of the developer or of its principal (salarié), art. 12 §3 7°.",
+  EXTREME_DISTRESS: "In extreme distress, for the reserve (réserve pour situations de détresse extrême), art. 12 §3 8°.",
 });
 
 export const HouseholdRoleEnum = describedEnum("HouseholdRole", HouseholdRole, "Place of a member in the household (communauté domestique, art. 3).", {
