@@ -458,6 +458,16 @@ export async function mayUnmask(ctx: MaskContext, subject: Subject): Promise<boo
   }
 }
 
+/**
+ * Whether a computation may consider a lease's health data (the seniors' medical reason for one
+ * more bedroom, bill art. 31 → art. 54 §2 al. 3): its landlord and the ministry's administrators
+ * may; analysts may not. A result computed for a caller who may not is computed as if no medical
+ * reason were recorded and says so, so that neither its verdict nor its threshold reveals one.
+ */
+export function mayConsiderLeaseHealth(ctx: MaskContext, landlordId: string): Promise<boolean> {
+  return mayUnmask(ctx, { kind: "lease", landlordId });
+}
+
 /** THE mask: the value, or null when the caller may not see the subject's personal data. */
 export async function maskField<T>(ctx: MaskContext, key: string, parent: unknown, value: T): Promise<T | null> {
   const spec = FIELD_CLASSES[key];

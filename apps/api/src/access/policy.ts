@@ -1,8 +1,10 @@
 /**
  * The reference policy of mutations: may this caller REFERENCE row X (named by its global ID in a
- * mutation input) for purpose P? Every ID of every mutation input of tenancy/mutations-*.ts and
- * portfolio/mutations.ts is resolved here, nested ones included, and the shortlist candidates of
- * allocation/; no mutation looks a row up by itself. test/api/adversarial-ids.test.ts sends every ID
+ * mutation input) for purpose P? Every ID of every mutation input is resolved here, nested ones
+ * included: tenancy and portfolio below, allocation (files, offers, methodology, commissions and
+ * their members) in policy/allocation.ts, the registry write paths (organisations, conventions,
+ * register, imports) in policy/registry.ts, statements in policy/compensation.ts, all re-exported
+ * from this module; no mutation looks a named row up by itself. test/api/adversarial-ids.test.ts sends every ID
  * leaf of every mutation input with another organisation's row and checks the refusal.
  *
  * Read filters (which rows a caller may read) stay in tenant.ts; this module answers the other
@@ -28,6 +30,7 @@ import type { Context } from "../schema/context.js";
 import { Problems, UserErrorsAbort } from "../schema/user-errors.js";
 import { checkId } from "../schema/validate.js";
 import { dwellingScope, leaseScope } from "./tenant.js";
+import { actingLandlord } from "./policy/allocation.js";
 import { isLandlord, isMinistryAdmin, organisationOf, type Viewer } from "./viewer.js";
 
 export type Tx = Prisma.TransactionClient;
@@ -73,11 +76,6 @@ export function decode(p: Problems, field: string, globalId: string | number, ty
   const id = checkId(p, field, globalId, type);
   if (!id) fail(p);
   return id;
-}
-
-/** The landlord a caller acts for: its own organisation; a ministry administrator acts for any (no condition). */
-export function actingLandlord(v: Viewer): { landlordId?: string } {
-  return isMinistryAdmin(v) ? {} : { landlordId: organisationOf(v) };
 }
 
 /** Dwellings the caller may change, let or offer in its own stock. */
@@ -333,3 +331,9 @@ export async function householdOfApplication(tx: Tx, applicationId: string) {
   const a = await tx.application.findUnique({ where: { id: applicationId }, include: { candidate: { include: { household: { include: HOUSEHOLD_FOR_LEASE } } } } });
   return a ? { application: a, household: a.candidate.household } : null;
 }
+
+// ───────────── allocation, registry, compensation (one policy, one file per capability) ─────────────
+
+export * from "./policy/allocation.js";
+export * from "./policy/registry.js";
+export * from "./policy/compensation.js";

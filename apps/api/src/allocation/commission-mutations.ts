@@ -10,12 +10,11 @@ import { builder } from "../schema/builder.js";
 import { runMutation } from "../schema/mutation.js";
 import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
 import { asDate, checkId, checkText } from "../schema/validate.js";
-import { isMinistryAdmin, organisationOf } from "../access/viewer.js";
 import type { Context } from "../schema/context.js";
 import { AttendanceStatusEnum, CommissionRoleEnum, OpinionEnum, VoteEnum } from "./enums.js";
 import { CommissionMeetingRef, CommissionMemberRef, CommissionRef } from "./types.js";
-import { candidateOfShortlist } from "../access/policy.js";
-import { actingScope, domainCommission, iso, operatorRegime, ruleOf, todayIso, type CommissionMemberRow, type Tx } from "./common.js";
+import { candidateOfShortlist, commissionToChange, fileOfCommission, meetingToChange, membersOfCommission, namedLandlord, socialLandlord } from "../access/policy.js";
+import { domainCommission, iso, operatorRegime, ruleOf, todayIso, type CommissionMemberRow } from "./common.js";
 
 const MUTATE = { landlord: true, ministryAdmin: true } as const;
 
@@ -175,25 +174,6 @@ function checkDates(p: Problems, field: string, start: string, end: string): voi
   if (end <= start) p.add(`${field}termEndsOn`, "OUT_OF_RANGE", "The term ends before it starts", "RGD 13 Oct 2023 art. 1");
 }
 
-/** Loads a commission of the caller (or any, for a ministry administrator). */
-async function lockCommission(tx: Tx, ctx: Context, field: string, globalId: string | number) {
-  const p = new Problems();
-  const id = checkId(p, field, globalId, "Commission");
-  if (p.any) fail(p);
-  const c = await tx.commission.findFirst({ where: { id, ...actingScope(ctx.viewer) }, include: { members: true } });
-  if (!c) abort(field, "NOT_FOUND", `${field}: no commission with this ID among yours`);
-  return c;
-}
-
-async function meetingOf(tx: Tx, ctx: Context, field: string, globalId: string | number) {
-  const p = new Problems();
-  const id = checkId(p, field, globalId, "CommissionMeeting");
-  if (p.any) fail(p);
-  const m = await tx.commissionMeeting.findFirst({ where: { id, commission: actingScope(ctx.viewer) }, include: { commission: { include: { members: true } }, attendances: true, deliberations: true } });
-  if (!m) abort(field, "NOT_FOUND", `${field}: no meeting with this ID among your commissions`);
-  return m;
-}
-
 // ───────────── mutations ─────────────
 
 builder.mutationField("createCommission", (t) =>
@@ -206,11 +186,7 @@ builder.mutationField("createCommission", (t) =>
       const out = await runMutation(ctx, "createCommission", async (tx) => {
         const p = new Problems();
         const name = checkText(p, "name", input.name, { max: 200, required: true });
-        let landlordId = organisationOf(ctx.viewer);
-        if (input.landlordId != null) {
-          if (!isMinistryAdmin(ctx.viewer)) p.add("landlordId", "FORBIDDEN", "Only a ministry administrator names the landlord");
-          else landlordId = checkId(p, "landlordId", input.landlordId, "Organisation") ?? landlordId;
-        } else if (isMinistryAdmin(ctx.viewer)) p.add("landlordId", "REQUIRED", "A ministry administrator must name the landlord");
+        const landlordId = namedLandlord(ctx.viewer, p, "landlordId", input.landlordId);
         if (input.members.length > 50) p.add("members", "OUT_OF_RANGE", "At most 50 members");
         input.members.forEach((m, i) => {
           checkText(p, `members.${i}.name`, m.name, { max: 200, required: true });
@@ -219,8 +195,8 @@ builder.mutationField("createCommission", (t) =>
             p.add(`members.${i}.alternateForIndex`, "OUT_OF_RANGE", "Must be the position of another member of the list");
         });
         if (p.any) fail(p);
-        const landlord = await tx.organisation.findUnique({ where: { id: landlordId } });
-        if (!landlord?.isSocialLandlord) abort("landlordId", "RULE_VIOLATION", "A commission is named by a social landlord", "RGD 13 Oct 2023 art. 1");
+        // A commission is named by a social landlord (RGD 13 Oct 2023 art. 1; law art. 38).
+        if (!(await socialLandlord(tx, p, "landlordId", landlordId))) fail(p);
         const rows: CommissionMemberRow[] = input.members.map((m, i) => ({
           id: `member-${i}`,
           role: m.role,
@@ -273,10 +249,10 @@ builder.mutationField("addCommissionMember", (t) =>
         const p = new Problems();
         checkText(p, "name", input.name, { max: 200, required: true });
         checkDates(p, "", input.termStartsOn, input.termEndsOn);
-        const alternateForId = checkId(p, "alternateForId", input.alternateForId, "CommissionMember");
         if (p.any) fail(p);
-        const c = await lockCommission(tx, ctx, "commissionId", input.commissionId);
-        if (alternateForId && !c.members.some((m) => m.id === alternateForId)) abort("alternateForId", "NOT_FOUND", "alternateForId: no member of this commission with this ID");
+        const c = await commissionToChange(tx, ctx, "commissionId", input.commissionId);
+        const [alternateForId] = membersOfCommission(p, c, [{ field: "alternateForId", globalId: input.alternateForId }]);
+        if (p.any) fail(p);
         const newRow: CommissionMemberRow = {
           id: "new-member",
           role: input.role,
@@ -315,7 +291,7 @@ builder.mutationField("scheduleCommissionMeeting", (t) =>
         const p = new Problems();
         const agenda = checkText(p, "agenda", input.agenda, { max: 2000 });
         if (input.convenedOn > input.heldOn) p.add("convenedOn", "OUT_OF_RANGE", "The convocation cannot follow the meeting");
-        const c = await lockCommission(tx, ctx, "commissionId", input.commissionId);
+        const c = await commissionToChange(tx, ctx, "commissionId", input.commissionId);
         const check = checkConvocation(domainCommission(c.landlordId, c.members, input.heldOn), { meetingDate: input.heldOn, convokedOn: input.convenedOn, agendaIncluded: Boolean(agenda), ...(input.papersSentOn ? { papersSentOn: input.papersSentOn } : {}) }, operatorRegime(ctx));
         for (const f of check.failures) p.add(CONVOCATION_FIELD[f.rule] ?? "heldOn", "RULE_VIOLATION", f.reason, ruleOf(f.citation));
         if (p.any) fail(p);
@@ -344,20 +320,14 @@ builder.mutationField("recordDeliberation", (t) =>
         const reasons = checkText(p, "reasons", input.reasons, { max: 4000, required: true });
         const fileId = checkId(p, "allocationFileId", input.allocationFileId, "AllocationFile");
         checkId(p, "candidateId", input.candidateId, "Candidate");
-        const attendance = (input.attendance ?? []).map((a, i) => ({ id: checkId(p, `attendance.${i}.memberId`, a.memberId, "CommissionMember"), status: a.status }));
-        const votes = input.votes.map((v, i) => ({ id: checkId(p, `votes.${i}.memberId`, v.memberId, "CommissionMember"), vote: v.vote }));
         if (p.any) fail(p);
-        const meeting = await meetingOf(tx, ctx, "meetingId", input.meetingId);
+        const meeting = await meetingToChange(tx, ctx, "meetingId", input.meetingId);
         if (meeting.signedByChairOn) abort("meetingId", "INVALID_STATE", "The minutes of this meeting are signed: no deliberation can be added", "Esch ROI art. 7");
-        const memberIds = new Set(meeting.commission.members.map((m) => m.id));
-        attendance.forEach((a, i) => {
-          if (!memberIds.has(a.id!)) p.add(`attendance.${i}.memberId`, "NOT_FOUND", "Not a member of this commission");
-        });
-        votes.forEach((v, i) => {
-          if (!memberIds.has(v.id!)) p.add(`votes.${i}.memberId`, "NOT_FOUND", "Not a member of this commission");
-        });
-        const file = await tx.allocationFile.findFirst({ where: { id: fileId, landlordId: meeting.commission.landlordId }, select: { id: true } });
-        if (!file) p.add("allocationFileId", "NOT_FOUND", "allocationFileId: no allocation file of this commission's landlord with this ID");
+        const attendanceIds = membersOfCommission(p, meeting.commission, (input.attendance ?? []).map((a, i) => ({ field: `attendance.${i}.memberId`, globalId: a.memberId })));
+        const voterIds = membersOfCommission(p, meeting.commission, input.votes.map((v, i) => ({ field: `votes.${i}.memberId`, globalId: v.memberId })));
+        const attendance = (input.attendance ?? []).map((a, i) => ({ id: attendanceIds[i], status: a.status }));
+        const votes = input.votes.map((v, i) => ({ id: voterIds[i], vote: v.vote }));
+        const file = await fileOfCommission(tx, p, "allocationFileId", fileId, meeting.commission.landlordId);
         if (p.any) fail(p);
         const entry = await candidateOfShortlist(tx, p, "candidateId", input.candidateId, file!, "DELIBERATE_ON");
         if (input.attendance) {
@@ -402,7 +372,7 @@ builder.mutationField("signMinutes", (t) =>
     resolve: async (_r, { input }, ctx) => {
       const out = await runMutation(ctx, "signMinutes", async (tx) => {
         const p = new Problems();
-        const meeting = await meetingOf(tx, ctx, "meetingId", input.meetingId);
+        const meeting = await meetingToChange(tx, ctx, "meetingId", input.meetingId);
         const held = iso(meeting.heldOn);
         if (meeting.signedByChairOn) abort("meetingId", "INVALID_STATE", "The minutes are already signed");
         if (input.signedByChairOn < held) p.add("signedByChairOn", "OUT_OF_RANGE", `The minutes cannot be signed before the meeting (${held})`);

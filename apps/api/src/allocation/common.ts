@@ -28,7 +28,6 @@ import type { Prisma } from "../generated/prisma/client.js";
 import type { AllocationFileStatus, DedicatedSubCategory as DbSubCategory, ResidenceStatus } from "../generated/prisma/enums.js";
 import type { Context } from "../schema/context.js";
 import { domainGraphQLError } from "../schema/domain-errors.js";
-import { isMinistryAdmin, organisationOf, type Viewer } from "../access/viewer.js";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -64,13 +63,6 @@ export function requestedRegime(ctx: Pick<Context, "legal">, regime: RegimeName 
   } catch (e) {
     throw domainGraphQLError(e, { field: "billEntryIntoForce" });
   }
-}
-
-// ───────────── who may act ─────────────
-
-/** The landlord scope a caller may change: its own rows, or any for a ministry administrator. */
-export function actingScope(v: Viewer): { landlordId?: string } {
-  return isMinistryAdmin(v) ? {} : { landlordId: organisationOf(v) };
 }
 
 // ───────────── register → domain household ─────────────

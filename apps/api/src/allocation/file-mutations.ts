@@ -26,9 +26,9 @@ import { checkId, checkInt, checkText, asDate } from "../schema/validate.js";
 import type { Context } from "../schema/context.js";
 import { AllocationFileRef } from "./types.js";
 import { FileEventEnum, OfferResponseEnum } from "./enums.js";
-import { actingScope, dbStatus, domainFile, householdOf, iso, methodologyFromConfig, operatorRegime, ruleOf, todayIso, vacancyOf, type Breakdown, type Tx } from "./common.js";
+import { dbStatus, domainFile, householdOf, iso, methodologyFromConfig, operatorRegime, ruleOf, todayIso, vacancyOf, type Breakdown, type Tx } from "./common.js";
 import { uniquely } from "../db/one-winner.js";
-import { candidateOfShortlist } from "../access/policy.js";
+import { allocationFileToChange, allocationFileToRank, allocationFileToVerify, allocationOfferToAnswer, candidateOfShortlist, vacancyToOpen, type FileForChange } from "../access/policy.js";
 import { breakdownOf, loadRegisterRows, prepareCandidates, rankRegister, sealRecord, verifyRecord } from "./register.js";
 
 const MUTATE = { landlord: true, ministryAdmin: true } as const;
@@ -44,29 +44,12 @@ function abort(field: string, code: UserError["code"], message: string, rule?: s
 
 // ───────────── loading a file under lock ─────────────
 
-/** Locks the file row (concurrent changes of one file run one after the other) and loads it with what the state machine needs. */
-async function lockFile(tx: Tx, ctx: Context, field: string, globalId: string | number) {
-  const p = new Problems();
-  const id = checkId(p, field, globalId, "AllocationFile");
-  if (p.any) fail(p);
-  return lockFileById(tx, ctx, field, id!);
+/** The file named by `field`, locked and loaded through the access policy. */
+function lockFile(tx: Tx, ctx: Context, field: string, globalId: string | number) {
+  return allocationFileToChange(tx, ctx, field, { globalId });
 }
 
-async function lockFileById(tx: Tx, ctx: Context, field: string, id: string) {
-  const locked = await tx.allocationFile.updateMany({ where: { id, ...actingScope(ctx.viewer) }, data: { updatedAt: new Date() } });
-  if (locked.count === 0) abort(field, "NOT_FOUND", `${field}: no allocation file with this ID among yours`);
-  return tx.allocationFile.findUniqueOrThrow({
-    where: { id },
-    include: {
-      dwelling: true,
-      accommodationUnit: true,
-      candidates: { select: { applicationId: true, rank: true, scoreBreakdown: true } },
-      events: { orderBy: { id: "asc" }, select: { fromStatus: true, toStatus: true, occurredOn: true, reason: true } },
-      offers: { orderBy: [{ offeredOn: "asc" }, { id: "asc" }] },
-    },
-  });
-}
-type LoadedFile = Awaited<ReturnType<typeof lockFileById>>;
+type LoadedFile = FileForChange;
 
 function stateOf(f: LoadedFile): DomainFile {
   const d = domainFile(f, f.candidates, f.events, f.offers);
@@ -312,20 +295,10 @@ builder.mutationField("openAllocationFile", (t) =>
         const unitId = checkId(p, "accommodationUnitId", input.accommodationUnitId, "AccommodationUnit");
         if (p.any) fail(p);
         const openedOn = input.openedOn ?? todayIso();
-        const scope = actingScope(ctx.viewer);
-        let dwelling;
-        let unit = null;
-        if (unitId) {
-          // Row locks on the unit and its dwelling: two staff opening the same vacancy at once → one file.
-          const locked = await tx.accommodationUnit.updateMany({ where: { id: unitId, dwelling: scope }, data: { updatedAt: new Date() } });
-          if (locked.count === 0) abort("accommodationUnitId", "NOT_FOUND", "accommodationUnitId: no accommodation unit with this ID in your stock");
-          unit = await tx.accommodationUnit.findUniqueOrThrow({ where: { id: unitId } });
-          dwelling = await tx.dwelling.findUniqueOrThrow({ where: { id: unit.dwellingId } });
+        const { dwelling, unit } = await vacancyToOpen(tx, ctx, { dwellingId: dwellingId ?? null, unitId: unitId ?? null });
+        if (unit) {
           if (unit.status !== "VACANT") abort("accommodationUnitId", "INVALID_STATE", `The unit is ${unit.status}, not vacant`, "law art. 53");
         } else {
-          const locked = await tx.dwelling.updateMany({ where: { id: dwellingId, ...scope }, data: { updatedAt: new Date() } });
-          if (locked.count === 0) abort("dwellingId", "NOT_FOUND", "dwellingId: no dwelling with this ID in your stock");
-          dwelling = await tx.dwelling.findUniqueOrThrow({ where: { id: dwellingId } });
           if (dwelling.type === "SHARED_DWELLING") abort("dwellingId", "INVALID_VALUE", "A shared dwelling is let by accommodation units: give accommodationUnitId", "bill 8535 art. 13 §2 al. 2");
           if (dwelling.status !== "VACANT") abort("dwellingId", "INVALID_STATE", `The dwelling is ${dwelling.status}, not vacant`, "law art. 53");
         }
@@ -371,9 +344,8 @@ async function prepareShortlist(ctx: Context, input: { allocationFileId: string 
   const keep = checkInt(p, "keep", input.keep, { min: 1, max: 100 }) ?? 10;
   const id = checkId(p, "allocationFileId", input.allocationFileId, "AllocationFile");
   if (p.any) return p.list;
-  const f = await ctx.prisma.allocationFile.findFirst({ where: { id, ...actingScope(ctx.viewer) }, include: { dwelling: true, accommodationUnit: true } });
-  if (!f) p.add("allocationFileId", "NOT_FOUND", "allocationFileId: no allocation file with this ID among yours");
-  else {
+  const f = await allocationFileToRank(ctx.prisma, ctx, p, "allocationFileId", id!);
+  if (f) {
     const date = input.allocationDate ?? todayIso();
     if (date < iso(f.openedOn)) p.add("allocationDate", "OUT_OF_RANGE", `The ranking cannot precede the vacancy (${iso(f.openedOn)})`);
     else if (f.status !== "VACANCY") p.add("allocationFileId", "INVALID_STATE", `A shortlist is established for a vacancy, not in stage ${f.status}`, "Esch ROI art. 4");
@@ -430,7 +402,7 @@ builder.mutationField("computeShortlist", (t) =>
       if (Array.isArray(prep)) return { allocationFile: null, computation: null, userErrors: prep };
       const { result, sealed, date } = prep;
       const out = await runMutation(ctx, "computeShortlist", async (tx) => {
-        const f = await lockFileById(tx, ctx, "allocationFileId", prep.fileId);
+        const f = await allocationFileToChange(tx, ctx, "allocationFileId", { resolved: prep.fileId });
         if (f.status !== "VACANCY") abort("allocationFileId", "CONFLICT", `The file moved to stage ${f.status} meanwhile`, "Esch ROI art. 4");
         const current = await methodologyInForce(tx, f.landlordId, date);
         if (current?.id !== prep.methodologyId) abort("allocationFileId", "CONFLICT", "The landlord's methodology changed meanwhile; compute again");
@@ -464,10 +436,8 @@ builder.mutationField("verifyShortlist", (t) =>
       const p = new Problems();
       const id = checkId(p, "allocationFileId", input.allocationFileId, "AllocationFile");
       if (p.any) return { verification: null, userErrors: p.list };
-      const scope = ctx.viewer.kind === "apiKey" && ctx.viewer.role.startsWith("MINISTRY") ? {} : actingScope(ctx.viewer);
-      const f = await ctx.prisma.allocationFile.findFirst({ where: { id, ...scope }, select: { id: true, decisionRecord: true, decisionHash: true, candidates: { select: { applicationId: true, rank: true } } } });
-      if (!f) p.add("allocationFileId", "NOT_FOUND", "allocationFileId: no allocation file with this ID among yours");
-      else if (!f.decisionRecord || !f.decisionHash) p.add("allocationFileId", "INVALID_STATE", "No shortlist has been computed for this file");
+      const f = await allocationFileToVerify(ctx.prisma, ctx, p, "allocationFileId", id!);
+      if (f && (!f.decisionRecord || !f.decisionHash)) p.add("allocationFileId", "INVALID_STATE", "No shortlist has been computed for this file");
       if (p.any || !f?.decisionRecord || !f.decisionHash) return { verification: null, userErrors: p.list };
       const v = verifyRecord(f.decisionRecord, f.decisionHash);
       const replayRank = new Map(v.replay.ranked.map((r) => [r.candidateId, r.rank]));
@@ -589,12 +559,10 @@ builder.mutationField("recordOfferResponse", (t) =>
       let freeze: FreezeView | null = null;
       const out = await runMutation(ctx, "recordOfferResponse", async (tx) => {
         const p = new Problems();
-        const offerId = checkId(p, "offerId", input.offerId, "AllocationOffer");
         const reason = checkText(p, "reason", input.reason, { max: 1000, required: input.response === "REFUSED_JUSTIFIED" });
         if (p.any) fail(p);
-        const offer = await tx.allocationOffer.findFirst({ where: { id: offerId, allocationFile: actingScope(ctx.viewer) } });
-        if (!offer) abort("offerId", "NOT_FOUND", "offerId: no offer with this ID in your files");
-        const f = await lockFileById(tx, ctx, "offerId", offer.allocationFileId);
+        const offer = await allocationOfferToAnswer(tx, ctx, "offerId", input.offerId);
+        const f = await allocationFileToChange(tx, ctx, "offerId", { resolved: offer.allocationFileId });
         if (offer.outcome !== "PENDING") abort("offerId", "INVALID_STATE", `The offer was already answered (${offer.outcome})`);
         const on = input.respondedOn ?? todayIso();
         if (on < iso(offer.offeredOn)) abort("respondedOn", "OUT_OF_RANGE", `The answer cannot precede the offer (${iso(offer.offeredOn)})`);

@@ -13,7 +13,8 @@ import { builder } from "../schema/builder.js";
 import { runMutation } from "../schema/mutation.js";
 import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
 import { asDate, checkId } from "../schema/validate.js";
-import { isMinistryAdmin, organisationOf } from "../access/viewer.js";
+import { organisationOf } from "../access/viewer.js";
+import { landlordOfMethodology, methodologyToApprove, namedLandlord } from "../access/policy.js";
 import type { Context } from "../schema/context.js";
 import { iso, todayIso } from "./common.js";
 
@@ -71,19 +72,9 @@ builder.mutationField("createAllocationMethodologyVersion", (t) =>
         const p = new Problems();
         // A landlord dating its own approval is what let it unmask the register (issue 12 finding 1).
         if (input.approvedOn != null) p.add("approvedOn", "RULE_VIOLATION", "The minister's approval is recorded by a ministry administrator (approveAllocationMethodologyVersion), not with the version", "law art. 57 §1; RGD 13 Oct 2023 art. 3");
-        let landlordId = organisationOf(ctx.viewer);
-        if (input.landlordId != null) {
-          if (!isMinistryAdmin(ctx.viewer)) p.add("landlordId", "FORBIDDEN", "Only a ministry administrator names the landlord; a landlord records its own methodology");
-          else landlordId = checkId(p, "landlordId", input.landlordId, "Organisation") ?? landlordId;
-        } else if (isMinistryAdmin(ctx.viewer)) p.add("landlordId", "REQUIRED", "A ministry administrator must name the landlord");
+        const landlordId = namedLandlord(ctx.viewer, p, "landlordId", input.landlordId);
         if (p.any) fail(p);
-        // The landlord's row is locked: two versions recorded at once get consecutive numbers.
-        const locked = await tx.organisation.updateMany({ where: { id: landlordId, isSocialLandlord: true }, data: { updatedAt: new Date() } });
-        if (locked.count === 0) {
-          p.add("landlordId", "NOT_FOUND", "No social landlord with this ID (a methodology is a social landlord's, RGD 13 Oct 2023 art. 3)");
-          fail(p);
-        }
-        const landlord = await tx.organisation.findUniqueOrThrow({ where: { id: landlordId }, select: { id: true, name: true } });
+        const landlord = await landlordOfMethodology(tx, "landlordId", landlordId);
         const latest = await tx.allocationMethodology.findFirst({ where: { landlordId }, orderBy: { version: "desc" } });
         // Until approved, validFrom is the submission day; the approval sets it (and approvedByMinisterOn).
         const submittedOn = todayIso();
@@ -139,14 +130,7 @@ builder.mutationField("approveAllocationMethodologyVersion", (t) =>
         if (p.any || !id) fail(p);
         const approvedOn = input.approvedOn ?? todayIso();
         const today = todayIso();
-        const row = await tx.allocationMethodology.findUnique({ where: { id } });
-        if (!row) {
-          p.add("methodologyId", "NOT_FOUND", "methodologyId: no allocation methodology with this ID");
-          fail(p);
-        }
-        // The landlord's row is locked: approvals of one landlord's versions are serialised.
-        await tx.organisation.updateMany({ where: { id: row.landlordId }, data: { updatedAt: new Date() } });
-        const current = await tx.allocationMethodology.findUniqueOrThrow({ where: { id } });
+        const current = await methodologyToApprove(tx, "methodologyId", id);
         if (current.approvedOn) p.add("methodologyId", "INVALID_STATE", `Version ${current.version} was already approved on ${iso(current.approvedOn)}`, "RGD 13 Oct 2023 art. 3");
         if (approvedOn > today) p.add("approvedOn", "OUT_OF_RANGE", `The approval cannot be dated after today (${today})`);
         const latestApproved = await tx.allocationMethodology.findFirst({ where: { landlordId: current.landlordId, approvedOn: { not: null } }, orderBy: { version: "desc" } });

@@ -1,5 +1,5 @@
 /**
- * Which statement an input designates, and whether the caller may read or issue it: a landlord
+ * Which statement an input designates (the access rule is access/policy/compensation.ts): a landlord
  * (under its compensation convention) or a developer's financial-participation convention. A
  * convention the caller may not see is "not found", never "forbidden", so that nothing leaks. A
  * `landlordId` the caller may not act for is FORBIDDEN (HTTP 403) when reading
@@ -10,7 +10,7 @@ import { builder } from "../schema/builder.js";
 import type { Context } from "../schema/context.js";
 import { checkId, checkInt } from "../schema/validate.js";
 import type { Problems } from "../schema/user-errors.js";
-import { isDeveloper, isLandlord, isMinistry, isMinistryAdmin, organisationOf } from "../access/viewer.js";
+import { conventionOfStatement, landlordOfStatement } from "../access/policy.js";
 import { requireActingFor } from "../access/acting-for.js";
 import { CompensationRegimeEnum } from "./enums.js";
 import type { Subject } from "./statements.js";
@@ -34,13 +34,6 @@ export const StatementSubjectInput = builder.inputType("CompensationStatementInp
 
 export type StatementSubjectArgs = typeof StatementSubjectInput.$inferInput;
 
-/** Read: ministry, or the landlord / developer itself. Issue: ministry administrators, or the landlord / developer itself. */
-function allowed(ctx: Context, kind: "LANDLORD" | "DEVELOPER", organisationId: string, mode: "read" | "issue"): boolean {
-  if (mode === "read" ? isMinistry(ctx.viewer) : isMinistryAdmin(ctx.viewer)) return true;
-  if (organisationId !== organisationOf(ctx.viewer)) return false;
-  return kind === "LANDLORD" ? isLandlord(ctx.viewer) : isDeveloper(ctx.viewer);
-}
-
 /** Resolves the subject of `input` or records user errors (field paths under "input"). At most two SQL statements. */
 export async function resolveSubject(ctx: Context, p: Problems, input: StatementSubjectArgs, mode: "read" | "issue"): Promise<{ subject: Subject; year: number; regime: Regime } | null> {
   const maxYear = new Date().getUTCFullYear();
@@ -56,18 +49,8 @@ export async function resolveSubject(ctx: Context, p: Problems, input: Statement
 
   if (landlordId) {
     if (mode === "read") requireActingFor(ctx.viewer, "input.landlordId", landlordId, "LANDLORD");
-    if (!allowed(ctx, "LANDLORD", landlordId, mode)) {
-      p.add("landlordId", "NOT_FOUND", "landlordId: no such landlord, or not one the caller may " + (mode === "read" ? "see" : "issue statements for"));
-      return null;
-    }
-    const landlord = await ctx.prisma.organisation.findUnique({
-      where: { id: landlordId },
-      select: { id: true, kind: true, isUniversityOfLuxembourg: true, isSocialLandlord: true, landlordConventions: { where: { kind: "COMPENSATION" }, select: { id: true, signedOn: true }, orderBy: { signedOn: "asc" } } },
-    });
-    if (!landlord?.isSocialLandlord) {
-      p.add("landlordId", "NOT_FOUND", "landlordId: no such social landlord (bailleur social, art. 38)");
-      return null;
-    }
+    const landlord = await landlordOfStatement(ctx, p, "landlordId", landlordId, mode);
+    if (!landlord) return null;
     if (landlord.landlordConventions.length === 0) {
       p.add("landlordId", "RULE_VIOLATION", "This landlord has no compensation convention with the State", "law art. 40 §1");
       return null;
@@ -80,20 +63,9 @@ export async function resolveSubject(ctx: Context, p: Problems, input: Statement
     return { subject: { kind: "LANDLORD", organisationId: landlord.id, conventionId: convention.id, landlord: { landlord, convention } }, year: input.year, regime };
   }
 
-  const convention = await ctx.prisma.convention.findUnique({
-    where: { id: conventionId! },
-    select: {
-      id: true, kind: true, signedOn: true, bankLoanPrefinancing: true, fondsIndemnityRequested: true, developerId: true, landlordId: true,
-      developer: { select: { id: true, kind: true } },
-      landlord: { select: { id: true, kind: true, isUniversityOfLuxembourg: true } },
-    },
-  });
-  const kind = convention?.kind === "COMPENSATION" ? "LANDLORD" : "DEVELOPER";
-  const owner = kind === "LANDLORD" ? convention?.landlordId : convention?.developerId;
-  if (!convention || !owner || !allowed(ctx, kind, owner, mode)) {
-    p.add("conventionId", "NOT_FOUND", "conventionId: no such convention, or not one the caller may " + (mode === "read" ? "see" : "issue statements for"));
-    return null;
-  }
+  const found = await conventionOfStatement(ctx, p, "conventionId", conventionId!, mode);
+  if (!found) return null;
+  const { convention, kind } = found;
   if (convention.kind === "PUBLIC_PRIVATE_PARTNERSHIP") {
     p.add("conventionId", "RULE_VIOLATION", "Public-private partnership conventions are compensated as in art. 40 through the landlord's statement", "bill 8535 art. 72bis");
     return null;

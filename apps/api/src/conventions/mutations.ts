@@ -19,7 +19,7 @@ import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../sche
 import { runMutation } from "../schema/mutation.js";
 import { asDate, checkDecimal, checkId, checkInt, checkText } from "../schema/validate.js";
 import { ConventionRef } from "./convention.js";
-import { conventionInScope, dwellingInScope, organisationInScope } from "../organisations/references.js";
+import { conventionInScope, dwellingInScope, organisationInScope, projectOfDeveloper } from "../access/policy.js";
 
 type Tx = Prisma.TransactionClient;
 const MONEY = { max: "999999999999.99", scale: 2, unit: "EUR" } as const;
@@ -184,7 +184,7 @@ builder.mutationField("createFinancingConvention", (t) =>
         const developer = await organisationInScope(tx, ctx.viewer, p, "developerId", developerId);
         if (developer && !developer.isSocialDeveloper) p.add("developerId", "RULE_VIOLATION", `${developer.name} is not a social developer (promoteur social)`, "law art. 16");
         if (developer?.deactivatedAt) p.add("developerId", "INVALID_STATE", `${developer.name} was deactivated`);
-        if (projectId && !(await tx.project.findFirst({ where: { id: projectId, developerId: developerId! } }))) p.add("projectId", "NOT_FOUND", "projectId: no project of this developer with this ID");
+        if (projectId) await projectOfDeveloper(tx, p, "projectId", projectId, developerId!);
         if (projectMunicipality && !(await tx.municipality.findUnique({ where: { id: projectMunicipality } }))) p.add("projectMunicipalityCode", "NOT_FOUND", `No municipality with code "${projectMunicipality}"`);
         await checkReference(tx, p, reference);
         if (p.any) fail(p);

@@ -20,7 +20,7 @@ import { decodeGlobalId } from "../schema/ids.js";
 import { recordAudit } from "../audit/record.js";
 import { isMinistry, isMinistryAdmin, organisationOf } from "../access/viewer.js";
 import type { Context } from "../schema/context.js";
-import { organisationInScope } from "../organisations/references.js";
+import { organisationInScope } from "../access/policy.js";
 import { checkHeader, FileError, readCsv, readXlsx, type RawRow, type RowError } from "./rows.js";
 import { planImport, type Plan } from "./plan.js";
 import { insertRows } from "../db/bulk-insert.js";

@@ -16,7 +16,7 @@ import { asDate, checkId, checkText } from "../schema/validate.js";
 import { organisationOf } from "../access/viewer.js";
 import { OrganisationRef } from "./organisation.js";
 import { forgetOrganisationKeys } from "../access/key-cache.js";
-import { organisationInScope } from "./references.js";
+import { organisationInScope } from "../access/policy.js";
 
 const NAME_MAX = 200;
 const REFERENCE_MAX = 100;

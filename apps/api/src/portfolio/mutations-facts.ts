@@ -14,7 +14,7 @@ import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../sche
 import { runMutation } from "../schema/mutation.js";
 import { asDate, checkDecimal, checkId, checkInt } from "../schema/validate.js";
 import { DwellingRef } from "./dwelling.js";
-import { dwellingInScope } from "../organisations/references.js";
+import { dwellingInScope } from "../access/policy.js";
 import { conventionToAttach } from "../access/policy.js";
 
 const RENT = { max: "100000", scale: 2, unit: "EUR" } as const;

@@ -23,7 +23,7 @@ import { asDate, checkDecimal, checkId, checkInt, checkText } from "../schema/va
 import { operatorRegime } from "../allocation/common.js";
 import type { Context } from "../schema/context.js";
 import { CandidateRef } from "./candidate.js";
-import { candidateInScope } from "../organisations/references.js";
+import { candidateInScope } from "../access/policy.js";
 import { retentionSetting } from "./retention.js";
 import { incomeBandFloor } from "../access/personal-data.js";
 

@@ -14,7 +14,7 @@ import { RENT_HISTORY_ORDER, rentOn, revisionInForce } from "./rent-history.js";
 import { AffordableRentRef, isRentRecord } from "./rent.js";
 import { DueRevisionRef, LeaseEndRef, UnderOccupancyRef } from "./types.js";
 import { LeaseDeadlineRef, MAX_WINDOW_DAYS } from "./deadline-type.js";
-import { omitRow } from "../access/personal-data.js";
+import { mayConsiderLeaseHealth, omitRow } from "../access/personal-data.js";
 
 const REGIME_ARG = "Regime (default: the bill once its entry into force is set, else the law).";
 
@@ -69,10 +69,13 @@ builder.prismaObjectFields("Lease", (t) => ({
       regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }),
       medicalReasonDocumented: t.arg.boolean({ required: false, description: "What-if: overrides the recorded medical reason for one more bedroom in a seniors' dwelling (bill art. 31); default: documented on or before asOf (medicalReasonDocumentedOn)." }),
     },
-    select: { dwelling: true, accommodationUnitId: true, medicalReasonDocumentedOn: true, household: { include: { members: true } } },
-    resolve: (l, args, ctx) => {
+    select: { landlordId: true, dwelling: true, accommodationUnitId: true, medicalReasonDocumentedOn: true, household: { include: { members: true } } },
+    resolve: async (l, args, ctx) => {
       const asOf = args.asOf ?? todayIso();
-      return tenancyUnderOccupancy(occupancyFactsOf(l, l.dwelling, l.household.members, asOf, args.medicalReasonDocumented), asOf, regimeOrThrow(ctx, args.regime));
+      const healthDataConsidered = await mayConsiderLeaseHealth(ctx, l.landlordId);
+      // Health data (the medical reason) only for those who may read it; others get the assessment without it.
+      const facts = occupancyFactsOf(healthDataConsidered ? l : { ...l, medicalReasonDocumentedOn: null }, l.dwelling, l.household.members, asOf, args.medicalReasonDocumented);
+      return { ...tenancyUnderOccupancy(facts, asOf, regimeOrThrow(ctx, args.regime)), healthDataConsidered };
     },
   }),
   medicalReasonDocumentedOn: t.expose("medicalReasonDocumentedOn", { type: "Date", nullable: true, description: "Seniors' dwelling: day duly justified medical reasons for one more bedroom were documented (bill art. 31 → art. 54 §2 al. 3); null when none." }),

@@ -373,7 +373,10 @@ export const DueRevisionRef = builder.objectRef<DueRevision>("DueRevision").impl
   }),
 });
 
-export const UnderOccupancyRef = builder.objectRef<TenancyUnderOccupancyAssessment>("UnderOccupancy").implement({
+/** An assessment, and whether the lease's recorded health data (the seniors' medical reason) could be considered for the caller. */
+export type UnderOccupancyView = TenancyUnderOccupancyAssessment & { readonly healthDataConsidered: boolean };
+
+export const UnderOccupancyRef = builder.objectRef<UnderOccupancyView>("UnderOccupancy").implement({
   description: "Is the dwelling under-occupied (art. 66, bill art. 39)? Bedrooms ≥ members (bill: couples once) + 1.",
   fields: (t) => ({
     underOccupied: t.boolean({ description: "Under-occupied.", resolve: (u) => u.underOccupied }),
@@ -381,7 +384,16 @@ export const UnderOccupancyRef = builder.objectRef<TenancyUnderOccupancyAssessme
     threshold: t.int({ description: "Bedrooms from which the dwelling is under-occupied.", resolve: (u) => u.threshold }),
     bedrooms: t.int({ description: "Bedrooms of the dwelling.", resolve: (u) => u.bedrooms }),
     couplesCountOnce: t.boolean({ description: "Couples counted once (bill).", resolve: (u) => u.couplesCountOnce }),
-    seniorMedicalExceptionApplied: t.boolean({ description: "One more bedroom tolerated for a senior's documented medical reason (bill art. 31).", resolve: (u) => u.seniorMedicalExceptionApplied }),
+    seniorMedicalExceptionApplied: t.boolean({
+      description:
+        "One more bedroom tolerated for a senior's documented medical reason (bill art. 31 → art. 54 §2 al. 3). Health data: for a caller who may not read the lease's health data (ministry analysts) the assessment is computed without the recorded reason (see healthDataConsidered), so this is true only for a what-if medicalReasonDocumented.",
+      resolve: (u) => u.seniorMedicalExceptionApplied,
+    }),
+    healthDataConsidered: t.boolean({
+      description:
+        "True when the lease's recorded medical reason (health data, GDPR art. 9) was considered: for its landlord and the ministry's administrators. False for other callers (ministry analysts), whatever the lease: the verdict, the threshold and seniorMedicalExceptionApplied are then those of a lease without a recorded reason, and may differ from the landlord's.",
+      resolve: (u) => u.healthDataConsidered,
+    }),
     reference: t.field({ type: LegalReferenceRef, description: "Article.", resolve: (u) => u.reference }),
     parameters: t.field({ type: [ParameterVersionRef], description: "Parameter versions used.", resolve: (u) => [...u.parameters] }),
   }),

@@ -7,7 +7,8 @@
  * (recordMedicalBedroomReason). The leases of a page are then loaded in one batch with the
  * query's own selection.
  */
-import { tenancyUnderOccupancy, type TenancyUnderOccupancyAssessment } from "@abordable/domain";
+import { tenancyUnderOccupancy } from "@abordable/domain";
+import { mayConsiderLeaseHealth } from "../access/personal-data.js";
 import { resolveArrayConnection } from "@pothos/plugin-relay";
 import { builder } from "../schema/builder.js";
 import { pageCost } from "../schema/complexity.js";
@@ -17,11 +18,11 @@ import { LeaseRef } from "./lease.js";
 import { leaseLoader } from "./deadline-type.js";
 import { occupancyFactsOf } from "./facts.js";
 import { dateOf } from "./mutation-support.js";
-import { UnderOccupancyRef } from "./types.js";
+import { UnderOccupancyRef, type UnderOccupancyView } from "./types.js";
 
 interface UnderOccupiedRow {
   leaseId: string;
-  underOccupancy: TenancyUnderOccupancyAssessment;
+  underOccupancy: UnderOccupancyView;
 }
 
 const UnderOccupiedLeaseRef = builder.objectRef<UnderOccupiedRow>("UnderOccupiedLease").implement({
@@ -52,6 +53,7 @@ builder.queryField("underOccupiedLeases", (t) =>
           where: { AND: [leaseScope(ctx.viewer), { status: "ACTIVE", startsOn: { lte: day }, OR: [{ endsOn: null }, { endsOn: { gt: day } }] }] },
           select: {
             id: true,
+            landlordId: true,
             accommodationUnitId: true,
             medicalReasonDocumentedOn: true,
             dwelling: { select: { bedrooms: true, dedicatedSubCategory: true } },
@@ -63,8 +65,10 @@ builder.queryField("underOccupiedLeases", (t) =>
         for (const l of leases) {
           // A household without members cannot be assessed (the engine refuses it): not listed.
           if (l.household.members.length === 0) continue;
-          const u = tenancyUnderOccupancy(occupancyFactsOf(l, l.dwelling, l.household.members, asOf), asOf, options);
-          if (u.underOccupied) rows.push({ leaseId: l.id, underOccupancy: u, spare: u.bedrooms - u.threshold });
+          // Health data (the medical reason) only for those who may read it: analysts list leases as if none were recorded.
+          const healthDataConsidered = await mayConsiderLeaseHealth(ctx, l.landlordId);
+          const u = tenancyUnderOccupancy(occupancyFactsOf(healthDataConsidered ? l : { ...l, medicalReasonDocumentedOn: null }, l.dwelling, l.household.members, asOf), asOf, options);
+          if (u.underOccupied) rows.push({ leaseId: l.id, underOccupancy: { ...u, healthDataConsidered }, spare: u.bedrooms - u.threshold });
         }
         rows.sort((a, b) => b.spare - a.spare || (a.leaseId < b.leaseId ? -1 : a.leaseId > b.leaseId ? 1 : 0));
         return resolveArrayConnection({ args, defaultSize: 20, maxSize: 100 }, rows);

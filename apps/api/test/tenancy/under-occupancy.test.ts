@@ -87,6 +87,15 @@ describe(`under-occupancy across the stock, art. 66 (${TEST_DATABASE_KIND})`, ()
     const read = await gql(api, "landlordA", `query($id: ID!) { node(id: $id) { ... on Lease { now: underOccupancy(asOf: "2026-12-01", regime: BILL_8535) { underOccupied seniorMedicalExceptionApplied threshold }
       whatIf: underOccupancy(asOf: "2026-12-01", regime: BILL_8535, medicalReasonDocumented: false) { underOccupied } } } }`, { id: senior });
     expect(read.node).toEqual({ now: { underOccupied: false, seniorMedicalExceptionApplied: true, threshold: 3 }, whatIf: { underOccupied: true } });
+    // Issue 12 finding 3 (health data): an analyst's assessment never considers the recorded reason,
+    // so neither the verdict, the threshold nor the exception reveals that one exists; it says so.
+    const HEALTH = `query($id: ID!) { node(id: $id) { ... on Lease { underOccupancy(asOf: "2026-12-01", regime: BILL_8535) { underOccupied seniorMedicalExceptionApplied threshold healthDataConsidered } } } }`;
+    expect((await gql(api, "landlordA", HEALTH, { id: senior })).node.underOccupancy).toEqual({ underOccupied: false, seniorMedicalExceptionApplied: true, threshold: 3, healthDataConsidered: true });
+    expect((await gql(api, "admin", HEALTH, { id: senior })).node.underOccupancy).toMatchObject({ seniorMedicalExceptionApplied: true, healthDataConsidered: true });
+    expect((await gql(api, "analyst", HEALTH, { id: senior })).node.underOccupancy).toEqual({ underOccupied: true, seniorMedicalExceptionApplied: false, threshold: 2, healthDataConsidered: false });
+    const analystList = await listed(api, "analyst", "BILL_8535");
+    expect(analystList.find((n) => n.lease.id === senior)?.underOccupancy).toMatchObject({ seniorMedicalExceptionApplied: false, threshold: 2 });
+    expect(analystList.every((n) => n.underOccupancy.seniorMedicalExceptionApplied === false)).toBe(true);
     // Withdrawn: under-occupied again; each change audited.
     const withdrawn = await gql(api, "landlordA", MEDICAL, { input: { leaseId: senior, documentedOn: null } });
     expect(withdrawn.recordMedicalBedroomReason.lease.medicalReasonDocumentedOn).toBeNull();

@@ -1,14 +1,14 @@
 /**
- * The one place the write paths of issue 13 (organisations, conventions, register, portfolio
- * facts, imports) check an ID named in an input against the caller's scope. It goes through the
- * tenant fragments of access/tenant.ts (the access policy); when access/policy.ts lands, these
- * functions are the only ones to switch. A row outside the caller's scope is reported exactly as a
- * row that does not exist (NOT_FOUND), so that its existence does not leak.
+ * The reference policy for the registry write paths (organisations, conventions, the register,
+ * portfolio facts, imports): which organisation, dwelling, unit, convention or candidate a
+ * mutation may name. Part of the one policy module (access/policy.ts re-exports it), built on the
+ * read scopes of access/tenant.ts. A row outside the caller's scope is reported exactly as a row
+ * that does not exist (NOT_FOUND), so that its existence does not leak.
  */
-import type { Prisma } from "../generated/prisma/client.js";
-import { conventionScope, dwellingScope, candidateScope, accommodationUnitScope } from "../access/tenant.js";
-import { isMinistryAdmin, organisationOf, type Viewer } from "../access/viewer.js";
-import type { Problems } from "../schema/user-errors.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { conventionScope, dwellingScope, candidateScope, accommodationUnitScope } from "../tenant.js";
+import { isMinistryAdmin, organisationOf, type Viewer } from "../viewer.js";
+import type { Problems } from "../../schema/user-errors.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -54,5 +54,13 @@ export async function candidateInScope(tx: Tx, v: Viewer, p: Problems, field: st
   if (!id) return null;
   const row = isMinistryAdmin(v) ? await tx.candidate.findFirst({ where: { id, AND: [candidateScope(v)] }, include: { household: { include: { members: true } }, applications: true } }) : null;
   if (!row) p.add(field, "NOT_FOUND", `${field}: no candidate with this ID on the register you administer`);
+  return row;
+}
+
+/** A project of `developerId` a new financing convention is for (conventions are created by ministry administrators, who reach every project). */
+export async function projectOfDeveloper(tx: Tx, p: Problems, field: string, id: string | undefined, developerId: string) {
+  if (!id) return null;
+  const row = await tx.project.findFirst({ where: { id, developerId } });
+  if (!row) p.add(field, "NOT_FOUND", `${field}: no project of this developer with this ID`);
   return row;
 }
