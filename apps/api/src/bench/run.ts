@@ -20,7 +20,8 @@
  * Options: `--cpu-prof` profiles the API process once per scenario (node --cpu-prof, one
  * connection, BENCH_DURATION seconds) and prints and reports the CPU time by package.
  * Settings: BENCH_DURATION=10 (seconds per measurement) BENCH_CONCURRENCY=1,10,50
- * BENCH_SKIP_MICRO=1 (skip the vitest micro-benchmarks) BENCH_SCENARIOS=name,… (a subset).
+ * BENCH_SKIP_MICRO=1 (skip the vitest micro-benchmarks) BENCH_SCENARIOS=name,… (a subset)
+ * BENCH_PROFILE_DIR=dir (with --cpu-prof: keep each raw .cpuprofile there).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -368,6 +369,11 @@ async function measureDatabase(kind: "postgresql" | "pglite", scale: string, env
       if (!file) {
         log(`${s.name}: no CPU profile written`);
         continue;
+      }
+      // BENCH_PROFILE_DIR keeps the raw profile (for function-level reading in DevTools or a script).
+      if (process.env.BENCH_PROFILE_DIR) {
+        mkdirSync(process.env.BENCH_PROFILE_DIR, { recursive: true });
+        writeFileSync(path.join(process.env.BENCH_PROFILE_DIR, `${kind}-${scale}-${s.name}.cpuprofile`), readFileSync(path.join(dir, file)));
       }
       const summary = summariseProfile(path.join(dir, file));
       profiles[s.name] = { ...summary, requests: m.requests };
