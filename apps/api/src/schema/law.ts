@@ -8,6 +8,9 @@
 import { formatAmends, formatReference, type ComputationTrace, type LegalReference, type ParameterVersionUsed } from "@abordable/domain";
 import { builder } from "./builder.js";
 
+/** The deprecation reason of a field superseded by a unified one (additive schema policy, issue 17). */
+export const useInstead = (field: string): string => `Use ${field}; removal not before 2027-06-30`;
+
 export const LegalRegimeEnum = builder.enumType("LegalRegime", {
   description:
     "Régime légal: the legal regime a computation applies (docs/rules.md preamble): the loi du 7 août 2023 relative au logement abordable, or that law as amended by bill 8535 (projet de loi n° 8535).",
