@@ -36,6 +36,7 @@ export const LegalReferenceRef = builder.objectRef<LegalReference>("LegalReferen
     amendsArticle: t.string({ nullable: true, description: "For a bill 8535 article: the article of the law it amends or inserts (number only).", resolve: (r) => r.amends?.article ?? null }),
     amends: t.string({ nullable: true, description: "For a bill 8535 article: the law article it amends or inserts, with its divisions, e.g. \"art. 63bis §1\".", resolve: (r) => formatAmends(r) }),
     quote: t.string({ nullable: true, description: "Short verbatim French quote (citation textuelle) carrying the figure, when recorded.", resolve: (r) => r.quote ?? null }),
+    label: t.string({ nullable: true, description: "What the provision requires or says, in short (allocation criteria and eligibility conditions), when given.", resolve: (r) => (r as LegalReference & { label?: string }).label ?? null }),
     citation: t.string({ description: "The reference in words by the kernel's one formatter, e.g. \"law art. 60 §2 al. 1\".", resolve: (r) => formatReference(r) }),
   }),
 });
