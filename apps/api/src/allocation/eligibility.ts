@@ -4,13 +4,14 @@
  * the register (landlords and the ministry). Every failed condition comes back with its article.
  */
 import { GraphQLError } from "graphql";
-import { checkEligibility, type EligibilityResult, type Household, type IncomeItem, type Member, type RealRight, type RegimeOptions } from "@abordable/domain";
+import { checkEligibility, type EligibilityResult, type LegalReference, type Household, type IncomeItem, type Member, type RealRight, type RegimeOptions } from "@abordable/domain";
 import { builder } from "../schema/builder.js";
 import { domainGraphQLError, toDomainError } from "../schema/domain-errors.js";
 import { decodeGlobalId } from "../schema/ids.js";
 import { candidateScope } from "../access/tenant.js";
 import { AllocationRegimeEnum, EligibilityConditionEnum, EligibilityPurposeEnum, IncomeKindEnum, RealRightKindEnum, RightLocationEnum } from "./enums.js";
 import { householdOf, iso, requestedRegime, ruleOf, todayIso } from "./common.js";
+import { LegalReferenceRef, LegalRegimeEnum, useInstead } from "../schema/law.js";
 import { isLandlord, organisationOf } from "../access/viewer.js";
 import type { Context } from "../schema/context.js";
 import { CANDIDATE_ELIGIBILITY_COST, eligibilityCost } from "../schema/complexity.js";
@@ -40,7 +41,7 @@ const EligibilityDisclosureEnum = builder.enumType("EligibilityDisclosure", {
 type FailureView = EligibilityResult["failures"][number] & { personal: boolean };
 
 const CitationView = builder.objectRef<EligibilityResult["failures"][number]["citation"]>("EligibilityCitation").implement({
-  description: "The provision a condition comes from.",
+  description: "Deprecated alias of LegalReference (every field returning it is deprecated): the provision a condition comes from.",
   fields: (t) => ({
     text: t.exposeString("text", { description: "The text: LAW_2023 or BILL_8535." }),
     article: t.exposeString("article", { description: "Article." }),
@@ -56,7 +57,8 @@ const FailureRef = builder.objectRef<FailureView>("EligibilityFailure").implemen
     memberKey: t.string({ nullable: true, description: "The member concerned (the key given in the input, or the stored member's ID); null when the caller may not see it.", resolve: (f) => (f.personal ? (f.memberId ?? null) : null) }),
     reason: t.string({ description: "Why it fails (with the figures when the caller may see them; otherwise what the provision requires).", resolve: (f) => (f.personal ? f.reason : f.citation.label) }),
     rule: t.string({ description: "Short citation of the provision, e.g. \"law art. 55 §1 2°\".", resolve: (f) => ruleOf(f.citation) }),
-    citation: t.field({ type: CitationView, description: "The provision.", resolve: (f) => f.citation }),
+    citation: t.field({ type: CitationView, description: "The provision.", deprecationReason: useInstead("legalReference"), resolve: (f) => f.citation }),
+    legalReference: t.field({ type: LegalReferenceRef, description: "The provision (référence légale: law art. 55, bill 8535 art. 32).", resolve: (f) => f.citation as LegalReference }),
   }),
 });
 
@@ -96,7 +98,8 @@ const EligibilityResultRef = builder.objectRef<EligibilityView>("EligibilityResu
   fields: (t) => ({
     eligible: t.boolean({ description: "All conditions checked are met.", resolve: (v) => v.result.eligible }),
     asOf: t.field({ type: "Date", description: "Day of the check (the application day, or the day of becoming tenant, art. 55 §1 al. 2).", resolve: (v) => v.result.asOf }),
-    regime: t.field({ type: AllocationRegimeEnum, description: "Regime applied.", resolve: (v) => v.regime.regime }),
+    regime: t.field({ type: AllocationRegimeEnum, description: "Regime applied.", deprecationReason: useInstead("legalRegime"), resolve: (v) => v.regime.regime }),
+    legalRegime: t.field({ type: LegalRegimeEnum, description: "Régime légal applied (loi du 7 août 2023 or bill 8535).", resolve: (v) => v.regime.regime }),
     billEntryIntoForce: t.field({ type: "Date", nullable: true, description: "Entry into force of bill 8535 used (regime BILL_8535).", resolve: (v) => v.regime.bill8535EntryIntoForce ?? null }),
     purpose: t.field({ type: EligibilityPurposeEnum, description: "Candidate (§1) or tenant (§3).", resolve: (v) => v.result.purpose }),
     disclosure: t.field({ type: EligibilityDisclosureEnum, description: "FULL, or OUTCOME_ONLY for a candidate the caller may not see (then only `eligible` carries information).", resolve: (v) => (v.outcomeOnly ? "OUTCOME_ONLY" : "FULL") }),

@@ -12,6 +12,8 @@ import { CandidateRef } from "../register/candidate.js";
 import { AllocationOfferOutcomeEnum, AttendanceStatusEnum, CommissionRoleEnum, OpinionEnum, ShortlistGroupEnum } from "./enums.js";
 import { commissionScope, methodologyScope, ownsLandlordRow } from "./scope.js";
 import { eventTypeOf, methodologyFromConfig, ruleOf, type Breakdown } from "./common.js";
+import { LegalReferenceRef, useInstead } from "../schema/law.js";
+import type { LegalReference } from "@abordable/domain";
 
 // ───────────── allocation file ─────────────
 
@@ -88,7 +90,7 @@ builder.prismaObject("AllocationFileEvent", {
 });
 
 const CitationRef = builder.objectRef<Breakdown["contributions"][number]["citation"]>("AllocationCitation").implement({
-  description: "The legal source of a criterion or rule.",
+  description: "Deprecated alias of LegalReference (every field returning it is deprecated): the legal source of a criterion or rule.",
   fields: (t) => ({
     text: t.exposeString("text", { description: "The text: LAW_2023, BILL_8535, RGD_2023_10_13 or ESCH_ROI." }),
     article: t.exposeString("article", { description: "Article." }),
@@ -106,7 +108,8 @@ const ContributionRef = builder.objectRef<ContributionView>("CriterionContributi
     criterion: t.exposeString("criterion", { description: "Criterion, e.g. ART57_1_1_TITLE, ART58_1_1_TYPOLOGY, ESCH_SENIORITY." }),
     points: t.exposeInt("points", { description: "Points given." }),
     detail: t.string({ nullable: true, description: "The facts behind the points; null unless the caller may see the candidate's personal data.", resolve: (c) => c.detail ?? null }),
-    citation: t.field({ type: CitationRef, description: "Its legal source.", resolve: (c) => c.citation }),
+    citation: t.field({ type: CitationRef, description: "Its legal source.", deprecationReason: useInstead("legalReference"), resolve: (c) => c.citation }),
+    legalReference: t.field({ type: LegalReferenceRef, description: "Its legal source (référence légale: law art. 57-58, RGD 13 October 2023 art. 3).", resolve: (c) => c.citation as LegalReference }),
   }),
 });
 

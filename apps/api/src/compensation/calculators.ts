@@ -28,6 +28,7 @@ import { domainGraphQLError } from "../schema/domain-errors.js";
 import { badUserInput, computeOrBadInput, isDomainInputError } from "./errors.js";
 import { CompensationComponentEnum, CompensationDeveloperKindEnum, CompensationLandlordKindEnum, CompensationOutcomeEnum, CompensationRegimeEnum } from "./enums.js";
 import { ComponentSubtotalRef } from "./statement-type.js";
+import { LegalRegimeEnum, ParameterVersionRef as ParameterVersionUsedRef, RuleTraceRef, useInstead } from "../schema/law.js";
 import { cite, ComputationTraceRef, ParameterVersionRef } from "./trace.js";
 
 // ───────────── shared inputs ─────────────
@@ -96,7 +97,8 @@ const DeveloperInput = builder.inputType("CalculateDeveloperCompensationInput", 
 const DeveloperResultRef = builder.objectRef<{ result: DeveloperCompensationResult; regime: Regime }>("DeveloperCompensationCalculation").implement({
   description: "A developer's compensation for one dwelling and one month, with its trace.",
   fields: (t) => ({
-    regime: t.field({ type: CompensationRegimeEnum, description: "Regime computed under.", resolve: (r) => r.regime }),
+    regime: t.field({ type: CompensationRegimeEnum, description: "Regime computed under.", deprecationReason: useInstead("legalRegime"), resolve: (r) => r.regime }),
+    legalRegime: t.field({ type: LegalRegimeEnum, description: "Régime légal the figure was computed under (loi du 7 août 2023 or bill 8535).", resolve: (r) => r.regime }),
     month: t.field({ type: "Month", description: "Month computed.", resolve: (r) => r.result.month }),
     serviceYear: t.int({ description: "Service year of the month (1 from the first letting's month; 0 before it).", resolve: (r) => r.result.serviceYear }),
     total: t.field({ type: "Decimal", description: "Compensation of the month, two decimals (sum of the rounded components).", resolve: (r) => r.result.total }),
@@ -105,9 +107,12 @@ const DeveloperResultRef = builder.objectRef<{ result: DeveloperCompensationResu
     parameterVersions: t.field({
       type: [ParameterVersionRef],
       description: "Parameter versions used.",
+      deprecationReason: useInstead("parameters"),
       resolve: (r) => Object.entries(r.result.parameters).map(([key, version]) => ({ key, version })),
     }),
-    trace: t.field({ type: ComputationTraceRef, description: "The computation: one step per line (rule, article, inputs, parameter versions, amount).", resolve: (r) => r.result.trace }),
+    parameters: t.field({ type: [ParameterVersionUsedRef], description: "Parameter versions used (versions datées des paramètres légaux).", resolve: (r) => Object.values(r.result.parameters) }),
+    trace: t.field({ type: ComputationTraceRef, description: "The computation: one step per line (rule, article, inputs, parameter versions, amount).", deprecationReason: useInstead("ruleTrace"), resolve: (r) => r.result.trace }),
+    ruleTrace: t.field({ type: RuleTraceRef, description: "The computation: one step per line (rule, article, inputs, parameter versions, amount).", resolve: (r) => r.result.trace }),
   }),
 });
 
@@ -186,7 +191,8 @@ const LandlordInput = builder.inputType("CalculateLandlordCompensationInput", {
 const LandlordResultRef = builder.objectRef<{ result: LandlordCompensationResult; regime: Regime }>("LandlordCompensationCalculation").implement({
   description: "A landlord's compensation from yearly totals, with its trace.",
   fields: (t) => ({
-    regime: t.field({ type: CompensationRegimeEnum, description: "Regime computed under.", resolve: (r) => r.regime }),
+    regime: t.field({ type: CompensationRegimeEnum, description: "Regime computed under.", deprecationReason: useInstead("legalRegime"), resolve: (r) => r.regime }),
+    legalRegime: t.field({ type: LegalRegimeEnum, description: "Régime légal the figure was computed under (loi du 7 août 2023 or bill 8535).", resolve: (r) => r.regime }),
     rentPaidToDeveloper: t.field({ type: "Decimal", description: "Rent paid to the developer, two decimals.", resolve: (r) => r.result.rentPaidToDeveloper }),
     managementFlats: t.field({ type: "Decimal", description: "Management flats, two decimals (0 when art. 40 §5 excludes them).", resolve: (r) => r.result.managementFlats }),
     tenantRents: t.field({ type: "Decimal", description: "Rents received from tenants, two decimals.", resolve: (r) => r.result.tenantRents }),
@@ -194,7 +200,8 @@ const LandlordResultRef = builder.objectRef<{ result: LandlordCompensationResult
     compensation: t.field({ type: "Decimal", description: "(rent paid + flats) − (tenant rents + ancillary rents); negative = surplus owed to the State.", resolve: (r) => r.result.compensation }),
     outcome: t.field({ type: CompensationOutcomeEnum, description: "Compensation due, surplus owed to the State, balanced, or excluded (Fonds du Logement).", resolve: (r) => r.result.outcome }),
     surplusOwedToState: t.field({ type: "Decimal", description: "Surplus to repay to the State, \"0.00\" when none.", resolve: (r) => r.result.surplusOwedToState }),
-    trace: t.field({ type: ComputationTraceRef, description: "The computation (rule, articles, inputs, parameter versions, result).", resolve: (r) => r.result.trace }),
+    trace: t.field({ type: ComputationTraceRef, description: "The computation (rule, articles, inputs, parameter versions, result).", deprecationReason: useInstead("ruleTrace"), resolve: (r) => r.result.trace }),
+    ruleTrace: t.field({ type: RuleTraceRef, description: "The computation (rule, articles, inputs, parameter versions, result).", resolve: (r) => r.result.trace }),
   }),
 });
 
@@ -265,11 +272,13 @@ const ResidualInput = builder.inputType("CalculateResidualValueInput", {
 const ResidualResultRef = builder.objectRef<{ result: ResidualValueResult; regime: Regime }>("ResidualValueCalculation").implement({
   description: "Residual value to repay on a sale (bill annex IV), with its trace.",
   fields: (t) => ({
-    regime: t.field({ type: CompensationRegimeEnum, description: "Regime computed under.", resolve: (r) => r.regime }),
+    regime: t.field({ type: CompensationRegimeEnum, description: "Regime computed under.", deprecationReason: useInstead("legalRegime"), resolve: (r) => r.regime }),
+    legalRegime: t.field({ type: LegalRegimeEnum, description: "Régime légal the figure was computed under (loi du 7 août 2023 or bill 8535).", resolve: (r) => r.regime }),
     formulaValue: t.field({ type: "Decimal", description: "(1 − AE/DC) × (PFA/CT) × PV, to the cent.", resolve: (r) => r.result.formulaValue }),
     prefinancingAdvance: t.field({ type: "Decimal", description: "Net prefinancing advance added, to the cent.", resolve: (r) => r.result.prefinancingAdvance }),
     residualValue: t.field({ type: "Decimal", description: "VRPF to repay: formulaValue + prefinancingAdvance.", resolve: (r) => r.result.residualValue }),
-    trace: t.field({ type: ComputationTraceRef, description: "The computation (rule, article, inputs, result, steps).", resolve: (r) => r.result.trace }),
+    trace: t.field({ type: ComputationTraceRef, description: "The computation (rule, article, inputs, result, steps).", deprecationReason: useInstead("ruleTrace"), resolve: (r) => r.result.trace }),
+    ruleTrace: t.field({ type: RuleTraceRef, description: "The computation (rule, article, inputs, result, steps).", resolve: (r) => r.result.trace }),
   }),
 });
 

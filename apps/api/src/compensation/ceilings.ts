@@ -5,6 +5,7 @@
 import { checkFlatsAgainstCeilings, citeVersion, parameterKey, type FlatCeilingCheck } from "@abordable/domain";
 import { builder } from "../schema/builder.js";
 import { CompensationRegimeEnum } from "./enums.js";
+import { ParameterVersionRef as ParameterVersionUsedRef, useInstead } from "../schema/law.js";
 import { ParameterVersionRef } from "./trace.js";
 import { computeOrBadInput } from "./errors.js";
 import { optionsOf } from "./calculators.js";
@@ -17,8 +18,10 @@ const FlatCeilingCheckRef = builder.objectRef<FlatCeilingCheck>("CompensationFla
     ceiling: t.field({ type: "Decimal", description: "The ceiling in force on the date, indexed to the construction-price index of its semester, unrounded.", resolve: (c) => c.ceiling }),
     within: t.exposeBoolean("within", { description: "flat ≤ ceiling, compared exactly." }),
     constructionIndex: t.field({ type: "Decimal", nullable: true, description: "Construction-price index used (semester of the date).", resolve: (c) => c.index?.value ?? null }),
-    flatVersion: t.field({ type: ParameterVersionRef, description: "Version of the flat parameter.", resolve: (c) => ({ key: parameterKey(c.flatVersion), version: citeVersion(c.flatVersion) }) }),
-    ceilingVersion: t.field({ type: ParameterVersionRef, description: "Version of the ceiling parameter.", resolve: (c) => ({ key: parameterKey(c.ceilingVersion), version: citeVersion(c.ceilingVersion) }) }),
+    flatParameter: t.field({ type: ParameterVersionUsedRef, description: "Version of the flat parameter (RGD 24 January 2024 art. 1 or 3).", resolve: (c) => citeVersion(c.flatVersion) }),
+    ceilingParameter: t.field({ type: ParameterVersionUsedRef, description: "Version of the ceiling parameter (law art. 13 §2 al. 1 or art. 40 §2 al. 1).", resolve: (c) => citeVersion(c.ceilingVersion) }),
+    flatVersion: t.field({ type: ParameterVersionRef, description: "Version of the flat parameter.", deprecationReason: useInstead("flatParameter"), resolve: (c) => ({ key: parameterKey(c.flatVersion), version: citeVersion(c.flatVersion) }) }),
+    ceilingVersion: t.field({ type: ParameterVersionRef, description: "Version of the ceiling parameter.", deprecationReason: useInstead("ceilingParameter"), resolve: (c) => ({ key: parameterKey(c.ceilingVersion), version: citeVersion(c.ceilingVersion) }) }),
   }),
 });
 

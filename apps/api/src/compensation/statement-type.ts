@@ -33,6 +33,7 @@ import {
   CompensationRegimeEnum,
   CompensationStatementKindEnum,
 } from "./enums.js";
+import { LegalReferenceRef as LegalReferenceUnifiedRef, LegalRegimeEnum, parameterVersionKey, ParameterVersionRef as ParameterVersionUsedRef, useInstead } from "../schema/law.js";
 import { LegalReferenceRef, ParameterVersionRef } from "./trace.js";
 import { isoDate } from "./inputs.js";
 import type { StatementView } from "./statements.js";
@@ -57,14 +58,17 @@ export const StatementLineRef = builder.objectRef<LineSource>("CompensationState
     component: t.field({ type: CompensationComponentEnum, description: "What the line compensates.", resolve: ({ line }) => line.component }),
     ruleId: t.string({ description: "Stable id of the rule that produced the line.", resolve: ({ line }) => line.ruleId }),
     article: t.string({ description: "Short citation of the articles applied, e.g. \"law art. 40 §2 al. 1; RGD 2024 art. 3\".", resolve: ({ line }) => line.article }),
-    references: t.field({ type: [LegalReferenceRef], description: "The full legal references behind `article`.", resolve: ({ line, statement }) => [...(statement.references[line.article] ?? [])] }),
+    references: t.field({ type: [LegalReferenceRef], description: "The full legal references behind `article`.", deprecationReason: useInstead("legalReferences"), resolve: ({ line, statement }) => [...(statement.references[line.article] ?? [])] }),
+    legalReferences: t.field({ type: [LegalReferenceUnifiedRef], description: "The full legal references (références légales) behind `article`.", resolve: ({ line, statement }) => [...(statement.references[line.article] ?? [])] }),
     interpretationNotes: t.stringList({ description: "Interpretation notes the rule relies on.", resolve: ({ line, statement }) => [...(statement.rules[line.ruleId]?.interpretationNotes ?? [])] }),
     inputs: t.field({ type: "JSON", description: "Inputs of the line (decimals and day counts as strings).", resolve: ({ line }) => line.inputs }),
     parameterVersions: t.field({
       type: [ParameterVersionRef],
       description: "Parameter versions the line used.",
+      deprecationReason: useInstead("parameters"),
       resolve: ({ line, statement }) => line.parameterVersions.map((key) => ({ key, version: statement.parameters[key]! })),
     }),
+    parameters: t.field({ type: [ParameterVersionUsedRef], description: "Parameter versions (versions datées) the line used.", resolve: ({ line, statement }) => line.parameterVersions.map((key) => statement.parameters[key]!) }),
     indices: t.field({ type: "JSON", description: "Index points used (cote d'application), if any.", resolve: ({ line }) => line.indices }),
     exactAmount: t.field({ type: "Decimal", description: "Unrounded amount, for audit.", resolve: ({ line }) => line.exactAmount }),
     amount: t.field({ type: "Decimal", description: "Signed amount to the cent (half-up, rounded once here); totals are sums of these.", resolve: ({ line }) => line.amount }),
@@ -144,11 +148,14 @@ const FilingRef = builder.objectRef<FilingSource>("CompensationFiling").implemen
     filedOn: t.field({ type: "Date", description: "Issued statements: the day issued; drafts: today.", resolve: (f) => f.filedOn }),
     late: t.boolean({ description: "Filed (or filing today) after the deadline.", resolve: (f) => filing(f).late }),
     daysLate: t.int({ description: "Calendar days after the deadline (0 when on time).", resolve: (f) => filing(f).daysLate }),
-    references: t.field({ type: [LegalReferenceRef], description: "The provisions of the versions applied (those in force on 31 December of the year): law art. 41 §1 and §2 3°, or bill art. 28 1°.", resolve: (f) => [...filing(f).references] }),
+    references: t.field({ type: [LegalReferenceRef], description: "The provisions of the versions applied (those in force on 31 December of the year): law art. 41 §1 and §2 3°, or bill art. 28 1°.", deprecationReason: useInstead("legalReferences"), resolve: (f) => [...filing(f).references] }),
+    legalReferences: t.field({ type: [LegalReferenceUnifiedRef], description: "The provisions (références légales) of the versions applied (those in force on 31 December of the year): law art. 41 §1 and §2 3°, or bill art. 28 1°.", resolve: (f) => [...filing(f).references] }),
+    parameters: t.field({ type: [ParameterVersionUsedRef], description: "Parameter versions (versions datées) of the deadline.", resolve: (f) => [...filing(f).parameters] }),
     parameterVersions: t.field({
       type: [ParameterVersionRef],
       description: "Parameter versions of the deadline.",
-      resolve: (f) => filing(f).parameters.map((version) => ({ key: `${version.parameterId}@${version.regime}:${version.origin}:${version.validFrom}`, version })),
+      deprecationReason: useInstead("parameters"),
+      resolve: (f) => filing(f).parameters.map((version) => ({ key: parameterVersionKey(version), version })),
     }),
   }),
 });
@@ -272,7 +279,8 @@ StatementRef.implement({
     fromMonth: t.field({ type: "Month", description: "First month covered.", resolve: async (s) => (await s.statement()).months.from }),
     toMonth: t.field({ type: "Month", description: "Last month covered.", resolve: async (s) => (await s.statement()).months.to }),
     version: t.int({ nullable: true, description: "Version number within its series (1, 2, …); null for a draft.", resolve: (s) => s.row?.version ?? null }),
-    regime: t.field({ type: CompensationRegimeEnum, description: "Regime computed under.", resolve: (s) => s.series.regime }),
+    regime: t.field({ type: CompensationRegimeEnum, description: "Regime computed under.", deprecationReason: useInstead("legalRegime"), resolve: (s) => s.series.regime }),
+    legalRegime: t.field({ type: LegalRegimeEnum, description: "Régime légal the statement was computed under (loi du 7 août 2023 or bill 8535).", resolve: (s) => s.series.regime }),
     billEntryIntoForce: t.field({
       type: "Date",
       nullable: true,
@@ -379,8 +387,10 @@ StatementRef.implement({
     parameterVersions: t.field({
       type: [ParameterVersionRef],
       description: "Every parameter version the statement used (lines cite them by key).",
+      deprecationReason: useInstead("parameters"),
       resolve: async (s) => Object.entries((await s.statement()).parameters).map(([key, version]) => ({ key, version })),
     }),
+    parameters: t.field({ type: [ParameterVersionUsedRef], description: "Every parameter version (version datée) the statement used; lines cite them by `key`.", resolve: async (s) => Object.values((await s.statement()).parameters) }),
     lines: t.connection(
       {
         type: StatementLineRef,

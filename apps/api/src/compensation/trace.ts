@@ -3,30 +3,16 @@
  * a figure came from, and the computation trace (rule, articles, inputs, parameter versions,
  * result, steps) of the calculators.
  */
-import type { ComputationTrace, LegalReference, ParameterVersionUsed } from "@abordable/domain";
+import { formatReference, type ComputationTrace, type LegalReference, type ParameterVersionUsed } from "@abordable/domain";
 import { builder } from "../schema/builder.js";
+import { parameterVersionKey } from "../schema/law.js";
 import { CompensationRegimeEnum } from "./enums.js";
 
-const TEXT_LABEL: Record<LegalReference["text"], string> = {
-  LAW_2023: "law",
-  BILL_8535: "bill 8535",
-  RGD_2024_01_24: "RGD 2024",
-  RGD_2023_10_13: "RGD 13.10.2023",
-  ESCH_ROI: "Esch ROI",
-};
-
-/** "law art. 40 §2 al. 1", "bill 8535 art. 9 2° (→ art. 13 §2)": the engine's citation style. */
-export function cite(r: LegalReference): string {
-  let s = `${TEXT_LABEL[r.text] ?? r.text} ${/^annexe/i.test(r.article) ? r.article : `art. ${r.article}`}`;
-  if (r.paragraph) s += ` §${r.paragraph}`;
-  if (r.alinea) s += ` al. ${r.alinea}`;
-  if (r.point) s += ` ${r.point}`;
-  if (r.amends) s += ` (→ art. ${r.amends.article}${r.amends.paragraph ? ` §${r.amends.paragraph}` : ""})`;
-  return s;
-}
+/** "law art. 40 §2 al. 1", "bill 8535 art. 9 2° (→ art. 13 §2)": the kernel's one formatter. */
+export const cite = (r: LegalReference): string => formatReference(r);
 
 export const LegalReferenceRef = builder.objectRef<LegalReference>("CompensationLegalReference").implement({
-  description: "Where a rule or a figure comes from: a legal text, its article and the finer divisions.",
+  description: "Deprecated alias of LegalReference (every field returning it is deprecated): where a rule or a figure comes from: a legal text, its article and the finer divisions.",
   fields: (t) => ({
     citation: t.string({ description: "Short citation, e.g. \"law art. 40 §2 al. 1\" or \"bill 8535 art. 9 2° (→ art. 13 §2)\".", resolve: (r) => cite(r) }),
     text: t.string({ description: "The text: LAW_2023, BILL_8535, RGD_2024_01_24, RGD_2023_10_13 or ESCH_ROI.", resolve: (r) => r.text }),
@@ -50,7 +36,7 @@ export interface KeyedParameterVersion {
 }
 
 export const ParameterVersionRef = builder.objectRef<KeyedParameterVersion>("CompensationParameterVersion").implement({
-  description: "A dated version of a legal parameter (value, validity, index basis, legal reference) used by a computation.",
+  description: "Deprecated alias of ParameterVersionUsed (every field returning it is deprecated): a dated version of a legal parameter (value, validity, index basis, legal reference) used by a computation.",
   fields: (t) => ({
     key: t.string({ description: "Key statement lines cite this version by (`parameterId@regime:origin:validFrom`).", resolve: (p) => p.key }),
     parameterId: t.string({ description: "Parameter, e.g. \"compensation.landlord.managementFlat\".", resolve: (p) => p.version.parameterId }),
@@ -65,11 +51,10 @@ export const ParameterVersionRef = builder.objectRef<KeyedParameterVersion>("Com
   }),
 });
 
-const parameterKeyOf = (v: ParameterVersionUsed) => `${v.parameterId}@${v.regime}:${v.origin}:${v.validFrom}`;
 
 export const ComputationTraceRef = builder.objectRef<ComputationTrace>("CompensationTrace");
 ComputationTraceRef.implement({
-  description: "How a figure was computed: the rule, its articles, the inputs, the parameter versions and indices used, the result, and sub-steps in order.",
+  description: "Deprecated alias of RuleTrace (every field returning it is deprecated): how a figure was computed: the rule, its articles, the inputs, the parameter versions and indices used, the result, and sub-steps in order.",
   fields: (t) => ({
     ruleId: t.string({ description: "Stable rule id, e.g. \"compensation.landlord.deficit\".", resolve: (s) => s.ruleId }),
     article: t.string({ description: "Citation of the articles the rule implements, joined by \"; \".", resolve: (s) => s.references.map(cite).join("; ") }),
@@ -80,7 +65,7 @@ ComputationTraceRef.implement({
     parameterVersions: t.field({
       type: [ParameterVersionRef],
       description: "Parameter versions used.",
-      resolve: (s) => s.parameters.map((version) => ({ key: parameterKeyOf(version), version })),
+      resolve: (s) => s.parameters.map((version) => ({ key: parameterVersionKey(version), version })),
     }),
     indices: t.field({ type: "JSON", description: "Index points used (cote d'application, construction index).", resolve: (s) => s.indices }),
     result: t.field({ type: "JSON", description: "The rule's result (an amount as a decimal string for money).", resolve: (s) => s.result }),

@@ -5,6 +5,7 @@ import { describeRelayTypes } from "./describe-relay.js";
 import { applyPersonalDataMasks } from "../access/personal-data.js";
 import "./scalars.js";
 import "./enums.js";
+import "./law.js";
 import "./viewer.js";
 import "../organisations/organisation.js";
 import "../portfolio/municipality.js";
