@@ -57,6 +57,11 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     /** An issued statement's CSV (lines, subtotals, total), by `id` or `number`; null when not visible. */
     compensationStatementCsv: async (v: t.CompensationStatementCsvQueryVariables, o?: RequestOptions) =>
       (await q(op.CompensationStatementCsvDocument, v, o)).compensationStatement?.csv ?? null,
+    /** An issued statement as an XLSX workbook (the CSV's rows and columns, amounts as numbers), decoded to bytes; null when not visible. */
+    compensationStatementXlsx: async (v: t.CompensationStatementXlsxQueryVariables, o?: RequestOptions) => {
+      const xlsx = (await q(op.CompensationStatementXlsxDocument, v, o)).compensationStatement?.xlsx;
+      return xlsx == null ? null : Uint8Array.from(atob(xlsx), (c) => c.charCodeAt(0));
+    },
     /** One page of an issued statement's lines, by `id` or `number`; null when not visible. */
     compensationStatementLines: async (v: t.CompensationStatementLinesQueryVariables, o?: RequestOptions) =>
       (await q(op.CompensationStatementLinesDocument, v, o)).compensationStatement?.lines ?? null,

@@ -74,6 +74,11 @@ describe(`compensation, allocation and tenancy through the SDK (${TEST_DATABASE_
     expect(issuedSum.equals(statement.total)).toBe(true);
     const csv = await client.compensationStatementCsv({ number: statement.number });
     expect(csv?.trimEnd().split("\r\n").at(-1)).toContain(statement.total.toFixed(2));
+    // The XLSX workbook as bytes: a ZIP container (OOXML) holding the sheet.
+    const xlsx = await client.compensationStatementXlsx({ number: statement.number });
+    expect(xlsx).toBeInstanceOf(Uint8Array);
+    expect(String.fromCharCode(xlsx![0]!, xlsx![1]!)).toBe("PK");
+    expect(Buffer.from(xlsx!).includes("xl/worksheets/sheet1.xml")).toBe(true);
 
     const listed = [];
     for await (const s of client.paginate.compensationStatements({ filter: { year: 2025 } }, { pageSize: 5 })) listed.push(s.number);

@@ -38,25 +38,30 @@ function field(value: string, separator: string): string {
 
 const gid = (kind: "DWELLING" | "ACCOMMODATION_UNIT", id: string) => encodeGlobalID(kind === "DWELLING" ? "Dwelling" : "AccommodationUnit", id);
 
-export async function statementCsv(
-  ctx: Context,
-  statement: CompensationStatement,
-  issued: { number: string; version: number } | null,
-  separator: "," | ";",
-): Promise<string> {
+/** The export's rows, header first: one table shared by the CSV and the XLSX exports, so that both carry the same cells. */
+export async function statementRows(ctx: Context, statement: CompensationStatement, issued: { number: string; version: number } | null): Promise<string[][]> {
   // Dwelling references through the access policy: a dwelling the caller may not see keeps an empty reference.
   const ids = [...new Set(statement.lines.map((l) => l.dwellingId).concat(statement.subtotals.byDwelling.map((s) => s.key)))];
   const dwellings = await ctx.prisma.dwelling.findMany({ where: { AND: [dwellingScope(ctx.viewer), { id: { in: ids } }] }, select: { id: true, reference: true } });
   const reference = new Map(dwellings.map((d) => [d.id, d.reference]));
   const number = issued?.number ?? "";
   const version = issued ? String(issued.version) : "";
-  const row = (cells: readonly string[]) => cells.map((c) => field(c, separator)).join(separator);
-  const rows = [row(CSV_COLUMNS.map(([name]) => name))];
+  const rows: string[][] = [CSV_COLUMNS.map(([name]) => name)];
   for (const l of statement.lines) {
-    rows.push(row([l.lineId, gid("DWELLING", l.dwellingId), gid(l.objectKind, l.objectId), l.objectKind, l.month, l.component, l.ruleId, l.article, l.amount, l.parameterVersions.join(" "), reference.get(l.dwellingId) ?? "", number, version]));
+    rows.push([l.lineId, gid("DWELLING", l.dwellingId), gid(l.objectKind, l.objectId), l.objectKind, l.month, l.component, l.ruleId, l.article, l.amount, l.parameterVersions.join(" "), reference.get(l.dwellingId) ?? "", number, version]);
   }
-  for (const s of statement.subtotals.byDwelling) rows.push(row(["SUBTOTAL_DWELLING", gid("DWELLING", s.key), "", "", "", "", "", "", s.amount, "", reference.get(s.key) ?? "", number, version]));
-  for (const s of statement.subtotals.byComponent) rows.push(row(["SUBTOTAL_COMPONENT", "", "", "", "", s.key, "", "", s.amount, "", "", number, version]));
-  rows.push(row(["TOTAL", "", "", "", "", "", "", "", statement.total, "", "", number, version]));
-  return rows.join("\r\n") + "\r\n";
+  for (const s of statement.subtotals.byDwelling) rows.push(["SUBTOTAL_DWELLING", gid("DWELLING", s.key), "", "", "", "", "", "", s.amount, "", reference.get(s.key) ?? "", number, version]);
+  for (const s of statement.subtotals.byComponent) rows.push(["SUBTOTAL_COMPONENT", "", "", "", "", s.key, "", "", s.amount, "", "", number, version]);
+  rows.push(["TOTAL", "", "", "", "", "", "", "", statement.total, "", "", number, version]);
+  return rows;
+}
+
+export async function statementCsv(
+  ctx: Context,
+  statement: CompensationStatement,
+  issued: { number: string; version: number } | null,
+  separator: "," | ";",
+): Promise<string> {
+  const rows = await statementRows(ctx, statement, issued);
+  return rows.map((cells) => cells.map((c) => field(c, separator)).join(separator)).join("\r\n") + "\r\n";
 }

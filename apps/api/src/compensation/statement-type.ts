@@ -21,6 +21,7 @@ import {
 } from "@abordable/domain";
 import { builder } from "../schema/builder.js";
 import { CSV_HEADER_DESCRIPTION, statementCsv } from "./csv.js";
+import { statementXlsx } from "./xlsx.js";
 import { moneyString } from "../schema/money.js";
 import { pageCost } from "../schema/complexity.js";
 import { decodeGlobalId } from "../schema/ids.js";
@@ -415,6 +416,10 @@ StatementRef.implement({
       args: { separator: t.arg({ type: CsvSeparatorEnum, required: false, defaultValue: "COMMA", description: "Field separator." }) },
       resolve: async (s, args, ctx) =>
         statementCsv(ctx, await s.statement(), s.row ? { number: s.row.number, version: s.row.version } : null, args.separator === "SEMICOLON" ? ";" : ","),
+    }),
+    xlsx: t.string({
+      description: `The statement as an XLSX workbook, base64-encoded: one sheet "Statement" with the rows and columns of \`csv\` (header row frozen), the \`amount\` column as numbers shown to the cent (their digits are the statement's). Header row: ${CSV_HEADER_DESCRIPTION}.`,
+      resolve: async (s, _a, ctx) => statementXlsx(ctx, await s.statement(), s.row ? { number: s.row.number, version: s.row.version } : null),
     }),
     filing: t.field({
       type: FilingRef,

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
+import ExcelJS from "exceljs";
 import { Dec, prorate, roundMoney } from "@abordable/domain";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { gid, startTestApi, type Caller, type TestApi } from "../support/api.js";
@@ -226,6 +227,20 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     expect(rows.find((r) => r[0] === "TOTAL")![8]).toBe(out.statement.total);
     // An issued statement's rows carry its number and version.
     expect(new Set(rows.slice(1).map((r) => `${r[11]} ${r[12]}`))).toEqual(new Set([`${out.statement.number} 2`]));
+    // The XLSX export (issue 14): the same cells as the CSV, read back with exceljs; amounts as numbers with the statement's digits.
+    const xlsx = await api.gql("landlordA", `query($id: ID!) { compensationStatement(id: $id) { xlsx } }`, { id: out.statement.id });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(xlsx.body.data!.compensationStatement.xlsx, "base64") as never);
+    const sheet = workbook.getWorksheet("Statement")!;
+    const sheetRows: string[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      sheetRows.push(Array.from({ length: rows[0]!.length }, (_v, i) => {
+        const v = row.getCell(i + 1).value;
+        return v === null || v === undefined ? "" : typeof v === "number" ? v.toFixed(2) : String(v);
+      }));
+    });
+    expect(sheetRows).toEqual(rows.filter((r) => r.length > 1));
+    expect(typeof sheet.getRow(sheetRows.length).getCell(9).value).toBe("number");
   });
 
   it("an issued statement is frozen by the database itself: UPDATE, DELETE and TRUNCATE refused; its convention and previous version cannot be deleted from under it", async () => {
