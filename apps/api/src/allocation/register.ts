@@ -172,7 +172,8 @@ export function prepareCandidates(rows: RegisterRows, allocationDate: string, m:
     const leaseId = ground ? lease : undefined;
     let eligibility;
     try {
-      eligibility = summariseEligibility(checkEligibility(household, { ...regime, asOf: allocationDate, purpose: leaseId ? "TENANT" : "CANDIDATE" }));
+      // Art. 55 §1 1° and 4° « au jour de l'introduction de la demande »: judged on the day the application was lodged; 2° and 3° on the ranking day.
+      eligibility = summariseEligibility(checkEligibility(household, { ...regime, asOf: allocationDate, applicationDate: iso(a.registeredOn), purpose: leaseId ? "TENANT" : "CANDIDATE" }));
     } catch {
       invalid += 1;
       continue;
