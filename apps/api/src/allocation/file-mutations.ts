@@ -8,11 +8,11 @@
 import { performance } from "node:perf_hooks";
 import {
   checkEligibility,
+  checkFreeChoice,
   freeChoiceAllowance,
   refusalFreeze,
   summariseEligibility,
   transition,
-  typologyFit,
   type AllocationFile as DomainFile,
   type FileEvent,
   type OpinionResult,
@@ -28,7 +28,7 @@ import { AllocationFileRef } from "./types.js";
 import { FileEventEnum, OfferResponseEnum } from "./enums.js";
 import { dbStatus, domainFile, householdOf, iso, methodologyFromConfig, operatorRegime, ruleOf, todayIso, vacancyOf, type Breakdown, type Tx } from "./common.js";
 import { uniquely } from "../db/one-winner.js";
-import { allocationFileToChange, allocationFileToRank, allocationFileToVerify, allocationOfferToAnswer, candidateOfShortlist, vacancyToOpen, type FileForChange } from "../access/policy.js";
+import { allocationFileToChange, allocationFileToRank, candidateForFreeChoice, allocationFileToVerify, allocationOfferToAnswer, candidateOfShortlist, vacancyToOpen, type FileForChange } from "../access/policy.js";
 import { breakdownOf, loadRegisterRows, prepareCandidates, rankRegister, sealRecord, verifyRecord } from "./register.js";
 
 const MUTATE = { landlord: true, ministryAdmin: true } as const;
@@ -591,10 +591,19 @@ builder.mutationField("recordOfferResponse", (t) =>
   }),
 );
 
+const FREE_CHOICE_FAILURE: Record<"ELIGIBILITY" | "TYPOLOGY" | "SUBCATEGORY" | "QUOTA" | "QUOTA_INPUTS_MISSING", string> = {
+  ELIGIBILITY: "Not eligible",
+  TYPOLOGY: "The household does not fit the dwelling's typology",
+  SUBCATEGORY: "The household is not of the dedicated dwelling's sub-category",
+  QUOTA: "Free-choice quota exceeded",
+  QUOTA_INPUTS_MISSING: "Free-choice quota cannot be computed",
+};
+
 /** Art. 53 al. 3: the quota inputs of a landlord for the year of `on` (stock = dwellings vacant, let or under renovation; allocations = files with a lease signed that year). */
 async function quotaFor(tx: Tx, landlordId: string, on: string, regime: RegimeOptions): Promise<QuotaView> {
   const year = on.slice(0, 4);
-  const closed = { landlordId, status: "LEASE_SIGNED" as const, closedOn: { gte: asDate(`${year}-01-01`), lte: asDate(`${year}-12-31`) } };
+  // The share is « des logements » tous publics (art. 53): allocations of dedicated dwellings (art. 54) are not counted.
+  const closed = { landlordId, status: "LEASE_SIGNED" as const, closedOn: { gte: asDate(`${year}-01-01`), lte: asDate(`${year}-12-31`) }, dwelling: { category: { not: "DEDICATED" as const } } };
   const [managedDwellings, allocationsThisYear, freeChoiceThisYear] = await Promise.all([
     tx.dwelling.count({ where: { landlordId, status: { in: ["VACANT", "LET", "UNDER_RENOVATION"] } } }),
     tx.allocationFile.count({ where: closed }),
@@ -630,23 +639,28 @@ builder.mutationField("allocate", (t) =>
         if (input.freeChoice) {
           if (input.candidateId == null) abort("candidateId", "REQUIRED", "A free-choice allocation names the candidate chosen");
           if (f.status !== "VACANCY" && f.status !== "SHORTLIST") abort("freeChoice", "INVALID_STATE", `A free-choice allocation is made instead of the procedure, from stage VACANCY or SHORTLIST (not ${f.status})`, "law art. 53 al. 3");
-          const p = new Problems();
-          const candidateId = checkId(p, "candidateId", input.candidateId, "Candidate");
-          if (p.any) fail(p);
-          const app = await tx.application.findFirst({ where: { candidateId, status: "ACTIVE" }, orderBy: [{ registeredOn: "asc" }, { id: "asc" }], select: { id: true } });
-          if (!app) abort("candidateId", "RULE_VIOLATION", "The candidate has no active application on the register", "law art. 53");
-          applicationId = app.id;
+          applicationId = (await candidateForFreeChoice(tx, "candidateId", input.candidateId, f.landlordId)).applicationId;
           const { household } = await loadHousehold(applicationId);
-          const elig = checkEligibility(household, { ...regime, asOf: on });
-          if (!elig.eligible) abort("candidateId", "RULE_VIOLATION", `Not eligible: ${elig.failures.map((x) => x.citation.label).join("; ")}`, "law art. 55 §1");
-          const fit = typologyFit(household, { bedrooms: f.accommodationUnit ? 1 : f.dwelling.bedrooms }, on, regime);
-          if (fit.status === "TOO_SMALL" || fit.underOccupancy.underOccupied || fit.installationsMismatch)
-            abort("candidateId", "RULE_VIOLATION", `The household does not fit the dwelling's typology (${fit.bedrooms} bedroom(s) for ${fit.need.needed} needed${fit.underOccupancy.underOccupied ? ", under-occupied" : ""})`, "law art. 58 al. 1 1°; RGD 13 Oct 2023 art. 4");
-          quota = await quotaFor(tx, f.landlordId, on, regime);
-          if (!quota.allowed) abort("freeChoice", "RULE_VIOLATION", `Free-choice quota exceeded: ${quota.reason}`, quota.rule);
+          // Art. 53 al. 3 for a « logement tous publics » (eligibility, typology, the quota); art. 54 for a
+          // dedicated dwelling (eligibility, typology, the sub-category of art. 12 §3; no quota): the domain's one rule.
+          const vacancy = vacancyOf(f.id, f.landlordId, f.dwelling, f.accommodationUnit);
+          quota = vacancy.category.kind === "DEDICATED" ? null : await quotaFor(tx, f.landlordId, on, regime);
+          const check = checkFreeChoice({
+            ...regime,
+            household,
+            on,
+            dwelling: { bedrooms: vacancy.bedrooms, category: vacancy.category },
+            ...(quota ? { quota: { managedDwellings: quota.managedDwellings, allPublicAllocationsThisYear: quota.allocationsThisYear, allPublicFreeChoiceThisYear: quota.freeChoiceThisYear } } : {}),
+          });
+          if (!check.allowed) {
+            const p = new Problems();
+            for (const x of check.failures) p.add(x.rule === "QUOTA" || x.rule === "QUOTA_INPUTS_MISSING" ? "freeChoice" : "candidateId", "RULE_VIOLATION", `${FREE_CHOICE_FAILURE[x.rule]}: ${x.reason}`, ruleOf(x.citation));
+            fail(p);
+          }
+          const basis = check.procedure === "ART_54_DEDICATED" ? "allocated freely in a dedicated dwelling (art. 54; no art. 53 quota)" : `chosen under the free-choice quota (${quota!.reason})`;
           const moved = await tx.allocationFile.updateMany({ where: { id: f.id, status: f.status }, data: { status: "LEASE_SIGNED", freeChoice: true, selectedApplicationId: applicationId, closedOn: asDate(on) } });
           if (moved.count === 0) abort("allocationFileId", "CONFLICT", "The file changed meanwhile; read it again");
-          await tx.allocationFileEvent.create({ data: { allocationFileId: f.id, fromStatus: f.status, toStatus: "LEASE_SIGNED", occurredOn: asDate(on), reason: `FREE_CHOICE_ALLOCATION: application ${applicationId} chosen under the free-choice quota (${quota.reason})` } });
+          await tx.allocationFileEvent.create({ data: { allocationFileId: f.id, fromStatus: f.status, toStatus: "LEASE_SIGNED", occurredOn: asDate(on), reason: `FREE_CHOICE_ALLOCATION: application ${applicationId} ${basis}` } });
         } else {
           if (input.candidateId != null) abort("candidateId", "INVALID_VALUE", "Through the procedure, the lease is signed with the selected candidate: give no candidateId (or set freeChoice)");
           if (!f.selectedApplicationId) abort("allocationFileId", "INVALID_STATE", `No candidate selected (stage ${f.status})`, "Esch ROI art. 4");

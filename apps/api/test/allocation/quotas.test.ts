@@ -119,8 +119,25 @@ describe(`free-choice quotas — law art. 53 al. 3 (${TEST_DATABASE_KIND})`, () 
     const single = await p.candidate.findFirstOrThrow({ where: { household: { memberCount: 1 }, applications: { some: { status: "ACTIVE" } } } });
     const large = await p.dwelling.update({ where: { id: (await p.allocationFile.findUniqueOrThrow({ where: { id: decode(v.file) } })).dwellingId }, data: { bedrooms: 4 } });
     const r = (await freeChoice(bill, v.file, Buffer.from(`Candidate:${single.id}`).toString("base64"))).body.data!.allocate;
-    expect(r.userErrors[0]).toMatchObject({ field: ["input", "candidateId"], code: "RULE_VIOLATION", rule: expect.stringMatching(/^law art. 5[58]/) });
+    // The typology rule of the domain (checkFreeChoice): 4 bedrooms for one person is under-occupied (bill art. 39 → art. 66).
+    expect(r.userErrors[0]).toMatchObject({ field: ["input", "candidateId"], code: "RULE_VIOLATION", rule: expect.stringMatching(/^(law art. 5[58]|bill 8535 art. 39)/) });
+    expect(r.userErrors[0].message).toMatch(/typology/);
     await p.dwelling.update({ where: { id: large.id }, data: { bedrooms: 2 } });
+  });
+
+  it("art. 54 and 12 §3: free choice in a dedicated dwelling checks the household's sub-category and never uses nor counts against the art. 53 quota", async () => {
+    const p = bill.db.prisma;
+    const file = await openFile(bill, "landlordA", await vacantDwelling(bill, "landlordA", 1, { category: "DEDICATED", dedicatedSubCategory: "SENIORS" }));
+    // A single candidate under the seniors' age on the allocation day: not of the sub-category.
+    const young = await p.candidate.findFirstOrThrow({ where: { household: { memberCount: 1, members: { some: { role: "APPLICANT", birthDate: { gt: new Date("1980-01-01") } } } }, applications: { some: { status: "ACTIVE" } }, importId: null } });
+    const r = (await freeChoice(bill, file, Buffer.from(`Candidate:${young.id}`).toString("base64"))).body.data!.allocate;
+    expect(r.allocationFile).toBeNull();
+    const sub = r.userErrors.find((e: { message: string }) => /sub-category/.test(e.message));
+    expect(sub).toMatchObject({ field: ["input", "candidateId"], code: "RULE_VIOLATION" });
+    // No quota question for a dedicated dwelling (art. 54), whatever the landlord's stock.
+    expect(r.userErrors.some((e: { field: string[] }) => e.field.includes("freeChoice"))).toBe(false);
+    expect(r.quota).toBeNull();
+    expect(await p.allocationFile.count({ where: { id: decode(file), status: "VACANCY" } })).toBe(1);
   });
 
   it("concurrency: two staff allocating the same vacancy at once — exactly one wins, nothing half-written", async () => {

@@ -13,6 +13,7 @@ import type { Context } from "../../schema/context.js";
 import { Problems, UserErrorsAbort } from "../../schema/user-errors.js";
 import { checkId } from "../../schema/validate.js";
 import { isMinistry, isMinistryAdmin, organisationOf, type Viewer } from "../viewer.js";
+import { registerCandidateWhere } from "../personal-data.js";
 
 type Tx = Prisma.TransactionClient;
 type Reader = Pick<Context["prisma"], "allocationFile">;
@@ -171,4 +172,24 @@ export async function fileOfCommission(tx: Tx, p: Problems, field: string, id: s
   const file = await tx.allocationFile.findFirst({ where: { id, landlordId }, select: { id: true } });
   if (!file) p.add(field, "NOT_FOUND", `${field}: no allocation file of this commission's landlord with this ID`);
   return file;
+}
+
+/**
+ * The candidate a landlord chooses freely (art. 53 al. 3, art. 54): a candidate of the register as
+ * the file's landlord sees it (not the tenants another landlord imported, which are not on the
+ * register), with its oldest active application. A candidate not on that register is refused like
+ * an absent one; one without an active application is a rule violation (art. 53: only
+ * candidates-locataires of the register are chosen).
+ */
+export async function candidateForFreeChoice(tx: Tx, field: string, globalId: string | number, landlordId: string): Promise<{ applicationId: string }> {
+  const id = decoded(field, globalId, "Candidate");
+  const candidate = await tx.candidate.findFirst({ where: { id, AND: [registerCandidateWhere(landlordId)] }, select: { id: true } });
+  if (!candidate) refuseField(field, `${field}: no candidate with this ID on the register`);
+  const app = await tx.application.findFirst({ where: { candidateId: candidate.id, status: "ACTIVE" }, orderBy: [{ registeredOn: "asc" }, { id: "asc" }], select: { id: true } });
+  if (!app) {
+    const p = new Problems();
+    p.add(field, "RULE_VIOLATION", "The candidate has no active application on the register", "law art. 53");
+    throw new UserErrorsAbort(p.list);
+  }
+  return { applicationId: app.id };
 }
