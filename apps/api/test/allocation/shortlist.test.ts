@@ -159,11 +159,11 @@ describe(`shortlist — law art. 53-58, 67 §3 (${TEST_DATABASE_KIND})`, () => {
       return { statements: api.db.statementCount() - before, ranked: r.computation.rankedCount as number, applications: await p.application.count({ where: { status: "ACTIVE" } }) };
     };
     const small = await count();
-    // 1,000 more candidates on the register (createMany), each with a household of two.
+    // 1,000 more candidates on the register (createMany), each with a household of two, resident before they applied (art. 55 §1 4° on the application day).
     const template = await p.candidate.findFirstOrThrow({ where: { applications: { some: { status: "ACTIVE" } } } });
     const ids = Array.from({ length: 1000 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
     const hid = (i: number) => `00000000-0000-4000-9000-${String(i).padStart(12, "0")}`;
-    await p.candidate.createMany({ data: ids.map((id, i) => ({ ...template, id, registerNumber: `SQL-${i}`, email: null, createdAt: undefined, updatedAt: undefined })) });
+    await p.candidate.createMany({ data: ids.map((id, i) => ({ ...template, id, registerNumber: `SQL-${i}`, email: null, residentSince: new Date("2015-01-01"), createdAt: undefined, updatedAt: undefined })) });
     await p.household.createMany({ data: ids.map((candidateId, i) => ({ id: hid(i), candidateId, incomeYear: 2025, memberCount: 2 })) });
     await p.householdMember.createMany({
       data: ids.flatMap((_, i) => [

@@ -19,6 +19,7 @@ import { indexAmount, type IndexOptions } from "../parameters/indices/resolve.js
 import type { IndexPointUsed } from "../parameters/indices/types.js";
 import { lookupHousehold } from "../parameters/tables.js";
 import type { ComputationTrace } from "../parameters/trace.js";
+import { LAW_IN_FORCE_FROM } from "../law/regime.js";
 import { regimeOptionsOf, type IsoDate, type RegimeOptions } from "../parameters/types.js";
 import { ageInFullYears, countUnits, type Household, type Member, type RealRight, validateHousehold } from "./household.js";
 import { householdIncome, type HouseholdIncome } from "./income.js";
@@ -150,7 +151,8 @@ export function checkEligibility(h: Household, opts: EligibilityOptions): Eligib
   const law = lawReader(regimeOptionsOf(opts));
   const asOf = opts.asOf;
   // « au jour de l'introduction de la demande » (art. 55 §1 1°; bill art. 32 for 4°): the application day when given.
-  const lodged = opts.applicationDate ?? asOf;
+  // An application lodged before the law applied is judged on the law's first day (note application-before-law).
+  const lodged = opts.applicationDate && opts.applicationDate < LAW_IN_FORCE_FROM ? LAW_IN_FORCE_FROM : (opts.applicationDate ?? asOf);
   if (lodged > asOf) throw new RangeError(`applicationDate ${lodged} is after the date of the check ${asOf}`);
   const purpose = opts.purpose ?? "CANDIDATE";
   const failures: EligibilityFailure[] = [];
@@ -218,7 +220,11 @@ export function checkEligibility(h: Household, opts: EligibilityOptions): Eligib
       failures: failures.map((f) => ({ condition: f.condition, memberId: f.memberId ?? null, reason: f.reason })),
       ...(ceiling ? { ceiling: ceiling.ceiling.toFixed(2), comparedIncome: ceiling.income.toFixed(2), readingPeriod: ceiling.readingPeriod } : {}),
     },
-    interpretationNotes: ["annex-ii-annual-reading", "household-table-composition", "nationals-under-law", "international-protection-reading", "application-day-conditions", "undivided-third-all-rights", "dependent-child-age-exclusive"],
+    interpretationNotes: [
+      "annex-ii-annual-reading", "household-table-composition", "nationals-under-law", "international-protection-reading", "application-day-conditions",
+      ...(opts.applicationDate && opts.applicationDate < LAW_IN_FORCE_FROM ? ["application-before-law"] : []),
+      "undivided-third-all-rights", "dependent-child-age-exclusive",
+    ],
   };
   return { eligible: failures.length === 0, asOf, purpose, checked, failures, ...(income ? { income } : {}), ...(ceiling ? { ceiling } : {}), applicationConditionsOn: lodged, readings, trace };
 }

@@ -72,6 +72,12 @@ export const ALLOCATION_INTERPRETATION_NOTES: readonly InterpretationNote[] = [
     reason: "1° says « majeure au jour de l'introduction de la demande », the law's 4° « au moment de la demande » and the bill's « au jour de l'introduction de la demande »; judging them on the ranking date excluded applicants whose title expired after they applied, or admitted minors who came of age while waiting.",
   },
   {
+    id: "application-before-law",
+    question: "An application lodged before the law of 7 August 2023 applied (1 October 2023), carried over on the register: on which day are 1° and 4° of art. 55 §1 judged?",
+    reading: "On 1 October 2023, the first day the law's conditions exist: the day of the application, brought forward to the law's entry into force. 2° and 3° stay on the day of the check.",
+    reason: "The law's conditions cannot be applied on a day before it was in force (no parameter has a value then), and a register carried over from the former regime must still be ranked; judging 1° and 4° on the law's first day keeps the application-day rule for everyone who applied under it, and does not exclude earlier applicants for the law's absence.",
+  },
+  {
     id: "dedicated-membership-law",
     question: "Under the law (before the bill), who must belong to a dedicated sub-category other than seniors?",
     reading: "The applicant (future tenant), except close social support (« le locataire ou un membre de la communauté domestique ») and seniors (« au moins un membre »). Under the bill: at least one member, in every sub-category.",
