@@ -7,7 +7,7 @@
  *
  * NO_ROWS is a condition no row satisfies: a role with no access gets empty pages, not errors.
  */
-import type { Prisma } from "../generated/prisma/client.js";
+import { Prisma } from "../generated/prisma/client.js";
 import { isDeveloper, isLandlord, isMinistry, organisationOf, type Viewer } from "./viewer.js";
 import { registerCandidateWhere, unmaskingEntryWhere } from "./personal-data.js";
 
@@ -18,6 +18,18 @@ export function dwellingScope(v: Viewer): Prisma.DwellingWhereInput {
   if (isLandlord(v)) return { landlordId: organisationOf(v) };
   if (isDeveloper(v)) return { developerId: organisationOf(v) };
   return NO_ROWS;
+}
+
+/**
+ * `dwellingScope` as a SQL condition on "Dwelling" (the `dwellings` fast path, issue 16), or null
+ * where the scope is not a plain column condition (those roles keep the ORM path). Must select
+ * exactly the rows `dwellingScope` does.
+ */
+export function dwellingScopeSql(v: Viewer): Prisma.Sql | null {
+  if (isMinistry(v)) return Prisma.sql`TRUE`;
+  if (isLandlord(v)) return Prisma.sql`"landlordId" = ${organisationOf(v)}::uuid`;
+  if (isDeveloper(v)) return Prisma.sql`"developerId" = ${organisationOf(v)}::uuid`;
+  return null;
 }
 
 /** The same scope over the maintained dwelling counts (DwellingStockCount): what `dwellings.totalCount` sums without a filter. */

@@ -1,8 +1,8 @@
 import { pageCost } from "../schema/complexity.js";
-import type { Prisma } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { DedicatedSubCategoryEnum, DwellingCategoryEnum, DwellingStatusEnum, DwellingTypeEnum, SortDirection } from "../schema/enums.js";
-import { accommodationUnitScope, dwellingScope, dwellingStockCountScope, leaseScope, owns } from "../access/tenant.js";
+import { accommodationUnitScope, dwellingScope, dwellingScopeSql, dwellingStockCountScope, leaseScope, owns } from "../access/tenant.js";
 import { requireActingFor } from "../access/acting-for.js";
 import { isDeveloper, type Viewer } from "../access/viewer.js";
 import { decodeGlobalIds } from "../schema/ids.js";
@@ -131,6 +131,84 @@ export function dwellingWhere(filter: typeof DwellingFilter.$inferInput | null |
   return where;
 }
 
+/** Operator switch, read on every request: `ABORDABLE_DWELLING_FAST_PATH=off` sends every `dwellings` page through the ORM. */
+export function dwellingFastPathEnabled(): boolean {
+  return process.env.ABORDABLE_DWELLING_FAST_PATH?.trim().toLowerCase() !== "off";
+}
+
+/**
+ * The relations a fast page loads itself, one batched findMany per model and nested query (the
+ * landlords and developers of a page in one statement), attached to the rows as the ORM would. Pages
+ * asking for anything else (the conventions' own `select`, the related connections) keep the ORM path.
+ */
+const FAST_PATH_RELATIONS = {
+  landlord: { model: "organisation", key: "landlordId" },
+  developer: { model: "organisation", key: "developerId" },
+  municipality: { model: "municipality", key: "municipalityId" },
+  project: { model: "project", key: "projectId" },
+} as const;
+type FastRelation = keyof typeof FAST_PATH_RELATIONS;
+
+type Row = Record<string, unknown> & { id: string };
+type FindMany = (args: Record<string, unknown>) => Promise<Row[]>;
+
+async function attachRelations(prisma: PrismaClient, rows: Row[], include: Record<string, unknown>): Promise<Row[]> {
+  const groups = new Map<string, { model: string; nested: unknown; relations: FastRelation[] }>();
+  for (const [relation, nested] of Object.entries(include) as [FastRelation, unknown][]) {
+    if (!nested) continue;
+    const { model } = FAST_PATH_RELATIONS[relation];
+    const key = `${model} ${JSON.stringify(nested)}`;
+    const group = groups.get(key) ?? { model, nested, relations: [] };
+    group.relations.push(relation);
+    groups.set(key, group);
+  }
+  await Promise.all(
+    [...groups.values()].map(async ({ model, nested, relations }) => {
+      const ids = [...new Set(rows.flatMap((r) => relations.map((rel) => r[FAST_PATH_RELATIONS[rel].key] as string | null)).filter((id): id is string => id != null))];
+      const args = nested === true ? {} : (nested as { select?: Record<string, unknown> });
+      const found = ids.length === 0 ? [] : await (prisma[model as "organisation"].findMany as unknown as FindMany)({ ...args, ...(args.select && { select: { ...args.select, id: true } }), where: { id: { in: ids } } });
+      const byId = new Map(found.map((f) => [f.id, f]));
+      for (const r of rows) for (const rel of relations) r[rel] = byId.get(r[FAST_PATH_RELATIONS[rel].key] as string) ?? null;
+    }),
+  );
+  return rows;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The fast path of `dwellings` (issue 16): the page's rows in ONE raw statement instead of the
+ * ORM's cursor lookup and findMany, which Prisma's query compiler recompiles on every request.
+ * Only for the default order (reference, id) forwards, without a filter, for a scope that is a
+ * plain SQL condition (dwellingScopeSql); null means "take the ORM path". The cursor row is
+ * looked up in a scoped sub-select, so a cursor outside the scope gives an empty page, as the ORM
+ * path does. The page's relations are attached in batches (attachRelations); nested fields below
+ * them resolve through the existing resolvers and loaders.
+ */
+function fastDwellingPage(
+  ctx: { prisma: PrismaClient; viewer: Viewer },
+  args: { filter?: unknown; orderBy?: { field: string; direction?: string | null } | null; last?: number | null; before?: string | null },
+  query: { take?: number; select?: unknown; include?: Record<string, unknown> },
+  cursor: { id: string } | undefined,
+) {
+  const take = query.take;
+  const include = query.include ?? {};
+  if (query.select || Object.keys(include).some((k) => !(k in FAST_PATH_RELATIONS))) return null;
+  if (!dwellingFastPathEnabled()) return null;
+  if (args.last != null || args.before != null || take == null || take <= 0) return null;
+  if (args.orderBy && (args.orderBy.field !== "REFERENCE" || (args.orderBy.direction ?? "ASC") !== "ASC")) return null;
+  if (args.filter && Object.values(args.filter).some((v) => v != null)) return null;
+  if (cursor && !UUID.test(cursor.id)) return null;
+  const scope = dwellingScopeSql(ctx.viewer);
+  if (!scope) return null;
+  const after = cursor
+    ? Prisma.sql`AND ("reference", "id") > (SELECT "reference", "id" FROM "Dwelling" WHERE "id" = ${cursor.id}::uuid AND ${scope})`
+    : Prisma.empty;
+  return ctx.prisma
+    .$queryRaw<Row[]>`SELECT * FROM "Dwelling" WHERE ${scope} ${after} ORDER BY "reference" ASC, "id" ASC LIMIT ${take}`
+    .then((rows) => attachRelations(ctx.prisma, rows, include)) as Promise<never>;
+}
+
 builder.queryField("dwellings", (t) =>
   t.prismaConnection({
     type: "Dwelling",
@@ -159,6 +237,8 @@ builder.queryField("dwellings", (t) =>
       // ~5,000 rows. `col >= c AND (col > c OR id > i)` is the same set (a row-value comparison)
       // with a range the (reference, id) index scans in order: page 100 costs what page 1 does.
       const { cursor, skip: _skip, ...rest } = query as typeof query & { cursor?: { id: string }; skip?: number };
+      const fast = fastDwellingPage(ctx, args, rest, cursor);
+      if (fast) return fast;
       if (cursor) {
         const at = await ctx.prisma.dwelling.findFirst({ where: { AND: [{ id: cursor.id }, dwellingScope(ctx.viewer)] }, select: { [column]: true } as Record<typeof column, true> });
         if (!at) return [];
