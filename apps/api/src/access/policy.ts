@@ -27,56 +27,13 @@
  */
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Context } from "../schema/context.js";
-import { Problems, UserErrorsAbort } from "../schema/user-errors.js";
-import { checkId } from "../schema/validate.js";
+import type { Problems } from "../schema/user-errors.js";
+import { decode, fail, refuse, type Purpose, type Tx } from "./policy/core.js";
 import { dwellingScope, leaseScope } from "./tenant.js";
 import { actingLandlord } from "./policy/allocation.js";
 import { isLandlord, isMinistryAdmin, organisationOf, type Viewer } from "./viewer.js";
 
-export type Tx = Prisma.TransactionClient;
-
-/** What the caller means to do with the row it names; the refusal's wording follows it. */
-export type Purpose =
-  | "CHANGE"
-  | "LET"
-  | "ATTACH_DWELLING"
-  | "RECEIVE_TRANSFER"
-  | "OFFER_REHOUSING"
-  | "DECIDE_TRANSFER"
-  | "DECIDE_REHOUSING_CONSENT"
-  | "SIGN_LEASE"
-  | "PROPOSE"
-  | "DELIBERATE_ON";
-
-const VERB: Record<Purpose, string> = {
-  CHANGE: "change",
-  LET: "let",
-  ATTACH_DWELLING: "attach a dwelling to",
-  RECEIVE_TRANSFER: "transfer a dwelling to",
-  OFFER_REHOUSING: "offer in this rehousing",
-  DECIDE_TRANSFER: "accept or decline",
-  DECIDE_REHOUSING_CONSENT: "consent to",
-  SIGN_LEASE: "sign a lease with",
-  PROPOSE: "propose",
-  DELIBERATE_ON: "deliberate on",
-};
-
-function fail(p: Problems): never {
-  throw new UserErrorsAbort(p.list);
-}
-
-/** The uniform refusal: the same words whether the row is missing, another organisation's or not usable for the purpose. */
-export function refuse(p: Problems, field: string, noun: string, purpose: Purpose): never {
-  p.add(field, "NOT_FOUND", `${field}: no ${noun} with this ID that you may ${VERB[purpose]}`);
-  fail(p);
-}
-
-/** Decodes a global ID of `type`, or fails on the field (INVALID_ID). */
-export function decode(p: Problems, field: string, globalId: string | number, type: string): string {
-  const id = checkId(p, field, globalId, type);
-  if (!id) fail(p);
-  return id;
-}
+export { decode, refuse, type Purpose, type Tx } from "./policy/core.js";
 
 /** Dwellings the caller may change, let or offer in its own stock. */
 export function dwellingMutationScope(v: Viewer): Prisma.DwellingWhereInput {

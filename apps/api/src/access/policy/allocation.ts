@@ -10,25 +10,17 @@
  */
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { Context } from "../../schema/context.js";
-import { Problems, UserErrorsAbort } from "../../schema/user-errors.js";
+import { Problems } from "../../schema/user-errors.js";
 import { checkId } from "../../schema/validate.js";
+import { decode, fail, refuseWith, type Tx } from "./core.js";
 import { isMinistry, isMinistryAdmin, organisationOf, type Viewer } from "../viewer.js";
 import { registerCandidateWhere } from "../personal-data.js";
 
-type Tx = Prisma.TransactionClient;
+
 type Reader = Pick<Context["prisma"], "allocationFile">;
 
-function refuseField(field: string, message: string): never {
-  const p = new Problems();
-  p.add(field, "NOT_FOUND", message);
-  throw new UserErrorsAbort(p.list);
-}
-
 function decoded(field: string, globalId: string | number, type: string): string {
-  const p = new Problems();
-  const id = checkId(p, field, globalId, type);
-  if (!id) throw new UserErrorsAbort(p.list);
-  return id;
+  return decode(new Problems(), field, globalId, type);
 }
 
 /** The landlord a caller acts for: its own organisation; a ministry administrator acts for any (no condition). */
@@ -67,7 +59,7 @@ const FILE_FOR_CHANGE = {
 export async function allocationFileToChange(tx: Tx, ctx: Context, field: string, id: { globalId: string | number } | { resolved: string }) {
   const rowId = "resolved" in id ? id.resolved : decoded(field, id.globalId, "AllocationFile");
   const locked = await tx.allocationFile.updateMany({ where: { id: rowId, ...actingLandlord(ctx.viewer) }, data: { updatedAt: new Date() } });
-  if (locked.count === 0) refuseField(field, `${field}: no allocation file with this ID among yours`);
+  if (locked.count === 0) refuseWith(field, `${field}: no allocation file with this ID among yours`);
   return tx.allocationFile.findUniqueOrThrow({ where: { id: rowId }, include: FILE_FOR_CHANGE });
 }
 export type FileForChange = Awaited<ReturnType<typeof allocationFileToChange>>;
@@ -91,7 +83,7 @@ export async function allocationFileToVerify(db: Reader, ctx: Context, p: Proble
 export async function allocationOfferToAnswer(tx: Tx, ctx: Context, field: string, globalId: string | number) {
   const id = decoded(field, globalId, "AllocationOffer");
   const offer = await tx.allocationOffer.findFirst({ where: { id, allocationFile: actingLandlord(ctx.viewer) } });
-  if (!offer) refuseField(field, `${field}: no offer with this ID in your files`);
+  if (!offer) refuseWith(field, `${field}: no offer with this ID in your files`);
   return offer;
 }
 
@@ -103,13 +95,13 @@ export async function vacancyToOpen(tx: Tx, ctx: Context, ref: { dwellingId: str
   const scope = actingLandlord(ctx.viewer);
   if (ref.unitId) {
     const locked = await tx.accommodationUnit.updateMany({ where: { id: ref.unitId, dwelling: scope }, data: { updatedAt: new Date() } });
-    if (locked.count === 0) refuseField("accommodationUnitId", "accommodationUnitId: no accommodation unit with this ID in your stock");
+    if (locked.count === 0) refuseWith("accommodationUnitId", "accommodationUnitId: no accommodation unit with this ID in your stock");
     const unit = await tx.accommodationUnit.findUniqueOrThrow({ where: { id: ref.unitId } });
     const dwelling = await tx.dwelling.findUniqueOrThrow({ where: { id: unit.dwellingId } });
     return { dwelling, unit };
   }
   const locked = await tx.dwelling.updateMany({ where: { id: ref.dwellingId!, ...scope }, data: { updatedAt: new Date() } });
-  if (locked.count === 0) refuseField("dwellingId", "dwellingId: no dwelling with this ID in your stock");
+  if (locked.count === 0) refuseWith("dwellingId", "dwellingId: no dwelling with this ID in your stock");
   return { dwelling: await tx.dwelling.findUniqueOrThrow({ where: { id: ref.dwellingId! } }), unit: null };
 }
 
@@ -121,14 +113,14 @@ export async function vacancyToOpen(tx: Tx, ctx: Context, ref: { dwellingId: str
  */
 export async function landlordOfMethodology(tx: Tx, field: string, landlordId: string) {
   const locked = await tx.organisation.updateMany({ where: { id: landlordId, isSocialLandlord: true }, data: { updatedAt: new Date() } });
-  if (locked.count === 0) refuseField(field, "No social landlord with this ID (a methodology is a social landlord's, RGD 13 Oct 2023 art. 3)");
+  if (locked.count === 0) refuseWith(field, "No social landlord with this ID (a methodology is a social landlord's, RGD 13 Oct 2023 art. 3)");
   return tx.organisation.findUniqueOrThrow({ where: { id: landlordId }, select: { id: true, name: true } });
 }
 
 /** A methodology version to approve (ministry administrators only, checked by the mutation's scope); its landlord's row is locked so approvals are serialised. */
 export async function methodologyToApprove(tx: Tx, field: string, id: string) {
   const row = await tx.allocationMethodology.findUnique({ where: { id }, select: { landlordId: true } });
-  if (!row) refuseField(field, `${field}: no allocation methodology with this ID`);
+  if (!row) refuseWith(field, `${field}: no allocation methodology with this ID`);
   await tx.organisation.updateMany({ where: { id: row.landlordId }, data: { updatedAt: new Date() } });
   return tx.allocationMethodology.findUniqueOrThrow({ where: { id } });
 }
@@ -139,7 +131,7 @@ export async function methodologyToApprove(tx: Tx, field: string, id: string) {
 export async function commissionToChange(tx: Tx, ctx: Context, field: string, globalId: string | number) {
   const id = decoded(field, globalId, "Commission");
   const c = await tx.commission.findFirst({ where: { id, ...actingLandlord(ctx.viewer) }, include: { members: true } });
-  if (!c) refuseField(field, `${field}: no commission with this ID among yours`);
+  if (!c) refuseWith(field, `${field}: no commission with this ID among yours`);
   return c;
 }
 
@@ -147,7 +139,7 @@ export async function commissionToChange(tx: Tx, ctx: Context, field: string, gl
 export async function meetingToChange(tx: Tx, ctx: Context, field: string, globalId: string | number) {
   const id = decoded(field, globalId, "CommissionMeeting");
   const m = await tx.commissionMeeting.findFirst({ where: { id, commission: actingLandlord(ctx.viewer) }, include: { commission: { include: { members: true } }, attendances: true, deliberations: true } });
-  if (!m) refuseField(field, `${field}: no meeting with this ID among your commissions`);
+  if (!m) refuseWith(field, `${field}: no meeting with this ID among your commissions`);
   return m;
 }
 
@@ -184,12 +176,12 @@ export async function fileOfCommission(tx: Tx, p: Problems, field: string, id: s
 export async function candidateForFreeChoice(tx: Tx, field: string, globalId: string | number, landlordId: string): Promise<{ applicationId: string }> {
   const id = decoded(field, globalId, "Candidate");
   const candidate = await tx.candidate.findFirst({ where: { id, AND: [registerCandidateWhere(landlordId)] }, select: { id: true } });
-  if (!candidate) refuseField(field, `${field}: no candidate with this ID on the register`);
+  if (!candidate) refuseWith(field, `${field}: no candidate with this ID on the register`);
   const app = await tx.application.findFirst({ where: { candidateId: candidate.id, status: "ACTIVE" }, orderBy: [{ registeredOn: "asc" }, { id: "asc" }], select: { id: true } });
   if (!app) {
     const p = new Problems();
     p.add(field, "RULE_VIOLATION", "The candidate has no active application on the register", "law art. 53");
-    throw new UserErrorsAbort(p.list);
+    fail(p);
   }
   return { applicationId: app.id };
 }

@@ -5,12 +5,11 @@
  * read scopes of access/tenant.ts. A row outside the caller's scope is reported exactly as a row
  * that does not exist (NOT_FOUND), so that its existence does not leak.
  */
-import type { Prisma } from "../../generated/prisma/client.js";
+import type { Tx } from "./core.js";
 import { conventionScope, dwellingScope, candidateScope, accommodationUnitScope } from "../tenant.js";
 import { isMinistryAdmin, organisationOf, type Viewer } from "../viewer.js";
 import type { Problems } from "../../schema/user-errors.js";
 
-type Tx = Prisma.TransactionClient;
 
 /** An organisation the caller may act on: any for a ministry administrator, its own otherwise. */
 export async function organisationInScope(tx: Tx, v: Viewer, p: Problems, field: string, id: string | undefined) {
