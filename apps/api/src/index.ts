@@ -2,7 +2,7 @@
  * @abordable/api as a library: what the SDK's tests and the benchmarks need to start a real API
  * in-process on a real database.
  */
-export { createApp, type App } from "./http/server.js";
+export { createApp, type App } from "./app.js";
 export { openDatabase, type Database, type DatabaseTarget } from "./db/database.js";
 export { loadConfig, type Config } from "./config.js";
 export { createLogger, type Logger } from "./logger.js";
@@ -10,4 +10,4 @@ export { generateSeed, SCALES } from "./seed/generate.js";
 export { writeSeed } from "./seed/write.js";
 export { seedIfEmpty } from "./seed/index.js";
 export { issueApiKey } from "./access/api-keys.js";
-export { SCHEMA_FILE } from "./schema/emit.js";
+export { SCHEMA_FILE } from "./schema.js";

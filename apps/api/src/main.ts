@@ -9,9 +9,9 @@ import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { openDatabase } from "./db/database.js";
 import { startWatchdog } from "./db/watchdog.js";
-import { createApp } from "./http/server.js";
+import { createApp } from "./app.js";
 import { seedIfEmpty } from "./seed/index.js";
-import { buildSchema } from "./schema/index.js";
+import { buildSchema } from "./schema.js";
 
 async function main(): Promise<void> {
   let config;

@@ -1,21 +1,41 @@
-/** Assembles the schema: each capability registers its types on the one builder. */
-import { lexicographicSortSchema, type GraphQLSchema } from "graphql";
-import { builder } from "./builder.js";
-import { describeRelayTypes } from "./describe-relay.js";
-import { applyPersonalDataMasks } from "../access/personal-data.js";
-import "./scalars.js";
-import "./enums.js";
-import "./law.js";
-import "./viewer.js";
-import "../organisations/organisation.js";
-import "../portfolio/municipality.js";
-import "../portfolio/dwelling.js";
-import "../portfolio/accommodation-unit.js";
-import "../conventions/convention.js";
-import "../conventions/project.js";
-import "../register/household.js";
-import "../register/candidate.js";
-import "../tenancy/lease.js";
+/**
+ * The schema, assembled at the top: each capability registers its types and fields on the one
+ * builder (`schema/builder.ts`), and nothing below imports this file. `npm run build` writes it as
+ * SDL to apps/api/schema.graphql (`emit-schema.ts`): committed, so reviews show schema changes, and
+ * read by the SDK's codegen; `test/schema.test.ts` fails when the committed file is stale.
+ */
+import { fileURLToPath } from "node:url";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { builder } from "./schema/builder.js";
+import { describeRelayTypes } from "./schema/describe-relay.js";
+import { applyPersonalDataMasks } from "./access/personal-data.js";
+import "./schema/scalars.js";
+import "./schema/enums.js";
+import "./schema/law.js";
+import "./schema/viewer.js";
+import "./organisations/organisation.js";
+import "./portfolio/municipality.js";
+import "./portfolio/dwelling.js";
+import "./portfolio/accommodation-unit.js";
+import "./conventions/convention.js";
+import "./conventions/project.js";
+import "./register/household.js";
+import "./register/candidate.js";
+import "./tenancy/lease.js";
+import "./portfolio/mutations.js";
+import "./access/api-key-schema.js";
+import "./audit/schema.js";
+import "./dashboards/ministry.js";
+import "./compensation/schema.js";
+import "./tenancy/schema.js";
+import "./allocation/schema.js";
+import "./schema/error-codes.js";
+import "./organisations/mutations.js";
+import "./conventions/mutations.js";
+import "./portfolio/mutations-facts.js";
+import "./register/mutations.js";
+import "./register/mutations-report.js";
+import "./import/schema.js";
 
 let schema: GraphQLSchema | undefined;
 
@@ -23,17 +43,9 @@ export function buildSchema(): GraphQLSchema {
   schema ??= applyPersonalDataMasks(describeRelayTypes(lexicographicSortSchema(builder.toSchema())));
   return schema;
 }
-import "../portfolio/mutations.js";
-import "../access/api-key-schema.js";
-import "../audit/schema.js";
-import "../dashboards/ministry.js";
-import "../compensation/schema.js";
-import "../tenancy/schema.js";
-import "../allocation/schema.js";
-import "./error-codes.js";
-import "../organisations/mutations.js";
-import "../conventions/mutations.js";
-import "../portfolio/mutations-facts.js";
-import "../register/mutations.js";
-import "../register/mutations-report.js";
-import "../import/schema.js";
+
+export const SCHEMA_FILE = fileURLToPath(new URL("../schema.graphql", import.meta.url));
+
+export function schemaSdl(): string {
+  return `${printSchema(buildSchema())}\n`;
+}

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, type GraphQLNamedType } from "graphql";
-import { buildSchema } from "../src/schema/index.js";
-import { SCHEMA_FILE, schemaSdl } from "../src/schema/emit.js";
+import { buildSchema, SCHEMA_FILE, schemaSdl } from "../src/schema.js";
 
 const own = (t: GraphQLNamedType) => !t.name.startsWith("__") && !["String", "Int", "Boolean", "ID", "Float"].includes(t.name);
 

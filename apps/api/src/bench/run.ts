@@ -32,7 +32,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
 import { openDatabase, type DatabaseTarget } from "../db/database.js";
-import { createApp } from "../http/server.js";
+import { createApp } from "../app.js";
 import { createLogger } from "../logger.js";
 import { SCENARIOS as ALL_SCENARIOS, type Prepared, type Scenario } from "./scenarios.js";
 import { percentile, startProcess, stopProcess } from "./process.js";

@@ -16,7 +16,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import type { Logger } from "../logger.js";
-import { buildSchema } from "../schema/index.js";
+import type { GraphQLSchema } from "graphql";
 import { limits } from "../schema/builder.js";
 import { createContext, type Context } from "../schema/context.js";
 import { authenticate } from "../access/api-keys.js";
@@ -36,7 +36,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-type AppConfig = Pick<
+export type AppConfig = Pick<
   Config,
   "host" | "port" | "graphiql" | "introspection" | "maxBodyBytes" | "maxQueryDepth" | "maxQueryCost" | "rateLimitPerMinute" | "shutdownGraceMs" | "nodeEnv"
 > & { bill8535EntryIntoForce?: string | undefined; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" | undefined; idempotencyLeaseMs?: number; readings?: import("../config.js").LegalReadings } & Partial<
@@ -51,13 +51,14 @@ class HttpError extends Error {
   }
 }
 
-export async function createApp(deps: { config: AppConfig; db: Database; logger: Logger }): Promise<App> {
+/** The HTTP server around a schema; `src/app.ts` gives it the assembled schema (the schema is the roof, not a part of the server). */
+export async function createHttpApp(deps: { config: AppConfig; db: Database; logger: Logger; schema: GraphQLSchema }): Promise<App> {
   const { config, db, logger } = deps;
   limits.maxDepth = config.maxQueryDepth;
   limits.maxCost = config.maxQueryCost;
 
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema: deps.schema,
     introspection: config.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

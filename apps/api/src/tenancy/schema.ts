@@ -1,6 +1,6 @@
 /**
  * Entry of the tenancy capability (issue 6): the public rent what-if, the fields added to Lease,
- * the deadlines query and the tenancy mutations. Imported once from src/schema/index.ts.
+ * the deadlines query and the tenancy mutations. Imported once from src/schema.ts.
  */
 import "./common.js";
 import "./rent.js";

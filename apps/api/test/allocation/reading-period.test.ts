@@ -7,7 +7,7 @@
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
-import { createApp, type App } from "../../src/http/server.js";
+import { createApp, type App } from "../../src/app.js";
 import { createLogger } from "../../src/logger.js";
 import { startTestApi, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";

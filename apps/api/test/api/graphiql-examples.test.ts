@@ -5,7 +5,7 @@
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
 import { AUTH_HEADERS_PLACEHOLDER, EXAMPLE_TABS, renderPlayground } from "../../src/http/graphiql.js";
-import { buildSchema } from "../../src/schema/index.js";
+import { buildSchema } from "../../src/schema.js";
 
 describe("GraphiQL examples", () => {
   it("offers valid example operations for a landlord, a developer and an analyst", () => {

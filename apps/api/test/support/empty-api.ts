@@ -5,7 +5,7 @@
  */
 import { expect } from "vitest";
 import type { Database } from "../../src/db/database.js";
-import { createApp, type App } from "../../src/http/server.js";
+import { createApp, type App } from "../../src/app.js";
 import { createLogger } from "../../src/logger.js";
 import { bootstrap } from "../../src/organisations/bootstrap.js";
 import { openTestDatabase } from "./database.js";
