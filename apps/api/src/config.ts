@@ -4,6 +4,7 @@
  * The README's configuration table lists the same variables.
  */
 import path from "node:path";
+import { OPERATOR_READINGS, type ReadingChoices, type ReadingDefinition, type ReadingName } from "@abordable/domain";
 
 export type SeedScale = "small" | "medium" | "large";
 export type LogLevel = "debug" | "info" | "warn" | "error";
@@ -69,17 +70,8 @@ export interface Config {
   readonly readings: LegalReadings;
 }
 
-/** The operator's readings, as the domain options name them (packages/domain compensation/readings.ts, allocation/readings.ts). */
-export interface LegalReadings {
-  /** ABORDABLE_FLAT_UNIT_READING: flats « par logement ou par unité d'hébergement » (default PER_DWELLING). */
-  readonly flatUnitReading?: "PER_DWELLING" | "PER_UNIT";
-  /** ABORDABLE_SURPLUS_READING: law art. 47 (default PAID_TO_STATE). */
-  readonly surplusReading?: "PAID_TO_STATE" | "DEDUCTED_FROM_NEXT_TRANCHE";
-  /** ABORDABLE_ART_93BIS_SCOPE_READING: retroactive scope of art. 93bis (default WHOLE_ART_13). */
-  readonly art93bisScopeReading?: "WHOLE_ART_13" | "ART_13_PAR_2_3_ONLY";
-  /** ABORDABLE_INTERNATIONAL_PROTECTION_READING: art. 55 §1 4° under the law (default INCLUSIVE). */
-  readonly internationalProtectionReading?: "INCLUSIVE" | "STRICT";
-}
+/** The operator's readings: the law kernel's registry (`OPERATOR_READINGS`, packages/domain/src/law/readings.ts) names each setting, its values and default. */
+export type LegalReadings = ReadingChoices;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -142,19 +134,14 @@ export function loadConfig(env: Env = process.env): Config {
   if (reading === "MONTHLY")
     problems.push(`ABORDABLE_ANNEX_II_READING_PERIOD="MONTHLY" is no longer accepted: it made the annex II ceiling vacuous (45,846 EUR a month, so 500,000 EUR a year was eligible); ANNUAL is the only reading (unset it or set ANNUAL)`);
   else if (reading !== undefined && reading !== "ANNUAL") problems.push(`ABORDABLE_ANNEX_II_READING_PERIOD="${reading}" must be ANNUAL (or unset)`);
-  const optional = <T extends string>(name: string, allowed: readonly T[]): T | undefined => {
-    const raw = read(name);
-    if (raw === undefined) return undefined;
-    if (!(allowed as readonly string[]).includes(raw)) {
-      problems.push(`${name}="${raw}" must be one of ${allowed.join(", ")} (or unset for the default ${allowed[0]})`);
-      return undefined;
-    }
-    return raw as T;
-  };
-  const flatUnitReading = optional("ABORDABLE_FLAT_UNIT_READING", ["PER_DWELLING", "PER_UNIT"] as const);
-  const surplusReading = optional("ABORDABLE_SURPLUS_READING", ["PAID_TO_STATE", "DEDUCTED_FROM_NEXT_TRANCHE"] as const);
-  const art93bisScopeReading = optional("ABORDABLE_ART_93BIS_SCOPE_READING", ["WHOLE_ART_13", "ART_13_PAR_2_3_ONLY"] as const);
-  const internationalProtectionReading = optional("ABORDABLE_INTERNATIONAL_PROTECTION_READING", ["INCLUSIVE", "STRICT"] as const);
+  // The named readings: one registry in the law kernel (OPERATOR_READINGS), each with its setting, values and default.
+  const readings: { -readonly [N in ReadingName]?: ReadingChoices[N] } = {};
+  for (const def of Object.values(OPERATOR_READINGS) as ReadingDefinition[]) {
+    const raw = read(def.setting);
+    if (raw === undefined) continue;
+    if (!(def.allowed as readonly string[]).includes(raw)) problems.push(`${def.setting}="${raw}" must be one of ${def.allowed.join(", ")} (or unset for the default ${def.default}; ${def.article}, note ${def.note})`);
+    else (readings as Record<string, string>)[def.name] = raw;
+  }
 
   const config: Config = {
     nodeEnv,
@@ -186,12 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
     pgliteMinFreeMb: int("ABORDABLE_PGLITE_MIN_FREE_MB", 64, 0, 1_000_000),
     livenessStallMs: int("ABORDABLE_LIVENESS_STALL_MS", 60_000, 1_000, 3_600_000),
     watchdogMs: int("ABORDABLE_WATCHDOG_MS", 60_000, 0, 3_600_000),
-    readings: {
-      ...(flatUnitReading ? { flatUnitReading } : {}),
-      ...(surplusReading ? { surplusReading } : {}),
-      ...(art93bisScopeReading ? { art93bisScopeReading } : {}),
-      ...(internationalProtectionReading ? { internationalProtectionReading } : {}),
-    },
+    readings,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -4,7 +4,9 @@
  * the ceiling vacuous (45,846 EUR a month) and is refused at start with a clear error. The operator's
  * other readings (issue 17) are validated at start too and named in every decision record.
  */
+import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
+import { OPERATOR_READINGS } from "@abordable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
 import { createApp, type App } from "../../src/app.js";
@@ -34,6 +36,16 @@ describe("ABORDABLE_ANNEX_II_READING_PERIOD and the reading settings (art. 55 §
     ).toEqual({ flatUnitReading: "PER_UNIT", surplusReading: "DEDUCTED_FROM_NEXT_TRANCHE", art93bisScopeReading: "ART_13_PAR_2_3_ONLY", internationalProtectionReading: "STRICT" });
     expect(() => loadConfig({ ABORDABLE_FLAT_UNIT_READING: "PER_ROOM" })).toThrow(/ABORDABLE_FLAT_UNIT_READING="PER_ROOM" must be one of PER_DWELLING, PER_UNIT/);
     expect(() => loadConfig({ ABORDABLE_INTERNATIONAL_PROTECTION_READING: "inclusive" })).toThrow(/ABORDABLE_INTERNATIONAL_PROTECTION_READING/);
+  });
+
+  it("every reading of the kernel's registry is read from its setting and documented in the README's configuration table with its default", () => {
+    const readme = readFileSync(new URL("../../../../README.md", import.meta.url), "utf8");
+    for (const def of Object.values(OPERATOR_READINGS)) {
+      expect(readme).toContain(`| \`${def.setting}\` | unset (= \`${def.default}\`) |`);
+      expect(readme).toContain(def.note);
+      const other = def.allowed.find((v) => v !== def.default)!;
+      expect(loadConfig({ [def.setting]: other }).readings).toEqual({ [def.name]: other });
+    }
   });
 });
 

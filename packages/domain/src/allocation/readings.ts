@@ -4,6 +4,7 @@
  * names the readings it applied.
  */
 import type { RegimeOptions } from "../parameters/types.js";
+import { INTERNATIONAL_PROTECTION_READINGS, OPERATOR_READINGS, readingOf, type InternationalProtectionReading } from "../law/readings.js";
 
 /**
  * Residence condition (art. 55 §1 4°) for beneficiaries of international protection under the law
@@ -14,8 +15,7 @@ import type { RegimeOptions } from "../parameters/types.js";
  * - STRICT: under the law only a residence right recorded for the member counts (the bill's c) still applies once in force).
  * Applicants for protection (« demandeurs ») are not beneficiaries: they meet 4° only with a residence right, under either reading.
  */
-export const INTERNATIONAL_PROTECTION_READINGS = ["INCLUSIVE", "STRICT"] as const;
-export type InternationalProtectionReading = (typeof INTERNATIONAL_PROTECTION_READINGS)[number];
+export { INTERNATIONAL_PROTECTION_READINGS, type InternationalProtectionReading };
 
 export interface AllocationReadingOptions {
   readonly internationalProtectionReading?: InternationalProtectionReading;
@@ -28,11 +28,10 @@ export interface AllocationReadings {
   readonly annexIIReadingPeriod: "ANNUAL";
 }
 
-export const ALLOCATION_READING_DEFAULTS: AllocationReadings = Object.freeze({ internationalProtectionReading: "INCLUSIVE", annexIIReadingPeriod: "ANNUAL" });
+export const ALLOCATION_READING_DEFAULTS: AllocationReadings = Object.freeze({ internationalProtectionReading: OPERATOR_READINGS.internationalProtectionReading.default, annexIIReadingPeriod: "ANNUAL" });
 
 export function allocationReadings(o: RegimeOptions & AllocationReadingOptions): AllocationReadings {
-  const ip = o.internationalProtectionReading ?? ALLOCATION_READING_DEFAULTS.internationalProtectionReading;
-  if (!INTERNATIONAL_PROTECTION_READINGS.includes(ip)) throw new RangeError(`internationalProtectionReading must be one of ${INTERNATIONAL_PROTECTION_READINGS.join(", ")} (got ${String(ip)})`);
+  const ip = readingOf("internationalProtectionReading", o);
   const period = (o as { annexIIReadingPeriod?: string }).annexIIReadingPeriod;
   if (period !== undefined && period !== "ANNUAL")
     throw new RangeError(`annexIIReadingPeriod ${period} is no longer a reading: compared with monthly income the annex II ceilings (annual amounts) would admit 500,000 EUR a year; only ANNUAL remains (note annex-ii-annual-reading)`);

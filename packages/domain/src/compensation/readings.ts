@@ -5,8 +5,14 @@
  * (`readings`). Absent settings take the documented default below.
  */
 import type { RegimeOptions } from "../parameters/types.js";
+import { ART_93BIS_SCOPE_READINGS, FLAT_UNIT_READINGS, OPERATOR_READINGS, readingOf, SURPLUS_READINGS, type Art93bisScopeReading, type FlatUnitReading, type SurplusReading } from "../law/readings.js";
+
+// The reading lists live in the kernel's one registry (law/readings.ts); re-exported for the engine's callers.
+export { ART_93BIS_SCOPE_READINGS, FLAT_UNIT_READINGS, SURPLUS_READINGS, type Art93bisScopeReading, type FlatUnitReading, type SurplusReading };
 
 /**
+ * How the engine applies each reading.
+ *
  * Flats « par logement ou par unité d'hébergement » (bill art. 9 2° → art. 13 §2 al. 1; bill art. 27
  * 1° → art. 40 §2 al. 1), while the RGD of 24 January 2024 still fixes 140 (art. 1) and 300
  * (art. 3) EUR « par mois par logement » (note `compensation-flat-unit-reading`):
@@ -15,22 +21,14 @@ import type { RegimeOptions } from "../parameters/types.js";
  *   definition of « unité d'hébergement » (struck from the bill);
  * - PER_UNIT: under the bill, one flat per accommodation unit, each over its own days.
  * Under the law there are no units: per dwelling whatever the reading.
- */
-export const FLAT_UNIT_READINGS = ["PER_DWELLING", "PER_UNIT"] as const;
-export type FlatUnitReading = (typeof FLAT_UNIT_READINGS)[number];
-
-/**
+ *
  * Landlord surplus (law art. 47, « Remboursement d'un surplus de recettes »): « à verser à la
  * trésorerie de l'État via le Fonds spécial pour le logement abordable, à moins de pouvoir être
  * déduits de la prochaine tranche de la compensation à liquider » (note `compensation-surplus-art-47`):
  * - PAID_TO_STATE (default): the surplus is owed to the State through the Fonds spécial;
  * - DEDUCTED_FROM_NEXT_TRANCHE: the surplus is carried to the next tranche of compensation and
  *   nothing is paid now.
- */
-export const SURPLUS_READINGS = ["PAID_TO_STATE", "DEDUCTED_FROM_NEXT_TRANCHE"] as const;
-export type SurplusReading = (typeof SURPLUS_READINGS)[number];
-
-/**
+ *
  * Scope of bill art. 49 (→ art. 93bis al. 1): « Les articles 13 et 40, paragraphes 2 et 3,
  * produisent leurs effets au 1er octobre 2023 » (note `compensation-art-93bis-scope`):
  * - WHOLE_ART_13 (default): all of art. 13 as amended and art. 40 §2-3 are retroactive;
@@ -38,9 +36,6 @@ export type SurplusReading = (typeof SURPLUS_READINGS)[number];
  *   art. 40 §2-3) are retroactive; art. 13 §1 al. 2 (rent cap), §3bis (Fonds du Logement
  *   indemnity) and §5 (indexation base) follow the bill from its entry into force.
  */
-export const ART_93BIS_SCOPE_READINGS = ["WHOLE_ART_13", "ART_13_PAR_2_3_ONLY"] as const;
-export type Art93bisScopeReading = (typeof ART_93BIS_SCOPE_READINGS)[number];
-
 /** The operator's readings for compensation; each absent one takes its default. */
 export interface CompensationReadingOptions {
   readonly flatUnitReading?: FlatUnitReading;
@@ -56,22 +51,12 @@ export interface CompensationReadings {
 }
 
 export const COMPENSATION_READING_DEFAULTS: CompensationReadings = Object.freeze({
-  flatUnitReading: "PER_DWELLING",
-  surplusReading: "PAID_TO_STATE",
-  art93bisScopeReading: "WHOLE_ART_13",
+  flatUnitReading: OPERATOR_READINGS.flatUnitReading.default,
+  surplusReading: OPERATOR_READINGS.surplusReading.default,
+  art93bisScopeReading: OPERATOR_READINGS.art93bisScopeReading.default,
 });
-
-function check<T extends string>(value: T | undefined, allowed: readonly T[], name: string, fallback: T): T {
-  if (value === undefined) return fallback;
-  if (!allowed.includes(value)) throw new RangeError(`${name} must be one of ${allowed.join(", ")} (got ${String(value)})`);
-  return value;
-}
 
 /** The readings in force for these options (defaults filled in, unknown values refused). */
 export function compensationReadings(o: RegimeOptions & CompensationReadingOptions): CompensationReadings {
-  return {
-    flatUnitReading: check(o.flatUnitReading, FLAT_UNIT_READINGS, "flatUnitReading", COMPENSATION_READING_DEFAULTS.flatUnitReading),
-    surplusReading: check(o.surplusReading, SURPLUS_READINGS, "surplusReading", COMPENSATION_READING_DEFAULTS.surplusReading),
-    art93bisScopeReading: check(o.art93bisScopeReading, ART_93BIS_SCOPE_READINGS, "art93bisScopeReading", COMPENSATION_READING_DEFAULTS.art93bisScopeReading),
-  };
+  return { flatUnitReading: readingOf("flatUnitReading", o), surplusReading: readingOf("surplusReading", o), art93bisScopeReading: readingOf("art93bisScopeReading", o) };
 }

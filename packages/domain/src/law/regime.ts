@@ -5,6 +5,7 @@
  */
 import { assertIsoDate } from "./calendar.js";
 import { DomainError } from "./errors.js";
+import { readingChoicesOf, type ReadingChoices } from "./readings.js";
 import type { IsoDate, Regime } from "./types.js";
 
 /** The day the law of 7 August 2023 entered into force; bill art. 93bis provisions apply from it. */
@@ -24,7 +25,7 @@ export interface OperatorReadings {
 }
 export type OperatorReading = keyof OperatorReadings;
 
-export interface RegimeOptions extends OperatorReadings {
+export interface RegimeOptions extends OperatorReadings, ReadingChoices {
   readonly regime: Regime;
   /** Operator-configured entry-into-force date of bill 8535; required for BILL_8535 parameters amended at entry into force. */
   readonly bill8535EntryIntoForce?: IsoDate;
@@ -39,9 +40,14 @@ export function regimeOptionsOf(o: RegimeOptions): RegimeOptions {
   };
 }
 
-/** The operator's legal settings (environment: ABORDABLE_BILL_8535_ENTRY_INTO_FORCE, ABORDABLE_ANNEX_II_READING_PERIOD). */
+/**
+ * The operator's legal settings (environment: ABORDABLE_BILL_8535_ENTRY_INTO_FORCE,
+ * ABORDABLE_ANNEX_II_READING_PERIOD, and the named readings of `OPERATOR_READINGS`, law/readings.ts).
+ */
 export interface LegalSettings extends OperatorReadings {
   readonly bill8535EntryIntoForce?: IsoDate | null | undefined;
+  /** The operator's choice of each named reading; absent ones take their documented default in the engine. */
+  readonly readings?: ReadingChoices | undefined;
 }
 
 /** What one request asks: a regime, and for the bill a hypothetical entry-into-force date (calculators, queries). */
@@ -62,10 +68,11 @@ export const REGIME_ERROR_CODE = "REGIME_NOT_CONFIGURED" as const;
  * date. A regime asked explicitly is applied; BILL_8535 takes the request's entry-into-force date,
  * else the operator's, and without either fails with DomainError REGIME_NOT_CONFIGURED (field
  * "regime"). LAW never carries the bill's date, so that a LAW result never depends on it. The
- * operator's readings apply under both regimes.
+ * operator's readings (annex II period and the named readings of law/readings.ts) apply under both
+ * regimes and travel in the options to every engine, which names the reading in its result.
  */
 export function legalOptions(settings: LegalSettings, request: RegimeRequest = {}): RegimeOptions {
-  const readings: OperatorReadings = settings.annexIIReadingPeriod ? { annexIIReadingPeriod: settings.annexIIReadingPeriod } : {};
+  const readings: OperatorReadings & ReadingChoices = { ...(settings.annexIIReadingPeriod ? { annexIIReadingPeriod: settings.annexIIReadingPeriod } : {}), ...readingChoicesOf(settings.readings) };
   const regime: Regime = request.regime ?? (settings.bill8535EntryIntoForce ? "BILL_8535" : "LAW");
   if (regime === "LAW") return { regime, ...readings };
   const date = request.bill8535EntryIntoForce ?? settings.bill8535EntryIntoForce;
