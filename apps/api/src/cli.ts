@@ -13,10 +13,10 @@ import { parseArgs } from "node:util";
 import { loadConfig, type SeedScale } from "./config.js";
 import { createLogger } from "./logger.js";
 import { openDatabase, type Database } from "./db/database.js";
-import { issueApiKey, roleFitsOrganisation } from "./access/api-keys.js";
+import { issueApiKey, roleFitsOrganisation } from "./identity/api-keys.js";
 import { Role } from "./generated/prisma/enums.js";
 import { seedIfEmpty } from "./seed/index.js";
-import { recordAudit } from "./audit/record.js";
+import { recordAudit } from "./db/audit-trail.js";
 import { bootstrap } from "./organisations/bootstrap.js";
 
 const CLI_VIEWER = { kind: "anonymous" } as const;

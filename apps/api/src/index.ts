@@ -9,5 +9,5 @@ export { createLogger, type Logger } from "./logger.js";
 export { generateSeed, SCALES } from "./seed/generate.js";
 export { writeSeed } from "./seed/write.js";
 export { seedIfEmpty } from "./seed/index.js";
-export { issueApiKey } from "./access/api-keys.js";
+export { issueApiKey } from "./identity/api-keys.js";
 export { SCHEMA_FILE } from "./schema.js";

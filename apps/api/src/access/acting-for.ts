@@ -9,7 +9,7 @@
  * whether the organisation exists.
  */
 import { GraphQLError } from "graphql";
-import { isDeveloper, isLandlord, isMinistry, type Viewer } from "./viewer.js";
+import { isDeveloper, isLandlord, isMinistry, type Viewer } from "../identity/viewer.js";
 
 /** In which capacity the argument's organisation is named. */
 export type ActingAs = "LANDLORD" | "DEVELOPER" | "LANDLORD_OR_DEVELOPER";

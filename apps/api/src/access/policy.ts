@@ -31,7 +31,7 @@ import type { Problems } from "../schema/user-errors.js";
 import { decode, fail, refuse, type Purpose, type Tx } from "./policy/core.js";
 import { dwellingScope, leaseScope } from "./tenant.js";
 import { actingLandlord } from "./policy/allocation.js";
-import { isLandlord, isMinistryAdmin, organisationOf, type Viewer } from "./viewer.js";
+import { isLandlord, isMinistryAdmin, organisationOf, type Viewer } from "../identity/viewer.js";
 
 export { decode, refuse, type Purpose, type Tx } from "./policy/core.js";
 

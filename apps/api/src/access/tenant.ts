@@ -8,8 +8,8 @@
  * NO_ROWS is a condition no row satisfies: a role with no access gets empty pages, not errors.
  */
 import { Prisma } from "../generated/prisma/client.js";
-import { isDeveloper, isLandlord, isMinistry, organisationOf, type Viewer } from "./viewer.js";
-import { registerCandidateWhere, unmaskingEntryWhere } from "./personal-data.js";
+import { isDeveloper, isLandlord, isMinistry, organisationOf, type Viewer } from "../identity/viewer.js";
+import { registerCandidateWhere, unmaskingEntryWhere } from "../privacy/personal-data.js";
 
 const NO_ROWS = { id: { in: [] as string[] } };
 
@@ -75,7 +75,7 @@ export function allocationFileScope(v: Viewer): Prisma.AllocationFileWhereInput 
 /** The register (pseudonymised records) is open to the ministry and to landlords, which allocate from it; imported tenants only to the landlord of their lease. */
 export function candidateScope(v: Viewer): Prisma.CandidateWhereInput {
   if (isMinistry(v)) return {};
-  // A tenant another landlord imported is not on the register (access/personal-data.ts, registerCandidateWhere).
+  // A tenant another landlord imported is not on the register (privacy/personal-data.ts, registerCandidateWhere).
   if (isLandlord(v)) return registerCandidateWhere(organisationOf(v));
   return NO_ROWS;
 }
@@ -83,7 +83,7 @@ export function candidateScope(v: Viewer): Prisma.CandidateWhereInput {
 /**
  * Households hold personal data: the ministry sees them; a landlord only those of its own tenants
  * (a lease with it) and of candidates on the shortlist of a real vacancy of its own within the
- * bound per vacancy (access/personal-data.ts, `unmaskingEntryWhere`) — not every file it opened.
+ * bound per vacancy (privacy/personal-data.ts, `unmaskingEntryWhere`) — not every file it opened.
  */
 export function householdScope(v: Viewer): Prisma.HouseholdWhereInput {
   if (isMinistry(v)) return {};

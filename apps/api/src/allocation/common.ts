@@ -7,8 +7,6 @@ import {
   DEFAULT_METHODOLOGY,
   formatReference,
   isoOfDate,
-  legalOptions,
-  type AllocationReadingOptions,
   type AllocationFile as DomainFile,
   type Commission as DomainCommission,
   type CommissionMember as DomainCommissionMember,
@@ -27,7 +25,7 @@ import { GraphQLError } from "graphql";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { AllocationFileStatus, DedicatedSubCategory as DbSubCategory, ResidenceStatus } from "../generated/prisma/enums.js";
 import type { Context } from "../schema/context.js";
-import { domainGraphQLError } from "../schema/domain-errors.js";
+import { operatorOptions, requestedOptions } from "../schema/legal-options.js";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -41,28 +39,12 @@ export { todayIso } from "@abordable/domain";
 
 export type RegimeName = "LAW" | "BILL_8535";
 
-/** The operator's allocation readings (ABORDABLE_INTERNATIONAL_PROTECTION_READING), applied by every allocation computation and named in its result. */
-function readings(ctx: Pick<Context, "legal">): AllocationReadingOptions {
-  const ip = ctx.legal.readings?.internationalProtectionReading;
-  return ip ? { internationalProtectionReading: ip } : {};
-}
+/** The regime of a stored computation: the operator's settings through the kernel's one selector, readings included (schema/legal-options.ts). */
+export const operatorRegime = operatorOptions;
 
-/**
- * The regime of a stored computation: the operator's settings through the domain's one selector
- * (`legalOptions`: BILL_8535 once ABORDABLE_BILL_8535_ENTRY_INTO_FORCE is set, else the law; the
- * operator's reading of annex II under both).
- */
-export function operatorRegime(ctx: Pick<Context, "legal">): RegimeOptions {
-  return { ...legalOptions(ctx.legal), ...readings(ctx) };
-}
-
-/** A regime asked for explicitly (queries): the domain's selector; a regime it cannot apply is the API's one domain-error mapping. */
+/** A regime asked for explicitly (queries); a regime the kernel cannot apply is the API's one domain-error mapping. */
 export function requestedRegime(ctx: Pick<Context, "legal">, regime: RegimeName | null | undefined, billEntryIntoForce?: string | null): RegimeOptions {
-  try {
-    return { ...legalOptions(ctx.legal, { regime, bill8535EntryIntoForce: billEntryIntoForce }), ...readings(ctx) };
-  } catch (e) {
-    throw domainGraphQLError(e, { field: "billEntryIntoForce" });
-  }
+  return requestedOptions(ctx, { regime, bill8535EntryIntoForce: billEntryIntoForce }, "billEntryIntoForce");
 }
 
 // ───────────── register → domain household ─────────────

@@ -12,7 +12,7 @@ import { candidateScope } from "../access/tenant.js";
 import { AllocationRegimeEnum, EligibilityConditionEnum, EligibilityPurposeEnum, IncomeKindEnum, RealRightKindEnum, RightLocationEnum } from "./enums.js";
 import { householdOf, iso, requestedRegime, ruleOf, todayIso } from "./common.js";
 import { LegalReferenceRef, LegalRegimeEnum, useInstead } from "../schema/law.js";
-import { isLandlord, organisationOf } from "../access/viewer.js";
+import { isLandlord, organisationOf } from "../identity/viewer.js";
 import type { Context } from "../schema/context.js";
 import { CANDIDATE_ELIGIBILITY_COST, eligibilityCost } from "../schema/complexity.js";
 

@@ -27,7 +27,7 @@ import type { Context } from "../schema/context.js";
 import { AllocationFileRef } from "./types.js";
 import { FileEventEnum, OfferResponseEnum } from "./enums.js";
 import { dbStatus, domainFile, householdOf, iso, methodologyFromConfig, operatorRegime, ruleOf, todayIso, vacancyOf, type Breakdown, type Tx } from "./common.js";
-import { uniquely } from "../db/one-winner.js";
+import { uniquely } from "../schema/one-winner.js";
 import { allocationFileToChange, allocationFileToRank, candidateForFreeChoice, allocationFileToVerify, allocationOfferToAnswer, candidateOfShortlist, vacancyToOpen, type FileForChange } from "../access/policy.js";
 import { breakdownOf, loadRegisterRows, prepareCandidates, rankRegister, sealRecord, verifyRecord } from "./register.js";
 

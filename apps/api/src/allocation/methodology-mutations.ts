@@ -13,7 +13,7 @@ import { builder } from "../schema/builder.js";
 import { runMutation } from "../schema/mutation.js";
 import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
 import { asDate, checkId } from "../schema/validate.js";
-import { organisationOf } from "../access/viewer.js";
+import { organisationOf } from "../identity/viewer.js";
 import { landlordOfMethodology, methodologyToApprove, namedLandlord } from "../access/policy.js";
 import type { Context } from "../schema/context.js";
 import { iso, todayIso } from "./common.js";

@@ -6,7 +6,7 @@ import { AllocationFileStatusEnum } from "../schema/enums.js";
 import { decodeGlobalIds } from "../schema/ids.js";
 import { allocationFileScope } from "../access/tenant.js";
 import { requireActingFor } from "../access/acting-for.js";
-import type { Viewer } from "../access/viewer.js";
+import type { Viewer } from "../identity/viewer.js";
 import { commissionScope, methodologyScope } from "./scope.js";
 
 const AllocationFileFilter = builder.inputType("AllocationFileFilter", {

@@ -5,7 +5,7 @@
  */
 import DataLoader from "dataloader";
 import type { Prisma } from "../generated/prisma/client.js";
-import { isLandlord, isMinistry, organisationOf, type Viewer } from "../access/viewer.js";
+import { isLandlord, isMinistry, organisationOf, type Viewer } from "../identity/viewer.js";
 import type { Context } from "../schema/context.js";
 
 const NO_ROWS = { id: { in: [] as string[] } };

@@ -99,7 +99,7 @@ const CitationRef = builder.objectRef<Breakdown["contributions"][number]["citati
   }),
 });
 
-/** A contribution with the candidate it is about: `detail` is masked by access/personal-data.ts (FIELD_CLASSES). */
+/** A contribution with the candidate it is about: `detail` is masked by privacy/personal-data.ts (FIELD_CLASSES). */
 type ContributionView = Breakdown["contributions"][number] & { candidateId: string };
 
 const ContributionRef = builder.objectRef<ContributionView>("CriterionContribution").implement({

@@ -2,7 +2,7 @@
  * API keys in the schema: ministry administrators create and revoke them; every caller can list
  * its own organisation's keys (never the secret, which is shown once at creation).
  */
-import { forgetApiKey } from "./key-cache.js";
+import { forgetApiKey } from "../identity/key-cache.js";
 import { pageCost } from "../schema/complexity.js";
 import type { ApiKey, Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
@@ -10,8 +10,8 @@ import { RoleEnum } from "../schema/enums.js";
 import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
 import { runMutation } from "../schema/mutation.js";
 import { checkId, checkText } from "../schema/validate.js";
-import { isMinistryAdmin, organisationOf, type Viewer } from "./viewer.js";
-import { issueApiKey, roleFitsOrganisation } from "./api-keys.js";
+import { isMinistryAdmin, organisationOf, type Viewer } from "../identity/viewer.js";
+import { issueApiKey, roleFitsOrganisation } from "../identity/api-keys.js";
 
 function apiKeyScope(v: Viewer): Prisma.ApiKeyWhereInput {
   if (isMinistryAdmin(v)) return {};
@@ -131,7 +131,7 @@ builder.mutationField("revokeApiKey", (t) =>
         const after = await tx.apiKey.update({ where: { id: before.id }, data: { revokedAt: new Date() } });
         return { result: after, entityType: "ApiKey", entityId: after.id, before: auditView(before), after: auditView(after) };
       });
-      // After the commit: a request racing the transaction cannot re-cache the key as valid (access/key-cache.ts).
+      // After the commit: a request racing the transaction cannot re-cache the key as valid (identity/key-cache.ts).
       if (out.result) forgetApiKey(out.result.id);
       return { apiKey: out.result, userErrors: out.userErrors };
     },

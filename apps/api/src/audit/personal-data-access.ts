@@ -1,7 +1,7 @@
 /**
  * The record of unmaskings of personal data (registre des activités de traitement, GDPR art. 30;
  * right of access, art. 15): one row each time a caller was shown a candidate's or a household's
- * personal data, written before the data left (access/personal-data.ts). Readable by the ministry
+ * personal data, written before the data left (privacy/personal-data.ts). Readable by the ministry
  * (administrators and analysts): it names organisations, keys and register IDs, never the data.
  * Filtered by candidate or household, it is what a candidate's data report lists.
  */

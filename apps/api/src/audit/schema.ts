@@ -4,7 +4,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { RoleEnum } from "../schema/enums.js";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { maskAuditPayload } from "../access/personal-data.js";
+import { maskAuditPayload } from "../privacy/personal-data.js";
 import "./personal-data-access.js";
 
 builder.scalarType("JSON", {
@@ -41,7 +41,7 @@ builder.prismaObject("AuditEvent", {
     before: t.field({
       type: "JSON",
       nullable: true,
-      description: "State before the change (null for a creation). Personal data masked for every caller (access/personal-data.ts, AUDIT_KEY_CLASSES): incomes and birth dates as coarse bands, the rest as `masked:CLASS`.",
+      description: "State before the change (null for a creation). Personal data masked for every caller (privacy/personal-data.ts, AUDIT_KEY_CLASSES): incomes and birth dates as coarse bands, the rest as `masked:CLASS`.",
       resolve: (e) => maskAuditPayload(e.before, e.entityType) as typeof e.before,
     }),
     after: t.field({

@@ -23,7 +23,7 @@ import {
 } from "@abordable/domain";
 import type { Convention, Organisation, Prisma } from "../generated/prisma/client.js";
 import type { Context } from "../schema/context.js";
-import { isDeveloper, isLandlord, isMinistry, organisationOf, type Viewer } from "../access/viewer.js";
+import { isDeveloper, isLandlord, isMinistry, organisationOf, type Viewer } from "../identity/viewer.js";
 import { loadDeveloperStatementInput, loadLandlordStatementInput, type Db, type DeveloperSubject, type LandlordSubject } from "./inputs.js";
 
 export type StatementKind = "DEVELOPER" | "LANDLORD";

@@ -4,7 +4,7 @@
  * table refuses UPDATE and DELETE (trigger in the migrations).
  */
 import { Prisma } from "../generated/prisma/client.js";
-import type { Viewer } from "../access/viewer.js";
+import type { Viewer } from "../identity/viewer.js";
 
 export async function recordAudit(
   tx: Prisma.TransactionClient,

@@ -85,7 +85,7 @@ export async function openDatabase(target: DatabaseTarget, logger?: Logger): Pro
 /**
  * Counts the SQL statements Prisma sends, except those on the API key table: authenticating a
  * request costs zero, one or two statements depending on the key cache's age and on whether
- * `lastUsedAt` is due (access/key-cache.ts, access/api-keys.ts), which is time, not data. The
+ * `lastUsedAt` is due (identity/key-cache.ts, identity/api-keys.ts), which is time, not data. The
  * counter measures how a request's data loading grows, so it leaves the credential out.
  */
 function withCounter(prisma: PrismaClient): () => number {

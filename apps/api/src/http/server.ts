@@ -19,16 +19,16 @@ import type { Logger } from "../logger.js";
 import type { GraphQLSchema } from "graphql";
 import { limits } from "../schema/builder.js";
 import { createContext, type Context } from "../schema/context.js";
-import { authenticate } from "../access/api-keys.js";
+import { authenticate } from "../identity/api-keys.js";
 import proxyaddr from "proxy-addr";
 import { MemoryRateLimitStore, PostgresRateLimitStore, rateLimitHeaders, type RateDecision, type RateLimitStore } from "./rate-limit.js";
 import { databaseUnavailable } from "../db/errors.js";
-import { hashKey } from "../access/api-keys.js";
+import { hashKey } from "../identity/api-keys.js";
 import { graphiqlLandingPage } from "./graphiql.js";
 import { correlationPlugin, formatError } from "./errors.js";
 import { textInputPlugin } from "./text-input.js";
 import { claim, complete, isMutationRequest, isValidIdempotencyKey, release, requestHash } from "./idempotency.js";
-import type { Viewer } from "../access/viewer.js";
+import type { Viewer } from "../identity/viewer.js";
 
 export interface App {
   readonly server: http.Server;

@@ -8,8 +8,8 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { MUNICIPALITIES } from "../seed/municipalities.js";
 import { MUNICIPALITY_COORDINATES } from "../seed/municipality-coordinates.js";
-import { issueApiKey } from "../access/api-keys.js";
-import { recordAudit } from "../audit/record.js";
+import { issueApiKey } from "../identity/api-keys.js";
+import { recordAudit } from "../db/audit-trail.js";
 
 export const BOOTSTRAP_VIEWER = { kind: "anonymous" } as const;
 

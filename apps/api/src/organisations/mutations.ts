@@ -5,7 +5,7 @@
  * students' dwellings keep the management flat under bill art. 40 §5), and deactivate them.
  * Deactivation revokes the organisation's keys and stops new ones; its dwellings, conventions,
  * statements and audit trail stay readable (nothing is deleted). Keys are issued with the existing
- * `createApiKey` (access/api-key-schema.ts).
+ * `createApiKey` (api-keys/schema.ts).
  */
 import type { Organisation } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
@@ -13,9 +13,9 @@ import { OrganisationKindEnum } from "../schema/enums.js";
 import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
 import { runMutation } from "../schema/mutation.js";
 import { asDate, checkId, checkText } from "../schema/validate.js";
-import { organisationOf } from "../access/viewer.js";
+import { organisationOf } from "../identity/viewer.js";
 import { OrganisationRef } from "./organisation.js";
-import { forgetOrganisationKeys } from "../access/key-cache.js";
+import { forgetOrganisationKeys } from "../identity/key-cache.js";
 import { organisationInScope } from "../access/policy.js";
 
 const NAME_MAX = 200;

@@ -4,7 +4,7 @@ import { builder } from "../schema/builder.js";
 import { DedicatedSubCategoryEnum, DwellingCategoryEnum, DwellingStatusEnum, DwellingTypeEnum, SortDirection } from "../schema/enums.js";
 import { accommodationUnitScope, dwellingScope, dwellingScopeSql, dwellingStockCountScope, leaseScope, owns } from "../access/tenant.js";
 import { requireActingFor } from "../access/acting-for.js";
-import { isDeveloper, type Viewer } from "../access/viewer.js";
+import { isDeveloper, type Viewer } from "../identity/viewer.js";
 import { decodeGlobalIds } from "../schema/ids.js";
 import { badUserInput } from "../schema/domain-errors.js";
 import { ConventionRef } from "../conventions/convention.js";

@@ -10,8 +10,8 @@ import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../sche
 import { runMutation } from "../schema/mutation.js";
 import { asDate, checkDecimal, checkId, checkInt, checkText } from "../schema/validate.js";
 import { conventionToAttach, dwellingToChange, projectToAttach, socialDeveloper, socialLandlord, unitToChange } from "../access/policy.js";
-import { deriveSharedDwellingStatus, guarded, uniquely } from "../db/one-winner.js";
-import { isMinistryAdmin, organisationOf } from "../access/viewer.js";
+import { deriveSharedDwellingStatus, guarded, uniquely } from "../schema/one-winner.js";
+import { isMinistryAdmin, organisationOf } from "../identity/viewer.js";
 import type { Context } from "../schema/context.js";
 import { DwellingRef } from "./dwelling.js";
 import { AccommodationUnitRef } from "./accommodation-unit.js";

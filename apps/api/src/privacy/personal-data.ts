@@ -31,7 +31,7 @@
 import { defaultFieldResolver, isNonNullType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { AllocationFileStatus } from "../generated/prisma/enums.js";
-import { isLandlord, isMinistryAdmin, organisationOf, type Viewer } from "./viewer.js";
+import { isLandlord, isMinistryAdmin, organisationOf, type Viewer } from "../identity/viewer.js";
 import { ageOn as domainAgeOn, Dec, todayIso } from "@abordable/domain";
 
 // ───────────── classes ─────────────

@@ -6,8 +6,8 @@ export function ageOn(birthDate: Date, on: Date): number {
   return domainAgeOn(isoOfDate(birthDate), isoOfDate(on));
 }
 
-/** The age bands of pseudonymised records are the personal-data policy's (access/personal-data.ts). */
-export { AGE_BANDS, ageBand, type AgeBand } from "../access/personal-data.js";
+/** The age bands of pseudonymised records are the personal-data policy's (privacy/personal-data.ts). */
+export { AGE_BANDS, ageBand, type AgeBand } from "../privacy/personal-data.js";
 
 export function todayUtc(): Date {
   return dateOfIso(todayIso());

@@ -20,12 +20,12 @@ import { ApplicationMotiveEnum, HouseholdRoleEnum, MemberSituationEnum, Residenc
 import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
 import { runMutation } from "../schema/mutation.js";
 import { asDate, checkDecimal, checkId, checkInt, checkText } from "../schema/validate.js";
-import { operatorRegime } from "../allocation/common.js";
+import { operatorOptions as operatorRegime } from "../schema/legal-options.js";
 import type { Context } from "../schema/context.js";
 import { CandidateRef } from "./candidate.js";
 import { candidateInScope } from "../access/policy.js";
 import { retentionSetting } from "./retention.js";
-import { incomeBandFloor } from "../access/personal-data.js";
+import { incomeBandFloor } from "../privacy/personal-data.js";
 
 type Tx = Prisma.TransactionClient;
 type CandidateRow = NonNullable<Awaited<ReturnType<typeof candidateInScope>>>;

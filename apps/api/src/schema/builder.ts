@@ -13,7 +13,7 @@ import { GraphQLError, isObjectType, type GraphQLResolveInfo } from "graphql";
 import type { Decimal } from "decimal.js";
 import type PrismaTypes from "../generated/pothos-prisma-types.js";
 import { getDatamodel } from "../generated/pothos-prisma-types.js";
-import { isDeveloper, isLandlord, isMinistry, isMinistryAdmin } from "../access/viewer.js";
+import { isDeveloper, isLandlord, isMinistry, isMinistryAdmin } from "../identity/viewer.js";
 import type { Context } from "./context.js";
 import { checkNodeId, decodeRelayGlobalId } from "./ids.js";
 

@@ -2,7 +2,7 @@
 import type { Database } from "../db/database.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
-import type { Viewer } from "../access/viewer.js";
+import type { Viewer } from "../identity/viewer.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 
 export interface Context {

@@ -4,11 +4,11 @@
  */
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import type { Viewer } from "../access/viewer.js";
-import { candidateBases, householdBases, logAccesses, type AccessLogContext } from "../access/personal-data.js";
+import type { Viewer } from "../identity/viewer.js";
+import { candidateBases, householdBases, logAccesses, type AccessLogContext } from "../privacy/personal-data.js";
 
 export interface Loaders {
-  /** Whether the viewer may see a candidate's personal data (GDPR; rules in access/personal-data.ts); every `true` is logged as an access record first. */
+  /** Whether the viewer may see a candidate's personal data (GDPR; rules in privacy/personal-data.ts); every `true` is logged as an access record first. */
   candidatePersonalData: DataLoader<string, boolean>;
   /**
    * Whether the viewer may see the personal data of a household's members (by household ID): the

@@ -13,7 +13,7 @@ import { domainUserError, toDomainError } from "./domain-errors.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Context } from "./context.js";
 import { UserErrorsAbort, type UserError } from "./user-errors.js";
-import { recordAudit } from "../audit/record.js";
+import { recordAudit } from "../db/audit-trail.js";
 import { databaseUnavailable, uniqueViolation } from "../db/errors.js";
 
 export interface Change<T> {

@@ -5,7 +5,7 @@
  * lets several concurrent requests through; these helpers make the write itself decide.
  */
 import { Prisma } from "../generated/prisma/client.js";
-import { UserErrorsAbort } from "../schema/user-errors.js";
+import { UserErrorsAbort } from "./user-errors.js";
 
 type Tx = Prisma.TransactionClient;
 

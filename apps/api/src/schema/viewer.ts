@@ -1,6 +1,6 @@
 import { builder } from "./builder.js";
 import { RoleEnum } from "./enums.js";
-import { organisationOf } from "../access/viewer.js";
+import { organisationOf } from "../identity/viewer.js";
 
 interface ViewerShape {
   role: "MINISTRY_ADMIN" | "MINISTRY_ANALYST" | "SOCIAL_LANDLORD" | "SOCIAL_DEVELOPER" | null;

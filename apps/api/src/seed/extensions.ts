@@ -1,11 +1,11 @@
 /**
  * Seed steps contributed by capabilities (allocation commissions and methodologies, deposits…),
- * run after the core seed in the same order as listed. Each capability adds one line here.
+ * run after the core seed in the same order as listed. Each capability has its file here (seed/allocation.ts, seed/tenancy.ts): the seed stands above the capabilities it fills, never beneath them.
  */
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { SeedScale } from "../config.js";
-import { seedAllocation } from "../allocation/seed.js";
-import { seedTenancy } from "../tenancy/seed.js";
+import { seedAllocation } from "./allocation.js";
+import { seedTenancy } from "./tenancy.js";
 
 export type SeedExtension = (prisma: PrismaClient, scale: SeedScale) => Promise<void>;
 

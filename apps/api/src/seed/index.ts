@@ -2,7 +2,7 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Role } from "../generated/prisma/enums.js";
 import type { SeedScale } from "../config.js";
-import { issueApiKey } from "../access/api-keys.js";
+import { issueApiKey } from "../identity/api-keys.js";
 import { generateSeed } from "./generate.js";
 import { isEmpty, writeSeed } from "./write.js";
 import { SEED_EXTENSIONS } from "./extensions.js";

@@ -17,8 +17,8 @@
 import { ageOn } from "@abordable/domain";
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
 import type { SeedScale } from "../config.js";
-import { Random } from "../seed/random.js";
-import { computeRent, householdIncome, rentDwellingOf } from "./rent.js";
+import { Random } from "./random.js";
+import { computeRent, householdIncome, rentDwellingOf } from "../tenancy/rent.js";
 
 export const SEED_ON = "2026-11-15";
 const DEPOSIT = "3000.00";

@@ -3,29 +3,22 @@
  * versions as GraphQL types, computation traces, dates, and the one place where the caller's
  * regime options are derived from `ctx.legal` (the operator's bill 8535 entry-into-force date).
  */
-import { DomainError, formatReference, isoOfDate, legalOptions, PARAMETERS, type LegalReference, type ParameterVersion, type RegimeOptions } from "@abordable/domain";
+import { formatReference, isoOfDate, PARAMETERS, type LegalReference, type ParameterVersion, type RegimeOptions } from "@abordable/domain";
 import type { Context } from "../schema/context.js";
-import { domainGraphQLError } from "../schema/domain-errors.js";
+import { requestedOptions, resolveOptions, type OptionsResolution } from "../schema/legal-options.js";
 
 export type Regime = "LAW" | "BILL_8535";
 
-export type RegimeResolution = { ok: true; options: RegimeOptions } | { ok: false; error: DomainError };
+export type RegimeResolution = OptionsResolution;
 
-/** The regime of a request: the domain's one selector (`legalOptions`) over the operator's settings. */
+/** The regime of a request: the kernel's one selector over the operator's settings (schema/legal-options.ts). */
 export function resolveRegime(ctx: Context, regime: Regime | null | undefined): RegimeResolution {
-  try {
-    return { ok: true, options: legalOptions(ctx.legal, { regime }) };
-  } catch (e) {
-    if (e instanceof DomainError) return { ok: false, error: e };
-    throw e;
-  }
+  return resolveOptions(ctx, { regime });
 }
 
 /** For reads: the regime options, or the API's mapping of the domain error (REGIME_NOT_CONFIGURED). */
 export function regimeOrThrow(ctx: Context, regime: Regime | null | undefined): RegimeOptions {
-  const r = resolveRegime(ctx, regime);
-  if (!r.ok) throw domainGraphQLError(r.error, { field: "regime" });
-  return r.options;
+  return requestedOptions(ctx, { regime });
 }
 
 export { isoOfDate as iso, todayIso } from "@abordable/domain";

@@ -11,7 +11,7 @@ import { Prisma } from "../generated/prisma/client.js";
 import { builder } from "../schema/builder.js";
 import { pageCost } from "../schema/complexity.js";
 import { leaseScope } from "../access/tenant.js";
-import { omitRow } from "../access/personal-data.js";
+import { omitRow } from "../privacy/personal-data.js";
 import { LegalRegimeEnum, regimeOrThrow, todayIso } from "./common.js";
 import { deadlinesOf, FACTS_INCLUDE } from "./facts.js";
 import { LeaseDeadlineRef, MAX_WINDOW_DAYS, type DeadlineRow } from "./deadline-type.js";

@@ -14,7 +14,7 @@ import { RENT_HISTORY_ORDER, rentOn, revisionInForce } from "./rent-history.js";
 import { AffordableRentRef, isRentRecord } from "./rent.js";
 import { DueRevisionRef, LeaseEndRef, UnderOccupancyRef } from "./types.js";
 import { LeaseDeadlineRef, MAX_WINDOW_DAYS } from "./deadline-type.js";
-import { mayConsiderLeaseHealth, omitRow } from "../access/personal-data.js";
+import { mayConsiderLeaseHealth, omitRow } from "../privacy/personal-data.js";
 
 const REGIME_ARG = "Regime (default: the bill once its entry into force is set, else the law).";
 

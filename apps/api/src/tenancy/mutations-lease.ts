@@ -22,7 +22,7 @@ import { checkDecimal, checkText } from "../schema/validate.js";
 import { checkDedicated, checkEligibility } from "@abordable/domain";
 import { allocationFileToSign, decode, dwellingToChange, householdOfApplication, householdToSign, refuse, type HouseholdForLease, type LeaseOrigin } from "../access/policy.js";
 import { householdOf, operatorRegime, ruleOf, vacancyOf } from "../allocation/common.js";
-import { deriveSharedDwellingStatus, guarded, uniquely } from "../db/one-winner.js";
+import { deriveSharedDwellingStatus, guarded, uniquely } from "../schema/one-winner.js";
 import { LeaseRef } from "./lease.js";
 import { citation, iso, LegalRegimeEnum, parameterReference, todayIso } from "./common.js";
 import { categoryOf, INFORMATION_REQUEST_ORDER, revisionEventsOf, revisionLeaseOf, tenantsOf } from "./facts.js";

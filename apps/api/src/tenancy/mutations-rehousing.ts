@@ -11,7 +11,7 @@ import { runMutation } from "../schema/mutation.js";
 import { Problems, UserErrorRef, type UserError } from "../schema/user-errors.js";
 import { checkText } from "../schema/validate.js";
 import { dwellingToOffer, rehousingCaseToChange, rehousingOfferToAnswer, rehousingOfferToConsent } from "../access/policy.js";
-import { guarded, uniquely } from "../db/one-winner.js";
+import { guarded, uniquely } from "../schema/one-winner.js";
 import type { Context } from "../schema/context.js";
 import { citation, iso, LegalRegimeEnum } from "./common.js";
 import { couplesOf, occupancyFactsOf, rehousingFileOf } from "./facts.js";

@@ -14,9 +14,9 @@ import { runMutation } from "../schema/mutation.js";
 import { Problems, UserErrorRef, type UserError } from "../schema/user-errors.js";
 import { checkText } from "../schema/validate.js";
 import { dwellingToChange, landlordToReceive, transferToDecide, type Tx } from "../access/policy.js";
-import { isMinistryAdmin, organisationOf } from "../access/viewer.js";
+import { isMinistryAdmin, organisationOf } from "../identity/viewer.js";
 import type { Context } from "../schema/context.js";
-import { conflict, guarded, uniquely } from "../db/one-winner.js";
+import { conflict, guarded, uniquely } from "../schema/one-winner.js";
 import { dateOf, fail, MUTATE } from "./mutation-support.js";
 import { iso } from "./common.js";
 

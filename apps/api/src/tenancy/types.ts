@@ -24,7 +24,7 @@ import { encodeGlobalID } from "@pothos/plugin-relay";
 import { builder } from "../schema/builder.js";
 import { moneyString } from "../schema/money.js";
 import { leaseScope } from "../access/tenant.js";
-import { isMinistry, organisationOf } from "../access/viewer.js";
+import { isMinistry, organisationOf } from "../identity/viewer.js";
 import { LegalReferenceRef, LegalRegimeEnum, ParameterVersionRef, regimeOrThrow, RuleTraceRef, todayIso } from "./common.js";
 import { AffordableRentRef, isRentRecord } from "./rent.js";
 import { depositAccountOf, depositExitOf, rehousingFileOf, RENT_SETTING_REASONS, scheduleOf, withheldOf, type Installment, type LeaseEndOption, type Withheld } from "./facts.js";

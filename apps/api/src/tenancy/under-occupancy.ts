@@ -8,7 +8,7 @@
  * query's own selection.
  */
 import { tenancyUnderOccupancy } from "@abordable/domain";
-import { mayConsiderLeaseHealth } from "../access/personal-data.js";
+import { mayConsiderLeaseHealth } from "../privacy/personal-data.js";
 import { resolveArrayConnection } from "@pothos/plugin-relay";
 import { builder } from "../schema/builder.js";
 import { pageCost } from "../schema/complexity.js";

@@ -107,7 +107,7 @@ describe(`advisory commission — RGD art. 1-2, Esch ROI art. 2-7 (${TEST_DATABA
     expect(opinion.allocationFile).toMatchObject({ status: "HOUSING_PROMISE", selectedCandidate: { id: x } });
     for (const caller of ["landlordA", "analyst", "admin"] as const) {
       const node = await read(caller);
-      // The reasons are written about the candidate: the analysts get them masked (access/personal-data.ts, class SITUATION).
+      // The reasons are written about the candidate: the analysts get them masked (privacy/personal-data.ts, class SITUATION).
       expect(node.deliberations).toEqual([{ opinion: "FAVOURABLE", reasons: caller === "analyst" ? "masked:SITUATION" : "SELECTED: fits the dwelling.", isOnSelectedCandidate: true, heldOn: "2026-11-16" }]);
       expect(JSON.stringify(node)).not.toMatch(/NOT SELECTED/);
     }

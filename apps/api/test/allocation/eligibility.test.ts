@@ -2,7 +2,7 @@
  * Law art. 55 §1 (bill art. 32): each condition failing alone, through the public anonymous
  * what-if query; and the same check for a stored candidate, figures shown only where personal data is.
  */
-import { unmaskingEntryWhere } from "../../src/access/personal-data.js";
+import { unmaskingEntryWhere } from "../../src/privacy/personal-data.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gid, startTestApi, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
@@ -95,7 +95,7 @@ describe(`eligibility — law art. 55 §1 (${TEST_DATABASE_KIND})`, () => {
 
   it("candidateEligibility: a stored candidate, figures only for callers who may see personal data; nothing for developers", async () => {
     const p = api.db.prisma;
-    // A's entry must unmask (real vacancy, approved methodology, within the bound: access/personal-data.ts).
+    // A's entry must unmask (real vacancy, approved methodology, within the bound: privacy/personal-data.ts).
     const inA = await p.allocationFileCandidate.findFirstOrThrow({ where: unmaskingEntryWhere(api.orgIds.esch), include: { application: true } });
     const id = gid("Candidate", inA.application.candidateId);
     const inFonds = await p.allocationFileCandidate.count({ where: { application: { candidateId: inA.application.candidateId }, allocationFile: { landlordId: api.orgIds.fonds } } });

@@ -3,7 +3,7 @@
  * and concurrent allocations of one vacancy: exactly one wins, nothing half-written.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueApiKey } from "../../src/access/api-keys.js";
+import { issueApiKey } from "../../src/identity/api-keys.js";
 import { startTestApi, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 import { commissionOf, compute, ok, openFile, RESPOND, step, toOffer, vacantDwelling } from "./flow.js";

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unmaskPerVacancy } from "../../src/access/personal-data.js";
+import { unmaskPerVacancy } from "../../src/privacy/personal-data.js";
 import { canonicalDecisionJson } from "@abordable/domain";
 import { gid, startTestApi, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
@@ -102,7 +102,7 @@ describe(`shortlist — law art. 53-58, 67 §3 (${TEST_DATABASE_KIND})`, () => {
 
   it("a candidate's personal data is visible to landlord A inside its file within the bound per vacancy, pseudonymised for landlord B and analysts", async () => {
     const entries = first.allocationFile.candidates.edges.map((e: any) => e.node);
-    // Issue 12: only the first ABORDABLE_UNMASK_PER_VACANCY ranks of a real vacancy unmask (access/personal-data.ts).
+    // Issue 12: only the first ABORDABLE_UNMASK_PER_VACANCY ranks of a real vacancy unmask (privacy/personal-data.ts).
     expect(entries.length).toBeGreaterThan(unmaskPerVacancy());
     expect(entries.filter((e: any) => e.rank <= unmaskPerVacancy()).every((e: any) => e.candidate.personalData?.lastName)).toBe(true);
     expect(entries[0].contributions.some((x: any) => x.detail)).toBe(true);

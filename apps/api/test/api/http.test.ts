@@ -39,7 +39,7 @@ describe(`HTTP edge (${TEST_DATABASE_KIND})`, () => {
 
   it("refuses a revoked key and an expired key", async () => {
     const org = await api.db.prisma.organisation.findFirstOrThrow({ where: { kind: "MINISTRY" } });
-    const { issueApiKey } = await import("../../src/access/api-keys.js");
+    const { issueApiKey } = await import("../../src/identity/api-keys.js");
     const revoked = await issueApiKey(api.db.prisma, { organisationId: org.id, role: "MINISTRY_ANALYST", label: "revoked" });
     await api.db.prisma.apiKey.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
     const expired = await issueApiKey(api.db.prisma, { organisationId: org.id, role: "MINISTRY_ANALYST", label: "expired", expiresAt: new Date(Date.now() - 1000) });

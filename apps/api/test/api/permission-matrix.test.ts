@@ -83,7 +83,7 @@ const TYPES: Record<string, TypeFixture> = {
     seenBy: { own: party("landlordA"), foreign: party("landlordB") },
   },
   // API keys are managed by ministry administrators; an organisation's own keys are visible to it
-  // (access/api-key-schema.ts). The analyst sees the ministry's own keys only.
+  // (api-keys/schema.ts). The analyst sees the ministry's own keys only.
   ApiKey: {
     rows: async (_p, _o, extra) => ({ own: extra.apiKeys.A, foreign: extra.apiKeys.B }),
     seenBy: { own: ["admin", "landlordA"], foreign: ["admin", "landlordB"] },

@@ -4,7 +4,7 @@
  * to what), not from the implementation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unmaskingEntryWhere } from "../../src/access/personal-data.js";
+import { unmaskingEntryWhere } from "../../src/privacy/personal-data.js";
 import { gid, startTestApi, type Caller, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 

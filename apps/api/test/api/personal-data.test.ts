@@ -1,6 +1,6 @@
 /**
  * Issue 12 — personal data by field class. The exposure test is generated from the registry
- * (access/personal-data.ts, FIELD_CLASSES, OMITTED_ROWS, AUDIT_KEY_CLASSES): for each caller and
+ * (privacy/personal-data.ts, FIELD_CLASSES, OMITTED_ROWS, AUDIT_KEY_CLASSES): for each caller and
  * relationship, every classified field is asked through every path that reaches its type (node,
  * nodes, connections, nested, audit trail, allocation files) and must be masked or absent where
  * the caller has no right to it — and present for a caller that has one (so that a mask applied
@@ -13,7 +13,7 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, getNamedType, isLeafType, isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUDIT_KEY_CLASSES, FIELD_CLASSES, OMITTED_ROWS, unmaskPerVacancy, unmaskingEntryWhere } from "../../src/access/personal-data.js";
+import { AUDIT_KEY_CLASSES, FIELD_CLASSES, OMITTED_ROWS, unmaskPerVacancy, unmaskingEntryWhere } from "../../src/privacy/personal-data.js";
 import { gid, startTestApi, type Caller, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 import { compensationConventionOf, compute, ok, openFile, vacantDwelling } from "../allocation/flow.js";

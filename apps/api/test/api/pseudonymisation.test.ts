@@ -7,7 +7,7 @@
  * a lease's household and a candidate's household.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unmaskingEntryWhere } from "../../src/access/personal-data.js";
+import { unmaskingEntryWhere } from "../../src/privacy/personal-data.js";
 import { gid, startTestApi, type Caller, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 
@@ -37,7 +37,7 @@ describe(`household pseudonymisation (${TEST_DATABASE_KIND})`, () => {
     const { esch, fonds } = api.orgIds;
     const include = { members: true } as const;
     const inFile = (landlordId: string) => ({ candidate: { applications: { some: { allocationEntries: { some: { allocationFile: { landlordId } } } } } } });
-    // A's shortlist entry must unmask (real vacancy, approved methodology, within the bound: access/personal-data.ts).
+    // A's shortlist entry must unmask (real vacancy, approved methodology, within the bound: privacy/personal-data.ts).
     const unmasks = (landlordId: string) => ({ candidate: { applications: { some: { allocationEntries: { some: unmaskingEntryWhere(landlordId) } } } } });
     inFileA = await p.household.findFirstOrThrow({ where: { ...unmasks(esch), leases: { none: {} }, members: { some: { workplaceMunicipalityId: { not: null } } } }, include });
     outside = await p.household.findFirstOrThrow({ where: { NOT: [inFile(esch), inFile(fonds)], leases: { none: {} }, memberCount: { gte: 2 } }, include });

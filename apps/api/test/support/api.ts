@@ -7,7 +7,7 @@ import type { Role } from "../../src/generated/prisma/enums.js";
 import type { Database } from "../../src/db/database.js";
 import { createApp, type App } from "../../src/app.js";
 import { createLogger } from "../../src/logger.js";
-import { issueApiKey } from "../../src/access/api-keys.js";
+import { issueApiKey } from "../../src/identity/api-keys.js";
 import { openTestDatabase } from "./database.js";
 
 export const ORGS = {

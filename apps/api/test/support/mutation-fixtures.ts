@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { getNamedType, isLeafType, type GraphQLField, type GraphQLObjectType } from "graphql";
 import { expect } from "vitest";
-import { issueApiKey } from "../../src/access/api-keys.js";
+import { issueApiKey } from "../../src/identity/api-keys.js";
 import { gid, type Caller, type GqlResult, type TestApi } from "./api.js";
 
 export const today = new Date().toISOString().slice(0, 10);

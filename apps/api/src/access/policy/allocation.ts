@@ -13,8 +13,8 @@ import type { Context } from "../../schema/context.js";
 import { Problems } from "../../schema/user-errors.js";
 import { checkId } from "../../schema/validate.js";
 import { decode, fail, refuseWith, type Tx } from "./core.js";
-import { isMinistry, isMinistryAdmin, organisationOf, type Viewer } from "../viewer.js";
-import { registerCandidateWhere } from "../personal-data.js";
+import { isMinistry, isMinistryAdmin, organisationOf, type Viewer } from "../../identity/viewer.js";
+import { registerCandidateWhere } from "../../privacy/personal-data.js";
 
 
 type Reader = Pick<Context["prisma"], "allocationFile">;

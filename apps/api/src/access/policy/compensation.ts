@@ -9,7 +9,7 @@
  */
 import type { Context } from "../../schema/context.js";
 import type { Problems } from "../../schema/user-errors.js";
-import { isDeveloper, isLandlord, isMinistry, isMinistryAdmin, organisationOf } from "../viewer.js";
+import { isDeveloper, isLandlord, isMinistry, isMinistryAdmin, organisationOf } from "../../identity/viewer.js";
 
 export type StatementAccess = "read" | "issue";
 

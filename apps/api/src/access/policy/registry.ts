@@ -7,7 +7,7 @@
  */
 import type { Tx } from "./core.js";
 import { conventionScope, dwellingScope, candidateScope, accommodationUnitScope } from "../tenant.js";
-import { isMinistryAdmin, organisationOf, type Viewer } from "../viewer.js";
+import { isMinistryAdmin, organisationOf, type Viewer } from "../../identity/viewer.js";
 import type { Problems } from "../../schema/user-errors.js";
 
 
