@@ -14,6 +14,7 @@ import {
   type FileEvent,
   type FileState,
   type Household,
+  type IncomeItem,
   type Member,
   type Methodology,
   type OfferOutcome,
@@ -69,30 +70,65 @@ export interface MemberRow {
   holdsOtherDwellingRight: boolean;
   /** Situations placing the member in a dedicated sub-category (art. 12 §3). */
   situations?: readonly string[];
+  /** Income of the reference year by kind, as registered (art. 56): `[{ kind, amount, months, lastKnownMonthly, insured }]`; absent or empty for rows without it (imports, older rows), which carry `annualNetIncome` only. */
+  incomeComponents?: unknown;
+  /** The member's own residence title (art. 55 §1 4°); null: the applicant's applies. */
+  residenceStatus?: ResidenceStatus | null;
+  residentSince?: Date | null;
+  residenceTitleEndsOn?: Date | null;
+  /** Year a child of the household started working life (art. 56 §3 al. 4). */
+  workingLifeStartYear?: number | null;
 }
 
 /**
- * The register's residence title (art. 55 §1 4°) as the domain reads it. The register records one
- * title, for the applicant; the household's members are taken to share it (the data model has no
- * per-member title — see the README). A title held only from after `asOf` does not count.
+ * A residence title of the register (art. 55 §1 4°) as the domain reads it: the member's own when
+ * recorded, else the applicant's. A title held only from after `asOf`, or ended before it, does not
+ * count. An applicant for international protection (« demandeur ») is not a beneficiary: the domain
+ * gives it no residence right from the application.
  */
-export function residenceOf(c: Pick<CandidateRow, "residenceStatus" | "residentSince">, asOf: string): DomainResidence {
+export function residenceOf(c: { residenceStatus: ResidenceStatus | null; residentSince: Date | null; residenceTitleEndsOn?: Date | null }, asOf: string): DomainResidence {
   if (c.residentSince && iso(c.residentSince) > asOf && c.residenceStatus !== "LUXEMBOURG_NATIONAL") return {};
+  if (c.residenceTitleEndsOn && iso(c.residenceTitleEndsOn) < asOf && c.residenceStatus !== "LUXEMBOURG_NATIONAL") return {};
   switch (c.residenceStatus) {
     case "LUXEMBOURG_NATIONAL":
       return { luxembourgNationality: true };
     case "EU_RESIDENCE_RIGHT":
     case "THIRD_COUNTRY_RESIDENCE_PERMIT":
-      // A right of residence « de plus de trois mois » (law of 29 August 2008): the register holds no expiry.
+      // A right of residence « de plus de trois mois » (law of 29 August 2008); its end, when recorded, is checked above.
       return { residenceRight: { coversMonths: null } };
     case "INTERNATIONAL_PROTECTION":
-      // The register's title is « bénéficiaire » (schema enum): a beneficiary, per the domain's per-member protection title.
       return { protection: "BENEFICIARY" };
+    case "INTERNATIONAL_PROTECTION_APPLICANT":
+      return { protection: "APPLICANT" };
     case "DIPLOMATIC_OR_LEGITIMATION_CARD":
       return { diplomaticOrLegitimationCard: true };
     case "NONE":
+    case null:
       return {};
   }
+}
+
+const INCOME_KINDS = new Set<string>(["NET_TAXABLE_INCOME", "ALIMONY_RECEIVED", "ACCIDENT_ANNUITY", "FAMILY_ALLOWANCE", "OVERTIME", "ALIMONY_PAID", "INTERNSHIP"]);
+
+/**
+ * The member's incomes as art. 56 counts them, each kind kept (family allowances count for the rent,
+ * art. 56 §3 4°, not for annex II): the registered components; for a row without them (an import,
+ * an older row), its net income as one NET_TAXABLE_INCOME item.
+ */
+function incomesOf(m: MemberRow): IncomeItem[] {
+  const parts = Array.isArray(m.incomeComponents) ? (m.incomeComponents as { kind?: unknown; amount?: unknown; months?: unknown; lastKnownMonthly?: unknown; insured?: unknown }[]) : [];
+  const items: IncomeItem[] = parts
+    .filter((x) => typeof x.kind === "string" && INCOME_KINDS.has(x.kind) && typeof x.amount === "string")
+    .map((x) => ({
+      kind: x.kind as IncomeItem["kind"],
+      amount: x.amount as string,
+      ...(typeof x.months === "number" && x.months !== 12 ? { months: x.months } : {}),
+      ...(x.lastKnownMonthly === true ? { lastKnownMonthly: true } : {}),
+      ...(typeof x.insured === "boolean" ? { insured: x.insured } : {}),
+    }));
+  if (items.length > 0) return items;
+  const income = m.annualNetIncome.toFixed();
+  return income !== "0" ? [{ kind: "NET_TAXABLE_INCOME", amount: income }] : [];
 }
 
 /** The register's situations (art. 12 §3) as the domain's sub-category facts. */
@@ -107,31 +143,37 @@ function statusOf(situations: readonly string[]): NonNullable<Member["status"]> 
   };
 }
 
+/** One stored member as the domain's `Member` (see `householdOf`); `applicantResidence` applies when the member has no title of its own. */
+export function memberOf(m: MemberRow, asOf: string, applicantResidence: DomainResidence): Member {
+  const incomes = incomesOf(m);
+  const child = m.role !== "APPLICANT" && (m.isDependent || m.workingLifeStartYear != null);
+  return {
+    id: m.id,
+    birthDate: iso(m.birthDate),
+    role: m.role === "APPLICANT" ? "APPLICANT" : "MEMBER",
+    ...(child ? { child: { ...(m.isDependent ? { familyAllowanceReceived: true } : {}), ...(m.workingLifeStartYear != null ? { workingLifeStartYear: m.workingLifeStartYear } : {}) } } : {}),
+    ...(m.hasDisability ? { disability: { needsAdaptedDwelling: false } } : {}),
+    ...(m.workplaceMunicipalityId ? { workplaceMunicipality: m.workplaceMunicipalityId } : {}),
+    ...(incomes.length ? { incomes } : {}),
+    ...(m.holdsOtherDwellingRight ? { realRights: [{ kind: "OWNERSHIP" as const, location: "LUXEMBOURG" as const }] } : {}),
+    ...(m.situations?.length ? { status: statusOf(m.situations) } : {}),
+    residence: m.residenceStatus ? residenceOf({ residenceStatus: m.residenceStatus, residentSince: m.residentSince ?? null, residenceTitleEndsOn: m.residenceTitleEndsOn ?? null }, asOf) : applicantResidence,
+  };
+}
+
 /**
  * A stored household as the domain's `Household` (law art. 3): members with birth dates, couples
  * from `partnerId` (bill art. 3 4°bis; the register does not say which kind: COHABITING), dependent
- * children (art. 56 §3 al. 5: the register's flag read as family allowances received), the previous
- * year's net income (art. 56), a right on another dwelling (art. 55 §1 2°: the register's flag read
- * as the whole ownership), workplace (art. 58) and the current home's municipality.
+ * children (art. 56 §3 al. 5: the register's flag read as family allowances received) and the year
+ * a child started working life (§3 al. 4), the previous year's incomes by kind (art. 56), a right on
+ * another dwelling (art. 55 §1 2°: the register's flag read as the whole ownership), each member's
+ * residence title (its own, else the applicant's; art. 55 §1 4°), workplace (art. 58) and the
+ * current home's municipality.
  */
 export function householdOf(candidate: CandidateRow, members: readonly MemberRow[], asOf: string): Household {
-  const residence = residenceOf(candidate, asOf);
+  const applicantResidence = residenceOf(candidate, asOf);
   const ordered = [...members].sort((a, b) => (a.role === "APPLICANT" ? -1 : b.role === "APPLICANT" ? 1 : 0));
-  const out: Member[] = ordered.map((m) => {
-    const income = m.annualNetIncome.toFixed();
-    return {
-      id: m.id,
-      birthDate: iso(m.birthDate),
-      role: m.role === "APPLICANT" ? "APPLICANT" : "MEMBER",
-      ...(m.isDependent && m.role !== "APPLICANT" ? { child: { familyAllowanceReceived: true } } : {}),
-      ...(m.hasDisability ? { disability: { needsAdaptedDwelling: false } } : {}),
-      ...(m.workplaceMunicipalityId ? { workplaceMunicipality: m.workplaceMunicipalityId } : {}),
-      ...(income !== "0" ? { incomes: [{ kind: "NET_TAXABLE_INCOME" as const, amount: income }] } : {}),
-      ...(m.holdsOtherDwellingRight ? { realRights: [{ kind: "OWNERSHIP" as const, location: "LUXEMBOURG" as const }] } : {}),
-      ...(m.situations?.length ? { status: statusOf(m.situations) } : {}),
-      residence,
-    };
-  });
+  const out: Member[] = ordered.map((m) => memberOf(m, asOf, applicantResidence));
   const ids = new Set(members.map((m) => m.id));
   const couples: { a: string; b: string; kind: "COHABITING" }[] = [];
   const seen = new Set<string>();

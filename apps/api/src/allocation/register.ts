@@ -60,7 +60,7 @@ export async function loadRegisterRows(tx: Tx, landlordId: string, allocationDat
     tx.household.findMany({ where: { candidate: { applications: { some: active } } }, select: { id: true, candidateId: true } }),
     tx.householdMember.findMany({
       where: { household: { candidate: { applications: { some: active } } } },
-      select: { id: true, householdId: true, role: true, birthDate: true, partnerId: true, hasDisability: true, workplaceMunicipalityId: true, annualNetIncome: true, isDependent: true, holdsOtherDwellingRight: true, situations: true },
+      select: { id: true, householdId: true, role: true, birthDate: true, partnerId: true, hasDisability: true, workplaceMunicipalityId: true, annualNetIncome: true, isDependent: true, holdsOtherDwellingRight: true, situations: true, incomeComponents: true, residenceStatus: true, residentSince: true, residenceTitleEndsOn: true, workingLifeStartYear: true },
     }),
     tx.allocationOffer.findMany({ where: { outcome: { not: "PENDING" }, respondedOn: { lte: date }, application: active }, select: { applicationId: true, offeredOn: true, respondedOn: true, outcome: true } }),
     tx.allocationFileCandidate.findMany({ where: { application: { ...active, offers: { some: { outcome: "REFUSED_UNJUSTIFIED" } } } }, select: { applicationId: true, scoreBreakdown: true } }),

@@ -119,5 +119,10 @@ export const HouseholdMemberRef = builder.prismaObject("HouseholdMember", {
       description: `Dependent child: its income is ignored (art. 56)${PSEUDONYMISED}.`,
       resolve: async (m, _a, ctx) => ((await personal(ctx, m)) ? m.isDependent : null),
     }),
+    workingLifeStartYear: t.int({
+      nullable: true,
+      description: `Year the member (a child of the household) started working life: its income counts 0, 25, 50 then 100 % over the first years (début de la vie active, art. 56 §3 al. 4); null when not recorded${PSEUDONYMISED}.`,
+      resolve: async (m, _a, ctx) => ((await personal(ctx, m)) ? m.workingLifeStartYear : null),
+    }),
   }),
 });

@@ -12,7 +12,7 @@
  * trail is append-only, and anonymisation must leave nothing behind it.
  */
 import { randomUUID } from "node:crypto";
-import { ageInFullYears, householdIncome, resolveDecimal, type IncomeItem, type Member } from "@abordable/domain";
+import { addMonths, ageInFullYears, householdIncome, resolveDecimal, type IncomeItem, type Member } from "@abordable/domain";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { HouseholdRole } from "../generated/prisma/enums.js";
 import { builder } from "../schema/builder.js";
@@ -155,9 +155,8 @@ function fail(p: Problems): never {
 /** Art. 57 §3: evaluated more than the parameter's months before `today`. */
 function isOutdated(evaluated: Date, today: string, ctx: Pick<Context, "legal">): boolean {
   const months = Number(resolveDecimal("register.criteriaRevision.intervalMonths", today, operatorRegime(ctx)).value.toFixed(0));
-  const due = new Date(evaluated);
-  due.setUTCMonth(due.getUTCMonth() + months);
-  return iso(due) < today;
+  // The kernel's calendar: a month added to 31 January is 28/29 February, not 3 March.
+  return addMonths(iso(evaluated), months) < today;
 }
 
 type MemberIn = typeof MemberInput.$inferInput;
@@ -223,7 +222,7 @@ async function checkMembers(tx: Tx, p: Problems, ctx: Context, members: readonly
   return members.map((m, i) => ({
     id: randomUUID(), role: m.role as HouseholdRole, firstName: m.firstName.trim(), lastName: m.lastName.trim(), birthDate: asDate(m.birthDate),
     hasDisability: m.hasDisability ?? false, workplaceMunicipalityId: m.workplaceMunicipalityCode ?? null, isDependent: m.isDependent ?? false,
-    holdsOtherDwellingRight: m.holdsOtherDwellingRight ?? false, residenceStatus: m.residenceStatus ?? null,
+    holdsOtherDwellingRight: m.holdsOtherDwellingRight ?? false, residenceStatus: m.residenceStatus ?? null, workingLifeStartYear: m.workingLifeStartYear ?? null,
     residentSince: m.residentSince ? asDate(m.residentSince) : null, residenceTitleEndsOn: m.residenceTitleEndsOn ? asDate(m.residenceTitleEndsOn) : null,
     incomeComponents: (m.incomes ?? []).map((x) => ({ kind: x.kind, amount: x.amount.toFixed(2), months: x.months ?? 12, lastKnownMonthly: x.lastKnownMonthly ?? false, insured: x.insured ?? null })),
     annualNetIncome: countedIncome(m, i, incomeYear, ctx), partnerIndex: m.partnerIndex ?? null, situations: m.situations ?? [],
@@ -371,9 +370,8 @@ builder.mutationField("anonymiseCandidate", (t) =>
         else if (c.household && (await tx.lease.count({ where: { householdId: c.household.id, status: "ACTIVE" } })) > 0) p.add("candidateId", "INVALID_STATE", "The candidate's household has an active lease");
         else {
           const closed = c.applications.map((a) => a.closedOn ?? a.updatedAt).sort((a, b) => b.getTime() - a.getTime())[0] ?? c.updatedAt;
-          const until = new Date(closed);
-          until.setUTCMonth(until.getUTCMonth() + retention.months);
-          if (iso(until) > todayIso()) p.add("candidateId", "INVALID_STATE", `The retention period (${retention.months} months, ${retention.source}) runs until ${iso(until)}`);
+          const until = addMonths(iso(closed), retention.months);
+          if (until > todayIso()) p.add("candidateId", "INVALID_STATE", `The retention period (${retention.months} months, ${retention.source}) runs until ${until}`);
         }
         if (p.any) fail(p);
         // Every personal field goes (issue 12 finding 3 e); what statistics need stays, coarsened:
@@ -389,7 +387,7 @@ builder.mutationField("anonymiseCandidate", (t) =>
             where: { id: m.id },
             data: {
               firstName: "—", lastName: "—", birthDate: yearOnly(m.birthDate), annualNetIncome: incomeBandFloor(m.annualNetIncome), incomeComponents: [],
-              hasDisability: false, workplaceMunicipalityId: null, holdsOtherDwellingRight: false, residenceStatus: null, residentSince: null, residenceTitleEndsOn: null, situations: [],
+              hasDisability: false, workplaceMunicipalityId: null, holdsOtherDwellingRight: false, residenceStatus: null, residentSince: null, residenceTitleEndsOn: null, situations: [], workingLifeStartYear: null,
             },
           });
         }

@@ -86,6 +86,7 @@ export const ResidenceStatusEnum = describedEnum("ResidenceStatus", ResidenceSta
   INTERNATIONAL_PROTECTION: "Beneficiary of international protection (bill art. 55 §1 4°).",
   DIPLOMATIC_OR_LEGITIMATION_CARD: "Diplomatic or legitimation card (bill art. 55 §1 4°).",
   NONE: "No residence title.",
+  INTERNATIONAL_PROTECTION_APPLICANT: "Applicant for international protection (demandeur de protection internationale): not a beneficiary, and no residence right from the application (art. 55 §1 4°).",
 });
 
 export const MemberSituationEnum = describedEnum("MemberSituation", MemberSituation, "A member's situation that places them in a dedicated sub-category (catégorie de logements dédiés, law art. 12 §3; bill art. 8), on the evidence the register holds. Young people and seniors follow from the birth date, international protection from the residence title.", {

@@ -14,25 +14,18 @@
  * - dedicated leases: a young tenant about to turn 32, an employee whose job ended, a student whose
  *   enrolment ended (Lease.endFacts).
  */
-import { ageOn } from "@abordable/domain";
+import { addDays, addMonths, ageOn, dateOfIso, isoOfDate } from "@abordable/domain";
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
 import type { SeedScale } from "../config.js";
 import { Random } from "./random.js";
-import { computeRent, householdIncome, rentDwellingOf } from "../tenancy/rent.js";
+import { computeRent, rentDwellingOf, rentIncome } from "../tenancy/rent.js";
+import { memberOf } from "../allocation/common.js";
 
 export const SEED_ON = "2026-11-15";
 const DEPOSIT = "3000.00";
-const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const addDays = (s: string, n: number) => iso(new Date(date(s).getTime() + n * 86_400_000));
-function addMonths(s: string, n: number): string {
-  const [y, m, d] = s.split("-").map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + n;
-  const ty = Math.floor(total / 12);
-  const tm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
-  return `${ty}-${String(tm).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
-}
+// Dates through the law kernel's calendar (one implementation, issue 17).
+const date = dateOfIso;
+const iso = isoOfDate;
 
 const INCLUDE = { dwelling: true, accommodationUnit: true, household: { include: { members: true } } } satisfies Prisma.LeaseInclude;
 type Row = Prisma.LeaseGetPayload<{ include: typeof INCLUDE }>;
@@ -64,7 +57,7 @@ export async function seedTenancy(prisma: PrismaClient, _scale: SeedScale): Prom
         try {
           const record = computeRent(
             {
-              annualNetDisposableIncome: householdIncome(l.household.members),
+              annualNetDisposableIncome: rentIncome({ members: l.household.members.map((m) => memberOf(m, startsOn, {})) }, startsOn, { regime: "LAW" }),
               household: { birthDates: l.household.members.map((m) => iso(m.birthDate)) },
               dwelling: rentDwellingOf(l.dwelling, startsOn, l.accommodationUnit?.usefulArea),
             },

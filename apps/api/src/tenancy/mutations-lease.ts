@@ -27,7 +27,7 @@ import { LeaseRef } from "./lease.js";
 import { citation, iso, LegalRegimeEnum, parameterReference, todayIso } from "./common.js";
 import { categoryOf, INFORMATION_REQUEST_ORDER, revisionEventsOf, revisionLeaseOf, tenantsOf } from "./facts.js";
 import { RENT_HISTORY_ORDER } from "./rent-history.js";
-import { computeRent, householdIncome, rentDwellingOf, type RentComputationRecord } from "./rent.js";
+import { computeRent, rentDwellingOf, rentIncome, type RentComputationRecord } from "./rent.js";
 import { LeaseEndRef, LeaseTerminationRef, RentRevisionRef } from "./types.js";
 import { dateOf, fail, MUTATE, ownLease, regimeFor, type Tx } from "./mutation-support.js";
 import type { Context } from "../schema/context.js";
@@ -48,7 +48,7 @@ const SignLeaseInput = builder.inputType("SignLeaseInput", {
     householdId: t.id({ required: false, description: "With dwellingId: the tenant household; it must have accepted the caller's allocation offer for this vacancy, or a rehousing offer of this dwelling in the caller's case." }),
     startsOn: t.field({ type: "Date", required: true, description: "Entry into the premises (entrée en jouissance); the rent's calculation date." }),
     monthlyCharges: t.field({ type: "Decimal", required: false, description: "Monthly charges advance (art. 63), EUR (default 0)." }),
-    annualNetDisposableIncome: t.field({ type: "Decimal", required: false, description: "Annual net disposable income (art. 56), EUR; default: the members' declared net incomes, dependent children excluded." }),
+    annualNetDisposableIncome: t.field({ type: "Decimal", required: false, description: "Annual net disposable income (art. 56), EUR; default: the register's incomes of the household as art. 56 §3 counts them on the start date (family allowances included, dependent children's income ignored, children in their first working years at 0/25/50/100 %)." }),
     flatGrossMonthlyRent: t.field({ type: "Decimal", required: false, description: "Flat monthly gross rent on the commission's advice, below the low-income threshold only (art. 60 §2 al. 2)." }),
     regime: t.field({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once in force, else the law)." }),
   }),
@@ -141,7 +141,7 @@ builder.mutationField("signLease", (t) =>
         try {
           record = computeRent(
             {
-              annualNetDisposableIncome: input.annualNetDisposableIncome?.toFixed() ?? householdIncome(household.members),
+              annualNetDisposableIncome: input.annualNetDisposableIncome?.toFixed() ?? rentIncome(domainHousehold, startsOn, regime),
               household: { birthDates: household.members.map((m) => iso(m.birthDate)) },
               dwelling: rentDwellingOf(dwelling, startsOn, unit?.usefulArea),
               flatGrossMonthlyRent: input.flatGrossMonthlyRent?.toFixed(),

@@ -4,7 +4,7 @@
  * as a `RentComputationRecord`: every figure as a decimal string plus the domain's full trace, so
  * that what the API returns later is exactly what was computed when the rent was set.
  */
-import { computeAffordableRent, Dec, type AffordableRentInput, type AffordableRentResult, type ComputationTrace, type LegalReference, type ParameterVersionUsed, type RegimeOptions } from "@abordable/domain";
+import { computeAffordableRent, householdIncome as domainHouseholdIncome, type AffordableRentInput, type AffordableRentResult, type ComputationTrace, type Household, type LegalReference, type ParameterVersionUsed, type RegimeOptions } from "@abordable/domain";
 import { GraphQLError } from "graphql";
 import type { Decimal } from "decimal.js";
 import { builder } from "../schema/builder.js";
@@ -118,9 +118,13 @@ export function rentDwellingOf(d: { type: string; hasEquippedKitchen: boolean; h
   };
 }
 
-/** Art. 56 (input here): the household's annual net income, dependent children's income ignored. */
-export function householdIncome(members: readonly { annualNetIncome: { toFixed(): string }; isDependent: boolean }[]): string {
-  return members.filter((m) => !m.isDependent).reduce((sum, m) => sum.plus(m.annualNetIncome.toFixed()), new Dec(0)).toFixed(2);
+/**
+ * Art. 56 §3: the household's annual income for the rent on `asOf`, as the law kernel counts it
+ * (`householdIncome`): family allowances included (only annex II leaves them out), a dependent
+ * child's income ignored, a child in its first years of working life at 0, 25, 50 then 100 %.
+ */
+export function rentIncome(household: Household, asOf: string, options: RegimeOptions): string {
+  return domainHouseholdIncome(household, asOf, options).annual.toFixed(2);
 }
 
 export function isRentRecord(v: unknown): v is RentComputationRecord {
