@@ -18,7 +18,7 @@ import { addDays, addMonths, ageOn, dateOfIso, isoOfDate } from "@abordable/doma
 import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
 import type { SeedScale } from "../config.js";
 import { Random } from "./random.js";
-import { computeRent, rentDwellingOf, rentIncome } from "../tenancy/rent.js";
+import { computeRent, rentDwellingOf, rentIncome } from "../tenancy/adapters/rent.js";
 import { memberOf } from "../allocation/common.js";
 
 export const SEED_ON = "2026-11-15";

@@ -1,10 +1,11 @@
-import { pageCost } from "../schema/complexity.js";
-import { builder } from "../schema/builder.js";
-import { LeaseStatusEnum } from "../schema/enums.js";
-import { moneyString } from "../schema/money.js";
-import { leaseScope, owns } from "../access/tenant.js";
-import { todayIso } from "./common.js";
-import { RENT_HISTORY_ORDER, rentOn } from "./rent-history.js";
+/** The Lease node (bail abordable, law art. 64) and the `leases` connection, scoped to the caller (access/tenant.ts leaseScope). */
+import { pageCost } from "../../schema/complexity.js";
+import { builder } from "../../schema/builder.js";
+import { LeaseStatusEnum } from "../../schema/enums.js";
+import { moneyString } from "../../schema/money.js";
+import { leaseScope, owns } from "../../access/tenant.js";
+import { todayIso } from "../adapters/common.js";
+import { RENT_HISTORY_ORDER, rentOn } from "../adapters/rent-history.js";
 
 /** Bail abordable (law art. 64). */
 export const LeaseRef = builder.prismaNode("Lease", {

@@ -4,18 +4,19 @@
  * return, the returns of the deposit, and its transfer on a change of landlord.
  */
 import { depositBalance, validateDepositSchedule, type ScheduleViolation } from "@abordable/domain";
-import type { Deposit, Inventory, Lease } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { runMutation } from "../schema/mutation.js";
-import { Problems, UserErrorRef, type UserError } from "../schema/user-errors.js";
-import { checkDecimal, checkText } from "../schema/validate.js";
-import { DwellingTransferRef, proposeTransfer, type TransferView } from "./mutations-transfer.js";
-import { LeaseRef } from "./lease.js";
-import { citation, iso, LegalRegimeEnum } from "./common.js";
-import { depositAccountOf } from "./facts.js";
-import { DepositRef, InventoryKindEnum, InventoryRef } from "./types.js";
-import { dateOf, fail, MUTATE, ownLease, regimeFor, ruleError } from "./mutation-support.js";
-import { endLeaseAt } from "./mutations-lease.js";
+import type { Deposit, Inventory, Lease } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { runMutation } from "../../schema/mutation.js";
+import { Problems, UserErrorRef, type UserError } from "../../schema/user-errors.js";
+import { checkDecimal, checkText } from "../../schema/validate.js";
+import { DwellingTransferRef, proposeTransfer, type TransferView } from "./transfer.js";
+import { LeaseRef } from "../types/lease.js";
+import { citation, iso, LegalRegimeEnum } from "../adapters/common.js";
+import { depositAccountOf } from "../adapters/deposit.js";
+import { DepositRef, InventoryRef } from "../types/records.js";
+import { InventoryKindEnum } from "../types/enums.js";
+import { dateOf, fail, MUTATE, ownLease, regimeFor, ruleError } from "./support.js";
+import { endLeaseAt } from "./terminate-lease.js";
 
 const MONEY = { greaterThan: "0", max: "100000", scale: 2, unit: "EUR" } as const;
 const ART_63BIS_1 = "bill 8535 art. 38 (→ art. 63bis §1)";

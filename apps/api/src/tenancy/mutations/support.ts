@@ -1,11 +1,11 @@
 /** Helpers shared by the tenancy mutations: the lease the caller may change, regime, rules cited. */
 import { TenancyRuleError, type LegalReference, type RegimeOptions } from "@abordable/domain";
-import type { Prisma } from "../generated/prisma/client.js";
-import type { Context } from "../schema/context.js";
-import { Problems, UserErrorsAbort } from "../schema/user-errors.js";
-import { domainUserError } from "../schema/domain-errors.js";
-import { leaseMutationScope as policyLeaseScope, leaseToChange } from "../access/policy.js";
-import { citation, resolveRegime, type Regime } from "./common.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import type { Context } from "../../schema/context.js";
+import { Problems, UserErrorsAbort } from "../../schema/user-errors.js";
+import { domainUserError } from "../../schema/domain-errors.js";
+import { leaseMutationScope as policyLeaseScope, leaseToChange } from "../../access/policy.js";
+import { citation, resolveRegime, type Regime } from "../adapters/common.js";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -48,3 +48,10 @@ export function ruleError(p: Problems, field: string, error: unknown): boolean {
 }
 
 export const dateOf = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+
+/** Bounds of a monthly amount (rent, charges) in EUR. */
+export const MONEY = { max: "100000", scale: 2, unit: "EUR" } as const;
+/** Bounds of a yearly income (art. 56) in EUR. */
+export const INCOME = { max: "100000000", scale: 4, unit: "EUR" } as const;
+/** Upper bound of a deadline search window (any time limit ends before it). */
+export const LAST_DAY = "9999-12-31";

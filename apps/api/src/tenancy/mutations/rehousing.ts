@@ -5,20 +5,22 @@
  * under-occupancy, a tenant is over 70 or a member is disabled.
  */
 import { assessRehousing, billInForce, tenancyUnderOccupancy, type RegimeOptions, type RehousingAssessment } from "@abordable/domain";
-import type { LeaseTermination, RehousingCase, RehousingOffer } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { runMutation } from "../schema/mutation.js";
-import { Problems, UserErrorRef, type UserError } from "../schema/user-errors.js";
-import { checkText } from "../schema/validate.js";
-import { dwellingToOffer, rehousingCaseToChange, rehousingOfferToAnswer, rehousingOfferToConsent } from "../access/policy.js";
-import { guarded, uniquely } from "../schema/one-winner.js";
-import type { Context } from "../schema/context.js";
-import { citation, iso, LegalRegimeEnum } from "./common.js";
-import { couplesOf, occupancyFactsOf, rehousingFileOf } from "./facts.js";
-import { LeaseTerminationRef, RehousingCaseRef, RehousingOfferOutcomeEnum, RehousingOfferRef, RehousingReasonEnum } from "./types.js";
-import { RehousingAssessmentRef } from "./types.js";
-import { dateOf, fail, MUTATE, ownLease, regimeFor, type Tx } from "./mutation-support.js";
-import { endLeaseAt } from "./mutations-lease.js";
+import type { LeaseTermination, RehousingCase, RehousingOffer } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { runMutation } from "../../schema/mutation.js";
+import { Problems, UserErrorRef, type UserError } from "../../schema/user-errors.js";
+import { checkText } from "../../schema/validate.js";
+import { dwellingToOffer, rehousingCaseToChange, rehousingOfferToAnswer, rehousingOfferToConsent } from "../../access/policy.js";
+import { guarded, uniquely } from "../../schema/one-winner.js";
+import type { Context } from "../../schema/context.js";
+import { citation, iso, LegalRegimeEnum } from "../adapters/common.js";
+import { couplesOf, occupancyFactsOf } from "../adapters/facts.js";
+import { rehousingFileOf } from "../adapters/rehousing.js";
+import { LeaseTerminationRef, RehousingCaseRef, RehousingOfferRef } from "../types/records.js";
+import { RehousingOfferOutcomeEnum, RehousingReasonEnum } from "../types/enums.js";
+import { RehousingAssessmentRef } from "../types/records.js";
+import { dateOf, fail, MUTATE, ownLease, regimeFor, type Tx } from "./support.js";
+import { endLeaseAt } from "./terminate-lease.js";
 
 /** Is bill 8535 in force on `date` under these options? */
 

@@ -8,17 +8,17 @@
  * query's own selection.
  */
 import { tenancyUnderOccupancy } from "@abordable/domain";
-import { mayConsiderLeaseHealth } from "../privacy/personal-data.js";
+import { mayConsiderLeaseHealth } from "../../privacy/personal-data.js";
 import { resolveArrayConnection } from "@pothos/plugin-relay";
-import { builder } from "../schema/builder.js";
-import { pageCost } from "../schema/complexity.js";
-import { leaseScope } from "../access/tenant.js";
-import { LegalRegimeEnum, regimeOrThrow, todayIso } from "./common.js";
+import { builder } from "../../schema/builder.js";
+import { pageCost } from "../../schema/complexity.js";
+import { leaseScope } from "../../access/tenant.js";
+import { LegalRegimeEnum, regimeOrThrow, todayIso } from "../adapters/common.js";
 import { LeaseRef } from "./lease.js";
-import { leaseLoader } from "./deadline-type.js";
-import { occupancyFactsOf } from "./facts.js";
-import { dateOf } from "./mutation-support.js";
-import { UnderOccupancyRef, type UnderOccupancyView } from "./types.js";
+import { leaseLoader } from "./deadline.js";
+import { occupancyFactsOf } from "../adapters/facts.js";
+import { dateOf } from "../mutations/support.js";
+import { UnderOccupancyRef, type UnderOccupancyView } from "./results.js";
 
 interface UnderOccupiedRow {
   leaseId: string;

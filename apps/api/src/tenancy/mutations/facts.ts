@@ -6,17 +6,17 @@
  * art. 31, under-occupancy art. 66). Each mutation takes one input object, runs in one transaction
  * with its audit record, and is scoped to the caller's leases like the other tenancy mutations.
  */
-import { Prisma, type Lease, type RentInformationRequest } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { runMutation } from "../schema/mutation.js";
-import { Problems, UserErrorRef, type UserError } from "../schema/user-errors.js";
-import { checkText } from "../schema/validate.js";
-import { rentInformationRequestToChange } from "../access/policy.js";
-import { LeaseRef } from "./lease.js";
-import { citation, iso, parameterReference, resolveRegime } from "./common.js";
-import { END_FACT_DATES, END_FACT_FLAGS, storedEndFactsOf, type StoredEndFacts } from "./facts.js";
-import { RentInformationRequestRef } from "./types.js";
-import { dateOf, fail, MUTATE, ownLease } from "./mutation-support.js";
+import { Prisma, type Lease, type RentInformationRequest } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { runMutation } from "../../schema/mutation.js";
+import { Problems, UserErrorRef, type UserError } from "../../schema/user-errors.js";
+import { checkText } from "../../schema/validate.js";
+import { rentInformationRequestToChange } from "../../access/policy.js";
+import { LeaseRef } from "../types/lease.js";
+import { citation, iso, parameterReference, resolveRegime } from "../adapters/common.js";
+import { END_FACT_DATES, END_FACT_FLAGS, storedEndFactsOf, type StoredEndFacts } from "../adapters/lease-ends.js";
+import { RentInformationRequestRef } from "../types/records.js";
+import { dateOf, fail, MUTATE, ownLease } from "./support.js";
 
 // ───────────── requests for information (art. 62 §1 al. 3) ─────────────
 

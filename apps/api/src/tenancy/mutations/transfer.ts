@@ -8,17 +8,17 @@
  * accepts.
  */
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import type { DwellingTransfer } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { runMutation } from "../schema/mutation.js";
-import { Problems, UserErrorRef, type UserError } from "../schema/user-errors.js";
-import { checkText } from "../schema/validate.js";
-import { dwellingToChange, landlordToReceive, transferToDecide, type Tx } from "../access/policy.js";
-import { isMinistryAdmin, organisationOf } from "../identity/viewer.js";
-import type { Context } from "../schema/context.js";
-import { conflict, guarded, uniquely } from "../schema/one-winner.js";
-import { dateOf, fail, MUTATE } from "./mutation-support.js";
-import { iso } from "./common.js";
+import type { DwellingTransfer } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { runMutation } from "../../schema/mutation.js";
+import { Problems, UserErrorRef, type UserError } from "../../schema/user-errors.js";
+import { checkText } from "../../schema/validate.js";
+import { dwellingToChange, landlordToReceive, transferToDecide, type Tx } from "../../access/policy.js";
+import { isMinistryAdmin, organisationOf } from "../../identity/viewer.js";
+import type { Context } from "../../schema/context.js";
+import { conflict, guarded, uniquely } from "../../schema/one-winner.js";
+import { dateOf, fail, MUTATE } from "./support.js";
+import { iso } from "../adapters/common.js";
 
 const OPEN_FILE = ["VACANCY", "SHORTLIST", "SOCIAL_ENQUIRY", "COMMISSION_OPINION", "HOUSING_PROMISE", "VISIT", "REFUSED"] as const;
 const RULE = "bill 8535 art. 38 (→ art. 63bis §2 al. 6)";

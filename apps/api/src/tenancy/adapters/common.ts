@@ -4,8 +4,8 @@
  * regime options are derived from `ctx.legal` (the operator's bill 8535 entry-into-force date).
  */
 import { formatReference, isoOfDate, PARAMETERS, type LegalReference, type ParameterVersion, type RegimeOptions } from "@abordable/domain";
-import type { Context } from "../schema/context.js";
-import { requestedOptions, resolveOptions, type OptionsResolution } from "../schema/legal-options.js";
+import type { Context } from "../../schema/context.js";
+import { requestedOptions, resolveOptions, type OptionsResolution } from "../../schema/legal-options.js";
 
 export type Regime = "LAW" | "BILL_8535";
 
@@ -30,7 +30,7 @@ export function citation(r: LegalReference): string {
 }
 
 // The shared legal GraphQL types live in ../schema/law.ts; re-exported for the tenancy modules.
-export { LegalReferenceRef, LegalRegimeEnum, ParameterVersionRef, RuleTraceRef } from "../schema/law.js";
+export { LegalReferenceRef, LegalRegimeEnum, ParameterVersionRef, RuleTraceRef } from "../../schema/law.js";
 
 /**
  * The article carrying a legal parameter, from the parameter store: its version in force on `asOf`

@@ -7,14 +7,15 @@
 import { deadlineWindowNextDays } from "@abordable/domain";
 import { resolveArrayConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
-import { Prisma } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { pageCost } from "../schema/complexity.js";
-import { leaseScope } from "../access/tenant.js";
-import { omitRow } from "../privacy/personal-data.js";
-import { LegalRegimeEnum, regimeOrThrow, todayIso } from "./common.js";
-import { deadlinesOf, FACTS_INCLUDE } from "./facts.js";
-import { LeaseDeadlineRef, MAX_WINDOW_DAYS, type DeadlineRow } from "./deadline-type.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { pageCost } from "../../schema/complexity.js";
+import { leaseScope } from "../../access/tenant.js";
+import { omitRow } from "../../privacy/personal-data.js";
+import { LegalRegimeEnum, regimeOrThrow, todayIso } from "../adapters/common.js";
+import { deadlinesOf } from "../adapters/deadlines.js";
+import { FACTS_INCLUDE } from "../adapters/facts.js";
+import { LeaseDeadlineRef, MAX_WINDOW_DAYS, type DeadlineRow } from "../types/deadline.js";
 
 /** Leases that can have a deadline at all: active ones with tenancy facts, and ended ones whose deposit is not settled. */
 const WITH_FACTS: Prisma.LeaseWhereInput = {

@@ -1,88 +1,36 @@
 /**
  * GraphQL types of the tenancy records (rent revisions, deposits and payments, inventories,
- * rehousing cases and offers, terminations) and of the engine's results (due revisions,
- * under-occupancy, rehousing assessment, end of lease, deposit balance and exit statement).
- * Records are reachable only through a lease the caller may see, or through node lookups scoped
- * by the lease's landlord (access/tenant.ts leaseScope).
+ * rehousing cases and offers, terminations). Records are reachable only through a lease the caller
+ * may see, or through node lookups scoped by the lease's landlord (access/tenant.ts leaseScope).
  */
 import {
-  assessRehousing,
-  Dec,
-  depositBalance,
-  depositExitStatement,
-  roundMoney,
-  validateDepositSchedule,
-  type DepositExitItem,
-  type DepositExitStatement,
-  type DueRevision,
-  type ParameterVersionUsed,
-  type RehousingAssessment,
-  type TenancyUnderOccupancyAssessment,
+    assessRehousing,
+    Dec,
+    depositBalance,
+    depositExitStatement,
+    roundMoney,
+    todayIso,
+    validateDepositSchedule,
+    type DepositExitItem,
+    type DepositExitStatement, type RehousingAssessment
 } from "@abordable/domain";
 import type { Decimal } from "decimal.js";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { builder } from "../schema/builder.js";
-import { moneyString } from "../schema/money.js";
-import { leaseScope } from "../access/tenant.js";
-import { isMinistry, organisationOf } from "../identity/viewer.js";
-import { LegalReferenceRef, LegalRegimeEnum, ParameterVersionRef, regimeOrThrow, RuleTraceRef, todayIso } from "./common.js";
-import { AffordableRentRef, isRentRecord } from "./rent.js";
-import { depositAccountOf, depositExitOf, rehousingFileOf, RENT_SETTING_REASONS, scheduleOf, withheldOf, type Installment, type LeaseEndOption, type Withheld } from "./facts.js";
-import { RENT_HISTORY_ORDER } from "./rent-history.js";
+import { leaseScope } from "../../access/tenant.js";
+import { isMinistry, organisationOf } from "../../identity/viewer.js";
+import { builder } from "../../schema/builder.js";
+import { moneyString } from "../../schema/money.js";
+import { LegalReferenceRef, RuleTraceRef, LegalRegimeEnum, regimeOrThrow, ParameterVersionRef } from "../adapters/common.js";
+import { type Installment, type Withheld, scheduleOf, withheldOf, depositAccountOf, depositExitOf } from "../adapters/deposit.js";
+import { rehousingFileOf } from "../adapters/rehousing.js";
+import { RENT_HISTORY_ORDER } from "../adapters/rent-history.js";
+import { isRentRecord } from "../adapters/rent.js";
+import { RentSettingReasonEnum, InventoryKindEnum, RehousingOfferOutcomeEnum, RehousingReasonEnum } from "./enums.js";
+import { AffordableRentRef } from "./rent.js";
 
 const money = (d: Decimal): string => roundMoney(d).toFixed(2);
 
 // ───────────── enums ─────────────
-
-export const RentSettingReasonEnum = builder.enumType("RentSettingReason", {
-  description: "Why a rent was set (law art. 61-62).",
-  values: {
-    ALLOCATION: { description: "Rent computed at allocation (art. 61)." },
-    ANNUAL: { description: "Yearly revision (art. 62 §1 al. 1); applies from its notification." },
-    HOUSEHOLD_CHANGE: { description: "Change in the household (art. 62 §2 1°); applies from the first day of the month after the one-month period." },
-    INCOME_CHANGE: { description: "Income change of at least 5 % either way (art. 62 §2 2°-3°); applies from the first day of the month after the one-month period." },
-    AFTER_INFORMATION: { description: "Revision on complete information received after a flat rent (art. 62 §1 al. 4)." },
-    FLAT_RENT: { description: "Flat rent up to the annex III cap when the tenant did not answer within two months (art. 62 §1 al. 3)." },
-  } satisfies Record<(typeof RENT_SETTING_REASONS)[number], { description: string }>,
-});
-
-export const RevisionDueReasonEnum = builder.enumType("RevisionDueReason", {
-  description: "Why a rent revision is due (art. 62).",
-  values: {
-    ANNUAL: { description: "Yearly revision (art. 62 §1 al. 1)." },
-    HOUSEHOLD_CHANGE: { description: "Household change reported (art. 62 §2 1°)." },
-    INCOME_CHANGE: { description: "Income change of 5 % or more reported (art. 62 §2 2°-3°)." },
-    FLAT_RENT_ALLOWED: { description: "No answer within two months: a flat rent may be asked (art. 62 §1 al. 3)." },
-    AFTER_INFORMATION: { description: "Information received after a flat rent (art. 62 §1 al. 4)." },
-  } as const,
-});
-
-export const InventoryKindEnum = builder.enumType("InventoryKind", {
-  description: "Kind of inventory (état des lieux).",
-  values: { ENTRY: { description: "At entry into the premises." }, EXIT: { description: "At the end of the lease (bill art. 63bis §2: the first half of the deposit comes back when it matches the entry one)." } } as const,
-});
-
-export const RehousingReasonEnum = builder.enumType("RehousingReason", {
-  description: "Why a tenant is to be rehoused (law art. 66-67, bill art. 39-40).",
-  values: {
-    UNDER_OCCUPANCY: { description: "Under-occupancy (art. 66; art. 67 §1 1°)." },
-    NON_COMPLIANT: { description: "The dwelling no longer meets the requirements (art. 67 §1 2°)." },
-    RENOVATION: { description: "Renovation works (art. 67 §1 3°)." },
-    TENANT_REQUEST: { description: "At the tenant's request: mismatch or changed circumstances (law §2, bill §2ter); refusals never end the lease." },
-    OTHER_LANDLORD_STOCK: { description: "Bill §4: typology mismatch rehoused in another social landlord's stock." },
-    TYPOLOGY_MISMATCH: { description: "Bill §2: typology no longer matching the household; the landlord has three years from its knowledge to offer a dwelling." },
-  } as const,
-});
-
-export const RehousingOfferOutcomeEnum = builder.enumType("RehousingOfferOutcome", {
-  description: "The tenant's answer to a rehousing offer (art. 67).",
-  values: {
-    PENDING: { description: "No answer yet." },
-    ACCEPTED: { description: "Accepted: the rehousing case closes." },
-    REFUSED_JUSTIFIED: { description: "Refused because the offer did not fit the household (typology, school or workplace, art. 67 §1 al. 2-3): the offer does not count." },
-    REFUSED_UNJUSTIFIED: { description: "Refused: counts towards the two refusals after which the right to stay is lost (art. 67 §1 al. 4, bill §2bis)." },
-  } as const,
-});
 
 // ───────────── records ─────────────
 
@@ -355,66 +303,5 @@ export const LeaseTerminationRef = builder.prismaObject("LeaseTermination", {
     evidence: t.exposeString("evidence", { nullable: true, description: "Evidence relied on (serious grounds: each ground's documents)." }),
     computation: t.expose("computation", { type: "JSON", description: "The engine's result (ground, dates, reference, parameter versions)." }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was recorded." }),
-  }),
-});
-
-// ───────────── results ─────────────
-
-export const DueRevisionRef = builder.objectRef<DueRevision>("DueRevision").implement({
-  description: "A rent revision due (art. 61-62) with its time limit and the date the revised rent applies.",
-  fields: (t) => ({
-    reason: t.field({ type: RevisionDueReasonEnum, description: "Why.", resolve: (r) => r.reason }),
-    triggeredOn: t.field({ type: "Date", description: "Day the obligation arose.", resolve: (r) => r.triggeredOn }),
-    dueBy: t.field({ type: "Date", nullable: true, description: "Last day for the landlord to revise (null: no time limit).", resolve: (r) => r.dueBy }),
-    effectiveFrom: t.field({ type: "Date", nullable: true, description: "When the revised rent applies; null when from its notification (yearly revision).", resolve: (r) => r.effectiveFrom }),
-    reference: t.field({ type: LegalReferenceRef, description: "Article.", resolve: (r) => r.reference }),
-    detail: t.string({ description: "In words.", resolve: (r) => r.detail }),
-    parameters: t.field({ type: [ParameterVersionRef], description: "Parameter versions used.", resolve: (r) => [...r.parameters] }),
-  }),
-});
-
-/** An assessment, and whether the lease's recorded health data (the seniors' medical reason) could be considered for the caller. */
-export type UnderOccupancyView = TenancyUnderOccupancyAssessment & { readonly healthDataConsidered: boolean };
-
-export const UnderOccupancyRef = builder.objectRef<UnderOccupancyView>("UnderOccupancy").implement({
-  description: "Is the dwelling under-occupied (art. 66, bill art. 39)? Bedrooms ≥ members (bill: couples once) + 1.",
-  fields: (t) => ({
-    underOccupied: t.boolean({ description: "Under-occupied.", resolve: (u) => u.underOccupied }),
-    units: t.int({ description: "Members counted (under the bill each couple counts once).", resolve: (u) => u.units }),
-    threshold: t.int({ description: "Bedrooms from which the dwelling is under-occupied.", resolve: (u) => u.threshold }),
-    bedrooms: t.int({ description: "Bedrooms of the dwelling.", resolve: (u) => u.bedrooms }),
-    couplesCountOnce: t.boolean({ description: "Couples counted once (bill).", resolve: (u) => u.couplesCountOnce }),
-    seniorMedicalExceptionApplied: t.boolean({
-      description:
-        "One more bedroom tolerated for a senior's documented medical reason (bill art. 31 → art. 54 §2 al. 3). Health data: for a caller who may not read the lease's health data (ministry analysts) the assessment is computed without the recorded reason (see healthDataConsidered), so this is true only for a what-if medicalReasonDocumented.",
-      resolve: (u) => u.seniorMedicalExceptionApplied,
-    }),
-    healthDataConsidered: t.boolean({
-      description:
-        "True when the lease's recorded medical reason (health data, GDPR art. 9) was considered: for its landlord and the ministry's administrators. False for other callers (ministry analysts), whatever the lease: the verdict, the threshold and seniorMedicalExceptionApplied are then those of a lease without a recorded reason, and may differ from the landlord's.",
-      resolve: (u) => u.healthDataConsidered,
-    }),
-    reference: t.field({ type: LegalReferenceRef, description: "Article.", resolve: (u) => u.reference }),
-    parameters: t.field({ type: [ParameterVersionRef], description: "Parameter versions used.", resolve: (u) => [...u.parameters] }),
-  }),
-});
-
-export const LeaseEndRef = builder.objectRef<LeaseEndOption>("LeaseEnd").implement({
-  description: "The end a ground gives a lease (art. 69-70, bill art. 42): earliest date of effect, of right or at the landlord's option.",
-  fields: (t) => ({
-    ground: t.string({ description: "Ground (YOUNG_TENANT_AGE, EMPLOYEE_JOB_END, RESERVE_FIRST_OCCUPATION, UNPAID_RENT, SERIOUS_GROUNDS, DEATH…).", resolve: (e) => e.ground }),
-    available: t.boolean({ description: "The ground applies to this lease under the regime.", resolve: (e) => e.available }),
-    computable: t.boolean({ description: "False when the engine could not evaluate the ground on the recorded facts (e.g. a fact dated before the law was in force): the end is then unknown, `reasonUnavailable` says why and `reference` cites the rule it needed.", resolve: (e) => e.computable !== false }),
-    reasonUnavailable: t.string({ nullable: true, description: "Why not, when unavailable.", resolve: (e) => e.reasonUnavailable ?? null }),
-    ofRight: t.boolean({ description: "True: ends of right on endsOn; false: the landlord may end it with effect from endsOn.", resolve: (e) => e.ofRight }),
-    endsOn: t.field({ type: "Date", nullable: true, description: "Earliest date of effect.", resolve: (e) => e.endsOn }),
-    latestEndOn: t.field({ type: "Date", nullable: true, description: "Last date of effect (reserve window).", resolve: (e) => e.latestEndOn ?? null }),
-    occupancyTitleLostOn: t.field({ type: "Date", nullable: true, description: "Occupancy title lost on.", resolve: (e) => e.occupancyTitleLostOn }),
-    passesTo: t.stringList({ description: "Art. 70: members the lease passes to.", resolve: (e) => [...(e.passesTo ?? [])] }),
-    groundsRetained: t.stringList({ description: "Serious grounds retained (with evidence).", resolve: (e) => [...(e.groundsRetained ?? [])] }),
-    groundsRejected: t.field({ type: "JSON", description: "Serious grounds refused, with the reason.", resolve: (e) => e.groundsRejected ?? [] }),
-    reference: t.field({ type: LegalReferenceRef, description: "Article.", resolve: (e) => e.reference }),
-    parameters: t.field({ type: [ParameterVersionRef], description: "Parameter versions used.", resolve: (e) => [...(e.parameters as ParameterVersionUsed[])] }),
-    interpretationNotes: t.stringList({ description: "Interpretation notes relied on.", resolve: (e) => [...e.interpretationNotes] }),
   }),
 });

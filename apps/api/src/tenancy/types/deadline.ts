@@ -2,13 +2,13 @@
 import DataLoader from "dataloader";
 import type { FieldNode } from "graphql";
 import { queryFromInfo } from "@pothos/plugin-prisma";
-import type { Lease } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import type { Context } from "../schema/context.js";
-import { moneyString } from "../schema/money.js";
+import type { Lease } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import type { Context } from "../../schema/context.js";
+import { moneyString } from "../../schema/money.js";
 import { LeaseRef } from "./lease.js";
-import { LegalReferenceRef } from "./common.js";
-import type { Deadline } from "./facts.js";
+import { LegalReferenceRef } from "../adapters/common.js";
+import type { Deadline } from "../adapters/deadlines.js";
 
 /** Longest window accepted, in days. */
 export const MAX_WINDOW_DAYS = 3660;

@@ -6,15 +6,18 @@
  */
 import { revisionDue, tenancyUnderOccupancy, deadlineWindowNextDays } from "@abordable/domain";
 import { GraphQLError } from "graphql";
-import { builder } from "../schema/builder.js";
-import { pageCost } from "../schema/complexity.js";
-import { LegalRegimeEnum, regimeOrThrow, todayIso } from "./common.js";
-import { deadlinesOf, earliestEnd, endFactsOf, endOptionsOf, FACTS_INCLUDE, INFORMATION_REQUEST_ORDER, occupancyFactsOf, revisionEventsOf, revisionLeaseOf } from "./facts.js";
-import { RENT_HISTORY_ORDER, rentOn, revisionInForce } from "./rent-history.js";
-import { AffordableRentRef, isRentRecord } from "./rent.js";
-import { DueRevisionRef, LeaseEndRef, UnderOccupancyRef } from "./types.js";
-import { LeaseDeadlineRef, MAX_WINDOW_DAYS } from "./deadline-type.js";
-import { mayConsiderLeaseHealth, omitRow } from "../privacy/personal-data.js";
+import { builder } from "../../schema/builder.js";
+import { pageCost } from "../../schema/complexity.js";
+import { LegalRegimeEnum, regimeOrThrow, todayIso } from "../adapters/common.js";
+import { deadlinesOf } from "../adapters/deadlines.js";
+import { earliestEnd, endFactsOf, endOptionsOf } from "../adapters/lease-ends.js";
+import { FACTS_INCLUDE, INFORMATION_REQUEST_ORDER, occupancyFactsOf, revisionEventsOf, revisionLeaseOf } from "../adapters/facts.js";
+import { RENT_HISTORY_ORDER, rentOn, revisionInForce } from "../adapters/rent-history.js";
+import { AffordableRentRef } from "./rent.js";
+import { isRentRecord } from "../adapters/rent.js";
+import { DueRevisionRef, LeaseEndRef, UnderOccupancyRef } from "./results.js";
+import { LeaseDeadlineRef, MAX_WINDOW_DAYS } from "./deadline.js";
+import { mayConsiderLeaseHealth, omitRow } from "../../privacy/personal-data.js";
 
 const REGIME_ARG = "Regime (default: the bill once its entry into force is set, else the law).";
 
