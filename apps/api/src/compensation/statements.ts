@@ -24,6 +24,7 @@ import {
 import type { Convention, Organisation, Prisma } from "../generated/prisma/client.js";
 import type { Context } from "../schema/context.js";
 import { isDeveloper, isLandlord, isMinistry, organisationOf, type Viewer } from "../access/viewer.js";
+import { compensationIndexSeries, indexSeriesOf } from "../indices/series.js";
 import { loadDeveloperStatementInput, loadLandlordStatementInput, type Db, type DeveloperSubject, type LandlordSubject } from "./inputs.js";
 
 export type StatementKind = "DEVELOPER" | "LANDLORD";
@@ -56,6 +57,11 @@ export function compensationReadings(legal: Context["legal"]): Pick<Compensation
 export function optionsFor(regime: Regime, legal: Context["legal"]): CompensationOptions {
   // The operator's readings (flat unit, art. 47 surplus, art. 93bis scope) apply under both regimes; the statement names them.
   return { ...legalOptions(legal, { regime }), ...compensationReadings(legal) };
+}
+
+/** Engine options for a request: `optionsFor` with the index series in use (built-in + operator values, loaded once per request). */
+export async function requestOptionsFor(ctx: Context, regime: Regime): Promise<CompensationOptions> {
+  return { ...optionsFor(regime, ctx.legal), indexSeries: compensationIndexSeries(await indexSeriesOf(ctx)) };
 }
 
 /** Load (bounded SQL) + compute (pure). */
