@@ -135,6 +135,9 @@ describe(`index series in compensation (${TEST_DATABASE_KIND})`, () => {
     const missing = await api.gql("developer", DRAFT, { input: billInput });
     expect(missing.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", userErrorCode: "INDEX_MISSING" });
     expect(missing.body.errors?.[0]?.message).toMatch(/cote d'application recorded on or before \d{4}-\d{2}-\d{2}/);
+    // Issuing answers the same as a user error with its code (the one DomainError mapping).
+    const refused = (await api.gql("developer", ISSUE, { input: billInput })).body.data!.issueCompensationStatement;
+    expect(refused).toMatchObject({ statement: null, userErrors: [{ code: "INDEX_MISSING", message: expect.stringContaining("cote d'application") }] });
     const rec = await api.gql("admin", RECORD, { input: { series: "COTE", key: "2000-01-01", value: "600", source: "STATEC, cote d'application (test fixture, not a published figure)" } });
     expect(rec.body.data!.recordIndexValue.userErrors).toEqual([]);
     const draft = await api.gql("developer", DRAFT, { input: billInput });
