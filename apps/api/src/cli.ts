@@ -8,6 +8,8 @@
  *   abordable api-key list
  *   abordable seed --scale small|medium|large      (an empty database only)
  *   abordable bootstrap --ministry "<name>"         (ABORDABLE_SEED=none: municipalities, the ministry, its first admin key)
+ *   abordable index record --series COTE|CONSTRUCTION_PRICE|ECB_SHORT_TERM_RATE --key <YYYY-MM-DD|YYYY-04|YYYY-10> --value <decimal> --source "<publication>" [--known-until YYYY-MM-DD] [--by "<operator>"]
+ *   abordable index list [--series …]              (the series as computations use them: built-in and recorded values, knownUntil)
  */
 import { parseArgs } from "node:util";
 import { loadConfig, type SeedScale } from "./config.js";
@@ -18,6 +20,12 @@ import { Role } from "./generated/prisma/enums.js";
 import { seedIfEmpty } from "./seed/index.js";
 import { recordAudit } from "./db/audit-trail.js";
 import { bootstrap } from "./organisations/bootstrap.js";
+import { randomUUID } from "node:crypto";
+import { Dec } from "@abordable/domain";
+import { createContext } from "./schema/context.js";
+import { INDEX_SERIES_KINDS, loadIndexSeries, type IndexSeriesKind } from "./indices/series.js";
+import { recordIndexValueFor, seriesSources } from "./indices/schema.js";
+import type { Config } from "./config.js";
 
 const CLI_VIEWER = { kind: "anonymous" } as const;
 
@@ -37,7 +45,9 @@ async function main(argv: string[]): Promise<number> {
     if (group === "api-key" && command === "list") return await listKeys(db);
     if (group === "bootstrap") return await runBootstrap(db, [command ?? "", ...rest].filter(Boolean));
     if (group === "seed") return await seed(db, [command ?? "", ...rest].filter(Boolean));
-    throw new UsageError("usage: abordable api-key create|revoke|list … | abordable seed --scale small|medium|large");
+    if (group === "index" && command === "record") return await recordIndex(db, config, logger, rest);
+    if (group === "index" && command === "list") return await listIndices(db, rest);
+    throw new UsageError("usage: abordable api-key create|revoke|list … | abordable seed --scale small|medium|large | abordable bootstrap --ministry … | abordable index record|list …");
   } finally {
     await db.close();
   }
@@ -102,6 +112,54 @@ async function runBootstrap(db: Database, args: string[]): Promise<number> {
   const result = await bootstrap(db.prisma, values.ministry!);
   process.stdout.write(`${result.municipalities} municipalities; ministry ${result.ministryId}\n`);
   process.stdout.write(result.key ? `MINISTRY_ADMIN key, shown once:\n${result.key}\n` : "The ministry existed already: no key issued (use api-key create)\n");
+  return 0;
+}
+
+function seriesArg(value: string | undefined): IndexSeriesKind {
+  if (!value || !(INDEX_SERIES_KINDS as readonly string[]).includes(value)) throw new UsageError(`--series must be one of ${INDEX_SERIES_KINDS.join(", ")}`);
+  return value as IndexSeriesKind;
+}
+
+/** `index record`: the same code path as the recordIndexValue mutation (indices/record.ts), audited as the operator (action cli.recordIndexValue). */
+async function recordIndex(db: Database, config: Config, logger: ReturnType<typeof createLogger>, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { series: { type: "string" }, key: { type: "string" }, value: { type: "string" }, source: { type: "string" }, "known-until": { type: "string" }, by: { type: "string" } } });
+  const usage = 'index record --series <SERIES> --key <YYYY-MM-DD|YYYY-04|YYYY-10> --value <decimal> --source "<publication>" [--known-until YYYY-MM-DD] [--by "<operator>"]';
+  if (!values.key || !values.value || values.source === undefined) throw new UsageError(usage);
+  const series = seriesArg(values.series);
+  let value;
+  try {
+    value = new Dec(values.value);
+  } catch {
+    throw new UsageError(`--value must be a decimal number (got "${values.value}")`);
+  }
+  const ctx = createContext({
+    db,
+    viewer: CLI_VIEWER,
+    correlationId: `cli-${randomUUID()}`,
+    logger,
+    idempotency: undefined,
+    legal: { bill8535EntryIntoForce: config.bill8535EntryIntoForce, annexIIReadingPeriod: config.annexIIReadingPeriod, readings: config.readings },
+  });
+  const operator = values.by ?? process.env.USER ?? "operator";
+  const out = await recordIndexValueFor(ctx, { series, key: values.key, value, source: values.source, knownUntil: values["known-until"] ?? null }, { action: "cli.recordIndexValue", recordedBy: `cli:${operator}` });
+  if (out.userErrors.length > 0) {
+    for (const e of out.userErrors) process.stderr.write(`${e.field.join(".")}: ${e.code}: ${e.message}\n`);
+    return 1;
+  }
+  const v = out.indexValue!;
+  process.stdout.write(`${out.unchanged ? "Unchanged (already recorded)" : "Recorded"}: ${v.series} ${v.key} = ${v.value} (source: ${v.source})${v.knownUntil ? `, known until ${v.knownUntil}` : ""}\n`);
+  process.stdout.write(`${v.series} is now known until ${out.series?.knownUntil ?? "— (not declared)"}\n`);
+  return 0;
+}
+
+async function listIndices(db: Database, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { series: { type: "string" } } });
+  const only = values.series === undefined ? null : seriesArg(values.series);
+  for (const s of seriesSources(await loadIndexSeries(db.prisma), only)) {
+    process.stdout.write(`${s.series} — ${s.frenchTerm}; known until ${s.knownUntil ?? "— (not declared)"}\n`);
+    for (const p of s.points) process.stdout.write(`  ${p.key.padEnd(10)} ${p.value.padStart(10)}  ${p.origin === "OPERATOR" ? "operator" : "built-in"}  ${p.source.citation}\n`);
+    if (s.points.length === 0) process.stdout.write("  (no value recorded)\n");
+  }
   return 0;
 }
 

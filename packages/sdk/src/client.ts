@@ -77,6 +77,8 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     /** Public check: the RGD of 24 January 2024's flats against the ceilings of law art. 13 §2 and 40 §2 on a date, each ceiling indexed exactly. */
     compensationFlatCeilingChecks: async (v: t.CompensationFlatCeilingChecksQueryVariables, o?: RequestOptions) =>
       (await q(op.CompensationFlatCeilingChecksDocument, v, o)).compensationFlatCeilingChecks,
+    /** The index series as computations use them (cote d'application, indice des prix de la construction, taux à court terme de la BCE): built-in and operator values, knownUntil. */
+    indexSeries: async (v: t.IndexSeriesQueryVariables = {}, o?: RequestOptions) => (await q(op.IndexSeriesDocument, v, o)).indexSeries,
     /** Public calculator: the residual value of the State's participation on a sale (bill annex IV). */
     calculateResidualValue: async (input: t.CalculateResidualValueInput, o?: RequestOptions) =>
       (await q(op.CalculateResidualValueDocument, { input }, o)).calculateResidualValue,
@@ -126,6 +128,8 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     createApiKey: async (input: t.CreateApiKeyInput, o?: RequestOptions) => (await q(op.CreateApiKeyDocument, { input }, o)).createApiKey,
     /** Revokes an API key (ministry administrators only). */
     revokeApiKey: async (input: t.RevokeApiKeyInput, o?: RequestOptions) => (await q(op.RevokeApiKeyDocument, { input }, o)).revokeApiKey,
+    /** Records a published index value with its source (ministry administrators only); CONFLICT for a different value of a recorded key, `unchanged` for the same one. */
+    recordIndexValue: async (input: t.RecordIndexValueInput, o?: RequestOptions) => (await q(op.RecordIndexValueDocument, { input }, o)).recordIndexValue,
     /** Issues the next version of a statement; CONFLICT when nothing changed, refused for a year not ended. */
     issueCompensationStatement: async (input: t.CompensationStatementInput, o?: RequestOptions) => (await q(op.IssueCompensationStatementDocument, { input }, o)).issueCompensationStatement,
     /** Opens an allocation file for a vacant dwelling or unit of the caller's stock. */

@@ -4,7 +4,6 @@
  * money, ISO dates, enums) and every result carries its trace. Bad figures come back as
  * BAD_USER_INPUT errors naming the field.
  */
-import { compensationReadings } from "./statements.js";
 import {
   calculateDeveloperCompensation,
   calculateLandlordCompensation,
@@ -30,14 +29,31 @@ import { CompensationComponentEnum, CompensationDeveloperKindEnum, CompensationL
 import { ComponentSubtotalRef } from "./statement-type.js";
 import { LegalRegimeEnum, ParameterVersionRef as ParameterVersionUsedRef, RuleTraceRef, useInstead } from "../schema/law.js";
 import { cite, ComputationTraceRef, ParameterVersionRef } from "./trace.js";
+import { REGIME_DEPRECATION, regimeOrBadInput } from "./regime-arg.js";
+import { compensationIndexSeries, indexSeriesOf, type IndexSeriesSet } from "../indices/series.js";
+import { CapitalRateBoundsCheckRef, IndexPointUsedRef, indexPointsOf } from "../indices/types.js";
+import { capitalRateChecks } from "./rate-bounds.js";
 
 // ───────────── shared inputs ─────────────
 
 const MAX_AMOUNT = "1000000000000";
 
-/** Options from the input: the regime and, for the bill, the caller's hypothetical entry-into-force date or the operator's. */
-export function optionsOf(input: { regime?: Regime | null; bill8535EntryIntoForce?: string | null }, ctx: Context): CompensationOptions {
-  return { ...computeOrBadInput(() => legalOptions(ctx.legal, input), ["regime", "bill8535EntryIntoForce"]), ...compensationReadings(ctx.legal) };
+/**
+ * Options from the input: the regime (`legalRegime`, or the deprecated `regime`; both given must agree)
+ * and, for the bill, the caller's hypothetical entry-into-force date or the operator's; the index series
+ * in use (built-in + operator values, loaded once per request) when given.
+ */
+export function optionsOf(
+  input: { regime?: Regime | null; legalRegime?: Regime | null; bill8535EntryIntoForce?: string | null },
+  ctx: Context,
+  series?: IndexSeriesSet,
+  fallback: Regime = "LAW",
+): CompensationOptions {
+  const regime = regimeOrBadInput(input, fallback);
+  return {
+    ...computeOrBadInput(() => legalOptions(ctx.legal, { regime, bill8535EntryIntoForce: input.bill8535EntryIntoForce ?? null }), ["regime", "legalRegime", "bill8535EntryIntoForce"]),
+    ...(series && { indexSeries: compensationIndexSeries(series) }),
+  };
 }
 
 function money(value: Decimal | null | undefined, field: string, opts: { negative?: boolean } = {}): string | undefined {
@@ -75,7 +91,8 @@ const CalculatorExclusionRef = builder.objectRef<Exclusion>("CompensationCalcula
 const DeveloperInput = builder.inputType("CalculateDeveloperCompensationInput", {
   description: "One dwelling's developer compensation for one month (art. 13; RGD 2024 art. 1-2), from figures only.",
   fields: (t) => ({
-    regime: t.field({ type: CompensationRegimeEnum, required: false, defaultValue: "LAW", description: "Regime (default LAW)." }),
+    regime: t.field({ type: CompensationRegimeEnum, required: false, deprecationReason: REGIME_DEPRECATION, description: "Regime (default LAW). Deprecated: give legalRegime; both given must agree." }),
+    legalRegime: t.field({ type: LegalRegimeEnum, required: false, description: "Régime légal to compute under (loi du 7 août 2023, or bill 8535); default LAW." }),
     bill8535EntryIntoForce: t.field({ type: "Date", required: false, description: "BILL_8535: the bill's entry into force to assume (default: the operator's setting)." }),
     developerKind: t.field({ type: CompensationDeveloperKindEnum, required: true, description: "Who the developer is (art. 13 §2-3 exclusions)." }),
     conventionSignedOn: t.field({ type: "Date", required: true, description: "Signature of the convention (RGD 2024 amounts and rates of that date)." }),
@@ -94,7 +111,7 @@ const DeveloperInput = builder.inputType("CalculateDeveloperCompensationInput", 
   }),
 });
 
-const DeveloperResultRef = builder.objectRef<{ result: DeveloperCompensationResult; regime: Regime }>("DeveloperCompensationCalculation").implement({
+const DeveloperResultRef = builder.objectRef<{ result: DeveloperCompensationResult; regime: Regime; options: CompensationOptions; conventionSignedOn: string }>("DeveloperCompensationCalculation").implement({
   description: "A developer's compensation for one dwelling and one month, with its trace.",
   fields: (t) => ({
     regime: t.field({ type: CompensationRegimeEnum, description: "Regime computed under.", deprecationReason: useInstead("legalRegime"), resolve: (r) => r.regime }),
@@ -113,6 +130,22 @@ const DeveloperResultRef = builder.objectRef<{ result: DeveloperCompensationResu
     parameters: t.field({ type: [ParameterVersionUsedRef], description: "Parameter versions used (versions datées des paramètres légaux).", resolve: (r) => Object.values(r.result.parameters) }),
     trace: t.field({ type: ComputationTraceRef, description: "The computation: one step per line (rule, article, inputs, parameter versions, amount).", deprecationReason: useInstead("ruleTrace"), resolve: (r) => r.result.trace }),
     ruleTrace: t.field({ type: RuleTraceRef, description: "The computation: one step per line (rule, article, inputs, parameter versions, amount).", resolve: (r) => r.result.trace }),
+    indexPointsUsed: t.field({
+      type: [IndexPointUsedRef],
+      description: "Index values used (« cote d'application » for the capital indexation, art. 13 §5), each with its source and `unconfirmed` when resolved after its series' knownUntil.",
+      resolve: (r) => indexPointsOf(r.result.lines).points,
+    }),
+    unconfirmedIndexAfter: t.field({
+      type: "Date",
+      nullable: true,
+      description: "Set when the figure rests on an index value resolved after its series' « known until » day (this day): a later tranche may already apply. Null when every index value used is confirmed.",
+      resolve: (r) => indexPointsOf(r.result.lines).unconfirmedAfter,
+    }),
+    capitalRateBounds: t.field({
+      type: [CapitalRateBoundsCheckRef],
+      description: "Law art. 13 §4: each capital remuneration rate used (land, construction) against the bounds on the « taux à court terme de la BCE » (€STR) of the convention's signature day; flagged when breached, when the €STR is missing or unconfirmed. Empty without capital lines.",
+      resolve: (r) => capitalRateChecks(r.result.lines, r.conventionSignedOn, r.options),
+    }),
   }),
 });
 
@@ -121,8 +154,8 @@ builder.queryField("calculateDeveloperCompensation", (t) =>
     type: DeveloperResultRef,
     description: "What a developer's compensation would be for one dwelling and one month (art. 13). Public: no API key needed, no stored data read.",
     args: { input: t.arg({ type: DeveloperInput, required: true, description: "The figures." }) },
-    resolve: (_r, { input }, ctx) => {
-      const options = optionsOf(input, ctx);
+    resolve: async (_r, { input }, ctx) => {
+      const options = optionsOf(input, ctx, await indexSeriesOf(ctx));
       const units = wholeNumber(input.accommodationUnits, "accommodationUnits", 100);
       const capital = (c: typeof input.land, field: string) =>
         c ? { capitalInvested: money(c.capitalInvested, `${field}.capitalInvested`)!, ownContribution: money(c.ownContribution, `${field}.ownContribution`)! } : undefined;
@@ -155,7 +188,7 @@ builder.queryField("calculateDeveloperCompensation", (t) =>
           ),
         ["conventionSignedOn", "firstLettingDate", "month", "letUntil", "accommodationUnits", "usefulLivingAreaM2", "bill8535EntryIntoForce"],
       );
-      return { result, regime: options.regime };
+      return { result, regime: options.regime, options, conventionSignedOn: input.conventionSignedOn };
     },
   }),
 );
@@ -174,7 +207,8 @@ const LandlordInput = builder.inputType("CalculateLandlordCompensationInput", {
   description:
     "A landlord's yearly compensation from totals (art. 40 §1; RGD 2024 art. 3): (rent paid to the developer + management flats) − (rents received + ancillary rents). The ministry's example: 4,000 + 12 × 300 − 5,000 = 2,600.",
   fields: (t) => ({
-    regime: t.field({ type: CompensationRegimeEnum, required: false, defaultValue: "LAW", description: "Regime (default LAW)." }),
+    regime: t.field({ type: CompensationRegimeEnum, required: false, deprecationReason: REGIME_DEPRECATION, description: "Regime (default LAW). Deprecated: give legalRegime; both given must agree." }),
+    legalRegime: t.field({ type: LegalRegimeEnum, required: false, description: "Régime légal to compute under (loi du 7 août 2023, or bill 8535); default LAW." }),
     bill8535EntryIntoForce: t.field({ type: "Date", required: false, description: "BILL_8535: the bill's entry into force to assume (default: the operator's setting)." }),
     landlordKind: t.field({ type: CompensationLandlordKindEnum, required: true, description: "Who the landlord is (art. 40 §4, §5)." }),
     conventionSignedOn: t.field({ type: "Date", required: true, description: "Signature of the landlord's convention (RGD 2024 art. 3 flat of that date)." }),
@@ -200,6 +234,13 @@ const LandlordResultRef = builder.objectRef<{ result: LandlordCompensationResult
     compensation: t.field({ type: "Decimal", description: "(rent paid + flats) − (tenant rents + ancillary rents); negative = surplus owed to the State.", resolve: (r) => r.result.compensation }),
     outcome: t.field({ type: CompensationOutcomeEnum, description: "Compensation due, surplus owed to the State, balanced, or excluded (Fonds du Logement).", resolve: (r) => r.result.outcome }),
     surplusOwedToState: t.field({ type: "Decimal", description: "Surplus to repay to the State, \"0.00\" when none.", resolve: (r) => r.result.surplusOwedToState }),
+    indexPointsUsed: t.field({ type: [IndexPointUsedRef], description: "Index values used, each with its source and `unconfirmed` (the RGD 2024 art. 3 flat is not indexed: usually empty).", resolve: (r) => indexPointsOf([r.result.trace]).points }),
+    unconfirmedIndexAfter: t.field({
+      type: "Date",
+      nullable: true,
+      description: "Set when the figure rests on an index value resolved after its series' « known until » day (this day); null when every index value used is confirmed.",
+      resolve: (r) => indexPointsOf([r.result.trace]).unconfirmedAfter,
+    }),
     trace: t.field({ type: ComputationTraceRef, description: "The computation (rule, articles, inputs, parameter versions, result).", deprecationReason: useInstead("ruleTrace"), resolve: (r) => r.result.trace }),
     ruleTrace: t.field({ type: RuleTraceRef, description: "The computation (rule, articles, inputs, parameter versions, result).", resolve: (r) => r.result.trace }),
   }),
@@ -210,8 +251,8 @@ builder.queryField("calculateLandlordCompensation", (t) =>
     type: LandlordResultRef,
     description: "What a landlord's compensation would be from yearly totals (art. 40 §1). Public: no API key needed, no stored data read.",
     args: { input: t.arg({ type: LandlordInput, required: true, description: "The figures." }) },
-    resolve: (_r, { input }, ctx) => {
-      const options = optionsOf(input, ctx);
+    resolve: async (_r, { input }, ctx) => {
+      const options = optionsOf(input, ctx, await indexSeriesOf(ctx));
       const months = wholeNumber(input.managementFlatMonths, "managementFlatMonths", 1_000_000)!;
       const partial = (input.partialMonths ?? []).map((m, i) => {
         if (m.daysInMonth < 28 || m.daysInMonth > 31) throw badUserInput(`partialMonths[${i}].daysInMonth must be 28 to 31 (got ${m.daysInMonth})`, `input.partialMonths.${i}.daysInMonth`);
@@ -254,7 +295,8 @@ const PrefinancingYearInput = builder.inputType("CompensationPrefinancingYearInp
 const ResidualInput = builder.inputType("CalculateResidualValueInput", {
   description: "Residual value of the State's financial participation on a sale (bill annex IV): VRPF = (1 − AE/DC) × (PFA/CT) × PV, plus prefinancing already paid.",
   fields: (t) => ({
-    regime: t.field({ type: CompensationRegimeEnum, required: false, defaultValue: "BILL_8535", description: "Regime (default BILL_8535: the law has no such formula)." }),
+    regime: t.field({ type: CompensationRegimeEnum, required: false, deprecationReason: REGIME_DEPRECATION, description: "Regime (default BILL_8535). Deprecated: give legalRegime; both given must agree." }),
+    legalRegime: t.field({ type: LegalRegimeEnum, required: false, description: "Régime légal to compute under (loi du 7 août 2023, or bill 8535); default BILL_8535." }),
     bill8535EntryIntoForce: t.field({ type: "Date", required: false, description: "The bill's entry into force to assume (default: the operator's setting)." }),
     date: t.field({ type: "Date", required: true, description: "Date of the sale (annex IV applies from the bill's entry into force)." }),
     fullYearsOfService: t.int({ required: false, description: "AE: full years of public service performed (or give serviceStart)." }),
@@ -288,7 +330,7 @@ builder.queryField("calculateResidualValue", (t) =>
     description: "What the residual value of the State's participation would be on a sale (bill annex IV). Public: no API key needed, no stored data read.",
     args: { input: t.arg({ type: ResidualInput, required: true, description: "The figures." }) },
     resolve: (_r, { input }, ctx) => {
-      const options = optionsOf(input, ctx);
+      const options = optionsOf(input, ctx, undefined, "BILL_8535");
       if ((input.fullYearsOfService == null) === (input.serviceStart == null)) throw badUserInput("Give exactly one of fullYearsOfService and serviceStart", "input.fullYearsOfService");
       if (input.prefinancingAdvance != null && input.prefinancingYearsPaid != null) throw badUserInput("Give prefinancingAdvance or prefinancingYearsPaid, not both", "input.prefinancingAdvance");
       if (input.prefinancingYearsPaid != null && input.prefinancingConventionSignedOn == null)

@@ -12,7 +12,7 @@ import { runMutation } from "../schema/mutation.js";
 import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
 import { domainUserError, isDomainInputError } from "./errors.js";
 import { changesOf, ChangesRef, StatementRef } from "./statement-type.js";
-import { computeStatement, optionsFor, serialise, seriesWhere, STATEMENT_SUMMARY, StatementView, type SeriesKey, type StatementRow } from "./statements.js";
+import { computeStatement, requestOptionsFor, serialise, seriesWhere, STATEMENT_SUMMARY, StatementView, type SeriesKey, type StatementRow } from "./statements.js";
 import { resolveSubject, StatementSubjectInput } from "./subject.js";
 
 interface IssuePayloadShape {
@@ -79,7 +79,7 @@ builder.mutationField("issueCompensationStatement", (t) =>
       }
       let options, statement;
       try {
-        options = optionsFor(regime, ctx.legal);
+        options = await requestOptionsFor(ctx, regime);
         statement = await computeStatement(ctx.prisma, subject, year, options);
       } catch (e) {
         if (isDomainInputError(e)) return { statement: null, userErrors: [domainUserError(e)] };

@@ -11,8 +11,10 @@ import { CompensationRegimeEnum, CompensationStatementKindEnum } from "./enums.j
 import { domainGraphQLError } from "../schema/domain-errors.js";
 import { isDomainInputError } from "./errors.js";
 import { StatementRef } from "./statement-type.js";
-import { computeStatement, optionsFor, STATEMENT_SUMMARY, statementScope, StatementView } from "./statements.js";
+import { computeStatement, requestOptionsFor, STATEMENT_SUMMARY, statementScope, StatementView } from "./statements.js";
 import { resolveSubject, StatementSubjectInput } from "./subject.js";
+import { LegalRegimeEnum } from "../schema/law.js";
+import { chooseRegime, REGIME_DEPRECATION } from "./regime-arg.js";
 
 builder.queryField("compensationStatementDraft", (t) =>
   t.field({
@@ -31,7 +33,7 @@ builder.queryField("compensationStatementDraft", (t) =>
         throw new GraphQLError(problem.message, { extensions: { code: "BAD_USER_INPUT", field: problem.field.join("."), rule: problem.rule } });
       }
       try {
-        const statement = await computeStatement(ctx.prisma, resolved.subject, resolved.year, optionsFor(resolved.regime, ctx.legal));
+        const statement = await computeStatement(ctx.prisma, resolved.subject, resolved.year, await requestOptionsFor(ctx, resolved.regime));
         return StatementView.draft(ctx, resolved.subject, statement);
       } catch (e) {
         if (isDomainInputError(e)) throw domainGraphQLError(e);
@@ -65,7 +67,8 @@ const StatementFilter = builder.inputType("CompensationStatementFilter", {
   fields: (t) => ({
     kind: t.field({ type: CompensationStatementKindEnum, required: false, description: "Developer or landlord statements." }),
     year: t.int({ required: false, description: "Year compensated." }),
-    regime: t.field({ type: CompensationRegimeEnum, required: false, description: "Regime." }),
+    regime: t.field({ type: CompensationRegimeEnum, required: false, deprecationReason: REGIME_DEPRECATION, description: "Regime. Deprecated: give legalRegime; both given must agree." }),
+    legalRegime: t.field({ type: LegalRegimeEnum, required: false, description: "Régime légal (loi du 7 août 2023, or bill 8535)." }),
     organisationIds: t.idList({ required: false, description: "Global IDs of the landlords or developers (the ministry: any; others only their own organisation, FORBIDDEN (HTTP 403) otherwise)." }),
     conventionIds: t.idList({ required: false, description: "Global IDs of conventions." }),
     latestOnly: t.boolean({ required: false, description: "Only the latest version of each series." }),
@@ -82,6 +85,9 @@ builder.queryField("compensationStatements", (t) =>
       args: { filter: t.arg({ type: StatementFilter, required: false, description: "Conditions." }) },
       resolve: async (_r, args, ctx) => {
         const f = args.filter;
+        const chosen = chooseRegime(f?.regime, f?.legalRegime, "LAW");
+        if ("conflict" in chosen) throw new GraphQLError(chosen.conflict, { extensions: { code: "BAD_USER_INPUT", field: "filter.legalRegime" } });
+        const regime = f?.legalRegime ?? f?.regime ?? null;
         const organisationIds = f?.organisationIds ? decodeGlobalIds(f.organisationIds, "Organisation", "filter.organisationIds") : null;
         requireActingFor(ctx.viewer, "filter.organisationIds", organisationIds, "LANDLORD_OR_DEVELOPER");
         const where: Prisma.CompensationStatementWhereInput = {
@@ -90,7 +96,7 @@ builder.queryField("compensationStatements", (t) =>
             {
               ...(f?.kind && { kind: f.kind }),
               ...(f?.year != null && { year: f.year }),
-              ...(f?.regime && { regime: f.regime }),
+              ...(regime && { regime }),
               ...(organisationIds && { organisationId: { in: organisationIds } }),
               ...(f?.conventionIds && { conventionId: { in: decodeGlobalIds(f.conventionIds, "Convention", "filter.conventionIds") } }),
               ...(f?.latestOnly && { next: { is: null } }),

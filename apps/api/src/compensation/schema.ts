@@ -6,3 +6,4 @@ import "./queries.js";
 import "./mutations.js";
 import "./calculators.js";
 import "./ceilings.js";
+import "../indices/schema.js";

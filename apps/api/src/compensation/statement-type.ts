@@ -38,6 +38,9 @@ import { LegalReferenceRef as LegalReferenceUnifiedRef, LegalRegimeEnum, paramet
 import { LegalReferenceRef, ParameterVersionRef } from "./trace.js";
 import { isoDate } from "./inputs.js";
 import type { StatementView } from "./statements.js";
+import { CapitalRateBoundsCheckRef, IndexPointUsedRef, indexPointsOf } from "../indices/types.js";
+import { compensationIndexSeries, indexSeriesOf } from "../indices/series.js";
+import { capitalRateChecks } from "./rate-bounds.js";
 
 export const StatementRef = builder.objectRef<StatementView>("CompensationStatement");
 
@@ -71,6 +74,11 @@ export const StatementLineRef = builder.objectRef<LineSource>("CompensationState
     }),
     parameters: t.field({ type: [ParameterVersionUsedRef], description: "Parameter versions (versions datées) the line used.", resolve: ({ line, statement }) => line.parameterVersions.map((key) => statement.parameters[key]!) }),
     indices: t.field({ type: "JSON", description: "Index points used (cote d'application), if any.", resolve: ({ line }) => line.indices }),
+    indexPoints: t.field({
+      type: [IndexPointUsedRef],
+      description: "Index values the line used (« cote d'application », « indice des prix de la construction »), typed, each with its source and `unconfirmed` when resolved after its series' knownUntil.",
+      resolve: ({ line }) => [...line.indices],
+    }),
     exactAmount: t.field({ type: "Decimal", description: "Unrounded amount, for audit.", resolve: ({ line }) => line.exactAmount }),
     amount: t.field({ type: "Decimal", description: "Signed amount to the cent (half-up, rounded once here); totals are sums of these.", resolve: ({ line }) => line.amount }),
   }),
@@ -442,5 +450,42 @@ StatementRef.implement({
       description: "Every issued version of this statement's series (same subject, year and regime), oldest first.",
       resolve: (s) => s.versions(),
     }),
+    indexPointsUsed: t.field({
+      type: [IndexPointUsedRef],
+      description:
+        "Every distinct index value the statement's lines used (« cote d'application » for the capital indexation, art. 13 §5; « indice des prix de la construction »), with its source; `unconfirmed` when resolved after its series' knownUntil. An issued statement shows those it was computed with.",
+      resolve: async (s) => indexPointsCached(await s.statement()).points,
+    }),
+    unconfirmedIndexAfter: t.field({
+      type: "Date",
+      nullable: true,
+      description:
+        "Set when the statement rests on an unconfirmed index value: a line used a value resolved after its series' « known until » day (this day, the earliest such), so a later tranche may already apply. Null when every index value used is confirmed. Operators confirm values with recordIndexValue.",
+      resolve: async (s) => indexPointsCached(await s.statement()).unconfirmedAfter,
+    }),
+    capitalRateBounds: t.field({
+      type: [CapitalRateBoundsCheckRef],
+      nullable: true,
+      description:
+        "Developer statements: law art. 13 §4 — each capital remuneration rate the statement applies (land, construction; fixed on the convention's signature day) against the bounds on the « taux à court terme de la BCE » (€STR) of that day, with the €STR as recorded now. A breach, a missing or an unconfirmed €STR is flagged (`flagged`), never hidden; the lines still apply the RGD's rate. Empty without capital lines; null for landlord statements.",
+      resolve: async (s, _a, ctx) => {
+        const st = await s.statement();
+        if (st.kind !== "DEVELOPER") return null;
+        const series = await indexSeriesOf(ctx);
+        const options = { regime: st.regime, ...(st.bill8535EntryIntoForce !== null && { bill8535EntryIntoForce: st.bill8535EntryIntoForce }), indexSeries: compensationIndexSeries(series) };
+        return capitalRateChecks(st.lines, st.conventionSignedOn, options);
+      },
+    }),
   }),
 });
+
+const indexPointsCache = new WeakMap<CompensationStatement, ReturnType<typeof indexPointsOf>>();
+/** The statement's index points, computed once per statement object (one pass over its lines). */
+function indexPointsCached(st: CompensationStatement): ReturnType<typeof indexPointsOf> {
+  let v = indexPointsCache.get(st);
+  if (!v) {
+    v = indexPointsOf(st.lines);
+    indexPointsCache.set(st, v);
+  }
+  return v;
+}

@@ -24,6 +24,7 @@ import {
 import type { Convention, Organisation, Prisma } from "../generated/prisma/client.js";
 import type { Context } from "../schema/context.js";
 import { isDeveloper, isLandlord, isMinistry, organisationOf, type Viewer } from "../identity/viewer.js";
+import { compensationIndexSeries, indexSeriesOf } from "../indices/series.js";
 import { loadDeveloperStatementInput, loadLandlordStatementInput, type Db, type DeveloperSubject, type LandlordSubject } from "./inputs.js";
 
 export type StatementKind = "DEVELOPER" | "LANDLORD";
@@ -42,20 +43,15 @@ export interface SeriesKey {
   readonly regime: Regime;
 }
 
-/** The operator's compensation readings (ABORDABLE_FLAT_UNIT_READING, _SURPLUS_READING, _ART_93BIS_SCOPE_READING), only those set: the domain applies its documented default for the others and names every reading in the result. */
-export function compensationReadings(legal: Context["legal"]): Pick<CompensationOptions, "flatUnitReading" | "surplusReading" | "art93bisScopeReading"> {
-  const r = legal.readings;
-  return {
-    ...(r?.flatUnitReading ? { flatUnitReading: r.flatUnitReading } : {}),
-    ...(r?.surplusReading ? { surplusReading: r.surplusReading } : {}),
-    ...(r?.art93bisScopeReading ? { art93bisScopeReading: r.art93bisScopeReading } : {}),
-  };
-}
-
 /** Engine options: under BILL_8535 the operator's entry-into-force date (ctx.legal); under LAW none, so that LAW statements never depend on it. */
 export function optionsFor(regime: Regime, legal: Context["legal"]): CompensationOptions {
-  // The operator's readings (flat unit, art. 47 surplus, art. 93bis scope) apply under both regimes; the statement names them.
-  return { ...legalOptions(legal, { regime }), ...compensationReadings(legal) };
+  // The kernel's selector carries the operator's readings (flat unit, art. 47 surplus, art. 93bis scope) under both regimes; the statement names them.
+  return legalOptions(legal, { regime });
+}
+
+/** Engine options for a request: `optionsFor` with the index series in use (built-in + operator values, loaded once per request). */
+export async function requestOptionsFor(ctx: Context, regime: Regime): Promise<CompensationOptions> {
+  return { ...optionsFor(regime, ctx.legal), indexSeries: compensationIndexSeries(await indexSeriesOf(ctx)) };
 }
 
 /** Load (bounded SQL) + compute (pure). */

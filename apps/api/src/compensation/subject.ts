@@ -13,6 +13,8 @@ import type { Problems } from "../schema/user-errors.js";
 import { conventionOfStatement, landlordOfStatement } from "../access/policy.js";
 import { requireActingFor } from "../access/acting-for.js";
 import { CompensationRegimeEnum } from "./enums.js";
+import { LegalRegimeEnum } from "../schema/law.js";
+import { chooseRegime, REGIME_DEPRECATION } from "./regime-arg.js";
 import type { Subject } from "./statements.js";
 
 /** First year of the law (in force from 1 October 2023). */
@@ -28,7 +30,8 @@ export const StatementSubjectInput = builder.inputType("CompensationStatementInp
       description: "Global ID of a Convention: FINANCIAL_PARTICIPATION gives the developer statement (art. 13); COMPENSATION the landlord statement under that convention.",
     }),
     year: t.int({ required: true, description: `Year compensated (${FIRST_YEAR} or later).` }),
-    regime: t.field({ type: CompensationRegimeEnum, required: false, defaultValue: "LAW", description: "Regime (default LAW)." }),
+    regime: t.field({ type: CompensationRegimeEnum, required: false, deprecationReason: REGIME_DEPRECATION, description: "Regime (default LAW). Deprecated: give legalRegime; both given must agree." }),
+    legalRegime: t.field({ type: LegalRegimeEnum, required: false, description: "Régime légal of the statement (loi du 7 août 2023, or bill 8535); default LAW." }),
   }),
 });
 
@@ -38,7 +41,9 @@ export type StatementSubjectArgs = typeof StatementSubjectInput.$inferInput;
 export async function resolveSubject(ctx: Context, p: Problems, input: StatementSubjectArgs, mode: "read" | "issue"): Promise<{ subject: Subject; year: number; regime: Regime } | null> {
   const maxYear = new Date().getUTCFullYear();
   checkInt(p, "year", input.year, { min: FIRST_YEAR, max: maxYear });
-  const regime = (input.regime ?? "LAW") as Regime;
+  const chosen = chooseRegime(input.regime as Regime | null | undefined, input.legalRegime as Regime | null | undefined, "LAW");
+  if ("conflict" in chosen) p.add("legalRegime", "INVALID_VALUE", chosen.conflict);
+  const regime = "conflict" in chosen ? "LAW" : chosen.regime;
   if ((input.landlordId == null) === (input.conventionId == null)) {
     p.add("landlordId", "INVALID_VALUE", "Give exactly one of landlordId and conventionId");
     return null;

@@ -311,6 +311,7 @@ function basesOf(s: MutationStock, own: Own): Record<string, Base[]> {
     }),
     createFinancingConvention: admin("createFinancingConvention", { projectId: gid("Project", own.snhbmProject) }),
     createOrganisation: admin("createOrganisation"),
+    recordIndexValue: admin("recordIndexValue"),
     deactivateOrganisation: admin("deactivateOrganisation"),
     declineDwellingTransfer: landlord("declineDwellingTransfer"),
     importPortfolio: landlord("importPortfolio"),

@@ -193,6 +193,8 @@ export function mutationFixtures(s: Record<Target, Stock>): Record<string, Mutat
     consentToRehousingOffer: { target: "offerId", input: (t) => ({ offerId: gid("RehousingOffer", s[t].offerToConsent), decision: "DECLINED", decidedOn: today }) },
     recordRehousingWaiver: { target: "rehousingCaseId", input: (t) => ({ rehousingCaseId: gid("RehousingCase", s[t].rehousingCase), waivedOn: today, reasons: "Legitimate reasons" }) },
     // issue 13: organisations, conventions and the register are the ministry administrators'; portfolio facts and imports the landlord's
+    // issue 17 point 4: index values are the ministry administrators' (the same value again is unchanged, so every call of the matrix succeeds)
+    recordIndexValue: { target: "key", actors: "admin", input: () => ({ series: "ECB_SHORT_TERM_RATE", key: "2020-01-01", value: "-0.5", source: "matrix fixture (not a published figure)" }) },
     createOrganisation: { target: "name", actors: "admin", input: () => ({ name: unique("Org"), kind: "ASSOCIATION_OR_FOUNDATION", isSocialLandlord: true, approvalReference: unique("AGR"), approvedOn: today }) },
     updateOrganisation: { target: "id", actors: "admin", input: (t) => ({ id: org(t), approvalReference: unique("AGR") }) },
     deactivateOrganisation: { target: "id", actors: "admin", input: (t) => ({ id: gid("Organisation", spare.orgs[t]), reason: "matrix" }) },

@@ -14,7 +14,7 @@ import { buildDeveloperStatement, serviceYearOf, type CapitalInput } from "./dev
 import { buildLandlordStatement } from "./landlord.js";
 import { CompensationInputError, Resolver } from "./rules.js";
 import { compensationReadings, type CompensationReadings } from "./readings.js";
-import { surplusTreatment, type SurplusTreatment } from "./types.js";
+import { indexOptionsOf, surplusTreatment, type SurplusTreatment } from "./types.js";
 import type { CompensationOptions, CompensationStatement, DedicatedCategory, DeveloperKind, Exclusion, LandlordKind, StatementLine, Subtotal } from "./types.js";
 
 export { residualValue as calculateResidualValue, optionalRegimeRemuneration as calculateOptionalRegimeRemuneration } from "./residual.js";
@@ -202,7 +202,7 @@ export function calculateLandlordCompensation(q: LandlordCompensationQuery, opti
   const flatDue = probe.lines.some((l) => l.component === "MANAGEMENT_FLAT");
   const resolver = new Resolver(options);
   const flat = resolver.resolve("compensation.landlord.managementFlat", q.conventionSignedOn);
-  const monthly = indexedAmountOf(flat, q.asOf).value;
+  const monthly = indexedAmountOf(flat, q.asOf, indexOptionsOf(options)).value;
   let flats = new Dec(0);
   if (flatDue) {
     flats = roundMoney(monthly.times(q.managementFlatMonths));

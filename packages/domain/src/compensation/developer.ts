@@ -40,7 +40,7 @@ import {
 } from "./calendar.js";
 import { art13AsAmended, assemble, billEntryDay, CompensationInputError, LineCollector, nonNegative, Resolver, retroactiveBillRules, ZERO } from "./rules.js";
 import { compensationReadings } from "./readings.js";
-import type { CompensationOptions, DedicatedCategory, DeveloperKind, DeveloperStatement, Exclusion } from "./types.js";
+import { indexOptionsOf, type CompensationOptions, type DedicatedCategory, type DeveloperKind, type DeveloperStatement, type Exclusion } from "./types.js";
 
 export interface CapitalInput {
   /** Capital invested in the eligible costs of this part (land, or construction/renovation). */
@@ -134,10 +134,11 @@ export function capitalTakenIntoAccount(part: CapitalInput, what: string): Decim
 }
 
 /** The cote the capital remuneration is adapted to for `month`: yearly, on 1 January (README, interpretation notes). */
-function capitalIndexation(refDate: IsoDate, month: MonthKey): { ref: IndexPointUsed; now: IndexPointUsed } {
-  const ref = resolveCote(refDate);
+function capitalIndexation(refDate: IsoDate, month: MonthKey, options: CompensationOptions): { ref: IndexPointUsed; now: IndexPointUsed } {
+  const series = options.indexSeries?.coteSeries;
+  const ref = resolveCote(refDate, series);
   const year = Number(month.slice(0, 4));
-  const now = year > Number(refDate.slice(0, 4)) ? resolveCote(`${year}-01-01`) : ref;
+  const now = year > Number(refDate.slice(0, 4)) ? resolveCote(`${year}-01-01`, series) : ref;
   return { ref, now };
 }
 
@@ -148,6 +149,7 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
   if (months.some((m) => Number(m.slice(0, 4)) !== input.year)) throw new CompensationInputError(`months ${input.months?.from}..${input.months?.to} are not all in ${input.year}`);
   const resolver = new Resolver(options);
   const readings = compensationReadings(options);
+  const indexOptions = indexOptionsOf(options);
   // Art. 93bis scope reading: under ART_13_PAR_2_3_ONLY, art. 13 §1, §3bis and §5 as amended apply
   // only from the bill's entry into force (+Infinity under LAW; -Infinity = retroactive to 2023-10-01).
   const art13OtherParsFrom = !art13AsAmended(options) ? Number.POSITIVE_INFINITY : readings.art93bisScopeReading === "WHOLE_ART_13" ? Number.NEGATIVE_INFINITY : billEntryDay(options, "art. 13 §1, §3bis, §5 (art. 93bis read as §2-3 only)");
@@ -189,7 +191,7 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
           const window = monthRange(month);
           const days = coveredDays(obj.ranges, window);
           if (days === 0) continue;
-          const amount = indexedAmountOf(flat, firstDayOf(month));
+          const amount = indexedAmountOf(flat, firstDayOf(month), indexOptions);
           const monthDays = window.to - window.from;
           out.add({
             dwellingId: dw.id,
@@ -249,7 +251,7 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
           }
           const refDate = refDateOf(month);
           const billIndexation = refDate !== signed || epochDay(firstDayOf(month)) >= art13OtherParsFrom;
-          const { ref, now } = capitalIndexation(refDate, month);
+          const { ref, now } = capitalIndexation(refDate, month, options);
           let landExact: Decimal | null = null;
           for (const part of ["land", "construction"] as const) {
             const base = bases[part];
@@ -336,7 +338,7 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
           if (days === 0) continue;
           const monthDays = window.to - window.from;
           const param = resolver.resolve("compensation.fondsDuLogement.indemnity", firstDayOf(month));
-          const perM2 = indexedAmountOf(param, firstDayOf(month));
+          const perM2 = indexedAmountOf(param, firstDayOf(month), indexOptions);
           const monthly = perM2.value.times(area);
           out.add({
             dwellingId: dw.id,

@@ -60,4 +60,4 @@ export {
 } from "./calculators.js";
 export { COMPENSATION_INTERPRETATION_NOTES } from "./notes.js";
 export { checkFlatsAgainstCeilings, FLAT_CEILING_PAIRS, type FlatCeilingCheck } from "./ceilings.js";
-export { checkCapitalRateBounds, type CapitalRateBoundsCheck, type CapitalRateKind } from "./rate-bounds.js";
+export { capitalRateBoundsStatus, checkCapitalRateBounds, type CapitalRateBoundsCheck, type CapitalRateBoundsStatus, type CapitalRateKind } from "./rate-bounds.js";

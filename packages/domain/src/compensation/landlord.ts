@@ -34,6 +34,7 @@ import type { TraceValue } from "../parameters/trace.js";
 import { art40Par2And3AsAmended, assemble, billEntryDay, CompensationInputError, LineCollector, NO_VERSIONS, nonNegative, Resolver, ZERO } from "./rules.js";
 import { compensationReadings } from "./readings.js";
 import {
+  indexOptionsOf,
   surplusTreatment,
   VACANCY_REASONS,
   VACANCY_REDUCTION_OFF,
@@ -279,7 +280,7 @@ export function buildLandlordStatement(input: LandlordStatementInput, options: C
   }
 
   const flat = resolver.resolve("compensation.landlord.managementFlat", signed);
-  const flatByMonth = new Map(months.map((m) => [m, indexedAmountOf(flat, firstDayOf(m))]));
+  const flatByMonth = new Map(months.map((m) => [m, indexedAmountOf(flat, firstDayOf(m), indexOptionsOf(options))]));
   const ids = new Set<string>();
 
   for (const dw of input.dwellings) {

@@ -7,6 +7,7 @@
  */
 import type { Decimal } from "decimal.js";
 import { Dec } from "../money/decimal.js";
+import { DomainError } from "../law/errors.js";
 import { resolveDecimal } from "../parameters/registry.js";
 import { resolveEcbShortTermRate, type EcbRateUsed } from "../parameters/indices/resolve.js";
 import type { EcbRateSeries } from "../parameters/indices/types.js";
@@ -64,4 +65,34 @@ export function checkCapitalRateBounds(kind: CapitalRateKind, asOf: IsoDate, opt
     unconfirmed: ecbRate.unconfirmedAfter !== undefined,
     parameters: [rate.version, min.version, max.version].map(citeVersion),
   };
+}
+
+/** The art. 13 §4 check as a statement shows it: never hidden — a breach, a missing or an unconfirmed €STR is said. */
+export interface CapitalRateBoundsStatus {
+  readonly kind: CapitalRateKind;
+  /** The day checked: the rate in force on it against the €STR in force on it. */
+  readonly asOf: IsoDate;
+  /** WITHIN_BOUNDS, BREACHED, or ECB_RATE_MISSING (no €STR recorded on or before `asOf`: the bounds cannot be checked). */
+  readonly status: "WITHIN_BOUNDS" | "BREACHED" | "ECB_RATE_MISSING";
+  /** The rate applied (percent per year), resolved even when the €STR is missing. */
+  readonly rate: Decimal;
+  /** The check; null when the €STR is missing. */
+  readonly check: CapitalRateBoundsCheck | null;
+  /** Why the check could not be made (the INDEX_MISSING message), else null. */
+  readonly missing: string | null;
+  /** True when the statement must draw attention to it: breached, €STR missing, or resting on an unconfirmed €STR. */
+  readonly flagged: boolean;
+  readonly parameters: readonly ParameterVersionUsed[];
+}
+
+/** `checkCapitalRateBounds`, with a missing €STR reported as ECB_RATE_MISSING instead of thrown. */
+export function capitalRateBoundsStatus(kind: CapitalRateKind, asOf: IsoDate, options: RegimeOptions, series?: EcbRateSeries): CapitalRateBoundsStatus {
+  try {
+    const check = checkCapitalRateBounds(kind, asOf, options, series);
+    return { kind, asOf, status: check.withinBounds ? "WITHIN_BOUNDS" : "BREACHED", rate: check.rate, check, missing: null, flagged: !check.withinBounds || check.unconfirmed, parameters: check.parameters };
+  } catch (e) {
+    if (!(e instanceof DomainError) || e.code !== "INDEX_MISSING") throw e;
+    const rate = resolveDecimal(IDS[kind].rate, asOf, options);
+    return { kind, asOf, status: "ECB_RATE_MISSING", rate: rate.value, check: null, missing: e.message, flagged: true, parameters: [citeVersion(rate.version)] };
+  }
 }

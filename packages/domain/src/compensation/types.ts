@@ -1,5 +1,6 @@
 /** Types shared by the compensation engine: statement lines, statements, inputs' vocabulary. */
-import type { IndexPointUsed } from "../parameters/indices/types.js";
+import type { ConstructionSeries, CoteSeries, EcbRateSeries, IndexPointUsed } from "../parameters/indices/types.js";
+import type { IndexOptions } from "../parameters/indices/resolve.js";
 import type { ComputationTrace, ParameterVersionUsed, TraceValue } from "../parameters/trace.js";
 import type { IsoDate, LegalReference, Regime, RegimeOptions } from "../parameters/types.js";
 import type { MonthKey, Period } from "./calendar.js";
@@ -49,8 +50,30 @@ export type Component = (typeof COMPONENTS)[number];
 
 export type ObjectKind = "DWELLING" | "ACCOMMODATION_UNIT";
 
-/** Options of every computation: the regime, for BILL_8535 the operator's entry-into-force date, and the operator's readings (readings.ts). */
-export type CompensationOptions = RegimeOptions & CompensationReadingOptions;
+/**
+ * The index series a computation resolves against (issue 17 point 4): the built-in series with the
+ * operator's recorded points (`withCotePoints`, `withConstructionPoints`, `withEcbRatePoints`).
+ * Absent, the built-in series of parameters/indices/data.ts.
+ */
+export interface CompensationIndexSeries {
+  readonly coteSeries?: CoteSeries;
+  readonly constructionSeries?: ConstructionSeries;
+  readonly ecbRateSeries?: EcbRateSeries;
+}
+
+/**
+ * Options of every computation: the regime, for BILL_8535 the operator's entry-into-force date, the
+ * operator's readings (readings.ts) and the index series to resolve against (`indexSeries`; never part
+ * of a statement: the index points a line used are in its `indices`, each with `unconfirmedAfter` when
+ * it rests on a value after its series' knownUntil).
+ */
+export type CompensationOptions = RegimeOptions & CompensationReadingOptions & { readonly indexSeries?: CompensationIndexSeries };
+
+/** The index options (cote, construction series) of compensation options, for `indexedAmountOf` / `resolveCote`. */
+export function indexOptionsOf(options: { readonly indexSeries?: CompensationIndexSeries }): IndexOptions {
+  const s = options.indexSeries;
+  return { ...(s?.coteSeries && { coteSeries: s.coteSeries }), ...(s?.constructionSeries && { constructionSeries: s.constructionSeries }) };
+}
 
 /**
  * One statement line: one dwelling or accommodation unit, one month, one component. `amount` is
