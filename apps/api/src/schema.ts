@@ -26,7 +26,7 @@ import "./portfolio/mutations.js";
 import "./api-keys/schema.js";
 import "./audit/schema.js";
 import "./dashboards/ministry.js";
-import "./compensation/schema.js";
+import "./compensation/index.js";
 import "./tenancy/index.js";
 import "./allocation/schema.js";
 import "./schema/error-codes.js";

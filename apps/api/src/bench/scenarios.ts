@@ -10,7 +10,7 @@
 import { buildLandlordStatement } from "@abordable/domain";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { SqlSession } from "../db/migrate.js";
-import { loadLandlordStatementInput } from "../compensation/inputs.js";
+import { loadLandlordStatementInput } from "../compensation/adapters/inputs.js";
 
 /** What a scenario's preparation learns from the seeded database before the load starts. */
 export interface Prepared {

@@ -9,8 +9,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildLandlordStatement, type LandlordStatementInput } from "@abordable/domain";
 import type { Database } from "../../src/db/database.js";
-import { loadLandlordStatementInput, type LandlordSubject } from "../../src/compensation/inputs.js";
-import { serialise } from "../../src/compensation/statements.js";
+import { loadLandlordStatementInput, type LandlordSubject } from "../../src/compensation/adapters/inputs.js";
+import { serialise } from "../../src/compensation/adapters/statements.js";
 import { openTestDatabase, TEST_DATABASE_KIND } from "../support/database.js";
 
 const DWELLINGS = 5_000;

@@ -19,20 +19,20 @@ import {
   legalOptions,
 } from "@abordable/domain";
 import type { Decimal } from "decimal.js";
-import { builder } from "../schema/builder.js";
-import { DedicatedSubCategoryEnum } from "../schema/enums.js";
-import type { Context } from "../schema/context.js";
-import { dedicatedCategoryOf } from "./inputs.js";
-import { domainGraphQLError } from "../schema/domain-errors.js";
-import { badUserInput, computeOrBadInput, isDomainInputError } from "./errors.js";
-import { CompensationComponentEnum, CompensationDeveloperKindEnum, CompensationLandlordKindEnum, CompensationOutcomeEnum, CompensationRegimeEnum } from "./enums.js";
-import { ComponentSubtotalRef } from "./statement-type.js";
-import { LegalRegimeEnum, ParameterVersionRef as ParameterVersionUsedRef, RuleTraceRef, useInstead } from "../schema/law.js";
-import { cite, ComputationTraceRef, ParameterVersionRef } from "./trace.js";
-import { REGIME_DEPRECATION, regimeOrBadInput } from "./regime-arg.js";
-import { compensationIndexSeries, indexSeriesOf, type IndexSeriesSet } from "../indices/series.js";
-import { CapitalRateBoundsCheckRef, IndexPointUsedRef, indexPointsOf } from "../indices/types.js";
-import { capitalRateChecks } from "./rate-bounds.js";
+import { builder } from "../../schema/builder.js";
+import { DedicatedSubCategoryEnum } from "../../schema/enums.js";
+import type { Context } from "../../schema/context.js";
+import { dedicatedCategoryOf } from "../adapters/inputs.js";
+import { domainGraphQLError } from "../../schema/domain-errors.js";
+import { badUserInput, computeOrBadInput, isUserFacingDomainError } from "../../schema/domain-errors.js";
+import { CompensationComponentEnum, CompensationDeveloperKindEnum, CompensationLandlordKindEnum, CompensationOutcomeEnum, CompensationRegimeEnum } from "../types/enums.js";
+import { ComponentSubtotalRef } from "../types/statement-parts.js";
+import { LegalRegimeEnum, ParameterVersionRef as ParameterVersionUsedRef, RuleTraceRef, useInstead } from "../../schema/law.js";
+import { cite, ComputationTraceRef, ParameterVersionRef } from "../types/trace.js";
+import { REGIME_DEPRECATION, regimeOrBadInput } from "../adapters/regime-arg.js";
+import { compensationIndexSeries, indexSeriesOf, type IndexSeriesSet } from "../../indices/series.js";
+import { CapitalRateBoundsCheckRef, IndexPointUsedRef, indexPointsOf } from "../../indices/types.js";
+import { capitalRateChecks } from "../adapters/rate-bounds.js";
 
 // ───────────── shared inputs ─────────────
 
@@ -341,7 +341,7 @@ builder.queryField("calculateResidualValue", (t) =>
         try {
           covered = prefinancingServiceYears(input.prefinancingConventionSignedOn!, options);
         } catch (e) {
-          if (isDomainInputError(e)) throw domainGraphQLError(e, { field: "input.prefinancingConventionSignedOn" });
+          if (isUserFacingDomainError(e)) throw domainGraphQLError(e, { field: "input.prefinancingConventionSignedOn" });
           throw e;
         }
       const years = (input.prefinancingYearsPaid ?? []).map((y, i) => {

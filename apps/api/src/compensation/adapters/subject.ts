@@ -6,14 +6,14 @@
  * (access/acting-for.ts), a NOT_FOUND user error when issuing.
  */
 import type { Regime } from "@abordable/domain";
-import { builder } from "../schema/builder.js";
-import type { Context } from "../schema/context.js";
-import { checkId, checkInt } from "../schema/validate.js";
-import type { Problems } from "../schema/user-errors.js";
-import { conventionOfStatement, landlordOfStatement } from "../access/policy.js";
-import { requireActingFor } from "../access/acting-for.js";
-import { CompensationRegimeEnum } from "./enums.js";
-import { LegalRegimeEnum } from "../schema/law.js";
+import { builder } from "../../schema/builder.js";
+import type { Context } from "../../schema/context.js";
+import { checkId, checkInt } from "../../schema/validate.js";
+import type { Problems } from "../../schema/user-errors.js";
+import { conventionOfStatement, landlordOfStatement } from "../../access/policy.js";
+import { requireActingFor } from "../../access/acting-for.js";
+import { CompensationRegimeEnum } from "../types/enums.js";
+import { LegalRegimeEnum } from "../../schema/law.js";
 import { chooseRegime, REGIME_DEPRECATION } from "./regime-arg.js";
 import type { Subject } from "./statements.js";
 

@@ -25,9 +25,9 @@ import {
   type VacancyInput,
 } from "@abordable/domain";
 import type { Decimal } from "decimal.js";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
-import type { DedicatedSubCategory, DwellingStatus, OrganisationKind } from "../generated/prisma/enums.js";
-import { RENT_HISTORY_ORDER, rentPeriods, type RentRevisionRow } from "../tenancy/adapters/rent-history.js";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import type { DedicatedSubCategory, DwellingStatus, OrganisationKind } from "../../generated/prisma/enums.js";
+import { RENT_HISTORY_ORDER, rentPeriods, type RentRevisionRow } from "../../tenancy/adapters/rent-history.js";
 
 /** The Prisma client or a transaction client: loads run in either. */
 export type Db = PrismaClient | Prisma.TransactionClient;

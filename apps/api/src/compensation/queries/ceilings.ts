@@ -3,15 +3,15 @@
  * (art. 13 §2 al. 1, art. 40 §2 al. 1) indexed on a date, under either regime. No stored data.
  */
 import { checkFlatsAgainstCeilings, citeVersion, parameterKey, type FlatCeilingCheck } from "@abordable/domain";
-import { builder } from "../schema/builder.js";
-import { CompensationRegimeEnum } from "./enums.js";
-import { LegalRegimeEnum, ParameterVersionRef as ParameterVersionUsedRef, useInstead } from "../schema/law.js";
-import { indexSeriesOf } from "../indices/series.js";
-import { IndexPointUsedRef } from "../indices/types.js";
-import { chooseRegime, REGIME_DEPRECATION } from "./regime-arg.js";
-import { badUserInput } from "./errors.js";
-import { domainGraphQLError, toDomainError } from "../schema/domain-errors.js";
-import { ParameterVersionRef } from "./trace.js";
+import { builder } from "../../schema/builder.js";
+import { CompensationRegimeEnum } from "../types/enums.js";
+import { LegalRegimeEnum, ParameterVersionRef as ParameterVersionUsedRef, useInstead } from "../../schema/law.js";
+import { indexSeriesOf } from "../../indices/series.js";
+import { IndexPointUsedRef } from "../../indices/types.js";
+import { chooseRegime, REGIME_DEPRECATION } from "../adapters/regime-arg.js";
+import { badUserInput } from "../../schema/domain-errors.js";
+import { domainGraphQLError, toDomainError } from "../../schema/domain-errors.js";
+import { ParameterVersionRef } from "../types/trace.js";
 import { optionsOf } from "./calculators.js";
 
 const FlatCeilingCheckRef = builder.objectRef<FlatCeilingCheck>("CompensationFlatCeilingCheck").implement({

@@ -1,6 +1,6 @@
 /** Law art. 13 §4 as the API shows it on developer statements and calculations (indices/types.ts `CapitalRateBoundsCheck`). */
 import { capitalRateBoundsStatus, type CompensationOptions } from "@abordable/domain";
-import type { RateBoundsSource } from "../indices/types.js";
+import type { RateBoundsSource } from "../../indices/types.js";
 
 /** Art. 13 §4 for the capital parts a developer computation remunerates: the rate fixed at the convention's signature against the €STR of that day. */
 export function capitalRateChecks(lines: readonly { component: string }[], conventionSignedOn: string, options: CompensationOptions): RateBoundsSource[] {

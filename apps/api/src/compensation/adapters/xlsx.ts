@@ -10,7 +10,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CompensationStatement } from "@abordable/domain";
-import type { Context } from "../schema/context.js";
+import type { Context } from "../../schema/context.js";
 import { CSV_COLUMNS, statementRows } from "./csv.js";
 
 const AMOUNT = CSV_COLUMNS.findIndex(([name]) => name === "amount");

@@ -1,5 +1,5 @@
 /** Enumerations of the compensation capability (law art. 13, 40-41; bill 8535), each value described with its source. */
-import { builder } from "../schema/builder.js";
+import { builder } from "../../schema/builder.js";
 
 export const CompensationRegimeEnum = builder.enumType("CompensationRegime", {
   description: "Which text a computation follows.",

@@ -4,7 +4,7 @@
  * different is refused naming the field; neither gives the input's default.
  */
 import type { Regime } from "@abordable/domain";
-import { badUserInput } from "./errors.js";
+import { badUserInput } from "../../schema/domain-errors.js";
 
 /** The deprecation reason of the old `regime` argument / input field. */
 export const REGIME_DEPRECATION = "Use legalRegime (LegalRegime); removal not before 2027-06-30";

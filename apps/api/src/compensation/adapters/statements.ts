@@ -5,7 +5,7 @@
  * only when a field needs it, batched per request.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { nodeSha256 } from "../db/sealed-records.js";
+import { nodeSha256 } from "../../db/sealed-records.js";
 import DataLoader from "dataloader";
 import {
   buildDeveloperStatement,
@@ -21,10 +21,10 @@ import {
   type Subtotal,
   legalOptions,
 } from "@abordable/domain";
-import type { Convention, Organisation, Prisma } from "../generated/prisma/client.js";
-import type { Context } from "../schema/context.js";
-import { isDeveloper, isLandlord, isMinistry, organisationOf, type Viewer } from "../identity/viewer.js";
-import { compensationIndexSeries, indexSeriesOf } from "../indices/series.js";
+import type { Convention, Organisation, Prisma } from "../../generated/prisma/client.js";
+import type { Context } from "../../schema/context.js";
+import { isDeveloper, isLandlord, isMinistry, organisationOf, type Viewer } from "../../identity/viewer.js";
+import { compensationIndexSeries, indexSeriesOf } from "../../indices/series.js";
 import { loadDeveloperStatementInput, loadLandlordStatementInput, type Db, type DeveloperSubject, type LandlordSubject } from "./inputs.js";
 
 export type StatementKind = "DEVELOPER" | "LANDLORD";

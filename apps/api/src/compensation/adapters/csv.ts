@@ -10,8 +10,8 @@
  */
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { CompensationStatement } from "@abordable/domain";
-import { dwellingScope } from "../access/tenant.js";
-import type { Context } from "../schema/context.js";
+import { dwellingScope } from "../../access/tenant.js";
+import type { Context } from "../../schema/context.js";
 
 export const CSV_COLUMNS = [
   ["line_id", "stable line key `<object uuid>|<month>|<component>` (the `lineId` of the API's lines); SUBTOTAL_DWELLING, SUBTOTAL_COMPONENT or TOTAL on the summary rows"],

@@ -6,14 +6,15 @@
  * lets exactly one win; the other gets a CONFLICT user error.
  */
 import { randomUUID } from "node:crypto";
-import { Prisma } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { runMutation } from "../schema/mutation.js";
-import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
-import { domainUserError, isDomainInputError } from "./errors.js";
-import { changesOf, ChangesRef, StatementRef } from "./statement-type.js";
-import { computeStatement, requestOptionsFor, serialise, seriesWhere, STATEMENT_SUMMARY, StatementView, type SeriesKey, type StatementRow } from "./statements.js";
-import { resolveSubject, StatementSubjectInput } from "./subject.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { runMutation } from "../../schema/mutation.js";
+import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../../schema/user-errors.js";
+import { domainUserError, isUserFacingDomainError } from "../../schema/domain-errors.js";
+import { changesOf, ChangesRef } from "../types/statement-parts.js";
+import { StatementRef } from "../types/statement.js";
+import { computeStatement, requestOptionsFor, serialise, seriesWhere, STATEMENT_SUMMARY, StatementView, type SeriesKey, type StatementRow } from "../adapters/statements.js";
+import { resolveSubject, StatementSubjectInput } from "../adapters/subject.js";
 
 interface IssuePayloadShape {
   statement: StatementView | null;
@@ -82,7 +83,7 @@ builder.mutationField("issueCompensationStatement", (t) =>
         options = await requestOptionsFor(ctx, regime);
         statement = await computeStatement(ctx.prisma, subject, year, options);
       } catch (e) {
-        if (isDomainInputError(e)) return { statement: null, userErrors: [domainUserError(e)] };
+        if (isUserFacingDomainError(e)) return { statement: null, userErrors: [domainUserError(e)] };
         throw e;
       }
       const { hash, content } = serialise(statement);

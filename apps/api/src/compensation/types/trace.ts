@@ -4,8 +4,8 @@
  * result, steps) of the calculators.
  */
 import { formatReference, type ComputationTrace, type LegalReference, type ParameterVersionUsed } from "@abordable/domain";
-import { builder } from "../schema/builder.js";
-import { parameterVersionKey } from "../schema/law.js";
+import { builder } from "../../schema/builder.js";
+import { parameterVersionKey } from "../../schema/law.js";
 import { CompensationRegimeEnum } from "./enums.js";
 
 /** "law art. 40 §2 al. 1", "bill 8535 art. 9 2° (→ art. 13 §2)": the kernel's one formatter. */

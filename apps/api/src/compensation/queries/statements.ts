@@ -1,20 +1,20 @@
 /** Reading statements: a draft computed live, one issued statement, and the issued ones as a connection. */
 import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
-import type { Prisma } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { pageCost } from "../schema/complexity.js";
-import { decodeGlobalId, decodeGlobalIds } from "../schema/ids.js";
-import { Problems } from "../schema/user-errors.js";
-import { requireActingFor } from "../access/acting-for.js";
-import { CompensationRegimeEnum, CompensationStatementKindEnum } from "./enums.js";
-import { domainGraphQLError } from "../schema/domain-errors.js";
-import { isDomainInputError } from "./errors.js";
-import { StatementRef } from "./statement-type.js";
-import { computeStatement, requestOptionsFor, STATEMENT_SUMMARY, statementScope, StatementView } from "./statements.js";
-import { resolveSubject, StatementSubjectInput } from "./subject.js";
-import { LegalRegimeEnum } from "../schema/law.js";
-import { chooseRegime, REGIME_DEPRECATION } from "./regime-arg.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { pageCost } from "../../schema/complexity.js";
+import { decodeGlobalId, decodeGlobalIds } from "../../schema/ids.js";
+import { Problems } from "../../schema/user-errors.js";
+import { requireActingFor } from "../../access/acting-for.js";
+import { CompensationRegimeEnum, CompensationStatementKindEnum } from "../types/enums.js";
+import { domainGraphQLError } from "../../schema/domain-errors.js";
+import { isUserFacingDomainError } from "../../schema/domain-errors.js";
+import { StatementRef } from "../types/statement.js";
+import { computeStatement, requestOptionsFor, STATEMENT_SUMMARY, statementScope, StatementView } from "../adapters/statements.js";
+import { resolveSubject, StatementSubjectInput } from "../adapters/subject.js";
+import { LegalRegimeEnum } from "../../schema/law.js";
+import { chooseRegime, REGIME_DEPRECATION } from "../adapters/regime-arg.js";
 
 builder.queryField("compensationStatementDraft", (t) =>
   t.field({
@@ -36,7 +36,7 @@ builder.queryField("compensationStatementDraft", (t) =>
         const statement = await computeStatement(ctx.prisma, resolved.subject, resolved.year, await requestOptionsFor(ctx, resolved.regime));
         return StatementView.draft(ctx, resolved.subject, statement);
       } catch (e) {
-        if (isDomainInputError(e)) throw domainGraphQLError(e);
+        if (isUserFacingDomainError(e)) throw domainGraphQLError(e);
         throw e;
       }
     },
