@@ -205,15 +205,32 @@ type Result = Omit<Measure, "scenario" | "target" | "connections" | "cpuMsPerReq
  */
 async function load(url: string, connections: number, opts: { method: "GET" | "POST"; headers?: Record<string, string>; body?: string }): Promise<Result> {
   const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let firstFailedBody: string | undefined;
   // Without a callback autocannon returns its instance, which is also a promise of the result.
   const instance = autocannon({
     url, connections, duration: DURATION, method: opts.method, headers: opts.headers, body: opts.body,
-    verifyBody: (body) => body !== undefined && !failedBody(body.toString()),
+    verifyBody: (body) => {
+      const ok = body !== undefined && !failedBody(body.toString());
+      if (!ok) firstFailedBody ??= String(body).slice(0, 400);
+      return ok;
+    },
   }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  });
   const result = await instance;
-  return summarise(latencies, result.duration, result.errors + result.non2xx + result.mismatches + result.timeouts);
+  const errors = result.errors + result.non2xx + result.mismatches + result.timeouts;
+  // What the errors were (issue 16: errors at 50 connections were reported without a cause).
+  if (errors > 0) {
+    log(`  errors: ${result.errors} connection errors (of which ${result.timeouts} timeouts after ${autocannonTimeoutSeconds} s), ${result.non2xx} non-2xx, ${result.mismatches} failed bodies; statuses ${[...statuses].map(([k, v]) => `${k}: ${v}`).join(", ")}${firstFailedBody ? `; first failed body: ${firstFailedBody}` : ""}`);
+  }
+  return summarise(latencies, result.duration, errors);
 }
+
+/** autocannon's default: a request unanswered this long counts as a timeout (an error). */
+const autocannonTimeoutSeconds = 10;
 
 /**
  * One measurement of a heavy scenario: a fixed list of requests (single-use bodies, e.g. one
