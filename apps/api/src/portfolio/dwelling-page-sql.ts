@@ -320,18 +320,20 @@ function compileDwellings(c: Compile, field: FieldNode): Prisma.Sql {
   // The page's order (column, then id ascending, as the ORM path) and the order rows are fetched in (reversed backwards).
   const order = raw(`d."${column}" ${desc ? "DESC" : "ASC"}, d."id" ASC`);
   const fetchOrder = backward ? raw(`d."${column}" ${desc ? "ASC" : "DESC"}, d."id" DESC`) : order;
-  let from = sql`"Dwelling" d`;
   if (cursor != null) {
     const id = cursorId(cursor);
-    // The cursor row inside the scope: outside it (or unknown), no row, so an empty page.
+    // The cursor row's value, looked up inside the scope (an init plan, evaluated once): outside
+    // it, or unknown, NULL, so no row and an empty page, as on the ORM path.
     const kScope = dwellingScopeSql(c.ctx.viewer, "k") ?? decline("scope");
-    from = sql`"Dwelling" d, (SELECT ${raw(`k."${column}"`)} AS v, k."id" FROM "Dwelling" k WHERE k."id" = ${id}::uuid AND ${kScope}) cur`;
-    // Rows after the cursor in the page's order (before it, backwards): a row-value comparison
-    // where column and id go the same way (an index range on (column, id)), the expanded form otherwise.
-    if (!desc) conditions.push(backward ? sql`(${C}, d."id") < (cur.v, cur."id")` : sql`(${C}, d."id") > (cur.v, cur."id")`);
-    else conditions.push(backward ? sql`(${C} > cur.v OR (${C} = cur.v AND d."id" < cur."id"))` : sql`(${C} < cur.v OR (${C} = cur.v AND d."id" > cur."id"))`);
+    const at = sql`(SELECT ${raw(`k."${column}"`)} FROM "Dwelling" k WHERE k."id" = ${id}::uuid AND ${kScope})`;
+    // Rows after the cursor in the page's order (before it, backwards): where column and id go the
+    // same way, a row-value comparison, which the (column, id) index serves as a range (page 100
+    // costs what page 1 does); otherwise the range on the column and the tie on the id.
+    if (!desc) conditions.push(sql`(${C}, d."id") ${raw(backward ? "<" : ">")} (SELECT ${raw(`k."${column}"`)}, k."id" FROM "Dwelling" k WHERE k."id" = ${id}::uuid AND ${kScope})`);
+    else if (!backward) conditions.push(sql`${C} <= ${at} AND (${C} < ${at} OR d."id" > ${id}::uuid)`);
+    else conditions.push(sql`${C} >= ${at} AND (${C} > ${at} OR d."id" < ${id}::uuid)`);
   }
-  const page = sql`SELECT d.*, ${cursorOf("d")} AS cursor, row_number() OVER (ORDER BY ${fetchOrder}) AS rn FROM ${from} WHERE ${join(conditions, " AND ")} ORDER BY ${fetchOrder} LIMIT ${n + 1}`;
+  const page = sql`SELECT d.*, ${cursorOf("d")} AS cursor, row_number() OVER (ORDER BY ${fetchOrder}) AS rn FROM "Dwelling" d WHERE ${join(conditions, " AND ")} ORDER BY ${fetchOrder} LIMIT ${n + 1}`;
   const fetched = raw(`(SELECT count(*) FROM page)`);
   const full = sql`(${fetched} = ${n + 1})`;
   const inPage = raw(`page.rn <= ${n}`);
