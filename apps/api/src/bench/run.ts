@@ -291,9 +291,20 @@ async function settle(url: string, hdrs: Record<string, string>): Promise<void> 
   }
 }
 
-/** Warms the freshly started process up (JIT, connection pool, caches) before anything is recorded. */
+/**
+ * Warms the freshly started process up (JIT, connection pool, caches) before anything is recorded:
+ * at least WARM_UP_REQUESTS requests and WARM_UP_MS, whichever ends later (at most 30 s). Twenty
+ * requests were too few for V8 to optimise the API's code: the first scenario measured paid for it
+ * (the dwelling page at 1 connection used 3.0 ms CPU a request, the same page by cursor measured
+ * next 1.8 ms), while the limit server's few lines were warm at once.
+ */
+const WARM_UP_REQUESTS = 200;
+const WARM_UP_MS = 2_000;
 async function warmUp(url: string, opts: { method: "GET" | "POST"; headers?: Record<string, string>; body?: string }): Promise<void> {
-  for (let i = 0; i < 20; i++) await (await fetch(url, { method: opts.method, headers: opts.headers, body: opts.body })).text();
+  const started = Date.now();
+  for (let i = 0; (i < WARM_UP_REQUESTS || Date.now() - started < WARM_UP_MS) && Date.now() - started < 30_000; i++) {
+    await (await fetch(url, { method: opts.method, headers: opts.headers, body: opts.body })).text();
+  }
 }
 
 const apiEnv = (env: NodeJS.ProcessEnv, port: number): NodeJS.ProcessEnv => ({
@@ -336,25 +347,20 @@ async function measureDatabase(kind: "postgresql" | "pglite", scale: string, env
     return { ...m, cpuMsPerRequest: c0 !== null && c1 !== null && m.requests > 0 ? (c1 - c0) / m.requests : Number.NaN };
   };
 
+  // The API and the baseline server run side by side, and each scenario's measurements alternate
+  // between them at each concurrency level (API, then SQL, then limit): the machine's cores are
+  // shared with other work whose load drifts over minutes, and a ratio of two measurements taken
+  // minutes apart (all API measurements first, then all baseline ones) measured that drift too.
   const apiPort = await freePort();
   const api = await startProcess([path.join(API_DIR, "dist/main.js")], apiEnv(env, apiPort), `http://127.0.0.1:${apiPort}/readyz`);
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
+  const basePort = await freePort();
+  const baseline = await startProcess([path.join(API_DIR, "dist/bench/baseline-main.js")], { ...env, PORT: String(basePort) }, `http://127.0.0.1:${basePort}/ready`);
   for (const s of SCENARIOS) {
     const opts = { method: "POST" as const, headers: headers(s.role, seeded.keys) };
     // Single-use bodies (one allocation file each) cannot be sent twice: no warm-up for those.
     if (!s.singleUse) await warmUp(apiUrl, { ...opts, body: prepared[s.name]!.bodies[0] });
-    for (const c of s.connections ?? CONCURRENCY) {
-      const m = await measure(api.pid, () => (s.amount ? fixedRequests(apiUrl, c, { ...opts, bodies: nextBodies(s) }) : load(apiUrl, c, { ...opts, body: nextBodies(s)[0] })));
-      measures.push({ scenario: s.name, target: "api", connections: c, ...m });
-      await settle(apiUrl, opts.headers);
-      log(`${kind} ${scale} api ${s.name} c=${c}: p50 ${m.p50} ms, p95 ${m.p95} ms, ${m.rps.toFixed(1)} req/s, ${m.cpuMsPerRequest.toFixed(2)} ms CPU/req, errors ${m.errors}`);
-    }
-  }
-  await stopProcess(api);
-
-  const basePort = await freePort();
-  const baseline = await startProcess([path.join(API_DIR, "dist/bench/baseline-main.js")], { ...env, PORT: String(basePort) }, `http://127.0.0.1:${basePort}/ready`);
-  for (const s of SCENARIOS) {
+    const targets: { t: Target; url: string }[] = [];
     for (const [t, p] of [["sql", s.baselinePath], ["limit", s.limitPath]] as const) {
       if (!p) continue;
       const url = `http://127.0.0.1:${basePort}${p}${prepared[s.name]!.baselineQuery}`;
@@ -362,13 +368,21 @@ async function measureDatabase(kind: "postgresql" | "pglite", scale: string, env
       const probe = await res.text();
       if (!res.ok || probe.includes('"error"') || probe.length < 40) throw new Error(`${s.name} ${t}: trivial or failed answer: ${probe.slice(0, 300)}`);
       await warmUp(url, { method: "GET" });
-      for (const c of s.connections ?? CONCURRENCY) {
-        const m = await measure(baseline.pid, () => (s.amount ? fixedRequests(url, c, { method: "GET", bodies: Array.from({ length: s.amount! }, () => undefined) }) : load(url, c, { method: "GET" })));
-        measures.push({ scenario: s.name, target: t, connections: c, ...m });
-        log(`${kind} ${scale} ${t} ${s.name} c=${c}: p50 ${m.p50} ms, p95 ${m.p95} ms, ${m.rps.toFixed(1)} req/s, ${m.cpuMsPerRequest.toFixed(2)} ms CPU/req, errors ${m.errors}`);
+      targets.push({ t, url });
+    }
+    for (const c of s.connections ?? CONCURRENCY) {
+      const m = await measure(api.pid, () => (s.amount ? fixedRequests(apiUrl, c, { ...opts, bodies: nextBodies(s) }) : load(apiUrl, c, { ...opts, body: nextBodies(s)[0] })));
+      measures.push({ scenario: s.name, target: "api", connections: c, ...m });
+      await settle(apiUrl, opts.headers);
+      log(`${kind} ${scale} api ${s.name} c=${c}: p50 ${m.p50} ms, p95 ${m.p95} ms, ${m.rps.toFixed(1)} req/s, ${m.cpuMsPerRequest.toFixed(2)} ms CPU/req, errors ${m.errors}`);
+      for (const { t, url } of targets) {
+        const b = await measure(baseline.pid, () => (s.amount ? fixedRequests(url, c, { method: "GET", bodies: Array.from({ length: s.amount! }, () => undefined) }) : load(url, c, { method: "GET" })));
+        measures.push({ scenario: s.name, target: t, connections: c, ...b });
+        log(`${kind} ${scale} ${t} ${s.name} c=${c}: p50 ${b.p50} ms, p95 ${b.p95} ms, ${b.rps.toFixed(1)} req/s, ${b.cpuMsPerRequest.toFixed(2)} ms CPU/req, errors ${b.errors}`);
       }
     }
   }
+  await stopProcess(api);
   await stopProcess(baseline);
 
   const profiles: DbReport["profiles"] = {};
@@ -496,7 +510,7 @@ function report(dbs: DbReport[], micro: { domain: string[]; api: string[] }): st
   lines.push("# Benchmarks", "");
   lines.push(`Generated by \`npm run bench\` (apps/api/src/bench/run.ts${CPU_PROF ? " --cpu-prof" : ""}) on ${new Date().toISOString()}: do not edit by hand.`, "");
   lines.push(`Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.`, "");
-  lines.push(`Method: for each scale and database, a database of the run's own is seeded; the API runs as its own process (\`node apps/api/dist/main.js\`, NODE_ENV=production) and load comes from the benchmark process with autocannon at fixed concurrency levels, ${DURATION} s per measurement (or a fixed number of requests for the heavy scenarios); every response's latency is recorded (exact percentiles), and a response counts as an error when its status is not 2xx or its body carries GraphQL \`errors\` or user errors. Each scenario first checks that its answer is not trivial. "sql" is a bare node:http server answering the same data with hand-written SQL (apps/api/src/bench/baseline.ts); "limit" answers the dwelling page with one json_agg statement that builds the whole JSON in the database (the physical limit). All three are measured in the same run on the same database. "CPU ms/req" is the serving process's own CPU time per request from /proc (the database's is not in it for PostgreSQL; for PGlite the database runs inside the process). The load generator, the API and the database share the machine's cores with other work: absolute times are noisy, so the targets are ratios measured side by side in the same run.`, "");
+  lines.push(`Method: for each scale and database, a database of the run's own is seeded; the API runs as its own process (\`node apps/api/dist/main.js\`, NODE_ENV=production) and load comes from the benchmark process with autocannon at fixed concurrency levels, ${DURATION} s per measurement (or a fixed number of requests for the heavy scenarios); every response's latency is recorded (exact percentiles), and a response counts as an error when its status is not 2xx or its body carries GraphQL \`errors\` or user errors. Each scenario first checks that its answer is not trivial. "sql" is a bare node:http server answering the same data with hand-written SQL (apps/api/src/bench/baseline.ts); "limit" answers the dwelling page with one json_agg statement that builds the whole JSON in the database (the physical limit). All three are measured in the same run on the same database, alternating at each concurrency level (API, SQL, limit) so that a drift of the shared machine's load falls on all three. "CPU ms/req" is the serving process's own CPU time per request from /proc (the database's is not in it for PostgreSQL; for PGlite the database runs inside the process). The load generator, the API and the database share the machine's cores with other work: absolute times are noisy, so the targets are ratios measured side by side in the same run.`, "");
   const largest = (kind: string) => dbs.filter((d) => d.kind === kind).at(-1);
   lines.push("## Targets", "", "Checked on the largest scale measured, for each database.", "", "| target | database (scale) | measured | met | why, and what would fix it |", "|---|---|---|---|---|");
   for (const t of TARGETS) {
