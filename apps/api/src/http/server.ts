@@ -27,7 +27,7 @@ import { hashKey } from "../access/api-keys.js";
 import { graphiqlLandingPage } from "./graphiql.js";
 import { correlationPlugin, formatError } from "./errors.js";
 import { textInputPlugin } from "./text-input.js";
-import { dwellingPagePlugin } from "../portfolio/dwelling-page-sql.js";
+import { dwellingPagePlugin, stringifyResult } from "../portfolio/dwelling-page-sql.js";
 import { claim, complete, isMutationRequest, isValidIdempotencyKey, release, requestHash } from "./idempotency.js";
 import type { Viewer } from "../access/viewer.js";
 
@@ -67,6 +67,8 @@ export async function createApp(deps: { config: AppConfig; db: Database; logger:
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.introspection,
     formatError,
+    // The json_agg dwellings page's data is written as the database built it (portfolio/dwelling-page-sql.ts).
+    stringifyResult,
     // No field carries a cache hint (responses are per API key): Apollo's default cache-control plugin only costs time per field (issue 16).
     plugins: [ApolloServerPluginCacheControlDisabled(), correlationPlugin, textInputPlugin, dwellingPagePlugin, config.graphiql ? graphiqlLandingPage(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled()],
   });

@@ -394,26 +394,68 @@ export function compileDwellingPage(request: Pick<GraphQLRequestContextResponseF
   }
 }
 
+/**
+ * The page's `data` as the database wrote it: serialised as it is by `stringifyResult` (no parse
+ * and re-stringify of the page in this process). It is only ever the whole `data` of a response.
+ */
+export class RawData {
+  constructor(readonly json: string) {}
+  toJSON(): unknown {
+    return JSON.parse(this.json);
+  }
+}
+
+/** Apollo's `stringifyResult`: the default (JSON + newline), with a RawData `data` written as it is. */
+export function stringifyResult(value: { data?: unknown; errors?: unknown; extensions?: unknown }): string {
+  if (value.data instanceof RawData && value.errors === undefined && value.extensions === undefined) return `{"data":${value.data.json}}\n`;
+  return `${JSON.stringify(value)}\n`;
+}
+
+/**
+ * Compiled statements by document (Apollo hands the same parsed document to every request of the
+ * same query text), then by what else the statement depends on: the caller, the variables, the
+ * switch and the limits. A refusal (an error) is not kept: it is reported by execution each time.
+ */
+const compiled = new WeakMap<object, Map<string, Prisma.Sql | null>>();
+const PER_DOCUMENT = 256;
+
+function cachedDwellingPage(request: Parameters<typeof compileDwellingPage>[0]): Prisma.Sql | null {
+  const v = request.contextValue.viewer;
+  const id = JSON.stringify([v.kind === "apiKey" ? [v.role, v.organisationId] : null, request.operation.name?.value ?? null, request.request.variables ?? {}, limits.maxDepth, limits.maxCost]);
+  let byKey = compiled.get(request.document);
+  const hit = byKey?.get(id);
+  if (hit !== undefined) return hit;
+  const statement = compileDwellingPage(request);
+  if (!byKey) compiled.set(request.document, (byKey = new Map()));
+  if (byKey.size >= PER_DOCUMENT) byKey.delete(byKey.keys().next().value!);
+  byKey.set(id, statement);
+  return statement;
+}
+
 /** The Apollo plugin: answers a covered `dwellings` operation with one statement, before execution. */
 export const dwellingPagePlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async responseForOperation(request) {
+        // The switch is read on every request, before the cache.
+        if (!dwellingFastPathEnabled()) return null;
         let statement: Prisma.Sql | null;
         try {
-          statement = compileDwellingPage(request);
+          statement = cachedDwellingPage(request);
         } catch {
           // A refusal (a bad filter, FORBIDDEN landlordIds): executed, which reports it in its words.
           return null;
         }
         if (!statement) return null;
+        let json: string;
         try {
           const [row] = await request.contextValue.prisma.$queryRaw<{ data: string }[]>(statement);
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: { data: JSON.parse(row!.data) as Record<string, unknown> } } };
+          json = row!.data;
         } catch {
           // A database failure: executed, so that the error is reported (503 when the database is unavailable) as for any request.
           return null;
         }
+        return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: { data: new RawData(json) as unknown as Record<string, unknown> } } };
       },
     };
   },
