@@ -449,7 +449,8 @@ export const dwellingPagePlugin: ApolloServerPlugin<Context> = {
         if (!statement) return null;
         let json: string;
         try {
-          const [row] = await request.contextValue.prisma.$queryRaw<{ data: string }[]>(statement);
+          // On the pool without Prisma, whose client compiles even a raw statement on every request.
+          const [row] = await request.contextValue.db.read<{ data: string }>(statement.text, statement.values);
           json = row!.data;
         } catch {
           // A database failure: executed, so that the error is reported (503 when the database is unavailable) as for any request.
