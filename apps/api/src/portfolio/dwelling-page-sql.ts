@@ -30,6 +30,11 @@
  *   `accommodationUnitScope`);
  * - `__typename` anywhere.
  *
+ * The statement is compiled once per parsed document, caller and variables, read on the pool
+ * without Prisma (Database.read, counted as the request's statement), and its text is the response's
+ * `data` as it is (RawData, stringifyResult). A refusal (bad filter, FORBIDDEN) or a database failure
+ * hands the operation to execution, which reports it as for any request.
+ *
  * Anything else (another field, project, municipality, leases, money fields, a fragment…) takes the
  * executed path. No field of the subset is classified personal data (checked when this module
  * loads against FIELD_CLASSES: a classified field leaves the subset, so its mask still applies).
