@@ -25,10 +25,27 @@ export function dwellingScope(v: Viewer): Prisma.DwellingWhereInput {
  * where the scope is not a plain column condition (those roles keep the ORM path). Must select
  * exactly the rows `dwellingScope` does.
  */
-export function dwellingScopeSql(v: Viewer): Prisma.Sql | null {
+export function dwellingScopeSql(v: Viewer, alias?: string): Prisma.Sql | null {
+  const c = (column: string) => Prisma.raw(alias ? `${alias}."${column}"` : `"${column}"`);
   if (isMinistry(v)) return Prisma.sql`TRUE`;
-  if (isLandlord(v)) return Prisma.sql`"landlordId" = ${organisationOf(v)}::uuid`;
-  if (isDeveloper(v)) return Prisma.sql`"developerId" = ${organisationOf(v)}::uuid`;
+  if (isLandlord(v)) return Prisma.sql`${c("landlordId")} = ${organisationOf(v)}::uuid`;
+  if (isDeveloper(v)) return Prisma.sql`${c("developerId")} = ${organisationOf(v)}::uuid`;
+  return null;
+}
+
+/** `dwellingStockCountScope` as a SQL condition on "DwellingStockCount" aliased `alias` (the `dwellings` json_agg page), or null as dwellingScopeSql. */
+export function dwellingStockCountScopeSql(v: Viewer, alias: string): Prisma.Sql | null {
+  if (isMinistry(v)) return Prisma.sql`TRUE`;
+  if (isLandlord(v)) return Prisma.sql`${Prisma.raw(`${alias}."landlordId"`)} = ${organisationOf(v)}::uuid`;
+  if (isDeveloper(v)) return Prisma.sql`${Prisma.raw(`${alias}."developerId"`)} = ${organisationOf(v)}::uuid`;
+  return null;
+}
+
+/** `owns.convention` as a SQL condition on "Convention" aliased `alias`: whether the caller may see the convention (its party or the ministry). */
+export function conventionOwnsSql(v: Viewer, alias: string): Prisma.Sql | null {
+  if (isMinistry(v)) return Prisma.sql`TRUE`;
+  if (isLandlord(v)) return Prisma.sql`${Prisma.raw(`${alias}."landlordId"`)} = ${organisationOf(v)}::uuid`;
+  if (isDeveloper(v)) return Prisma.sql`${Prisma.raw(`${alias}."developerId"`)} = ${organisationOf(v)}::uuid`;
   return null;
 }
 

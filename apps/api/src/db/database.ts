@@ -45,8 +45,14 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** Raw SQL for aggregates and hand-written comparisons (parameterised, never interpolated). */
   readonly sql: SqlSession;
-  /** Number of SQL statements Prisma has sent since the database was opened, API key lookups left out (see withCounter). */
+  /** Number of SQL statements Prisma has sent since the database was opened, API key lookups left out (see withCounter), and those sent by `read`. */
   statementCount(): number;
+  /**
+   * One read-only statement of a request sent without Prisma (the json_agg dwellings page, issue
+   * 16: Prisma's client compiles even a raw statement on every request), counted by statementCount
+   * and noted as progress like Prisma's; on PGlite through the same gate (queue, disk guard).
+   */
+  read<T extends Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]>;
   /** Answers when the database can serve a query now; rejects within `timeoutMs` otherwise. */
   ping(timeoutMs?: number): Promise<void>;
   health(): DatabaseHealth;
@@ -88,12 +94,12 @@ export async function openDatabase(target: DatabaseTarget, logger?: Logger): Pro
  * `lastUsedAt` is due (identity/key-cache.ts, identity/api-keys.ts), which is time, not data. The
  * counter measures how a request's data loading grows, so it leaves the credential out.
  */
-function withCounter(prisma: PrismaClient): () => number {
+function withCounter(prisma: PrismaClient): { count: () => number; add: () => void } {
   let count = 0;
   prisma.$on("query" as never, (event: { query?: string }) => {
     if (!/"ApiKey"/.test(event.query ?? "")) count += 1;
   });
-  return () => count;
+  return { count: () => count, add: () => void (count += 1) };
 }
 
 const PRISMA_OPTIONS = { log: [{ emit: "event" as const, level: "query" as const }] };
@@ -174,12 +180,18 @@ async function openPostgres(target: { url: string } & PostgresOptions, logger?: 
   prisma.$on("query" as never, () => {
     pool.lastProgressAt = Date.now();
   });
-  const statementCount = withCounter(prisma);
+  const counter = withCounter(prisma);
   return {
     kind: "postgresql",
     prisma,
     sql,
-    statementCount,
+    statementCount: counter.count,
+    read: async <T extends Record<string, unknown>>(text: string, params: unknown[]) => {
+      counter.add();
+      const rows = (await pool.query(text, params)).rows as T[];
+      pool.lastProgressAt = Date.now();
+      return rows;
+    },
     ping: async (timeoutMs = connectionTimeoutMs) => {
       await withTimeout(pool.query("SELECT 1"), timeoutMs, "PostgreSQL");
       pool.lastProgressAt = Date.now();
@@ -228,12 +240,16 @@ async function openPglite(target: { dataDir: string; loadDataDir?: Blob } & Pgli
   const gate = new PgliteGate(inner, dataDir, target.maxQueue ?? 64, target.minFreeBytes ?? 64 * 1024 * 1024, target.fsync === true && dataDir !== "memory");
   if (target.fsync && dataDir !== "memory") await gate.flush();
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(gate.guarded()), ...PRISMA_OPTIONS });
-  const statementCount = withCounter(prisma);
+  const counter = withCounter(prisma);
   return {
     kind: "pglite",
     prisma,
     sql,
-    statementCount,
+    statementCount: counter.count,
+    read: async <T extends Record<string, unknown>>(text: string, params: unknown[]) => {
+      counter.add();
+      return (await gate.run(() => inner.query<T>(text, params))).rows;
+    },
     ping: async (timeoutMs = 5_000) => {
       const refusing = gate.refusing();
       if (refusing) throw new DatabaseUnavailableError(`[database-unavailable] ${refusing}`, "disk-full", 30);

@@ -27,6 +27,7 @@ import { hashKey } from "../identity/api-keys.js";
 import { graphiqlLandingPage } from "./graphiql.js";
 import { correlationPlugin, formatError } from "./errors.js";
 import { textInputPlugin } from "./text-input.js";
+import { dwellingPagePlugin, stringifyResult } from "../portfolio/dwelling-page-sql.js";
 import { claim, complete, isMutationRequest, isValidIdempotencyKey, release, requestHash } from "./idempotency.js";
 import type { Viewer } from "../identity/viewer.js";
 
@@ -67,8 +68,10 @@ export async function createHttpApp(deps: { config: AppConfig; db: Database; log
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !config.introspection,
     formatError,
+    // The json_agg dwellings page's data is written as the database built it (portfolio/dwelling-page-sql.ts).
+    stringifyResult,
     // No field carries a cache hint (responses are per API key): Apollo's default cache-control plugin only costs time per field (issue 16).
-    plugins: [ApolloServerPluginCacheControlDisabled(), correlationPlugin, textInputPlugin, config.graphiql ? graphiqlLandingPage(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginCacheControlDisabled(), correlationPlugin, textInputPlugin, dwellingPagePlugin, config.graphiql ? graphiqlLandingPage(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
   // Several API processes on one PostgreSQL share their buckets there; the embedded database is
