@@ -50,7 +50,7 @@ import { Prisma } from "../generated/prisma/client.js";
 import type { Context } from "../schema/context.js";
 import { limits } from "../schema/builder.js";
 import { conventionOwnsSql, dwellingScopeSql, dwellingStockCountScopeSql } from "../access/tenant.js";
-import { FIELD_CLASSES, OMITTED_ROWS } from "../access/personal-data.js";
+import { FIELD_CLASSES, OMITTED_ROWS } from "../privacy/personal-data.js";
 import { dwellingFastPathEnabled, dwellingWhere } from "./dwelling.js";
 
 const raw = Prisma.raw;
