@@ -19,7 +19,7 @@ import { issueApiKey, roleFitsOrganisation } from "./identity/api-keys.js";
 import { Role } from "./generated/prisma/enums.js";
 import { seedIfEmpty } from "./seed/index.js";
 import { recordAudit } from "./db/audit-trail.js";
-import { bootstrap } from "./organisations/bootstrap.js";
+import { bootstrap } from "./organisations/adapters/bootstrap.js";
 import { randomUUID } from "node:crypto";
 import { Dec } from "@abordable/domain";
 import { createContext } from "./schema/context.js";

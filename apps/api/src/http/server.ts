@@ -27,7 +27,7 @@ import { hashKey } from "../identity/api-keys.js";
 import { graphiqlLandingPage } from "./graphiql.js";
 import { correlationPlugin, formatError } from "./errors.js";
 import { textInputPlugin } from "./text-input.js";
-import { dwellingPagePlugin, stringifyResult } from "../portfolio/dwelling-page-sql.js";
+import { dwellingPagePlugin, stringifyResult } from "../portfolio/adapters/dwelling-page-plugin.js";
 import { claim, complete, isMutationRequest, isValidIdempotencyKey, release, requestHash } from "./idempotency.js";
 import type { Viewer } from "../identity/viewer.js";
 

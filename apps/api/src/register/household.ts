@@ -2,7 +2,7 @@ import { builder } from "../schema/builder.js";
 import { HouseholdRoleEnum } from "../schema/enums.js";
 import { moneyString } from "../schema/money.js";
 import type { Context } from "../schema/context.js";
-import { MunicipalityRef } from "../portfolio/municipality.js";
+import { MunicipalityRef } from "../portfolio/types/municipality.js";
 import { householdScope } from "../access/tenant.js";
 import { AGE_BANDS, ageBand, ageOn, todayUtc } from "./age.js";
 import { incomeBand } from "../privacy/personal-data.js";

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FULL_RECOMPUTATION } from "../../src/dashboards/ministry.js";
+import { FULL_RECOMPUTATION } from "../../src/dashboards/queries/ministry.js";
 import { startTestApi, type TestApi } from "../support/api.js";
 
 const QUERY = `{ ministryDashboard { stock { municipalityCode category status dwellings } vacancy { landlord dwellings vacant }

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/database.js";
-import { bootstrap } from "../../src/organisations/bootstrap.js";
+import { bootstrap } from "../../src/organisations/adapters/bootstrap.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 import { startEmptyApi, type EmptyApi } from "../support/empty-api.js";
 import { Decimal } from "decimal.js";

@@ -7,7 +7,7 @@ import { expect } from "vitest";
 import type { Database } from "../../src/db/database.js";
 import { createApp, type App } from "../../src/app.js";
 import { createLogger } from "../../src/logger.js";
-import { bootstrap } from "../../src/organisations/bootstrap.js";
+import { bootstrap } from "../../src/organisations/adapters/bootstrap.js";
 import { openTestDatabase } from "./database.js";
 
 export interface EmptyApi {

@@ -14,8 +14,8 @@ import { statementXlsx } from "../adapters/xlsx.js";
 import { moneyString } from "../../schema/money.js";
 import { pageCost } from "../../schema/complexity.js";
 import { decodeGlobalId } from "../../schema/ids.js";
-import { OrganisationRef } from "../../organisations/organisation.js";
-import { ConventionRef } from "../../conventions/convention.js";
+import { OrganisationRef } from "../../organisations/types/organisation.js";
+import { ConventionRef } from "../../conventions/types/convention.js";
 import {
     CompensationOutcomeEnum,
     CompensationRegimeEnum,

@@ -6,11 +6,11 @@
  * Filtered by candidate or household, it is what a candidate's data report lists.
  */
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import type { Prisma } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { pageCost } from "../schema/complexity.js";
-import { RoleEnum } from "../schema/enums.js";
-import { decodeGlobalId } from "../schema/ids.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { pageCost } from "../../schema/complexity.js";
+import { RoleEnum } from "../../schema/enums.js";
+import { decodeGlobalId } from "../../schema/ids.js";
 
 export const PersonalDataPurposeEnum = builder.enumType("PersonalDataPurpose", {
   description: "The legal purpose an unmasking of personal data served (GDPR art. 5 1 b, art. 6).",

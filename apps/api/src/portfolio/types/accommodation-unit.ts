@@ -1,7 +1,7 @@
-import { pageCost } from "../schema/complexity.js";
-import { builder } from "../schema/builder.js";
-import { AccommodationUnitStatusEnum } from "../schema/enums.js";
-import { accommodationUnitScope, leaseScope, owns } from "../access/tenant.js";
+import { pageCost } from "../../schema/complexity.js";
+import { builder } from "../../schema/builder.js";
+import { AccommodationUnitStatusEnum } from "../../schema/enums.js";
+import { accommodationUnitScope, leaseScope, owns } from "../../access/tenant.js";
 
 /** Unité d'hébergement (bill art. 13 §2 al. 2). */
 export const AccommodationUnitRef = builder.prismaNode("AccommodationUnit", {

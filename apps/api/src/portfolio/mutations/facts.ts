@@ -8,14 +8,14 @@
  * The landlord changes its own dwellings; a ministry administrator any. The effective date and
  * the values replaced are kept in the audit record.
  */
-import type { Dwelling } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
-import { runMutation } from "../schema/mutation.js";
-import { asDate, checkDecimal, checkId, checkInt } from "../schema/validate.js";
-import { DwellingRef } from "./dwelling.js";
-import { dwellingInScope } from "../access/policy.js";
-import { conventionToAttach } from "../access/policy.js";
+import type { Dwelling } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../../schema/user-errors.js";
+import { runMutation } from "../../schema/mutation.js";
+import { asDate, checkDecimal, checkId, checkInt } from "../../schema/validate.js";
+import { DwellingRef } from "../types/dwelling.js";
+import { dwellingInScope } from "../../access/policy.js";
+import { conventionToAttach } from "../../access/policy.js";
 
 const RENT = { max: "100000", scale: 2, unit: "EUR" } as const;
 

@@ -1,6 +1,6 @@
-import { pageCost } from "../schema/complexity.js";
-import { builder } from "../schema/builder.js";
-import { conventionScope, dwellingScope, owns, projectScope } from "../access/tenant.js";
+import { pageCost } from "../../schema/complexity.js";
+import { builder } from "../../schema/builder.js";
+import { conventionScope, dwellingScope, owns, projectScope } from "../../access/tenant.js";
 
 /** Projet de logement abordable (law art. 8). */
 export const ProjectRef = builder.prismaNode("Project", {

@@ -13,13 +13,13 @@
  * after the last year an issued statement covers, so that no frozen statement is contradicted.
  */
 import { Dec } from "@abordable/domain";
-import type { Convention, Prisma } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
-import { runMutation } from "../schema/mutation.js";
-import { asDate, checkDecimal, checkId, checkInt, checkText } from "../schema/validate.js";
-import { ConventionRef } from "./convention.js";
-import { conventionInScope, dwellingInScope, organisationInScope, projectOfDeveloper } from "../access/policy.js";
+import type { Convention, Prisma } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../../schema/user-errors.js";
+import { runMutation } from "../../schema/mutation.js";
+import { asDate, checkDecimal, checkId, checkInt, checkText } from "../../schema/validate.js";
+import { ConventionRef } from "../types/convention.js";
+import { conventionInScope, dwellingInScope, organisationInScope, projectOfDeveloper } from "../../access/policy.js";
 
 type Tx = Prisma.TransactionClient;
 const MONEY = { max: "999999999999.99", scale: 2, unit: "EUR" } as const;

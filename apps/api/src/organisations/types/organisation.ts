@@ -1,7 +1,7 @@
-import { pageCost } from "../schema/complexity.js";
-import { builder } from "../schema/builder.js";
-import { OrganisationKindEnum } from "../schema/enums.js";
-import { dwellingScope, conventionScope } from "../access/tenant.js";
+import { pageCost } from "../../schema/complexity.js";
+import { builder } from "../../schema/builder.js";
+import { OrganisationKindEnum } from "../../schema/enums.js";
+import { dwellingScope, conventionScope } from "../../access/tenant.js";
 
 /**
  * Organisation: a social developer (promoteur social, art. 16), a social landlord (bailleur

@@ -1,6 +1,6 @@
-import { pageCost } from "../schema/complexity.js";
-import { builder } from "../schema/builder.js";
-import { CantonEnum } from "../schema/enums.js";
+import { pageCost } from "../../schema/complexity.js";
+import { builder } from "../../schema/builder.js";
+import { CantonEnum } from "../../schema/enums.js";
 
 /** Commune. Public reference data. */
 export const MunicipalityRef = builder.prismaNode("Municipality", {

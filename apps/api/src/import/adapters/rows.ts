@@ -19,7 +19,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { Dec } from "@abordable/domain";
 import type { Decimal } from "decimal.js";
-import { parseGlobalId } from "../schema/ids.js";
+import { parseGlobalId } from "../../schema/ids.js";
 
 export const RECORD_KINDS = ["DWELLING", "UNIT", "LEASE", "MEMBER"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];

@@ -7,16 +7,16 @@
  * statements and audit trail stay readable (nothing is deleted). Keys are issued with the existing
  * `createApiKey` (api-keys/schema.ts).
  */
-import type { Organisation } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { OrganisationKindEnum } from "../schema/enums.js";
-import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
-import { runMutation } from "../schema/mutation.js";
-import { asDate, checkId, checkText } from "../schema/validate.js";
-import { organisationOf } from "../identity/viewer.js";
-import { OrganisationRef } from "./organisation.js";
-import { forgetOrganisationKeys } from "../identity/key-cache.js";
-import { organisationInScope } from "../access/policy.js";
+import type { Organisation } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { OrganisationKindEnum } from "../../schema/enums.js";
+import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../../schema/user-errors.js";
+import { runMutation } from "../../schema/mutation.js";
+import { asDate, checkId, checkText } from "../../schema/validate.js";
+import { organisationOf } from "../../identity/viewer.js";
+import { OrganisationRef } from "../types/organisation.js";
+import { forgetOrganisationKeys } from "../../identity/key-cache.js";
+import { organisationInScope } from "../../access/policy.js";
 
 const NAME_MAX = 200;
 const REFERENCE_MAX = 100;

@@ -1,5 +1,5 @@
-import { builder } from "./builder.js";
-import { RoleEnum } from "./enums.js";
+import { builder } from "../schema/builder.js";
+import { RoleEnum } from "../schema/enums.js";
 import { organisationOf } from "../identity/viewer.js";
 
 interface ViewerShape {

@@ -1,10 +1,10 @@
 /** The audit trail, readable by the ministry (administrators and analysts). */
-import { pageCost } from "../schema/complexity.js";
-import type { Prisma } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { RoleEnum } from "../schema/enums.js";
+import { pageCost } from "../../schema/complexity.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { RoleEnum } from "../../schema/enums.js";
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { maskAuditPayload } from "../privacy/personal-data.js";
+import { maskAuditPayload } from "../../privacy/personal-data.js";
 import "./personal-data-access.js";
 
 builder.scalarType("JSON", {

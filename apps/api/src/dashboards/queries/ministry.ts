@@ -5,9 +5,9 @@
  * under 20 ms). `FULL_RECOMPUTATION` is the scan they must equal, checked by
  * test/dashboards/ministry-aggregates.test.ts. Ministry roles only.
  */
-import { builder } from "../schema/builder.js";
-import { DwellingCategoryEnum, DwellingStatusEnum } from "../schema/enums.js";
-import type { DwellingCategory, DwellingStatus } from "../generated/prisma/enums.js";
+import { builder } from "../../schema/builder.js";
+import { DwellingCategoryEnum, DwellingStatusEnum } from "../../schema/enums.js";
+import type { DwellingCategory, DwellingStatus } from "../../generated/prisma/enums.js";
 import { Dec } from "@abordable/domain";
 
 interface StockRow { municipality: string; municipalityCode: string; category: DwellingCategory; status: DwellingStatus; dwellings: number }

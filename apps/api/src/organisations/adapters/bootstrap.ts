@@ -5,11 +5,11 @@
  * portfolios — is then created through the API by those who own it. Idempotent: the reference
  * data is written once, and the ministry only when there is none.
  */
-import type { PrismaClient } from "../generated/prisma/client.js";
-import { MUNICIPALITIES } from "../seed/municipalities.js";
-import { MUNICIPALITY_COORDINATES } from "../seed/municipality-coordinates.js";
-import { issueApiKey } from "../identity/api-keys.js";
-import { recordAudit } from "../db/audit-trail.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { MUNICIPALITIES } from "../../seed/municipalities.js";
+import { MUNICIPALITY_COORDINATES } from "../../seed/municipality-coordinates.js";
+import { issueApiKey } from "../../identity/api-keys.js";
+import { recordAudit } from "../../db/audit-trail.js";
 
 export const BOOTSTRAP_VIEWER = { kind: "anonymous" } as const;
 

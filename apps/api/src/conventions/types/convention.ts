@@ -1,9 +1,9 @@
-import { pageCost } from "../schema/complexity.js";
-import type { Prisma } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { ConventionKindEnum } from "../schema/enums.js";
-import { moneyString } from "../schema/money.js";
-import { conventionScope, dwellingScope, owns } from "../access/tenant.js";
+import { pageCost } from "../../schema/complexity.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { ConventionKindEnum } from "../../schema/enums.js";
+import { moneyString } from "../../schema/money.js";
+import { conventionScope, dwellingScope, owns } from "../../access/tenant.js";
 
 /** Convention with the State (law art. 8-9, 40; bill art. 72bis). */
 export const ConventionRef = builder.prismaNode("Convention", {

@@ -12,18 +12,18 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { randomUUID } from "node:crypto";
 
-import type { Prisma, PortfolioImport } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
-import { checkId, checkInt } from "../schema/validate.js";
-import { decodeGlobalId } from "../schema/ids.js";
-import { recordAudit } from "../db/audit-trail.js";
-import { isMinistry, isMinistryAdmin, organisationOf } from "../identity/viewer.js";
-import type { Context } from "../schema/context.js";
-import { organisationInScope } from "../access/policy.js";
-import { checkHeader, FileError, readCsv, readXlsx, type RawRow, type RowError } from "./rows.js";
-import { planImport, type Plan } from "./plan.js";
-import { insertRows } from "../db/bulk-insert.js";
+import type { Prisma, PortfolioImport } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../../schema/user-errors.js";
+import { checkId, checkInt } from "../../schema/validate.js";
+import { decodeGlobalId } from "../../schema/ids.js";
+import { recordAudit } from "../../db/audit-trail.js";
+import { isMinistry, isMinistryAdmin, organisationOf } from "../../identity/viewer.js";
+import type { Context } from "../../schema/context.js";
+import { organisationInScope } from "../../access/policy.js";
+import { checkHeader, FileError, readCsv, readXlsx, type RawRow, type RowError } from "../adapters/rows.js";
+import { planImport, type Plan } from "../adapters/plan.js";
+import { insertRows } from "../../db/bulk-insert.js";
 
 type Tx = Prisma.TransactionClient;
 /** Largest file accepted (characters of CSV or of base64 XLSX); the HTTP body limit applies first. */

@@ -1,13 +1,13 @@
-import { pageCost } from "../schema/complexity.js";
-import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { DedicatedSubCategoryEnum, DwellingCategoryEnum, DwellingStatusEnum, DwellingTypeEnum, SortDirection } from "../schema/enums.js";
-import { accommodationUnitScope, dwellingScope, dwellingScopeSql, dwellingStockCountScope, leaseScope, owns } from "../access/tenant.js";
-import { requireActingFor } from "../access/acting-for.js";
-import { isDeveloper, type Viewer } from "../identity/viewer.js";
-import { decodeGlobalIds } from "../schema/ids.js";
-import { badUserInput } from "../schema/domain-errors.js";
-import { ConventionRef } from "../conventions/convention.js";
+import { pageCost } from "../../schema/complexity.js";
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { DedicatedSubCategoryEnum, DwellingCategoryEnum, DwellingStatusEnum, DwellingTypeEnum, SortDirection } from "../../schema/enums.js";
+import { accommodationUnitScope, dwellingScope, dwellingScopeSql, dwellingStockCountScope, leaseScope, owns } from "../../access/tenant.js";
+import { requireActingFor } from "../../access/acting-for.js";
+import { isDeveloper, type Viewer } from "../../identity/viewer.js";
+import { decodeGlobalIds } from "../../schema/ids.js";
+import { badUserInput } from "../../schema/domain-errors.js";
+import { ConventionRef } from "../../conventions/types/convention.js";
 
 /** Logement abordable (law art. 2, 12). */
 export const DwellingRef = builder.prismaNode("Dwelling", {
