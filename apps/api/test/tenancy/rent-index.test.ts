@@ -10,6 +10,7 @@ import { Dec, roundMoney } from "@abordable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
+import { gql, signNewLease } from "./fixtures.js";
 
 const RENT = `query($input: AffordableRentInput!) { calculateAffordableRent(input: $input) {
   asOf cote lowIncomeThreshold maxEffortThreshold rentCeilingThreshold band effortRate capApplied energyFlat netMonthly
@@ -108,5 +109,19 @@ describe(`affordable rent on the index series in use (${TEST_DATABASE_KIND})`, (
     expect(r.indexPointsUsed).toEqual([expect.objectContaining({ value: TRANCHE.value, unconfirmed: true, unconfirmedAfter: knownUntil })]);
     // On knownUntil itself the value is confirmed.
     expect((await rent(knownUntil)).unconfirmedIndexAfter).toBeNull();
+  });
+
+  it("signLease after the tranche stores the rent at its cote; the lease's rent computation shows the operator's value", async () => {
+    const { leaseId, lease } = await signNewLease(api, {
+      members: [{ birthDate: "1988-04-02", income: "30000.00" }],
+      dwelling: { bedrooms: 1, type: "APARTMENT", hasEquippedKitchen: true, hasOutdoorSpace: true, firstOccupiedYear: 1985, usefulArea: "75.00" },
+      startsOn: "2026-11-02",
+      income: RND,
+      regime: "LAW",
+    });
+    const e = expectedAt(TRANCHE.value);
+    expect(lease).toMatchObject({ monthlyRent: e.net, rentComputation: { netMonthly: e.net } });
+    const read = await gql(api, "landlordA", `query($id: ID!) { node(id: $id) { ... on Lease { rentComputation { cote netMonthly unconfirmedIndexAfter indexPointsUsed { value citation unconfirmed } } } } }`, { id: leaseId });
+    expect(read.node.rentComputation).toMatchObject({ cote: TRANCHE.value, netMonthly: e.net, unconfirmedIndexAfter: null, indexPointsUsed: [{ value: TRANCHE.value, citation: expect.stringContaining(TRANCHE.source), unconfirmed: false }] });
   });
 });
