@@ -8,7 +8,8 @@
  */
 import { Dec, roundMoney } from "@abordable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../support/api.js";
+import { gid, startTestApi, type TestApi } from "../support/api.js";
+import { unmaskingEntryWhere } from "../../src/privacy/personal-data.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 
 const Q = `query($input: EligibilityInput!) { eligibility(input: $input) {
@@ -18,6 +19,7 @@ const Q = `query($input: EligibilityInput!) { eligibility(input: $input) {
 } }`;
 const RECORD = `mutation($input: RecordIndexValueInput!) { recordIndexValue(input: $input) { indexValue { key value } userErrors { field code message } } }`;
 const COTE_SERIES = `{ indexSeries(series: COTE) { knownUntil } }`;
+const CANDIDATE = `query($id: ID!) { candidateEligibility(candidateId: $id, asOf: "2026-11-02", regime: LAW) { disclosure ceiling { ceiling ceilingAtCote100 cote unconfirmedIndexAfter cotePoint { value citation } } } }`;
 
 /** Annex II, « 1 adulte », at cote 100 (annual reading, the default). */
 const ANNEX_II_ONE_ADULT = "4736";
@@ -38,6 +40,18 @@ describe(`eligibility ceiling on the index series in use (${TEST_DATABASE_KIND})
   });
   afterAll(async () => api?.close());
 
+  /** A stored candidate landlord A may see (its entry unmasks: privacy/personal-data.ts), checked on 2026-11-02. */
+  const candidateCeiling = async () => {
+    const entry = await api.db.prisma.allocationFileCandidate.findFirstOrThrow({ where: unmaskingEntryWhere(api.orgIds.esch), include: { application: true } });
+    const res = await api.gql("landlordA", CANDIDATE, { id: gid("Candidate", entry.application.candidateId) });
+    expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+    expect(res.body.data!.candidateEligibility.disclosure).toBe("FULL");
+    const c = res.body.data!.candidateEligibility.ceiling;
+    // Annex II by hand: the composition's ceiling at cote 100 × cote / 100.
+    expect(c.ceiling).toBe(roundMoney(new Dec(c.ceilingAtCote100).times(c.cote).dividedBy(100)).toFixed(2));
+    return c;
+  };
+
   const check = async (asOf: string) => {
     const res = await api.gql("anonymous", Q, { input: { asOf, regime: "LAW", members: [applicant] } });
     expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
@@ -57,6 +71,7 @@ describe(`eligibility ceiling on the index series in use (${TEST_DATABASE_KIND})
     expect(r.ceiling).toMatchObject({ ceilingAtCote100: ANNEX_II_ONE_ADULT, cote: BUILT_IN_COTE, readingPeriod: "ANNUAL", comparedIncome: INCOME, ceiling: roundMoney(ceilingAt(BUILT_IN_COTE)).toFixed(2), unconfirmedIndexAfter: null });
     expect(r.ceiling.cotePoint).toMatchObject({ series: "COTE", value: BUILT_IN_COTE, validFrom: "2025-05-01", unconfirmed: false });
     expect(r.unconfirmedIndexAfter).toBeNull();
+    expect(await candidateCeiling()).toMatchObject({ cote: BUILT_IN_COTE, unconfirmedIndexAfter: null });
   });
 
   it("a tranche recorded by an administrator raises the ceiling on a day after it (the household becomes eligible), with its source", async () => {
@@ -70,6 +85,8 @@ describe(`eligibility ceiling on the index series in use (${TEST_DATABASE_KIND})
     expect(r.ceiling.cotePoint).toMatchObject({ value: TRANCHE.value, validFrom: TRANCHE.key, citation: expect.stringContaining(TRANCHE.source), unconfirmed: false, unconfirmedAfter: null });
 
     // The day before the tranche keeps the built-in cote.
+    expect(await candidateCeiling()).toMatchObject({ cote: TRANCHE.value, unconfirmedIndexAfter: null, cotePoint: { value: TRANCHE.value, citation: expect.stringContaining(TRANCHE.source) } });
+
     const earlier = await check("2026-09-30");
     expect(earlier).toMatchObject({ eligible: false, ceiling: { cote: BUILT_IN_COTE } });
   });
