@@ -124,4 +124,25 @@ describe(`affordable rent on the index series in use (${TEST_DATABASE_KIND})`, (
     const read = await gql(api, "landlordA", `query($id: ID!) { node(id: $id) { ... on Lease { rentComputation { cote netMonthly unconfirmedIndexAfter indexPointsUsed { value citation unconfirmed } } } } }`, { id: leaseId });
     expect(read.node.rentComputation).toMatchObject({ cote: TRANCHE.value, netMonthly: e.net, unconfirmedIndexAfter: null, indexPointsUsed: [{ value: TRANCHE.value, citation: expect.stringContaining(TRANCHE.source), unconfirmed: false }] });
   });
+
+  it("reviseRent recomputes the rent at the cote in force on the revision's effective date (the recorded tranche), flagged when after knownUntil", async () => {
+    // Signed before the tranche, at the built-in cote.
+    const { leaseId } = await signNewLease(api, {
+      members: [{ birthDate: "1988-04-02", income: "30000.00" }],
+      dwelling: { bedrooms: 1, type: "APARTMENT", hasEquippedKitchen: true, hasOutdoorSpace: true, firstOccupiedYear: 1985, usefulArea: "75.00" },
+      startsOn: "2026-03-01",
+      income: "30000.00",
+      regime: "LAW",
+    });
+    const REVISE = `mutation($input: ReviseRentInput!) { reviseRent(input: $input) {
+      revision { effectiveFrom monthlyRent computation { cote netMonthly unconfirmedIndexAfter indexPointsUsed { value unconfirmed } } }
+      userErrors { field code message } } }`;
+    const out = (await gql(api, "landlordA", REVISE, { input: { leaseId, reason: "INCOME_CHANGE", receivedOn: "2026-10-10", annualNetDisposableIncome: RND, regime: "LAW" } })).reviseRent;
+    expect(out.userErrors).toEqual([]);
+    const effectiveFrom = out.revision.effectiveFrom as string;
+    expect(effectiveFrom > TRANCHE.key).toBe(true);
+    const e = expectedAt(TRANCHE.value);
+    const unconfirmed = effectiveFrom > knownUntil;
+    expect(out.revision).toMatchObject({ monthlyRent: e.net, computation: { cote: TRANCHE.value, netMonthly: e.net, unconfirmedIndexAfter: unconfirmed ? knownUntil : null, indexPointsUsed: [{ value: TRANCHE.value, unconfirmed }] } });
+  });
 });
