@@ -15,6 +15,8 @@ import { LegalReferenceRef, LegalRegimeEnum, useInstead } from "../schema/law.js
 import { isLandlord, organisationOf } from "../identity/viewer.js";
 import type { Context } from "../schema/context.js";
 import { CANDIDATE_ELIGIBILITY_COST, eligibilityCost } from "../schema/complexity.js";
+import { indexSeriesOf, type IndexSeriesSet } from "../indices/series.js";
+import { IndexPointUsedRef, indexPointsOf } from "../indices/types.js";
 
 // ───────────── result ─────────────
 
@@ -79,6 +81,19 @@ const CeilingRef = builder.objectRef<NonNullable<EligibilityResult["ceiling"]>>(
     ceiling: t.field({ type: "Decimal", description: "Ceiling in force, EUR (annual reading by default: interpretation note annex-ii-annual-reading).", resolve: (c) => c.ceiling.toFixed(2) }),
     ceilingAtCote100: t.field({ type: "Decimal", description: "Ceiling of annex II at cote 100, EUR.", resolve: (c) => c.ceilingAtCote100.toFixed() }),
     cote: t.field({ type: "Decimal", nullable: true, description: "Cote d'application of the index used.", resolve: (c) => c.cote?.value ?? null }),
+    cotePoint: t.field({
+      type: IndexPointUsedRef,
+      nullable: true,
+      description:
+        "The « cote d'application de l'échelle mobile des salaires » the annex II ceiling was indexed to (law art. 55 §1 3°, annexe II), from the series in use (built in or recorded by an operator with recordIndexValue), with its source and `unconfirmed`.",
+      resolve: (c) => c.cote,
+    }),
+    unconfirmedIndexAfter: t.field({
+      type: "Date",
+      nullable: true,
+      description: "Set when the ceiling rests on a cote resolved after its series' « known until » day (this day): a later tranche may already apply. Null when the cote used is confirmed.",
+      resolve: (c) => c.cote?.unconfirmedAfter ?? null,
+    }),
     readingPeriod: t.string({ description: "ANNUAL or MONTHLY: how annex II is read — the operator's setting ABORDABLE_ANNEX_II_READING_PERIOD (default ANNUAL; parameter eligibility.incomeCeiling.readingPeriod).", resolve: (c) => c.readingPeriod }),
     comparedIncome: t.field({ type: "Decimal", description: "The income compared with the ceiling, EUR.", resolve: (c) => c.income.toFixed(2) }),
   }),
@@ -108,6 +123,13 @@ const EligibilityResultRef = builder.objectRef<EligibilityView>("EligibilityResu
     income: t.field({ type: IncomeRef, nullable: true, description: "Household income (art. 56); null for a tenant check or when the caller may not see it.", resolve: (v) => (v.personal ? (v.result.income ?? null) : null) }),
     ceiling: t.field({ type: CeilingRef, nullable: true, description: "Annex II ceiling compared; null for a tenant check or when the caller may not see it.", resolve: (v) => (v.personal ? (v.result.ceiling ?? null) : null) }),
     parameters: t.field({ type: [ParameterRef], description: "Parameter versions read (empty when OUTCOME_ONLY).", resolve: (v) => (v.outcomeOnly ? [] : [...v.result.trace.parameters]) }),
+    unconfirmedIndexAfter: t.field({
+      type: "Date",
+      nullable: true,
+      description:
+        "Set when the check rests on an index value (the cote of the annex II ceiling) resolved after its series' « known until » day (this day): a later tranche may already apply. Null when every index value used is confirmed, and when OUTCOME_ONLY.",
+      resolve: (v) => (v.outcomeOnly ? null : indexPointsOf([{ indices: v.result.trace.indices ?? [] }]).unconfirmedAfter),
+    }),
     interpretationNotes: t.stringList({ description: "Ids of the interpretation notes the rule relies on (see the domain README; empty when OUTCOME_ONLY).", resolve: (v) => (v.outcomeOnly ? [] : [...(v.result.trace.interpretationNotes ?? [])]) }),
   }),
 });
@@ -230,9 +252,10 @@ function inlineHousehold(input: typeof EligibilityInput.$inferInput): Household 
   return { members, ...(couples.length ? { couples } : {}) };
 }
 
-function check(h: Household, regime: RegimeOptions, asOf: string, purpose: "CANDIDATE" | "TENANT", seniors: boolean): EligibilityResult {
+function check(h: Household, regime: RegimeOptions, series: IndexSeriesSet, asOf: string, purpose: "CANDIDATE" | "TENANT", seniors: boolean): EligibilityResult {
   try {
-    return checkEligibility(h, { ...regime, asOf, purpose, seniorsDedicatedDwelling: seniors });
+    // The annex II ceiling at the cote of the series in use: built in, with the operator's recorded tranches (issue 17 point 4).
+    return checkEligibility(h, { ...regime, asOf, purpose, seniorsDedicatedDwelling: seniors, indexOptions: { coteSeries: series.cote } });
   } catch (e) {
     // By code (schema/domain-errors.ts): the household's shape is the members' fault, a regime or parameter not applicable the entry-into-force date's.
     const d = toDomainError(e);
@@ -247,9 +270,10 @@ builder.queryField("eligibility", (t) =>
     description: "Public what-if: is this household (given inline, nothing stored) eligible under art. 55 on this day? Every failed condition with its article. No API key needed.",
     complexity: (args) => eligibilityCost(args),
     args: { input: t.arg({ type: EligibilityInput, required: true, description: "The household and the day." }) },
-    resolve: (_r, { input }, ctx) => {
+    resolve: async (_r, { input }, ctx) => {
       const regime = requestedRegime(ctx, input.regime, input.billEntryIntoForce);
-      const result = check(inlineHousehold(input), regime, input.asOf, input.purpose ?? "CANDIDATE", Boolean(input.seniorsDedicatedDwelling));
+      const household = inlineHousehold(input);
+      const result = check(household, regime, await indexSeriesOf(ctx), input.asOf, input.purpose ?? "CANDIDATE", Boolean(input.seniorsDedicatedDwelling));
       return { result, regime, personal: true };
     },
   }),
@@ -302,7 +326,7 @@ builder.queryField("candidateEligibility", (t) =>
       if (!personal && !(await askableDays(ctx, candidate.id)).has(asOf))
         throw new GraphQLError("asOf: about a pseudonymised candidate, ask for today or a day of one of your allocation files holding it", { extensions: { code: "BAD_USER_INPUT", field: "asOf" } });
       if (!candidate.household || candidate.household.members.length === 0) throw new GraphQLError("The candidate has no household on the register", { extensions: { code: "BAD_USER_INPUT", field: "candidateId" } });
-      const result = check(householdOf(candidate, candidate.household.members, asOf), regime, asOf, "CANDIDATE", false);
+      const result = check(householdOf(candidate, candidate.household.members, asOf), regime, await indexSeriesOf(ctx), asOf, "CANDIDATE", false);
       return { result, regime, personal, outcomeOnly: !personal };
     },
   }),

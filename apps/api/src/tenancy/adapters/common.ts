@@ -3,9 +3,10 @@
  * versions as GraphQL types, computation traces, dates, and the one place where the caller's
  * regime options are derived from `ctx.legal` (the operator's bill 8535 entry-into-force date).
  */
-import { formatReference, isoOfDate, PARAMETERS, type LegalReference, type ParameterVersion, type RegimeOptions } from "@abordable/domain";
+import { formatReference, isoOfDate, PARAMETERS, type LegalReference, type ParameterVersion, type RegimeOptions, type TenancyOptions } from "@abordable/domain";
 import type { Context } from "../../schema/context.js";
 import { requestedOptions, resolveOptions, type OptionsResolution } from "../../schema/legal-options.js";
+import { indexSeriesOf, type IndexSeriesSet } from "../../indices/series.js";
 
 export type Regime = "LAW" | "BILL_8535";
 
@@ -19,6 +20,22 @@ export function resolveRegime(ctx: Context, regime: Regime | null | undefined): 
 /** For reads: the regime options, or the API's mapping of the domain error (REGIME_NOT_CONFIGURED). */
 export function regimeOrThrow(ctx: Context, regime: Regime | null | undefined): RegimeOptions {
   return requestedOptions(ctx, { regime });
+}
+
+/**
+ * The regime options with the « cote d'application » in use (issue 17 point 4): the built-in series
+ * with the operator's recorded tranches (`recordIndexValue`) and its knownUntil, so a rent (table A
+ * and B, annex III) read after a new tranche uses it, and one read after knownUntil says so
+ * (`unconfirmedAfter` on the index point). Also the eligibility engine's `indexOptions`.
+ */
+export function withCote<O extends RegimeOptions>(options: O, series: IndexSeriesSet): O & TenancyOptions {
+  return { ...options, index: { coteSeries: series.cote } };
+}
+
+/** For reads: the regime options with the series in use, loaded once per request (indices/series.ts). */
+export async function tenancyOptionsOrThrow(ctx: Context, regime: Regime | null | undefined): Promise<TenancyOptions> {
+  const options = regimeOrThrow(ctx, regime);
+  return withCote(options, await indexSeriesOf(ctx));
 }
 
 export { isoOfDate as iso, todayIso } from "@abordable/domain";

@@ -4,7 +4,7 @@ import {
     leaseDeadlines, roundMoney, type LeaseDeadlineKind,
     type LeaseDeadlineWindow, type LeaseFacts,
     type LegalReference,
-    type RegimeOptions
+    type TenancyOptions
 } from "@abordable/domain";
 import { iso } from "./common.js";
 import { depositAccountOf, depositExitOf } from "./deposit.js";
@@ -30,7 +30,7 @@ export interface Deadline {
  * time so that a concern the regime cannot evaluate (e.g. the deposit before bill 8535) drops
  * only its own deadlines. Ended leases keep their deposit deadlines only.
  */
-export function deadlinesOf(lease: LeaseFactsRow, window: LeaseDeadlineWindow, options: RegimeOptions): Deadline[] {
+export function deadlinesOf(lease: LeaseFactsRow, window: LeaseDeadlineWindow, options: TenancyOptions): Deadline[] {
   const active = lease.status === "ACTIVE";
   const members = lease.household.members;
   const parts: LeaseFacts[] = [];

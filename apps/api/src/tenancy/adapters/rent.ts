@@ -5,7 +5,7 @@
  * a decimal string plus the domain's full trace, so that what the API returns later is exactly what
  * was computed when the rent was set.
  */
-import { computeAffordableRent, householdIncome as domainHouseholdIncome, type AffordableRentInput, type AffordableRentResult, type ComputationTrace, type Household, type RegimeOptions } from "@abordable/domain";
+import { computeAffordableRent, householdIncome as domainHouseholdIncome, type AffordableRentInput, type AffordableRentResult, type ComputationTrace, type Household, type RegimeOptions, type TenancyOptions } from "@abordable/domain";
 import { type Regime } from "./common.js";
 
 export interface RentDwellingFacts {
@@ -87,8 +87,11 @@ export interface RentRequest {
   flatGrossMonthlyRent?: string | undefined;
 }
 
-/** Art. 60 / annex III through the domain engine; throws the engine's errors (RangeError, parameter errors). */
-export function computeRent(req: RentRequest, asOf: string, options: RegimeOptions): RentComputationRecord {
+/**
+ * Art. 60 / annex III through the domain engine; throws the engine's errors (RangeError, parameter
+ * errors, INDEX_MISSING). `options.index.coteSeries`: the series in use (`withCote`), else the built-in one.
+ */
+export function computeRent(req: RentRequest, asOf: string, options: TenancyOptions): RentComputationRecord {
   const input: AffordableRentInput = {
     annualNetDisposableIncome: req.annualNetDisposableIncome,
     household: req.household,

@@ -10,7 +10,8 @@ import { runMutation } from "../../schema/mutation.js";
 import { Problems, UserErrorRef, type UserError } from "../../schema/user-errors.js";
 import { checkDecimal } from "../../schema/validate.js";
 import { LeaseRef } from "../types/lease.js";
-import { citation, iso, LegalRegimeEnum, parameterReference } from "../adapters/common.js";
+import { citation, iso, LegalRegimeEnum, parameterReference, withCote } from "../adapters/common.js";
+import { indexSeriesOf } from "../../indices/series.js";
 import { INFORMATION_REQUEST_ORDER, revisionEventsOf, revisionLeaseOf } from "../adapters/facts.js";
 import { RENT_HISTORY_ORDER } from "../adapters/rent-history.js";
 import { computeRent, rentDwellingOf } from "../adapters/rent.js";
@@ -57,9 +58,11 @@ builder.mutationField("reviseRent", (t) =>
     authScopes: MUTATE,
     args: { input: t.arg({ type: ReviseRentInput, required: true, description: "The revision." }) },
     resolve: async (_r, { input }, ctx) => {
+      // The index series in use (built in + the operator's recorded values), read once before the transaction.
+      const series = await indexSeriesOf(ctx);
       const out = await runMutation(ctx, "reviseRent", async (tx) => {
         const p = new Problems();
-        const options = regimeFor(ctx, p, input.regime);
+        const options = withCote(regimeFor(ctx, p, input.regime), series);
         checkDecimal(p, "annualNetDisposableIncome", input.annualNetDisposableIncome, INCOME);
         checkDecimal(p, "flatMonthlyRent", input.flatMonthlyRent, { ...MONEY, greaterThan: "0" });
         if (input.reason !== "FLAT_RENT" && !input.annualNetDisposableIncome) p.add("annualNetDisposableIncome", "REQUIRED", "The new income is required to recompute the rent");

@@ -9,7 +9,8 @@ import { allocationFileToSign, decode, dwellingToChange, householdOfApplication,
 import { householdOf, operatorRegime, ruleOf, vacancyOf } from "../../allocation/common.js";
 import { deriveSharedDwellingStatus, guarded, uniquely } from "../../schema/one-winner.js";
 import { LeaseRef } from "../types/lease.js";
-import { iso, LegalRegimeEnum, todayIso } from "../adapters/common.js";
+import { iso, LegalRegimeEnum, todayIso, withCote } from "../adapters/common.js";
+import { indexSeriesOf } from "../../indices/series.js";
 import { computeRent, rentDwellingOf, rentIncome, type RentComputationRecord } from "../adapters/rent.js";
 import { dateOf, fail, MONEY, INCOME, MUTATE, regimeFor } from "./support.js";
 import { endLeaseAt } from "./terminate-lease.js";
@@ -45,9 +46,11 @@ builder.mutationField("signLease", (t) =>
     authScopes: MUTATE,
     args: { input: t.arg({ type: SignLeaseInput, required: true, description: "The lease to sign." }) },
     resolve: async (_r, { input }, ctx) => {
+      // The index series in use (built in + the operator's recorded values), read once before the transaction.
+      const series = await indexSeriesOf(ctx);
       const out = await runMutation(ctx, "signLease", async (tx) => {
         const p = new Problems();
-        const options = regimeFor(ctx, p, input.regime);
+        const options = withCote(regimeFor(ctx, p, input.regime), series);
         checkDecimal(p, "monthlyCharges", input.monthlyCharges, MONEY);
         checkDecimal(p, "annualNetDisposableIncome", input.annualNetDisposableIncome, INCOME);
         checkDecimal(p, "flatGrossMonthlyRent", input.flatGrossMonthlyRent, { ...MONEY, greaterThan: "0" });
@@ -101,7 +104,8 @@ builder.mutationField("signLease", (t) =>
 
         // Art. 55 §1 al. 2: the conditions are met again on the day the candidate becomes tenant (§3 for a tenant rehoused);
         // art. 12 §3: a dedicated dwelling goes to a household of its sub-category. The domain decides both.
-        const regime = { ...operatorRegime(ctx), ...options };
+        // The annex II ceiling at the cote of the series in use, as the rent below.
+        const regime = { ...operatorRegime(ctx), ...options, indexOptions: { coteSeries: series.cote } };
         const domainHousehold = householdOf(household.candidate, household.members, startsOn);
         const purpose = rehousing || (origin.kind === "ALLOCATION" && origin.sittingTenant) ? "TENANT" : "CANDIDATE";
         const eligibility = checkEligibility(domainHousehold, { ...regime, asOf: startsOn, purpose });

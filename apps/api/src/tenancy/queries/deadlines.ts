@@ -12,7 +12,7 @@ import { builder } from "../../schema/builder.js";
 import { pageCost } from "../../schema/complexity.js";
 import { leaseScope } from "../../access/tenant.js";
 import { omitRow } from "../../privacy/personal-data.js";
-import { LegalRegimeEnum, regimeOrThrow, todayIso } from "../adapters/common.js";
+import { LegalRegimeEnum, tenancyOptionsOrThrow, todayIso } from "../adapters/common.js";
 import { deadlinesOf } from "../adapters/deadlines.js";
 import { FACTS_INCLUDE } from "../adapters/facts.js";
 import { LeaseDeadlineRef, MAX_WINDOW_DAYS, type DeadlineRow } from "../types/deadline.js";
@@ -50,7 +50,7 @@ builder.queryField("leaseDeadlines", (t) =>
       resolve: async (_r, args, ctx) => {
         const days = args.withinDays ?? 90;
         if (days < 0 || days > MAX_WINDOW_DAYS) throw new GraphQLError(`withinDays must be between 0 and ${MAX_WINDOW_DAYS}`, { extensions: { code: "BAD_USER_INPUT" } });
-        const options = regimeOrThrow(ctx, args.regime);
+        const options = await tenancyOptionsOrThrow(ctx, args.regime);
         const window = deadlineWindowNextDays(args.asOf ?? todayIso(), days);
         const leases = await ctx.prisma.lease.findMany({ where: { AND: [leaseScope(ctx.viewer), WITH_FACTS] }, include: FACTS_INCLUDE, orderBy: { id: "asc" } });
         const all: DeadlineRow[] = [];

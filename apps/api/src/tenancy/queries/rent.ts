@@ -2,7 +2,7 @@
 import { GraphQLError } from "graphql";
 import type { Decimal } from "decimal.js";
 import { builder } from "../../schema/builder.js";
-import { LegalRegimeEnum, regimeOrThrow, todayIso } from "../adapters/common.js";
+import { LegalRegimeEnum, tenancyOptionsOrThrow, todayIso } from "../adapters/common.js";
 import { type RentRequest, computeRent } from "../adapters/rent.js";
 import { AffordableRentRef } from "../types/rent.js";
 
@@ -67,10 +67,11 @@ function decimalString(field: string, d: Decimal, max: string): string {
 builder.queryField("calculateAffordableRent", (t) =>
   t.field({
     type: AffordableRentRef,
-    description: "Public what-if: the affordable rent a household would pay for a dwelling (law art. 60, annex III), every figure with its rule, article and parameter version. Open to anonymous callers; nothing is stored.",
+    description: "Public what-if: the affordable rent a household would pay for a dwelling (law art. 60, annex III), every figure with its rule, article and parameter version, at the « cote d'application » of the series in use (built in and recorded by operators; `unconfirmedIndexAfter` when read after its knownUntil). Open to anonymous callers; nothing is stored.",
     args: { input: t.arg({ type: AffordableRentInputRef, required: true, description: "Household, income, dwelling, regime and date." }) },
-    resolve: (_r, { input }, ctx) => {
-      const options = regimeOrThrow(ctx, input.regime);
+    resolve: async (_r, { input }, ctx) => {
+      // The cote of the series in use: the built-in tranches and those an operator recorded (recordIndexValue).
+      const options = await tenancyOptionsOrThrow(ctx, input.regime);
       const asOf = input.asOf ?? todayIso();
       const d = input.dwelling;
       const req: RentRequest = {

@@ -8,7 +8,7 @@ import { revisionDue, tenancyUnderOccupancy, deadlineWindowNextDays } from "@abo
 import { GraphQLError } from "graphql";
 import { builder } from "../../schema/builder.js";
 import { pageCost } from "../../schema/complexity.js";
-import { LegalRegimeEnum, regimeOrThrow, todayIso } from "../adapters/common.js";
+import { LegalRegimeEnum, regimeOrThrow, tenancyOptionsOrThrow, todayIso } from "../adapters/common.js";
 import { deadlinesOf } from "../adapters/deadlines.js";
 import { earliestEnd, endFactsOf, endOptionsOf } from "../adapters/lease-ends.js";
 import { FACTS_INCLUDE, INFORMATION_REQUEST_ORDER, occupancyFactsOf, revisionEventsOf, revisionLeaseOf } from "../adapters/facts.js";
@@ -56,10 +56,11 @@ builder.prismaObjectFields("Lease", (t) => ({
     description: "Rent revisions due on a date (art. 61-62; default today): the yearly revision cycle from the rents set on the platform, and the flat rent the recorded information requests allow (art. 62 §1 al. 3-4). Empty for a rent the platform did not set.",
     args: { asOf: t.arg({ type: "Date", required: false, description: "Date (default today)." }), regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }) },
     select: { revisions: { orderBy: RENT_HISTORY_ORDER }, rentInformationRequests: { orderBy: INFORMATION_REQUEST_ORDER } },
-    resolve: (l, args, ctx) => {
+    resolve: async (l, args, ctx) => {
       const r = revisionLeaseOf(l, l.revisions);
       if (!r || l.status !== "ACTIVE") return [];
-      return revisionDue(r, revisionEventsOf(l.rentInformationRequests), args.asOf ?? todayIso(), regimeOrThrow(ctx, args.regime));
+      // The flat-rent cap (annex III 1° b) at the cote of the series in use.
+      return revisionDue(r, revisionEventsOf(l.rentInformationRequests), args.asOf ?? todayIso(), await tenancyOptionsOrThrow(ctx, args.regime));
     },
   }),
   deposit: t.relation("deposit", { nullable: true, description: "Rental deposit (bill art. 63bis), once a schedule is agreed." }),
@@ -109,10 +110,10 @@ builder.prismaObjectFields("Lease", (t) => ({
       regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }),
     },
     select: FACTS_INCLUDE,
-    resolve: (l, args, ctx) => {
+    resolve: async (l, args, ctx) => {
       const days = args.withinDays ?? 90;
       if (days < 0 || days > MAX_WINDOW_DAYS) throw new GraphQLError(`withinDays must be between 0 and ${MAX_WINDOW_DAYS}`, { extensions: { code: "BAD_USER_INPUT" } });
-      return deadlinesOf(l, deadlineWindowNextDays(args.asOf ?? todayIso(), days), regimeOrThrow(ctx, args.regime))
+      return deadlinesOf(l, deadlineWindowNextDays(args.asOf ?? todayIso(), days), await tenancyOptionsOrThrow(ctx, args.regime))
         .filter((d) => !omitRow(ctx, "LeaseDeadline", d))
         .map((d) => ({ ...d, lease: l }));
     },

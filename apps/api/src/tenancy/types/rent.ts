@@ -6,6 +6,7 @@ import { type LegalReference, type ParameterVersionUsed } from "@abordable/domai
 import { builder } from "../../schema/builder.js";
 import { LegalReferenceRef, LegalRegimeEnum, ParameterVersionRef, RuleTraceRef } from "../adapters/common.js";
 import type { RentComputationRecord } from "../adapters/rent.js";
+import { IndexPointUsedRef, indexPointsOf } from "../../indices/types.js";
 
 
 
@@ -84,6 +85,19 @@ export const AffordableRentRef = builder.objectRef<RentComputationRecord>("Affor
     energyFlat: t.field({ type: "Decimal", description: "Monthly energy flat deducted (table B), EUR; 0 when it does not apply.", resolve: (r) => r.energyFlat }),
     netMonthlyUnrounded: t.field({ type: "Decimal", description: "Monthly net rent before rounding, EUR.", resolve: (r) => r.netMonthlyUnrounded }),
     netMonthly: t.field({ type: "Decimal", description: "Monthly affordable net rent (loyer abordable), rounded once to the cent, EUR.", resolve: (r) => r.netMonthly }),
+    indexPointsUsed: t.field({
+      type: [IndexPointUsedRef],
+      description:
+        "Index values used (« cote d'application de l'échelle mobile des salaires » of table A and, when the energy flat applies, table B; law art. 60, annexe III), each with its source (built in or recorded by an operator) and `unconfirmed` when resolved after its series' knownUntil.",
+      resolve: (r) => indexPointsOf([{ indices: r.trace.indices ?? [] }]).points,
+    }),
+    unconfirmedIndexAfter: t.field({
+      type: "Date",
+      nullable: true,
+      description:
+        "Set when the rent rests on an index value resolved after its series' « known until » day (this day): a later tranche of the cote may already apply. Null when every index value used is confirmed. Operators confirm values with recordIndexValue.",
+      resolve: (r) => indexPointsOf([{ indices: r.trace.indices ?? [] }]).unconfirmedAfter,
+    }),
     figures: t.field({ type: [RentFigureRef], description: "Every figure with its rule, articles and parameter versions.", resolve: (r) => figures(r) }),
     parameters: t.field({ type: [ParameterVersionRef], description: "Every parameter version the computation used.", resolve: (r) => [...r.trace.parameters] }),
     trace: t.field({ type: RuleTraceRef, description: "The full computation trace, step by step.", resolve: (r) => r.trace }),
