@@ -12,6 +12,7 @@ import { candidateScope } from "../access/tenant.js";
 import { AllocationRegimeEnum, EligibilityConditionEnum, EligibilityPurposeEnum, IncomeKindEnum, RealRightKindEnum, RightLocationEnum } from "./enums.js";
 import { householdOf, iso, requestedRegime, ruleOf, todayIso } from "./common.js";
 import { LegalReferenceRef, LegalRegimeEnum, useInstead } from "../schema/law.js";
+import { REGIME_DEPRECATION, regimeOrBadInput } from "../schema/regime-arg.js";
 import { isLandlord, organisationOf } from "../identity/viewer.js";
 import type { Context } from "../schema/context.js";
 import { CANDIDATE_ELIGIBILITY_COST, eligibilityCost } from "../schema/complexity.js";
@@ -191,7 +192,8 @@ const EligibilityInput = builder.inputType("EligibilityInput", {
   description: "A household given inline for a what-if eligibility computation; nothing is stored.",
   fields: (t) => ({
     asOf: t.field({ type: "Date", required: true, description: "Day of the check (the application day)." }),
-    regime: t.field({ type: AllocationRegimeEnum, required: false, description: "Regime; default: the operator's setting." }),
+    legalRegime: t.field({ type: LegalRegimeEnum, required: false, description: "Régime légal to apply (loi du 7 août 2023 or bill 8535); default: the operator's setting." }),
+    regime: t.field({ type: AllocationRegimeEnum, required: false, deprecationReason: REGIME_DEPRECATION, description: "Regime; default: the operator's setting. Deprecated: give legalRegime; both given must agree." }),
     billEntryIntoForce: t.field({ type: "Date", required: false, description: "Entry into force of bill 8535 to assume (regime BILL_8535); default: the operator's setting." }),
     purpose: t.field({ type: EligibilityPurposeEnum, required: false, description: "CANDIDATE (default) or TENANT." }),
     seniorsDedicatedDwelling: t.boolean({ required: false, description: "For a seniors' dedicated dwelling (art. 54 §2 derogation)." }),
@@ -271,7 +273,7 @@ builder.queryField("eligibility", (t) =>
     complexity: (args) => eligibilityCost(args),
     args: { input: t.arg({ type: EligibilityInput, required: true, description: "The household and the day." }) },
     resolve: async (_r, { input }, ctx) => {
-      const regime = requestedRegime(ctx, input.regime, input.billEntryIntoForce);
+      const regime = requestedRegime(ctx, regimeOrBadInput(input, undefined), input.billEntryIntoForce);
       const household = inlineHousehold(input);
       const result = check(household, regime, await indexSeriesOf(ctx), input.asOf, input.purpose ?? "CANDIDATE", Boolean(input.seniorsDedicatedDwelling));
       return { result, regime, personal: true };
@@ -311,12 +313,13 @@ builder.queryField("candidateEligibility", (t) =>
     args: {
       candidateId: t.arg.id({ required: true, description: "Global ID of the candidate." }),
       asOf: t.arg({ type: "Date", required: false, description: "Day of the check (default today); for a pseudonymised candidate, today or a day of one of the caller's files holding it." }),
-      regime: t.arg({ type: AllocationRegimeEnum, required: false, description: "Regime; default: the operator's setting." }),
+      legalRegime: t.arg({ type: LegalRegimeEnum, required: false, description: "Régime légal to apply (loi du 7 août 2023 or bill 8535); default: the operator's setting." }),
+      regime: t.arg({ type: AllocationRegimeEnum, required: false, deprecationReason: REGIME_DEPRECATION, description: "Regime; default: the operator's setting. Deprecated: give legalRegime; both given must agree." }),
     },
     resolve: async (_r, args, ctx) => {
       const id = decodeGlobalId(String(args.candidateId), "Candidate", "candidateId");
       const asOf = args.asOf ?? todayIso();
-      const regime = requestedRegime(ctx, args.regime);
+      const regime = requestedRegime(ctx, regimeOrBadInput(args, undefined, "legalRegime"));
       const candidate = await ctx.prisma.candidate.findFirst({
         where: { id, AND: [candidateScope(ctx.viewer)] },
         select: { id: true, residenceStatus: true, residentSince: true, municipalityId: true, household: { select: { members: true } } },

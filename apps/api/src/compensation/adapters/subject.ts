@@ -14,7 +14,7 @@ import { conventionOfStatement, landlordOfStatement } from "../../access/policy.
 import { requireActingFor } from "../../access/acting-for.js";
 import { CompensationRegimeEnum } from "../types/enums.js";
 import { LegalRegimeEnum } from "../../schema/law.js";
-import { chooseRegime, REGIME_DEPRECATION } from "./regime-arg.js";
+import { chooseRegime, REGIME_DEPRECATION } from "../../schema/regime-arg.js";
 import type { Subject } from "./statements.js";
 
 /** First year of the law (in force from 1 October 2023). */

@@ -29,7 +29,7 @@ import { CompensationComponentEnum, CompensationDeveloperKindEnum, CompensationL
 import { ComponentSubtotalRef } from "../types/statement-parts.js";
 import { LegalRegimeEnum, ParameterVersionRef as ParameterVersionUsedRef, RuleTraceRef, useInstead } from "../../schema/law.js";
 import { cite, ComputationTraceRef, ParameterVersionRef } from "../types/trace.js";
-import { REGIME_DEPRECATION, regimeOrBadInput } from "../adapters/regime-arg.js";
+import { REGIME_DEPRECATION, regimeOrBadInput } from "../../schema/regime-arg.js";
 import { compensationIndexSeries, indexSeriesOf, type IndexSeriesSet } from "../../indices/series.js";
 import { CapitalRateBoundsCheckRef, IndexPointUsedRef, indexPointsOf } from "../../indices/types.js";
 import { capitalRateChecks } from "../adapters/rate-bounds.js";

@@ -8,7 +8,7 @@ import { CompensationRegimeEnum } from "../types/enums.js";
 import { LegalRegimeEnum, ParameterVersionRef as ParameterVersionUsedRef, useInstead } from "../../schema/law.js";
 import { indexSeriesOf } from "../../indices/series.js";
 import { IndexPointUsedRef } from "../../indices/types.js";
-import { chooseRegime, REGIME_DEPRECATION } from "../adapters/regime-arg.js";
+import { chooseRegime, REGIME_DEPRECATION } from "../../schema/regime-arg.js";
 import { badUserInput } from "../../schema/domain-errors.js";
 import { domainGraphQLError, toDomainError } from "../../schema/domain-errors.js";
 import { ParameterVersionRef } from "../types/trace.js";

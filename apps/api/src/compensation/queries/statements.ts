@@ -14,7 +14,7 @@ import { StatementRef } from "../types/statement.js";
 import { computeStatement, requestOptionsFor, STATEMENT_SUMMARY, statementScope, StatementView } from "../adapters/statements.js";
 import { resolveSubject, StatementSubjectInput } from "../adapters/subject.js";
 import { LegalRegimeEnum } from "../../schema/law.js";
-import { chooseRegime, REGIME_DEPRECATION } from "../adapters/regime-arg.js";
+import { chooseRegime, REGIME_DEPRECATION } from "../../schema/regime-arg.js";
 
 builder.queryField("compensationStatementDraft", (t) =>
   t.field({
