@@ -43,7 +43,9 @@ export interface SnapshotDecisionRecord {
   schema: typeof SNAPSHOT_RECORD_SCHEMA;
   vacancy: Vacancy;
   allocationDate: string;
-  regime: RegimeOptions;
+  /** The regime options set and the operator readings applied, as the domain's shortlist records them. */
+  regime: ShortlistResult["record"]["regime"];
+  readings: NonNullable<ShortlistResult["record"]["readings"]>;
   methodology: Methodology;
   register: RegisterSummary;
   candidates: readonly CandidateRef[];
@@ -66,7 +68,8 @@ export function buildSnapshotRecord(base: RecordBase, register: RegisterSummary,
     schema: SNAPSHOT_RECORD_SCHEMA,
     vacancy: base.vacancy,
     allocationDate: base.allocationDate,
-    regime: base.regime,
+    regime: result.record.regime,
+    readings: result.record.readings!,
     methodology: base.methodology,
     register,
     candidates: refs,
@@ -98,7 +101,8 @@ export function replaySnapshotRecord(record: SnapshotDecisionRecord, canonicalBy
     }
     refs.push(ref);
   }
-  const prepared = prepareCandidates(rows, record.allocationDate, record.methodology, record.regime);
+  const regime = { ...record.regime, internationalProtectionReading: record.readings.internationalProtectionReading } as RegimeOptions;
+  const prepared = prepareCandidates(rows, record.allocationDate, record.methodology, regime);
   // Candidates the replay could not read (a household altered into an invalid one) keep their place in the references but are not ranked.
   const byApplication = new Map(prepared.candidates.map((c) => [c.candidateId, c]));
   const ordered = rows.applications.map((a) => byApplication.get(a.id)).filter((c) => c !== undefined);
@@ -107,8 +111,8 @@ export function replaySnapshotRecord(record: SnapshotDecisionRecord, canonicalBy
     const m = new Map(entries.map(([a, b, km]) => [`${a}\u0000${b}`, km]));
     return (a: string, b: string) => m.get(`${a}\u0000${b}`);
   })(record.distances);
-  const result = shortlist({ ...record.regime, vacancy: record.vacancy, allocationDate: record.allocationDate, candidates: ordered, methodology: record.methodology, distances, explainTop: 0 });
-  return { result, record: buildSnapshotRecord(record, record.register, kept, result) };
+  const result = shortlist({ ...regime, vacancy: record.vacancy, allocationDate: record.allocationDate, candidates: ordered, methodology: record.methodology, distances, explainTop: 0 });
+  return { result, record: buildSnapshotRecord({ ...record, regime }, record.register, kept, result) };
 }
 
 export interface SnapshotVerification {

@@ -65,3 +65,35 @@ ALTER TABLE "ApplicationEvaluation" ADD CONSTRAINT "ApplicationEvaluation_snapsh
 -- AddForeignKey
 ALTER TABLE "ApplicationCriteria" ADD CONSTRAINT "ApplicationCriteria_snapshotHash_fkey" FOREIGN KEY ("snapshotHash") REFERENCES "ApplicationSnapshot"("hash") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- A snapshot is never stale: any change of an application's inputs, whoever writes it (a mutation, an
+-- import, the seed, an operator's SQL), clears the application's pointer, and the next ranking
+-- snapshots it again in bulk (registerCandidate and reviseCandidate write the new one at once).
+CREATE FUNCTION "abordable_application_inputs_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'Application' THEN
+    NEW."snapshotHash" := NULL;
+    RETURN NEW;
+  ELSIF TG_TABLE_NAME = 'Candidate' THEN
+    UPDATE "Application" SET "snapshotHash" = NULL WHERE "candidateId" = NEW.id AND "snapshotHash" IS NOT NULL;
+    RETURN NULL;
+  ELSIF TG_OP = 'DELETE' THEN
+    UPDATE "Application" SET "snapshotHash" = NULL WHERE "candidateId" = (SELECT "candidateId" FROM "Household" WHERE id = OLD."householdId") AND "snapshotHash" IS NOT NULL;
+    RETURN NULL;
+  ELSE
+    UPDATE "Application" SET "snapshotHash" = NULL WHERE "candidateId" = (SELECT "candidateId" FROM "Household" WHERE id = NEW."householdId") AND "snapshotHash" IS NOT NULL;
+    IF TG_OP = 'UPDATE' AND OLD."householdId" IS DISTINCT FROM NEW."householdId" THEN
+      UPDATE "Application" SET "snapshotHash" = NULL WHERE "candidateId" = (SELECT "candidateId" FROM "Household" WHERE id = OLD."householdId") AND "snapshotHash" IS NOT NULL;
+    END IF;
+    RETURN NULL;
+  END IF;
+END $$;
+
+CREATE TRIGGER "Application_inputs_changed" BEFORE UPDATE OF "candidateId", "registeredOn", "situation", "isSittingTenantToRehouse" ON "Application"
+  FOR EACH ROW WHEN (OLD."candidateId" IS DISTINCT FROM NEW."candidateId" OR OLD."registeredOn" IS DISTINCT FROM NEW."registeredOn" OR OLD."situation" IS DISTINCT FROM NEW."situation" OR OLD."isSittingTenantToRehouse" IS DISTINCT FROM NEW."isSittingTenantToRehouse")
+  EXECUTE FUNCTION "abordable_application_inputs_changed"();
+CREATE TRIGGER "Candidate_inputs_changed" AFTER UPDATE OF "residenceStatus", "residentSince", "municipalityId" ON "Candidate"
+  FOR EACH ROW WHEN (OLD."residenceStatus" IS DISTINCT FROM NEW."residenceStatus" OR OLD."residentSince" IS DISTINCT FROM NEW."residentSince" OR OLD."municipalityId" IS DISTINCT FROM NEW."municipalityId")
+  EXECUTE FUNCTION "abordable_application_inputs_changed"();
+CREATE TRIGGER "HouseholdMember_inputs_changed" AFTER INSERT OR UPDATE OR DELETE ON "HouseholdMember"
+  FOR EACH ROW EXECUTE FUNCTION "abordable_application_inputs_changed"();
