@@ -154,14 +154,3 @@ export async function verifySnapshotRecord(db: Tx, bytes: Uint8Array, storedHash
     recordedRanking,
   };
 }
-
-/** Whether a stored record is by reference (schema 2); older records replay from their own content. */
-export function isSnapshotRecord(bytes: Uint8Array): boolean {
-  // The canonical JSON starts with its sorted keys; the schema is read from the parsed text by the caller when needed.
-  try {
-    const { canonical } = openStored(bytes, "");
-    return canonical.includes(`"schema":"${SNAPSHOT_RECORD_SCHEMA}"`);
-  } catch {
-    return false;
-  }
-}
