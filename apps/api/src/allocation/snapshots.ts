@@ -18,6 +18,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import type { ResidenceStatus } from "../generated/prisma/enums.js";
 import { iso, type CandidateRow, type MemberRow, type Tx } from "./common.js";
 import { situationOf } from "./register.js";
+import { analyzeAfterBulk } from "./precompute.js";
 
 /** Version of the snapshot's shape (ApplicationSnapshot.schemaVersion). */
 export const APPLICATION_SNAPSHOT_VERSION = 1;
@@ -164,7 +165,10 @@ export async function ensureSnapshots(db: Tx, date?: string): Promise<number> {
   let total = 0;
   for (;;) {
     const ids = await db.application.findMany({ where, select: { id: true }, take: 5_000, orderBy: { id: "asc" } });
-    if (ids.length === 0) return total;
+    if (ids.length === 0) {
+      await analyzeAfterBulk(db, "ApplicationSnapshot", total);
+      return total;
+    }
     total += await snapshotApplications(db, { id: { in: ids.map((x) => x.id) } });
   }
 }

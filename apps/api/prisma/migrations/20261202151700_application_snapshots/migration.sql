@@ -4,11 +4,11 @@
 -- eligibility and bedrooms needed (ApplicationEvaluation) and the art. 57 §1 criteria under a
 -- methodology version (ApplicationCriteria). Decision records reference the snapshots by hash.
 -- AlterTable
-ALTER TABLE "Application" ADD COLUMN     "snapshotHash" CHAR(64);
+ALTER TABLE "Application" ADD COLUMN     "snapshotHash" TEXT;
 
 -- CreateTable
 CREATE TABLE "ApplicationSnapshot" (
-    "hash" CHAR(64) NOT NULL,
+    "hash" TEXT NOT NULL,
     "applicationId" UUID NOT NULL,
     "schemaVersion" INTEGER NOT NULL,
     "canonical" TEXT NOT NULL,
@@ -23,9 +23,9 @@ CREATE TABLE "ApplicationSnapshot" (
 
 -- CreateTable
 CREATE TABLE "ApplicationEvaluation" (
-    "snapshotHash" CHAR(64) NOT NULL,
+    "snapshotHash" TEXT NOT NULL,
     "asOf" DATE NOT NULL,
-    "regimeKey" CHAR(64) NOT NULL,
+    "regimeKey" TEXT NOT NULL,
     "valid" BOOLEAN NOT NULL,
     "eligible" BOOLEAN NOT NULL,
     "bedroomsNeeded" INTEGER NOT NULL,
@@ -36,10 +36,10 @@ CREATE TABLE "ApplicationEvaluation" (
 
 -- CreateTable
 CREATE TABLE "ApplicationCriteria" (
-    "snapshotHash" CHAR(64) NOT NULL,
+    "snapshotHash" TEXT NOT NULL,
     "methodologyId" UUID NOT NULL,
     "evaluatedOn" DATE NOT NULL,
-    "regimeKey" CHAR(64) NOT NULL,
+    "regimeKey" TEXT NOT NULL,
     "total" INTEGER NOT NULL,
     "criteria" JSONB NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
