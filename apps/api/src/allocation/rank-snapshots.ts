@@ -14,7 +14,7 @@
 import { allocationLawReader, shortlist, summariseEligibility, checkEligibility, type CriteriaSnapshot, type Methodology, type RegimeOptions, type ShortlistCandidate, type ShortlistResult, type Vacancy } from "@abordable/domain";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { householdOf, type Tx } from "./common.js";
-import { ACTIVE_ONE_PER_CANDIDATE, criteriaTotals, ensureEvaluations, evaluate, evaluationDayOf, regimeKeyOf, storedCriteria, storeEvaluations } from "./precompute.js";
+import { ACTIVE_ONE_PER_CANDIDATE, criteriaTotals, evaluate, evaluationDayOf, regimeKeyOf, storedCriteria, storeEvaluations } from "./precompute.js";
 import { contextMaps, distancesFrom, loadRankingContext } from "./register.js";
 import { ensureSnapshots, rowsOfSnapshot, type SnapshotInput } from "./snapshots.js";
 import type { CandidateRef } from "./snapshot-record.js";
@@ -31,7 +31,7 @@ export interface SnapshotRanking {
 
 interface Row {
   hash: string;
-  canonical: string;
+  input: SnapshotInput;
   sitting: boolean;
   valid: boolean | null;
   eligible: boolean | null;
@@ -47,26 +47,20 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
   const t0 = performance.now();
   const db = prisma as unknown as Tx;
   await ensureSnapshots(db, date);
-  await ensureEvaluations(db, date, regime, law);
+  // The day's evaluations missing (first ranking of the day, or new snapshots) are made from the rows read below and stored.
   const t1 = performance.now();
   const exact = m.dwelling.typology.admissible === "EXACT";
   const loaded = await prisma.$transaction(
     async (tx) => {
-      const [counts, rows, context] = await Promise.all([
-        tx.$queryRawUnsafe<{ considered: number; unsnapshotted: number; invalid: number }[]>(
+      // One pass over the register: the counts, and the rankable applications' inputs (parsed once, as one JSON array).
+      const [agg, context] = await Promise.all([
+        tx.$queryRawUnsafe<{ considered: number; unsnapshotted: number; invalid: number; rows: Row[] | null }[]>(
           `WITH active AS (${ACTIVE_ONE_PER_CANDIDATE})
-           SELECT count(*)::int AS considered, count(*) FILTER (WHERE active."snapshotHash" IS NULL)::int AS unsnapshotted, count(*) FILTER (WHERE e.valid = false)::int AS invalid
-           FROM active LEFT JOIN "ApplicationEvaluation" e ON e."snapshotHash" = active."snapshotHash" AND e."asOf" = $1::date AND e."regimeKey" = $2`,
-          date,
-          key,
-        ),
-        tx.$queryRawUnsafe<Row[]>(
-          `WITH active AS (${ACTIVE_ONE_PER_CANDIDATE})
-           SELECT s.hash, s.canonical, active."isSittingTenantToRehouse" AS sitting, e.valid, e.eligible
-           FROM active JOIN "ApplicationSnapshot" s ON s.hash = active."snapshotHash"
-           LEFT JOIN "ApplicationEvaluation" e ON e."snapshotHash" = s.hash AND e."asOf" = $1::date AND e."regimeKey" = $2
-           WHERE e."snapshotHash" IS NULL
-              OR (e.valid AND (e.eligible OR active."isSittingTenantToRehouse") AND e."bedroomsNeeded" <= $3 AND ($4 = false OR e."bedroomsNeeded" = $3))`,
+           SELECT count(*)::int AS considered, count(*) FILTER (WHERE active."snapshotHash" IS NULL)::int AS unsnapshotted, count(*) FILTER (WHERE e.valid = false)::int AS invalid,
+             json_agg(json_build_object('hash', s.hash, 'input', s.canonical::json, 'sitting', active."isSittingTenantToRehouse", 'valid', e.valid, 'eligible', e.eligible))
+               FILTER (WHERE s.hash IS NOT NULL AND (e."snapshotHash" IS NULL OR (e.valid AND (e.eligible OR active."isSittingTenantToRehouse") AND e."bedroomsNeeded" <= $3 AND ($4 = false OR e."bedroomsNeeded" = $3)))) AS rows
+           FROM active LEFT JOIN "ApplicationSnapshot" s ON s.hash = active."snapshotHash"
+           LEFT JOIN "ApplicationEvaluation" e ON e."snapshotHash" = active."snapshotHash" AND e."asOf" = $1::date AND e."regimeKey" = $2`,
           date,
           key,
           vacancy.bedrooms,
@@ -74,7 +68,8 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
         ),
         loadRankingContext(tx, landlordId, date),
       ]);
-      return { counts: counts[0]!, rows, context };
+      const { rows, ...counts } = agg[0]!;
+      return { counts, rows: rows ?? [], context };
     },
     { isolationLevel: "RepeatableRead", timeout: 10 * 60_000, maxWait: 60_000 },
   );
@@ -86,7 +81,7 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
   const late: Parameters<typeof storeEvaluations>[3] = [];
   const kept: { hash: string; input: SnapshotInput; eligible: boolean; sitting: boolean }[] = [];
   for (const r of loaded.rows) {
-    const input = JSON.parse(r.canonical) as SnapshotInput;
+    const input = r.input;
     let eligible = r.eligible;
     if (r.valid === null) {
       const e = evaluate(input, date, regime, law);
