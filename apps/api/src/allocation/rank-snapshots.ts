@@ -90,6 +90,8 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
         invalid += 1;
         continue;
       }
+      // The same filter as the SQL WHERE, so that the first ranking of a day records what every later one does.
+      if (!(e.eligible || r.sitting) || e.bedroomsNeeded > vacancy.bedrooms || (exact && e.bedroomsNeeded !== vacancy.bedrooms)) continue;
       eligible = e.eligible;
     }
     kept.push({ hash: r.hash, input, eligible: Boolean(eligible), sitting: r.sitting });
@@ -144,7 +146,7 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
     refs,
     considered: loaded.counts.considered,
     invalidHouseholds: invalid,
-    notLoaded: loaded.counts.considered - loaded.rows.length,
+    notLoaded: loaded.counts.considered - kept.length,
     timings: { prepareMs: t1 - t0, loadMs: t2 - t1, rankMs: t3 - t2 },
   };
 }
