@@ -86,6 +86,8 @@ export async function storeEvaluations(db: Tx, date: string, key: string, rows: 
       SELECT x.hash, ${date}::date, ${key}, x.valid, x.eligible, x."bedroomsNeeded" FROM jsonb_to_recordset(${batch}::jsonb) AS x(hash text, valid boolean, eligible boolean, "bedroomsNeeded" int)
       ON CONFLICT DO NOTHING`;
   }
+  // A day's evaluations serve that day's rankings: those made more than a month ago are dropped with a bulk write (derived data, made again if needed).
+  if (rows.length >= 500) await db.$executeRaw`DELETE FROM "ApplicationEvaluation" WHERE "createdAt" < now() - interval '31 days'`;
   await analyzeAfterBulk(db, "ApplicationEvaluation", rows.length);
 }
 
