@@ -4,9 +4,9 @@
  * very inputs the old path used, and keyed by everything it depends on — nothing is approximated:
  *
  * - `ApplicationEvaluation` (snapshot, ranking day, regime): art. 55 §1 eligibility as a candidate
- *   (`checkEligibility`: 1° and 4° on the lodging day, 2° and 3° on the ranking day) and the
+ *   (`checkEligibility`: 1° and 4° on the lodging day, 2° and 3° on the ranking day), the
  *   bedrooms the household needs (RGD art. 4, `countBedroomsNeeded`, ages on 1 January of the
- *   ranking year). It depends on the day, not on the vacancy: the first ranking of a day evaluates
+ *   ranking year) and its units for art. 66 (`countUnits`). It depends on the day, not on the vacancy: the first ranking of a day evaluates
  *   the register once (in bulk), every later vacancy that day reads the stored rows.
  * - `ApplicationCriteria` (snapshot, methodology version, evaluation day, regime): the art. 57 §1
  *   snapshot (`evaluateSocioEconomic`), evaluated on the documented situation's day (or the ranking
@@ -15,7 +15,7 @@
  * These rows are derived data, never evidence: a decision record references the snapshots, and
  * `verifyShortlist` replays from the snapshots alone with the full domain path.
  */
-import { checkEligibility, countBedroomsNeeded, firstJanuaryOf, canonicalise, type CriteriaSnapshot, type LawReader, type Methodology, type RegimeOptions } from "@abordable/domain";
+import { checkEligibility, countBedroomsNeeded, countUnits, firstJanuaryOf, canonicalise, type CriteriaSnapshot, type LawReader, type Methodology, type RegimeOptions } from "@abordable/domain";
 import { nodeSha256 } from "../db/sealed-records.js";
 import { householdOf, type Tx } from "./common.js";
 import { situationOf, snapshotOf } from "./register.js";
@@ -34,6 +34,8 @@ export interface Evaluation {
   valid: boolean;
   eligible: boolean;
   bedroomsNeeded: number;
+  /** countUnits on the day's basis (art. 66 under-occupancy threshold, without the extra bedrooms). */
+  units: number;
 }
 
 /** The domain's household of a snapshot on `date` (the register mapping of common.ts). */
@@ -45,14 +47,14 @@ export function householdOfInput(input: SnapshotInput, date: string) {
 /** Eligibility as a candidate on `date` and bedrooms needed, from a snapshot (what prepareCandidates decides, without the vacancy). */
 export function evaluate(input: SnapshotInput, date: string, regime: RegimeOptions, law: LawReader): Evaluation {
   const members = input.household?.members ?? [];
-  if (members.length === 0 || members.filter((m) => m.role === "APPLICANT").length !== 1) return { valid: false, eligible: false, bedroomsNeeded: 0 };
+  if (members.length === 0 || members.filter((m) => m.role === "APPLICANT").length !== 1) return { valid: false, eligible: false, bedroomsNeeded: 0, units: 0 };
   const h = householdOfInput(input, date);
   try {
     const e = checkEligibility(h, { ...regime, asOf: date, applicationDate: input.application.registeredOn, purpose: "CANDIDATE" });
     const needed = countBedroomsNeeded(h, firstJanuaryOf(date), law.integer("allocation.bedroom.ownBedroomFromAge", date), law.integer("allocation.bedroom.childrenPerSharedBedroom", date));
-    return { valid: true, eligible: e.eligible, bedroomsNeeded: needed };
+    return { valid: true, eligible: e.eligible, bedroomsNeeded: needed, units: countUnits(h, law.code("allocation.underOccupancy.countingBasis", date)) };
   } catch {
-    return { valid: false, eligible: false, bedroomsNeeded: 0 };
+    return { valid: false, eligible: false, bedroomsNeeded: 0, units: 0 };
   }
 }
 
@@ -82,8 +84,8 @@ export async function analyzeAfterBulk(db: Tx, table: "ApplicationSnapshot" | "A
 export async function storeEvaluations(db: Tx, date: string, key: string, rows: ({ hash: string } & Evaluation)[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 5_000) {
     const batch = JSON.stringify(rows.slice(i, i + 5_000));
-    await db.$executeRaw`INSERT INTO "ApplicationEvaluation" ("snapshotHash", "asOf", "regimeKey", "valid", "eligible", "bedroomsNeeded")
-      SELECT x.hash, ${date}::date, ${key}, x.valid, x.eligible, x."bedroomsNeeded" FROM jsonb_to_recordset(${batch}::jsonb) AS x(hash text, valid boolean, eligible boolean, "bedroomsNeeded" int)
+    await db.$executeRaw`INSERT INTO "ApplicationEvaluation" ("snapshotHash", "asOf", "regimeKey", "valid", "eligible", "bedroomsNeeded", "units")
+      SELECT x.hash, ${date}::date, ${key}, x.valid, x.eligible, x."bedroomsNeeded", x.units FROM jsonb_to_recordset(${batch}::jsonb) AS x(hash text, valid boolean, eligible boolean, "bedroomsNeeded" int, units int)
       ON CONFLICT DO NOTHING`;
   }
   // A day's evaluations serve that day's rankings: those made more than a month ago are dropped with a bulk write (derived data, made again if needed).

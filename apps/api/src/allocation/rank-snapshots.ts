@@ -11,7 +11,7 @@
  * order). The filter only leaves out applications the domain would exclude, so the ranking is the
  * one the whole register gives (test/allocation/snapshots.test.ts compares both).
  */
-import { allocationLawReader, shortlist, summariseEligibility, checkEligibility, type CriteriaSnapshot, type Methodology, type RegimeOptions, type ShortlistCandidate, type ShortlistResult, type Vacancy } from "@abordable/domain";
+import { allocationLawReader, seniorsMedicalExtraBedrooms, shortlist, summariseEligibility, checkEligibility, type CriteriaSnapshot, type Methodology, type RegimeOptions, type ShortlistCandidate, type ShortlistResult, type Vacancy } from "@abordable/domain";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { householdOf, type Tx } from "./common.js";
 import { ACTIVE_ONE_PER_CANDIDATE, criteriaTotals, evaluate, evaluationDayOf, regimeKeyOf, storedCriteria, storeEvaluations } from "./precompute.js";
@@ -39,7 +39,7 @@ interface Row {
 
 /** The SQL filter, as recorded in the decision record. */
 export const REGISTER_FILTER =
-  "active applications lodged by the ranking day, the oldest per candidate; with an evaluation of their snapshot on the ranking day under the record's regime (ApplicationEvaluation) that is valid and eligible as a candidate (art. 55 §1) or flagged as a sitting tenant to rehouse (art. 55 §3 judged at ranking), and bedroomsNeeded <= the vacancy's bedrooms (= when the methodology admits exact fits only; art. 58 al. 1 1°, RGD art. 4)";
+  "active applications lodged by the ranking day, the oldest per candidate; with an evaluation of their snapshot on the ranking day under the record's regime (ApplicationEvaluation) that is valid and eligible as a candidate (art. 55 §1) or flagged as a sitting tenant to rehouse (art. 55 §3 judged at ranking), and a typology the domain admits: bedroomsNeeded <= the vacancy's bedrooms, and when larger, neither an exact-fit methodology nor under-occupied (bedrooms >= units + the art. 66 extra bedrooms; art. 58 al. 1 1°, RGD art. 4)";
 
 export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string, vacancy: Vacancy, date: string, methodologyId: string, m: Methodology, regime: RegimeOptions, explainTop: number): Promise<SnapshotRanking> {
   const law = allocationLawReader(regime);
@@ -50,6 +50,12 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
   // The day's evaluations missing (first ranking of the day, or new snapshots) are made from the rows read below and stored.
   const t1 = performance.now();
   const exact = m.dwelling.typology.admissible === "EXACT";
+  // Art. 66 threshold for this vacancy, as the domain's shortlist reads it (plus the seniors' medical extra bedroom, bill art. 54 §2 al. 3).
+  const cat = vacancy.category;
+  const seniors = cat.kind === "DEDICATED" && cat.subCategory === "SENIORS";
+  const underExtra = law.integer("allocation.underOccupancy.extraBedrooms", date) + seniorsMedicalExtraBedrooms(seniors, cat.kind === "DEDICATED" && Boolean(cat.documentedMedicalReason), date, regime, law).extra;
+  // A typology the domain refuses (art. 58 al. 1 1°; RGD art. 4; art. 66): too small, larger under an exact-fit methodology, or larger and under-occupied.
+  const typologyRefused = (needed: number, units: number) => vacancy.bedrooms < needed || (vacancy.bedrooms > needed && (exact || vacancy.bedrooms >= units + underExtra));
   const loaded = await prisma.$transaction(
     async (tx) => {
       // One pass over the register: the counts, and the rankable applications' inputs (parsed once, as one JSON array).
@@ -58,13 +64,14 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
           `WITH active AS (${ACTIVE_ONE_PER_CANDIDATE})
            SELECT count(*)::int AS considered, count(*) FILTER (WHERE active."snapshotHash" IS NULL)::int AS unsnapshotted, count(*) FILTER (WHERE e.valid = false)::int AS invalid,
              json_agg(json_build_object('hash', s.hash, 'input', s.canonical::json, 'sitting', active."isSittingTenantToRehouse", 'valid', e.valid, 'eligible', e.eligible))
-               FILTER (WHERE s.hash IS NOT NULL AND (e."snapshotHash" IS NULL OR (e.valid AND (e.eligible OR active."isSittingTenantToRehouse") AND e."bedroomsNeeded" <= $3 AND ($4 = false OR e."bedroomsNeeded" = $3)))) AS rows
+               FILTER (WHERE s.hash IS NOT NULL AND (e."snapshotHash" IS NULL OR (e.valid AND (e.eligible OR active."isSittingTenantToRehouse") AND NOT ($3 < e."bedroomsNeeded" OR ($3 > e."bedroomsNeeded" AND ($4 OR $3 >= e.units + $5)))))) AS rows
            FROM active LEFT JOIN "ApplicationSnapshot" s ON s.hash = active."snapshotHash"
            LEFT JOIN "ApplicationEvaluation" e ON e."snapshotHash" = active."snapshotHash" AND e."asOf" = $1::date AND e."regimeKey" = $2`,
           date,
           key,
           vacancy.bedrooms,
           exact,
+          underExtra,
         ),
         loadRankingContext(tx, landlordId, date),
       ]);
@@ -91,7 +98,7 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
         continue;
       }
       // The same filter as the SQL WHERE, so that the first ranking of a day records what every later one does.
-      if (!(e.eligible || r.sitting) || e.bedroomsNeeded > vacancy.bedrooms || (exact && e.bedroomsNeeded !== vacancy.bedrooms)) continue;
+      if (!(e.eligible || r.sitting) || typologyRefused(e.bedroomsNeeded, e.units)) continue;
       eligible = e.eligible;
     }
     kept.push({ hash: r.hash, input, eligible: Boolean(eligible), sitting: r.sitting });

@@ -29,6 +29,7 @@ CREATE TABLE "ApplicationEvaluation" (
     "valid" BOOLEAN NOT NULL,
     "eligible" BOOLEAN NOT NULL,
     "bedroomsNeeded" INTEGER NOT NULL,
+    "units" INTEGER NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ApplicationEvaluation_pkey" PRIMARY KEY ("snapshotHash","asOf","regimeKey")
