@@ -2,9 +2,10 @@
  * The shortlist from snapshots (issue 16). Before the ranking: snapshots for applications that have
  * none (`ensureSnapshots`), the day's evaluations (`ensureEvaluations`). The ranking then reads, in
  * one REPEATABLE READ transaction, only the applications that can be ranked — the SQL WHERE on the
- * stored evaluation: a valid household, eligible as a candidate on the day (or flagged as a sitting
- * tenant: art. 55 §3 is judged here), needing no more bedrooms than the vacancy has (and exactly
- * as many when the methodology admits exact fits only) — with the ranking context; the criteria
+ * stored evaluation: a valid household, eligible as a candidate on the day with a typology the
+ * domain admits (not too small; when larger, not under an exact-fit methodology nor under-occupied,
+ * art. 66), or flagged as a sitting tenant (every one is loaded: art. 55 §3 and the typology are
+ * judged here) — with the ranking context; the criteria
  * totals come precomputed (`criteriaTotals`). What depends on the vacancy or is rare is computed now
  * by the domain: the sitting tenants' eligibility, the freeze (offers, earlier snapshots), and the
  * domain's `shortlist` itself (typology with art. 66, dedicated sub-category, proximity, seniority,
@@ -39,7 +40,7 @@ interface Row {
 
 /** The SQL filter, as recorded in the decision record. */
 export const REGISTER_FILTER =
-  "active applications lodged by the ranking day, the oldest per candidate; with an evaluation of their snapshot on the ranking day under the record's regime (ApplicationEvaluation) that is valid and eligible as a candidate (art. 55 §1) or flagged as a sitting tenant to rehouse (art. 55 §3 judged at ranking), and a typology the domain admits: bedroomsNeeded <= the vacancy's bedrooms, and when larger, neither an exact-fit methodology nor under-occupied (bedrooms >= units + the art. 66 extra bedrooms; art. 58 al. 1 1°, RGD art. 4)";
+  "active applications lodged by the ranking day, the oldest per candidate; with an evaluation of their snapshot on the ranking day under the record's regime (ApplicationEvaluation) that is valid, and either flagged as a sitting tenant to rehouse (every one is recorded; art. 55 §3 and the typology judged at ranking) or eligible as a candidate (art. 55 §1) with a typology the domain admits: bedroomsNeeded <= the vacancy's bedrooms, and when larger, neither an exact-fit methodology nor under-occupied (bedrooms >= units + the art. 66 extra bedrooms; art. 58 al. 1 1°, RGD art. 4)";
 
 export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string, vacancy: Vacancy, date: string, methodologyId: string, m: Methodology, regime: RegimeOptions, explainTop: number): Promise<SnapshotRanking> {
   const law = allocationLawReader(regime);
@@ -64,7 +65,7 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
           `WITH active AS (${ACTIVE_ONE_PER_CANDIDATE})
            SELECT count(*)::int AS considered, count(*) FILTER (WHERE active."snapshotHash" IS NULL)::int AS unsnapshotted, count(*) FILTER (WHERE e.valid = false)::int AS invalid,
              json_agg(json_build_object('hash', s.hash, 'input', s.canonical::json, 'sitting', active."isSittingTenantToRehouse", 'valid', e.valid, 'eligible', e.eligible))
-               FILTER (WHERE s.hash IS NOT NULL AND (e."snapshotHash" IS NULL OR (e.valid AND (e.eligible OR active."isSittingTenantToRehouse") AND NOT ($3 < e."bedroomsNeeded" OR ($3 > e."bedroomsNeeded" AND ($4 OR $3 >= e.units + $5)))))) AS rows
+               FILTER (WHERE s.hash IS NOT NULL AND (e."snapshotHash" IS NULL OR (e.valid AND (active."isSittingTenantToRehouse" OR (e.eligible AND NOT ($3 < e."bedroomsNeeded" OR ($3 > e."bedroomsNeeded" AND ($4 OR $3 >= e.units + $5)))))))) AS rows
            FROM active LEFT JOIN "ApplicationSnapshot" s ON s.hash = active."snapshotHash"
            LEFT JOIN "ApplicationEvaluation" e ON e."snapshotHash" = active."snapshotHash" AND e."asOf" = $1::date AND e."regimeKey" = $2`,
           date,
@@ -98,7 +99,7 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
         continue;
       }
       // The same filter as the SQL WHERE, so that the first ranking of a day records what every later one does.
-      if (!(e.eligible || r.sitting) || typologyRefused(e.bedroomsNeeded, e.units)) continue;
+      if (!r.sitting && (!e.eligible || typologyRefused(e.bedroomsNeeded, e.units))) continue;
       eligible = e.eligible;
     }
     kept.push({ hash: r.hash, input, eligible: Boolean(eligible), sitting: r.sitting });
