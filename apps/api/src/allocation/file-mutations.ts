@@ -5,7 +5,6 @@
  * §3), and allocate — through the procedure or under the free-choice quota (art. 53 al. 3).
  * Every mutation is one transaction; a rule broken is a user error naming the field and the rule.
  */
-import { performance } from "node:perf_hooks";
 import {
   checkEligibility,
   checkFreeChoice,
@@ -29,7 +28,8 @@ import { FileEventEnum, OfferResponseEnum } from "./enums.js";
 import { dbStatus, domainFile, householdOf, iso, methodologyFromConfig, operatorRegime, ruleOf, todayIso, vacancyOf, type Breakdown, type Tx } from "./common.js";
 import { uniquely } from "../schema/one-winner.js";
 import { allocationFileToChange, allocationFileToRank, candidateForFreeChoice, allocationFileToVerify, allocationOfferToAnswer, candidateOfShortlist, vacancyToOpen, type FileForChange } from "../access/policy.js";
-import { breakdownOf, loadRegisterRows, prepareCandidates, rankRegister, sealRecord, verifyRecord } from "./register.js";
+import { breakdownOf, type rankRegister, type sealRecord } from "./register.js";
+import { rankShortlist, verifyStoredShortlist } from "./shortlist-path.js";
 
 const MUTATE = { landlord: true, ministryAdmin: true } as const;
 
@@ -92,6 +92,8 @@ interface Computation {
   rankMilliseconds: number;
   recordMilliseconds: number;
   recordBytes: number;
+  recordCanonicalLength: number;
+  notLoadedCount: number;
 }
 
 const ComputationRef = builder.objectRef<Computation>("ShortlistComputation").implement({
@@ -108,6 +110,8 @@ const ComputationRef = builder.objectRef<Computation>("ShortlistComputation").im
     rankMilliseconds: t.exposeInt("rankMilliseconds", { description: "Time to build households, eligibility and criteria and to rank, ms." }),
     recordMilliseconds: t.exposeInt("recordMilliseconds", { description: "Time to seal the decision record (canonical JSON, SHA-256, gzip), ms." }),
     recordBytes: t.exposeInt("recordBytes", { description: "Size of the stored gzip decision record, bytes." }),
+    recordCanonicalLength: t.exposeInt("recordCanonicalLength", { description: "Length of the decision record's canonical JSON (characters) before gzip; it references the candidates' application snapshots by SHA-256 (issue 16)." }),
+    notLoadedCount: t.exposeInt("notLoadedCount", { description: "Active applications (one per candidate) the register's SQL filter left out because they cannot be ranked: not eligible as a candidate on the day (art. 55 §1, precomputed per snapshot), an invalid household, or more bedrooms needed than the vacancy has (art. 58 al. 1 1°). Counted in the decision record." }),
   }),
 });
 
@@ -124,6 +128,8 @@ interface VerificationView {
   storedHashMatches: boolean;
   reproducible: boolean;
   sameRanking: boolean;
+  snapshotsIntact: boolean;
+  snapshotCount: number;
   storedHash: string;
   recomputedHash: string;
   rankedCount: number;
@@ -134,7 +140,9 @@ const VerificationRef = builder.objectRef<VerificationView>("ShortlistVerificati
   fields: (t) => ({
     storedHashMatches: t.exposeBoolean("storedHashMatches", { description: "The stored record hashes to the stored decisionHash (nothing was altered)." }),
     sameRanking: t.exposeBoolean("sameRanking", { description: "The replay gives the recorded ranking, and the ranks kept in the file agree with it." }),
-    reproducible: t.exposeBoolean("reproducible", { description: "The replayed decision record is identical: same ranking and same SHA-256." }),
+    reproducible: t.exposeBoolean("reproducible", { description: "The replayed decision record is identical: same ranking and same SHA-256 (and, for a record by reference, every snapshot intact)." }),
+    snapshotsIntact: t.exposeBoolean("snapshotsIntact", { description: "Every application snapshot the record references exists and its stored canonical JSON still hashes to its SHA-256 (issue 16); true for a self-contained record (schema 1)." }),
+    snapshotCount: t.exposeInt("snapshotCount", { description: "Application snapshots the record references (0 for a self-contained record)." }),
     storedHash: t.exposeString("storedHash", { description: "decisionHash stored in the file." }),
     recomputedHash: t.exposeString("recomputedHash", { description: "SHA-256 of the canonical JSON of the replayed record." }),
     rankedCount: t.exposeInt("rankedCount", { description: "Candidates ranked by the replay." }),
@@ -355,14 +363,9 @@ async function prepareShortlist(ctx: Context, input: { allocationFileId: string 
       else {
         const methodology = methodologyFromConfig(stored.config);
         const regime: RegimeOptions = operatorRegime(ctx);
-        const t0 = performance.now();
-        const rows = await ctx.prisma.$transaction((tx) => loadRegisterRows(tx, f.landlordId, date), { isolationLevel: "RepeatableRead", timeout: 10 * 60_000, maxWait: 60_000 });
-        const t1 = performance.now();
-        const prepared = prepareCandidates(rows, date, methodology, regime);
-        const result = rankRegister(prepared, vacancyOf(f.id, f.landlordId, f.dwelling, f.accommodationUnit), date, methodology, regime, keep);
-        const t2 = performance.now();
-        const sealed = sealRecord(result.record);
-        const t3 = performance.now();
+        const vacancy = vacancyOf(f.id, f.landlordId, f.dwelling, f.accommodationUnit);
+        const ranked = await rankShortlist(ctx, f.landlordId, vacancy, date, stored.id, methodology, regime, keep);
+        const { result, sealed, invalidHouseholds, timings } = ranked;
         return {
           fileId: f.id,
           methodologyId: stored.id,
@@ -374,14 +377,16 @@ async function prepareShortlist(ctx: Context, input: { allocationFileId: string 
             rankedCount: result.ranked.length,
             excludedCount: result.excluded.length,
             keptCount: Math.min(keep, result.ranked.length),
-            invalidHouseholds: prepared.invalidHouseholds,
+            invalidHouseholds,
             decisionHash: sealed.hash,
             methodologyVersion: stored.version,
             regime: regime.regime === "LAW" ? "LAW" : `BILL_8535 (in force from ${regime.bill8535EntryIntoForce})`,
-            loadMilliseconds: Math.round(t1 - t0),
-            rankMilliseconds: Math.round(t2 - t1),
-            recordMilliseconds: Math.round(t3 - t2),
+            loadMilliseconds: Math.round(timings.loadMs),
+            rankMilliseconds: Math.round(timings.rankMs),
+            recordMilliseconds: Math.round(timings.recordMs),
             recordBytes: sealed.bytes.length,
+            recordCanonicalLength: sealed.canonicalLength,
+            notLoadedCount: ranked.notLoaded,
           },
         };
       }
@@ -439,14 +444,23 @@ builder.mutationField("verifyShortlist", (t) =>
       const f = await allocationFileToVerify(ctx.prisma, ctx, p, "allocationFileId", id!);
       if (f && (!f.decisionRecord || !f.decisionHash)) p.add("allocationFileId", "INVALID_STATE", "No shortlist has been computed for this file");
       if (p.any || !f?.decisionRecord || !f.decisionHash) return { verification: null, userErrors: p.list };
-      const v = verifyRecord(f.decisionRecord, f.decisionHash);
-      const replayRank = new Map(v.replay.ranked.map((r) => [r.candidateId, r.rank]));
-      const recorded = v.record.result.ranking;
+      const v = await verifyStoredShortlist(ctx.prisma as unknown as Tx, f.decisionRecord, f.decisionHash);
+      const replayRank = new Map(v.ranking.map((r) => [r.applicationId, r.rank]));
+      const recorded = v.recordedRanking;
       const sameRanking =
-        recorded.length === v.replay.ranked.length &&
-        recorded.every((r, i) => v.replay.ranked[i]!.candidateId === r.candidateId && v.replay.ranked[i]!.total === r.total) &&
+        recorded.length === v.ranking.length &&
+        recorded.every((r, i) => v.ranking[i]!.applicationId === r.applicationId && v.ranking[i]!.total === r.total) &&
         f.candidates.every((e) => e.rank === null || replayRank.get(e.applicationId) === e.rank);
-      const view: VerificationView = { storedHashMatches: v.storedHashMatches, reproducible: v.recomputedHash === f.decisionHash && sameRanking, sameRanking, storedHash: f.decisionHash, recomputedHash: v.recomputedHash, rankedCount: v.rankedCount };
+      const view: VerificationView = {
+        storedHashMatches: v.storedHashMatches,
+        reproducible: v.recomputedHash === f.decisionHash && sameRanking && v.snapshotsIntact,
+        sameRanking,
+        snapshotsIntact: v.snapshotsIntact,
+        snapshotCount: v.snapshotCount,
+        storedHash: f.decisionHash,
+        recomputedHash: v.recomputedHash,
+        rankedCount: v.rankedCount,
+      };
       const out = await runMutation(ctx, "verifyShortlist", async () => ({ result: view, entityType: "AllocationFile", entityId: f.id, before: null, after: view }));
       return { verification: out.result, userErrors: out.userErrors };
     },

@@ -53,8 +53,7 @@ export interface RegisterRows {
 export async function loadRegisterRows(tx: Tx, landlordId: string, allocationDate: string): Promise<RegisterRows> {
   const date = new Date(`${allocationDate}T00:00:00Z`);
   const active = ACTIVE(date);
-  const sitting: Prisma.LeaseWhereInput = { status: "ACTIVE", landlordId, household: { candidate: { applications: { some: { ...active, isSittingTenantToRehouse: true } } } } };
-  const [applications, candidates, households, members, offers, previousEntries, sittingLeases, rehousingCases, municipalities] = await Promise.all([
+  const [applications, candidates, households, members, context] = await Promise.all([
     tx.application.findMany({ where: active, select: { id: true, candidateId: true, registeredOn: true, situation: true, isSittingTenantToRehouse: true }, orderBy: [{ registeredOn: "asc" }, { id: "asc" }] }),
     tx.candidate.findMany({ where: { applications: { some: active } }, select: { id: true, residenceStatus: true, residentSince: true, municipalityId: true } }),
     tx.household.findMany({ where: { candidate: { applications: { some: active } } }, select: { id: true, candidateId: true } }),
@@ -62,13 +61,58 @@ export async function loadRegisterRows(tx: Tx, landlordId: string, allocationDat
       where: { household: { candidate: { applications: { some: active } } } },
       select: { id: true, householdId: true, role: true, birthDate: true, partnerId: true, hasDisability: true, workplaceMunicipalityId: true, annualNetIncome: true, isDependent: true, holdsOtherDwellingRight: true, situations: true, incomeComponents: true, residenceStatus: true, residentSince: true, residenceTitleEndsOn: true, workingLifeStartYear: true },
     }),
+    loadRankingContext(tx, landlordId, allocationDate),
+  ]);
+  return { applications, candidates, households, members, ...context };
+}
+
+export type RankingContext = Pick<RegisterRows, "offers" | "previousEntries" | "sittingLeases" | "rehousingCases" | "municipalities">;
+
+/** What a ranking reads besides the applications' own inputs (five SELECTs): decided offers, earlier criteria snapshots of candidates with an unjustified refusal, the landlord's sitting tenants to rehouse and their open cases, municipal coordinates. */
+export async function loadRankingContext(tx: Tx, landlordId: string, allocationDate: string): Promise<RankingContext> {
+  const date = new Date(`${allocationDate}T00:00:00Z`);
+  const active = ACTIVE(date);
+  const sitting: Prisma.LeaseWhereInput = { status: "ACTIVE", landlordId, household: { candidate: { applications: { some: { ...active, isSittingTenantToRehouse: true } } } } };
+  const [offers, previousEntries, sittingLeases, rehousingCases, municipalities] = await Promise.all([
     tx.allocationOffer.findMany({ where: { outcome: { not: "PENDING" }, respondedOn: { lte: date }, application: active }, select: { applicationId: true, offeredOn: true, respondedOn: true, outcome: true } }),
     tx.allocationFileCandidate.findMany({ where: { application: { ...active, offers: { some: { outcome: "REFUSED_UNJUSTIFIED" } } } }, select: { applicationId: true, scoreBreakdown: true } }),
     tx.lease.findMany({ where: sitting, select: { id: true, householdId: true } }),
     tx.rehousingCase.findMany({ where: { closedOn: null, lease: sitting }, select: { id: true, leaseId: true, reason: true, knownOn: true }, orderBy: [{ knownOn: "asc" }, { id: "asc" }] }),
     tx.municipality.findMany({ where: { latitude: { not: null }, longitude: { not: null } }, select: { id: true, latitude: true, longitude: true } }),
   ]);
-  return { applications, candidates, households, members, offers, previousEntries, sittingLeases, rehousingCases, municipalities };
+  return { offers, previousEntries, sittingLeases, rehousingCases, municipalities };
+}
+
+export interface ContextMaps {
+  offersByApplication: Map<string, OfferOutcome[]>;
+  previousByApplication: Map<string, CriteriaSnapshot[]>;
+  sittingLease: Map<string, string>;
+  groundOfLease: Map<string, RehousingGround>;
+}
+
+/** The ranking context by application (offers, earlier snapshots) and by household (sitting lease) and lease (ground). */
+export function contextMaps(rows: Omit<RankingContext, "municipalities">, allocationDate: string): ContextMaps {
+  const offersByApplication = new Map<string, OfferOutcome[]>();
+  for (const o of rows.offers) {
+    if (!o.respondedOn || o.outcome === "PENDING") continue;
+    const entry: OfferOutcome = { offeredOn: iso(o.offeredOn), decidedOn: iso(o.respondedOn), outcome: o.outcome as OfferOutcome["outcome"] };
+    const list = offersByApplication.get(o.applicationId);
+    if (list) list.push(entry);
+    else offersByApplication.set(o.applicationId, [entry]);
+  }
+  const previousByApplication = new Map<string, CriteriaSnapshot[]>();
+  for (const e of rows.previousEntries) {
+    const criteria = (e.scoreBreakdown as Breakdown | null)?.criteria as CriteriaSnapshot | undefined;
+    if (!criteria || typeof criteria.evaluatedOn !== "string" || criteria.evaluatedOn > allocationDate) continue;
+    const list = previousByApplication.get(e.applicationId) ?? [];
+    if (!list.some((s) => s.evaluatedOn === criteria.evaluatedOn)) list.push({ ...criteria, candidateId: e.applicationId });
+    previousByApplication.set(e.applicationId, list);
+  }
+  const sittingLease = new Map(rows.sittingLeases.map((l) => [l.householdId, l.id]));
+  // The ground of each sitting tenant's rehousing: its open case (art. 67), the oldest known first.
+  const groundOfLease = new Map<string, RehousingGround>();
+  for (const c of rows.rehousingCases) if (!groundOfLease.has(c.leaseId)) groundOfLease.set(c.leaseId, c.reason);
+  return { offersByApplication, previousByApplication, sittingLease, groundOfLease };
 }
 
 /**
@@ -130,26 +174,7 @@ export function prepareCandidates(rows: RegisterRows, allocationDate: string, m:
     if (list) list.push(mb);
     else membersByHousehold.set(mb.householdId, [mb]);
   }
-  const offersByApplication = new Map<string, OfferOutcome[]>();
-  for (const o of rows.offers) {
-    if (!o.respondedOn || o.outcome === "PENDING") continue;
-    const entry: OfferOutcome = { offeredOn: iso(o.offeredOn), decidedOn: iso(o.respondedOn), outcome: o.outcome as OfferOutcome["outcome"] };
-    const list = offersByApplication.get(o.applicationId);
-    if (list) list.push(entry);
-    else offersByApplication.set(o.applicationId, [entry]);
-  }
-  const previousByApplication = new Map<string, CriteriaSnapshot[]>();
-  for (const e of rows.previousEntries) {
-    const criteria = (e.scoreBreakdown as Breakdown | null)?.criteria as CriteriaSnapshot | undefined;
-    if (!criteria || typeof criteria.evaluatedOn !== "string" || criteria.evaluatedOn > allocationDate) continue;
-    const list = previousByApplication.get(e.applicationId) ?? [];
-    if (!list.some((s) => s.evaluatedOn === criteria.evaluatedOn)) list.push({ ...criteria, candidateId: e.applicationId });
-    previousByApplication.set(e.applicationId, list);
-  }
-  const sittingLease = new Map(rows.sittingLeases.map((l) => [l.householdId, l.id]));
-  // The ground of each sitting tenant's rehousing: its open case (art. 67), the oldest known first.
-  const groundOfLease = new Map<string, RehousingGround>();
-  for (const c of rows.rehousingCases) if (!groundOfLease.has(c.leaseId)) groundOfLease.set(c.leaseId, c.reason);
+  const { offersByApplication, previousByApplication, sittingLease, groundOfLease } = contextMaps(rows, allocationDate);
   const seenCandidates = new Set<string>();
   const out: ShortlistCandidate[] = [];
   let invalid = 0;

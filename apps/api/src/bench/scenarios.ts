@@ -192,14 +192,17 @@ export const SCENARIOS: Scenario[] = [
         const opened = await gql("SOCIAL_LANDLORD", `mutation($input: OpenAllocationFileInput!) { openAllocationFile(input: $input) { allocationFile { id } userErrors { message } } }`, { input: { dwellingId: d.id, openedOn: "2026-11-02" } });
         const file = (opened.data?.openAllocationFile as { allocationFile: { id: string } | null } | undefined)?.allocationFile;
         if (!file) throw new Error(`could not open an allocation file: ${JSON.stringify(opened).slice(0, 300)}`);
-        bodies.push(JSON.stringify({ query: `mutation($input: ComputeShortlistInput!) { computeShortlist(input: $input) { computation { rankedCount excludedCount loadMilliseconds rankMilliseconds recordMilliseconds } userErrors { message } } }`, variables: { input: { allocationFileId: file.id, allocationDate: "2026-11-02", keep: 10 } } }));
+        bodies.push(JSON.stringify({ query: `mutation($input: ComputeShortlistInput!) { computeShortlist(input: $input) { computation { rankedCount excludedCount notLoadedCount recordBytes recordCanonicalLength loadMilliseconds rankMilliseconds recordMilliseconds } userErrors { message } } }`, variables: { input: { allocationFileId: file.id, allocationDate: "2026-11-02", keep: 10 } } }));
       }
       const [register] = await sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "Application" WHERE status = 'ACTIVE'`);
       return { bodies, baselineQuery: `?landlordId=${landlordId}&date=2026-11-02`, subject: `${org.name}, ${Number(register!.n).toLocaleString("en")} active applications` };
     },
     check: (data) => {
-      const c = (data.computeShortlist as { computation: { rankedCount: number } | null } | undefined)?.computation;
+      const c = (data.computeShortlist as { computation: { rankedCount: number; recordBytes: number; recordCanonicalLength: number; notLoadedCount: number } | null } | undefined)?.computation;
       if (!c || c.rankedCount === 0) fail("shortlist", "nobody ranked");
+      // The decision record is stored and its size reported (issue 16: under 1 MB per vacancy).
+      if (!(c!.recordBytes > 0)) fail("shortlist", "no decision record");
+      console.log(`[bench] shortlist: ${c!.rankedCount} ranked, ${c!.notLoadedCount} left out by the SQL filter, record ${c!.recordBytes} B gzip (${c!.recordCanonicalLength} characters of canonical JSON)`);
     },
   },
 ];

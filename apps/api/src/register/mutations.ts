@@ -26,6 +26,7 @@ import { CandidateRef } from "./candidate.js";
 import { candidateInScope } from "../access/policy.js";
 import { retentionSetting } from "./retention.js";
 import { incomeBandFloor } from "../privacy/personal-data.js";
+import { snapshotApplications } from "../allocation/snapshots.js";
 
 type Tx = Prisma.TransactionClient;
 type CandidateRow = NonNullable<Awaited<ReturnType<typeof candidateInScope>>>;
@@ -273,6 +274,8 @@ builder.mutationField("registerCandidate", (t) =>
         await tx.application.create({
           data: { candidateId: candidate.id, registeredOn: asDate(input.registeredOn ?? input.introducedOn), introducedOn: asDate(input.introducedOn), motive: input.motive, lastRevisedOn: asDate(input.registeredOn ?? input.introducedOn) },
         });
+        // The application's inputs as an immutable, hashed snapshot (issue 16): what a shortlist references.
+        await snapshotApplications(tx, { candidateId: candidate.id });
         return { result: candidate, entityType: "Candidate", entityId: candidate.id, before: null, after: auditView(candidate, { members: rows.length, introducedOn: input.introducedOn }) };
       });
       return { candidate: out.result, userErrors: out.userErrors };
@@ -316,6 +319,8 @@ builder.mutationField("reviseCandidate", (t) =>
         }
         const after = await tx.candidate.update({ where: { id: c.id }, data: { ...(address && { address }), ...(municipality && { municipalityId: municipality }) } });
         await tx.application.update({ where: { id: application.id }, data: { lastRevisedOn: asDate(input.revisedOn), ...(input.motive && { motive: input.motive }) } });
+        // The yearly revision (art. 57 §3) snapshots every application of the candidate again (a new hash when an input changed).
+        await snapshotApplications(tx, { candidateId: c.id });
         return { result: after, entityType: "Candidate", entityId: c.id, before: auditView(c, { lastRevisedOn: application.lastRevisedOn }), after: auditView(after, { lastRevisedOn: input.revisedOn, members: rows?.length ?? null }) };
       });
       return { candidate: out.result, userErrors: out.userErrors };
@@ -391,7 +396,11 @@ builder.mutationField("anonymiseCandidate", (t) =>
             },
           });
         }
-        await tx.application.updateMany({ where: { candidateId: c.id }, data: { situation: [], closureReason: null } });
+        await tx.application.updateMany({ where: { candidateId: c.id }, data: { situation: [], closureReason: null, snapshotHash: null } });
+        // The shortlist's input snapshots hold the same personal data (birth dates, incomes, titles): they go too, with
+        // their precomputations (cascade). A decision record that referenced them can no longer be replayed for this
+        // candidate: verifyShortlist answers snapshotsIntact false rather than keep the data (GDPR art. 5 §1 e, art. 17).
+        await tx.applicationSnapshot.deleteMany({ where: { candidateId: c.id } });
         // A refusal's justification is the candidate's own words about their circumstances.
         await tx.allocationOffer.updateMany({ where: { application: { candidateId: c.id } }, data: { reason: null } });
         return { result: after, entityType: "Candidate", entityId: c.id, before: auditView(c), after: auditView(after, { anonymisedAt: after.anonymisedAt }) };

@@ -12,6 +12,8 @@ import { DEFAULT_METHODOLOGY, type CandidateSituation } from "@abordable/domain"
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { SeedScale } from "../config.js";
 import { Random } from "./random.js";
+import type { Tx } from "../allocation/common.js";
+import { ensureSnapshots } from "../allocation/snapshots.js";
 
 const NAMES = ["Anne Kieffer", "Marc Thill", "Sandra Pereira", "Luc Weber", "Nadine Majerus", "Paul Reuter", "Sophie Faber", "Jeff Hoffmann", "Carla Gomes", "Yves Schroeder", "Monique Klein", "Tom Becker"];
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -147,4 +149,9 @@ export async function seedAllocation(prisma: PrismaClient, _scale: SeedScale): P
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
+}
+
+/** The seed writes the register with createMany (no snapshots): once every step has run, every active application is snapshotted, in bulk (issue 16). */
+export async function seedApplicationSnapshots(prisma: PrismaClient): Promise<void> {
+  await ensureSnapshots(prisma as unknown as Tx);
 }

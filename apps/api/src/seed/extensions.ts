@@ -4,7 +4,7 @@
  */
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { SeedScale } from "../config.js";
-import { seedAllocation } from "./allocation.js";
+import { seedAllocation, seedApplicationSnapshots } from "./allocation.js";
 import { seedTenancy } from "./tenancy.js";
 
 export type SeedExtension = (prisma: PrismaClient, scale: SeedScale) => Promise<void>;
@@ -12,4 +12,6 @@ export type SeedExtension = (prisma: PrismaClient, scale: SeedScale) => Promise<
 export const SEED_EXTENSIONS: { name: string; run: SeedExtension }[] = [
   { name: "allocation", run: seedAllocation },
   { name: "tenancy", run: seedTenancy },
+  // Last: the register as every step left it, snapshotted (issue 16).
+  { name: "application snapshots", run: seedApplicationSnapshots },
 ];

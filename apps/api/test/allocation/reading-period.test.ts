@@ -5,8 +5,8 @@
  * other readings (issue 17) are validated at start too and named in every decision record.
  */
 import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
 import { OPERATOR_READINGS } from "@abordable/domain";
+import { recordView } from "./record-view.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
 import { createApp, type App } from "../../src/app.js";
@@ -87,7 +87,7 @@ describe(`annex II read ANNUAL; the international-protection reading recorded ($
     const annual = (await api.gql("landlordA", COMPUTE, { input: { allocationFileId: a, allocationDate: "2026-11-05", keep: 5 } })).body.data!.computeShortlist;
     expect(annual.userErrors).toEqual([]);
 
-    const record = async (id: string) => JSON.parse(gunzipSync((await api.db.prisma.allocationFile.findUniqueOrThrow({ where: { id: decode(id) } })).decisionRecord!).toString("utf8"));
+    const record = async (id: string) => recordView(api.db.prisma, decode(id));
     const rs = await record(s);
     const ra = await record(a);
     expect(rs.regime).toEqual({ regime: "LAW" });

@@ -4,7 +4,7 @@
  * (art. 67 §1-2, bill §2-4), not a default. A tenant flagged without an open case has no rehousing
  * to rank: it applies as a new tenant.
  */
-import { gunzipSync } from "node:zlib";
+import { recordView } from "./record-view.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RehousingCase, RehousingGround } from "@abordable/domain";
 import { startTestApi, type TestApi } from "../support/api.js";
@@ -23,8 +23,7 @@ describe(`art. 67 §3 — the ground of a sitting tenant's rehousing (${TEST_DAT
   afterAll(async () => api?.close());
 
   async function record(fileId: string) {
-    const row = await api.db.prisma.allocationFile.findUniqueOrThrow({ where: { id: decode(fileId) } });
-    return JSON.parse(gunzipSync(row.decisionRecord!).toString("utf8")) as { candidates: { candidateId: string; sittingTenant?: { leaseId: string; ground: string } }[] };
+    return recordView(api.db.prisma, decode(fileId));
   }
 
   it("the decision record carries each sitting tenant's case ground (NON_COMPLIANT, RENOVATION), not TENANT_REQUEST", async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client.js";
 import { realVacancyWhere } from "../../src/privacy/personal-data.js";
 import { issueApiKey } from "../../src/identity/api-keys.js";
+import { snapshotApplications } from "../../src/allocation/snapshots.js";
 import { gid, startTestApi, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 import { compute, ok, openFile } from "../allocation/flow.js";
@@ -189,6 +190,9 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
     await p.application.updateMany({ where: { candidateId: c.id }, data: { status: "WITHDRAWN", closedOn: new Date("2019-01-01T00:00:00Z") } });
     const member = c.household!.members[0]!;
     await p.householdMember.update({ where: { id: member.id }, data: { hasDisability: true, workplaceMunicipalityId: "esch-sur-alzette", holdsOtherDwellingRight: true, residenceStatus: "EU_RESIDENCE_RIGHT", residentSince: new Date("2015-01-01T00:00:00Z"), annualNetIncome: "47311.27" } });
+    // The shortlist's input snapshots of the candidate (issue 16) hold the same personal data.
+    await p.$transaction((tx) => snapshotApplications(tx, { candidateId: c.id }));
+    expect(await p.applicationSnapshot.count({ where: { candidateId: c.id } })).toBeGreaterThan(0);
     const env = { m: process.env.ABORDABLE_REGISTER_RETENTION_MONTHS, s: process.env.ABORDABLE_REGISTER_RETENTION_SOURCE };
     process.env.ABORDABLE_REGISTER_RETENTION_MONTHS = "24";
     process.env.ABORDABLE_REGISTER_RETENTION_SOURCE = "test";
@@ -207,6 +211,7 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
       expect(Number(m.annualNetIncome.toFixed(2)) % 20_000).toBe(0);
     }
     expect(after.household!.members.find((m) => m.id === member.id)!.annualNetIncome.toFixed(2)).toBe("40000.00");
+    expect(await p.applicationSnapshot.count({ where: { candidateId: c.id } })).toBe(0);
   }, 120_000);
 
   /** A social landlord of its own with a key (so that deactivating it leaves the demo organisations alone). */
