@@ -273,7 +273,7 @@ export function ageBand(age: number): AgeBand {
   return "AGE_70_PLUS";
 }
 
-/** The age band of a birth date today: the register's one band rule on the domain's one calendar (register/age.ts). */
+/** The age band of a birth date today: the register's one band rule on the domain's one calendar (register/adapters/age.ts). */
 function ageBandOfIso(iso: string): string {
   return ageBand(domainAgeOn(iso.slice(0, 10), todayIso()));
 }

@@ -12,8 +12,8 @@ import { DEFAULT_METHODOLOGY, type CandidateSituation } from "@abordable/domain"
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { SeedScale } from "../config.js";
 import { Random } from "./random.js";
-import type { Tx } from "../allocation/common.js";
-import { ensureSnapshots } from "../allocation/snapshots.js";
+import type { Tx } from "../allocation/adapters/common.js";
+import { ensureSnapshots } from "../allocation/adapters/snapshots.js";
 
 const NAMES = ["Anne Kieffer", "Marc Thill", "Sandra Pereira", "Luc Weber", "Nadine Majerus", "Paul Reuter", "Sophie Faber", "Jeff Hoffmann", "Carla Gomes", "Yves Schroeder", "Monique Klein", "Tom Becker"];
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -19,7 +19,7 @@ import type { PrismaClient, Prisma } from "../generated/prisma/client.js";
 import type { SeedScale } from "../config.js";
 import { Random } from "./random.js";
 import { computeRent, rentDwellingOf, rentIncome } from "../tenancy/adapters/rent.js";
-import { memberOf } from "../allocation/common.js";
+import { memberOf } from "../allocation/adapters/common.js";
 
 export const SEED_ON = "2026-11-15";
 const DEPOSIT = "3000.00";

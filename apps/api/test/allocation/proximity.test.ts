@@ -6,7 +6,7 @@
  */
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { distancesFrom, type RegisterRows } from "../../src/allocation/register.js";
+import { distancesFrom, type RegisterRows } from "../../src/allocation/adapters/register.js";
 import { MUNICIPALITIES } from "../../src/seed/municipalities.js";
 import { MUNICIPALITY_COORDINATE_RECORDS, MUNICIPALITY_COORDINATES, MUNICIPALITY_COORDINATES_SOURCE } from "../../src/seed/municipality-coordinates.js";
 import { startTestApi, type TestApi } from "../support/api.js";

@@ -11,8 +11,8 @@ import { DEFAULT_METHODOLOGY, type RegimeOptions } from "@abordable/domain";
 import { startTestApi, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 import { Random } from "../../src/seed/random.js";
-import { loadRegisterRows, prepareCandidates, rankRegister, sealRecord, verifyRecord } from "../../src/allocation/register.js";
-import { vacancyOf, type Tx } from "../../src/allocation/common.js";
+import { loadRegisterRows, prepareCandidates, rankRegister, sealRecord, verifyRecord } from "../../src/allocation/adapters/register.js";
+import { vacancyOf, type Tx } from "../../src/allocation/adapters/common.js";
 import { COMPUTE, compute, ok, openFile, vacantDwelling } from "./flow.js";
 
 const N = 50_000;

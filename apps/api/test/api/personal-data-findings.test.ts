@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client.js";
 import { realVacancyWhere } from "../../src/privacy/personal-data.js";
 import { issueApiKey } from "../../src/identity/api-keys.js";
-import { snapshotApplications } from "../../src/allocation/snapshots.js";
+import { snapshotApplications } from "../../src/allocation/adapters/snapshots.js";
 import { gid, startTestApi, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 import { compute, ok, openFile } from "../allocation/flow.js";

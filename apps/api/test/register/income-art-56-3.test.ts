@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { householdIncome } from "@abordable/domain";
-import { householdOf } from "../../src/allocation/common.js";
+import { householdOf } from "../../src/allocation/adapters/common.js";
 import { rentIncome } from "../../src/tenancy/adapters/rent.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 import { startEmptyApi, type EmptyApi } from "../support/empty-api.js";

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDedicated } from "@abordable/domain";
-import { householdOf } from "../../src/allocation/common.js";
+import { householdOf } from "../../src/allocation/adapters/common.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 import { startEmptyApi, type EmptyApi } from "../support/empty-api.js";
 

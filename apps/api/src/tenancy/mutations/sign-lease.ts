@@ -6,7 +6,7 @@ import { Problems, UserErrorRef, type UserError } from "../../schema/user-errors
 import { checkDecimal } from "../../schema/validate.js";
 import { checkDedicated, checkEligibility } from "@abordable/domain";
 import { allocationFileToSign, decode, dwellingToChange, householdOfApplication, householdToSign, refuse, type HouseholdForLease, type LeaseOrigin } from "../../access/policy.js";
-import { householdOf, operatorRegime, ruleOf, vacancyOf } from "../../allocation/common.js";
+import { householdOf, operatorRegime, ruleOf, vacancyOf } from "../../allocation/adapters/common.js";
 import { deriveSharedDwellingStatus, guarded, uniquely } from "../../schema/one-winner.js";
 import { LeaseRef } from "../types/lease.js";
 import { iso, LegalRegimeEnum, todayIso, withCote } from "../adapters/common.js";

@@ -13,7 +13,7 @@
  * one the whole register gives (test/allocation/snapshots.test.ts compares both).
  */
 import { allocationLawReader, seniorsMedicalExtraBedrooms, shortlist, summariseEligibility, checkEligibility, type CriteriaSnapshot, type Methodology, type RegimeOptions, type ShortlistCandidate, type ShortlistResult, type Vacancy } from "@abordable/domain";
-import type { PrismaClient } from "../generated/prisma/client.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
 import { householdOf, type Tx } from "./common.js";
 import { ACTIVE_ONE_PER_CANDIDATE, criteriaTotals, evaluate, evaluationDayOf, regimeKeyOf, storedCriteria, storeEvaluations } from "./precompute.js";
 import { contextMaps, distancesFrom, loadRankingContext } from "./register.js";

@@ -13,9 +13,9 @@
  * hash (content-addressed): a revision that changes nothing keeps the snapshot.
  */
 import { seal } from "@abordable/domain";
-import { nodeSha256 } from "../db/sealed-records.js";
-import type { Prisma } from "../generated/prisma/client.js";
-import type { ResidenceStatus } from "../generated/prisma/enums.js";
+import { nodeSha256 } from "../../db/sealed-records.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import type { ResidenceStatus } from "../../generated/prisma/enums.js";
 import { iso, type CandidateRow, type MemberRow, type Tx } from "./common.js";
 import { situationOf } from "./register.js";
 import { analyzeAfterBulk } from "./precompute.js";

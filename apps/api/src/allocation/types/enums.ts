@@ -1,6 +1,6 @@
 /** Enumerations of the allocation capability, every value described with its source. */
-import { AttendanceStatus, CommissionRole, OfferOutcome } from "../generated/prisma/enums.js";
-import { builder } from "../schema/builder.js";
+import { AttendanceStatus, CommissionRole, OfferOutcome } from "../../generated/prisma/enums.js";
+import { builder } from "../../schema/builder.js";
 
 function described<const T extends Record<string, string>>(name: string, source: T, description: string, values: { [K in keyof T]: string }) {
   return builder.enumType(name, {

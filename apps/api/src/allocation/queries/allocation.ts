@@ -1,13 +1,13 @@
 /** Lists of the allocation capability, each a Relay connection scoped to the caller's organisation. */
-import type { Prisma } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { pageCost } from "../schema/complexity.js";
-import { AllocationFileStatusEnum } from "../schema/enums.js";
-import { decodeGlobalIds } from "../schema/ids.js";
-import { allocationFileScope } from "../access/tenant.js";
-import { requireActingFor } from "../access/acting-for.js";
-import type { Viewer } from "../identity/viewer.js";
-import { commissionScope, methodologyScope } from "./scope.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { pageCost } from "../../schema/complexity.js";
+import { AllocationFileStatusEnum } from "../../schema/enums.js";
+import { decodeGlobalIds } from "../../schema/ids.js";
+import { allocationFileScope } from "../../access/tenant.js";
+import { requireActingFor } from "../../access/acting-for.js";
+import type { Viewer } from "../../identity/viewer.js";
+import { commissionScope, methodologyScope } from "../adapters/scope.js";
 
 const AllocationFileFilter = builder.inputType("AllocationFileFilter", {
   description: "Filters on allocation files; all given conditions apply together.",

@@ -4,7 +4,7 @@
  * snapshot, rank with the domain's `shortlist`, and seal the decision record (canonical JSON,
  * SHA-256 with node:crypto, gzip). Exported so that the benchmark measures exactly this code.
  */
-import { sealForStorage, openStored } from "../db/sealed-records.js";
+import { sealForStorage, openStored } from "../../db/sealed-records.js";
 import {
   allocationLawReader,
   checkEligibility,
@@ -25,14 +25,14 @@ import {
   type ShortlistResult,
   type Vacancy,
 } from "@abordable/domain";
-import type { Prisma } from "../generated/prisma/client.js";
+import type { Prisma } from "../../generated/prisma/client.js";
 import { householdOf, iso, type Breakdown, type MemberRow, type Tx } from "./common.js";
 
 const ACTIVE = (date: Date): Prisma.ApplicationWhereInput => ({ status: "ACTIVE", registeredOn: { lte: date } });
 
 export interface RegisterRows {
   applications: { id: string; candidateId: string; registeredOn: Date; situation: Prisma.JsonValue; isSittingTenantToRehouse: boolean }[];
-  candidates: { id: string; residenceStatus: import("../generated/prisma/enums.js").ResidenceStatus; residentSince: Date | null; municipalityId: string }[];
+  candidates: { id: string; residenceStatus: import("../../generated/prisma/enums.js").ResidenceStatus; residentSince: Date | null; municipalityId: string }[];
   households: { id: string; candidateId: string }[];
   members: MemberRow[];
   offers: { applicationId: string; offeredOn: Date; respondedOn: Date | null; outcome: string }[];

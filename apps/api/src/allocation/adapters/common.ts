@@ -23,10 +23,10 @@ import {
   type Vacancy,
 } from "@abordable/domain";
 import { GraphQLError } from "graphql";
-import type { Prisma } from "../generated/prisma/client.js";
-import type { AllocationFileStatus, DedicatedSubCategory as DbSubCategory, ResidenceStatus } from "../generated/prisma/enums.js";
-import type { Context } from "../schema/context.js";
-import { operatorOptions, requestedOptions } from "../schema/legal-options.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import type { AllocationFileStatus, DedicatedSubCategory as DbSubCategory, ResidenceStatus } from "../../generated/prisma/enums.js";
+import type { Context } from "../../schema/context.js";
+import { operatorOptions, requestedOptions } from "../../schema/legal-options.js";
 
 export type Tx = Prisma.TransactionClient;
 

@@ -1,9 +1,9 @@
-import { pageCost } from "../schema/complexity.js";
-import type { Prisma } from "../generated/prisma/client.js";
-import { builder } from "../schema/builder.js";
-import { ApplicationMotiveEnum, ApplicationStatusEnum, ResidenceStatusEnum } from "../schema/enums.js";
-import { candidateScope } from "../access/tenant.js";
-import { ageBand, ageOn, todayUtc } from "./age.js";
+import { pageCost } from "../../schema/complexity.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { builder } from "../../schema/builder.js";
+import { ApplicationMotiveEnum, ApplicationStatusEnum, ResidenceStatusEnum } from "../../schema/enums.js";
+import { candidateScope } from "../../access/tenant.js";
+import { ageBand, ageOn, todayUtc } from "../adapters/age.js";
 import { AgeBandEnum, compositionOf, HouseholdComposition } from "./household.js";
 
 /** The fields of a candidate that identify a person: resolved only for callers allowed to see them. */

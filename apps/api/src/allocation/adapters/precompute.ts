@@ -16,7 +16,7 @@
  * `verifyShortlist` replays from the snapshots alone with the full domain path.
  */
 import { checkEligibility, countBedroomsNeeded, countUnits, firstJanuaryOf, canonicalise, type CriteriaSnapshot, type LawReader, type Methodology, type RegimeOptions } from "@abordable/domain";
-import { nodeSha256 } from "../db/sealed-records.js";
+import { nodeSha256 } from "../../db/sealed-records.js";
 import { householdOf, type Tx } from "./common.js";
 import { situationOf, snapshotOf } from "./register.js";
 import { rowsOfSnapshot, type SnapshotInput } from "./snapshots.js";

@@ -5,16 +5,16 @@
  * a rule broken is a user error naming the field and citing the rule.
  */
 import { checkComposition, checkConvocation, checkMinutes, commissionOpinion, quorum, type Vote } from "@abordable/domain";
-import type { CommissionRole } from "../generated/prisma/enums.js";
-import { builder } from "../schema/builder.js";
-import { runMutation } from "../schema/mutation.js";
-import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
-import { asDate, checkId, checkText } from "../schema/validate.js";
-import type { Context } from "../schema/context.js";
-import { AttendanceStatusEnum, CommissionRoleEnum, OpinionEnum, VoteEnum } from "./enums.js";
-import { CommissionMeetingRef, CommissionMemberRef, CommissionRef } from "./types.js";
-import { candidateOfShortlist, commissionToChange, fileOfCommission, meetingToChange, membersOfCommission, namedLandlord, socialLandlord } from "../access/policy.js";
-import { domainCommission, iso, operatorRegime, ruleOf, todayIso, type CommissionMemberRow } from "./common.js";
+import type { CommissionRole } from "../../generated/prisma/enums.js";
+import { builder } from "../../schema/builder.js";
+import { runMutation } from "../../schema/mutation.js";
+import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../../schema/user-errors.js";
+import { asDate, checkId, checkText } from "../../schema/validate.js";
+import type { Context } from "../../schema/context.js";
+import { AttendanceStatusEnum, CommissionRoleEnum, OpinionEnum, VoteEnum } from "../types/enums.js";
+import { CommissionMeetingRef, CommissionMemberRef, CommissionRef } from "../types/allocation.js";
+import { candidateOfShortlist, commissionToChange, fileOfCommission, meetingToChange, membersOfCommission, namedLandlord, socialLandlord } from "../../access/policy.js";
+import { domainCommission, iso, operatorRegime, ruleOf, todayIso, type CommissionMemberRow } from "../adapters/common.js";
 
 const MUTATE = { landlord: true, ministryAdmin: true } as const;
 

@@ -13,11 +13,11 @@
  * Register administrators (ministry administrators) only.
  */
 import { encodeGlobalID } from "@pothos/plugin-relay";
-import { builder } from "../schema/builder.js";
-import { decodeGlobalId } from "../schema/ids.js";
-import { isMinistryAdmin } from "../identity/viewer.js";
-import { candidateScope } from "../access/tenant.js";
-import { logAccesses } from "../privacy/personal-data.js";
+import { builder } from "../../schema/builder.js";
+import { decodeGlobalId } from "../../schema/ids.js";
+import { isMinistryAdmin } from "../../identity/viewer.js";
+import { candidateScope } from "../../access/tenant.js";
+import { logAccesses } from "../../privacy/personal-data.js";
 
 const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x)));
 

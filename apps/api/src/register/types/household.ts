@@ -1,11 +1,11 @@
-import { builder } from "../schema/builder.js";
-import { HouseholdRoleEnum } from "../schema/enums.js";
-import { moneyString } from "../schema/money.js";
-import type { Context } from "../schema/context.js";
-import { MunicipalityRef } from "../portfolio/types/municipality.js";
-import { householdScope } from "../access/tenant.js";
-import { AGE_BANDS, ageBand, ageOn, todayUtc } from "./age.js";
-import { incomeBand } from "../privacy/personal-data.js";
+import { builder } from "../../schema/builder.js";
+import { HouseholdRoleEnum } from "../../schema/enums.js";
+import { moneyString } from "../../schema/money.js";
+import type { Context } from "../../schema/context.js";
+import { MunicipalityRef } from "../../portfolio/types/municipality.js";
+import { householdScope } from "../../access/tenant.js";
+import { AGE_BANDS, ageBand, ageOn, todayUtc } from "../adapters/age.js";
+import { incomeBand } from "../../privacy/personal-data.js";
 import { Dec } from "@abordable/domain";
 
 export const AgeBandEnum = builder.enumType("AgeBand", {

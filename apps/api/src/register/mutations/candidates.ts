@@ -13,20 +13,20 @@
  */
 import { randomUUID } from "node:crypto";
 import { addMonths, ageInFullYears, householdIncome, resolveDecimal, type IncomeItem, type Member } from "@abordable/domain";
-import type { Prisma } from "../generated/prisma/client.js";
-import type { HouseholdRole } from "../generated/prisma/enums.js";
-import { builder } from "../schema/builder.js";
-import { ApplicationMotiveEnum, HouseholdRoleEnum, MemberSituationEnum, ResidenceStatusEnum } from "../schema/enums.js";
-import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
-import { runMutation } from "../schema/mutation.js";
-import { asDate, checkDecimal, checkId, checkInt, checkText } from "../schema/validate.js";
-import { operatorOptions as operatorRegime } from "../schema/legal-options.js";
-import type { Context } from "../schema/context.js";
-import { CandidateRef } from "./candidate.js";
-import { candidateInScope } from "../access/policy.js";
-import { retentionSetting } from "./retention.js";
-import { incomeBandFloor } from "../privacy/personal-data.js";
-import { snapshotApplications } from "../allocation/snapshots.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import type { HouseholdRole } from "../../generated/prisma/enums.js";
+import { builder } from "../../schema/builder.js";
+import { ApplicationMotiveEnum, HouseholdRoleEnum, MemberSituationEnum, ResidenceStatusEnum } from "../../schema/enums.js";
+import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../../schema/user-errors.js";
+import { runMutation } from "../../schema/mutation.js";
+import { asDate, checkDecimal, checkId, checkInt, checkText } from "../../schema/validate.js";
+import { operatorOptions as operatorRegime } from "../../schema/legal-options.js";
+import type { Context } from "../../schema/context.js";
+import { CandidateRef } from "../types/candidate.js";
+import { candidateInScope } from "../../access/policy.js";
+import { retentionSetting } from "../adapters/retention.js";
+import { incomeBandFloor } from "../../privacy/personal-data.js";
+import { applicationsChanged } from "../adapters/application-changes.js";
 
 type Tx = Prisma.TransactionClient;
 type CandidateRow = NonNullable<Awaited<ReturnType<typeof candidateInScope>>>;
@@ -275,7 +275,7 @@ builder.mutationField("registerCandidate", (t) =>
           data: { candidateId: candidate.id, registeredOn: asDate(input.registeredOn ?? input.introducedOn), introducedOn: asDate(input.introducedOn), motive: input.motive, lastRevisedOn: asDate(input.registeredOn ?? input.introducedOn) },
         });
         // The application's inputs as an immutable, hashed snapshot (issue 16): what a shortlist references.
-        await snapshotApplications(tx, { candidateId: candidate.id });
+        await applicationsChanged(tx, { candidateId: candidate.id });
         return { result: candidate, entityType: "Candidate", entityId: candidate.id, before: null, after: auditView(candidate, { members: rows.length, introducedOn: input.introducedOn }) };
       });
       return { candidate: out.result, userErrors: out.userErrors };
@@ -320,7 +320,7 @@ builder.mutationField("reviseCandidate", (t) =>
         const after = await tx.candidate.update({ where: { id: c.id }, data: { ...(address && { address }), ...(municipality && { municipalityId: municipality }) } });
         await tx.application.update({ where: { id: application.id }, data: { lastRevisedOn: asDate(input.revisedOn), ...(input.motive && { motive: input.motive }) } });
         // The yearly revision (art. 57 §3) snapshots every application of the candidate again (a new hash when an input changed).
-        await snapshotApplications(tx, { candidateId: c.id });
+        await applicationsChanged(tx, { candidateId: c.id });
         return { result: after, entityType: "Candidate", entityId: c.id, before: auditView(c, { lastRevisedOn: application.lastRevisedOn }), after: auditView(after, { lastRevisedOn: input.revisedOn, members: rows?.length ?? null }) };
       });
       return { candidate: out.result, userErrors: out.userErrors };

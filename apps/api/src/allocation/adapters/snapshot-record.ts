@@ -14,7 +14,7 @@
  */
 import type { CriteriaSnapshot, DistanceFn, Methodology, OfferOutcome, RegimeOptions, RehousingGround, ShortlistResult, Vacancy } from "@abordable/domain";
 import { shortlist } from "@abordable/domain";
-import { nodeSha256, openStored, sealForStorage } from "../db/sealed-records.js";
+import { nodeSha256, openStored, sealForStorage } from "../../db/sealed-records.js";
 import type { Tx } from "./common.js";
 import { prepareCandidates, type RegisterRows } from "./register.js";
 import { APPLICATION_SNAPSHOT_SCHEMA, rowsOfSnapshot, type SnapshotInput } from "./snapshots.js";

@@ -4,9 +4,9 @@
  * nothing. Plus per-request batch loaders for fields that are not Prisma relations.
  */
 import DataLoader from "dataloader";
-import type { Prisma } from "../generated/prisma/client.js";
-import { isLandlord, isMinistry, organisationOf, type Viewer } from "../identity/viewer.js";
-import type { Context } from "../schema/context.js";
+import type { Prisma } from "../../generated/prisma/client.js";
+import { isLandlord, isMinistry, organisationOf, type Viewer } from "../../identity/viewer.js";
+import type { Context } from "../../schema/context.js";
 
 const NO_ROWS = { id: { in: [] as string[] } };
 

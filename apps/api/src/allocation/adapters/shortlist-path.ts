@@ -6,8 +6,8 @@
  * make. Verification follows the stored record's schema, so records of either kind still verify.
  */
 import type { Methodology, RegimeOptions, ShortlistResult, Vacancy } from "@abordable/domain";
-import { openStored } from "../db/sealed-records.js";
-import type { Context } from "../schema/context.js";
+import { openStored } from "../../db/sealed-records.js";
+import type { Context } from "../../schema/context.js";
 import type { Tx } from "./common.js";
 import { rankFromSnapshots } from "./rank-snapshots.js";
 import { loadRegisterRows, prepareCandidates, rankRegister, sealRecord, verifyRecord, type SealedRecord } from "./register.js";

@@ -5,19 +5,19 @@
  */
 import { GraphQLError } from "graphql";
 import { checkEligibility, type EligibilityResult, type LegalReference, type Household, type IncomeItem, type Member, type RealRight, type RegimeOptions } from "@abordable/domain";
-import { builder } from "../schema/builder.js";
-import { domainGraphQLError, toDomainError } from "../schema/domain-errors.js";
-import { decodeGlobalId } from "../schema/ids.js";
-import { candidateScope } from "../access/tenant.js";
-import { AllocationRegimeEnum, EligibilityConditionEnum, EligibilityPurposeEnum, IncomeKindEnum, RealRightKindEnum, RightLocationEnum } from "./enums.js";
-import { householdOf, iso, requestedRegime, ruleOf, todayIso } from "./common.js";
-import { LegalReferenceRef, LegalRegimeEnum, useInstead } from "../schema/law.js";
-import { REGIME_DEPRECATION, regimeOrBadInput } from "../schema/regime-arg.js";
-import { isLandlord, organisationOf } from "../identity/viewer.js";
-import type { Context } from "../schema/context.js";
-import { CANDIDATE_ELIGIBILITY_COST, eligibilityCost } from "../schema/complexity.js";
-import { indexSeriesOf, type IndexSeriesSet } from "../indices/series.js";
-import { IndexPointUsedRef, indexPointsOf } from "../indices/types.js";
+import { builder } from "../../schema/builder.js";
+import { domainGraphQLError, toDomainError } from "../../schema/domain-errors.js";
+import { decodeGlobalId } from "../../schema/ids.js";
+import { candidateScope } from "../../access/tenant.js";
+import { AllocationRegimeEnum, EligibilityConditionEnum, EligibilityPurposeEnum, IncomeKindEnum, RealRightKindEnum, RightLocationEnum } from "../types/enums.js";
+import { householdOf, iso, requestedRegime, ruleOf, todayIso } from "../adapters/common.js";
+import { LegalReferenceRef, LegalRegimeEnum, useInstead } from "../../schema/law.js";
+import { REGIME_DEPRECATION, regimeOrBadInput } from "../../schema/regime-arg.js";
+import { isLandlord, organisationOf } from "../../identity/viewer.js";
+import type { Context } from "../../schema/context.js";
+import { CANDIDATE_ELIGIBILITY_COST, eligibilityCost } from "../../schema/complexity.js";
+import { indexSeriesOf, type IndexSeriesSet } from "../../indices/series.js";
+import { IndexPointUsedRef, indexPointsOf } from "../../indices/types.js";
 
 // ───────────── result ─────────────
 

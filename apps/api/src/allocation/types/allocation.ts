@@ -4,15 +4,15 @@
  * members and meetings. Every row is re-checked against the caller's organisation.
  */
 import { deliberationVisibility, type Methodology } from "@abordable/domain";
-import { builder } from "../schema/builder.js";
-import { AllocationFileStatusEnum } from "../schema/enums.js";
-import { pageCost } from "../schema/complexity.js";
-import { allocationFileScope, owns } from "../access/tenant.js";
-import { CandidateRef } from "../register/candidate.js";
+import { builder } from "../../schema/builder.js";
+import { AllocationFileStatusEnum } from "../../schema/enums.js";
+import { pageCost } from "../../schema/complexity.js";
+import { allocationFileScope, owns } from "../../access/tenant.js";
+import { CandidateRef } from "../../register/types/candidate.js";
 import { AllocationOfferOutcomeEnum, AttendanceStatusEnum, CommissionRoleEnum, OpinionEnum, ShortlistGroupEnum } from "./enums.js";
-import { commissionScope, methodologyScope, ownsLandlordRow } from "./scope.js";
-import { eventTypeOf, methodologyFromConfig, ruleOf, type Breakdown } from "./common.js";
-import { LegalReferenceRef, useInstead } from "../schema/law.js";
+import { commissionScope, methodologyScope, ownsLandlordRow } from "../adapters/scope.js";
+import { eventTypeOf, methodologyFromConfig, ruleOf, type Breakdown } from "../adapters/common.js";
+import { LegalReferenceRef, useInstead } from "../../schema/law.js";
 import type { LegalReference } from "@abordable/domain";
 
 // ───────────── allocation file ─────────────

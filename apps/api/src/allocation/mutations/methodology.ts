@@ -5,18 +5,18 @@
  * with. A version takes effect only once a ministry administrator records the minister's approval
  * (`approveAllocationMethodologyVersion`; issue 12: the landlord no longer dates its own approval,
  * so it cannot make a methodology of its own making rank the register). A shortlist uses the latest
- * version approved on or before its ranking date (file-mutations.ts, `methodologyInForce`). The configuration's shape is checked by
+ * version approved on or before its ranking date (mutations/shortlist.ts, `methodologyInForce`). The configuration's shape is checked by
  * the domain's `validateMethodology`; the figures are the landlord's (the law sets none).
  */
 import { validateMethodology, type Methodology } from "@abordable/domain";
-import { builder } from "../schema/builder.js";
-import { runMutation } from "../schema/mutation.js";
-import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../schema/user-errors.js";
-import { asDate, checkId } from "../schema/validate.js";
-import { organisationOf } from "../identity/viewer.js";
-import { landlordOfMethodology, methodologyToApprove, namedLandlord } from "../access/policy.js";
-import type { Context } from "../schema/context.js";
-import { iso, todayIso } from "./common.js";
+import { builder } from "../../schema/builder.js";
+import { runMutation } from "../../schema/mutation.js";
+import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../../schema/user-errors.js";
+import { asDate, checkId } from "../../schema/validate.js";
+import { organisationOf } from "../../identity/viewer.js";
+import { landlordOfMethodology, methodologyToApprove, namedLandlord } from "../../access/policy.js";
+import type { Context } from "../../schema/context.js";
+import { iso, todayIso } from "../adapters/common.js";
 
 const MUTATE = { landlord: true, ministryAdmin: true } as const;
 
