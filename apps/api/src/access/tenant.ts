@@ -9,7 +9,7 @@
  */
 import { Prisma } from "../generated/prisma/client.js";
 import { isDeveloper, isLandlord, isMinistry, organisationOf, type Viewer } from "../identity/viewer.js";
-import { registerCandidateWhere, unmaskingEntryWhere } from "../privacy/personal-data.js";
+import { registerCandidateWhere, unmaskingEntryWhere } from "../privacy/relationship.js";
 
 const NO_ROWS = { id: { in: [] as string[] } };
 

@@ -5,7 +5,7 @@
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Viewer } from "../identity/viewer.js";
-import { candidateBases, householdBases, logAccesses, type AccessLogContext } from "../privacy/personal-data.js";
+import { candidateBases, householdBases, logAccesses, type AccessLogContext } from "../privacy/relationship.js";
 
 export interface Loaders {
   /** Whether the viewer may see a candidate's personal data (GDPR; rules in privacy/personal-data.ts); every `true` is logged as an access record first. */

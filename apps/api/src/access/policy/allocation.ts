@@ -14,7 +14,7 @@ import { Problems } from "../../schema/user-errors.js";
 import { checkId } from "../../schema/validate.js";
 import { decode, fail, refuseWith, type Tx } from "./core.js";
 import { isMinistry, isMinistryAdmin, organisationOf, type Viewer } from "../../identity/viewer.js";
-import { registerCandidateWhere } from "../../privacy/personal-data.js";
+import { registerCandidateWhere } from "../../privacy/relationship.js";
 
 
 type Reader = Pick<Context["prisma"], "allocationFile">;

@@ -7,7 +7,7 @@ export function ageOn(birthDate: Date, on: Date): number {
 }
 
 /** The age bands of pseudonymised records are the personal-data policy's (privacy/personal-data.ts). */
-export { AGE_BANDS, ageBand, type AgeBand } from "../../privacy/personal-data.js";
+export { AGE_BANDS, ageBand, type AgeBand } from "../../privacy/bands.js";
 
 export function todayUtc(): Date {
   return dateOfIso(todayIso());

@@ -25,7 +25,7 @@ import type { Context } from "../../schema/context.js";
 import { CandidateRef } from "../types/candidate.js";
 import { candidateInScope } from "../../access/policy.js";
 import { retentionSetting } from "../adapters/retention.js";
-import { incomeBandFloor } from "../../privacy/personal-data.js";
+import { incomeBandFloor } from "../../privacy/bands.js";
 import { applicationsChanged } from "../adapters/application-changes.js";
 
 type Tx = Prisma.TransactionClient;

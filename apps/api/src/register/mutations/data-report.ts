@@ -17,7 +17,7 @@ import { builder } from "../../schema/builder.js";
 import { decodeGlobalId } from "../../schema/ids.js";
 import { isMinistryAdmin } from "../../identity/viewer.js";
 import { candidateScope } from "../../access/tenant.js";
-import { logAccesses } from "../../privacy/personal-data.js";
+import { logAccesses } from "../../privacy/relationship.js";
 
 const plain = (v: unknown): unknown => JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x)));
 

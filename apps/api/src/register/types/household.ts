@@ -5,7 +5,7 @@ import type { Context } from "../../schema/context.js";
 import { MunicipalityRef } from "../../portfolio/types/municipality.js";
 import { householdScope } from "../../access/tenant.js";
 import { AGE_BANDS, ageBand, ageOn, todayUtc } from "../adapters/age.js";
-import { incomeBand } from "../../privacy/personal-data.js";
+import { incomeBand } from "../../privacy/bands.js";
 import { Dec } from "@abordable/domain";
 
 export const AgeBandEnum = builder.enumType("AgeBand", {
