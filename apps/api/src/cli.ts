@@ -47,26 +47,42 @@ async function main(argv: string[]): Promise<number> {
     if (group === "seed") return await seed(db, [command ?? "", ...rest].filter(Boolean));
     if (group === "index" && command === "record") return await recordIndex(db, config, logger, rest);
     if (group === "index" && command === "list") return await listIndices(db, rest);
-    throw new UsageError("usage: abordable api-key create|revoke|list … | abordable seed --scale small|medium|large | abordable bootstrap --ministry … | abordable index record|list …");
+    throw new UsageError(
+      "usage: abordable api-key create|revoke|list … | abordable seed --scale small|medium|large | abordable bootstrap --ministry … | abordable index record|list …",
+    );
   } finally {
     await db.close();
   }
 }
 
 async function createKey(db: Database, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { organisation: { type: "string" }, role: { type: "string" }, label: { type: "string" }, expires: { type: "string" } } });
-  if (!values.organisation || !values.role || !values.label) throw new UsageError('api-key create --organisation "<name>" --role <ROLE> --label "<label>" [--expires YYYY-MM-DD]');
+  const { values } = parseArgs({
+    args,
+    options: { organisation: { type: "string" }, role: { type: "string" }, label: { type: "string" }, expires: { type: "string" } },
+  });
+  if (!values.organisation || !values.role || !values.label)
+    throw new UsageError('api-key create --organisation "<name>" --role <ROLE> --label "<label>" [--expires YYYY-MM-DD]');
   if (!(values.role in Role)) throw new UsageError(`--role must be one of ${Object.keys(Role).join(", ")}`);
   const role = values.role as Role;
   const expiresAt = values.expires ? new Date(`${values.expires}T00:00:00Z`) : null;
   if (expiresAt && (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now())) throw new UsageError("--expires must be a future date YYYY-MM-DD");
-  const org = await db.prisma.organisation.findFirst({ where: { OR: [{ name: values.organisation }, { id: isUuid(values.organisation) ? values.organisation : undefined }] } });
+  const org = await db.prisma.organisation.findFirst({
+    where: { OR: [{ name: values.organisation }, { id: isUuid(values.organisation) ? values.organisation : undefined }] },
+  });
   if (!org) throw new UsageError(`No organisation named "${values.organisation}"`);
   const misfit = roleFitsOrganisation(role, org);
   if (misfit) throw new UsageError(misfit);
   const issued = await db.prisma.$transaction(async (tx) => {
     const key = await issueApiKey(tx, { organisationId: org.id, role, label: values.label!, expiresAt });
-    await recordAudit(tx, { viewer: CLI_VIEWER, correlationId: "cli", action: "cli.createApiKey", entityType: "ApiKey", entityId: key.id, before: null, after: { organisationId: org.id, role, label: values.label, prefix: key.prefix, expiresAt } });
+    await recordAudit(tx, {
+      viewer: CLI_VIEWER,
+      correlationId: "cli",
+      action: "cli.createApiKey",
+      entityType: "ApiKey",
+      entityId: key.id,
+      before: null,
+      after: { organisationId: org.id, role, label: values.label, prefix: key.prefix, expiresAt },
+    });
     return key;
   });
   process.stdout.write(`API key for ${org.name} (${role}), shown once:\n${issued.key}\n`);
@@ -81,7 +97,15 @@ async function revokeKey(db: Database, args: string[]): Promise<number> {
   if (key.revokedAt) throw new UsageError(`Key ${prefix} was already revoked on ${key.revokedAt.toISOString()}`);
   await db.prisma.$transaction(async (tx) => {
     const after = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, { viewer: CLI_VIEWER, correlationId: "cli", action: "cli.revokeApiKey", entityType: "ApiKey", entityId: key.id, before: { revokedAt: null }, after: { revokedAt: after.revokedAt } });
+    await recordAudit(tx, {
+      viewer: CLI_VIEWER,
+      correlationId: "cli",
+      action: "cli.revokeApiKey",
+      entityType: "ApiKey",
+      entityId: key.id,
+      before: { revokedAt: null },
+      after: { revokedAt: after.revokedAt },
+    });
   });
   process.stdout.write(`Revoked ${prefix}\n`);
   return 0;
@@ -91,7 +115,9 @@ async function listKeys(db: Database): Promise<number> {
   const keys = await db.prisma.apiKey.findMany({ include: { organisation: true }, orderBy: { createdAt: "asc" } });
   for (const k of keys) {
     const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : k.expiresAt && k.expiresAt < new Date() ? "expired" : "valid";
-    process.stdout.write(`${k.prefix}  ${k.role.padEnd(17)} ${state.padEnd(8)} last used ${k.lastUsedAt?.toISOString() ?? "never"}  ${k.organisation.name} — ${k.label}\n`);
+    process.stdout.write(
+      `${k.prefix}  ${k.role.padEnd(17)} ${state.padEnd(8)} last used ${k.lastUsedAt?.toISOString() ?? "never"}  ${k.organisation.name} — ${k.label}\n`,
+    );
   }
   return 0;
 }
@@ -122,8 +148,19 @@ function seriesArg(value: string | undefined): IndexSeriesKind {
 
 /** `index record`: the same code path as the recordIndexValue mutation (indices/record.ts), audited as the operator (action cli.recordIndexValue). */
 async function recordIndex(db: Database, config: Config, logger: ReturnType<typeof createLogger>, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { series: { type: "string" }, key: { type: "string" }, value: { type: "string" }, source: { type: "string" }, "known-until": { type: "string" }, by: { type: "string" } } });
-  const usage = 'index record --series <SERIES> --key <YYYY-MM-DD|YYYY-04|YYYY-10> --value <decimal> --source "<publication>" [--known-until YYYY-MM-DD] [--by "<operator>"]';
+  const { values } = parseArgs({
+    args,
+    options: {
+      series: { type: "string" },
+      key: { type: "string" },
+      value: { type: "string" },
+      source: { type: "string" },
+      "known-until": { type: "string" },
+      by: { type: "string" },
+    },
+  });
+  const usage =
+    'index record --series <SERIES> --key <YYYY-MM-DD|YYYY-04|YYYY-10> --value <decimal> --source "<publication>" [--known-until YYYY-MM-DD] [--by "<operator>"]';
   if (!values.key || !values.value || values.source === undefined) throw new UsageError(usage);
   const series = seriesArg(values.series);
   let value;
@@ -141,13 +178,19 @@ async function recordIndex(db: Database, config: Config, logger: ReturnType<type
     legal: { bill8535EntryIntoForce: config.bill8535EntryIntoForce, annexIIReadingPeriod: config.annexIIReadingPeriod, readings: config.readings },
   });
   const operator = values.by ?? process.env.USER ?? "operator";
-  const out = await recordIndexValueFor(ctx, { series, key: values.key, value, source: values.source, knownUntil: values["known-until"] ?? null }, { action: "cli.recordIndexValue", recordedBy: `cli:${operator}` });
+  const out = await recordIndexValueFor(
+    ctx,
+    { series, key: values.key, value, source: values.source, knownUntil: values["known-until"] ?? null },
+    { action: "cli.recordIndexValue", recordedBy: `cli:${operator}` },
+  );
   if (out.userErrors.length > 0) {
     for (const e of out.userErrors) process.stderr.write(`${e.field.join(".")}: ${e.code}: ${e.message}\n`);
     return 1;
   }
   const v = out.indexValue!;
-  process.stdout.write(`${out.unchanged ? "Unchanged (already recorded)" : "Recorded"}: ${v.series} ${v.key} = ${v.value} (source: ${v.source})${v.knownUntil ? `, known until ${v.knownUntil}` : ""}\n`);
+  process.stdout.write(
+    `${out.unchanged ? "Unchanged (already recorded)" : "Recorded"}: ${v.series} ${v.key} = ${v.value} (source: ${v.source})${v.knownUntil ? `, known until ${v.knownUntil}` : ""}\n`,
+  );
   process.stdout.write(`${v.series} is now known until ${out.series?.knownUntil ?? "— (not declared)"}\n`);
   return 0;
 }
@@ -157,7 +200,8 @@ async function listIndices(db: Database, args: string[]): Promise<number> {
   const only = values.series === undefined ? null : seriesArg(values.series);
   for (const s of seriesSources(await loadIndexSeries(db.prisma), only)) {
     process.stdout.write(`${s.series} — ${s.frenchTerm}; known until ${s.knownUntil ?? "— (not declared)"}\n`);
-    for (const p of s.points) process.stdout.write(`  ${p.key.padEnd(10)} ${p.value.padStart(10)}  ${p.origin === "OPERATOR" ? "operator" : "built-in"}  ${p.source.citation}\n`);
+    for (const p of s.points)
+      process.stdout.write(`  ${p.key.padEnd(10)} ${p.value.padStart(10)}  ${p.origin === "OPERATOR" ? "operator" : "built-in"}  ${p.source.citation}\n`);
     if (s.points.length === 0) process.stdout.write("  (no value recorded)\n");
   }
   return 0;

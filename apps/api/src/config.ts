@@ -132,14 +132,19 @@ export function loadConfig(env: Env = process.env): Config {
   // MONTHLY was removed: compared with a month's income the annex II ceilings (annual amounts) are vacuous
   // (45,846 EUR a month for one adult); the variable stays accepted with ANNUAL, the only reading.
   if (reading === "MONTHLY")
-    problems.push(`ABORDABLE_ANNEX_II_READING_PERIOD="MONTHLY" is no longer accepted: it made the annex II ceiling vacuous (45,846 EUR a month, so 500,000 EUR a year was eligible); ANNUAL is the only reading (unset it or set ANNUAL)`);
+    problems.push(
+      `ABORDABLE_ANNEX_II_READING_PERIOD="MONTHLY" is no longer accepted: it made the annex II ceiling vacuous (45,846 EUR a month, so 500,000 EUR a year was eligible); ANNUAL is the only reading (unset it or set ANNUAL)`,
+    );
   else if (reading !== undefined && reading !== "ANNUAL") problems.push(`ABORDABLE_ANNEX_II_READING_PERIOD="${reading}" must be ANNUAL (or unset)`);
   // The named readings: one registry in the law kernel (OPERATOR_READINGS), each with its setting, values and default.
   const readings: { -readonly [N in ReadingName]?: ReadingChoices[N] } = {};
   for (const def of Object.values(OPERATOR_READINGS) as ReadingDefinition[]) {
     const raw = read(def.setting);
     if (raw === undefined) continue;
-    if (!(def.allowed as readonly string[]).includes(raw)) problems.push(`${def.setting}="${raw}" must be one of ${def.allowed.join(", ")} (or unset for the default ${def.default}; ${def.article}, note ${def.note})`);
+    if (!(def.allowed as readonly string[]).includes(raw))
+      problems.push(
+        `${def.setting}="${raw}" must be one of ${def.allowed.join(", ")} (or unset for the default ${def.default}; ${def.article}, note ${def.note})`,
+      );
     else (readings as Record<string, string>)[def.name] = raw;
   }
 
@@ -182,10 +187,14 @@ export function loadConfig(env: Env = process.env): Config {
 /** ABORDABLE_TRUSTED_PROXIES: comma-separated addresses, CIDR ranges or proxy-addr names. */
 function trustedProxies(raw: string | undefined, problems: string[]): string[] {
   if (raw === undefined) return [];
-  const items = raw.split(",").map((x) => x.trim()).filter(Boolean);
+  const items = raw
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
   const named = new Set(["loopback", "linklocal", "uniquelocal"]);
   for (const item of items) {
-    if (!named.has(item) && !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(item)) problems.push(`ABORDABLE_TRUSTED_PROXIES entry "${item}" must be an IP address, a CIDR range, or loopback / linklocal / uniquelocal`);
+    if (!named.has(item) && !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(item))
+      problems.push(`ABORDABLE_TRUSTED_PROXIES entry "${item}" must be an IP address, a CIDR range, or loopback / linklocal / uniquelocal`);
   }
   return items;
 }

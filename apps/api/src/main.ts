@@ -36,7 +36,13 @@ async function main(): Promise<void> {
           maxWaiting: config.databaseMaxWaiting,
           idleInTransactionTimeoutMs: config.databaseIdleInTransactionTimeoutMs,
         }
-      : { kind: "pglite", dataDir: config.dataDir, maxQueue: config.pgliteMaxQueue, fsync: config.pgliteFsync, minFreeBytes: config.pgliteMinFreeMb * 1024 * 1024 },
+      : {
+          kind: "pglite",
+          dataDir: config.dataDir,
+          maxQueue: config.pgliteMaxQueue,
+          fsync: config.pgliteFsync,
+          minFreeBytes: config.pgliteMinFreeMb * 1024 * 1024,
+        },
     logger,
   );
   logger.info("database open", { database: db.kind, ...(db.kind === "pglite" && { dataDir: config.dataDir, fsync: config.pgliteFsync }) });

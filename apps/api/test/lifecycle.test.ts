@@ -57,11 +57,13 @@ describe("the API process (node dist/main.js)", () => {
     const keys = await readFile(path.join(dataDir, "demo-api-keys.txt"), "utf8");
     const key = /Bearer (abk_\S+)/.exec(keys)![1]!;
     const query = async () =>
-      (await (await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
-        body: JSON.stringify({ query: "{ dwellings(first: 1) { totalCount } }" }),
-      })).json()) as { data: { dwellings: { totalCount: number } } };
+      (await (
+        await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+          body: JSON.stringify({ query: "{ dwellings(first: 1) { totalCount } }" }),
+        })
+      ).json()) as { data: { dwellings: { totalCount: number } } };
     const before = (await query()).data.dwellings.totalCount;
     expect(before).toBeGreaterThan(0);
 
@@ -71,13 +73,17 @@ describe("the API process (node dist/main.js)", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(first.output()).toContain('"msg":"stopped"');
     // stdout is the JSON log stream, one object per line: the demo keys and the GraphiQL hint go to stderr.
-    const notJson = first.stdout().split("\n").filter((line) => line.trim() !== "").filter((line) => {
-      try {
-        return typeof JSON.parse(line) !== "object";
-      } catch {
-        return true;
-      }
-    });
+    const notJson = first
+      .stdout()
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .filter((line) => {
+        try {
+          return typeof JSON.parse(line) !== "object";
+        } catch {
+          return true;
+        }
+      });
     expect(notJson).toEqual([]);
     expect(first.stdout()).not.toContain(key);
     expect(first.stdout()).toContain('"msg":"demo API keys issued"');
@@ -92,7 +98,10 @@ describe("the API process (node dist/main.js)", () => {
   }, 120_000);
 
   it("refuses to start on a bad configuration, naming each bad variable", async () => {
-    const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: "http", ABORDABLE_SEED: "huge", DATABASE_URL: "mysql://x" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, PORT: "http", ABORDABLE_SEED: "huge", DATABASE_URL: "mysql://x" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let err = "";
     child.stderr!.on("data", (d) => (err += d));
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));

@@ -31,17 +31,26 @@ describe("schema conventions", () => {
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (/\bFloat\b/.test(field.type.toString())) floats.push(`${type.name}.${field.name}`);
-          for (const arg of "args" in field ? field.args : []) if (/\bFloat\b/.test(arg.type.toString())) floats.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of "args" in field ? field.args : [])
+            if (/\bFloat\b/.test(arg.type.toString())) floats.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
     }
     expect(floats).toEqual([]);
-    expect(types.filter(isScalarType).map((t) => t.name).sort()).toEqual(["Date", "DateTime", "Decimal", "JSON", "Month"]);
+    expect(
+      types
+        .filter(isScalarType)
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(["Date", "DateTime", "Decimal", "JSON", "Month"]);
   });
 
   it("every mutation takes one input object and returns userErrors", () => {
     for (const field of Object.values(schema.getMutationType()!.getFields())) {
-      expect(field.args.map((a) => a.name), field.name).toEqual(["input"]);
+      expect(
+        field.args.map((a) => a.name),
+        field.name,
+      ).toEqual(["input"]);
       const payload = field.type.toString().replace("!", "");
       const payloadType = schema.getType(payload);
       expect(isObjectType(payloadType) && "userErrors" in payloadType.getFields(), field.name).toBe(true);

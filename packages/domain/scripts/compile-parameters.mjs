@@ -21,7 +21,16 @@ export const GENERATED_PATH = join(PACKAGE_DIR, "src/parameters/data/generated.t
 export const README_PATH = join(PACKAGE_DIR, "README.md");
 
 /** Groups in README order; `group` in a file names the README section and the historical module. */
-export const GROUPS = ["compensation", "compensation-extra", "financing", "eligibility-rent", "allocation-tenancy", "allocation-extra", "tenancy-extra", "register"];
+export const GROUPS = [
+  "compensation",
+  "compensation-extra",
+  "financing",
+  "eligibility-rent",
+  "allocation-tenancy",
+  "allocation-extra",
+  "tenancy-extra",
+  "register",
+];
 const KEYS = ["group", "id", "description", "frenchTerm", "unit", "dateAxis", "law", "bill", "lastChecked", "interpretationNotes", "operatorSetting"];
 const REQUIRED = ["group", "id", "description", "frenchTerm", "unit", "law", "bill", "lastChecked"];
 
@@ -29,7 +38,9 @@ export class ParameterFileError extends Error {}
 
 /** Reads and checks every parameter file; returns the definitions in README order (group, then id). */
 export function readParameterFiles(dir = PARAMETERS_DIR) {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
   const defs = files.map((file) => {
     let def;
     try {
@@ -71,13 +82,20 @@ const TEXT_LABEL = { LAW_2023: "law", BILL_8535: "bill" };
 function value(v) {
   if (typeof v === "string") return v;
   switch (v.kind) {
-    case "brackets": return v.brackets.map((b) => b.value).join(" / ");
-    case "householdTable": return "table";
-    case "duration": return `${v.amount} ${v.unit.toLowerCase()}`;
-    case "date": return v.date;
-    case "monthDay": return `--${String(v.month).padStart(2, "0")}-${String(v.day).padStart(2, "0")}`;
-    case "code": return v.code;
-    default: return JSON.stringify(v);
+    case "brackets":
+      return v.brackets.map((b) => b.value).join(" / ");
+    case "householdTable":
+      return "table";
+    case "duration":
+      return `${v.amount} ${v.unit.toLowerCase()}`;
+    case "date":
+      return v.date;
+    case "monthDay":
+      return `--${String(v.month).padStart(2, "0")}-${String(v.day).padStart(2, "0")}`;
+    case "code":
+      return v.code;
+    default:
+      return JSON.stringify(v);
   }
 }
 function basis(b) {
@@ -95,14 +113,19 @@ function reference(r) {
 }
 function lawCell(def) {
   if (def.law.length === 0) return "—";
-  return def.law.map((v) => `${value(v.value)}${basis(v.indexBasis)} from ${v.validFrom}${v.validTo ? ` to ${v.validTo} (excl.)` : ""} — ${reference(v.reference)}`).join("; ");
+  return def.law
+    .map((v) => `${value(v.value)}${basis(v.indexBasis)} from ${v.validFrom}${v.validTo ? ` to ${v.validTo} (excl.)` : ""} — ${reference(v.reference)}`)
+    .join("; ");
 }
 function billCell(def) {
   const b = def.bill;
   if (b === "UNCHANGED") return "same";
   if (b.repealed && b.versions.length === 0) return "repealed at entry into force";
   const start = b.start === "RETROACTIVE_93BIS" ? "from 2023-10-01 (art. 93bis)" : "from entry into force";
-  const cells = b.versions.map((v, i) => `${value(v.value)}${basis(v.indexBasis)} ${v.validFrom ? `from ${v.validFrom}` : i === 0 ? start : ""}${v.validTo ? ` to ${v.validTo} (excl.)` : ""} — ${reference(v.reference)}`);
+  const cells = b.versions.map(
+    (v, i) =>
+      `${value(v.value)}${basis(v.indexBasis)} ${v.validFrom ? `from ${v.validFrom}` : i === 0 ? start : ""}${v.validTo ? ` to ${v.validTo} (excl.)` : ""} — ${reference(v.reference)}`,
+  );
   return cells.join("; ") + (b.repealed ? "; then repealed" : "");
 }
 const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -111,7 +134,7 @@ const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 export function generateReadmeSection(defs) {
   const lines = [
     "",
-    "Generated from `parameters/*.json` by `npm run -s parameters` — do not edit by hand. Values are those of the text at their index basis (\"@constr. 881.15\", \"@cote 100\"); brackets list their values in order. \"same\" = the bill leaves the figure unchanged.",
+    'Generated from `parameters/*.json` by `npm run -s parameters` — do not edit by hand. Values are those of the text at their index basis ("@constr. 881.15", "@cote 100"); brackets list their values in order. "same" = the bill leaves the figure unchanged.',
     "",
     "| id | unit | law (consolidated 2026-01-01 + regulations) | bill 8535 | group |",
     "|---|---|---|---|---|",
@@ -141,9 +164,16 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const out = compile();
     const check = process.argv.includes("--check");
     const stale = [];
-    for (const [path, text] of [[GENERATED_PATH, out.module], [README_PATH, out.readme]]) {
+    for (const [path, text] of [
+      [GENERATED_PATH, out.module],
+      [README_PATH, out.readme],
+    ]) {
       let current = null;
-      try { current = readFileSync(path, "utf8"); } catch { /* missing */ }
+      try {
+        current = readFileSync(path, "utf8");
+      } catch {
+        /* missing */
+      }
       if (current === text) continue;
       if (check) stale.push(path);
       else writeFileSync(path, text);

@@ -10,16 +10,7 @@
  *     Date values the caller passes.
  * The plans come from the schema's field types, so they follow the schema when it changes.
  */
-const {
-  Kind,
-  getNamedType,
-  isInputObjectType,
-  isScalarType,
-  isCompositeType,
-  print,
-  stripIgnoredCharacters,
-  typeFromAST,
-} = require("graphql");
+const { Kind, getNamedType, isInputObjectType, isScalarType, isCompositeType, print, stripIgnoredCharacters, typeFromAST } = require("graphql");
 
 /** Scalars the SDK converts; every other scalar is passed as it comes. */
 const CONVERTED = new Set(["Decimal", "Date", "DateTime"]);
@@ -39,7 +30,10 @@ function merge(plan, key, value, where) {
     return;
   }
   if (typeof existing === "string" || typeof value === "string") {
-    if (existing !== value) throw new Error(`${where}: response key "${key}" is selected with different scalar types (${JSON.stringify(existing)} / ${JSON.stringify(value)}); alias one of them`);
+    if (existing !== value)
+      throw new Error(
+        `${where}: response key "${key}" is selected with different scalar types (${JSON.stringify(existing)} / ${JSON.stringify(value)}); alias one of them`,
+      );
     return;
   }
   for (const [k, v] of Object.entries(value)) merge(existing, k, v, where);

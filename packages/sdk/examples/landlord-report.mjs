@@ -47,7 +47,8 @@ async function main() {
   for await (const dwelling of client.paginate.dwellings({ orderBy: { field: "REFERENCE" } }, { pageSize: 25 })) {
     byStatus[dwelling.status] = (byStatus[dwelling.status] ?? 0) + 1;
     area = area.plus(dwelling.usefulArea); // exact: Decimal, never a float
-    if (dwelling.status === "VACANT") vacant.push(`  ${dwelling.reference}  ${dwelling.bedrooms} bedroom(s), ${dwelling.usefulArea.toFixed(2)} m2, ${dwelling.address}`);
+    if (dwelling.status === "VACANT")
+      vacant.push(`  ${dwelling.reference}  ${dwelling.bedrooms} bedroom(s), ${dwelling.usefulArea.toFixed(2)} m2, ${dwelling.address}`);
     if (dwelling.type === "SHARED_DWELLING") shared ??= dwelling;
   }
   const count = Object.values(byStatus).reduce((a, b) => a + b, 0);
@@ -58,7 +59,8 @@ async function main() {
   if (shared) {
     const units = await client.accommodationUnits({ dwellingId: shared.id, first: 20 });
     console.log(`Shared dwelling ${shared.reference}: ${units?.totalCount ?? 0} accommodation unit(s)`);
-    for (const { node } of units?.edges ?? []) console.log(`  ${node.reference}  ${node.status}  ${node.usefulArea.toFixed(2)} m2, ${node.capacity} occupant(s)`);
+    for (const { node } of units?.edges ?? [])
+      console.log(`  ${node.reference}  ${node.status}  ${node.usefulArea.toFixed(2)} m2, ${node.capacity} occupant(s)`);
     console.log("");
   }
 
@@ -80,8 +82,11 @@ async function main() {
   const draft = organisationId ? await client.compensationStatementDraft({ landlordId: organisationId, year }) : null;
   if (draft) {
     let lines = new Decimal(0);
-    for await (const line of client.paginate.compensationStatementDraftLines({ input: { landlordId: organisationId, year } }, { pageSize: 100 })) lines = lines.plus(line.amount);
-    console.log(`Compensation statement ${year} (draft, ${draft.regime}): total ${eur(draft.total)}, ${draft.outcome ?? "no outcome"}; ${draft.lineCount} lines summing to ${eur(lines)}`);
+    for await (const line of client.paginate.compensationStatementDraftLines({ input: { landlordId: organisationId, year } }, { pageSize: 100 }))
+      lines = lines.plus(line.amount);
+    console.log(
+      `Compensation statement ${year} (draft, ${draft.regime}): total ${eur(draft.total)}, ${draft.outcome ?? "no outcome"}; ${draft.lineCount} lines summing to ${eur(lines)}`,
+    );
     for (const s of draft.subtotalsByComponent) console.log(`  ${s.component.padEnd(28)} ${eur(s.amount).padStart(16)}  (${s.lineCount} lines)`);
     if (draft.filing) console.log(`  to file by ${draft.filing.deadline}${draft.filing.late ? ` (late by ${draft.filing.daysLate} days)` : ""}`);
     console.log("");
@@ -108,7 +113,9 @@ async function main() {
 
   const candidates = await client.candidates({ first: 100 });
   const named = candidates.edges.filter((e) => e.node.personalData !== null).length;
-  console.log(`\nRegister: ${candidates.totalCount} candidates; personal data visible for ${named} of the first ${candidates.edges.length} (those in this landlord's allocation files)`);
+  console.log(
+    `\nRegister: ${candidates.totalCount} candidates; personal data visible for ${named} of the first ${candidates.edges.length} (those in this landlord's allocation files)`,
+  );
 
   // A rule violation is a typed result, not an exception.
   const first = await client.dwellings({ first: 1 });
@@ -132,7 +139,8 @@ async function main() {
     try {
       await client.compensationStatementDraft({ landlordId: other.id, year });
     } catch (error) {
-      if (error instanceof ForbiddenError) console.log(`${other.name}'s statement: ForbiddenError, HTTP ${error.status} (correlation id ${error.correlationId})`);
+      if (error instanceof ForbiddenError)
+        console.log(`${other.name}'s statement: ForbiddenError, HTTP ${error.status} (correlation id ${error.correlationId})`);
       else throw error;
     }
   }

@@ -37,7 +37,12 @@ export function pack(destination = path.join(root, ".pack"), { build = true } = 
   const out = execFileSync("npm", ["pack", "--json", "--pack-destination", destination], { cwd: stage, encoding: "utf8" });
   const [info] = JSON.parse(out);
   rmSync(stage, { recursive: true, force: true });
-  return { tarball: path.join(destination, info.filename), files: info.files.map((/** @type {{ path: string }} */ f) => f.path), version: pkg.version, packageJson: published };
+  return {
+    tarball: path.join(destination, info.filename),
+    files: info.files.map((/** @type {{ path: string }} */ f) => f.path),
+    version: pkg.version,
+    packageJson: published,
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

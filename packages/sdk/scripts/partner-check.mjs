@@ -26,7 +26,8 @@ const SCRATCH_DEPS = ["typescript@5.9.3", "@types/node@20.19.43", "@graphql-type
 
 const started = Date.now();
 const log = (message) => process.stderr.write(`[partner-check +${((Date.now() - started) / 1000).toFixed(1)} s] ${message}\n`);
-const run = (cmd, args, cwd, env = {}) => execFileSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+const run = (cmd, args, cwd, env = {}) =>
+  execFileSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -75,7 +76,14 @@ export async function partnerCheck() {
   try {
     log("npm pack");
     const { tarball, files, version } = pack(path.join(work, "release"));
-    check(files.includes("schema.graphql") && files.includes("LICENSE") && files.includes("CHANGELOG.md") && files.includes("dist/cjs/index.js") && files.includes("dist/esm/index.d.ts"), `tarball misses files: ${files.join(", ")}`);
+    check(
+      files.includes("schema.graphql") &&
+        files.includes("LICENSE") &&
+        files.includes("CHANGELOG.md") &&
+        files.includes("dist/cjs/index.js") &&
+        files.includes("dist/esm/index.d.ts"),
+      `tarball misses files: ${files.join(", ")}`,
+    );
 
     const scratch = path.join(work, "scratch");
     cpSync(path.join(root, "partner"), scratch, { recursive: true, filter: (src) => !/codegen\.ts$|[/\\](gql|dist|node_modules)([/\\]|$)/.test(src) });
@@ -83,7 +91,10 @@ export async function partnerCheck() {
     log(`npm install ${path.basename(tarball)} in ${scratch}`);
     run("npm", ["install", "--no-audit", "--no-fund", "--save-exact", tarball, ...SCRATCH_DEPS], scratch);
     const installed = JSON.parse(readFileSync(path.join(scratch, "node_modules/@abordable/sdk/package.json"), "utf8"));
-    check(installed.version === version && !JSON.stringify(installed).includes("workspace:"), "installed package.json names a workspace: dependency or another version");
+    check(
+      installed.version === version && !JSON.stringify(installed).includes("workspace:"),
+      "installed package.json names a workspace: dependency or another version",
+    );
 
     log("graphql-codegen (client preset) with the shipped config and SDL");
     cpSync(path.join(scratch, "node_modules/@abordable/sdk/codegen.partner.ts"), path.join(scratch, "codegen.ts"));
@@ -99,11 +110,30 @@ export async function partnerCheck() {
     }
     let unset = "";
     try {
-      run(process.execPath, [tsc, "--noEmit", "--strict", "--exactOptionalPropertyTypes", "--module", "nodenext", "--moduleResolution", "nodenext", "--types", "node", "src/unset-key.ts"], scratch);
+      run(
+        process.execPath,
+        [
+          tsc,
+          "--noEmit",
+          "--strict",
+          "--exactOptionalPropertyTypes",
+          "--module",
+          "nodenext",
+          "--moduleResolution",
+          "nodenext",
+          "--types",
+          "node",
+          "src/unset-key.ts",
+        ],
+        scratch,
+      );
     } catch (e) {
       unset = String(e.stdout);
     }
-    check(/src\/unset-key\.ts.*error TS2322.*'string \| undefined' is not assignable to type 'string'/s.test(unset), `an unset environment variable as apiKey compiled:\n${unset}`);
+    check(
+      /src\/unset-key\.ts.*error TS2322.*'string \| undefined' is not assignable to type 'string'/s.test(unset),
+      `an unset environment variable as apiKey compiled:\n${unset}`,
+    );
 
     log("the consumer against a live API (built API on PGlite)");
     api = await startApi(path.join(work, "api-data"));

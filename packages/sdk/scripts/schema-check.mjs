@@ -75,9 +75,13 @@ async function main() {
   for (const c of result.allowed) process.stdout.write(`removal after its deprecation date: ${c.message} (${c.deprecationReason})\n`);
   for (const c of result.breaking) process.stderr.write(`BREAKING: ${c.message}${c.path ? ` [${c.path}]` : ""}\n`);
   for (const d of result.undated) process.stderr.write(`@deprecated without a removal date (YYYY-MM-DD): ${d.path}: "${d.reason}"\n`);
-  process.stdout.write(`schema check against the last release: ${result.breaking.length} breaking, ${counts.dangerous} dangerous, ${counts.safe} safe change(s)\n`);
+  process.stdout.write(
+    `schema check against the last release: ${result.breaking.length} breaking, ${counts.dangerous} dangerous, ${counts.safe} safe change(s)\n`,
+  );
   if (!result.ok) {
-    process.stderr.write("The schema change policy (packages/sdk/README.md, \"Versioning\") allows additive changes only; deprecate with a dated reason first.\n");
+    process.stderr.write(
+      'The schema change policy (packages/sdk/README.md, "Versioning") allows additive changes only; deprecate with a dated reason first.\n',
+    );
     process.exit(1);
   }
 }

@@ -53,7 +53,8 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     compensationStatementDraftLines: async (v: t.CompensationStatementDraftLinesQueryVariables, o?: RequestOptions) =>
       (await q(op.CompensationStatementDraftLinesDocument, v, o)).compensationStatementDraft?.lines ?? null,
     /** One issued statement by `id` or `number` (e.g. "CS-2025-000042"), with its versions; null when not visible. */
-    compensationStatement: async (v: t.CompensationStatementQueryVariables, o?: RequestOptions) => (await q(op.CompensationStatementDocument, v, o)).compensationStatement,
+    compensationStatement: async (v: t.CompensationStatementQueryVariables, o?: RequestOptions) =>
+      (await q(op.CompensationStatementDocument, v, o)).compensationStatement,
     /** An issued statement's CSV (lines, subtotals, total), by `id` or `number`; null when not visible. */
     compensationStatementCsv: async (v: t.CompensationStatementCsvQueryVariables, o?: RequestOptions) =>
       (await q(op.CompensationStatementCsvDocument, v, o)).compensationStatement?.csv ?? null,
@@ -86,7 +87,8 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     /** One page of the allocation files the caller may see, latest opened first. */
     allocationFiles: async (v: t.AllocationFilesQueryVariables = {}, o?: RequestOptions) => (await q(op.AllocationFilesDocument, v, o)).allocationFiles,
     /** One page of an allocation file's shortlist, best ranked first; null when the file is not visible. */
-    shortlist: async (v: t.ShortlistQueryVariables, o?: RequestOptions) => ofType((await q(op.ShortlistDocument, v, o)).node, "AllocationFile")?.candidates ?? null,
+    shortlist: async (v: t.ShortlistQueryVariables, o?: RequestOptions) =>
+      ofType((await q(op.ShortlistDocument, v, o)).node, "AllocationFile")?.candidates ?? null,
     /** One page of allocation methodologies (art. 57), by landlord then latest version first. */
     allocationMethodologies: async (v: t.AllocationMethodologiesQueryVariables = {}, o?: RequestOptions) =>
       (await q(op.AllocationMethodologiesDocument, v, o)).allocationMethodologies,
@@ -95,10 +97,12 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     /** Public what-if: is this household (given inline) eligible under art. 55 on this day? */
     eligibility: async (input: t.EligibilityInput, o?: RequestOptions) => (await q(op.EligibilityDocument, { input }, o)).eligibility,
     /** Eligibility of a register candidate on a day, from the stored household; null when no such candidate. */
-    candidateEligibility: async (v: t.CandidateEligibilityQueryVariables, o?: RequestOptions) => (await q(op.CandidateEligibilityDocument, v, o)).candidateEligibility,
+    candidateEligibility: async (v: t.CandidateEligibilityQueryVariables, o?: RequestOptions) =>
+      (await q(op.CandidateEligibilityDocument, v, o)).candidateEligibility,
 
     /** Public what-if: the affordable rent for a household and a dwelling (art. 60, annex III), with its trace. */
-    calculateAffordableRent: async (input: t.AffordableRentInput, o?: RequestOptions) => (await q(op.CalculateAffordableRentDocument, { input }, o)).calculateAffordableRent,
+    calculateAffordableRent: async (input: t.AffordableRentInput, o?: RequestOptions) =>
+      (await q(op.CalculateAffordableRentDocument, { input }, o)).calculateAffordableRent,
     /** One page of the deadlines of the caller's leases in [asOf, asOf + withinDays] (default today, 90 days), by date. */
     leaseDeadlines: async (v: t.LeaseDeadlinesQueryVariables = {}, o?: RequestOptions) => (await q(op.LeaseDeadlinesDocument, v, o)).leaseDeadlines,
     /** One lease with its deposit, inventories, revisions, rehousing cases, earliest end and deadlines; null when not visible. */
@@ -108,7 +112,8 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     /** A lease's rent on a day (art. 61-62: a revision applies from its effective date) and today's; null when not visible. */
     leaseRentOn: async (v: t.LeaseRentOnQueryVariables, o?: RequestOptions) => ofType((await q(op.LeaseRentOnDocument, v, o)).node, "Lease"),
     /** One page of the caller's leases whose dwelling is under-occupied on a day (art. 66), most spare bedrooms first. */
-    underOccupiedLeases: async (v: t.UnderOccupiedLeasesQueryVariables = {}, o?: RequestOptions) => (await q(op.UnderOccupiedLeasesDocument, v, o)).underOccupiedLeases,
+    underOccupiedLeases: async (v: t.UnderOccupiedLeasesQueryVariables = {}, o?: RequestOptions) =>
+      (await q(op.UnderOccupiedLeasesDocument, v, o)).underOccupiedLeases,
 
     /** Adds a dwelling to the caller's stock. Rule violations come back in `userErrors`. */
     createDwelling: async (input: t.CreateDwellingInput, o?: RequestOptions) => (await q(op.CreateDwellingDocument, { input }, o)).createDwelling,
@@ -131,9 +136,11 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     /** Records a published index value with its source (ministry administrators only); CONFLICT for a different value of a recorded key, `unchanged` for the same one. */
     recordIndexValue: async (input: t.RecordIndexValueInput, o?: RequestOptions) => (await q(op.RecordIndexValueDocument, { input }, o)).recordIndexValue,
     /** Issues the next version of a statement; CONFLICT when nothing changed, refused for a year not ended. */
-    issueCompensationStatement: async (input: t.CompensationStatementInput, o?: RequestOptions) => (await q(op.IssueCompensationStatementDocument, { input }, o)).issueCompensationStatement,
+    issueCompensationStatement: async (input: t.CompensationStatementInput, o?: RequestOptions) =>
+      (await q(op.IssueCompensationStatementDocument, { input }, o)).issueCompensationStatement,
     /** Opens an allocation file for a vacant dwelling or unit of the caller's stock. */
-    openAllocationFile: async (input: t.OpenAllocationFileInput, o?: RequestOptions) => (await q(op.OpenAllocationFileDocument, { input }, o)).openAllocationFile,
+    openAllocationFile: async (input: t.OpenAllocationFileInput, o?: RequestOptions) =>
+      (await q(op.OpenAllocationFileDocument, { input }, o)).openAllocationFile,
     /** Ranks the register's eligible candidates for the file's vacancy and stores the shortlist with its decision record. */
     computeShortlist: async (input: t.ComputeShortlistInput, o?: RequestOptions) => (await q(op.ComputeShortlistDocument, { input }, o)).computeShortlist,
     /** Records the landlord's next allocation methodology version approved by the minister (art. 57; RGD art. 3); configuration defects come back in `userErrors`. */
@@ -142,21 +149,26 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     /** Recomputes a stored shortlist and checks its decision record's SHA-256. */
     verifyShortlist: async (input: t.VerifyShortlistInput, o?: RequestOptions) => (await q(op.VerifyShortlistDocument, { input }, o)).verifyShortlist,
     /** Moves an allocation file one step of its state machine. */
-    transitionAllocationFile: async (input: t.TransitionAllocationFileInput, o?: RequestOptions) => (await q(op.TransitionAllocationFileDocument, { input }, o)).transitionAllocationFile,
+    transitionAllocationFile: async (input: t.TransitionAllocationFileInput, o?: RequestOptions) =>
+      (await q(op.TransitionAllocationFileDocument, { input }, o)).transitionAllocationFile,
     /** Records the housing promise to the candidate the commission favoured. */
     recordOffer: async (input: t.RecordOfferInput, o?: RequestOptions) => (await q(op.RecordOfferDocument, { input }, o)).recordOffer,
     /** Records the candidate's answer to an offer (two unjustified refusals freeze the criteria under the bill). */
-    recordOfferResponse: async (input: t.RecordOfferResponseInput, o?: RequestOptions) => (await q(op.RecordOfferResponseDocument, { input }, o)).recordOfferResponse,
+    recordOfferResponse: async (input: t.RecordOfferResponseInput, o?: RequestOptions) =>
+      (await q(op.RecordOfferResponseDocument, { input }, o)).recordOfferResponse,
     /** Allocates the vacancy to the selected candidate, or under the free-choice quota. */
     allocate: async (input: t.AllocateInput, o?: RequestOptions) => (await q(op.AllocateDocument, { input }, o)).allocate,
     /** Creates an advisory commission with its members (composition checked). */
     createCommission: async (input: t.CreateCommissionInput, o?: RequestOptions) => (await q(op.CreateCommissionDocument, { input }, o)).createCommission,
     /** Adds a member, an alternate or the secretary to a commission. */
-    addCommissionMember: async (input: t.AddCommissionMemberInput, o?: RequestOptions) => (await q(op.AddCommissionMemberDocument, { input }, o)).addCommissionMember,
+    addCommissionMember: async (input: t.AddCommissionMemberInput, o?: RequestOptions) =>
+      (await q(op.AddCommissionMemberDocument, { input }, o)).addCommissionMember,
     /** Records the convocation of a commission meeting (5 days ahead, papers 3 days ahead). */
-    scheduleCommissionMeeting: async (input: t.ScheduleCommissionMeetingInput, o?: RequestOptions) => (await q(op.ScheduleCommissionMeetingDocument, { input }, o)).scheduleCommissionMeeting,
+    scheduleCommissionMeeting: async (input: t.ScheduleCommissionMeetingInput, o?: RequestOptions) =>
+      (await q(op.ScheduleCommissionMeetingDocument, { input }, o)).scheduleCommissionMeeting,
     /** Records the commission's (secret) deliberation on a candidate of a file. */
-    recordDeliberation: async (input: t.RecordDeliberationInput, o?: RequestOptions) => (await q(op.RecordDeliberationDocument, { input }, o)).recordDeliberation,
+    recordDeliberation: async (input: t.RecordDeliberationInput, o?: RequestOptions) =>
+      (await q(op.RecordDeliberationDocument, { input }, o)).recordDeliberation,
     /** Signs (chair) and countersigns (secretary) a meeting's minutes. */
     signMinutes: async (input: t.SignMinutesInput, o?: RequestOptions) => (await q(op.SignMinutesDocument, { input }, o)).signMinutes,
     /** Signs an affordable lease, its rent computed at allocation (art. 60-61). */
@@ -164,23 +176,29 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     /** Revises a lease's rent (art. 61-62) from its effective date. */
     reviseRent: async (input: t.ReviseRentInput, o?: RequestOptions) => (await q(op.ReviseRentDocument, { input }, o)).reviseRent,
     /** Records the deposit and its schedule (bill art. 63bis §1: adds up, at most two years after entry). */
-    agreeDepositSchedule: async (input: t.AgreeDepositScheduleInput, o?: RequestOptions) => (await q(op.AgreeDepositScheduleDocument, { input }, o)).agreeDepositSchedule,
+    agreeDepositSchedule: async (input: t.AgreeDepositScheduleInput, o?: RequestOptions) =>
+      (await q(op.AgreeDepositScheduleDocument, { input }, o)).agreeDepositSchedule,
     /** Records a payment towards the deposit (never beyond what remains). */
-    recordDepositPayment: async (input: t.RecordDepositPaymentInput, o?: RequestOptions) => (await q(op.RecordDepositPaymentDocument, { input }, o)).recordDepositPayment,
+    recordDepositPayment: async (input: t.RecordDepositPaymentInput, o?: RequestOptions) =>
+      (await q(op.RecordDepositPaymentDocument, { input }, o)).recordDepositPayment,
     /** Records the entry or exit inventory of a lease. */
     recordInventory: async (input: t.RecordInventoryInput, o?: RequestOptions) => (await q(op.RecordInventoryDocument, { input }, o)).recordInventory,
     /** Records the keys' return and any sums withheld from the deposit. */
-    recordKeysReturned: async (input: t.RecordKeysReturnedInput, o?: RequestOptions) => (await q(op.RecordKeysReturnedDocument, { input }, o)).recordKeysReturned,
+    recordKeysReturned: async (input: t.RecordKeysReturnedInput, o?: RequestOptions) =>
+      (await q(op.RecordKeysReturnedDocument, { input }, o)).recordKeysReturned,
     /** Records charge statements, formal notice and returns of the deposit. */
-    recordDepositReturn: async (input: t.RecordDepositReturnInput, o?: RequestOptions) => (await q(op.RecordDepositReturnDocument, { input }, o)).recordDepositReturn,
+    recordDepositReturn: async (input: t.RecordDepositReturnInput, o?: RequestOptions) =>
+      (await q(op.RecordDepositReturnDocument, { input }, o)).recordDepositReturn,
     /** Transfers the dwelling, its lease and the deposit to a new social landlord. */
     transferDeposit: async (input: t.TransferDepositInput, o?: RequestOptions) => (await q(op.TransferDepositDocument, { input }, o)).transferDeposit,
     /** Opens a rehousing case (under-occupancy checked against art. 66). */
     openRehousingCase: async (input: t.OpenRehousingCaseInput, o?: RequestOptions) => (await q(op.OpenRehousingCaseDocument, { input }, o)).openRehousingCase,
     /** Records a rehousing offer (art. 67). */
-    recordRehousingOffer: async (input: t.RecordRehousingOfferInput, o?: RequestOptions) => (await q(op.RecordRehousingOfferDocument, { input }, o)).recordRehousingOffer,
+    recordRehousingOffer: async (input: t.RecordRehousingOfferInput, o?: RequestOptions) =>
+      (await q(op.RecordRehousingOfferDocument, { input }, o)).recordRehousingOffer,
     /** Records the tenant's answer to a rehousing offer. */
-    recordRehousingResponse: async (input: t.RecordRehousingResponseInput, o?: RequestOptions) => (await q(op.RecordRehousingResponseDocument, { input }, o)).recordRehousingResponse,
+    recordRehousingResponse: async (input: t.RecordRehousingResponseInput, o?: RequestOptions) =>
+      (await q(op.RecordRehousingResponseDocument, { input }, o)).recordRehousingResponse,
     /** Ends a lease on a ground of art. 69-70, its date of effect computed per regime. */
     terminateLease: async (input: t.TerminateLeaseInput, o?: RequestOptions) => (await q(op.TerminateLeaseDocument, { input }, o)).terminateLease,
     /** Records a request for information sent to the tenant (art. 62 §1 al. 3): two months unanswered allow a flat rent. */
@@ -190,12 +208,14 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
     recordRentInformationAnswer: async (input: t.RecordRentInformationAnswerInput, o?: RequestOptions) =>
       (await q(op.RecordRentInformationAnswerDocument, { input }, o)).recordRentInformationAnswer,
     /** Records the facts of an end of lease (art. 69: job, support or enrolment ended, shares transferred, eligibility lost, formal notice); null clears one. */
-    recordLeaseEndFacts: async (input: t.RecordLeaseEndFactsInput, o?: RequestOptions) => (await q(op.RecordLeaseEndFactsDocument, { input }, o)).recordLeaseEndFacts,
+    recordLeaseEndFacts: async (input: t.RecordLeaseEndFactsInput, o?: RequestOptions) =>
+      (await q(op.RecordLeaseEndFactsDocument, { input }, o)).recordLeaseEndFacts,
     /** Records (or withdraws) a senior's documented medical reason for one more bedroom (bill art. 31; under-occupancy art. 66). */
     recordMedicalBedroomReason: async (input: t.RecordMedicalBedroomReasonInput, o?: RequestOptions) =>
       (await q(op.RecordMedicalBedroomReasonDocument, { input }, o)).recordMedicalBedroomReason,
     /** Records the commission's waiver of a rehousing for legitimate reasons (bill art. 67 §2 al. 3); refused where the law does not provide it. */
-    recordRehousingWaiver: async (input: t.RecordRehousingWaiverInput, o?: RequestOptions) => (await q(op.RecordRehousingWaiverDocument, { input }, o)).recordRehousingWaiver,
+    recordRehousingWaiver: async (input: t.RecordRehousingWaiverInput, o?: RequestOptions) =>
+      (await q(op.RecordRehousingWaiverDocument, { input }, o)).recordRehousingWaiver,
 
     /** Async iterators over every item of a list, page after page: `for await (const d of client.paginate.dwellings({ filter }))`. */
     paginate: {
@@ -206,8 +226,10 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
       conventions: (v: PageVariables<t.ConventionsQueryVariables> = {}, o?: PageOptions) => paginate(r, op.ConventionsDocument, v, (d) => d.conventions, o),
       projects: (v: PageVariables<t.ProjectsQueryVariables> = {}, o?: PageOptions) => paginate(r, op.ProjectsDocument, v, (d) => d.projects, o),
       candidates: (v: PageVariables<t.CandidatesQueryVariables> = {}, o?: PageOptions) => paginate(r, op.CandidatesDocument, v, (d) => d.candidates, o),
-      municipalities: (v: PageVariables<t.MunicipalitiesQueryVariables> = {}, o?: PageOptions) => paginate(r, op.MunicipalitiesDocument, v, (d) => d.municipalities, o),
-      organisations: (v: PageVariables<t.OrganisationsQueryVariables> = {}, o?: PageOptions) => paginate(r, op.OrganisationsDocument, v, (d) => d.organisations, o),
+      municipalities: (v: PageVariables<t.MunicipalitiesQueryVariables> = {}, o?: PageOptions) =>
+        paginate(r, op.MunicipalitiesDocument, v, (d) => d.municipalities, o),
+      organisations: (v: PageVariables<t.OrganisationsQueryVariables> = {}, o?: PageOptions) =>
+        paginate(r, op.OrganisationsDocument, v, (d) => d.organisations, o),
       apiKeys: (v: PageVariables<t.ApiKeysQueryVariables> = {}, o?: PageOptions) => paginate(r, op.ApiKeysDocument, v, (d) => d.apiKeys, o),
       auditEvents: (v: PageVariables<t.AuditEventsQueryVariables> = {}, o?: PageOptions) => paginate(r, op.AuditEventsDocument, v, (d) => d.auditEvents, o),
       compensationStatements: (v: PageVariables<t.CompensationStatementsQueryVariables> = {}, o?: PageOptions) =>
@@ -216,13 +238,15 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
         paginate(r, op.CompensationStatementLinesDocument, v, (d) => d.compensationStatement?.lines, o),
       compensationStatementDraftLines: (v: PageVariables<t.CompensationStatementDraftLinesQueryVariables>, o?: PageOptions) =>
         paginate(r, op.CompensationStatementDraftLinesDocument, v, (d) => d.compensationStatementDraft?.lines, o),
-      allocationFiles: (v: PageVariables<t.AllocationFilesQueryVariables> = {}, o?: PageOptions) => paginate(r, op.AllocationFilesDocument, v, (d) => d.allocationFiles, o),
+      allocationFiles: (v: PageVariables<t.AllocationFilesQueryVariables> = {}, o?: PageOptions) =>
+        paginate(r, op.AllocationFilesDocument, v, (d) => d.allocationFiles, o),
       shortlist: (v: PageVariables<t.ShortlistQueryVariables>, o?: PageOptions) =>
         paginate(r, op.ShortlistDocument, v, (d) => ofType(d.node, "AllocationFile")?.candidates, o),
       allocationMethodologies: (v: PageVariables<t.AllocationMethodologiesQueryVariables> = {}, o?: PageOptions) =>
         paginate(r, op.AllocationMethodologiesDocument, v, (d) => d.allocationMethodologies, o),
       commissions: (v: PageVariables<t.CommissionsQueryVariables> = {}, o?: PageOptions) => paginate(r, op.CommissionsDocument, v, (d) => d.commissions, o),
-      leaseDeadlines: (v: PageVariables<t.LeaseDeadlinesQueryVariables> = {}, o?: PageOptions) => paginate(r, op.LeaseDeadlinesDocument, v, (d) => d.leaseDeadlines, o),
+      leaseDeadlines: (v: PageVariables<t.LeaseDeadlinesQueryVariables> = {}, o?: PageOptions) =>
+        paginate(r, op.LeaseDeadlinesDocument, v, (d) => d.leaseDeadlines, o),
       underOccupiedLeases: (v: PageVariables<t.UnderOccupiedLeasesQueryVariables> = {}, o?: PageOptions) =>
         paginate(r, op.UnderOccupiedLeasesDocument, v, (d) => d.underOccupiedLeases, o),
     },
@@ -234,8 +258,16 @@ function methods<M extends ScalarModes>(r: Requester<M>) {
      * Decimal / Date conversion as the SDK's methods. A document with several operations needs
      * `operationName` in the options.
      */
-    request: <R, V>(document: Operation<R, V> | TypedDocumentLike<R, V>, variables: V, o?: RequestOptions & { readonly operationName?: string }): Promise<Resolved<R, M>> =>
-      q<R, V>(isDocument(document) ? operationFromDocument(document as TypedDocumentLike<R, V>, o?.operationName) : (document as Operation<R, V>), variables, o),
+    request: <R, V>(
+      document: Operation<R, V> | TypedDocumentLike<R, V>,
+      variables: V,
+      o?: RequestOptions & { readonly operationName?: string },
+    ): Promise<Resolved<R, M>> =>
+      q<R, V>(
+        isDocument(document) ? operationFromDocument(document as TypedDocumentLike<R, V>, o?.operationName) : (document as Operation<R, V>),
+        variables,
+        o,
+      ),
   };
 }
 

@@ -107,9 +107,11 @@ function typeRef(t: TypeNode): string {
 function selections(set: SelectionSet): string {
   return `{${set.selections
     .map((s) => {
-      if (s.kind === "Field") return `${s.alias ? `${s.alias.value}:` : ""}${s.name!.value}${args(s.arguments)}${directives(s.directives)}${s.selectionSet ? selections(s.selectionSet) : ""}`;
+      if (s.kind === "Field")
+        return `${s.alias ? `${s.alias.value}:` : ""}${s.name!.value}${args(s.arguments)}${directives(s.directives)}${s.selectionSet ? selections(s.selectionSet) : ""}`;
       if (s.kind === "FragmentSpread") return `...${s.name!.value}${directives(s.directives)}`;
-      if (s.kind === "InlineFragment") return `...${s.typeCondition ? ` on ${s.typeCondition.name.value}` : ""}${directives(s.directives)}${selections(s.selectionSet!)}`;
+      if (s.kind === "InlineFragment")
+        return `...${s.typeCondition ? ` on ${s.typeCondition.name.value}` : ""}${directives(s.directives)}${selections(s.selectionSet!)}`;
       throw new TypeError(`unsupported selection ${s.kind}`);
     })
     .join(" ")}}`;
@@ -119,10 +121,14 @@ function selections(set: SelectionSet): string {
 export function printDocument(document: TypedDocumentLike<unknown, never>): string {
   return (document.definitions as Definition[])
     .map((d) => {
-      if (d.kind === "FragmentDefinition") return `fragment ${d.name!.value} on ${d.typeCondition!.name.value}${directives(d.directives)}${selections(d.selectionSet)}`;
+      if (d.kind === "FragmentDefinition")
+        return `fragment ${d.name!.value} on ${d.typeCondition!.name.value}${directives(d.directives)}${selections(d.selectionSet)}`;
       if (d.kind !== "OperationDefinition") throw new TypeError(`unsupported definition ${d.kind}: only operations and fragments can be sent`);
       const vars = d.variableDefinitions ?? [];
-      const head = vars.length > 0 ? `(${vars.map((v) => `$${v.variable.name.value}:${typeRef(v.type)}${v.defaultValue ? `=${value(v.defaultValue)}` : ""}${directives(v.directives)}`).join(",")})` : "";
+      const head =
+        vars.length > 0
+          ? `(${vars.map((v) => `$${v.variable.name.value}:${typeRef(v.type)}${v.defaultValue ? `=${value(v.defaultValue)}` : ""}${directives(v.directives)}`).join(",")})`
+          : "";
       return `${d.operation}${d.name ? ` ${d.name.value}` : ""}${head}${directives(d.directives)}${selections(d.selectionSet)}`;
     })
     .join(" ");
@@ -225,7 +231,11 @@ export function operationFromDocument<R, V>(document: TypedDocumentLike<R, V>, o
   const operations = definitions.filter((d) => d.kind === "OperationDefinition");
   const chosen = operationName === undefined ? operations : operations.filter((d) => d.name?.value === operationName);
   if (chosen.length !== 1) {
-    throw new TypeError(operationName === undefined ? `a document run by the SDK holds exactly one operation (this one has ${operations.length}); pass its name` : `the document has no operation named ${operationName}`);
+    throw new TypeError(
+      operationName === undefined
+        ? `a document run by the SDK holds exactly one operation (this one has ${operations.length}); pass its name`
+        : `the document has no operation named ${operationName}`,
+    );
   }
   const op = chosen[0]!;
   if (op.operation !== "query" && op.operation !== "mutation") throw new TypeError(`${op.operation} operations are not supported`);

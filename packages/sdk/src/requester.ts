@@ -204,7 +204,13 @@ function asBody(text: string): Body | undefined {
 }
 
 /** Maps a response that carries errors (or a failing status) to the SDK's error classes. */
-function errorFor(status: number, body: Body | undefined, correlationId: string | undefined, retryAfterSeconds: number | undefined, operation: string): AbordableError {
+function errorFor(
+  status: number,
+  body: Body | undefined,
+  correlationId: string | undefined,
+  retryAfterSeconds: number | undefined,
+  operation: string,
+): AbordableError {
   const errors = body?.errors ?? [];
   const codes = errors.map((e) => e.extensions?.code);
   const first = errors[0];
@@ -226,7 +232,9 @@ function errorFor(status: number, body: Body | undefined, correlationId: string 
 
 export function createRequester<const O extends ClientOptions>(options: O): Requester<ModesOf<O>> {
   if (typeof options.apiKey !== "string" || options.apiKey.trim() === "") {
-    throw new TypeError("@abordable/sdk: `apiKey` is empty. Pass the API key (abk_…) the ministry issued, e.g. from an environment variable that is set (check it before creating the client).");
+    throw new TypeError(
+      "@abordable/sdk: `apiKey` is empty. Pass the API key (abk_…) the ministry issued, e.g. from an environment variable that is set (check it before creating the client).",
+    );
   }
   const userAgent = `abordable-sdk/${SDK_VERSION}${options.userAgent ? ` ${options.userAgent}` : ""}`;
   /** With `throttle`: no request is sent before this instant (ms since the epoch). */
@@ -258,7 +266,18 @@ export function createRequester<const O extends ClientOptions>(options: O): Requ
     const started = Date.now();
     let rateLimit: RateLimitInfo | undefined;
     const report = (status: number | undefined, correlationId: string | undefined, replayed: boolean, error: AbordableError | undefined) =>
-      options.onResponse?.({ operation: operation.name, kind: operation.kind, attempt: n, status, correlationId, idempotencyKey, replayed, error, elapsedMs: Date.now() - started, rateLimit });
+      options.onResponse?.({
+        operation: operation.name,
+        kind: operation.kind,
+        attempt: n,
+        status,
+        correlationId,
+        idempotencyKey,
+        replayed,
+        error,
+        elapsedMs: Date.now() - started,
+        rateLimit,
+      });
     try {
       let response: Response;
       let text: string;
@@ -269,7 +288,12 @@ export function createRequester<const O extends ClientOptions>(options: O): Requ
         if (signal?.aborted) throw cause;
         const error = timedOut
           ? new TimeoutError(`${operation.name}: no response within ${timeoutMs} ms`, { code: "TIMEOUT", operation: operation.name, retryable: true, cause })
-          : new TransportError(`${operation.name}: ${cause instanceof Error ? cause.message : String(cause)}`, { code: "NETWORK_ERROR", operation: operation.name, retryable: true, cause });
+          : new TransportError(`${operation.name}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+              code: "NETWORK_ERROR",
+              operation: operation.name,
+              retryable: true,
+              cause,
+            });
         report(undefined, undefined, false, error);
         throw error;
       }
@@ -286,13 +310,24 @@ export function createRequester<const O extends ClientOptions>(options: O): Requ
       if (!ok || (parsed?.errors?.length ?? 0) > 0) {
         const error =
           parsed === undefined && !ok && response.status < 500 && response.status !== 401 && response.status !== 403 && response.status !== 429
-            ? new TransportError(`${operation.name}: HTTP ${response.status} without a GraphQL body`, { status: response.status, code: "BAD_RESPONSE", correlationId, operation: operation.name })
+            ? new TransportError(`${operation.name}: HTTP ${response.status} without a GraphQL body`, {
+                status: response.status,
+                code: "BAD_RESPONSE",
+                correlationId,
+                operation: operation.name,
+              })
             : errorFor(response.status, parsed, correlationId, parseRetryAfter(response.headers.get("retry-after")), operation.name);
         report(response.status, error.correlationId, replayed, error);
         throw error;
       }
       if (parsed === undefined || parsed.data === undefined || parsed.data === null) {
-        const error = new TransportError(`${operation.name}: the response is not a GraphQL result`, { status: response.status, code: "BAD_RESPONSE", correlationId, operation: operation.name, retryable: true });
+        const error = new TransportError(`${operation.name}: the response is not a GraphQL result`, {
+          status: response.status,
+          code: "BAD_RESPONSE",
+          correlationId,
+          operation: operation.name,
+          retryable: true,
+        });
         report(response.status, correlationId, replayed, error);
         throw error;
       }
@@ -323,7 +358,10 @@ export function createRequester<const O extends ClientOptions>(options: O): Requ
         const wait = blockedUntil - Date.now();
         if (wait > maxRetryAfterMs) {
           throw new RateLimitError(`${operation.name}: not sent: the API's rate limit resets in ${Math.ceil(wait / 1000)} s, longer than maxRetryAfterMs`, {
-            code: "RATE_LIMITED", operation: operation.name, retryable: true, retryAfterSeconds: Math.ceil(wait / 1000),
+            code: "RATE_LIMITED",
+            operation: operation.name,
+            retryable: true,
+            retryAfterSeconds: Math.ceil(wait / 1000),
           });
         }
         await sleep(wait, call.signal);
@@ -335,10 +373,7 @@ export function createRequester<const O extends ClientOptions>(options: O): Requ
         // Queries are safe to repeat; a mutation is repeated only with its Idempotency-Key, so that
         // the API applies it once whichever attempt reached it.
         if (!(error instanceof AbordableError) || !error.retryable || n >= retries) throw error;
-        const wait =
-          error.retryAfterSeconds !== undefined
-            ? error.retryAfterSeconds * 1000
-            : Math.random() * Math.min(maxBackoffMs, backoffMs * 2 ** n);
+        const wait = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : Math.random() * Math.min(maxBackoffMs, backoffMs * 2 ** n);
         if (wait > maxRetryAfterMs) throw error;
         await sleep(wait, call.signal);
       }

@@ -43,9 +43,13 @@ export type DefaultModes = { readonly decimals: "decimal"; readonly dates: "stri
 
 /** A generated result type with its scalar markers replaced according to the client's modes. */
 export type Resolved<T, M extends ScalarModes> = T extends DecimalOutput
-  ? M["decimals"] extends "string" ? string : Decimal
+  ? M["decimals"] extends "string"
+    ? string
+    : Decimal
   : T extends DateOutput | DateTimeOutput
-    ? M["dates"] extends "date" ? Date : string
+    ? M["dates"] extends "date"
+      ? Date
+      : string
     : T extends readonly (infer U)[]
       ? Resolved<U, M>[]
       : T extends object

@@ -136,7 +136,7 @@ describe(`compensation, allocation and tenancy through the SDK (${TEST_DATABASE_
       expect(c.flatVersion.validFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     // As strings, the exact figures the API sends.
-    const wire = await api.raw("landlordA", "{ compensationFlatCeilingChecks(conventionSignedOn: \"2024-02-01\", date: \"2024-02-15\") { ceiling } }");
+    const wire = await api.raw("landlordA", '{ compensationFlatCeilingChecks(conventionSignedOn: "2024-02-01", date: "2024-02-15") { ceiling } }');
     const strings = createClient({ endpoint: api.url, apiKey: api.keys.landlordA, decimals: "string" });
     expect((await strings.compensationFlatCeilingChecks({ conventionSignedOn: "2024-02-01", date: "2024-02-15" })).map((c) => c.ceiling)).toEqual(
       wire.body.data.compensationFlatCeilingChecks.map((c: { ceiling: string }) => c.ceiling),
@@ -150,8 +150,13 @@ describe(`compensation, allocation and tenancy through the SDK (${TEST_DATABASE_
   it("runs a public calculator (any valid key)", async () => {
     const anonymous = createClient({ endpoint: api.url, apiKey: api.keys.landlordA });
     const result = await anonymous.calculateLandlordCompensation({
-      asOf: "2025-12-31", conventionSignedOn: "2024-01-01", landlordKind: "OTHER", managementFlatMonths: 12,
-      rentPaidToDeveloper: new Decimal("6000.00"), tenantRents: "4800.00", regime: "LAW",
+      asOf: "2025-12-31",
+      conventionSignedOn: "2024-01-01",
+      landlordKind: "OTHER",
+      managementFlatMonths: 12,
+      rentPaidToDeveloper: new Decimal("6000.00"),
+      tenantRents: "4800.00",
+      regime: "LAW",
     });
     expect(result.compensation).toBeInstanceOf(Decimal);
     expect(result.tenantRents.equals("4800")).toBe(true);
@@ -178,7 +183,11 @@ describe(`compensation, allocation and tenancy through the SDK (${TEST_DATABASE_
     const expected = new Set<string>();
     let after: string | null = null;
     do {
-      const page: any = await api.raw("landlordA", `query($after: String, $asOf: Date) { leases(first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id deadlines(asOf: $asOf, withinDays: 90) { date } } } } }`, { after, asOf });
+      const page: any = await api.raw(
+        "landlordA",
+        `query($after: String, $asOf: Date) { leases(first: 50, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id deadlines(asOf: $asOf, withinDays: 90) { date } } } } }`,
+        { after, asOf },
+      );
       for (const e of page.body.data.leases.edges) if (e.node.deadlines.length > 0) expected.add(e.node.id);
       after = page.body.data.leases.pageInfo.hasNextPage ? page.body.data.leases.pageInfo.endCursor : null;
     } while (after);
@@ -221,15 +230,23 @@ describe(`compensation, allocation and tenancy through the SDK (${TEST_DATABASE_
       ],
     });
     expect(result.deposit).toBeNull();
-    expect(result.userErrors).toContainEqual(expect.objectContaining({ field: ["input", "schedule", "1", "dueOn"], code: "RULE_VIOLATION", rule: expect.stringContaining("63bis") }));
+    expect(result.userErrors).toContainEqual(
+      expect.objectContaining({ field: ["input", "schedule", "1", "dueOn"], code: "RULE_VIOLATION", rule: expect.stringContaining("63bis") }),
+    );
     expect((await client.lease({ id: target!.id }))?.deposit).toBeNull();
   });
 
   it("computes a shortlist for a new vacancy and pages through it", async () => {
     const client = createClient({ endpoint: api.url, apiKey: api.keys.landlordA });
     const created = await client.createDwelling({
-      reference: "SDK-ALLOC-1", address: "3, rue de l'Alzette, Esch-sur-Alzette", bedrooms: 2, category: "ALL_PUBLIC", type: "APARTMENT",
-      developerId: api.orgIds.esch, municipalityCode: "esch-sur-alzette", usefulArea: "70.00",
+      reference: "SDK-ALLOC-1",
+      address: "3, rue de l'Alzette, Esch-sur-Alzette",
+      bedrooms: 2,
+      category: "ALL_PUBLIC",
+      type: "APARTMENT",
+      developerId: api.orgIds.esch,
+      municipalityCode: "esch-sur-alzette",
+      usefulArea: "70.00",
     });
     expect(created.userErrors).toEqual([]);
     const opened = await client.openAllocationFile({ dwellingId: created.dwelling!.id });

@@ -3,15 +3,7 @@
  * PostgreSQL with ABORDABLE_TEST_DATABASE_URL), seeded with the `small` scale.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  AuthenticationError,
-  createClient,
-  Decimal,
-  ForbiddenError,
-  RequestError,
-  type FetchLike,
-  type ResponseEvent,
-} from "../src/index.js";
+import { AuthenticationError, createClient, Decimal, ForbiddenError, RequestError, type FetchLike, type ResponseEvent } from "../src/index.js";
 import { startTestApi, TEST_DATABASE_KIND, type TestApi } from "./support/api.js";
 
 let api: TestApi;

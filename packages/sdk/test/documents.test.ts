@@ -5,15 +5,28 @@
  */
 import { parse, print } from "graphql";
 import { describe, expect, it } from "vitest";
-import { createClient, Decimal, operationFromDocument, SDK_VERSION, type FetchLike, type RequestEvent, type ResponseEvent, type TypedDocumentLike } from "../src/index.js";
+import {
+  createClient,
+  Decimal,
+  operationFromDocument,
+  SDK_VERSION,
+  type FetchLike,
+  type RequestEvent,
+  type ResponseEvent,
+  type TypedDocumentLike,
+} from "../src/index.js";
 import type { DecimalInput, DecimalOutput, DateOutput } from "../src/scalars.js";
 
 const endpoint = "http://api.test/graphql";
 
 type Q = { node: { __typename: "Dwelling"; usefulArea: DecimalOutput; compensationConvention: { signedOn: DateOutput } | null } | null };
-const QUERY = parse(`query Mine($id: ID!) { node(id: $id) { __typename ...D } } fragment D on Dwelling { usefulArea compensationConvention { signedOn } } fragment Unused on Dwelling { id }`) as unknown as TypedDocumentLike<Q, { id: string }>;
+const QUERY = parse(
+  `query Mine($id: ID!) { node(id: $id) { __typename ...D } } fragment D on Dwelling { usefulArea compensationConvention { signedOn } } fragment Unused on Dwelling { id }`,
+) as unknown as TypedDocumentLike<Q, { id: string }>;
 type M = { updateDwelling: { dwelling: { usefulArea: DecimalOutput } | null } };
-const MUTATION = parse(`mutation Set($input: UpdateDwellingInput!) { updateDwelling(input: $input) { dwelling { usefulArea } } }`) as unknown as TypedDocumentLike<M, { input: { id: string; usefulArea?: DecimalInput } }>;
+const MUTATION = parse(
+  `mutation Set($input: UpdateDwellingInput!) { updateDwelling(input: $input) { dwelling { usefulArea } } }`,
+) as unknown as TypedDocumentLike<M, { input: { id: string; usefulArea?: DecimalInput } }>;
 
 function scripted(replies: { body: unknown; headers?: Record<string, string>; status?: number }[]) {
   const calls: { headers: Headers; body: { query: string; variables: Record<string, unknown> }; at: number }[] = [];
@@ -30,7 +43,9 @@ describe("partners' documents", () => {
     const op = operationFromDocument(QUERY);
     expect(op.kind).toBe("query");
     expect(op.document).not.toContain("Unused");
-    expect(print(parse(op.document))).toBe(print(parse(`query Mine($id: ID!) { node(id: $id) { __typename ...D } } fragment D on Dwelling { usefulArea compensationConvention { signedOn } }`)));
+    expect(print(parse(op.document))).toBe(
+      print(parse(`query Mine($id: ID!) { node(id: $id) { __typename ...D } } fragment D on Dwelling { usefulArea compensationConvention { signedOn } }`)),
+    );
     expect(op.result).toEqual({ node: { usefulArea: "Decimal", compensationConvention: { signedOn: "Date" } } });
   });
 
@@ -69,7 +84,10 @@ describe("transport contracts", () => {
     const client = createClient({ endpoint, apiKey: "abk_x", fetch, throttle: true, onRequest: (e) => requests.push(e), onResponse: (e) => responses.push(e) });
     await client.viewer();
     await client.viewer();
-    expect(requests.map((r) => [r.operation, r.attempt])).toEqual([["Viewer", 0], ["Viewer", 0]]);
+    expect(requests.map((r) => [r.operation, r.attempt])).toEqual([
+      ["Viewer", 0],
+      ["Viewer", 0],
+    ]);
     expect(responses[0]!.rateLimit).toEqual({ remaining: 0, resetSeconds: 1, limit: 100, windowSeconds: 60 });
     expect(responses.every((r) => r.elapsedMs >= 0)).toBe(true);
     // The second request waited for the window's reset instead of being sent to be refused.

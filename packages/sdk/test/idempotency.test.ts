@@ -71,7 +71,10 @@ describe(`idempotent mutations (${TEST_DATABASE_KIND})`, () => {
     expect(sent).toHaveLength(2);
     expect(sent[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(sent[1]).toBe(sent[0]);
-    expect(events.map((e) => [e.status, e.replayed])).toEqual([[undefined, false], [200, true]]);
+    expect(events.map((e) => [e.status, e.replayed])).toEqual([
+      [undefined, false],
+      [200, true],
+    ]);
 
     // Exactly one dwelling with that reference exists.
     const refs: string[] = [];

@@ -19,7 +19,9 @@ describe(`index series through the SDK (${TEST_DATABASE_KIND})`, () => {
     expect(series).toHaveLength(1);
     expect(series[0]!.points.some((p) => p.key === "2024-04")).toBe(false);
 
-    const missing = await landlord.compensationFlatCeilingChecks({ conventionSignedOn: "2024-02-01", date: "2024-06-15", legalRegime: "LAW" }).catch((e: unknown) => e);
+    const missing = await landlord
+      .compensationFlatCeilingChecks({ conventionSignedOn: "2024-02-01", date: "2024-06-15", legalRegime: "LAW" })
+      .catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(RequestError);
     expect((missing as RequestError).message).toContain("2024-04");
 
@@ -33,6 +35,10 @@ describe(`index series through the SDK (${TEST_DATABASE_KIND})`, () => {
 
     const checks = await landlord.compensationFlatCeilingChecks({ conventionSignedOn: "2024-02-01", date: "2024-06-15", legalRegime: "LAW" });
     expect(checks.map((c) => c.constructionIndex?.toFixed())).toEqual(["1150.2", "1150.2"]);
-    expect(checks[0]!.constructionIndexPoint).toMatchObject({ label: "semester 2024-04", unconfirmed: false, citation: expect.stringContaining("STATEC (test fixture)") });
+    expect(checks[0]!.constructionIndexPoint).toMatchObject({
+      label: "semester 2024-04",
+      unconfirmed: false,
+      citation: expect.stringContaining("STATEC (test fixture)"),
+    });
   });
 });

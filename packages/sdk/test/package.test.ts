@@ -25,15 +25,38 @@ async function bundle(entry: string): Promise<string> {
 
 describe.skipIf(!built)("the built package", () => {
   it("loads with require() (CommonJS) and import (ES modules)", () => {
-    const cjs = node(["-e", `const s = require("@abordable/sdk"); const D = require("decimal.js"); console.log(typeof s.createClient, s.ViewerDocument.name, new s.Decimal("0.1").plus("0.2").toFixed(), new s.Decimal(1) instanceof D)`]);
+    const cjs = node([
+      "-e",
+      `const s = require("@abordable/sdk"); const D = require("decimal.js"); console.log(typeof s.createClient, s.ViewerDocument.name, new s.Decimal("0.1").plus("0.2").toFixed(), new s.Decimal(1) instanceof D)`,
+    ]);
     expect(cjs.trim()).toBe("function Viewer 0.3 true");
-    const esm = node(["--input-type=module", "-e", `import { createClient, ViewerDocument, RateLimitError } from "@abordable/sdk"; console.log(typeof createClient, ViewerDocument.name, new RateLimitError("x").name)`]);
+    const esm = node([
+      "--input-type=module",
+      "-e",
+      `import { createClient, ViewerDocument, RateLimitError } from "@abordable/sdk"; console.log(typeof createClient, ViewerDocument.name, new RateLimitError("x").name)`,
+    ]);
     expect(esm.trim()).toBe("function Viewer RateLimitError");
   });
 
   it("type-checks CommonJS and ES-module TypeScript consumers against the declarations", () => {
     const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-    const out = node([tsc, "--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--lib", "es2023,dom", "--skipLibCheck", "false", "test/fixtures/consumer.cts", "test/fixtures/consumer.mts"]);
+    const out = node([
+      tsc,
+      "--noEmit",
+      "--strict",
+      "--module",
+      "nodenext",
+      "--moduleResolution",
+      "nodenext",
+      "--target",
+      "es2022",
+      "--lib",
+      "es2023,dom",
+      "--skipLibCheck",
+      "false",
+      "test/fixtures/consumer.cts",
+      "test/fixtures/consumer.mts",
+    ]);
     expect(out).toBe("");
     // A full tsc over the declarations (skipLibCheck off) takes a few seconds alone, but over a
     // minute on the shared 2-core machine under load: a limit well above that, not a speed check.
@@ -64,12 +87,28 @@ describe.skipIf(!built)("the built package", () => {
       const script: string = new URL("../scripts/pack.mjs", import.meta.url).href;
       const { pack } = (await import(script)) as { pack: (dir: string, o: { build: boolean }) => { tarball: string; files: string[]; packageJson: object } };
       const { files, packageJson } = pack(dir, { build: false });
-      for (const f of ["LICENSE", "CHANGELOG.md", "README.md", "schema.graphql", "codegen.partner.ts", "package.json", "dist/esm/index.js", "dist/esm/index.d.ts", "dist/cjs/index.js", "dist/cjs/index.d.ts"]) expect(files).toContain(f);
+      for (const f of [
+        "LICENSE",
+        "CHANGELOG.md",
+        "README.md",
+        "schema.graphql",
+        "codegen.partner.ts",
+        "package.json",
+        "dist/esm/index.js",
+        "dist/esm/index.d.ts",
+        "dist/cjs/index.js",
+        "dist/cjs/index.d.ts",
+      ])
+        expect(files).toContain(f);
       expect(files.some((f) => f.startsWith("src/") || f.startsWith("test/"))).toBe(false);
       const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
       const links = [...readme.matchAll(/\]\((?!https?:|#|mailto:)([^)#\s]+)/g)].map((m) => m[1]!.replace(/^\.\//, ""));
       expect(links.length).toBeGreaterThan(2);
-      for (const link of links) expect(files.some((f) => f === link || f.startsWith(`${link.replace(/\/$/, "")}/`)), link).toBe(true);
+      for (const link of links)
+        expect(
+          files.some((f) => f === link || f.startsWith(`${link.replace(/\/$/, "")}/`)),
+          link,
+        ).toBe(true);
       expect(JSON.stringify(packageJson)).not.toContain("workspace:");
       expect(packageJson).not.toHaveProperty("devDependencies");
     } finally {

@@ -41,10 +41,32 @@ function edited(sdl: string, edit: Edit): string {
       if ((node.kind === Kind.OBJECT_TYPE_DEFINITION || node.kind === Kind.ENUM_TYPE_DEFINITION) && node.name.value === edit.type) {
         if (node.kind === Kind.ENUM_TYPE_DEFINITION) return { ...node, values: node.values?.filter((v) => v.name.value !== edit.remove) };
         let fields = (node.fields ?? []).filter((f) => f.name.value !== edit.remove);
-        if (edit.add) fields = [...fields, { kind: Kind.FIELD_DEFINITION, name: { kind: Kind.NAME, value: edit.add }, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: "String" } }, description: { kind: Kind.STRING, value: "New.", block: false } }];
+        if (edit.add)
+          fields = [
+            ...fields,
+            {
+              kind: Kind.FIELD_DEFINITION,
+              name: { kind: Kind.NAME, value: edit.add },
+              type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: "String" } },
+              description: { kind: Kind.STRING, value: "New.", block: false },
+            },
+          ];
         if (edit.deprecate) {
           const { field, reason } = edit.deprecate;
-          fields = fields.map((f) => (f.name.value !== field ? f : { ...f, directives: [{ kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: "deprecated" }, arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "reason" }, value: { kind: Kind.STRING, value: reason } }] }] }));
+          fields = fields.map((f) =>
+            f.name.value !== field
+              ? f
+              : {
+                  ...f,
+                  directives: [
+                    {
+                      kind: Kind.DIRECTIVE,
+                      name: { kind: Kind.NAME, value: "deprecated" },
+                      arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "reason" }, value: { kind: Kind.STRING, value: reason } }],
+                    },
+                  ],
+                },
+          );
         }
         return { ...node, fields };
       }

@@ -52,7 +52,8 @@ describe(`tenancy facts through the SDK (${TEST_DATABASE_KIND})`, () => {
   it("lists the under-occupied leases of the stock, each with its assessment, page after page", async () => {
     const client = createClient({ endpoint: api.url, apiKey: api.keys.landlordA });
     const all: { leaseId: string; underOccupied: boolean }[] = [];
-    for await (const n of client.paginate.underOccupiedLeases({ regime: "BILL_8535" }, { pageSize: 10 })) all.push({ leaseId: n.lease.id, underOccupied: n.underOccupancy.underOccupied });
+    for await (const n of client.paginate.underOccupiedLeases({ regime: "BILL_8535" }, { pageSize: 10 }))
+      all.push({ leaseId: n.lease.id, underOccupied: n.underOccupancy.underOccupied });
     expect(all.length).toBe((await client.underOccupiedLeases({ regime: "BILL_8535", first: 1 })).totalCount);
     expect(all.every((n) => n.underOccupied)).toBe(true);
     expect(new Set(all.map((n) => n.leaseId)).size).toBe(all.length);
@@ -66,9 +67,14 @@ describe(`tenancy facts through the SDK (${TEST_DATABASE_KIND})`, () => {
 
   it("refuses the commission's waiver under the law", async () => {
     const client = createClient({ endpoint: api.url, apiKey: api.keys.landlordA });
-    const raw = await api.raw("landlordA", `{ leases(first: 100, status: ACTIVE) { edges { node { id rehousingCases { id reason waivedOn closedOn offers { outcome } } } } } }`);
+    const raw = await api.raw(
+      "landlordA",
+      `{ leases(first: 100, status: ACTIVE) { edges { node { id rehousingCases { id reason waivedOn closedOn offers { outcome } } } } } }`,
+    );
     // The seed's typology mismatch without an offer (the cases with two refusals have lost the right to stay).
-    const open = raw.body.data.leases.edges.flatMap((e: any) => e.node.rehousingCases).find((c: any) => ["UNDER_OCCUPANCY", "TYPOLOGY_MISMATCH"].includes(c.reason) && !c.waivedOn && !c.closedOn && c.offers.length === 0);
+    const open = raw.body.data.leases.edges
+      .flatMap((e: any) => e.node.rehousingCases)
+      .find((c: any) => ["UNDER_OCCUPANCY", "TYPOLOGY_MISMATCH"].includes(c.reason) && !c.waivedOn && !c.closedOn && c.offers.length === 0);
     expect(open).toBeDefined();
     const res = await client.recordRehousingWaiver({ rehousingCaseId: open.id, waivedOn: "2026-11-20", reasons: "motifs légitimes", regime: "LAW" });
     expect(res.rehousingCase).toBeNull();

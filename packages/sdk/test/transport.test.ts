@@ -59,7 +59,9 @@ describe("transport", () => {
 
   it("gives up after `retries` and throws the last error", async () => {
     const { fetch, calls } = scripted([new TypeError("a"), new TypeError("b"), new TypeError("c")]);
-    const error = await createClient({ endpoint, apiKey: "abk_x", fetch, retries: 2, backoffMs: 1 }).viewer().catch((e: unknown) => e);
+    const error = await createClient({ endpoint, apiKey: "abk_x", fetch, retries: 2, backoffMs: 1 })
+      .viewer()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).code).toBe("NETWORK_ERROR");
     expect((error as TransportError).message).toContain("c");
@@ -95,22 +97,30 @@ describe("transport", () => {
       [{ status: 200, body: { data: null, errors: [{ message: "no", extensions: { code: "FORBIDDEN", correlationId: "c1" } }] } }, ForbiddenError],
       [{ status: 403, body: { errors: [{ message: "no" }] } }, ForbiddenError],
       [{ status: 500, body: { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] } }, ServerError],
-      [{ status: 200, body: { data: { viewer: null }, errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] } }, ServerError],
+      [
+        { status: 200, body: { data: { viewer: null }, errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] } },
+        ServerError,
+      ],
       [{ status: 422, body: { errors: [{ message: "reused", extensions: { code: "IDEMPOTENCY_KEY_REUSED" } }] } }, IdempotencyError],
       [{ status: 409, body: { errors: [{ message: "applied", extensions: { code: "IDEMPOTENT_REQUEST_APPLIED" } }] } }, IdempotencyError],
       [{ status: 429, headers: { "retry-after": "3600" }, body: { errors: [{ message: "later", extensions: { code: "RATE_LIMITED" } }] } }, RateLimitError],
     ];
     for (const [reply, type] of cases) {
       const { fetch, calls } = scripted([reply]);
-      const error = await createClient({ endpoint, apiKey: "abk_x", fetch, backoffMs: 1 }).viewer().catch((e: unknown) => e);
+      const error = await createClient({ endpoint, apiKey: "abk_x", fetch, backoffMs: 1 })
+        .viewer()
+        .catch((e: unknown) => e);
       expect(error, JSON.stringify(reply)).toBeInstanceOf(type);
       expect(calls, JSON.stringify(reply)).toHaveLength(1);
     }
   });
 
   it("takes the correlation id from the header, else from the error's extensions", async () => {
-    const noHeader: FetchLike = async () => new Response(JSON.stringify({ errors: [{ message: "no", extensions: { code: "FORBIDDEN", correlationId: "from-body" } }] }), { status: 200 });
-    const error = await createClient({ endpoint, apiKey: "abk_x", fetch: noHeader }).viewer().catch((e: unknown) => e);
+    const noHeader: FetchLike = async () =>
+      new Response(JSON.stringify({ errors: [{ message: "no", extensions: { code: "FORBIDDEN", correlationId: "from-body" } }] }), { status: 200 });
+    const error = await createClient({ endpoint, apiKey: "abk_x", fetch: noHeader })
+      .viewer()
+      .catch((e: unknown) => e);
     expect((error as ForbiddenError).correlationId).toBe("from-body");
   });
 
@@ -120,7 +130,9 @@ describe("transport", () => {
       calls += 1;
       return new Promise((_, reject) => init.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))));
     };
-    const error = await createClient({ endpoint, apiKey: "abk_x", fetch: hang, timeoutMs: 50, retries: 1, backoffMs: 1 }).viewer().catch((e: unknown) => e);
+    const error = await createClient({ endpoint, apiKey: "abk_x", fetch: hang, timeoutMs: 50, retries: 1, backoffMs: 1 })
+      .viewer()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toBeInstanceOf(TransportError);
     expect(calls).toBe(2);
@@ -136,7 +148,10 @@ describe("transport", () => {
   });
 
   it("refuses a JS number for a Decimal and serialises Decimal and Date inputs", async () => {
-    const { fetch, calls } = scripted([OK_UPDATE, { status: 200, body: { data: { recordLetting: { dwelling: null, accommodationUnit: null, userErrors: [] } } } }]);
+    const { fetch, calls } = scripted([
+      OK_UPDATE,
+      { status: 200, body: { data: { recordLetting: { dwelling: null, accommodationUnit: null, userErrors: [] } } } },
+    ]);
     const client = createClient({ endpoint, apiKey: "abk_x", fetch });
     // @ts-expect-error — money is never a JS number
     await expect(client.updateDwelling({ id: "x", usefulArea: 70.5 })).rejects.toThrow(TypeError);
@@ -156,8 +171,13 @@ describe("transport", () => {
   });
 
   it("rejects a body that is not a GraphQL response", async () => {
-    const { fetch } = scripted([{ status: 200, body: "<html>proxy</html>" }, { status: 200, body: "<html>proxy</html>" }]);
-    const error = await createClient({ endpoint, apiKey: "abk_x", fetch, retries: 1, backoffMs: 1 }).viewer().catch((e: unknown) => e);
+    const { fetch } = scripted([
+      { status: 200, body: "<html>proxy</html>" },
+      { status: 200, body: "<html>proxy</html>" },
+    ]);
+    const error = await createClient({ endpoint, apiKey: "abk_x", fetch, retries: 1, backoffMs: 1 })
+      .viewer()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).code).toBe("BAD_RESPONSE");
   });

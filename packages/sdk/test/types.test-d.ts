@@ -88,7 +88,9 @@ describe("types from the schema", () => {
     expectTypeOf(draft!.surplusOwedToState).toEqualTypeOf<Decimal | null>();
     expectTypeOf(draft!.number).toEqualTypeOf<string | null>();
     expectTypeOf(draft!.outcome).toEqualTypeOf<"BALANCED" | "COMPENSATION_DUE" | "EXCLUDED" | "SURPLUS_OWED_TO_STATE" | null>();
-    expectTypeOf(client.paginate.compensationStatementLines({ number: "CS-2025-000001" })).toEqualTypeOf<AsyncGenerator<CompensationStatementLine, void, undefined>>();
+    expectTypeOf(client.paginate.compensationStatementLines({ number: "CS-2025-000001" })).toEqualTypeOf<
+      AsyncGenerator<CompensationStatementLine, void, undefined>
+    >();
 
     const strings = createClient({ endpoint, apiKey: "abk_x", decimals: "string", dates: "date" });
     const deadline = (await strings.leaseDeadlines({ withinDays: 90 })).edges[0]!.node;
@@ -98,7 +100,11 @@ describe("types from the schema", () => {
     expectTypeOf(deadline.kind).toEqualTypeOf<LeaseDeadlineKind>();
     expectTypeOf(client.paginate.leaseDeadlines({ asOf: new Date() })).toEqualTypeOf<AsyncGenerator<LeaseDeadline, void, undefined>>();
 
-    const deposit = await client.agreeDepositSchedule({ leaseId: "x", agreedOn: "2026-01-15", schedule: [{ dueOn: "2026-01-15", amount: new Decimal("3000") }] });
+    const deposit = await client.agreeDepositSchedule({
+      leaseId: "x",
+      agreedOn: "2026-01-15",
+      schedule: [{ dueOn: "2026-01-15", amount: new Decimal("3000") }],
+    });
     expectTypeOf(deposit.userErrors).toEqualTypeOf<UserError[]>();
     expectTypeOf(deposit.deposit).toEqualTypeOf<Deposit | null>();
     expectTypeOf(deposit.deposit!.balance.outstanding).toEqualTypeOf<Decimal>();

@@ -27,7 +27,10 @@ const CAPACITY: Record<ActingAs, string> = { LANDLORD: "a social landlord", DEVE
 
 /** FORBIDDEN, HTTP 403, naming the argument (e.g. "input.landlordId", "filter.landlordIds[1]"). */
 export class ForbiddenArgumentError extends GraphQLError {
-  constructor(readonly field: string, as: ActingAs) {
+  constructor(
+    readonly field: string,
+    as: ActingAs,
+  ) {
     super(
       `${field} names an organisation this API key may not act for: outside the ministry, a key reads the data of its own organisation only, as ${CAPACITY[as]}`,
       { extensions: { code: "FORBIDDEN", field, http: { status: 403 } } },

@@ -52,7 +52,15 @@ export async function lockDwelling(tx: Tx, id: string): Promise<void> {
 
 // ───────────── portfolio ─────────────
 
-export async function dwellingToChange<I extends Prisma.DwellingInclude>(tx: Tx, ctx: Context, p: Problems, field: string, globalId: string | number, include: I, purpose: Purpose = "CHANGE") {
+export async function dwellingToChange<I extends Prisma.DwellingInclude>(
+  tx: Tx,
+  ctx: Context,
+  p: Problems,
+  field: string,
+  globalId: string | number,
+  include: I,
+  purpose: Purpose = "CHANGE",
+) {
   const id = decode(p, field, globalId, "Dwelling");
   const row = await tx.dwelling.findFirst({ where: { id, AND: [dwellingMutationScope(ctx.viewer)] }, include });
   if (!row) refuse(p, field, "dwelling", purpose);
@@ -100,7 +108,13 @@ export async function projectToAttach(tx: Tx, ctx: Context, p: Problems, field: 
   const org = organisationOf(ctx.viewer);
   const party: Prisma.ProjectWhereInput = isMinistryAdmin(ctx.viewer)
     ? {}
-    : { OR: [{ developerId: org }, { conventions: { some: { OR: [{ landlordId: org }, { developerId: org }] } } }, { dwellings: { some: { landlordId: org } } }] };
+    : {
+        OR: [
+          { developerId: org },
+          { conventions: { some: { OR: [{ landlordId: org }, { developerId: org }] } } },
+          { dwellings: { some: { landlordId: org } } },
+        ],
+      };
   const row = await tx.project.findFirst({ where: { id, developerId, AND: [party] } });
   if (!row) refuse(p, field, "project of this developer", "ATTACH_DWELLING");
   return row;
@@ -137,7 +151,14 @@ export async function rentInformationRequestToChange(tx: Tx, ctx: Context, p: Pr
   return row;
 }
 
-export async function rehousingCaseToChange<I extends Prisma.RehousingCaseInclude>(tx: Tx, ctx: Context, p: Problems, field: string, globalId: string | number, include: I) {
+export async function rehousingCaseToChange<I extends Prisma.RehousingCaseInclude>(
+  tx: Tx,
+  ctx: Context,
+  p: Problems,
+  field: string,
+  globalId: string | number,
+  include: I,
+) {
   const id = decode(p, field, globalId, "RehousingCase");
   const row = await tx.rehousingCase.findFirst({ where: { id, lease: leaseMutationScope(ctx.viewer) }, include });
   if (!row) refuse(p, field, "rehousing case", "CHANGE");
@@ -161,7 +182,9 @@ export async function rehousingOfferToAnswer(tx: Tx, ctx: Context, p: Problems, 
 export async function dwellingToOffer(tx: Tx, p: Problems, field: string, globalId: string | number, c: { reason: string; lease: { landlordId: string } }) {
   const id = decode(p, field, globalId, "Dwelling");
   const other = c.reason === "OTHER_LANDLORD_STOCK";
-  const row = await tx.dwelling.findFirst({ where: { id, ...(other ? { landlordId: { not: c.lease.landlordId }, landlord: { isSocialLandlord: true } } : { landlordId: c.lease.landlordId }) } });
+  const row = await tx.dwelling.findFirst({
+    where: { id, ...(other ? { landlordId: { not: c.lease.landlordId }, landlord: { isSocialLandlord: true } } : { landlordId: c.lease.landlordId }) },
+  });
   if (!row) refuse(p, field, other ? "dwelling of another social landlord" : "dwelling of the lease's landlord", "OFFER_REHOUSING");
   return { dwelling: row, other };
 }
@@ -214,9 +237,20 @@ export async function landlordToReceive(tx: Tx, p: Problems, field: string, glob
  * any other candidate — in another landlord's files, in none, or no candidate at all — gets the
  * uniform refusal.
  */
-export async function candidateOfShortlist(tx: Tx, p: Problems, field: string, globalId: string | number, file: { id: string }, purpose: Purpose): Promise<{ applicationId: string }> {
+export async function candidateOfShortlist(
+  tx: Tx,
+  p: Problems,
+  field: string,
+  globalId: string | number,
+  file: { id: string },
+  purpose: Purpose,
+): Promise<{ applicationId: string }> {
   const id = decode(p, field, globalId, "Candidate");
-  const entry = await tx.allocationFileCandidate.findFirst({ where: { allocationFileId: file.id, application: { candidateId: id } }, select: { applicationId: true }, orderBy: { applicationId: "asc" } });
+  const entry = await tx.allocationFileCandidate.findFirst({
+    where: { allocationFileId: file.id, application: { candidateId: id } },
+    select: { applicationId: true },
+    orderBy: { applicationId: "asc" },
+  });
   if (!entry) refuse(p, field, "candidate on this file's shortlist", purpose);
   return entry;
 }
@@ -240,7 +274,13 @@ export type LeaseOrigin =
  * Anything else — a household of the register the landlord merely knows the ID of — is refused
  * with the uniform refusal on householdId (issue 12 finding 2).
  */
-export async function householdToSign(tx: Tx, p: Problems, field: string, globalId: string | number, vacancy: { dwellingId: string; landlordId: string; unitId: string | null }) {
+export async function householdToSign(
+  tx: Tx,
+  p: Problems,
+  field: string,
+  globalId: string | number,
+  vacancy: { dwellingId: string; landlordId: string; unitId: string | null },
+) {
   const id = decode(p, field, globalId, "Household");
   const household = await tx.household.findUnique({ where: { id }, include: HOUSEHOLD_FOR_LEASE });
   if (household) {
@@ -248,29 +288,60 @@ export async function householdToSign(tx: Tx, p: Problems, field: string, global
       where: {
         outcome: "ACCEPTED",
         application: { candidateId: household.candidateId },
-        allocationFile: { landlordId: vacancy.landlordId, dwellingId: vacancy.dwellingId, accommodationUnitId: vacancy.unitId, status: { notIn: ["LEASE_SIGNED", "CLOSED", "REFUSED"] } },
+        allocationFile: {
+          landlordId: vacancy.landlordId,
+          dwellingId: vacancy.dwellingId,
+          accommodationUnitId: vacancy.unitId,
+          status: { notIn: ["LEASE_SIGNED", "CLOSED", "REFUSED"] },
+        },
       },
       include: { allocationFile: true, application: true },
       orderBy: [{ respondedOn: "desc" }, { id: "asc" }],
     });
     if (offer) {
-      const origin: LeaseOrigin = { kind: "ALLOCATION", fileId: offer.allocationFileId, fileStatus: offer.allocationFile.status, applicationId: offer.applicationId, offerId: offer.id, sittingTenant: offer.application.isSittingTenantToRehouse };
+      const origin: LeaseOrigin = {
+        kind: "ALLOCATION",
+        fileId: offer.allocationFileId,
+        fileStatus: offer.allocationFile.status,
+        applicationId: offer.applicationId,
+        offerId: offer.id,
+        sittingTenant: offer.application.isSittingTenantToRehouse,
+      };
       return { household, origin };
     }
     if (!vacancy.unitId) {
       const rehousing = await tx.rehousingOffer.findFirst({
-        where: { outcome: "ACCEPTED", consent: { in: ["NOT_NEEDED", "GIVEN"] }, dwellingId: vacancy.dwellingId, case: { lease: { householdId: household.id, landlordId: vacancy.landlordId, status: "ACTIVE" } } },
+        where: {
+          outcome: "ACCEPTED",
+          consent: { in: ["NOT_NEEDED", "GIVEN"] },
+          dwellingId: vacancy.dwellingId,
+          case: { lease: { householdId: household.id, landlordId: vacancy.landlordId, status: "ACTIVE" } },
+        },
         include: { case: { include: { lease: true } } },
       });
-      if (rehousing) return { household, origin: { kind: "REHOUSING", caseId: rehousing.caseId, offerId: rehousing.id, previousLeaseId: rehousing.case.leaseId } as LeaseOrigin };
+      if (rehousing)
+        return {
+          household,
+          origin: { kind: "REHOUSING", caseId: rehousing.caseId, offerId: rehousing.id, previousLeaseId: rehousing.case.leaseId } as LeaseOrigin,
+        };
     }
     // A rehousing in another landlord's stock: the receiving landlord signs with the tenant of the case that offered its dwelling, once it consented.
     if (!vacancy.unitId) {
       const received = await tx.rehousingOffer.findFirst({
-        where: { outcome: "ACCEPTED", consent: "GIVEN", dwellingId: vacancy.dwellingId, dwelling: { landlordId: vacancy.landlordId }, case: { lease: { householdId: household.id, status: "ACTIVE" } } },
+        where: {
+          outcome: "ACCEPTED",
+          consent: "GIVEN",
+          dwellingId: vacancy.dwellingId,
+          dwelling: { landlordId: vacancy.landlordId },
+          case: { lease: { householdId: household.id, status: "ACTIVE" } },
+        },
         include: { case: { include: { lease: true } } },
       });
-      if (received) return { household, origin: { kind: "REHOUSING", caseId: received.caseId, offerId: received.id, previousLeaseId: received.case.leaseId } as LeaseOrigin };
+      if (received)
+        return {
+          household,
+          origin: { kind: "REHOUSING", caseId: received.caseId, offerId: received.id, previousLeaseId: received.case.leaseId } as LeaseOrigin,
+        };
     }
   }
   return refuse(p, field, "household reached through your accepted offer or rehousing case for this vacancy", "SIGN_LEASE");
@@ -285,7 +356,10 @@ export async function allocationFileToSign(tx: Tx, ctx: Context, p: Problems, fi
 }
 
 export async function householdOfApplication(tx: Tx, applicationId: string) {
-  const a = await tx.application.findUnique({ where: { id: applicationId }, include: { candidate: { include: { household: { include: HOUSEHOLD_FOR_LEASE } } } } });
+  const a = await tx.application.findUnique({
+    where: { id: applicationId },
+    include: { candidate: { include: { household: { include: HOUSEHOLD_FOR_LEASE } } } },
+  });
   return a ? { application: a, household: a.candidate.household } : null;
 }
 

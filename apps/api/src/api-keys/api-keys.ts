@@ -81,7 +81,15 @@ const RevokeApiKeyPayload = builder.objectRef<{ apiKey: ApiKey | null; userError
 });
 
 /** What the audit trail keeps of a key: never its hash. */
-const auditView = (k: ApiKey) => ({ id: k.id, organisationId: k.organisationId, role: k.role, label: k.label, prefix: k.prefix, expiresAt: k.expiresAt, revokedAt: k.revokedAt });
+const auditView = (k: ApiKey) => ({
+  id: k.id,
+  organisationId: k.organisationId,
+  role: k.role,
+  label: k.label,
+  prefix: k.prefix,
+  expiresAt: k.expiresAt,
+  revokedAt: k.revokedAt,
+});
 
 builder.mutationField("createApiKey", (t) =>
   t.field({

@@ -30,9 +30,14 @@ export const BASELINE_SQL: Record<string, (sql: SqlSession, params: URLSearchPar
     return { total: total[0]?.n, dwellings: dwellings.map((d) => ({ ...d, units: units.filter((u) => u.dwellingId === d.id) })) };
   },
   "/ministry-dashboard": async (sql) => ({
-    stock: await sql.query(`SELECT m.name, m.id, d.category, d.status, count(*)::text AS n FROM "Dwelling" d JOIN "Municipality" m ON m.id = d."municipalityId" GROUP BY m.name, m.id, d.category, d.status`),
-    vacancy: await sql.query(`SELECT o.id, o.name, count(*)::text AS total, count(*) FILTER (WHERE d.status = 'VACANT')::text AS vacant FROM "Dwelling" d JOIN "Organisation" o ON o.id = d."landlordId" WHERE d.status NOT IN ('UNDER_CONSTRUCTION', 'WITHDRAWN') GROUP BY o.id, o.name`),
-    waiting: await sql.query(`SELECT h."memberCount" AS size, wm.name AS workplace, count(DISTINCT c.id)::text AS n FROM "Candidate" c JOIN "Household" h ON h."candidateId" = c.id
+    stock: await sql.query(
+      `SELECT m.name, m.id, d.category, d.status, count(*)::text AS n FROM "Dwelling" d JOIN "Municipality" m ON m.id = d."municipalityId" GROUP BY m.name, m.id, d.category, d.status`,
+    ),
+    vacancy: await sql.query(
+      `SELECT o.id, o.name, count(*)::text AS total, count(*) FILTER (WHERE d.status = 'VACANT')::text AS vacant FROM "Dwelling" d JOIN "Organisation" o ON o.id = d."landlordId" WHERE d.status NOT IN ('UNDER_CONSTRUCTION', 'WITHDRAWN') GROUP BY o.id, o.name`,
+    ),
+    waiting:
+      await sql.query(`SELECT h."memberCount" AS size, wm.name AS workplace, count(DISTINCT c.id)::text AS n FROM "Candidate" c JOIN "Household" h ON h."candidateId" = c.id
       JOIN "HouseholdMember" a ON a."householdId" = h.id AND a.role = 'APPLICANT' LEFT JOIN "Municipality" wm ON wm.id = a."workplaceMunicipalityId"
       WHERE EXISTS (SELECT 1 FROM "Application" ap WHERE ap."candidateId" = c.id AND ap.status = 'ACTIVE') GROUP BY h."memberCount", wm.name`),
   }),
@@ -47,7 +52,10 @@ export const BASELINE_SQL: Record<string, (sql: SqlSession, params: URLSearchPar
          FROM "Dwelling" WHERE "landlordId" = $1 ORDER BY reference, id`,
       [landlordId],
     );
-    const units = await sql.query(`SELECT u.id, u."dwellingId" FROM "AccommodationUnit" u JOIN "Dwelling" d ON d.id = u."dwellingId" WHERE d."landlordId" = $1`, [landlordId]);
+    const units = await sql.query(
+      `SELECT u.id, u."dwellingId" FROM "AccommodationUnit" u JOIN "Dwelling" d ON d.id = u."dwellingId" WHERE d."landlordId" = $1`,
+      [landlordId],
+    );
     const leases = await sql.query(
       `SELECT "dwellingId", "accommodationUnitId", "startsOn", "endsOn", "monthlyRent"::text AS "monthlyRent", "monthlyCharges"::text AS "monthlyCharges"
          FROM "Lease" WHERE "landlordId" = $1 AND "startsOn" < $3::date AND ("endsOn" IS NULL OR "endsOn" > $2::date)`,
@@ -60,8 +68,14 @@ export const BASELINE_SQL: Record<string, (sql: SqlSession, params: URLSearchPar
   "/shortlist-register": async (sql, params) => {
     const date = params.get("date");
     const active = `a.status = 'ACTIVE' AND a."registeredOn" <= $1::date`;
-    const applications = await sql.query(`SELECT a.id, a."candidateId", a."registeredOn", a.situation, a."isSittingTenantToRehouse" FROM "Application" a WHERE ${active} ORDER BY a."registeredOn", a.id`, [date]);
-    const candidates = await sql.query(`SELECT c.id, c."residenceStatus", c."residentSince", c."municipalityId" FROM "Candidate" c WHERE EXISTS (SELECT 1 FROM "Application" a WHERE a."candidateId" = c.id AND ${active})`, [date]);
+    const applications = await sql.query(
+      `SELECT a.id, a."candidateId", a."registeredOn", a.situation, a."isSittingTenantToRehouse" FROM "Application" a WHERE ${active} ORDER BY a."registeredOn", a.id`,
+      [date],
+    );
+    const candidates = await sql.query(
+      `SELECT c.id, c."residenceStatus", c."residentSince", c."municipalityId" FROM "Candidate" c WHERE EXISTS (SELECT 1 FROM "Application" a WHERE a."candidateId" = c.id AND ${active})`,
+      [date],
+    );
     const members = await sql.query(
       `SELECT m.id, m."householdId", h."candidateId", m.role, m."birthDate", m."partnerId", m."hasDisability", m."workplaceMunicipalityId", m."annualNetIncome"::text AS "annualNetIncome", m."isDependent", m."holdsOtherDwellingRight"
          FROM "HouseholdMember" m JOIN "Household" h ON h.id = m."householdId"

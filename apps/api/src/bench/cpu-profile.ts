@@ -5,8 +5,15 @@
  */
 import { readFileSync } from "node:fs";
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string } }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 /** Where a function's code lives, as a package-level label. */
 export function packageOf(url: string, fn: string): string | null {

@@ -53,8 +53,28 @@ const MARKER = "_abordable_bench";
 const TMP = mkdtempSync(path.join(os.tmpdir(), "abordable-bench-"));
 
 type Target = "api" | "sql" | "limit";
-interface Measure { scenario: string; target: Target; connections: number; p50: number; p95: number; p99: number; rps: number; requests: number; errors: number; cpuMsPerRequest: number }
-interface DbReport { kind: string; scale: string; seedMs: number; statements: Record<string, number>; subjects: Record<string, string>; facts: Record<string, Record<string, number>>; measures: Measure[]; profiles: Record<string, { busyMs: number; requests: number; byPackage: [string, number][] }> }
+interface Measure {
+  scenario: string;
+  target: Target;
+  connections: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  requests: number;
+  errors: number;
+  cpuMsPerRequest: number;
+}
+interface DbReport {
+  kind: string;
+  scale: string;
+  seedMs: number;
+  statements: Record<string, number>;
+  subjects: Record<string, string>;
+  facts: Record<string, Record<string, number>>;
+  measures: Measure[];
+  profiles: Record<string, { busyMs: number; requests: number; byPackage: [string, number][] }>;
+}
 
 function log(msg: string): void {
   process.stdout.write(`[bench] ${msg}\n`);
@@ -104,7 +124,10 @@ async function freshPostgres(): Promise<void> {
       await probe.connect();
       const marked = (await probe.query(`SELECT to_regclass($1) AS t`, [`public.${MARKER}`])).rows[0].t !== null;
       await probe.end();
-      if (!marked) throw new Error(`BENCH_DATABASE_URL names database "${name}", which exists and was not created by the benchmark (no ${MARKER} table): refusing to drop it. Name a database that does not exist.`);
+      if (!marked)
+        throw new Error(
+          `BENCH_DATABASE_URL names database "${name}", which exists and was not created by the benchmark (no ${MARKER} table): refusing to drop it. Name a database that does not exist.`,
+        );
       await admin.query(`DROP DATABASE "${name}" WITH (FORCE)`);
     }
     await admin.query(`CREATE DATABASE "${name}"`);
@@ -133,7 +156,8 @@ async function prepare(kind: "postgresql" | "pglite", scale: string): Promise<{ 
   const dataDir = path.join(TMP, `${kind}-${scale}`);
   mkdirSync(dataDir, { recursive: true });
   if (kind === "postgresql") await freshPostgres();
-  const env = kind === "postgresql" ? { ...process.env, DATABASE_URL, ABORDABLE_DATA_DIR: dataDir } : { ...process.env, DATABASE_URL: "", ABORDABLE_DATA_DIR: dataDir };
+  const env =
+    kind === "postgresql" ? { ...process.env, DATABASE_URL, ABORDABLE_DATA_DIR: dataDir } : { ...process.env, DATABASE_URL: "", ABORDABLE_DATA_DIR: dataDir };
   return { env, target: kind === "postgresql" ? { kind, url: DATABASE_URL, poolSize: 10 } : { kind, dataDir } };
 }
 
@@ -150,7 +174,7 @@ function seed(env: NodeJS.ProcessEnv, scale: string): { ms: number; keys: Record
 
 /** Requests each measurement of a scenario sends (fixed-amount scenarios need a body each when bodies are single-use). */
 function requestsOf(s: Scenario): number {
-  const profiled = CPU_PROF && s.singleUse ? s.amount ?? 1 : 0;
+  const profiled = CPU_PROF && s.singleUse ? (s.amount ?? 1) : 0;
   return s.amount ? s.amount * (s.connections ?? CONCURRENCY).length + profiled : 1;
 }
 
@@ -159,11 +183,26 @@ function requestsOf(s: Scenario): number {
  * scenario's request bodies, checks that the answer is not trivial, then counts the SQL
  * statements of one request after a warm-up, with Prisma's query events.
  */
-async function prepareScenarios(target: DatabaseTarget, keys: Record<string, string>): Promise<{ prepared: Record<string, Prepared>; statements: Record<string, number> }> {
+async function prepareScenarios(
+  target: DatabaseTarget,
+  keys: Record<string, string>,
+): Promise<{ prepared: Record<string, Prepared>; statements: Record<string, number> }> {
   const db = await openDatabase(target);
   const app = await createApp({
-    db, logger: createLogger("error"),
-    config: { host: "127.0.0.1", port: 0, graphiql: false, introspection: false, nodeEnv: "production", shutdownGraceMs: 1000, maxBodyBytes: 1 << 20, maxQueryDepth: 10, maxQueryCost: 20_000, rateLimitPerMinute: 1_000_000 },
+    db,
+    logger: createLogger("error"),
+    config: {
+      host: "127.0.0.1",
+      port: 0,
+      graphiql: false,
+      introspection: false,
+      nodeEnv: "production",
+      shutdownGraceMs: 1000,
+      maxBodyBytes: 1 << 20,
+      maxQueryDepth: 10,
+      maxQueryCost: 20_000,
+      rateLimitPerMinute: 1_000_000,
+    },
   });
   const url = await app.listen();
   const post = async (role: Scenario["role"], body: string) =>
@@ -172,7 +211,10 @@ async function prepareScenarios(target: DatabaseTarget, keys: Record<string, str
   const statements: Record<string, number> = {};
   for (const s of SCENARIOS) {
     // Two more bodies than the load needs: one for the warm-up, one counted.
-    const p = await s.prepare({ sql: db.sql, prisma: db.prisma, gql: (role, query, variables) => post(role, JSON.stringify({ query, variables })) }, requestsOf(s) + 2);
+    const p = await s.prepare(
+      { sql: db.sql, prisma: db.prisma, gql: (role, query, variables) => post(role, JSON.stringify({ query, variables })) },
+      requestsOf(s) + 2,
+    );
     const [warm, counted, ...rest] = s.singleUse ? p.bodies : [p.bodies[0]!, p.bodies[0]!, p.bodies[0]!];
     const first = await post(s.role, warm!);
     if (first.errors) throw new Error(`${s.name}: ${JSON.stringify(first.errors).slice(0, 500)}`);
@@ -209,7 +251,12 @@ async function load(url: string, connections: number, opts: { method: "GET" | "P
   let firstFailedBody: string | undefined;
   // Without a callback autocannon returns its instance, which is also a promise of the result.
   const instance = autocannon({
-    url, connections, duration: DURATION, method: opts.method, headers: opts.headers, body: opts.body,
+    url,
+    connections,
+    duration: DURATION,
+    method: opts.method,
+    headers: opts.headers,
+    body: opts.body,
     verifyBody: (body) => {
       const ok = body !== undefined && !failedBody(body.toString());
       if (!ok) firstFailedBody ??= String(body).slice(0, 400);
@@ -224,7 +271,9 @@ async function load(url: string, connections: number, opts: { method: "GET" | "P
   const errors = result.errors + result.non2xx + result.mismatches + result.timeouts;
   // What the errors were (issue 16: errors at 50 connections were reported without a cause).
   if (errors > 0) {
-    log(`  errors: ${result.errors} connection errors (of which ${result.timeouts} timeouts after ${autocannonTimeoutSeconds} s), ${result.non2xx} non-2xx, ${result.mismatches} failed bodies; statuses ${[...statuses].map(([k, v]) => `${k}: ${v}`).join(", ")}${firstFailedBody ? `; first failed body: ${firstFailedBody}` : ""}`);
+    log(
+      `  errors: ${result.errors} connection errors (of which ${result.timeouts} timeouts after ${autocannonTimeoutSeconds} s), ${result.non2xx} non-2xx, ${result.mismatches} failed bodies; statuses ${[...statuses].map(([k, v]) => `${k}: ${v}`).join(", ")}${firstFailedBody ? `; first failed body: ${firstFailedBody}` : ""}`,
+    );
   }
   return summarise(latencies, result.duration, errors);
 }
@@ -237,29 +286,35 @@ const autocannonTimeoutSeconds = 10;
  * allocation file each) sent by `connections` closed-loop workers with fetch, each timed with
  * performance.now().
  */
-async function fixedRequests(url: string, connections: number, opts: { method: "GET" | "POST"; headers?: Record<string, string>; bodies: (string | undefined)[] }): Promise<Result> {
+async function fixedRequests(
+  url: string,
+  connections: number,
+  opts: { method: "GET" | "POST"; headers?: Record<string, string>; bodies: (string | undefined)[] },
+): Promise<Result> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (next < opts.bodies.length) {
-      const body = opts.bodies[next++];
-      const t0 = performance.now();
-      try {
-        const res = await fetch(url, { method: opts.method, headers: opts.headers, body });
-        const text = await res.text();
-        latencies.push(performance.now() - t0);
-        if (!res.ok || failedBody(text)) {
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (next < opts.bodies.length) {
+        const body = opts.bodies[next++];
+        const t0 = performance.now();
+        try {
+          const res = await fetch(url, { method: opts.method, headers: opts.headers, body });
+          const text = await res.text();
+          latencies.push(performance.now() - t0);
+          if (!res.ok || failedBody(text)) {
+            errors += 1;
+            if (errors === 1) log(`first failed response: ${res.status} ${text.slice(0, 400)}`);
+          }
+        } catch (error) {
           errors += 1;
-          if (errors === 1) log(`first failed response: ${res.status} ${text.slice(0, 400)}`);
+          if (errors === 1) log(`first failed request: ${String(error)}`);
         }
-      } catch (error) {
-        errors += 1;
-        if (errors === 1) log(`first failed request: ${String(error)}`);
       }
-    }
-  }));
+    }),
+  );
   return summarise(latencies, (performance.now() - started) / 1000, errors);
 }
 
@@ -267,8 +322,12 @@ function summarise(latencies: number[], seconds: number, errors: number): Result
   latencies.sort((a, b) => a - b);
   const r1 = (v: number) => Math.round(v * 10) / 10;
   return {
-    p50: r1(percentile(latencies, 50)), p95: r1(percentile(latencies, 95)), p99: r1(percentile(latencies, 99)),
-    rps: latencies.length / seconds, requests: latencies.length, errors,
+    p50: r1(percentile(latencies, 50)),
+    p95: r1(percentile(latencies, 95)),
+    p99: r1(percentile(latencies, 99)),
+    rps: latencies.length / seconds,
+    requests: latencies.length,
+    errors,
   };
 }
 
@@ -308,8 +367,15 @@ async function warmUp(url: string, opts: { method: "GET" | "POST"; headers?: Rec
 }
 
 const apiEnv = (env: NodeJS.ProcessEnv, port: number): NodeJS.ProcessEnv => ({
-  ...env, PORT: String(port), HOST: "127.0.0.1", ABORDABLE_SEED: "none", LOG_LEVEL: "warn", NODE_ENV: "production",
-  ABORDABLE_RATE_LIMIT_PER_MINUTE: "1000000", ABORDABLE_INTROSPECTION: "false", ABORDABLE_GRAPHIQL: "false",
+  ...env,
+  PORT: String(port),
+  HOST: "127.0.0.1",
+  ABORDABLE_SEED: "none",
+  LOG_LEVEL: "warn",
+  NODE_ENV: "production",
+  ABORDABLE_RATE_LIMIT_PER_MINUTE: "1000000",
+  ABORDABLE_INTROSPECTION: "false",
+  ABORDABLE_GRAPHIQL: "false",
 });
 
 async function benchDatabase(kind: "postgresql" | "pglite", scale: string): Promise<DbReport> {
@@ -324,7 +390,12 @@ async function benchDatabase(kind: "postgresql" | "pglite", scale: string): Prom
   }
 }
 
-async function measureDatabase(kind: "postgresql" | "pglite", scale: string, env: NodeJS.ProcessEnv, seeded: { ms: number; keys: Record<string, string> }): Promise<DbReport> {
+async function measureDatabase(
+  kind: "postgresql" | "pglite",
+  scale: string,
+  env: NodeJS.ProcessEnv,
+  seeded: { ms: number; keys: Record<string, string> },
+): Promise<DbReport> {
   const target: DatabaseTarget = kind === "postgresql" ? { kind, url: DATABASE_URL, poolSize: 10 } : { kind, dataDir: env.ABORDABLE_DATA_DIR! };
   const { prepared, statements } = await prepareScenarios(target, seeded.keys);
   const measures: Measure[] = [];
@@ -355,17 +426,25 @@ async function measureDatabase(kind: "postgresql" | "pglite", scale: string, env
   const api = await startProcess([path.join(API_DIR, "dist/main.js")], apiEnv(env, apiPort), `http://127.0.0.1:${apiPort}/readyz`);
   const apiUrl = `http://127.0.0.1:${apiPort}/graphql`;
   const basePort = await freePort();
-  const baseline = await startProcess([path.join(API_DIR, "dist/bench/baseline-main.js")], { ...env, PORT: String(basePort) }, `http://127.0.0.1:${basePort}/ready`);
+  const baseline = await startProcess(
+    [path.join(API_DIR, "dist/bench/baseline-main.js")],
+    { ...env, PORT: String(basePort) },
+    `http://127.0.0.1:${basePort}/ready`,
+  );
   // Every scenario warms the fresh process up before any is measured: warmed one after the other,
   // the first measured still ran colder code than the next (the page at 1 connection used 1.7 ms
   // CPU a request, the same page by cursor measured next 0.8 ms).
-  for (const s of SCENARIOS) if (!s.singleUse) await warmUp(apiUrl, { method: "POST", headers: headers(s.role, seeded.keys), body: prepared[s.name]!.bodies[0] });
+  for (const s of SCENARIOS)
+    if (!s.singleUse) await warmUp(apiUrl, { method: "POST", headers: headers(s.role, seeded.keys), body: prepared[s.name]!.bodies[0] });
   for (const s of SCENARIOS) {
     const opts = { method: "POST" as const, headers: headers(s.role, seeded.keys) };
     // Single-use bodies (one allocation file each) cannot be sent twice: no warm-up for those.
     if (!s.singleUse) await warmUp(apiUrl, { ...opts, body: prepared[s.name]!.bodies[0] });
     const targets: { t: Target; url: string }[] = [];
-    for (const [t, p] of [["sql", s.baselinePath], ["limit", s.limitPath]] as const) {
+    for (const [t, p] of [
+      ["sql", s.baselinePath],
+      ["limit", s.limitPath],
+    ] as const) {
       if (!p) continue;
       const url = `http://127.0.0.1:${basePort}${p}${prepared[s.name]!.baselineQuery}`;
       const res = await fetch(url);
@@ -375,14 +454,22 @@ async function measureDatabase(kind: "postgresql" | "pglite", scale: string, env
       targets.push({ t, url });
     }
     for (const c of s.connections ?? CONCURRENCY) {
-      const m = await measure(api.pid, () => (s.amount ? fixedRequests(apiUrl, c, { ...opts, bodies: nextBodies(s) }) : load(apiUrl, c, { ...opts, body: nextBodies(s)[0] })));
+      const m = await measure(api.pid, () =>
+        s.amount ? fixedRequests(apiUrl, c, { ...opts, bodies: nextBodies(s) }) : load(apiUrl, c, { ...opts, body: nextBodies(s)[0] }),
+      );
       measures.push({ scenario: s.name, target: "api", connections: c, ...m });
       await settle(apiUrl, opts.headers);
-      log(`${kind} ${scale} api ${s.name} c=${c}: p50 ${m.p50} ms, p95 ${m.p95} ms, ${m.rps.toFixed(1)} req/s, ${m.cpuMsPerRequest.toFixed(2)} ms CPU/req, errors ${m.errors}`);
+      log(
+        `${kind} ${scale} api ${s.name} c=${c}: p50 ${m.p50} ms, p95 ${m.p95} ms, ${m.rps.toFixed(1)} req/s, ${m.cpuMsPerRequest.toFixed(2)} ms CPU/req, errors ${m.errors}`,
+      );
       for (const { t, url } of targets) {
-        const b = await measure(baseline.pid, () => (s.amount ? fixedRequests(url, c, { method: "GET", bodies: Array.from({ length: s.amount! }, () => undefined) }) : load(url, c, { method: "GET" })));
+        const b = await measure(baseline.pid, () =>
+          s.amount ? fixedRequests(url, c, { method: "GET", bodies: Array.from({ length: s.amount! }, () => undefined) }) : load(url, c, { method: "GET" }),
+        );
         measures.push({ scenario: s.name, target: t, connections: c, ...b });
-        log(`${kind} ${scale} ${t} ${s.name} c=${c}: p50 ${b.p50} ms, p95 ${b.p95} ms, ${b.rps.toFixed(1)} req/s, ${b.cpuMsPerRequest.toFixed(2)} ms CPU/req, errors ${b.errors}`);
+        log(
+          `${kind} ${scale} ${t} ${s.name} c=${c}: p50 ${b.p50} ms, p95 ${b.p95} ms, ${b.rps.toFixed(1)} req/s, ${b.cpuMsPerRequest.toFixed(2)} ms CPU/req, errors ${b.errors}`,
+        );
       }
     }
   }
@@ -394,7 +481,11 @@ async function measureDatabase(kind: "postgresql" | "pglite", scale: string, env
     for (const s of SCENARIOS) {
       const dir = path.join(TMP, `prof-${kind}-${scale}-${s.name}`);
       const port = await freePort();
-      const child = await startProcess([`--cpu-prof`, `--cpu-prof-dir=${dir}`, path.join(API_DIR, "dist/main.js")], apiEnv(env, port), `http://127.0.0.1:${port}/readyz`);
+      const child = await startProcess(
+        [`--cpu-prof`, `--cpu-prof-dir=${dir}`, path.join(API_DIR, "dist/main.js")],
+        apiEnv(env, port),
+        `http://127.0.0.1:${port}/readyz`,
+      );
       const url = `http://127.0.0.1:${port}/graphql`;
       const opts = { method: "POST" as const, headers: headers(s.role, seeded.keys) };
       if (!s.singleUse) await warmUp(url, { ...opts, body: prepared[s.name]!.bodies[0] });
@@ -423,10 +514,13 @@ async function measureDatabase(kind: "postgresql" | "pglite", scale: string, env
 
 /** Runs the vitest benchmarks of a package (its `bench:vitest`/`bench` config) and keeps the lines they print. */
 function vitestBenchmarks(cwd: string, config: string): string[] {
-  const out = execFileSync("npx", ["vitest", "run", "--config", config], { cwd, encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" }, maxBuffer: 1 << 26 });
-  return out
-    .split("\n")
-    .filter((l) => l.trim() !== "" && !/^\s*(✓|×|❯|↓|Test Files|Tests |Start at|Duration|RUN |stdout \||stderr \|)/.test(l));
+  const out = execFileSync("npx", ["vitest", "run", "--config", config], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+    maxBuffer: 1 << 26,
+  });
+  return out.split("\n").filter((l) => l.trim() !== "" && !/^\s*(✓|×|❯|↓|Test Files|Tests |Start at|Duration|RUN |stdout \||stderr \|)/.test(l));
 }
 
 function microBenchmarks(): { domain: string[]; api: string[] } {
@@ -438,9 +532,13 @@ function microBenchmarks(): { domain: string[]; api: string[] } {
 }
 
 /** The issue's targets, each a ratio (or a bound) checked against what this run measured, on the largest scale measured. */
-interface TargetCheck { what: string; check: (db: DbReport) => { met: boolean | null; measured: string; why?: string } }
+interface TargetCheck {
+  what: string;
+  check: (db: DbReport) => { met: boolean | null; measured: string; why?: string };
+}
 
-const find = (db: DbReport | undefined, scenario: string, target: Target, c: number) => db?.measures.find((m) => m.scenario === scenario && m.target === target && m.connections === c);
+const find = (db: DbReport | undefined, scenario: string, target: Target, c: number) =>
+  db?.measures.find((m) => m.scenario === scenario && m.target === target && m.connections === c);
 const x = (v: number) => `${v.toFixed(2)}×`;
 const maxC = () => Math.max(...CONCURRENCY);
 
@@ -452,7 +550,11 @@ const TARGETS: TargetCheck[] = [
       const l = find(db, "dwelling-page", "limit", 1);
       if (!a || !l) return { met: null, measured: "not measured" };
       const r = a.p50 / l.p50;
-      return { met: r <= 2, measured: `${x(r)} (API ${a.p50} ms, limit ${l.p50} ms; CPU per request ${a.cpuMsPerRequest.toFixed(1)} vs ${l.cpuMsPerRequest.toFixed(1)} ms)`, why: "the page is one json_agg statement like the limit's (portfolio/dwelling-page-sql.ts); what is left is the API's fixed cost per request, which the bare limit server does not pay: HTTP and Apollo's pipeline, the key check, and the rate-limit bucket's UPSERT, a second round trip to PostgreSQL per request (http/rate-limit.ts; see the profile)." };
+      return {
+        met: r <= 2,
+        measured: `${x(r)} (API ${a.p50} ms, limit ${l.p50} ms; CPU per request ${a.cpuMsPerRequest.toFixed(1)} vs ${l.cpuMsPerRequest.toFixed(1)} ms)`,
+        why: "the page is one json_agg statement like the limit's (portfolio/dwelling-page-sql.ts); what is left is the API's fixed cost per request, which the bare limit server does not pay: HTTP and Apollo's pipeline, the key check, and the rate-limit bucket's UPSERT, a second round trip to PostgreSQL per request (http/rate-limit.ts; see the profile).",
+      };
     },
   },
   {
@@ -462,7 +564,11 @@ const TARGETS: TargetCheck[] = [
       const l = find(db, "dwelling-page", "limit", maxC());
       if (!a || !l) return { met: null, measured: "not measured" };
       const r = a.rps / l.rps;
-      return { met: r >= 0.5, measured: `${x(r)} at ${maxC()} connections (API ${a.rps.toFixed(0)} req/s, limit ${l.rps.toFixed(0)} req/s)`, why: "the API spends more CPU per page than the limit (column above: Apollo's pipeline, the key check, two statements a request with the rate-limit bucket's), and the cores are shared with the database and the load generator." };
+      return {
+        met: r >= 0.5,
+        measured: `${x(r)} at ${maxC()} connections (API ${a.rps.toFixed(0)} req/s, limit ${l.rps.toFixed(0)} req/s)`,
+        why: "the API spends more CPU per page than the limit (column above: Apollo's pipeline, the key check, two statements a request with the rate-limit bucket's), and the cores are shared with the database and the load generator.",
+      };
     },
   },
   {
@@ -484,7 +590,11 @@ const TARGETS: TargetCheck[] = [
       const compute = db.facts["landlord-statement"]?.computeMs;
       if (!a || !q || compute === undefined) return { met: null, measured: "not measured" };
       const r = a.p50 / (q.p50 + compute);
-      return { met: r <= 2, measured: `${x(r)} (API ${a.p50} ms; SQL ${q.p50} ms + compute ${compute.toFixed(1)} ms; ${db.facts["landlord-statement"]?.lines ?? "?"} lines)`, why: "the API maps every row through Prisma into the engine's input and builds the GraphQL answer; see the profile." };
+      return {
+        met: r <= 2,
+        measured: `${x(r)} (API ${a.p50} ms; SQL ${q.p50} ms + compute ${compute.toFixed(1)} ms; ${db.facts["landlord-statement"]?.lines ?? "?"} lines)`,
+        why: "the API maps every row through Prisma into the engine's input and builds the GraphQL answer; see the profile.",
+      };
     },
   },
   {
@@ -501,7 +611,11 @@ const TARGETS: TargetCheck[] = [
     check: (db) => {
       const a = find(db, "shortlist", "api", 1);
       if (!a) return { met: null, measured: "not measured" };
-      return { met: a.p50 < 300, measured: `p50 ${a.p50} ms (${db.subjects.shortlist ?? ""})`, why: "not in this change: application snapshots (hashed, written when the register changes) and records referencing them are the remaining work of issue 16 (the allocation folder is being changed elsewhere)." };
+      return {
+        met: a.p50 < 300,
+        measured: `p50 ${a.p50} ms (${db.subjects.shortlist ?? ""})`,
+        why: "not in this change: application snapshots (hashed, written when the register changes) and records referencing them are the remaining work of issue 16 (the allocation folder is being changed elsewhere).",
+      };
     },
   },
 ];
@@ -512,25 +626,58 @@ function report(dbs: DbReport[], micro: { domain: string[]; api: string[] }): st
   const lines: string[] = [];
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
   lines.push("# Benchmarks", "");
-  lines.push(`Generated by \`npm run bench\` (apps/api/src/bench/run.ts${CPU_PROF ? " --cpu-prof" : ""}) on ${new Date().toISOString()}: do not edit by hand.`, "");
-  lines.push(`Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.`, "");
-  lines.push(`Method: for each scale and database, a database of the run's own is seeded; the API runs as its own process (\`node apps/api/dist/main.js\`, NODE_ENV=production) and load comes from the benchmark process with autocannon at fixed concurrency levels, ${DURATION} s per measurement (or a fixed number of requests for the heavy scenarios); every response's latency is recorded (exact percentiles), and a response counts as an error when its status is not 2xx or its body carries GraphQL \`errors\` or user errors. Each scenario first checks that its answer is not trivial. "sql" is a bare node:http server answering the same data with hand-written SQL (apps/api/src/bench/baseline.ts); "limit" answers the dwelling page with one json_agg statement that builds the whole JSON in the database (the physical limit). All three are measured in the same run on the same database, alternating at each concurrency level (API, SQL, limit) so that a drift of the shared machine's load falls on all three. "CPU ms/req" is the serving process's own CPU time per request from /proc (the database's is not in it for PostgreSQL; for PGlite the database runs inside the process). The load generator, the API and the database share the machine's cores with other work: absolute times are noisy, so the targets are ratios measured side by side in the same run.`, "");
+  lines.push(
+    `Generated by \`npm run bench\` (apps/api/src/bench/run.ts${CPU_PROF ? " --cpu-prof" : ""}) on ${new Date().toISOString()}: do not edit by hand.`,
+    "",
+  );
+  lines.push(
+    `Machine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}; load average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")}.`,
+    "",
+  );
+  lines.push(
+    `Method: for each scale and database, a database of the run's own is seeded; the API runs as its own process (\`node apps/api/dist/main.js\`, NODE_ENV=production) and load comes from the benchmark process with autocannon at fixed concurrency levels, ${DURATION} s per measurement (or a fixed number of requests for the heavy scenarios); every response's latency is recorded (exact percentiles), and a response counts as an error when its status is not 2xx or its body carries GraphQL \`errors\` or user errors. Each scenario first checks that its answer is not trivial. "sql" is a bare node:http server answering the same data with hand-written SQL (apps/api/src/bench/baseline.ts); "limit" answers the dwelling page with one json_agg statement that builds the whole JSON in the database (the physical limit). All three are measured in the same run on the same database, alternating at each concurrency level (API, SQL, limit) so that a drift of the shared machine's load falls on all three. "CPU ms/req" is the serving process's own CPU time per request from /proc (the database's is not in it for PostgreSQL; for PGlite the database runs inside the process). The load generator, the API and the database share the machine's cores with other work: absolute times are noisy, so the targets are ratios measured side by side in the same run.`,
+    "",
+  );
   const largest = (kind: string) => dbs.filter((d) => d.kind === kind).at(-1);
-  lines.push("## Targets", "", "Checked on the largest scale measured, for each database.", "", "| target | database (scale) | measured | met | why, and what would fix it |", "|---|---|---|---|---|");
+  lines.push(
+    "## Targets",
+    "",
+    "Checked on the largest scale measured, for each database.",
+    "",
+    "| target | database (scale) | measured | met | why, and what would fix it |",
+    "|---|---|---|---|---|",
+  );
   for (const t of TARGETS) {
     for (const kind of KINDS) {
       const db = largest(kind);
       if (!db) continue;
       const r = t.check(db);
-      lines.push(`| ${t.what} | ${kind} (${db.scale}) | ${r.measured} | ${r.met === null ? "n/a" : r.met ? "yes" : "**no**"} | ${r.met === false ? r.why ?? "" : ""} |`);
+      lines.push(
+        `| ${t.what} | ${kind} (${db.scale}) | ${r.measured} | ${r.met === null ? "n/a" : r.met ? "yes" : "**no**"} | ${r.met === false ? (r.why ?? "") : ""} |`,
+      );
     }
   }
   lines.push("");
-  lines.push("## Cost growth", "", "API p50 (ms) and CPU per request (ms) at 1 connection, by scale.", "", `| scenario | database | ${SCALES.map((s) => `${s} p50 / CPU`).join(" | ")} |`, `|---|---|${SCALES.map(() => "---").join("|")}|`);
+  lines.push(
+    "## Cost growth",
+    "",
+    "API p50 (ms) and CPU per request (ms) at 1 connection, by scale.",
+    "",
+    `| scenario | database | ${SCALES.map((s) => `${s} p50 / CPU`).join(" | ")} |`,
+    `|---|---|${SCALES.map(() => "---").join("|")}|`,
+  );
   for (const s of SCENARIOS) {
     for (const kind of KINDS) {
       const cells = SCALES.map((scale) => {
-        const m = find(dbs.find((d) => d.kind === kind && d.scale === scale), s.name, "api", 1);
+        const m = find(
+          dbs.find((d) => d.kind === kind && d.scale === scale),
+          s.name,
+          "api",
+          1,
+        );
         return m ? `${ms(m.p50)} / ${m.cpuMsPerRequest.toFixed(1)}` : "not run";
       });
       lines.push(`| ${s.name} | ${kind} | ${cells.join(" | ")} |`);
@@ -538,29 +685,59 @@ function report(dbs: DbReport[], micro: { domain: string[]; api: string[] }): st
   }
   lines.push("");
   for (const db of dbs) {
-    lines.push(`## ${db.kind}, ${db.scale} seed`, "", `Seed \`${db.scale}\` (with the capabilities' seed steps) written in ${(db.seedMs / 1000).toFixed(1)} s.`, "");
-    lines.push("| scenario | target | connections | p50 ms | p95 ms | p99 ms | req/s | CPU ms/req | requests | errors |", "|---|---|---|---|---|---|---|---|---|---|");
-    for (const m of db.measures) lines.push(`| ${m.scenario} | ${m.target} | ${m.connections} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${m.rps.toFixed(1)} | ${Number.isFinite(m.cpuMsPerRequest) ? m.cpuMsPerRequest.toFixed(2) : "n/a"} | ${m.requests} | ${m.errors} |`);
+    lines.push(
+      `## ${db.kind}, ${db.scale} seed`,
+      "",
+      `Seed \`${db.scale}\` (with the capabilities' seed steps) written in ${(db.seedMs / 1000).toFixed(1)} s.`,
+      "",
+    );
+    lines.push(
+      "| scenario | target | connections | p50 ms | p95 ms | p99 ms | req/s | CPU ms/req | requests | errors |",
+      "|---|---|---|---|---|---|---|---|---|---|",
+    );
+    for (const m of db.measures)
+      lines.push(
+        `| ${m.scenario} | ${m.target} | ${m.connections} | ${ms(m.p50)} | ${ms(m.p95)} | ${ms(m.p99)} | ${m.rps.toFixed(1)} | ${Number.isFinite(m.cpuMsPerRequest) ? m.cpuMsPerRequest.toFixed(2) : "n/a"} | ${m.requests} | ${m.errors} |`,
+      );
     lines.push("", "| scenario | subject | SQL statements per API request | API p50 / SQL p50 | API p50 / limit p50 |", "|---|---|---|---|---|");
     for (const s of SCENARIOS) {
-      const ratio = (t: Target) => (s.connections ?? CONCURRENCY).map((c) => {
-        const a = find(db, s.name, "api", c);
-        const q = find(db, s.name, t, c);
-        return a && q && q.p50 > 0 ? `${c}: ${x(a.p50 / q.p50)}` : `${c}: n/a`;
-      }).join(", ");
-      lines.push(`| ${s.name} (${s.description}) | ${db.subjects[s.name] ?? "?"} | ${db.statements[s.name] ?? "?"} | ${ratio("sql")} | ${s.limitPath ? ratio("limit") : "—"} |`);
+      const ratio = (t: Target) =>
+        (s.connections ?? CONCURRENCY)
+          .map((c) => {
+            const a = find(db, s.name, "api", c);
+            const q = find(db, s.name, t, c);
+            return a && q && q.p50 > 0 ? `${c}: ${x(a.p50 / q.p50)}` : `${c}: n/a`;
+          })
+          .join(", ");
+      lines.push(
+        `| ${s.name} (${s.description}) | ${db.subjects[s.name] ?? "?"} | ${db.statements[s.name] ?? "?"} | ${ratio("sql")} | ${s.limitPath ? ratio("limit") : "—"} |`,
+      );
     }
     lines.push("");
     if (Object.keys(db.profiles).length > 0) {
       lines.push(`### CPU profile (${db.kind}, ${db.scale}: \`--cpu-prof\`, one connection, self time by package, start-up and warm-up included)`, "");
       for (const [name, p] of Object.entries(db.profiles)) {
-        lines.push(`- **${name}** (${p.requests} requests, ${p.busyMs.toFixed(0)} ms busy): ${p.byPackage.slice(0, 10).map(([pkg, t]) => `${pkg} ${((100 * t) / p.busyMs).toFixed(1)} %`).join(", ")}`);
+        lines.push(
+          `- **${name}** (${p.requests} requests, ${p.busyMs.toFixed(0)} ms busy): ${p.byPackage
+            .slice(0, 10)
+            .map(([pkg, t]) => `${pkg} ${((100 * t) / p.busyMs).toFixed(1)} %`)
+            .join(", ")}`,
+        );
       }
       lines.push("");
     }
   }
   if (micro.domain.length > 0) {
-    lines.push("## Domain micro-benchmarks", "", "`packages/domain`: `npx vitest run --config vitest.bench.config.ts` (pure functions, no I/O).", "", "```", ...micro.domain, "```", "");
+    lines.push(
+      "## Domain micro-benchmarks",
+      "",
+      "`packages/domain`: `npx vitest run --config vitest.bench.config.ts` (pure functions, no I/O).",
+      "",
+      "```",
+      ...micro.domain,
+      "```",
+      "",
+    );
     lines.push("## API-side benchmarks on large data", "", "`apps/api`: `npx vitest run --config vitest.bench.config.ts`.", "", "```", ...micro.api, "```", "");
   }
   return lines.join("\n");
@@ -576,10 +753,11 @@ try {
     log(`report written to ${file}`);
   };
   // Written after each database, so that a run stopped at a larger scale keeps what it measured.
-  for (const scale of SCALES) for (const kind of KINDS) {
-    dbs.push(await benchDatabase(kind, scale));
-    write({ domain: [], api: [] });
-  }
+  for (const scale of SCALES)
+    for (const kind of KINDS) {
+      dbs.push(await benchDatabase(kind, scale));
+      write({ domain: [], api: [] });
+    }
   if (process.env.BENCH_SKIP_MICRO !== "1") write(microBenchmarks());
 } finally {
   rmSync(TMP, { recursive: true, force: true });

@@ -99,7 +99,9 @@ export const SCENARIOS: Scenario[] = [
         const res = await gql("MINISTRY_ADMIN", `query($after: String) { dwellings(first: 50, after: $after) { pageInfo { endCursor } } }`, { after });
         after = (res.data?.dwellings as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
       }
-      const [last] = await sql.query<{ id: string; reference: string }>(`SELECT id, reference FROM "Dwelling" ORDER BY reference, id OFFSET $1 LIMIT 1`, [(page - 1) * 50 - 1]);
+      const [last] = await sql.query<{ id: string; reference: string }>(`SELECT id, reference FROM "Dwelling" ORDER BY reference, id OFFSET $1 LIMIT 1`, [
+        (page - 1) * 50 - 1,
+      ]);
       return {
         bodies: single(PAGE_QUERY, { after }),
         baselineQuery: `?afterReference=${encodeURIComponent(last!.reference)}&afterId=${last!.id}`,
@@ -141,9 +143,16 @@ export const SCENARIOS: Scenario[] = [
         `SELECT o.id, o.name, o.kind, o."isUniversityOfLuxembourg", count(d.id)::text AS n FROM "Organisation" o JOIN "Dwelling" d ON d."landlordId" = o.id
           WHERE o.kind <> 'FONDS_DU_LOGEMENT' GROUP BY o.id, o.name ORDER BY count(d.id) DESC LIMIT 1`,
       );
-      const [convention] = await sql.query<{ id: string; signedOn: Date }>(`SELECT id, "signedOn" FROM "Convention" WHERE "landlordId" = $1 AND kind = 'COMPENSATION' ORDER BY "signedOn" LIMIT 1`, [biggest!.id]);
+      const [convention] = await sql.query<{ id: string; signedOn: Date }>(
+        `SELECT id, "signedOn" FROM "Convention" WHERE "landlordId" = $1 AND kind = 'COMPENSATION' ORDER BY "signedOn" LIMIT 1`,
+        [biggest!.id],
+      );
       // The domain's compute time alone (pure function, input loaded once): the target compares the API with load + compute.
-      const input = await loadLandlordStatementInput(prisma, { landlord: { id: biggest!.id, kind: biggest!.kind as never, isUniversityOfLuxembourg: biggest!.isUniversityOfLuxembourg }, convention: convention! }, 2025);
+      const input = await loadLandlordStatementInput(
+        prisma,
+        { landlord: { id: biggest!.id, kind: biggest!.kind as never, isUniversityOfLuxembourg: biggest!.isUniversityOfLuxembourg }, convention: convention! },
+        2025,
+      );
       const times: number[] = [];
       let lines = 0;
       for (let i = 0; i < 7; i++) {
@@ -153,7 +162,9 @@ export const SCENARIOS: Scenario[] = [
       }
       times.sort((a, b) => a - b);
       return {
-        bodies: single(`query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { total lineCount } }`, { input: { landlordId: gidOf("Organisation", biggest!.id), year: 2025 } }),
+        bodies: single(`query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { total lineCount } }`, {
+          input: { landlordId: gidOf("Organisation", biggest!.id), year: 2025 },
+        }),
         baselineQuery: `?landlordId=${biggest!.id}&year=2025`,
         subject: `${biggest!.name}, ${Number(biggest!.n).toLocaleString("en")} dwellings, year 2025, ${lines.toLocaleString("en")} lines`,
         facts: { computeMs: times[3]!, lines },
@@ -184,25 +195,57 @@ export const SCENARIOS: Scenario[] = [
       const bodies: string[] = [];
       const run = Date.now().toString(36);
       for (let n = 0; n < requests; n++) {
-        const created = await gql("SOCIAL_LANDLORD", `mutation($input: CreateDwellingInput!) { createDwelling(input: $input) { dwelling { id } userErrors { message } } }`, {
-          input: { reference: `BENCH-${run}-${n}`, developerId: org.id, category: "ALL_PUBLIC", type: "APARTMENT", bedrooms: 2, usefulArea: "70", municipalityCode: home!.municipalityId, address: `${n + 1}, rue du Banc d'Essai` },
-        });
+        const created = await gql(
+          "SOCIAL_LANDLORD",
+          `mutation($input: CreateDwellingInput!) { createDwelling(input: $input) { dwelling { id } userErrors { message } } }`,
+          {
+            input: {
+              reference: `BENCH-${run}-${n}`,
+              developerId: org.id,
+              category: "ALL_PUBLIC",
+              type: "APARTMENT",
+              bedrooms: 2,
+              usefulArea: "70",
+              municipalityCode: home!.municipalityId,
+              address: `${n + 1}, rue du Banc d'Essai`,
+            },
+          },
+        );
         const d = (created.data?.createDwelling as { dwelling: { id: string } | null } | undefined)?.dwelling;
         if (!d) throw new Error(`could not create a vacancy: ${JSON.stringify(created).slice(0, 300)}`);
-        const opened = await gql("SOCIAL_LANDLORD", `mutation($input: OpenAllocationFileInput!) { openAllocationFile(input: $input) { allocationFile { id } userErrors { message } } }`, { input: { dwellingId: d.id, openedOn: "2026-11-02" } });
+        const opened = await gql(
+          "SOCIAL_LANDLORD",
+          `mutation($input: OpenAllocationFileInput!) { openAllocationFile(input: $input) { allocationFile { id } userErrors { message } } }`,
+          { input: { dwellingId: d.id, openedOn: "2026-11-02" } },
+        );
         const file = (opened.data?.openAllocationFile as { allocationFile: { id: string } | null } | undefined)?.allocationFile;
         if (!file) throw new Error(`could not open an allocation file: ${JSON.stringify(opened).slice(0, 300)}`);
-        bodies.push(JSON.stringify({ query: `mutation($input: ComputeShortlistInput!) { computeShortlist(input: $input) { computation { rankedCount excludedCount notLoadedCount recordBytes recordCanonicalLength loadMilliseconds rankMilliseconds recordMilliseconds } userErrors { message } } }`, variables: { input: { allocationFileId: file.id, allocationDate: "2026-11-02", keep: 10 } } }));
+        bodies.push(
+          JSON.stringify({
+            query: `mutation($input: ComputeShortlistInput!) { computeShortlist(input: $input) { computation { rankedCount excludedCount notLoadedCount recordBytes recordCanonicalLength loadMilliseconds rankMilliseconds recordMilliseconds } userErrors { message } } }`,
+            variables: { input: { allocationFileId: file.id, allocationDate: "2026-11-02", keep: 10 } },
+          }),
+        );
       }
       const [register] = await sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM "Application" WHERE status = 'ACTIVE'`);
-      return { bodies, baselineQuery: `?landlordId=${landlordId}&date=2026-11-02`, subject: `${org.name}, ${Number(register!.n).toLocaleString("en")} active applications` };
+      return {
+        bodies,
+        baselineQuery: `?landlordId=${landlordId}&date=2026-11-02`,
+        subject: `${org.name}, ${Number(register!.n).toLocaleString("en")} active applications`,
+      };
     },
     check: (data) => {
-      const c = (data.computeShortlist as { computation: { rankedCount: number; recordBytes: number; recordCanonicalLength: number; notLoadedCount: number } | null } | undefined)?.computation;
+      const c = (
+        data.computeShortlist as
+          | { computation: { rankedCount: number; recordBytes: number; recordCanonicalLength: number; notLoadedCount: number } | null }
+          | undefined
+      )?.computation;
       if (!c || c.rankedCount === 0) fail("shortlist", "nobody ranked");
       // The decision record is stored and its size reported (issue 16: under 1 MB per vacancy).
       if (!(c!.recordBytes > 0)) fail("shortlist", "no decision record");
-      console.log(`[bench] shortlist: ${c!.rankedCount} ranked, ${c!.notLoadedCount} left out by the SQL filter, record ${c!.recordBytes} B gzip (${c!.recordCanonicalLength} characters of canonical JSON)`);
+      console.log(
+        `[bench] shortlist: ${c!.rankedCount} ranked, ${c!.notLoadedCount} left out by the SQL filter, record ${c!.recordBytes} B gzip (${c!.recordCanonicalLength} characters of canonical JSON)`,
+      );
     },
   },
 ];

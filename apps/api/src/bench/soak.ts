@@ -65,7 +65,12 @@ function fail(msg: string): never {
 }
 
 if (DATABASE !== "pglite" && DATABASE !== "postgresql") fail(`SOAK_DATABASE must be pglite or postgresql, not ${DATABASE}`);
-for (const [name, value] of [["SOAK_RATE", RATE], ["SOAK_SECONDS", SECONDS], ["SOAK_RSS_GROWTH_BOUND_MB", BOUND_MB], ["SOAK_PORT", PORT]] as const) {
+for (const [name, value] of [
+  ["SOAK_RATE", RATE],
+  ["SOAK_SECONDS", SECONDS],
+  ["SOAK_RSS_GROWTH_BOUND_MB", BOUND_MB],
+  ["SOAK_PORT", PORT],
+] as const) {
   if (!Number.isFinite(value) || value <= 0) fail(`${name} must be a positive number`);
 }
 
@@ -74,7 +79,6 @@ function rssMb(pid: number): number {
   if (!m) throw new Error(`no VmRSS for process ${pid}`);
   return Number(m[1]) / 1024;
 }
-
 
 interface Kind {
   name: string;
@@ -86,7 +90,11 @@ const KINDS: Kind[] = [
   { name: "dwellings", description: "20 dwellings of the landlord with landlord and up to 5 accommodation units each (landlord key)", share: 35 },
   { name: "leases", description: "20 leases of the landlord with dwelling and household size (landlord key)", share: 25 },
   { name: "dashboard", description: "the ministry dashboard (analyst key)", share: 15 },
-  { name: "updateDwelling", description: "updateDwelling of one of 20 of the landlord's dwellings, toggling hasOutdoorSpace, with an Idempotency-Key (landlord key)", share: 25 },
+  {
+    name: "updateDwelling",
+    description: "updateDwelling of one of 20 of the landlord's dwellings, toggling hasOutdoorSpace, with an Idempotency-Key (landlord key)",
+    share: 25,
+  },
 ];
 
 const DWELLINGS = `{ dwellings(first: 20) { totalCount edges { node { id reference bedrooms usefulArea status landlord { id name }
@@ -132,10 +140,21 @@ async function main(): Promise<void> {
   try {
     log(`${DATABASE}: starting the API on a fresh database, seed small`);
     const startedAt = Date.now();
-    api = await startProcess([path.join(API_DIR, "dist/main.js")], {
-      ...process.env, DATABASE_URL: databaseUrl, ABORDABLE_DATA_DIR: dataDir, ABORDABLE_SEED: "small", PORT: String(PORT), HOST: "127.0.0.1",
-      NODE_ENV: "production", LOG_LEVEL: "warn", ABORDABLE_RATE_LIMIT_PER_MINUTE: "1000000",
-    }, `http://127.0.0.1:${PORT}/readyz`);
+    api = await startProcess(
+      [path.join(API_DIR, "dist/main.js")],
+      {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        ABORDABLE_DATA_DIR: dataDir,
+        ABORDABLE_SEED: "small",
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        ABORDABLE_RATE_LIMIT_PER_MINUTE: "1000000",
+      },
+      `http://127.0.0.1:${PORT}/readyz`,
+    );
     log(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s (pid ${api.pid})`);
     const pid = api.pid!;
     const exited = new Promise<number | null>((resolve) => api!.once("exit", (code) => resolve(code)));
@@ -153,14 +172,19 @@ async function main(): Promise<void> {
     const graphql = `http://127.0.0.1:${PORT}/graphql`;
     const send = async (key: string, body: unknown, extra: Record<string, string> = {}) => {
       const res = await fetch(graphql, {
-        method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}`, ...extra }, body: JSON.stringify(body), signal: AbortSignal.timeout(TIMEOUT_MS),
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}`, ...extra },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       const text = await res.text();
       return { status: res.status, text };
     };
 
     // The landlord's dwellings to update, with their current value of the toggled field.
-    const own = JSON.parse((await send(landlordKey, { query: "{ dwellings(first: 20) { edges { node { id hasOutdoorSpace } } } }" })).text) as { data: { dwellings: { edges: { node: { id: string; hasOutdoorSpace: boolean } }[] } } };
+    const own = JSON.parse((await send(landlordKey, { query: "{ dwellings(first: 20) { edges { node { id hasOutdoorSpace } } } }" })).text) as {
+      data: { dwellings: { edges: { node: { id: string; hasOutdoorSpace: boolean } }[] } };
+    };
     const targets = own.data.dwellings.edges.map((e) => ({ id: e.node.id, value: e.node.hasOutdoorSpace }));
     if (targets.length === 0) throw new Error("the landlord has no dwelling to update");
 
@@ -197,8 +221,15 @@ async function main(): Promise<void> {
           const target = targets[updateTurn++ % targets.length]!;
           const value = !target.value;
           target.value = value;
-          const res = await send(landlordKey, { query: UPDATE, variables: { input: { id: target.id, hasOutdoorSpace: value } } }, { "idempotency-key": `soak-${randomUUID()}` });
-          const body = res.status === 200 ? (JSON.parse(res.text) as { errors?: unknown; data?: { updateDwelling?: { dwelling?: { hasOutdoorSpace: boolean }; userErrors: unknown[] } } }) : undefined;
+          const res = await send(
+            landlordKey,
+            { query: UPDATE, variables: { input: { id: target.id, hasOutdoorSpace: value } } },
+            { "idempotency-key": `soak-${randomUUID()}` },
+          );
+          const body =
+            res.status === 200
+              ? (JSON.parse(res.text) as { errors?: unknown; data?: { updateDwelling?: { dwelling?: { hasOutdoorSpace: boolean }; userErrors: unknown[] } } })
+              : undefined;
           if (!body) problem = `HTTP ${res.status} ${res.text.slice(0, 200)}`;
           else if (body.errors) problem = `errors ${JSON.stringify(body.errors).slice(0, 200)}`;
           else if (body.data?.updateDwelling?.userErrors.length) problem = `userErrors ${JSON.stringify(body.data.updateDwelling.userErrors).slice(0, 200)}`;
@@ -307,7 +338,9 @@ async function main(): Promise<void> {
     const pass = errors === 0 && done === total && growth <= BOUND_MB && stillUp && exitCode === 0;
     const f = (n: number) => n.toFixed(1);
 
-    log(`requests ${done}/${total} in ${f(elapsedS)} s (${f(done / elapsedS)} req/s), errors ${errors}, latency p50 ${f(percentile(sorted, 50))} ms, p95 ${f(percentile(sorted, 95))} ms, p99 ${f(percentile(sorted, 99))} ms, max ${f(sorted[sorted.length - 1] ?? NaN)} ms`);
+    log(
+      `requests ${done}/${total} in ${f(elapsedS)} s (${f(done / elapsedS)} req/s), errors ${errors}, latency p50 ${f(percentile(sorted, 50))} ms, p95 ${f(percentile(sorted, 95))} ms, p99 ${f(percentile(sorted, 99))} ms, max ${f(sorted[sorted.length - 1] ?? NaN)} ms`,
+    );
     const sign = (n: number) => `${n >= 0 ? "+" : ""}${f(n)}`;
     const memory =
       `RSS floor ${f(startFloor)} MB after the warm-up (${f(WARMUP_S)}-${f(WARMUP_S + WINDOW_S)} s), ${f(endFloor)} MB at the end (last ${f(WINDOW_S)} s): growth ${sign(growth)} MB (bound +${BOUND_MB} MB); ` +
@@ -349,7 +382,10 @@ async function main(): Promise<void> {
       const current = existsSync(REPORT) ? readFileSync(REPORT, "utf8") : "";
       const a = current.indexOf(START);
       const b = current.indexOf(END);
-      const next = a >= 0 && b > a ? current.slice(0, a) + section + current.slice(b + END.length) : `${current}${current === "" || current.endsWith("\n\n") ? "" : current.endsWith("\n") ? "\n" : "\n\n"}${section}\n`;
+      const next =
+        a >= 0 && b > a
+          ? current.slice(0, a) + section + current.slice(b + END.length)
+          : `${current}${current === "" || current.endsWith("\n\n") ? "" : current.endsWith("\n") ? "\n" : "\n\n"}${section}\n`;
       writeFileSync(REPORT, next);
       log(`section written to ${REPORT}`);
     }

@@ -120,14 +120,23 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
  */
 class BoundedPool extends pg.Pool {
   lastProgressAt = Date.now();
-  constructor(config: pg.PoolConfig, readonly maxWaiting: number) {
+  constructor(
+    config: pg.PoolConfig,
+    readonly maxWaiting: number,
+  ) {
     super(config);
   }
   override connect(): Promise<pg.PoolClient>;
   override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
-  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
     if (this.idleCount === 0 && this.totalCount >= (this.options.max ?? 10) && this.waitingCount >= this.maxWaiting) {
-      const error = new DatabaseUnavailableError(`[database-unavailable] all ${this.totalCount} database connections are busy and ${this.waitingCount} requests already wait`, "overloaded", 1);
+      const error = new DatabaseUnavailableError(
+        `[database-unavailable] all ${this.totalCount} database connections are busy and ${this.waitingCount} requests already wait`,
+        "overloaded",
+        1,
+      );
       if (callback) {
         process.nextTick(() => callback(error, undefined, () => undefined));
         return;
@@ -214,7 +223,9 @@ async function checkDataDir(dataDir: string): Promise<void> {
   try {
     await access(dataDir, constants.R_OK | constants.W_OK);
   } catch {
-    throw new Error(`The data directory ${dataDir} (ABORDABLE_DATA_DIR) is not writable by this process: the embedded database needs to write there. Fix its permissions or mount, or point ABORDABLE_DATA_DIR elsewhere.`);
+    throw new Error(
+      `The data directory ${dataDir} (ABORDABLE_DATA_DIR) is not writable by this process: the embedded database needs to write there. Fix its permissions or mount, or point ABORDABLE_DATA_DIR elsewhere.`,
+    );
   }
 }
 
@@ -227,7 +238,10 @@ async function openPglite(target: { dataDir: string; loadDataDir?: Blob } & Pgli
   // system layer (Emscripten NODEFS) makes PostgreSQL's own fsync calls no-ops whatever the
   // setting (strace shows no fsync/fdatasync at all), so the gate flushes itself (PgliteGate.flush).
   const startParams = target.fsync ? PGlite.defaultStartParams.filter((p) => p !== "-F") : undefined;
-  const inner = dataDir === "memory" ? await PGlite.create({ ...(startParams ? { startParams } : {}), ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) }) : await PGlite.create(dataDir, startParams ? { startParams } : {});
+  const inner =
+    dataDir === "memory"
+      ? await PGlite.create({ ...(startParams ? { startParams } : {}), ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}) })
+      : await PGlite.create(dataDir, startParams ? { startParams } : {});
   const sql: SqlSession = {
     exec: async (text) => {
       await inner.exec(text);
@@ -253,7 +267,11 @@ async function openPglite(target: { dataDir: string; loadDataDir?: Blob } & Pgli
     ping: async (timeoutMs = 5_000) => {
       const refusing = gate.refusing();
       if (refusing) throw new DatabaseUnavailableError(`[database-unavailable] ${refusing}`, "disk-full", 30);
-      await withTimeout(gate.run(() => inner.query("SELECT 1")), timeoutMs, "PGlite");
+      await withTimeout(
+        gate.run(() => inner.query("SELECT 1")),
+        timeoutMs,
+        "PGlite",
+      );
     },
     health: () => gate.health(),
     close: async () => {
@@ -277,7 +295,13 @@ class PgliteGate {
   /** WAL segment name → modification time it was last flushed at. */
   private readonly flushed = new Map<string, number>();
   private controlFlushedAt = -1;
-  constructor(private readonly db: PGlite, private readonly dataDir: string, private readonly maxQueue: number, private readonly minFreeBytes: number, private readonly fsync = false) {}
+  constructor(
+    private readonly db: PGlite,
+    private readonly dataDir: string,
+    private readonly maxQueue: number,
+    private readonly minFreeBytes: number,
+    private readonly fsync = false,
+  ) {}
 
   /**
    * fsync on: makes what PGlite wrote durable before the operation is answered, since PGlite's
@@ -329,9 +353,10 @@ class PgliteGate {
       try {
         const s = statfsSync(this.dataDir);
         const free = Number(s.bavail) * Number(s.bsize);
-        this.low = free < this.minFreeBytes
-          ? `the disk of the embedded database is full: ${Math.floor(free / 1048576)} MB free in ${this.dataDir}, at least ${Math.floor(this.minFreeBytes / 1048576)} MB needed (ABORDABLE_PGLITE_MIN_FREE_MB); nothing was applied`
-          : null;
+        this.low =
+          free < this.minFreeBytes
+            ? `the disk of the embedded database is full: ${Math.floor(free / 1048576)} MB free in ${this.dataDir}, at least ${Math.floor(this.minFreeBytes / 1048576)} MB needed (ABORDABLE_PGLITE_MIN_FREE_MB); nothing was applied`
+            : null;
       } catch {
         this.low = null;
       }
@@ -343,7 +368,11 @@ class PgliteGate {
     const refusing = this.refusing();
     if (refusing) throw new DatabaseUnavailableError(`[database-unavailable] ${refusing}`, "disk-full", 30);
     if (this.pending >= this.maxQueue) {
-      throw new DatabaseUnavailableError(`[database-unavailable] the embedded database has ${this.pending} operations queued (limit ${this.maxQueue}); retry shortly`, "overloaded", 1);
+      throw new DatabaseUnavailableError(
+        `[database-unavailable] the embedded database has ${this.pending} operations queued (limit ${this.maxQueue}); retry shortly`,
+        "overloaded",
+        1,
+      );
     }
     this.pending += 1;
     try {

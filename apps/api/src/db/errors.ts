@@ -71,8 +71,16 @@ export function databaseUnavailable(error: unknown): { reason: string; retryAfte
   if (error instanceof DatabaseUnavailableError) return { reason: error.reason, retryAfterSeconds: error.retryAfterSeconds };
   const found = { codes: [] as string[], text: [] as string[] };
   collect(error, found, 0, new Set());
-  if (found.codes.some((c) => c === "53100") || found.text.some((t) => /No space left on device|ENOSPC|could not extend file/i.test(t))) return { reason: "disk-full", retryAfterSeconds: 30 };
-  if (found.codes.some((c) => PRISMA_CODES.has(c) || isTransientSqlState(c) || ["DatabaseNotReachable", "ConnectionClosed", "TooManyConnections", "TransactionWriteConflict", "SocketTimeout"].includes(c))) {
+  if (found.codes.some((c) => c === "53100") || found.text.some((t) => /No space left on device|ENOSPC|could not extend file/i.test(t)))
+    return { reason: "disk-full", retryAfterSeconds: 30 };
+  if (
+    found.codes.some(
+      (c) =>
+        PRISMA_CODES.has(c) ||
+        isTransientSqlState(c) ||
+        ["DatabaseNotReachable", "ConnectionClosed", "TooManyConnections", "TransactionWriteConflict", "SocketTimeout"].includes(c),
+    )
+  ) {
     return { reason: "unavailable", retryAfterSeconds: 2 };
   }
   if (found.text.some((t) => TRANSIENT_MESSAGE.test(t))) return { reason: "unavailable", retryAfterSeconds: 2 };

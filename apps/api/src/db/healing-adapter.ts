@@ -35,7 +35,10 @@ interface Adapter {
 const CLOSING = /^\s*(COMMIT|ROLLBACK)\s*$/i;
 
 export class HealingPrismaPg extends PrismaPg {
-  constructor(pool: pg.Pool, private readonly logger?: Logger) {
+  constructor(
+    pool: pg.Pool,
+    private readonly logger?: Logger,
+  ) {
     super(pool);
   }
 
@@ -60,7 +63,10 @@ export class HealingPrismaPg extends PrismaPg {
           return await executeRaw(query);
         } catch (error) {
           if (CLOSING.test(query.sql)) {
-            logger?.warn("database connection failed while closing a transaction; destroyed instead of returned to the pool", { statement: query.sql.trim(), error });
+            logger?.warn("database connection failed while closing a transaction; destroyed instead of returned to the pool", {
+              statement: query.sql.trim(),
+              error,
+            });
             release(error instanceof Error ? error : new Error(String(error)));
           }
           throw error;

@@ -31,7 +31,10 @@ const LOCK_KEY = 7_082_023; // arbitrary constant identifying abordable's migrat
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -55,9 +58,7 @@ export async function migrate(session: SqlSession, options: { advisoryLock: bool
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
     const applied = new Map(
-      (await session.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "_abordable_migrations"`)).map(
-        (r) => [r.name, r.checksum],
-      ),
+      (await session.query<{ name: string; checksum: string }>(`SELECT name, checksum FROM "_abordable_migrations"`)).map((r) => [r.name, r.checksum]),
     );
     for (const name of applied.keys()) {
       if (!migrations.some((m) => m.name === name)) {

@@ -19,7 +19,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const unavailable = databaseUnavailable(original);
   if (unavailable && !(original instanceof GraphQLError && original.extensions?.code === "SERVICE_UNAVAILABLE")) {
     return {
-      message: unavailable.reason === "disk-full" ? "The database's disk is full: nothing was applied; retry later (see Retry-After)" : "The database cannot serve now: nothing was applied; retry shortly (see Retry-After)",
+      message:
+        unavailable.reason === "disk-full"
+          ? "The database's disk is full: nothing was applied; retry later (see Retry-After)"
+          : "The database cannot serve now: nothing was applied; retry shortly (see Retry-After)",
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: "SERVICE_UNAVAILABLE", reason: unavailable.reason, retryAfter: unavailable.retryAfterSeconds },

@@ -75,7 +75,11 @@ query IssuedStatements {
 `;
 
 export const EXAMPLE_TABS = [
-  { query: LANDLORD, headers: AUTH_HEADERS_PLACEHOLDER, variables: JSON.stringify({ landlordId: "<your organisation's id (viewer.organisation.id)>" }, null, 2) },
+  {
+    query: LANDLORD,
+    headers: AUTH_HEADERS_PLACEHOLDER,
+    variables: JSON.stringify({ landlordId: "<your organisation's id (viewer.organisation.id)>" }, null, 2),
+  },
   { query: DEVELOPER, headers: AUTH_HEADERS_PLACEHOLDER },
   { query: ANALYST, headers: AUTH_HEADERS_PLACEHOLDER },
 ];

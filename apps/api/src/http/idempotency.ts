@@ -58,7 +58,14 @@ export function requestHash(body: unknown): string {
 }
 
 /** Claims the key for this request, or says what to answer instead. */
-export async function claim(prisma: PrismaClient, apiKeyId: string, key: string, hash: string, leaseMs: number, now = new Date()): Promise<IdempotencyDecision> {
+export async function claim(
+  prisma: PrismaClient,
+  apiKeyId: string,
+  key: string,
+  hash: string,
+  leaseMs: number,
+  now = new Date(),
+): Promise<IdempotencyDecision> {
   await prisma.idempotencyRecord.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - IDEMPOTENCY_TTL_MS) } } });
   // INSERT … ON CONFLICT DO NOTHING: exactly one of two concurrent requests claims the key.
   const { count } = await prisma.idempotencyRecord.createMany({ data: [{ apiKeyId, key, requestHash: hash, createdAt: now }], skipDuplicates: true });
@@ -66,7 +73,12 @@ export async function claim(prisma: PrismaClient, apiKeyId: string, key: string,
   const existing = await prisma.idempotencyRecord.findUnique({ where: { apiKeyId_key: { apiKeyId, key } } });
   if (!existing) return claim(prisma, apiKeyId, key, hash, leaseMs, now);
   if (existing.requestHash !== hash) {
-    return { kind: "refuse", status: 422, code: "IDEMPOTENCY_KEY_REUSED", message: "This Idempotency-Key was used with a different request; use a new key for a new request" };
+    return {
+      kind: "refuse",
+      status: 422,
+      code: "IDEMPOTENCY_KEY_REUSED",
+      message: "This Idempotency-Key was used with a different request; use a new key for a new request",
+    };
   }
   if (existing.status !== null && existing.response !== null) return { kind: "replay", status: existing.status, body: existing.response };
   const leaseEnds = existing.createdAt.getTime() + leaseMs;
@@ -75,18 +87,35 @@ export async function claim(prisma: PrismaClient, apiKeyId: string, key: string,
     // another one behind the same address): a retry in a moment replays it. Only once the lease
     // has run out is the response taken as lost (its process died between commit and answer).
     if (leaseEnds > now.getTime()) {
-      return { kind: "refuse", status: 409, code: "IDEMPOTENT_REQUEST_IN_PROGRESS", message: "A request with this Idempotency-Key was just applied and its response is being stored; retry shortly to get it", retryAfter: 1 };
+      return {
+        kind: "refuse",
+        status: 409,
+        code: "IDEMPOTENT_REQUEST_IN_PROGRESS",
+        message: "A request with this Idempotency-Key was just applied and its response is being stored; retry shortly to get it",
+        retryAfter: 1,
+      };
     }
-    return { kind: "refuse", status: 409, code: "IDEMPOTENT_REQUEST_APPLIED", message: "The change of the first request with this key was applied but its response was lost; read the object instead of retrying" };
+    return {
+      kind: "refuse",
+      status: 409,
+      code: "IDEMPOTENT_REQUEST_APPLIED",
+      message: "The change of the first request with this key was applied but its response was lost; read the object instead of retrying",
+    };
   }
   if (leaseEnds <= now.getTime()) {
     // The claimant neither committed nor answered within its lease: take the claim over, once.
-    const taken = await prisma.idempotencyRecord.updateMany({ where: { apiKeyId, key, createdAt: existing.createdAt, committedAt: null, status: null }, data: { createdAt: now } });
+    const taken = await prisma.idempotencyRecord.updateMany({
+      where: { apiKeyId, key, createdAt: existing.createdAt, committedAt: null, status: null },
+      data: { createdAt: now },
+    });
     if (taken.count === 1) return { kind: "run", claimedAt: now };
     return claim(prisma, apiKeyId, key, hash, leaseMs, now);
   }
   return {
-    kind: "refuse", status: 409, code: "IDEMPOTENT_REQUEST_IN_PROGRESS", message: "A request with this Idempotency-Key is still running; retry shortly",
+    kind: "refuse",
+    status: 409,
+    code: "IDEMPOTENT_REQUEST_IN_PROGRESS",
+    message: "A request with this Idempotency-Key is still running; retry shortly",
     retryAfter: Math.max(1, Math.ceil((leaseEnds - now.getTime()) / 1000)),
   };
 }
@@ -108,7 +137,10 @@ export async function claim(prisma: PrismaClient, apiKeyId: string, key: string,
  */
 export async function complete(prisma: PrismaClient, apiKeyId: string, key: string, claimedAt: Date, status: number, body: string): Promise<boolean> {
   try {
-    const { count } = await prisma.idempotencyRecord.updateMany({ where: { apiKeyId, key, createdAt: claimedAt, committedAt: { not: null } }, data: { status, response: redactSecrets(body) } });
+    const { count } = await prisma.idempotencyRecord.updateMany({
+      where: { apiKeyId, key, createdAt: claimedAt, committedAt: { not: null } },
+      data: { status, response: redactSecrets(body) },
+    });
     return count === 1;
   } catch {
     return false;

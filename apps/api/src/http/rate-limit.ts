@@ -48,7 +48,10 @@ function decide(tokensAfter: number, allowed: boolean, perMinute: number): RateD
 
 export class MemoryRateLimitStore implements RateLimitStore {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  constructor(private readonly maxEntries = 100_000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly maxEntries = 100_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get size(): number {
     return this.buckets.size;

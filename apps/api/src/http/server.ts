@@ -40,14 +40,22 @@ export interface App {
 export type AppConfig = Pick<
   Config,
   "host" | "port" | "graphiql" | "introspection" | "maxBodyBytes" | "maxQueryDepth" | "maxQueryCost" | "rateLimitPerMinute" | "shutdownGraceMs" | "nodeEnv"
-> & { bill8535EntryIntoForce?: string | undefined; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" | undefined; idempotencyLeaseMs?: number; readings?: import("../config.js").LegalReadings } & Partial<
-    Pick<Config, "trustedProxies" | "authFailuresPerMinute" | "rateLimitMaxBuckets" | "livenessStallMs">
-  >;
+> & {
+  bill8535EntryIntoForce?: string | undefined;
+  annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" | undefined;
+  idempotencyLeaseMs?: number;
+  readings?: import("../config.js").LegalReadings;
+} & Partial<Pick<Config, "trustedProxies" | "authFailuresPerMinute" | "rateLimitMaxBuckets" | "livenessStallMs">>;
 
 const GRAPHQL_PATH = "/graphql";
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
@@ -71,7 +79,13 @@ export async function createHttpApp(deps: { config: AppConfig; db: Database; log
     // The json_agg dwellings page's data is written as the database built it (portfolio/dwelling-page-sql.ts).
     stringifyResult,
     // No field carries a cache hint (responses are per API key): Apollo's default cache-control plugin only costs time per field (issue 16).
-    plugins: [ApolloServerPluginCacheControlDisabled(), correlationPlugin, textInputPlugin, dwellingPagePlugin, config.graphiql ? graphiqlLandingPage(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      correlationPlugin,
+      textInputPlugin,
+      dwellingPagePlugin,
+      config.graphiql ? graphiqlLandingPage(GRAPHQL_PATH) : ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
   // Several API processes on one PostgreSQL share their buckets there; the embedded database is
@@ -103,7 +117,11 @@ export async function createHttpApp(deps: { config: AppConfig; db: Database; log
       } catch (error) {
         logger.warn("readiness check failed", { correlationId, error });
         res.setHeader("retry-after", String(databaseUnavailable(error)?.retryAfterSeconds ?? 2));
-        return sendJson(res, 503, { status: "unavailable", database: db.kind, reason: error instanceof Error ? error.message.replace("[database-unavailable] ", "") : String(error) });
+        return sendJson(res, 503, {
+          status: "unavailable",
+          database: db.kind,
+          reason: error instanceof Error ? error.message.replace("[database-unavailable] ", "") : String(error),
+        });
       }
     }
     if (url.pathname !== GRAPHQL_PATH) return sendJson(res, 404, { errors: [{ message: `Not found: the API is at ${GRAPHQL_PATH}` }] });
@@ -114,7 +132,10 @@ export async function createHttpApp(deps: { config: AppConfig; db: Database; log
     const authorization = header(req, "authorization");
     const refuse = (d: RateDecision, policy: string, what: string, perMinute: number) => {
       security("rate_limited", { policy });
-      return new HttpError(429, `Rate limit of ${perMinute} ${what} per minute reached; retry in ${d.retryAfter} s`, "RATE_LIMITED", { "retry-after": String(d.retryAfter), ...rateLimitHeaders(policy, d) });
+      return new HttpError(429, `Rate limit of ${perMinute} ${what} per minute reached; retry in ${d.retryAfter} s`, "RATE_LIMITED", {
+        "retry-after": String(d.retryAfter),
+        ...rateLimitHeaders(policy, d),
+      });
     };
     const security = (event: string, fields: Record<string, unknown>) =>
       logger.warn("security event", { event, correlationId, address, userAgent: header(req, "user-agent"), ...fields });
@@ -126,11 +147,18 @@ export async function createHttpApp(deps: { config: AppConfig; db: Database; log
     const auth = await authenticate(db.prisma, authorization);
     if (!auth.ok) {
       const credential = `fail-cred:${hashKey(authorization ?? "").slice(0, 32)}`;
-      const [byAddress, byCredential] = await Promise.all([store.take(`fail-ip:${address}`, authFailuresPerMinute), store.take(credential, authFailuresPerMinute)]);
+      const [byAddress, byCredential] = await Promise.all([
+        store.take(`fail-ip:${address}`, authFailuresPerMinute),
+        store.take(credential, authFailuresPerMinute),
+      ]);
       security("authentication_failed", { reason: auth.reason, credentialPrefix: /abk_([0-9a-f]{8})_/.exec(authorization ?? "")?.[1] });
       if (!byAddress.allowed) throw refuse(byAddress, "auth-failures-per-address", "failed authentications from this address", authFailuresPerMinute);
-      if (!byCredential.allowed) throw refuse(byCredential, "auth-failures-per-credential", "failed authentications with this credential", authFailuresPerMinute);
-      throw new HttpError(401, auth.reason, "UNAUTHENTICATED", { "www-authenticate": 'Bearer realm="abordable"', ...rateLimitHeaders("auth-failures-per-address", byAddress) });
+      if (!byCredential.allowed)
+        throw refuse(byCredential, "auth-failures-per-credential", "failed authentications with this credential", authFailuresPerMinute);
+      throw new HttpError(401, auth.reason, "UNAUTHENTICATED", {
+        "www-authenticate": 'Bearer realm="abordable"',
+        ...rateLimitHeaders("auth-failures-per-address", byAddress),
+      });
     }
     const viewer = auth.viewer;
     const decision = await store.take(viewer.kind === "apiKey" ? `key:${viewer.apiKeyId}` : `ip:${address}`, config.rateLimitPerMinute);
@@ -141,7 +169,8 @@ export async function createHttpApp(deps: { config: AppConfig; db: Database; log
     const idempotencyKey = header(req, "idempotency-key");
     let idempotent: { apiKeyId: string; key: string; claimedAt: Date } | undefined;
     if (idempotencyKey !== undefined && viewer.kind === "apiKey" && isMutationRequest(body)) {
-      if (!isValidIdempotencyKey(idempotencyKey)) throw new HttpError(400, "Idempotency-Key must be 8 to 128 characters among A-Z a-z 0-9 . _ : -", "BAD_REQUEST");
+      if (!isValidIdempotencyKey(idempotencyKey))
+        throw new HttpError(400, "Idempotency-Key must be 8 to 128 characters among A-Z a-z 0-9 . _ : -", "BAD_REQUEST");
       const decision = await claim(db.prisma, viewer.apiKeyId, idempotencyKey, requestHash(body), config.idempotencyLeaseMs ?? 30_000);
       if (decision.kind === "replay") {
         res.statusCode = decision.status;
@@ -178,7 +207,15 @@ export async function createHttpApp(deps: { config: AppConfig; db: Database; log
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "POST", headers, search: url.search, body },
-      context: async () => createContext({ db, viewer, correlationId, logger: logger.child({ correlationId }), idempotency: idempotent && { key: idempotent.key, claimedAt: idempotent.claimedAt }, legal: { bill8535EntryIntoForce: config.bill8535EntryIntoForce, annexIIReadingPeriod: config.annexIIReadingPeriod, readings: config.readings } }),
+      context: async () =>
+        createContext({
+          db,
+          viewer,
+          correlationId,
+          logger: logger.child({ correlationId }),
+          idempotency: idempotent && { key: idempotent.key, claimedAt: idempotent.claimedAt },
+          legal: { bill8535EntryIntoForce: config.bill8535EntryIntoForce, annexIIReadingPeriod: config.annexIIReadingPeriod, readings: config.readings },
+        }),
     });
     const status = result.status ?? 200;
     for (const [name, value] of result.headers) res.setHeader(name, value);
@@ -216,14 +253,26 @@ export async function createHttpApp(deps: { config: AppConfig; db: Database; log
         if (unavailable) {
           logger.warn("database unavailable", { correlationId, reason: unavailable.reason, error });
           res.setHeader("retry-after", String(unavailable.retryAfterSeconds));
-          return sendJson(res, 503, { errors: [{ message: unavailableMessage(unavailable.reason), extensions: { code: "SERVICE_UNAVAILABLE", reason: unavailable.reason, correlationId } }] });
+          return sendJson(res, 503, {
+            errors: [
+              { message: unavailableMessage(unavailable.reason), extensions: { code: "SERVICE_UNAVAILABLE", reason: unavailable.reason, correlationId } },
+            ],
+          });
         }
         logger.error("request failed", { correlationId, error });
         return sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", correlationId } }] });
       })
       .then((status) => {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.debug("request", { correlationId, method: req.method, path: req.url, status, ms: Math.round(ms * 10) / 10, address, userAgent: header(req, "user-agent") });
+        logger.debug("request", {
+          correlationId,
+          method: req.method,
+          path: req.url,
+          status,
+          ms: Math.round(ms * 10) / 10,
+          address,
+          userAgent: header(req, "user-agent"),
+        });
       })
       .catch(() => undefined);
   });
@@ -286,7 +335,7 @@ async function readJsonBody(req: http.IncomingMessage, maxBytes: number): Promis
   const text = Buffer.concat(chunks).toString("utf8");
   const type = header(req, "content-type") ?? "";
   if (!type.includes("application/json")) return text;
-  if (text.length === 0) throw new HttpError(400, "Empty JSON body: send {\"query\": \"…\"}", "BAD_REQUEST");
+  if (text.length === 0) throw new HttpError(400, 'Empty JSON body: send {"query": "…"}', "BAD_REQUEST");
   try {
     return JSON.parse(text);
   } catch {

@@ -43,7 +43,6 @@ export function findBadText(value: unknown, path: string): { path: string; probl
   return null;
 }
 
-
 /** The first bad inline string, with the argument path it sits in (field(arg: { sub: "…" }) → "field.arg.sub"). */
 function inlineBadText(document: DocumentNode): { path: string; problem: string } | null {
   let found: { path: string; problem: string } | null = null;

@@ -60,8 +60,19 @@ function checkInput(args: RecordIndexValueArgs): { key: string; value: Decimal; 
   const p = new Problems();
   const key = args.key.trim();
   if (args.series === "CONSTRUCTION_PRICE") {
-    if (!SEMESTER.test(key)) p.add("key", "INVALID_VALUE", `key of the construction-price index (indice semestriel des prix de la construction) is a semester YYYY-04 or YYYY-10 (got "${key}")`, "law art. 13 §2 al. 1");
-  } else if (!isIsoDate(key)) p.add("key", "INVALID_VALUE", `key of the ${args.series === "COTE" ? "cote d'application" : "€STR (taux à court terme de la BCE)"} is the day the value applies from, YYYY-MM-DD (got "${key}")`);
+    if (!SEMESTER.test(key))
+      p.add(
+        "key",
+        "INVALID_VALUE",
+        `key of the construction-price index (indice semestriel des prix de la construction) is a semester YYYY-04 or YYYY-10 (got "${key}")`,
+        "law art. 13 §2 al. 1",
+      );
+  } else if (!isIsoDate(key))
+    p.add(
+      "key",
+      "INVALID_VALUE",
+      `key of the ${args.series === "COTE" ? "cote d'application" : "€STR (taux à court terme de la BCE)"} is the day the value applies from, YYYY-MM-DD (got "${key}")`,
+    );
   let value: Decimal | null = null;
   try {
     value = typeof args.value === "string" ? parseDecimal(args.value) : new Dec(args.value.toFixed());
@@ -71,7 +82,8 @@ function checkInput(args: RecordIndexValueArgs): { key: string; value: Decimal; 
   if (value) {
     if (value.decimalPlaces() > SCALE) p.add("value", "INVALID_VALUE", `value has ${value.decimalPlaces()} decimals; at most ${SCALE} are kept`);
     if (args.series === "ECB_SHORT_TERM_RATE") {
-      if (value.abs().greaterThan(100)) p.add("value", "OUT_OF_RANGE", `the €STR is a percentage per year between -100 and 100 (got ${value.toFixed()})`, "law art. 13 §4");
+      if (value.abs().greaterThan(100))
+        p.add("value", "OUT_OF_RANGE", `the €STR is a percentage per year between -100 and 100 (got ${value.toFixed()})`, "law art. 13 §4");
     } else if (!value.greaterThan(0)) p.add("value", "OUT_OF_RANGE", `an index value is positive (got ${value.toFixed()})`);
     else if (value.greaterThan("1000000")) p.add("value", "OUT_OF_RANGE", `an index value is at most 1000000 (got ${value.toFixed()})`);
   }
@@ -81,8 +93,14 @@ function checkInput(args: RecordIndexValueArgs): { key: string; value: Decimal; 
     if (!isIsoDate(args.knownUntil)) p.add("knownUntil", "INVALID_VALUE", `knownUntil is a day YYYY-MM-DD (got "${args.knownUntil}")`);
     else {
       knownUntil = args.knownUntil;
-      if (knownUntil > todayIso()) p.add("knownUntil", "OUT_OF_RANGE", `knownUntil ${knownUntil} is after today (${todayIso()}): a series is known complete only up to a day that has passed`);
-      if (!p.list.some((e) => e.field[1] === "key") && knownUntil < keyStart(args.series, key)) p.add("knownUntil", "OUT_OF_RANGE", `knownUntil ${knownUntil} precedes the value's first day ${keyStart(args.series, key)}`);
+      if (knownUntil > todayIso())
+        p.add(
+          "knownUntil",
+          "OUT_OF_RANGE",
+          `knownUntil ${knownUntil} is after today (${todayIso()}): a series is known complete only up to a day that has passed`,
+        );
+      if (!p.list.some((e) => e.field[1] === "key") && knownUntil < keyStart(args.series, key))
+        p.add("knownUntil", "OUT_OF_RANGE", `knownUntil ${knownUntil} precedes the value's first day ${keyStart(args.series, key)}`);
     }
   }
   if (p.any) fail(p);
@@ -95,7 +113,11 @@ const sameDecimal = (a: string, b: Decimal): boolean => parseDecimal(a).equals(b
  * Records one value through `runMutation` (audited as `action`: "recordIndexValue" for the API, "cli.recordIndexValue"
  * for the CLI, whose viewer is the operator). `recordedBy` says who: `apiKey:<id>` or `cli:<operator>`.
  */
-export async function recordIndexValue(ctx: Context, args: RecordIndexValueArgs, opts: { action: string; recordedBy: string }): Promise<RecordIndexValueOutcome> {
+export async function recordIndexValue(
+  ctx: Context,
+  args: RecordIndexValueArgs,
+  opts: { action: string; recordedBy: string },
+): Promise<RecordIndexValueOutcome> {
   let unchanged = false;
   let seriesAfter: IndexSeriesSet | null = null;
   const out = await runMutation<IndexValueRow>(ctx, opts.action, async (tx) => {
@@ -105,9 +127,17 @@ export async function recordIndexValue(ctx: Context, args: RecordIndexValueArgs,
     if (existingRow) {
       const existing = toIndexValueRow(existingRow);
       if (!sameDecimal(existing.value, input.value))
-        p.add("value", "CONFLICT", `${args.series} ${input.key} was recorded as ${existing.value} on ${existing.recordedAt.toISOString().slice(0, 10)} (source: ${existing.source}); a recorded index value is never changed`);
+        p.add(
+          "value",
+          "CONFLICT",
+          `${args.series} ${input.key} was recorded as ${existing.value} on ${existing.recordedAt.toISOString().slice(0, 10)} (source: ${existing.source}); a recorded index value is never changed`,
+        );
       else if (input.knownUntil !== null && input.knownUntil !== existing.knownUntil)
-        p.add("knownUntil", "CONFLICT", `${args.series} ${input.key} was recorded with knownUntil ${existing.knownUntil ?? "none"}; a recorded value is never changed (record the next value to move knownUntil)`);
+        p.add(
+          "knownUntil",
+          "CONFLICT",
+          `${args.series} ${input.key} was recorded with knownUntil ${existing.knownUntil ?? "none"}; a recorded value is never changed (record the next value to move knownUntil)`,
+        );
       if (p.any) fail(p);
       unchanged = true;
       seriesAfter = await loadIndexSeries(tx);
@@ -115,9 +145,14 @@ export async function recordIndexValue(ctx: Context, args: RecordIndexValueArgs,
     }
     const builtIn = builtInValue(args.series, input.key);
     if (builtIn && !sameDecimal(builtIn.value, input.value))
-      p.add("value", "CONFLICT", `${args.series} ${input.key} is ${builtIn.value} in the built-in series (${builtIn.citation}); a conflicting value is refused`);
+      p.add(
+        "value",
+        "CONFLICT",
+        `${args.series} ${input.key} is ${builtIn.value} in the built-in series (${builtIn.citation}); a conflicting value is refused`,
+      );
     const current = await loadIndexSeries(tx);
-    const currentKnownUntil = args.series === "COTE" ? current.cote.knownUntil : args.series === "CONSTRUCTION_PRICE" ? current.construction.knownUntil : current.ecb.knownUntil;
+    const currentKnownUntil =
+      args.series === "COTE" ? current.cote.knownUntil : args.series === "CONSTRUCTION_PRICE" ? current.construction.knownUntil : current.ecb.knownUntil;
     if (input.knownUntil !== null && currentKnownUntil !== null && input.knownUntil < currentKnownUntil)
       p.add("knownUntil", "OUT_OF_RANGE", `the series is already known until ${currentKnownUntil}; knownUntil never moves back`);
     if (p.any) fail(p);

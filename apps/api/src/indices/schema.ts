@@ -15,7 +15,11 @@ import { IndexSeriesKindEnum, IndexSeriesRef, IndexValueRef, type SeriesPointSou
 export function seriesSources(set: IndexSeriesSet, only?: IndexSeriesKind | null): SeriesSource[] {
   const entry = (series: IndexSeriesKind, key: string): IndexValueRow | null => set.rows.find((r) => r.series === series && r.key === key) ?? null;
   const builtIn = (series: IndexSeriesKind, key: string): boolean =>
-    series === "COTE" ? COTE_SERIES.points.some((p) => p.validFrom === key) : series === "CONSTRUCTION_PRICE" ? CONSTRUCTION_SERIES.points.some((p) => p.semester === key) : false;
+    series === "COTE"
+      ? COTE_SERIES.points.some((p) => p.validFrom === key)
+      : series === "CONSTRUCTION_PRICE"
+        ? CONSTRUCTION_SERIES.points.some((p) => p.semester === key)
+        : false;
   const point = (series: IndexSeriesKind, key: string, value: string, source: SeriesPointSource["source"]): SeriesPointSource => ({
     series,
     key,
@@ -26,7 +30,14 @@ export function seriesSources(set: IndexSeriesSet, only?: IndexSeriesKind | null
     operatorEntry: entry(series, key),
   });
   const all: SeriesSource[] = [
-    { series: "COTE", frenchTerm: set.cote.frenchTerm, base: set.cote.base, lastChecked: set.cote.lastChecked, knownUntil: set.cote.knownUntil, points: set.cote.points.map((p) => point("COTE", p.validFrom, p.value, p.source)) },
+    {
+      series: "COTE",
+      frenchTerm: set.cote.frenchTerm,
+      base: set.cote.base,
+      lastChecked: set.cote.lastChecked,
+      knownUntil: set.cote.knownUntil,
+      points: set.cote.points.map((p) => point("COTE", p.validFrom, p.value, p.source)),
+    },
     {
       series: "CONSTRUCTION_PRICE",
       frenchTerm: set.construction.frenchTerm,
@@ -35,7 +46,14 @@ export function seriesSources(set: IndexSeriesSet, only?: IndexSeriesKind | null
       knownUntil: set.construction.knownUntil,
       points: set.construction.points.map((p) => point("CONSTRUCTION_PRICE", p.semester, p.value, p.source)),
     },
-    { series: "ECB_SHORT_TERM_RATE", frenchTerm: set.ecb.frenchTerm, base: null, lastChecked: ECB_SHORT_TERM_RATE_SERIES.lastChecked, knownUntil: set.ecb.knownUntil, points: set.ecb.points.map((p) => point("ECB_SHORT_TERM_RATE", p.validFrom, p.value, p.source)) },
+    {
+      series: "ECB_SHORT_TERM_RATE",
+      frenchTerm: set.ecb.frenchTerm,
+      base: null,
+      lastChecked: ECB_SHORT_TERM_RATE_SERIES.lastChecked,
+      knownUntil: set.ecb.knownUntil,
+      points: set.ecb.points.map((p) => point("ECB_SHORT_TERM_RATE", p.validFrom, p.value, p.source)),
+    },
   ];
   return only ? all.filter((s) => s.series === only) : all;
 }
@@ -54,14 +72,30 @@ builder.queryField("indexSeries", (t) =>
 const RecordIndexValueInput = builder.inputType("RecordIndexValueInput", {
   description: "A published index value to record: the series, its key (day or semester), the figure and where it was published.",
   fields: (t) => ({
-    series: t.field({ type: IndexSeriesKindEnum, required: true, description: "Series: COTE (« cote d'application »), CONSTRUCTION_PRICE (« indice des prix de la construction »), ECB_SHORT_TERM_RATE (« taux à court terme de la BCE », art. 13 §4)." }),
-    key: t.string({ required: true, description: "COTE / ECB_SHORT_TERM_RATE: the first day the value applies, YYYY-MM-DD; CONSTRUCTION_PRICE: the semester, YYYY-04 or YYYY-10." }),
-    value: t.field({ type: "Decimal", required: true, description: "The published figure, at most 6 decimals (index: positive; €STR: percent per year, may be negative)." }),
-    source: t.string({ required: true, description: "The publication (STATEC or ECB reference or URL), at most 500 characters; shown in every computation that uses the value." }),
+    series: t.field({
+      type: IndexSeriesKindEnum,
+      required: true,
+      description:
+        "Series: COTE (« cote d'application »), CONSTRUCTION_PRICE (« indice des prix de la construction »), ECB_SHORT_TERM_RATE (« taux à court terme de la BCE », art. 13 §4).",
+    }),
+    key: t.string({
+      required: true,
+      description: "COTE / ECB_SHORT_TERM_RATE: the first day the value applies, YYYY-MM-DD; CONSTRUCTION_PRICE: the semester, YYYY-04 or YYYY-10.",
+    }),
+    value: t.field({
+      type: "Decimal",
+      required: true,
+      description: "The published figure, at most 6 decimals (index: positive; €STR: percent per year, may be negative).",
+    }),
+    source: t.string({
+      required: true,
+      description: "The publication (STATEC or ECB reference or URL), at most 500 characters; shown in every computation that uses the value.",
+    }),
     knownUntil: t.field({
       type: "Date",
       required: false,
-      description: "Declares the series complete up to this day (not after today, not before the value's first day, never before the series' current knownUntil): figures up to it are no longer unconfirmed.",
+      description:
+        "Declares the series complete up to this day (not after today, not before the value's first day, never before the series' current knownUntil): figures up to it are no longer unconfirmed.",
     }),
   }),
 });
@@ -76,17 +110,48 @@ interface RecordPayloadShape {
 const RecordIndexValuePayload = builder.objectRef<RecordPayloadShape>("RecordIndexValuePayload").implement({
   description: "Result of recording an index value.",
   fields: (t) => ({
-    indexValue: t.field({ type: IndexValueRef, nullable: true, description: "The recorded value (the existing record when unchanged); null when refused.", resolve: (p) => p.indexValue }),
-    unchanged: t.boolean({ description: "True when the same value was already recorded for this key: nothing was changed (idempotent).", resolve: (p) => p.unchanged }),
-    series: t.field({ type: IndexSeriesRef, nullable: true, description: "The series as computations now use it; null when refused.", resolve: (p) => p.series }),
-    userErrors: t.field({ type: [UserErrorRef], description: "Why the value was not recorded (CONFLICT: a different value is recorded or built in for the key; INVALID_VALUE, OUT_OF_RANGE, REQUIRED, TOO_LONG); empty on success.", resolve: (p) => p.userErrors }),
+    indexValue: t.field({
+      type: IndexValueRef,
+      nullable: true,
+      description: "The recorded value (the existing record when unchanged); null when refused.",
+      resolve: (p) => p.indexValue,
+    }),
+    unchanged: t.boolean({
+      description: "True when the same value was already recorded for this key: nothing was changed (idempotent).",
+      resolve: (p) => p.unchanged,
+    }),
+    series: t.field({
+      type: IndexSeriesRef,
+      nullable: true,
+      description: "The series as computations now use it; null when refused.",
+      resolve: (p) => p.series,
+    }),
+    userErrors: t.field({
+      type: [UserErrorRef],
+      description:
+        "Why the value was not recorded (CONFLICT: a different value is recorded or built in for the key; INVALID_VALUE, OUT_OF_RANGE, REQUIRED, TOO_LONG); empty on success.",
+      resolve: (p) => p.userErrors,
+    }),
   }),
 });
 
 /** The mutation's work, shared with the CLI. */
-export async function recordIndexValueFor(ctx: Context, input: typeof RecordIndexValueInput.$inferInput, opts: { action: string; recordedBy: string }): Promise<RecordPayloadShape> {
-  const out = await recordIndexValue(ctx, { series: input.series, key: input.key, value: input.value, source: input.source, knownUntil: input.knownUntil ?? null }, opts);
-  return { indexValue: out.indexValue, unchanged: out.unchanged, series: out.series ? seriesSources(out.series, input.series)[0]! : null, userErrors: out.userErrors };
+export async function recordIndexValueFor(
+  ctx: Context,
+  input: typeof RecordIndexValueInput.$inferInput,
+  opts: { action: string; recordedBy: string },
+): Promise<RecordPayloadShape> {
+  const out = await recordIndexValue(
+    ctx,
+    { series: input.series, key: input.key, value: input.value, source: input.source, knownUntil: input.knownUntil ?? null },
+    opts,
+  );
+  return {
+    indexValue: out.indexValue,
+    unchanged: out.unchanged,
+    series: out.series ? seriesSources(out.series, input.series)[0]! : null,
+    userErrors: out.userErrors,
+  };
 }
 
 builder.mutationField("recordIndexValue", (t) =>

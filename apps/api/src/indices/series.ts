@@ -49,8 +49,28 @@ type Db = Pick<PrismaClient | Prisma.TransactionClient, "indexValue">;
 
 const isoOf = (d: Date): IsoDate => d.toISOString().slice(0, 10);
 
-export function toIndexValueRow(r: { id: string; series: IndexSeriesKind; key: string; value: { toFixed(): string }; source: string; knownUntil: Date | null; recordedBy: string; recordedByApiKeyId: string | null; recordedAt: Date }): IndexValueRow {
-  return { id: r.id, series: r.series, key: r.key, value: r.value.toFixed(), source: r.source, knownUntil: r.knownUntil ? isoOf(r.knownUntil) : null, recordedBy: r.recordedBy, recordedByApiKeyId: r.recordedByApiKeyId, recordedAt: r.recordedAt };
+export function toIndexValueRow(r: {
+  id: string;
+  series: IndexSeriesKind;
+  key: string;
+  value: { toFixed(): string };
+  source: string;
+  knownUntil: Date | null;
+  recordedBy: string;
+  recordedByApiKeyId: string | null;
+  recordedAt: Date;
+}): IndexValueRow {
+  return {
+    id: r.id,
+    series: r.series,
+    key: r.key,
+    value: r.value.toFixed(),
+    source: r.source,
+    knownUntil: r.knownUntil ? isoOf(r.knownUntil) : null,
+    recordedBy: r.recordedBy,
+    recordedByApiKeyId: r.recordedByApiKeyId,
+    recordedAt: r.recordedAt,
+  };
 }
 
 /** The citation a computation's trace shows for an operator's value: the publication, and that an operator entered it. */
@@ -73,13 +93,20 @@ export function buildIndexSeries(rows: readonly IndexValueRow[]): IndexSeriesSet
     knownUntilOf(COTE_SERIES.knownUntil, cote)!,
   );
   const constructionSeries = {
-    ...withConstructionPoints(construction.map((r) => ({ semester: r.key, value: r.value, source: { publisher: "STATEC" as const, citation: operatorCitation(r) } })), CONSTRUCTION_SERIES),
+    ...withConstructionPoints(
+      construction.map((r) => ({ semester: r.key, value: r.value, source: { publisher: "STATEC" as const, citation: operatorCitation(r) } })),
+      CONSTRUCTION_SERIES,
+    ),
     knownUntil: knownUntilOf(CONSTRUCTION_SERIES.knownUntil, construction)!,
   };
   const ecbKnownUntil = knownUntilOf(ECB_SHORT_TERM_RATE_SERIES.knownUntil, ecb);
   const ecbSeries: EcbRateSeries = {
     // withEcbRatePoints needs a day; the series' own knownUntil (null while no operator declared one) replaces it.
-    ...withEcbRatePoints(ecb.map((r) => ({ validFrom: r.key, value: r.value, source: { publisher: "ECB" as const, citation: operatorCitation(r) } })), ecbKnownUntil ?? "1970-01-01", ECB_SHORT_TERM_RATE_SERIES),
+    ...withEcbRatePoints(
+      ecb.map((r) => ({ validFrom: r.key, value: r.value, source: { publisher: "ECB" as const, citation: operatorCitation(r) } })),
+      ecbKnownUntil ?? "1970-01-01",
+      ECB_SHORT_TERM_RATE_SERIES,
+    ),
     knownUntil: ecbKnownUntil,
   };
   return { cote: coteSeries, construction: constructionSeries, ecb: ecbSeries, rows };
@@ -104,4 +131,8 @@ export function indexSeriesOf(ctx: Context): Promise<IndexSeriesSet> {
 }
 
 /** The compensation engine's option (`CompensationOptions.indexSeries`). */
-export const compensationIndexSeries = (s: IndexSeriesSet): CompensationIndexSeries => ({ coteSeries: s.cote, constructionSeries: s.construction, ecbRateSeries: s.ecb });
+export const compensationIndexSeries = (s: IndexSeriesSet): CompensationIndexSeries => ({
+  coteSeries: s.cote,
+  constructionSeries: s.construction,
+  ecbRateSeries: s.ecb,
+});

@@ -1,8 +1,6 @@
 /** The coarse forms analysts and pseudonymised records get instead of personal data: income bands and age bands (the one band rule, on the domain's calendar). */
 import { ageOn as domainAgeOn, Dec, todayIso } from "@abordable/domain";
 
-
-
 /** Income band shown instead of an amount (EUR 20,000 steps; 100,000 or more in one band). */
 export function incomeBand(amount: { toFixed(): string } | string | number | null | undefined): string | null {
   if (amount == null) return null;

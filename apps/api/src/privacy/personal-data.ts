@@ -33,7 +33,6 @@ import { isLandlord, isMinistryAdmin, organisationOf, type Viewer } from "../ide
 import { ageBandOfIso, incomeBand } from "./bands.js";
 import { unmaskPerVacancy } from "./relationship.js";
 
-
 // ───────────── classes ─────────────
 
 /**
@@ -117,12 +116,40 @@ export const FIELD_CLASSES: Readonly<Record<string, FieldClass>> = {
   "LeaseEnd.endsOn": { class: "BIRTH_DATE", derivedFrom: "the young tenant's birth date (32nd birthday, art. 69)", subject: lease, when: YOUNG_TENANT },
   "LeaseEnd.latestEndOn": { class: "BIRTH_DATE", derivedFrom: "the young tenant's birth date", subject: lease, when: YOUNG_TENANT },
   "LeaseEnd.occupancyTitleLostOn": { class: "BIRTH_DATE", derivedFrom: "the young tenant's birth date", subject: lease, when: YOUNG_TENANT },
-  "Lease.endsOn": { class: "BIRTH_DATE", derivedFrom: "a young tenant's 32nd birthday (art. 69) or the tenant's death (art. 70), among other grounds: the year only", subject: lease, masked: coarseYear },
-  "LeaseTermination.effectiveOn": { class: "BIRTH_DATE", derivedFrom: "the young tenant's birth date (32nd birthday) or the tenant's death: the year only", subject: scopedRow, when: PERSONAL_END, masked: coarseYear },
-  "LeaseTermination.noticeOn": { class: "BIRTH_DATE", derivedFrom: "the tenant's death (DEATH: the date of death): the year only", subject: scopedRow, when: DEATH, masked: coarseYear },
+  "Lease.endsOn": {
+    class: "BIRTH_DATE",
+    derivedFrom: "a young tenant's 32nd birthday (art. 69) or the tenant's death (art. 70), among other grounds: the year only",
+    subject: lease,
+    masked: coarseYear,
+  },
+  "LeaseTermination.effectiveOn": {
+    class: "BIRTH_DATE",
+    derivedFrom: "the young tenant's birth date (32nd birthday) or the tenant's death: the year only",
+    subject: scopedRow,
+    when: PERSONAL_END,
+    masked: coarseYear,
+  },
+  "LeaseTermination.noticeOn": {
+    class: "BIRTH_DATE",
+    derivedFrom: "the tenant's death (DEATH: the date of death): the year only",
+    subject: scopedRow,
+    when: DEATH,
+    masked: coarseYear,
+  },
   "LeaseTermination.evidence": { class: "SITUATION", derivedFrom: "the evidence relied on (serious grounds, refusals)", subject: scopedRow },
-  "LeaseTermination.computation": { class: "BIRTH_DATE", derivedFrom: "the tenant's birth date, successors' names, evidence (art. 69-70): its classified keys masked", subject: scopedRow, masked: (v: unknown) => maskPayload(v, "Lease") },
-  "LeaseEnd.passesTo": { class: "IDENTITY", derivedFrom: "the successors' names (art. 70)", subject: lease, when: DEATH, masked: (v: readonly unknown[]) => v.map(() => "masked:IDENTITY") },
+  "LeaseTermination.computation": {
+    class: "BIRTH_DATE",
+    derivedFrom: "the tenant's birth date, successors' names, evidence (art. 69-70): its classified keys masked",
+    subject: scopedRow,
+    masked: (v: unknown) => maskPayload(v, "Lease"),
+  },
+  "LeaseEnd.passesTo": {
+    class: "IDENTITY",
+    derivedFrom: "the successors' names (art. 70)",
+    subject: lease,
+    when: DEATH,
+    masked: (v: readonly unknown[]) => v.map(() => "masked:IDENTITY"),
+  },
   "RehousingAssessment.protectedDisabledMember": { class: "DISABILITY", subject: lease },
   "RehousingAssessment.protectedOver70": { class: "BIRTH_DATE", derivedFrom: "a tenant's age on the decisive refusal (art. 67 §1 al. 5)", subject: lease },
   "RehousingCase.waiverReason": { class: "SITUATION", derivedFrom: "the commission's reasons about the household", subject: scopedRow },
@@ -130,8 +157,17 @@ export const FIELD_CLASSES: Readonly<Record<string, FieldClass>> = {
   "RentInformationRequest.note": { class: "SITUATION", subject: scopedRow },
   "DepositWithheldSum.reason": { class: "SITUATION", derivedFrom: "the tenant's arrears and damage", subject: scopedRow, masked: maskedText("SITUATION") },
   "AllocationOffer.reason": { class: "SITUATION", derivedFrom: "the candidate's justification of a refusal", subject: scopedRow },
-  "CommissionDeliberation.reasons": { class: "SITUATION", derivedFrom: "the commission's reasons about the candidate", subject: scopedRow, masked: maskedText("SITUATION") },
-  "CriterionContribution.detail": { class: "INCOME", derivedFrom: "the candidate's household, incomes, home and health (art. 57 §1)", subject: (c: { candidateId: string }) => ({ kind: "candidate", id: c.candidateId }) },
+  "CommissionDeliberation.reasons": {
+    class: "SITUATION",
+    derivedFrom: "the commission's reasons about the candidate",
+    subject: scopedRow,
+    masked: maskedText("SITUATION"),
+  },
+  "CriterionContribution.detail": {
+    class: "INCOME",
+    derivedFrom: "the candidate's household, incomes, home and health (art. 57 §1)",
+    subject: (c: { candidateId: string }) => ({ kind: "candidate", id: c.candidateId }),
+  },
   "EligibilityFailure.memberKey": { class: "IDENTITY", subject: decided },
   "EligibilityResult.income": { class: "INCOME", subject: decided },
   "EligibilityResult.ceiling": { class: "INCOME", derivedFrom: "the household's income compared", subject: decided },
@@ -142,7 +178,11 @@ export const FIELD_CLASSES: Readonly<Record<string, FieldClass>> = {
  * fields would give the value away: a lease deadline dated by a young tenant's 32nd birthday.
  */
 export const OMITTED_ROWS = {
-  LeaseDeadline: { class: "BIRTH_DATE" as PersonalDataClass, derivedFrom: "the young tenant's birth date (YOUNG_TENANT_AGE, art. 69)", when: (d: { description: string }) => d.description.includes("YOUNG_TENANT_AGE") },
+  LeaseDeadline: {
+    class: "BIRTH_DATE" as PersonalDataClass,
+    derivedFrom: "the young tenant's birth date (YOUNG_TENANT_AGE, art. 69)",
+    when: (d: { description: string }) => d.description.includes("YOUNG_TENANT_AGE"),
+  },
 };
 
 /**
@@ -217,7 +257,17 @@ export const AUDIT_KEY_CLASSES: Readonly<Record<string, PersonalDataClass>> = {
 };
 
 /** Income keys whose value is an amount: shown as an income band; other INCOME keys as `masked:INCOME`. */
-const INCOME_AMOUNT_KEYS = new Set(["annualNetIncome", "annualNetDisposableIncome", "income", "lowIncomeThreshold", "maxEffortThreshold", "rentCeilingThreshold", "lowIncome", "maxEffort", "rentCeiling"]);
+const INCOME_AMOUNT_KEYS = new Set([
+  "annualNetIncome",
+  "annualNetDisposableIncome",
+  "income",
+  "lowIncomeThreshold",
+  "maxEffortThreshold",
+  "rentCeilingThreshold",
+  "lowIncome",
+  "maxEffort",
+  "rentCeiling",
+]);
 
 /**
  * Keys of a lease's payloads whose dates may be a person's (the 32nd birthday of a young tenant,
@@ -247,7 +297,8 @@ export function maskPayload(payload: unknown, entityType: string): unknown {
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       const cls = k === "name" ? (PERSON_NAME_ENTITIES.has(entityType) ? "IDENTITY" : undefined) : AUDIT_KEY_CLASSES[k];
       if (cls) out[k] = maskedAuditValue(cls, x, k);
-      else if (dates && DERIVED_DATE_KEYS.has(k) && (typeof x === "string" || x instanceof Date)) out[k] = coarseYear(x instanceof Date ? x.toISOString().slice(0, 10) : x);
+      else if (dates && DERIVED_DATE_KEYS.has(k) && (typeof x === "string" || x instanceof Date))
+        out[k] = coarseYear(x instanceof Date ? x.toISOString().slice(0, 10) : x);
       else out[k] = walk(x);
     }
     return out;
@@ -315,7 +366,8 @@ export function applyPersonalDataMasks(schema: GraphQLSchema): GraphQLSchema {
     const type = schema.getType(typeName);
     const field = type && isObjectType(type) ? type.getFields()[fieldName] : undefined;
     if (!field) throw new Error(`personal-data registry: ${key} is not a field of the schema`);
-    if (isNonNullType(field.type) && typeName !== "CandidatePersonalData" && !FIELD_CLASSES[key]!.masked) throw new Error(`personal-data registry: ${key} is non-null and has no masked form, a mask could not hide it`);
+    if (isNonNullType(field.type) && typeName !== "CandidatePersonalData" && !FIELD_CLASSES[key]!.masked)
+      throw new Error(`personal-data registry: ${key} is non-null and has no masked form, a mask could not hide it`);
     const inner: GraphQLFieldResolver<unknown, MaskContext> = (field.resolve as GraphQLFieldResolver<unknown, MaskContext> | undefined) ?? defaultFieldResolver;
     field.resolve = async (parent, args, ctx, info) => maskField(ctx, key, parent, await inner(parent, args, ctx, info));
   }

@@ -8,8 +8,6 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { AllocationFileStatus } from "../generated/prisma/enums.js";
 import { isLandlord, isMinistryAdmin, organisationOf, type Viewer } from "../identity/viewer.js";
 
-
-
 export type Purpose = "REGISTER_ADMINISTRATION" | "ALLOCATION_FILE" | "TENANCY";
 export interface Basis {
   readonly purpose: Purpose;
@@ -69,14 +67,20 @@ export function unmaskingEntryWhere(landlordId: string, bound = unmaskPerVacancy
 async function fileBases(prisma: PrismaClient, landlordId: string, candidateIds: readonly string[]): Promise<Map<string, Basis>> {
   const entries = await prisma.allocationFileCandidate.findMany({
     where: { application: { candidateId: { in: [...candidateIds] } }, ...unmaskingEntryWhere(landlordId) },
-    select: { applicationId: true, allocationFileId: true, application: { select: { candidateId: true } }, allocationFile: { select: { status: true, selectedApplicationId: true } } },
+    select: {
+      applicationId: true,
+      allocationFileId: true,
+      application: { select: { candidateId: true } },
+      allocationFile: { select: { status: true, selectedApplicationId: true } },
+    },
     orderBy: [{ allocationFileId: "asc" }],
   });
   const out = new Map<string, Basis>();
   for (const e of entries) {
     // An open file unmasks its shortlist; a closed one only the candidate it selected.
     const ok = OPEN_FILE.includes(e.allocationFile.status) || e.allocationFile.selectedApplicationId === e.applicationId;
-    if (ok && !out.has(e.application.candidateId)) out.set(e.application.candidateId, { purpose: "ALLOCATION_FILE", basisType: "AllocationFile", basisId: e.allocationFileId });
+    if (ok && !out.has(e.application.candidateId))
+      out.set(e.application.candidateId, { purpose: "ALLOCATION_FILE", basisType: "AllocationFile", basisId: e.allocationFileId });
   }
   return out;
 }
@@ -91,7 +95,11 @@ export async function candidateBases(prisma: PrismaClient, viewer: Viewer, candi
 }
 
 /** Household ID → basis (its candidate's, or the landlord's lease with it) and the household's candidate. */
-export async function householdBases(prisma: PrismaClient, viewer: Viewer, householdIds: readonly string[]): Promise<Map<string, Basis & { candidateId: string | null }>> {
+export async function householdBases(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  householdIds: readonly string[],
+): Promise<Map<string, Basis & { candidateId: string | null }>> {
   const rows = await prisma.household.findMany({ where: { id: { in: [...householdIds] } }, select: { id: true, candidateId: true } });
   const out = new Map<string, Basis & { candidateId: string | null }>();
   if (isMinistryAdmin(viewer)) {
@@ -100,11 +108,26 @@ export async function householdBases(prisma: PrismaClient, viewer: Viewer, house
   }
   if (!isLandlord(viewer)) return out;
   const landlordId = organisationOf(viewer);
-  const leases = await prisma.lease.findMany({ where: { householdId: { in: rows.map((r) => r.id) }, landlordId }, select: { id: true, householdId: true }, orderBy: { startsOn: "desc" } });
-  for (const l of leases) if (!out.has(l.householdId)) out.set(l.householdId, { purpose: "TENANCY", basisType: "Lease", basisId: l.id, candidateId: rows.find((r) => r.id === l.householdId)?.candidateId ?? null });
+  const leases = await prisma.lease.findMany({
+    where: { householdId: { in: rows.map((r) => r.id) }, landlordId },
+    select: { id: true, householdId: true },
+    orderBy: { startsOn: "desc" },
+  });
+  for (const l of leases)
+    if (!out.has(l.householdId))
+      out.set(l.householdId, {
+        purpose: "TENANCY",
+        basisType: "Lease",
+        basisId: l.id,
+        candidateId: rows.find((r) => r.id === l.householdId)?.candidateId ?? null,
+      });
   const rest = rows.filter((r) => !out.has(r.id) && r.candidateId);
   if (rest.length) {
-    const files = await fileBases(prisma, landlordId, rest.map((r) => r.candidateId!));
+    const files = await fileBases(
+      prisma,
+      landlordId,
+      rest.map((r) => r.candidateId!),
+    );
     for (const r of rest) {
       const b = files.get(r.candidateId!);
       if (b) out.set(r.id, { ...b, candidateId: r.candidateId });
@@ -120,7 +143,12 @@ export interface AccessLogContext {
 }
 
 /** Writes one access record per unmasked subject (GDPR art. 30), before the data leaves. */
-export async function logAccesses(prisma: PrismaClient, viewer: Viewer, log: AccessLogContext, rows: readonly (Basis & { candidateId: string | null; householdId: string | null })[]): Promise<void> {
+export async function logAccesses(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  log: AccessLogContext,
+  rows: readonly (Basis & { candidateId: string | null; householdId: string | null })[],
+): Promise<void> {
   if (rows.length === 0 || viewer.kind !== "apiKey") return;
   await prisma.personalDataAccess.createMany({
     data: rows.map((r) => ({

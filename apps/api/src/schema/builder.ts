@@ -100,14 +100,20 @@ export const builder = new SchemaBuilder<{
       complexity: (args) => ({ field: 1, multiplier: Math.max(1, Array.isArray(args.ids) ? args.ids.length : 1) }),
       resolve: (_root, args, _ctx, info, resolveNodes) => {
         if (args.ids.length > MAX_NODES) {
-          throw new GraphQLError(`ids: at most ${MAX_NODES} IDs per call (got ${args.ids.length}); split the list`, { extensions: { code: "BAD_USER_INPUT", field: "ids" } });
+          throw new GraphQLError(`ids: at most ${MAX_NODES} IDs per call (got ${args.ids.length}); split the list`, {
+            extensions: { code: "BAD_USER_INPUT", field: "ids" },
+          });
         }
         args.ids.forEach((id, i) => checkNodeId(id, `ids[${i}]`, (typename) => isNodeType(info, typename)));
         return resolveNodes(args.ids);
       },
     },
-    firstArgOptions: { description: `Number of items from the start of the list (after \`after\` if given). At most ${MAX_PAGE} per page (a larger value gives ${MAX_PAGE}); ${DEFAULT_PAGE} when neither \`first\` nor \`last\` is given.` },
-    lastArgOptions: { description: `Number of items from the end of the list (before \`before\` if given). At most ${MAX_PAGE} per page (a larger value gives ${MAX_PAGE}).` },
+    firstArgOptions: {
+      description: `Number of items from the start of the list (after \`after\` if given). At most ${MAX_PAGE} per page (a larger value gives ${MAX_PAGE}); ${DEFAULT_PAGE} when neither \`first\` nor \`last\` is given.`,
+    },
+    lastArgOptions: {
+      description: `Number of items from the end of the list (before \`before\` if given). At most ${MAX_PAGE} per page (a larger value gives ${MAX_PAGE}).`,
+    },
     afterArgOptions: { description: "Cursor (`cursor` of an edge, or `pageInfo.endCursor`): the page starts after this item." },
     beforeArgOptions: { description: "Cursor (`cursor` of an edge, or `pageInfo.startCursor`): the page ends before this item." },
   },
@@ -129,4 +135,6 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: "Reads of the abordable partner API. Every list is a Relay connection scoped to the caller's organisation." });
-builder.mutationType({ description: "Changes. Each takes one input object and returns a payload with the changed object and `userErrors` for rule violations." });
+builder.mutationType({
+  description: "Changes. Each takes one input object and returns a payload with the changed object and `userErrors` for rule violations.",
+});

@@ -22,7 +22,11 @@ export interface Context {
    * Legal settings of the operator: the date from which bill 8535 applies (undefined while not in
    * force) and the reading of annex II (ANNUAL or MONTHLY; undefined = the stored reading).
    */
-  readonly legal: { readonly bill8535EntryIntoForce: string | undefined; readonly annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" | undefined; readonly readings?: import("../config.js").LegalReadings | undefined };
+  readonly legal: {
+    readonly bill8535EntryIntoForce: string | undefined;
+    readonly annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" | undefined;
+    readonly readings?: import("../config.js").LegalReadings | undefined;
+  };
 }
 
 export function createContext(args: Omit<Context, "loaders" | "prisma">): Context {

@@ -21,7 +21,8 @@ export const USER_ERROR_CODE_OF: Readonly<Record<Exclude<DomainErrorCode, "DATA_
 /** What the operator or caller can do, by code (appended to the domain's message). */
 const HINT: Partial<Record<DomainErrorCode, string>> = {
   REGIME_NOT_CONFIGURED: "set ABORDABLE_BILL_8535_ENTRY_INTO_FORCE (the operator's date of the bill's entry into force), or ask for regime LAW",
-  NOT_IN_FORCE: "no version of this legal parameter applies on that date (e.g. the RGD of 24 January 2024 fixes the amounts of conventions signed from 2023-10-01 only)",
+  NOT_IN_FORCE:
+    "no version of this legal parameter applies on that date (e.g. the RGD of 24 January 2024 fixes the amounts of conventions signed from 2023-10-01 only)",
   INDEX_MISSING: "an administrator records the sourced index value (STATEC) before this can be computed",
 };
 
@@ -68,7 +69,13 @@ export function domainGraphQLError(error: unknown, options: { fields?: readonly 
   if (!e) throw error;
   const field = options.field ?? pathOf(e, options.fields ?? [], "input");
   return new GraphQLError(domainErrorMessage(e), {
-    extensions: { code: "BAD_USER_INPUT", userErrorCode: USER_ERROR_CODE_OF[e.code], domainCode: e.code, field, rule: e.article ? formatReference(e.article) : null },
+    extensions: {
+      code: "BAD_USER_INPUT",
+      userErrorCode: USER_ERROR_CODE_OF[e.code],
+      domainCode: e.code,
+      field,
+      rule: e.article ? formatReference(e.article) : null,
+    },
   });
 }
 

@@ -1,7 +1,21 @@
 /** Enumerations shared with the data model, each value described with its legal source. */
 import {
-  AccommodationUnitStatus, ApplicationMotive, ApplicationStatus, AllocationFileStatus, Canton, ConventionKind, DedicatedSubCategory,
-  DwellingCategory, DwellingStatus, DwellingType, HouseholdRole, LeaseStatus, MemberSituation, OrganisationKind, ResidenceStatus, Role,
+  AccommodationUnitStatus,
+  ApplicationMotive,
+  ApplicationStatus,
+  AllocationFileStatus,
+  Canton,
+  ConventionKind,
+  DedicatedSubCategory,
+  DwellingCategory,
+  DwellingStatus,
+  DwellingType,
+  HouseholdRole,
+  LeaseStatus,
+  MemberSituation,
+  OrganisationKind,
+  ResidenceStatus,
+  Role,
 } from "../generated/prisma/enums.js";
 import { builder } from "./builder.js";
 
@@ -9,14 +23,25 @@ import { builder } from "./builder.js";
 function describedEnum<const T extends Record<string, string>>(name: string, source: T, description: string, values: { [K in keyof T]: string }) {
   return builder.enumType(name, {
     description,
-    values: Object.fromEntries(Object.keys(source).map((k) => [k, { value: k, description: values[k as keyof T] }])) as { [K in keyof T & string]: { value: K; description: string } },
+    values: Object.fromEntries(Object.keys(source).map((k) => [k, { value: k, description: values[k as keyof T] }])) as {
+      [K in keyof T & string]: { value: K; description: string };
+    },
   });
 }
 
 export const CantonEnum = describedEnum("Canton", Canton, "Canton of the Grand Duchy.", {
-  CAPELLEN: "Canton de Capellen.", CLERVAUX: "Canton de Clervaux.", DIEKIRCH: "Canton de Diekirch.", ECHTERNACH: "Canton d'Echternach.",
-  ESCH_SUR_ALZETTE: "Canton d'Esch-sur-Alzette.", GREVENMACHER: "Canton de Grevenmacher.", LUXEMBOURG: "Canton de Luxembourg.", MERSCH: "Canton de Mersch.",
-  REDANGE: "Canton de Redange.", REMICH: "Canton de Remich.", VIANDEN: "Canton de Vianden.", WILTZ: "Canton de Wiltz.",
+  CAPELLEN: "Canton de Capellen.",
+  CLERVAUX: "Canton de Clervaux.",
+  DIEKIRCH: "Canton de Diekirch.",
+  ECHTERNACH: "Canton d'Echternach.",
+  ESCH_SUR_ALZETTE: "Canton d'Esch-sur-Alzette.",
+  GREVENMACHER: "Canton de Grevenmacher.",
+  LUXEMBOURG: "Canton de Luxembourg.",
+  MERSCH: "Canton de Mersch.",
+  REDANGE: "Canton de Redange.",
+  REMICH: "Canton de Remich.",
+  VIANDEN: "Canton de Vianden.",
+  WILTZ: "Canton de Wiltz.",
 });
 
 export const OrganisationKindEnum = describedEnum(
@@ -47,16 +72,21 @@ export const DwellingCategoryEnum = describedEnum("DwellingCategory", DwellingCa
   DEDICATED: "Logement dédié à une catégorie de personnes (art. 12 §2); see DedicatedSubCategory.",
 });
 
-export const DedicatedSubCategoryEnum = describedEnum("DedicatedSubCategory", DedicatedSubCategory, "Sub-category of a dedicated dwelling (logement dédié, law art. 12 §2; bill art. 12).", {
-  INTERNATIONAL_PROTECTION: "Applicants for or beneficiaries of international protection.",
-  STUDENTS: "Students (bill: full-time bachelor or master enrolment).",
-  CLOSE_SOCIAL_SUPPORT: "People needing close social support (accompagnement social rapproché).",
-  YOUNG_PEOPLE: "Young people (law: under 26 at allocation; bill: under 29).",
-  SENIORS: "People aged 60 or more.",
-  COOPERATIVE_MEMBERS: "Members of the housing cooperative.",
-  EMPLOYEES: "Employees of the developer or of its principal.",
-  RESERVE: "Reserve for people in extreme distress.",
-});
+export const DedicatedSubCategoryEnum = describedEnum(
+  "DedicatedSubCategory",
+  DedicatedSubCategory,
+  "Sub-category of a dedicated dwelling (logement dédié, law art. 12 §2; bill art. 12).",
+  {
+    INTERNATIONAL_PROTECTION: "Applicants for or beneficiaries of international protection.",
+    STUDENTS: "Students (bill: full-time bachelor or master enrolment).",
+    CLOSE_SOCIAL_SUPPORT: "People needing close social support (accompagnement social rapproché).",
+    YOUNG_PEOPLE: "Young people (law: under 26 at allocation; bill: under 29).",
+    SENIORS: "People aged 60 or more.",
+    COOPERATIVE_MEMBERS: "Members of the housing cooperative.",
+    EMPLOYEES: "Employees of the developer or of its principal.",
+    RESERVE: "Reserve for people in extreme distress.",
+  },
+);
 
 export const DwellingTypeEnum = describedEnum("DwellingType", DwellingType, "Physical type of a dwelling.", {
   APARTMENT: "Apartment.",
@@ -73,29 +103,45 @@ export const DwellingStatusEnum = describedEnum("DwellingStatus", DwellingStatus
   WITHDRAWN: "No longer in the affordable stock.",
 });
 
-export const AccommodationUnitStatusEnum = describedEnum("AccommodationUnitStatus", AccommodationUnitStatus, "Letting status of an accommodation unit (unité d'hébergement).", {
-  VACANT: "Available and not let.",
-  LET: "Let.",
-  UNAVAILABLE: "Not available (works, dwelling not in service).",
-});
+export const AccommodationUnitStatusEnum = describedEnum(
+  "AccommodationUnitStatus",
+  AccommodationUnitStatus,
+  "Letting status of an accommodation unit (unité d'hébergement).",
+  {
+    VACANT: "Available and not let.",
+    LET: "Let.",
+    UNAVAILABLE: "Not available (works, dwelling not in service).",
+  },
+);
 
-export const ResidenceStatusEnum = describedEnum("ResidenceStatus", ResidenceStatus, "Residence title of the applicant (art. 55 §1 4°; the bill adds nationality, protection and cards).", {
-  LUXEMBOURG_NATIONAL: "Luxembourg nationality (bill art. 55 §1 4°).",
-  EU_RESIDENCE_RIGHT: "Right of residence as an EU citizen or family member.",
-  THIRD_COUNTRY_RESIDENCE_PERMIT: "Residence permit of a third-country national.",
-  INTERNATIONAL_PROTECTION: "Beneficiary of international protection (bill art. 55 §1 4°).",
-  DIPLOMATIC_OR_LEGITIMATION_CARD: "Diplomatic or legitimation card (bill art. 55 §1 4°).",
-  NONE: "No residence title.",
-  INTERNATIONAL_PROTECTION_APPLICANT: "Applicant for international protection (demandeur de protection internationale): not a beneficiary, and no residence right from the application (art. 55 §1 4°).",
-});
+export const ResidenceStatusEnum = describedEnum(
+  "ResidenceStatus",
+  ResidenceStatus,
+  "Residence title of the applicant (art. 55 §1 4°; the bill adds nationality, protection and cards).",
+  {
+    LUXEMBOURG_NATIONAL: "Luxembourg nationality (bill art. 55 §1 4°).",
+    EU_RESIDENCE_RIGHT: "Right of residence as an EU citizen or family member.",
+    THIRD_COUNTRY_RESIDENCE_PERMIT: "Residence permit of a third-country national.",
+    INTERNATIONAL_PROTECTION: "Beneficiary of international protection (bill art. 55 §1 4°).",
+    DIPLOMATIC_OR_LEGITIMATION_CARD: "Diplomatic or legitimation card (bill art. 55 §1 4°).",
+    NONE: "No residence title.",
+    INTERNATIONAL_PROTECTION_APPLICANT:
+      "Applicant for international protection (demandeur de protection internationale): not a beneficiary, and no residence right from the application (art. 55 §1 4°).",
+  },
+);
 
-export const MemberSituationEnum = describedEnum("MemberSituation", MemberSituation, "A member's situation that places them in a dedicated sub-category (catégorie de logements dédiés, law art. 12 §3; bill art. 8), on the evidence the register holds. Young people and seniors follow from the birth date, international protection from the residence title.", {
-  STUDENT: "Student (étudiant; bill: full-time bachelor or master enrolment), art. 12 §3 2°.",
-  CLOSE_SOCIAL_SUPPORT: "Person in need of close social support (accompagnement social de proximité), art. 12 §3 3°.",
-  COOPERATIVE_MEMBER: "Member of a housing cooperative (membre d'une société coopérative), art. 12 §3 6°.",
-  EMPLOYEE_OF_DEVELOPER: "Employee of the developer or of its principal (salarié), art. 12 §3 7°.",
-  EXTREME_DISTRESS: "In extreme distress, for the reserve (réserve pour situations de détresse extrême), art. 12 §3 8°.",
-});
+export const MemberSituationEnum = describedEnum(
+  "MemberSituation",
+  MemberSituation,
+  "A member's situation that places them in a dedicated sub-category (catégorie de logements dédiés, law art. 12 §3; bill art. 8), on the evidence the register holds. Young people and seniors follow from the birth date, international protection from the residence title.",
+  {
+    STUDENT: "Student (étudiant; bill: full-time bachelor or master enrolment), art. 12 §3 2°.",
+    CLOSE_SOCIAL_SUPPORT: "Person in need of close social support (accompagnement social de proximité), art. 12 §3 3°.",
+    COOPERATIVE_MEMBER: "Member of a housing cooperative (membre d'une société coopérative), art. 12 §3 6°.",
+    EMPLOYEE_OF_DEVELOPER: "Employee of the developer or of its principal (salarié), art. 12 §3 7°.",
+    EXTREME_DISTRESS: "In extreme distress, for the reserve (réserve pour situations de détresse extrême), art. 12 §3 8°.",
+  },
+);
 
 export const HouseholdRoleEnum = describedEnum("HouseholdRole", HouseholdRole, "Place of a member in the household (communauté domestique, art. 3).", {
   APPLICANT: "The applicant (demandeur).",
@@ -123,17 +169,22 @@ export const ApplicationStatusEnum = describedEnum("ApplicationStatus", Applicat
   SUSPENDED: "Suspended (e.g. criteria frozen after refusals, art. 57 §3).",
 });
 
-export const AllocationFileStatusEnum = describedEnum("AllocationFileStatus", AllocationFileStatus, "Stage of an allocation file (dossier d'attribution, art. 53-59, Esch ROI).", {
-  VACANCY: "Vacancy declared.",
-  SHORTLIST: "Candidates pre-selected from the register.",
-  SOCIAL_ENQUIRY: "Social enquiry under way (art. 59).",
-  COMMISSION_OPINION: "Before the advisory commission (commission consultative).",
-  HOUSING_PROMISE: "Housing promise made to the selected candidate.",
-  VISIT: "Visit of the dwelling.",
-  LEASE_SIGNED: "Lease signed.",
-  REFUSED: "Offer refused by the candidate (justified or not, art. 57 §3).",
-  CLOSED: "Closed without allocation.",
-});
+export const AllocationFileStatusEnum = describedEnum(
+  "AllocationFileStatus",
+  AllocationFileStatus,
+  "Stage of an allocation file (dossier d'attribution, art. 53-59, Esch ROI).",
+  {
+    VACANCY: "Vacancy declared.",
+    SHORTLIST: "Candidates pre-selected from the register.",
+    SOCIAL_ENQUIRY: "Social enquiry under way (art. 59).",
+    COMMISSION_OPINION: "Before the advisory commission (commission consultative).",
+    HOUSING_PROMISE: "Housing promise made to the selected candidate.",
+    VISIT: "Visit of the dwelling.",
+    LEASE_SIGNED: "Lease signed.",
+    REFUSED: "Offer refused by the candidate (justified or not, art. 57 §3).",
+    CLOSED: "Closed without allocation.",
+  },
+);
 
 export const LeaseStatusEnum = describedEnum("LeaseStatus", LeaseStatus, "Status of an affordable lease (bail abordable, art. 64).", {
   ACTIVE: "In force.",

@@ -8,8 +8,10 @@ import { builder } from "./builder.js";
 
 export const ERROR_CODES = {
   UNAUTHENTICATED: "HTTP 401: no API key on a field that needs one, or an unknown, expired or revoked key.",
-  FORBIDDEN: "HTTP 403 (an argument names another organisation, e.g. `landlordId`) or 200 (the key's role may not read a field, e.g. a landlord asking for `ministryDashboard`).",
-  BAD_USER_INPUT: "An argument or variable is malformed: a global ID of the wrong type or format, a value out of its format, a variable that does not coerce (HTTP 400); `extensions.field` names it. Nothing was changed.",
+  FORBIDDEN:
+    "HTTP 403 (an argument names another organisation, e.g. `landlordId`) or 200 (the key's role may not read a field, e.g. a landlord asking for `ministryDashboard`).",
+  BAD_USER_INPUT:
+    "An argument or variable is malformed: a global ID of the wrong type or format, a value out of its format, a variable that does not coerce (HTTP 400); `extensions.field` names it. Nothing was changed.",
   BAD_REQUEST: "HTTP 400: the request is not a GraphQL request the API can run (e.g. no query).",
   GRAPHQL_PARSE_FAILED: "HTTP 400: the query is not valid GraphQL syntax.",
   GRAPHQL_VALIDATION_FAILED: "HTTP 400: the query asks for fields or arguments the schema does not have.",

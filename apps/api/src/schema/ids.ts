@@ -10,7 +10,10 @@ import { decodeGlobalID } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 
 export class InvalidIdError extends GraphQLError {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message, { extensions: { code: "BAD_USER_INPUT", field } });
   }
 }
@@ -47,7 +50,12 @@ export function parseGlobalId(globalId: string, expectedType?: string): ParsedGl
   }
   if (!isValidKey(decoded.typename, decoded.id)) {
     const what = KEY_FORMATS[decoded.typename]?.what ?? "a UUID";
-    return { ok: false, typename: decoded.typename, problem: "MALFORMED_KEY", message: `${shown(globalId)} is not a valid ${decoded.typename} ID (its key must be ${what})` };
+    return {
+      ok: false,
+      typename: decoded.typename,
+      problem: "MALFORMED_KEY",
+      message: `${shown(globalId)} is not a valid ${decoded.typename} ID (its key must be ${what})`,
+    };
   }
   return { ok: true, typename: decoded.typename, id: decoded.id };
 }

@@ -21,12 +21,22 @@ export function createLoaders(prisma: PrismaClient, viewer: Viewer, log: AccessL
   return {
     candidatePersonalData: new DataLoader(async (candidateIds: readonly string[]) => {
       const bases = await candidateBases(prisma, viewer, candidateIds);
-      await logAccesses(prisma, viewer, log, [...bases].map(([candidateId, b]) => ({ ...b, candidateId, householdId: null })));
+      await logAccesses(
+        prisma,
+        viewer,
+        log,
+        [...bases].map(([candidateId, b]) => ({ ...b, candidateId, householdId: null })),
+      );
       return candidateIds.map((id) => bases.has(id));
     }),
     householdPersonalData: new DataLoader(async (householdIds: readonly string[]) => {
       const bases = await householdBases(prisma, viewer, householdIds);
-      await logAccesses(prisma, viewer, log, [...bases].map(([householdId, b]) => ({ ...b, householdId })));
+      await logAccesses(
+        prisma,
+        viewer,
+        log,
+        [...bases].map(([householdId, b]) => ({ ...b, householdId })),
+      );
       return householdIds.map((id) => bases.has(id));
     }),
   };

@@ -26,20 +26,22 @@ export interface Change<T> {
 
 export type MutationOutcome<T> = { result: T | null; userErrors: UserError[] };
 
-export async function runMutation<T>(
-  ctx: Context,
-  action: string,
-  work: (tx: Prisma.TransactionClient) => Promise<Change<T>>,
-): Promise<MutationOutcome<T>> {
+export async function runMutation<T>(ctx: Context, action: string, work: (tx: Prisma.TransactionClient) => Promise<Change<T>>): Promise<MutationOutcome<T>> {
   try {
     const result = await ctx.prisma.$transaction(async (tx) => {
       const change = await work(tx);
       // Marks the Idempotency-Key as committed with the change itself (http/idempotency.ts).
       if (ctx.idempotency && ctx.viewer.kind === "apiKey") {
         const { key, claimedAt } = ctx.idempotency;
-        const marked = await tx.idempotencyRecord.updateMany({ where: { apiKeyId: ctx.viewer.apiKeyId, key, createdAt: claimedAt, committedAt: null }, data: { committedAt: new Date() } });
+        const marked = await tx.idempotencyRecord.updateMany({
+          where: { apiKeyId: ctx.viewer.apiKeyId, key, createdAt: claimedAt, committedAt: null },
+          data: { committedAt: new Date() },
+        });
         // A retry took the key over after this request's lease ran out: only one of them may apply.
-        if (marked.count !== 1) throw new UserErrorsAbort([{ field: ["idempotencyKey"], code: "CONFLICT", message: "A retry with the same Idempotency-Key took this request over; this one applied nothing" }]);
+        if (marked.count !== 1)
+          throw new UserErrorsAbort([
+            { field: ["idempotencyKey"], code: "CONFLICT", message: "A retry with the same Idempotency-Key took this request over; this one applied nothing" },
+          ]);
       }
       await recordAudit(tx, {
         viewer: ctx.viewer,
@@ -56,7 +58,13 @@ export async function runMutation<T>(
   } catch (error) {
     if (error instanceof UserErrorsAbort) {
       if (error.userErrors.some((e) => e.code === "FORBIDDEN")) {
-        ctx.logger.warn("security event", { event: "mutation_forbidden", action, correlationId: ctx.correlationId, fields: error.userErrors.filter((e) => e.code === "FORBIDDEN").map((e) => e.field.join(".")), ...viewerFields(ctx) });
+        ctx.logger.warn("security event", {
+          event: "mutation_forbidden",
+          action,
+          correlationId: ctx.correlationId,
+          fields: error.userErrors.filter((e) => e.code === "FORBIDDEN").map((e) => e.field.join(".")),
+          ...viewerFields(ctx),
+        });
       }
       return { result: null, userErrors: error.userErrors };
     }
@@ -70,7 +78,11 @@ export async function runMutation<T>(
       const fields = unique.fields.length > 0 ? unique.fields : ["input"];
       return {
         result: null,
-        userErrors: fields.map((f) => ({ field: f === "input" ? ["input"] : ["input", f], code: "CONFLICT", message: `Another record already has this ${f === "input" ? "value" : f} (it was taken, possibly by a concurrent request); nothing was applied` })),
+        userErrors: fields.map((f) => ({
+          field: f === "input" ? ["input"] : ["input", f],
+          code: "CONFLICT",
+          message: `Another record already has this ${f === "input" ? "value" : f} (it was taken, possibly by a concurrent request); nothing was applied`,
+        })),
       };
     }
     // No connection or transaction could be had in time, the connection died, the disk is full:
@@ -79,10 +91,20 @@ export async function runMutation<T>(
     const unavailable = databaseUnavailable(error);
     if (unavailable) {
       ctx.logger.warn("database unavailable during a mutation", { action, correlationId: ctx.correlationId, reason: unavailable.reason, error });
-      throw new GraphQLError(unavailable.reason === "disk-full" ? "The database's disk is full and this change was not applied; retry later" : "The database is busy or unavailable and this change was not applied; retry shortly", {
-        // Apollo reads http.headers as a Map (its own typing says a record).
-        extensions: { code: "SERVICE_UNAVAILABLE", reason: unavailable.reason, retryAfter: unavailable.retryAfterSeconds, http: { status: 503, headers: new HeaderMap([["retry-after", String(unavailable.retryAfterSeconds)]]) as never } },
-      });
+      throw new GraphQLError(
+        unavailable.reason === "disk-full"
+          ? "The database's disk is full and this change was not applied; retry later"
+          : "The database is busy or unavailable and this change was not applied; retry shortly",
+        {
+          // Apollo reads http.headers as a Map (its own typing says a record).
+          extensions: {
+            code: "SERVICE_UNAVAILABLE",
+            reason: unavailable.reason,
+            retryAfter: unavailable.retryAfterSeconds,
+            http: { status: 503, headers: new HeaderMap([["retry-after", String(unavailable.retryAfterSeconds)]]) as never },
+          },
+        },
+      );
     }
     throw error;
   }

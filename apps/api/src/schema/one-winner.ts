@@ -12,7 +12,9 @@ type Tx = Prisma.TransactionClient;
 /** A unique-constraint violation, through the ORM (P2002) or a raw statement (SQLSTATE 23505). */
 export function isUniqueViolation(e: unknown): boolean {
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return true;
-  return /unique constraint|duplicate key|23505/i.test(`${String((e as Error | null)?.message ?? "")} ${JSON.stringify((e as { meta?: unknown } | null)?.meta ?? null)}`);
+  return /unique constraint|duplicate key|23505/i.test(
+    `${String((e as Error | null)?.message ?? "")} ${JSON.stringify((e as { meta?: unknown } | null)?.meta ?? null)}`,
+  );
 }
 
 /** What the violated constraint names (index name or fields), for choosing the field to report. */
@@ -29,7 +31,11 @@ export function conflict(field: string, message: string, rule?: string): never {
  * Runs a write; a unique violation becomes CONFLICT on the field `pick` chooses from the violated
  * constraint (the first matching pattern, else `fallback`).
  */
-export async function uniquely<T>(write: Promise<T>, fields: readonly { match: RegExp; field: string; message: string; rule?: string }[], fallback: { field: string; message: string }): Promise<T> {
+export async function uniquely<T>(
+  write: Promise<T>,
+  fields: readonly { match: RegExp; field: string; message: string; rule?: string }[],
+  fallback: { field: string; message: string },
+): Promise<T> {
   try {
     return await write;
   } catch (e) {

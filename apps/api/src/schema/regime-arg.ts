@@ -11,13 +11,22 @@ import { badUserInput } from "./domain-errors.js";
 export const REGIME_DEPRECATION = "Use legalRegime (LegalRegime); removal not before 2027-06-30";
 
 /** The chosen regime, or a message naming the conflict. */
-export function chooseRegime<F extends Regime | undefined>(regime: Regime | null | undefined, legalRegime: Regime | null | undefined, fallback: F): { regime: Regime | F } | { conflict: string } {
-  if (regime != null && legalRegime != null && regime !== legalRegime) return { conflict: `regime ${regime} and legalRegime ${legalRegime} differ: give legalRegime only (regime is deprecated)` };
+export function chooseRegime<F extends Regime | undefined>(
+  regime: Regime | null | undefined,
+  legalRegime: Regime | null | undefined,
+  fallback: F,
+): { regime: Regime | F } | { conflict: string } {
+  if (regime != null && legalRegime != null && regime !== legalRegime)
+    return { conflict: `regime ${regime} and legalRegime ${legalRegime} differ: give legalRegime only (regime is deprecated)` };
   return { regime: legalRegime ?? regime ?? fallback };
 }
 
 /** For queries: the chosen regime, or BAD_USER_INPUT on `field`. */
-export function regimeOrBadInput<F extends Regime | undefined>(input: { regime?: Regime | null; legalRegime?: Regime | null }, fallback: F, field = "input.legalRegime"): Regime | F {
+export function regimeOrBadInput<F extends Regime | undefined>(
+  input: { regime?: Regime | null; legalRegime?: Regime | null },
+  fallback: F,
+  field = "input.legalRegime",
+): Regime | F {
   const chosen = chooseRegime(input.regime, input.legalRegime, fallback);
   if ("conflict" in chosen) throw badUserInput(chosen.conflict, field);
   return chosen.regime;

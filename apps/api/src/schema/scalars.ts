@@ -31,7 +31,7 @@ export function parseDecimalInput(value: unknown): Decimal {
 type DecimalLike = Decimal | { toFixed(): string } | string;
 
 builder.scalarType("Decimal", {
-  description: "An exact decimal number, sent and received as a JSON string (\"1234.56\"). Money is in euros; rates are fractions unless a field says otherwise.",
+  description: 'An exact decimal number, sent and received as a JSON string ("1234.56"). Money is in euros; rates are fractions unless a field says otherwise.',
   // A string is sent as it is (after checking it), so that money keeps its two decimals ("12.50").
   serialize: (value: DecimalLike) => {
     if (typeof value !== "string") return new Dec(value.toFixed()).toFixed();
@@ -75,7 +75,8 @@ builder.scalarType("DateTime", {
 });
 
 export function parseMonthInput(value: unknown): string {
-  if (typeof value !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new GraphQLError(`Month must be a string YYYY-MM (got ${JSON.stringify(value)})`);
+  if (typeof value !== "string" || !/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
+    throw new GraphQLError(`Month must be a string YYYY-MM (got ${JSON.stringify(value)})`);
   return value;
 }
 

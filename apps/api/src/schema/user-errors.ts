@@ -16,7 +16,8 @@ export const USER_ERROR_CODES = {
   RULE_VIOLATION: "The change breaks a legal rule; `rule` cites it.",
   INVALID_STATE: "The object is not in a state that allows this change.",
   FORBIDDEN: "The caller's role may not make this change.",
-  REGIME_NOT_CONFIGURED: "The bill 8535 regime was asked but no entry-into-force date is set (operator setting ABORDABLE_BILL_8535_ENTRY_INTO_FORCE); ask for regime LAW.",
+  REGIME_NOT_CONFIGURED:
+    "The bill 8535 regime was asked but no entry-into-force date is set (operator setting ABORDABLE_BILL_8535_ENTRY_INTO_FORCE); ask for regime LAW.",
   INDEX_MISSING: "An index value the rule needs (cote d'application, construction-price semester) is not recorded; the message names it.",
 } as const;
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;
@@ -38,10 +39,10 @@ export const UserErrorCodeEnum = builder.enumType("UserErrorCode", {
 export const UserErrorRef = builder.objectRef<UserError>("UserError").implement({
   description: "A rule the input breaks. Nothing was changed.",
   fields: (t) => ({
-    field: t.exposeStringList("field", { description: "Path of the input field at fault, e.g. [\"input\", \"usefulArea\"]." }),
+    field: t.exposeStringList("field", { description: 'Path of the input field at fault, e.g. ["input", "usefulArea"].' }),
     message: t.exposeString("message", { description: "What is wrong, in words a person can act on." }),
     code: t.field({ type: UserErrorCodeEnum, description: "Stable code.", resolve: (e) => e.code }),
-    rule: t.string({ nullable: true, description: "The legal rule broken, when there is one (e.g. \"law art. 12 §2\").", resolve: (e) => e.rule ?? null }),
+    rule: t.string({ nullable: true, description: 'The legal rule broken, when there is one (e.g. "law art. 12 §2").', resolve: (e) => e.rule ?? null }),
   }),
 });
 

@@ -15,15 +15,36 @@ import { Random } from "./random.js";
 import type { Tx } from "../allocation/adapters/common.js";
 import { ensureSnapshots } from "../allocation/adapters/snapshots.js";
 
-const NAMES = ["Anne Kieffer", "Marc Thill", "Sandra Pereira", "Luc Weber", "Nadine Majerus", "Paul Reuter", "Sophie Faber", "Jeff Hoffmann", "Carla Gomes", "Yves Schroeder", "Monique Klein", "Tom Becker"];
+const NAMES = [
+  "Anne Kieffer",
+  "Marc Thill",
+  "Sandra Pereira",
+  "Luc Weber",
+  "Nadine Majerus",
+  "Paul Reuter",
+  "Sophie Faber",
+  "Jeff Hoffmann",
+  "Carla Gomes",
+  "Yves Schroeder",
+  "Monique Klein",
+  "Tom Becker",
+];
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
 
 /** A documented situation of art. 57 §1 (fictional), with the day of the landlord's evaluation. */
 function situation(rnd: Random): CandidateSituation & { evaluatedOn: string } {
   const title = rnd.weighted([
-    ["OPEN_ENDED_LEASE", 30], ["FIXED_TERM_LEASE", 15], ["SUBLET", 8], ["HOSTED_FREE_OF_CHARGE", 12], ["INFORMAL_OR_ABUSIVE_SHARING", 6],
-    ["EMERGENCY_SHELTER", 5], ["HOMELESS", 4], ["INSTITUTION_LEAVING", 3], ["SOCIAL_RENTAL_MANAGEMENT", 7], ["OTHER", 10],
+    ["OPEN_ENDED_LEASE", 30],
+    ["FIXED_TERM_LEASE", 15],
+    ["SUBLET", 8],
+    ["HOSTED_FREE_OF_CHARGE", 12],
+    ["INFORMAL_OR_ABUSIVE_SHARING", 6],
+    ["EMERGENCY_SHELTER", 5],
+    ["HOMELESS", 4],
+    ["INSTITUTION_LEAVING", 3],
+    ["SOCIAL_RENTAL_MANAGEMENT", 7],
+    ["OTHER", 10],
   ] as const);
   const evaluatedOn = rnd.date("2025-06-01", "2026-06-30");
   const renting = title === "OPEN_ENDED_LEASE" || title === "FIXED_TERM_LEASE" || title === "SUBLET" || title === "SOCIAL_RENTAL_MANAGEMENT";
@@ -31,10 +52,24 @@ function situation(rnd: Random): CandidateSituation & { evaluatedOn: string } {
     title,
     evaluatedOn,
     ...(renting && rnd.chance(0.25) ? { terminationNotice: { endsOn: rnd.date("2026-07-01", "2027-06-30") } } : {}),
-    ...(renting && rnd.chance(0.06) ? { evictionJudgment: { ground: rnd.weighted([["GOOD_FAITH", 2], ["NON_PAYMENT", 1]] as const) } } : {}),
+    ...(renting && rnd.chance(0.06)
+      ? {
+          evictionJudgment: {
+            ground: rnd.weighted([
+              ["GOOD_FAITH", 2],
+              ["NON_PAYMENT", 1],
+            ] as const),
+          },
+        }
+      : {}),
     ...(rnd.chance(0.7) ? { currentBedrooms: rnd.int(0, 3) } : {}),
     ...(rnd.chance(0.6) ? { currentUsefulAreaM2: rnd.cents(18, 95) } : {}),
-    insalubrity: rnd.weighted([["NONE", 85], ["MINOR", 9], ["SERIOUS", 5], ["ADMINISTRATIVE_CLOSURE", 1]] as const),
+    insalubrity: rnd.weighted([
+      ["NONE", 85],
+      ["MINOR", 9],
+      ["SERIOUS", 5],
+      ["ADMINISTRATIVE_CLOSURE", 1],
+    ] as const),
     ...(rnd.chance(0.05) ? { unsuitedForDisabledMember: true } : {}),
     ...(renting ? { currentMonthlyRent: rnd.cents(650, 2200) } : {}),
   };
@@ -51,7 +86,15 @@ export async function seedAllocation(prisma: PrismaClient, _scale: SeedScale): P
       for (const l of landlords) {
         const methodologyId = rnd.uuid();
         methodologyByLandlord.set(l.id, methodologyId);
-        await tx.allocationMethodology.create({ data: { id: methodologyId, landlordId: l.id, version: 1, config: { ...DEFAULT_METHODOLOGY, landlord: l.name } as object, approvedOn: date("2024-01-01") } });
+        await tx.allocationMethodology.create({
+          data: {
+            id: methodologyId,
+            landlordId: l.id,
+            version: 1,
+            config: { ...DEFAULT_METHODOLOGY, landlord: l.name } as object,
+            approvedOn: date("2024-01-01"),
+          },
+        });
         const commissionId = rnd.uuid();
         await tx.commission.create({ data: { id: commissionId, landlordId: l.id, name: `Commission consultative – ${l.name}` } });
         const term = { termStartsOn: date("2024-01-01"), termEndsOn: date("2028-12-31") };
@@ -66,8 +109,16 @@ export async function seedAllocation(prisma: PrismaClient, _scale: SeedScale): P
             { id: ids.expert2, commissionId, name: person(), role: "EXPERT_MEMBER", isVotingMember: true, ...term },
           ],
         });
-        await tx.commissionMember.create({ data: { id: ids.alternate, commissionId, name: person(), role: "MEMBER", isVotingMember: true, alternateForId: ids.external, ...term } });
-        commissionMembers.set(l.id, { chair: ids.chair, secretary: ids.secretary, full: [ids.chair, ids.external, ids.expert1, ids.expert2], alternate: ids.alternate, commissionId });
+        await tx.commissionMember.create({
+          data: { id: ids.alternate, commissionId, name: person(), role: "MEMBER", isVotingMember: true, alternateForId: ids.external, ...term },
+        });
+        commissionMembers.set(l.id, {
+          chair: ids.chair,
+          secretary: ids.secretary,
+          full: [ids.chair, ids.external, ids.expert1, ids.expert2],
+          alternate: ids.alternate,
+          commissionId,
+        });
       }
 
       // Documented situations (art. 57 §1) for about 60 % of the active applications, from 48 templates (one UPDATE per template).
@@ -80,7 +131,8 @@ export async function seedAllocation(prisma: PrismaClient, _scale: SeedScale): P
         byTemplate.set(k, [...(byTemplate.get(k) ?? []), a.id]);
       }
       for (const [k, ids] of [...byTemplate].sort((a, b) => a[0] - b[0])) {
-        for (let i = 0; i < ids.length; i += 5_000) await tx.application.updateMany({ where: { id: { in: ids.slice(i, i + 5_000) } }, data: { situation: templates[k]! as object } });
+        for (let i = 0; i < ids.length; i += 5_000)
+          await tx.application.updateMany({ where: { id: { in: ids.slice(i, i + 5_000) } }, data: { situation: templates[k]! as object } });
       }
 
       // Sitting tenants to rehouse (art. 67 §3): two per landlord, a new active application flagged and
@@ -89,11 +141,26 @@ export async function seedAllocation(prisma: PrismaClient, _scale: SeedScale): P
       const grounds = ["TYPOLOGY_MISMATCH", "TENANT_REQUEST"] as const;
       const caseRnd = new Random(0x67); // a stream of its own: the rest of the seed is unchanged
       for (const l of landlords) {
-        const leases = await tx.lease.findMany({ where: { landlordId: l.id, status: "ACTIVE" }, orderBy: { id: "asc" }, take: 2, select: { id: true, household: { select: { candidateId: true } } } });
+        const leases = await tx.lease.findMany({
+          where: { landlordId: l.id, status: "ACTIVE" },
+          orderBy: { id: "asc" },
+          take: 2,
+          select: { id: true, household: { select: { candidateId: true } } },
+        });
         for (const [k, lease] of leases.entries()) {
-          await tx.rehousingCase.create({ data: { id: caseRnd.uuid(), leaseId: lease.id, reason: grounds[k % grounds.length]!, knownOn: date(caseRnd.date("2025-01-01", "2026-06-30")) } });
+          await tx.rehousingCase.create({
+            data: { id: caseRnd.uuid(), leaseId: lease.id, reason: grounds[k % grounds.length]!, knownOn: date(caseRnd.date("2025-01-01", "2026-06-30")) },
+          });
           await tx.application.create({
-            data: { id: rnd.uuid(), candidateId: lease.household.candidateId, registeredOn: date(rnd.date("2024-01-01", "2026-03-31")), motive: "OVERCROWDING", status: "ACTIVE", isSittingTenantToRehouse: true, situation: templates[rnd.int(0, templates.length - 1)]! as object },
+            data: {
+              id: rnd.uuid(),
+              candidateId: lease.household.candidateId,
+              registeredOn: date(rnd.date("2024-01-01", "2026-03-31")),
+              motive: "OVERCROWDING",
+              status: "ACTIVE",
+              isSittingTenantToRehouse: true,
+              situation: templates[rnd.int(0, templates.length - 1)]! as object,
+            },
           });
         }
       }
@@ -118,11 +185,30 @@ export async function seedAllocation(prisma: PrismaClient, _scale: SeedScale): P
             ["HOUSING_PROMISE", "HOUSING_PROMISE", 32, `PROMISE_ISSUED: housing promise to application ${applicationId}`],
             ["HOUSING_PROMISE", "REFUSED", 40, `OFFER_REFUSED: application ${applicationId} refused the offer; reported to the register (art. 53)`],
           ];
-          await tx.allocationFileEvent.createMany({ data: steps.map(([from, to, d, reason]) => ({ allocationFileId: f.id, fromStatus: from as never, toStatus: to as never, occurredOn: addDays(o, d), reason })) });
-          await tx.allocationFileCandidate.update({ where: { allocationFileId_applicationId: { allocationFileId: f.id, applicationId } }, data: { scoreBreakdown: { proposedOn: addDays(o, 10).toISOString().slice(0, 10) } } });
+          await tx.allocationFileEvent.createMany({
+            data: steps.map(([from, to, d, reason]) => ({
+              allocationFileId: f.id,
+              fromStatus: from as never,
+              toStatus: to as never,
+              occurredOn: addDays(o, d),
+              reason,
+            })),
+          });
+          await tx.allocationFileCandidate.update({
+            where: { allocationFileId_applicationId: { allocationFileId: f.id, applicationId } },
+            data: { scoreBreakdown: { proposedOn: addDays(o, 10).toISOString().slice(0, 10) } },
+          });
           const justified = i === 0;
           await tx.allocationOffer.create({
-            data: { id: rnd.uuid(), allocationFileId: f.id, applicationId, offeredOn: addDays(o, 32), outcome: justified ? "REFUSED_JUSTIFIED" : "REFUSED_UNJUSTIFIED", respondedOn: addDays(o, 40), reason: justified ? "Dwelling on an upper floor without lift, for a member with reduced mobility" : null },
+            data: {
+              id: rnd.uuid(),
+              allocationFileId: f.id,
+              applicationId,
+              offeredOn: addDays(o, 32),
+              outcome: justified ? "REFUSED_JUSTIFIED" : "REFUSED_UNJUSTIFIED",
+              respondedOn: addDays(o, 40),
+              reason: justified ? "Dwelling on an upper floor without lift, for a member with reduced mobility" : null,
+            },
           });
           await tx.allocationFile.update({ where: { id: f.id }, data: { status: "REFUSED", methodologyId: methodologyByLandlord.get(l.id)! } });
           const meetingId = rnd.uuid();
@@ -135,14 +221,41 @@ export async function seedAllocation(prisma: PrismaClient, _scale: SeedScale): P
               convenedOn: addDays(o, 23),
               papersSentOn: addDays(o, 26),
               agenda: `Allocation of dwelling file ${f.id}: candidates pre-selected from the register`,
-              minutes: { present: c.full, absent: [c.alternate], excused: [], resolutions: [{ subject: `allocation file ${f.id}, application ${applicationId}`, text: "FAVOURABLE opinion", reasons: "Household composition fits the dwelling; urgent housing need documented by the social enquiry." }] },
+              minutes: {
+                present: c.full,
+                absent: [c.alternate],
+                excused: [],
+                resolutions: [
+                  {
+                    subject: `allocation file ${f.id}, application ${applicationId}`,
+                    text: "FAVOURABLE opinion",
+                    reasons: "Household composition fits the dwelling; urgent housing need documented by the social enquiry.",
+                  },
+                ],
+              },
               signedByChairOn: heldOn,
               countersignedBySecretaryOn: addDays(heldOn, 1),
             },
           });
-          await tx.meetingAttendance.createMany({ data: [...c.full.map((memberId) => ({ meetingId, memberId, status: "PRESENT" as const })), { meetingId, memberId: c.alternate, status: "ABSENT" as const }] });
+          await tx.meetingAttendance.createMany({
+            data: [
+              ...c.full.map((memberId) => ({ meetingId, memberId, status: "PRESENT" as const })),
+              { meetingId, memberId: c.alternate, status: "ABSENT" as const },
+            ],
+          });
           await tx.deliberation.create({
-            data: { id: rnd.uuid(), meetingId, allocationFileId: f.id, applicationId, opinion: "FAVOURABLE", votesFor: 3, votesAgainst: 0, abstentions: 1, reasons: "Household composition fits the dwelling; urgent housing need documented by the social enquiry.", isOnSelectedCandidate: true },
+            data: {
+              id: rnd.uuid(),
+              meetingId,
+              allocationFileId: f.id,
+              applicationId,
+              opinion: "FAVOURABLE",
+              votesFor: 3,
+              votesAgainst: 0,
+              abstentions: 1,
+              reasons: "Household composition fits the dwelling; urgent housing need documented by the social enquiry.",
+              isOnSelectedCandidate: true,
+            },
           });
         }
       }

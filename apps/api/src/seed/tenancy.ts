@@ -65,7 +65,16 @@ export async function seedTenancy(prisma: PrismaClient, _scale: SeedScale): Prom
             { regime: "LAW" },
           );
           await tx.lease.update({ where: { id: l.id }, data: { monthlyRent: record.netMonthly, rentComputation: record as never } });
-          await tx.rentRevision.create({ data: { id: rnd.uuid(), leaseId: l.id, reason: "ALLOCATION", effectiveFrom: l.startsOn, monthlyRent: record.netMonthly, computation: record as never } });
+          await tx.rentRevision.create({
+            data: {
+              id: rnd.uuid(),
+              leaseId: l.id,
+              reason: "ALLOCATION",
+              effectiveFrom: l.startsOn,
+              monthlyRent: record.netMonthly,
+              computation: record as never,
+            },
+          });
           l.monthlyRent = record.netMonthly as never;
         } catch {
           // A household the table cannot type (no member aged 14 or more): rent left as seeded.
@@ -79,7 +88,9 @@ export async function seedTenancy(prisma: PrismaClient, _scale: SeedScale): Prom
         const id = rnd.uuid();
         const plan = schedule(startsOn, n);
         await tx.deposit.create({ data: { id, leaseId: l.id, holderId: l.landlordId, amount: DEPOSIT, agreedOn: l.startsOn, schedule: plan } });
-        for (const i of plan) if (i.dueOn <= SEED_ON && !rnd.chance(missChance)) payments.push({ id: rnd.uuid(), depositId: id, paidOn: date(addDays(i.dueOn, rnd.int(0, 5))), amount: i.amount });
+        for (const i of plan)
+          if (i.dueOn <= SEED_ON && !rnd.chance(missChance))
+            payments.push({ id: rnd.uuid(), depositId: id, paidOn: date(addDays(i.dueOn, rnd.int(0, 5))), amount: i.amount });
         inventories.push({ id: rnd.uuid(), leaseId: l.id, kind: "ENTRY", doneOn: l.startsOn, notes: "État des lieux d'entrée contradictoire." });
         used.add(l.id);
         return id;
@@ -91,15 +102,36 @@ export async function seedTenancy(prisma: PrismaClient, _scale: SeedScale): Prom
         const exitable = candidates.filter((l) => iso(l.startsOn) >= "2024-01-01" && iso(l.startsOn) <= "2025-06-30" && !l.rentComputation);
         const exits = [
           { keys: addDays(SEED_ON, -20), matches: true, withheld: null, statements: null, notice: null },
-          { keys: addDays(SEED_ON, -60), matches: false, withheld: [{ amount: "450.00", reason: "Dégradations constatées à l'état des lieux de sortie (porte de cuisine, peinture)." }], statements: addDays(SEED_ON, -35), notice: null },
+          {
+            keys: addDays(SEED_ON, -60),
+            matches: false,
+            withheld: [{ amount: "450.00", reason: "Dégradations constatées à l'état des lieux de sortie (porte de cuisine, peinture)." }],
+            statements: addDays(SEED_ON, -35),
+            notice: null,
+          },
           { keys: addDays(SEED_ON, -75), matches: true, withheld: null, statements: null, notice: addDays(SEED_ON, -30) },
         ];
         for (const [k, e] of exits.entries()) {
           const l = exitable[k];
           if (!l) break;
           const depositId = await openDeposit(l, 1, 0);
-          await tx.deposit.update({ where: { id: depositId }, data: { keysReturnedOn: date(e.keys), ...(e.withheld ? { withheld: e.withheld } : {}), ...(e.statements ? { chargeStatementsOn: date(e.statements) } : {}), ...(e.notice ? { formalNoticeOn: date(e.notice) } : {}) } });
-          inventories.push({ id: rnd.uuid(), leaseId: l.id, kind: "EXIT", doneOn: date(e.keys), matchesEntry: e.matches, notes: e.matches ? "Conforme à l'état des lieux d'entrée." : "Dégradations relevées." });
+          await tx.deposit.update({
+            where: { id: depositId },
+            data: {
+              keysReturnedOn: date(e.keys),
+              ...(e.withheld ? { withheld: e.withheld } : {}),
+              ...(e.statements ? { chargeStatementsOn: date(e.statements) } : {}),
+              ...(e.notice ? { formalNoticeOn: date(e.notice) } : {}),
+            },
+          });
+          inventories.push({
+            id: rnd.uuid(),
+            leaseId: l.id,
+            kind: "EXIT",
+            doneOn: date(e.keys),
+            matchesEntry: e.matches,
+            notes: e.matches ? "Conforme à l'état des lieux d'entrée." : "Dégradations relevées.",
+          });
           await tx.lease.update({ where: { id: l.id }, data: { status: "ENDED", endsOn: date(e.keys) } });
           await tx.dwelling.update({ where: { id: l.dwellingId }, data: { status: "VACANT" } });
         }
@@ -109,7 +141,10 @@ export async function seedTenancy(prisma: PrismaClient, _scale: SeedScale): Prom
         const underOccupied = candidates.filter((l) => !used.has(l.id) && l.dwelling.bedrooms >= members(l).length + 1);
         const over70 = (l: Row) => members(l).some((m) => (m.role === "APPLICANT" || m.role === "PARTNER") && ageOn(iso(m.birthDate), "2026-06-19") > 70);
         const disabled = (l: Row) => members(l).some((m) => m.hasDisability);
-        const fitting = (l: Row) => landlordDwellings.filter((d) => d.landlordId === landlordId && d.id !== l.dwellingId && d.type !== "SHARED_DWELLING" && d.bedrooms < members(l).length + 1);
+        const fitting = (l: Row) =>
+          landlordDwellings.filter(
+            (d) => d.landlordId === landlordId && d.id !== l.dwellingId && d.type !== "SHARED_DWELLING" && d.bedrooms < members(l).length + 1,
+          );
         const twoRefusals = async (l: Row, knownOn: string, protectedCase: boolean) => {
           const offered = fitting(l);
           if (offered.length < 2) return false;
@@ -117,14 +152,37 @@ export async function seedTenancy(prisma: PrismaClient, _scale: SeedScale): Prom
           await tx.rehousingCase.create({ data: { id: caseId, leaseId: l.id, reason: "UNDER_OCCUPANCY", knownOn: date(knownOn) } });
           await tx.rehousingOffer.createMany({
             data: [
-              { id: rnd.uuid(), caseId, dwellingId: offered[0]!.id, noticeOn: date("2026-02-02"), outcome: "REFUSED_UNJUSTIFIED", respondedOn: date("2026-02-20") },
-              { id: rnd.uuid(), caseId, dwellingId: offered[1]!.id, noticeOn: date("2026-06-01"), outcome: "REFUSED_UNJUSTIFIED", respondedOn: date("2026-06-19") },
+              {
+                id: rnd.uuid(),
+                caseId,
+                dwellingId: offered[0]!.id,
+                noticeOn: date("2026-02-02"),
+                outcome: "REFUSED_UNJUSTIFIED",
+                respondedOn: date("2026-02-20"),
+              },
+              {
+                id: rnd.uuid(),
+                caseId,
+                dwellingId: offered[1]!.id,
+                noticeOn: date("2026-06-01"),
+                outcome: "REFUSED_UNJUSTIFIED",
+                respondedOn: date("2026-06-19"),
+              },
             ],
           });
           if (!protectedCase) {
             // Art. 67 §1 al. 4: ends of right six months after notice of the second offer.
             await tx.leaseTermination.create({
-              data: { id: rnd.uuid(), leaseId: l.id, ground: "REHOUSING_REFUSALS", regime: "LAW", noticeOn: date("2026-06-01"), effectiveOn: date("2026-12-01"), evidence: "2 refused rehousing offers (UNDER_OCCUPANCY)", computation: { seeded: true, rule: "law art. 67 §1 al. 4", terminationOn: "2026-12-01" } },
+              data: {
+                id: rnd.uuid(),
+                leaseId: l.id,
+                ground: "REHOUSING_REFUSALS",
+                regime: "LAW",
+                noticeOn: date("2026-06-01"),
+                effectiveOn: date("2026-12-01"),
+                evidence: "2 refused rehousing offers (UNDER_OCCUPANCY)",
+                computation: { seeded: true, rule: "law art. 67 §1 al. 4", terminationOn: "2026-12-01" },
+              },
             });
             await tx.lease.update({ where: { id: l.id }, data: { endsOn: date("2026-12-01") } });
           }
@@ -154,7 +212,10 @@ export async function seedTenancy(prisma: PrismaClient, _scale: SeedScale): Prom
           const applicant = members(l).find((m) => m.role === "APPLICANT");
           if (!applicant) continue;
           // The first is about to turn 32; the others are young people of 22 to 30.
-          const birth = k === 0 ? addDays(`${Number(SEED_ON.slice(0, 4)) - 32}${SEED_ON.slice(4)}`, 45) : `${rnd.int(1996, 2004)}${iso(applicant.birthDate).slice(4)}`.replace("-02-29", "-02-28");
+          const birth =
+            k === 0
+              ? addDays(`${Number(SEED_ON.slice(0, 4)) - 32}${SEED_ON.slice(4)}`, 45)
+              : `${rnd.int(1996, 2004)}${iso(applicant.birthDate).slice(4)}`.replace("-02-29", "-02-28");
           if (k > 0 && ageOn(iso(applicant.birthDate), SEED_ON) < 31) continue;
           await tx.householdMember.update({ where: { id: applicant.id }, data: { birthDate: date(birth) } });
           await tx.candidate.update({ where: { id: l.household.candidateId }, data: { birthDate: date(birth) } });
@@ -162,7 +223,10 @@ export async function seedTenancy(prisma: PrismaClient, _scale: SeedScale): Prom
         }
         const employee = own.find((l) => !used.has(l.id) && l.dwelling.dedicatedSubCategory === "EMPLOYEES");
         if (employee) {
-          await tx.lease.update({ where: { id: employee.id }, data: { endFacts: { jobEndedOn: addDays(SEED_ON, -20), employerNeedsDwelling: true, economicDismissal: false } } });
+          await tx.lease.update({
+            where: { id: employee.id },
+            data: { endFacts: { jobEndedOn: addDays(SEED_ON, -20), employerNeedsDwelling: true, economicDismissal: false } },
+          });
           used.add(employee.id);
         }
         const student = own.find((l) => !used.has(l.id) && l.dwelling.dedicatedSubCategory === "STUDENTS");

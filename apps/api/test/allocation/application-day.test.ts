@@ -29,7 +29,11 @@ describe(`art. 55 §1 1° on the application day (${TEST_DATABASE_KIND})`, () =>
     const p = api.db.prisma;
     const first = await openFile(api, "landlordA", await vacantDwelling(api, "landlordA", 2));
     await compute(api, "landlordA", first, "2026-11-05", 25);
-    const ranked = await p.allocationFileCandidate.findFirstOrThrow({ where: { allocationFileId: decode(first) }, orderBy: { rank: "asc" }, include: { application: { include: { candidate: { include: { household: { include: { members: true } } } } } } } });
+    const ranked = await p.allocationFileCandidate.findFirstOrThrow({
+      where: { allocationFileId: decode(first) },
+      orderBy: { rank: "asc" },
+      include: { application: { include: { candidate: { include: { household: { include: { members: true } } } } } } },
+    });
     const app = ranked.application;
     const applicant = app.candidate.household!.members.find((m) => m.role === "APPLICANT")!;
 

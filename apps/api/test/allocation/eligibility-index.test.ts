@@ -9,7 +9,7 @@
 import { Dec, roundMoney } from "@abordable/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gid, startTestApi, type TestApi } from "../support/api.js";
-import { unmaskingEntryWhere } from "../../src/privacy/personal-data.js";
+import { unmaskingEntryWhere } from "../../src/privacy/relationship.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 
 const Q = `query($input: EligibilityInput!) { eligibility(input: $input) {
@@ -24,12 +24,23 @@ const CANDIDATE = `query($id: ID!) { candidateEligibility(candidateId: $id, asOf
 /** Annex II, « 1 adulte », at cote 100 (annual reading, the default). */
 const ANNEX_II_ONE_ADULT = "4736";
 const BUILT_IN_COTE = "968.04"; // the tranche of 1 May 2025 (built in)
-const TRANCHE = { series: "COTE", key: "2026-10-01", value: "992.25", source: "STATEC, cote d'application de l'échelle mobile des salaires, tranche of 1 October 2026 (test fixture)" };
+const TRANCHE = {
+  series: "COTE",
+  key: "2026-10-01",
+  value: "992.25",
+  source: "STATEC, cote d'application de l'échelle mobile des salaires, tranche of 1 October 2026 (test fixture)",
+};
 const ceilingAt = (cote: string) => new Dec(ANNEX_II_ONE_ADULT).times(cote).dividedBy(100);
 /** An income between the ceilings at the two cotes (4736 × 9.6804 = 45,846.37…; 4736 × 9.9225 = 46,992.96). */
 const INCOME = "46500.00";
 
-const applicant = { key: "A", applicant: true, birthDate: "1988-04-12", incomes: [{ kind: "NET_TAXABLE_INCOME", amount: INCOME }], residence: { luxembourgNationality: true } };
+const applicant = {
+  key: "A",
+  applicant: true,
+  birthDate: "1988-04-12",
+  incomes: [{ kind: "NET_TAXABLE_INCOME", amount: INCOME }],
+  residence: { luxembourgNationality: true },
+};
 
 describe(`eligibility ceiling on the index series in use (${TEST_DATABASE_KIND})`, () => {
   let api: TestApi;
@@ -68,7 +79,14 @@ describe(`eligibility ceiling on the index series in use (${TEST_DATABASE_KIND})
     const r = await check("2026-11-02");
     expect(r.eligible).toBe(false);
     expect(r.failures.map((f: { condition: string }) => f.condition)).toEqual(["INCOME_CEILING"]);
-    expect(r.ceiling).toMatchObject({ ceilingAtCote100: ANNEX_II_ONE_ADULT, cote: BUILT_IN_COTE, readingPeriod: "ANNUAL", comparedIncome: INCOME, ceiling: roundMoney(ceilingAt(BUILT_IN_COTE)).toFixed(2), unconfirmedIndexAfter: null });
+    expect(r.ceiling).toMatchObject({
+      ceilingAtCote100: ANNEX_II_ONE_ADULT,
+      cote: BUILT_IN_COTE,
+      readingPeriod: "ANNUAL",
+      comparedIncome: INCOME,
+      ceiling: roundMoney(ceilingAt(BUILT_IN_COTE)).toFixed(2),
+      unconfirmedIndexAfter: null,
+    });
     expect(r.ceiling.cotePoint).toMatchObject({ series: "COTE", value: BUILT_IN_COTE, validFrom: "2025-05-01", unconfirmed: false });
     expect(r.unconfirmedIndexAfter).toBeNull();
     expect(await candidateCeiling()).toMatchObject({ cote: BUILT_IN_COTE, unconfirmedIndexAfter: null });
@@ -82,10 +100,20 @@ describe(`eligibility ceiling on the index series in use (${TEST_DATABASE_KIND})
     const r = await check("2026-11-02");
     expect(r).toMatchObject({ eligible: true, failures: [], unconfirmedIndexAfter: null });
     expect(r.ceiling).toMatchObject({ cote: TRANCHE.value, ceiling: roundMoney(ceilingAt(TRANCHE.value)).toFixed(2), unconfirmedIndexAfter: null });
-    expect(r.ceiling.cotePoint).toMatchObject({ value: TRANCHE.value, validFrom: TRANCHE.key, citation: expect.stringContaining(TRANCHE.source), unconfirmed: false, unconfirmedAfter: null });
+    expect(r.ceiling.cotePoint).toMatchObject({
+      value: TRANCHE.value,
+      validFrom: TRANCHE.key,
+      citation: expect.stringContaining(TRANCHE.source),
+      unconfirmed: false,
+      unconfirmedAfter: null,
+    });
 
     // The day before the tranche keeps the built-in cote.
-    expect(await candidateCeiling()).toMatchObject({ cote: TRANCHE.value, unconfirmedIndexAfter: null, cotePoint: { value: TRANCHE.value, citation: expect.stringContaining(TRANCHE.source) } });
+    expect(await candidateCeiling()).toMatchObject({
+      cote: TRANCHE.value,
+      unconfirmedIndexAfter: null,
+      cotePoint: { value: TRANCHE.value, citation: expect.stringContaining(TRANCHE.source) },
+    });
 
     const earlier = await check("2026-09-30");
     expect(earlier).toMatchObject({ eligible: false, ceiling: { cote: BUILT_IN_COTE } });

@@ -2,7 +2,7 @@
  * Law art. 55 §1 (bill art. 32): each condition failing alone, through the public anonymous
  * what-if query; and the same check for a stored candidate, figures shown only where personal data is.
  */
-import { unmaskingEntryWhere } from "../../src/privacy/personal-data.js";
+import { unmaskingEntryWhere } from "../../src/privacy/relationship.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gid, startTestApi, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
@@ -16,9 +16,12 @@ const Q = `query($input: EligibilityInput!) { eligibility(input: $input) {
 } }`;
 
 const applicant = (extra: Record<string, unknown> = {}) => ({
-  key: "A", applicant: true, birthDate: "1988-04-12",
+  key: "A",
+  applicant: true,
+  birthDate: "1988-04-12",
   incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "32000.00" }],
-  residence: { luxembourgNationality: true }, ...extra,
+  residence: { luxembourgNationality: true },
+  ...extra,
 });
 const child = { key: "C", birthDate: "2016-09-01", dependentChild: true, residence: { luxembourgNationality: true } };
 
@@ -38,7 +41,13 @@ describe(`eligibility — law art. 55 §1 (${TEST_DATABASE_KIND})`, () => {
   it("a household meeting the four conditions is eligible (anonymous caller, nothing stored)", async () => {
     const before = await api.db.prisma.auditEvent.count();
     const r = await run([applicant(), child]);
-    expect(r).toMatchObject({ eligible: true, regime: "LAW", purpose: "CANDIDATE", checked: ["ADULT", "NO_OTHER_DWELLING", "INCOME_CEILING", "RESIDENCE"], failures: [] });
+    expect(r).toMatchObject({
+      eligible: true,
+      regime: "LAW",
+      purpose: "CANDIDATE",
+      checked: ["ADULT", "NO_OTHER_DWELLING", "INCOME_CEILING", "RESIDENCE"],
+      failures: [],
+    });
     expect(r.income).toMatchObject({ annualForAnnexII: "32000.00", adults: 1, dependentChildren: 1 });
     expect(r.ceiling.readingPeriod).toBe("ANNUAL");
     expect(r.parameters.map((p: any) => p.parameterId)).toContain("eligibility.incomeCeiling");
@@ -55,7 +64,17 @@ describe(`eligibility — law art. 55 §1 (${TEST_DATABASE_KIND})`, () => {
   it("art. 55 §1 2°: a right on another dwelling beyond an undivided third fails NO_OTHER_DWELLING alone (a third exactly does not)", async () => {
     const third = await run([applicant({ otherDwellingRights: [{ kind: "OWNERSHIP", location: "ABROAD", shareNumerator: 1, shareDenominator: 3 }] })]);
     expect(third.eligible).toBe(true);
-    const half = await run([applicant(), { ...child, key: "P", dependentChild: false, birthDate: "1987-01-01", partnerKey: "A", otherDwellingRights: [{ kind: "USUFRUCT", location: "LUXEMBOURG", shareNumerator: 1, shareDenominator: 2 }] }]);
+    const half = await run([
+      applicant(),
+      {
+        ...child,
+        key: "P",
+        dependentChild: false,
+        birthDate: "1987-01-01",
+        partnerKey: "A",
+        otherDwellingRights: [{ kind: "USUFRUCT", location: "LUXEMBOURG", shareNumerator: 1, shareDenominator: 2 }],
+      },
+    ]);
     expect(half.failures).toHaveLength(1);
     expect(half.failures[0]).toMatchObject({ condition: "NO_OTHER_DWELLING", memberKey: "P", rule: "law art. 55 §1 2°" });
   });
@@ -84,7 +103,14 @@ describe(`eligibility — law art. 55 §1 (${TEST_DATABASE_KIND})`, () => {
   });
 
   it("every failure at once is reported, each with its article", async () => {
-    const r = await run([applicant({ birthDate: "2012-01-01", residence: {}, incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "300000" }], otherDwellingRights: [{ kind: "OWNERSHIP", location: "LUXEMBOURG" }] })]);
+    const r = await run([
+      applicant({
+        birthDate: "2012-01-01",
+        residence: {},
+        incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "300000" }],
+        otherDwellingRights: [{ kind: "OWNERSHIP", location: "LUXEMBOURG" }],
+      }),
+    ]);
     expect(r.failures.map((f: any) => f.condition).sort()).toEqual(["ADULT", "INCOME_CEILING", "NO_OTHER_DWELLING", "RESIDENCE"]);
   });
 
@@ -98,7 +124,9 @@ describe(`eligibility — law art. 55 §1 (${TEST_DATABASE_KIND})`, () => {
     // A's entry must unmask (real vacancy, approved methodology, within the bound: privacy/personal-data.ts).
     const inA = await p.allocationFileCandidate.findFirstOrThrow({ where: unmaskingEntryWhere(api.orgIds.esch), include: { application: true } });
     const id = gid("Candidate", inA.application.candidateId);
-    const inFonds = await p.allocationFileCandidate.count({ where: { application: { candidateId: inA.application.candidateId }, allocationFile: { landlordId: api.orgIds.fonds } } });
+    const inFonds = await p.allocationFileCandidate.count({
+      where: { application: { candidateId: inA.application.candidateId }, allocationFile: { landlordId: api.orgIds.fonds } },
+    });
     const q = `query($id: ID!) { candidateEligibility(candidateId: $id, asOf: "2026-11-02", regime: LAW) { eligible checked failures { condition reason rule } income { annual } } }`;
     const a = await api.gql("landlordA", q, { id });
     expect(a.body.errors).toBeUndefined();

@@ -30,15 +30,34 @@ export async function vacantDwelling(api: TestApi, caller: Caller, bedrooms: num
   const convention = await compensationConventionOf(api, caller);
   const input = {
     ...(convention ? { compensationConventionId: convention } : {}),
-    reference: `ALLOC-${Math.random().toString(36).slice(2, 10)}`, developerId: gid("Organisation", api.orgIds.snhbm), category: "ALL_PUBLIC",
-    type: "APARTMENT", bedrooms, usefulArea: String(40 + bedrooms * 20), municipalityCode: "esch-sur-alzette", address: "1, rue de l'Alzette", ...extra,
+    reference: `ALLOC-${Math.random().toString(36).slice(2, 10)}`,
+    developerId: gid("Organisation", api.orgIds.snhbm),
+    category: "ALL_PUBLIC",
+    type: "APARTMENT",
+    bedrooms,
+    usefulArea: String(40 + bedrooms * 20),
+    municipalityCode: "esch-sur-alzette",
+    address: "1, rue de l'Alzette",
+    ...extra,
   };
-  const p = await ok(api, caller, "mutation($input: CreateDwellingInput!) { createDwelling(input: $input) { dwelling { id } userErrors { field code message rule } } }", { input }, "createDwelling");
+  const p = await ok(
+    api,
+    caller,
+    "mutation($input: CreateDwellingInput!) { createDwelling(input: $input) { dwelling { id } userErrors { field code message rule } } }",
+    { input },
+    "createDwelling",
+  );
   return p.dwelling.id;
 }
 
 export async function openFile(api: TestApi, caller: Caller, dwellingId: string, openedOn = "2026-11-02"): Promise<string> {
-  const p = await ok(api, caller, "mutation($input: OpenAllocationFileInput!) { openAllocationFile(input: $input) { allocationFile { id status } userErrors { field code message rule } } }", { input: { dwellingId, openedOn } }, "openAllocationFile");
+  const p = await ok(
+    api,
+    caller,
+    "mutation($input: OpenAllocationFileInput!) { openAllocationFile(input: $input) { allocationFile { id status } userErrors { field code message rule } } }",
+    { input: { dwellingId, openedOn } },
+    "openAllocationFile",
+  );
   return p.allocationFile.id;
 }
 
@@ -86,7 +105,21 @@ export const SIGN = `mutation($input: SignMinutesInput!) { signMinutes(input: $i
 
 export async function meeting(api: TestApi, caller: Caller, c: CommissionIds, heldOn: string, convenedDaysBefore = 6, papersDaysBefore = 4): Promise<string> {
   const minus = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-  const p = await ok(api, caller, SCHEDULE, { input: { commissionId: c.id, heldOn, convenedOn: minus(heldOn, convenedDaysBefore), papersSentOn: minus(heldOn, papersDaysBefore), agenda: "Allocation of a vacant dwelling" } }, "scheduleCommissionMeeting");
+  const p = await ok(
+    api,
+    caller,
+    SCHEDULE,
+    {
+      input: {
+        commissionId: c.id,
+        heldOn,
+        convenedOn: minus(heldOn, convenedDaysBefore),
+        papersSentOn: minus(heldOn, papersDaysBefore),
+        agenda: "Allocation of a vacant dwelling",
+      },
+    },
+    "scheduleCommissionMeeting",
+  );
   return p.meeting.id;
 }
 
@@ -97,13 +130,33 @@ export const allPresent = (c: CommissionIds) => [
 ];
 
 export async function favourable(api: TestApi, caller: Caller, c: CommissionIds, meetingId: string, allocationFileId: string, candidateId: string) {
-  return ok(api, caller, DELIBERATE, {
-    input: { meetingId, allocationFileId, candidateId, attendance: allPresent(c), votes: [c.chair, c.external, ...c.experts].map((memberId) => ({ memberId, vote: "FOR" })), reasons: "Fits the dwelling; urgent need documented by the social enquiry." },
-  }, "recordDeliberation");
+  return ok(
+    api,
+    caller,
+    DELIBERATE,
+    {
+      input: {
+        meetingId,
+        allocationFileId,
+        candidateId,
+        attendance: allPresent(c),
+        votes: [c.chair, c.external, ...c.experts].map((memberId) => ({ memberId, vote: "FOR" })),
+        reasons: "Fits the dwelling; urgent need documented by the social enquiry.",
+      },
+    },
+    "recordDeliberation",
+  );
 }
 
 /** From a computed shortlist to the housing promise: propose (the given or the next candidate), enquiry, commission (favourable), opinion, offer. Returns the offer and candidate IDs. */
-export async function toOffer(api: TestApi, caller: Caller, c: CommissionIds, fileId: string, day: string, candidateId?: string): Promise<{ offerId: string; candidateId: string }> {
+export async function toOffer(
+  api: TestApi,
+  caller: Caller,
+  c: CommissionIds,
+  fileId: string,
+  day: string,
+  candidateId?: string,
+): Promise<{ offerId: string; candidateId: string }> {
   const at = (n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
   const proposed = await step(api, caller, fileId, "CANDIDATE_PROPOSED", at(0), candidateId ? { candidateId } : {});
   const cand = proposed.allocationFile.selectedCandidate.id as string;
@@ -113,7 +166,13 @@ export async function toOffer(api: TestApi, caller: Caller, c: CommissionIds, fi
   await ok(api, caller, SIGN, { input: { meetingId: m, signedByChairOn: at(10), countersignedBySecretaryOn: at(11) } }, "signMinutes");
   const opinion = await step(api, caller, fileId, "COMMISSION_OPINION_GIVEN", at(11));
   expect(opinion.allocationFile.status).toBe("HOUSING_PROMISE");
-  const offer = await ok(api, caller, "mutation($input: RecordOfferInput!) { recordOffer(input: $input) { offer { id outcome } allocationFile { status } userErrors { field code message rule } } }", { input: { allocationFileId: fileId, offeredOn: at(12) } }, "recordOffer");
+  const offer = await ok(
+    api,
+    caller,
+    "mutation($input: RecordOfferInput!) { recordOffer(input: $input) { offer { id outcome } allocationFile { status } userErrors { field code message rule } } }",
+    { input: { allocationFileId: fileId, offeredOn: at(12) } },
+    "recordOffer",
+  );
   return { offerId: offer.offer.id, candidateId: cand };
 }
 

@@ -52,14 +52,30 @@ describe(`art. 57 — methodology per landlord, versioned (${TEST_DATABASE_KIND}
     expect(first.computation.methodologyVersion).toBe(1);
 
     const created = await ok(api, "landlordA", CREATE, { input: { config: version2() } }, "createAllocationMethodologyVersion");
-    expect(created.methodology).toMatchObject({ version: 2, approvedOn: null, landlord: { name: "Ville d'Esch-sur-Alzette" }, summary: { configVersion: "2" } });
-    expect(created.methodology.config).toMatchObject({ id: "esch-2026", version: "2", landlord: "Ville d'Esch-sur-Alzette", seniority: { pointsPerFullYear: 5, cap: 25 } });
+    expect(created.methodology).toMatchObject({
+      version: 2,
+      approvedOn: null,
+      landlord: { name: "Ville d'Esch-sur-Alzette" },
+      summary: { configVersion: "2" },
+    });
+    expect(created.methodology.config).toMatchObject({
+      id: "esch-2026",
+      version: "2",
+      landlord: "Ville d'Esch-sur-Alzette",
+      seniority: { pointsPerFullYear: 5, cap: 25 },
+    });
     expect(created.methodology.config.approvedByMinisterOn).toBeUndefined();
     expect(created.methodology.summary.rules).toContainEqual({ criterion: "ESCH_SENIORITY", when: "per full year registered (cap 25)", points: 5 });
     // Not approved yet: a ranking after the approval day to come still uses version 1.
     const unapproved = await openFile(api, "landlordA", await vacantDwelling(api, "landlordA", 2), "2026-11-06");
     expect((await compute(api, "landlordA", unapproved, "2026-11-12", 5)).computation.methodologyVersion).toBe(1);
-    const approved = await ok(api, "admin", APPROVE, { input: { methodologyId: created.methodology.id, approvedOn: "2026-11-10" } }, "approveAllocationMethodologyVersion");
+    const approved = await ok(
+      api,
+      "admin",
+      APPROVE,
+      { input: { methodologyId: created.methodology.id, approvedOn: "2026-11-10" } },
+      "approveAllocationMethodologyVersion",
+    );
     expect(approved.methodology).toMatchObject({ version: 2, approvedOn: "2026-11-10", summary: { validFrom: "2026-11-10" } });
     expect(approved.methodology.config).toMatchObject({ approvedByMinisterOn: "2026-11-10", validFrom: "2026-11-10" });
 
@@ -91,11 +107,15 @@ describe(`art. 57 — methodology per landlord, versioned (${TEST_DATABASE_KIND}
       { version: 2, approvedOn: "2026-11-10", summary: { configVersion: "2" } },
       { version: 1, approvedOn: "2024-01-01", summary: { configVersion: DEFAULT_METHODOLOGY.version } },
     ]);
-    const audit = await api.db.prisma.auditEvent.findFirst({ where: { action: "createAllocationMethodologyVersion", entityId: decode(created.methodology.id) } });
+    const audit = await api.db.prisma.auditEvent.findFirst({
+      where: { action: "createAllocationMethodologyVersion", entityId: decode(created.methodology.id) },
+    });
     expect(audit).toMatchObject({ entityType: "AllocationMethodology" });
     expect(audit!.after).toMatchObject({ version: 2, approvedOn: null });
     expect(audit!.before).toMatchObject({ version: 1, approvedOn: "2024-01-01" });
-    const approval = await api.db.prisma.auditEvent.findFirst({ where: { action: "approveAllocationMethodologyVersion", entityId: decode(created.methodology.id) } });
+    const approval = await api.db.prisma.auditEvent.findFirst({
+      where: { action: "approveAllocationMethodologyVersion", entityId: decode(created.methodology.id) },
+    });
     expect(approval!.after).toMatchObject({ version: 2, approvedOn: "2026-11-10", approvedByOrganisationId: api.orgIds.ministry });
   });
 
@@ -105,7 +125,10 @@ describe(`art. 57 — methodology per landlord, versioned (${TEST_DATABASE_KIND}
     const bad = version2();
     bad.socioEconomic.title.HOMELESS = -1;
     delete bad.socioEconomic.eviction.OTHER;
-    bad.dwelling.proximityKm = [{ max: "15", points: 6 }, { max: "5", points: 10 }];
+    bad.dwelling.proximityKm = [
+      { max: "15", points: 6 },
+      { max: "5", points: 10 },
+    ];
     bad.seniority.pointsPerYear = 2;
     const res = await api.gql("landlordB", CREATE, { input: { config: bad } });
     const errors = res.body.data!.createAllocationMethodologyVersion.userErrors;
@@ -125,12 +148,21 @@ describe(`art. 57 — methodology per landlord, versioned (${TEST_DATABASE_KIND}
   it("only a ministry administrator approves, once, dated in order; a landlord records only its own methodology and never its approval", async () => {
     const withDate = await api.gql("landlordB", CREATE, { input: { approvedOn: "2026-12-01", config: version2() } });
     // approvedOn is a deprecated input field kept for compatibility: given, it is refused and nothing is recorded.
-    expect(withDate.body.data!.createAllocationMethodologyVersion).toMatchObject({ methodology: null, userErrors: [{ field: ["input", "approvedOn"], code: "RULE_VIOLATION" }] });
+    expect(withDate.body.data!.createAllocationMethodologyVersion).toMatchObject({
+      methodology: null,
+      userErrors: [{ field: ["input", "approvedOn"], code: "RULE_VIOLATION" }],
+    });
     const foreign = await api.gql("landlordB", CREATE, { input: { landlordId: gid("Organisation", api.orgIds.esch), config: version2() } });
     expect(foreign.body.data!.createAllocationMethodologyVersion.userErrors[0]).toMatchObject({ field: ["input", "landlordId"], code: "FORBIDDEN" });
     const adminWithout = await api.gql("admin", CREATE, { input: { config: version2() } });
     expect(adminWithout.body.data!.createAllocationMethodologyVersion.userErrors[0]).toMatchObject({ field: ["input", "landlordId"], code: "REQUIRED" });
-    const byAdmin = await ok(api, "admin", CREATE, { input: { landlordId: gid("Organisation", api.orgIds.fonds), config: version2() } }, "createAllocationMethodologyVersion");
+    const byAdmin = await ok(
+      api,
+      "admin",
+      CREATE,
+      { input: { landlordId: gid("Organisation", api.orgIds.fonds), config: version2() } },
+      "createAllocationMethodologyVersion",
+    );
     expect(byAdmin.methodology).toMatchObject({ version: 2, approvedOn: null, landlord: { name: "Fonds du Logement" } });
     for (const caller of ["developer", "analyst", "anonymous"] as const) {
       const res = await api.gql(caller, CREATE, { input: { config: version2() } });

@@ -15,14 +15,20 @@ import { compute, openFile, vacantDwelling } from "./flow.js";
 
 const decode = (id: string) => Buffer.from(id, "base64").toString().split(":")[1]!;
 const rows = (ids: string[]): RegisterRows["municipalities"] =>
-  ids.map((id) => ({ id, latitude: { toFixed: () => MUNICIPALITY_COORDINATES[id]!.latitude }, longitude: { toFixed: () => MUNICIPALITY_COORDINATES[id]!.longitude } }));
+  ids.map((id) => ({
+    id,
+    latitude: { toFixed: () => MUNICIPALITY_COORDINATES[id]!.latitude },
+    longitude: { toFixed: () => MUNICIPALITY_COORDINATES[id]!.longitude },
+  }));
 
 describe("art. 58 al. 1 2° — municipal coordinates shipped with their source", () => {
   it("cover exactly the 100 municipalities, each from cited records of the source", () => {
     expect(Object.keys(MUNICIPALITY_COORDINATES).sort()).toEqual(MUNICIPALITIES.map((m) => m.id).sort());
     expect(MUNICIPALITY_COORDINATES_SOURCE).toMatchObject({ commit: "0685459a9c8e085a28f37016bab4e1e6bfd1d6d3", licence: expect.stringMatching(/^ODbL-1\.0/) });
     expect(MUNICIPALITY_COORDINATES_SOURCE.url).toContain(MUNICIPALITY_COORDINATES_SOURCE.commit);
-    const ids = Object.values(MUNICIPALITY_COORDINATE_RECORDS).flat().map((r) => r[0]);
+    const ids = Object.values(MUNICIPALITY_COORDINATE_RECORDS)
+      .flat()
+      .map((r) => r[0]);
     expect(new Set(ids).size).toBe(ids.length); // no source record used twice
   });
 
@@ -39,7 +45,8 @@ describe("art. 58 al. 1 2° — municipal coordinates shipped with their source"
   it("a commune merged after the source's records is the mean of its former communes (Habscht = Hobscheid + Septfontaines)", () => {
     expect(MUNICIPALITY_COORDINATE_RECORDS.habscht!.map((r) => r[1])).toEqual(["Hobscheid", "Septfontaines"]);
     expect(MUNICIPALITY_COORDINATES.habscht).toEqual({ latitude: "49.694860", longitude: "5.940970" });
-    for (const merged of ["habscht", "helperknapp", "rosport-mompach", "bous-waldbredimus", "groussbus-wal"]) expect(MUNICIPALITY_COORDINATE_RECORDS[merged], merged).toHaveLength(2);
+    for (const merged of ["habscht", "helperknapp", "rosport-mompach", "bous-waldbredimus", "groussbus-wal"])
+      expect(MUNICIPALITY_COORDINATE_RECORDS[merged], merged).toHaveLength(2);
     expect(MUNICIPALITY_COORDINATES["esch-sur-alzette"]).toEqual({ latitude: "49.495830", longitude: "5.980560" });
   });
 

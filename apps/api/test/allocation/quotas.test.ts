@@ -21,15 +21,33 @@ async function setStock(api: TestApi, target: number): Promise<void> {
   const esch = api.orgIds.esch;
   const now = await p.dwelling.count({ where: { landlordId: esch, status: { in: [...MANAGED] } } });
   if (now < target) {
-    const withdrawn = await p.dwelling.findMany({ where: { landlordId: esch, status: "WITHDRAWN", reference: { startsWith: "QUOTA-" } }, take: target - now, select: { id: true } });
+    const withdrawn = await p.dwelling.findMany({
+      where: { landlordId: esch, status: "WITHDRAWN", reference: { startsWith: "QUOTA-" } },
+      take: target - now,
+      select: { id: true },
+    });
     await p.dwelling.updateMany({ where: { id: { in: withdrawn.map((d) => d.id) } }, data: { status: "LET" } });
     const missing = target - now - withdrawn.length;
     const template = await p.dwelling.findFirstOrThrow({ where: { landlordId: esch } });
     const start = await p.dwelling.count({ where: { reference: { startsWith: "QUOTA-" } } });
     if (missing > 0)
-      await p.dwelling.createMany({ data: Array.from({ length: missing }, (_, i) => ({ ...template, id: undefined, reference: `QUOTA-${start + i}`, status: "LET" as const, createdAt: undefined, updatedAt: undefined, usefulArea: template.usefulArea.toFixed() })) as never });
+      await p.dwelling.createMany({
+        data: Array.from({ length: missing }, (_, i) => ({
+          ...template,
+          id: undefined,
+          reference: `QUOTA-${start + i}`,
+          status: "LET" as const,
+          createdAt: undefined,
+          updatedAt: undefined,
+          usefulArea: template.usefulArea.toFixed(),
+        })) as never,
+      });
   } else if (now > target) {
-    const extra = await p.dwelling.findMany({ where: { landlordId: esch, status: "LET", reference: { startsWith: "QUOTA-" } }, take: now - target, select: { id: true } });
+    const extra = await p.dwelling.findMany({
+      where: { landlordId: esch, status: "LET", reference: { startsWith: "QUOTA-" } },
+      take: now - target,
+      select: { id: true },
+    });
     expect(extra.length).toBe(now - target);
     await p.dwelling.updateMany({ where: { id: { in: extra.map((d) => d.id) } }, data: { status: "WITHDRAWN" } });
   }
@@ -43,7 +61,15 @@ async function setAllocations(api: TestApi, target: number): Promise<void> {
   const now = await p.allocationFile.count({ where });
   expect(now).toBeLessThanOrEqual(target);
   const dwelling = await p.dwelling.findFirstOrThrow({ where: { landlordId: api.orgIds.esch, status: "LET" } });
-  await p.allocationFile.createMany({ data: Array.from({ length: target - now }, () => ({ landlordId: api.orgIds.esch, dwellingId: dwelling.id, status: "LEASE_SIGNED" as const, openedOn: new Date("2026-02-01"), closedOn: new Date("2026-03-01") })) });
+  await p.allocationFile.createMany({
+    data: Array.from({ length: target - now }, () => ({
+      landlordId: api.orgIds.esch,
+      dwellingId: dwelling.id,
+      status: "LEASE_SIGNED" as const,
+      openedOn: new Date("2026-02-01"),
+      closedOn: new Date("2026-03-01"),
+    })),
+  });
 }
 
 /** A vacancy with its shortlist, ready for a free-choice allocation; returns the file and the best-ranked candidates. */
@@ -53,7 +79,8 @@ async function vacancy(api: TestApi): Promise<{ file: string; candidates: string
   return { file, candidates: r.allocationFile.candidates.edges.map((e: any) => e.node.candidate.id) };
 }
 
-const freeChoice = (api: TestApi, file: string, candidateId: string) => api.gql("landlordA", ALLOCATE, { input: { allocationFileId: file, on: "2026-11-10", freeChoice: true, candidateId } });
+const freeChoice = (api: TestApi, file: string, candidateId: string) =>
+  api.gql("landlordA", ALLOCATE, { input: { allocationFileId: file, on: "2026-11-10", freeChoice: true, candidateId } });
 
 describe(`free-choice quotas — law art. 53 al. 3 (${TEST_DATABASE_KIND})`, () => {
   let law: TestApi;
@@ -79,7 +106,14 @@ describe(`free-choice quotas — law art. 53 al. 3 (${TEST_DATABASE_KIND})`, () 
     await setStock(law, 201);
     const at201 = (await freeChoice(law, v1.file, v1.candidates[0]!)).body.data!.allocate;
     expect(at201.userErrors).toEqual([]);
-    expect(at201.quota).toMatchObject({ allowed: true, quotaPercent: "10", managedDwellings: 201, allocationsThisYear: 9, freeChoiceThisYear: 0, maxWithNext: 1 });
+    expect(at201.quota).toMatchObject({
+      allowed: true,
+      quotaPercent: "10",
+      managedDwellings: 201,
+      allocationsThisYear: 9,
+      freeChoiceThisYear: 0,
+      maxWithNext: 1,
+    });
     expect(at201.allocationFile).toMatchObject({ status: "LEASE_SIGNED", freeChoice: true, closedOn: "2026-11-10" });
 
     const v2 = await vacancy(law);
@@ -117,10 +151,17 @@ describe(`free-choice quotas — law art. 53 al. 3 (${TEST_DATABASE_KIND})`, () 
     const v = await vacancy(bill);
     const p = bill.db.prisma;
     const single = await p.candidate.findFirstOrThrow({ where: { household: { memberCount: 1 }, applications: { some: { status: "ACTIVE" } } } });
-    const large = await p.dwelling.update({ where: { id: (await p.allocationFile.findUniqueOrThrow({ where: { id: decode(v.file) } })).dwellingId }, data: { bedrooms: 4 } });
+    const large = await p.dwelling.update({
+      where: { id: (await p.allocationFile.findUniqueOrThrow({ where: { id: decode(v.file) } })).dwellingId },
+      data: { bedrooms: 4 },
+    });
     const r = (await freeChoice(bill, v.file, Buffer.from(`Candidate:${single.id}`).toString("base64"))).body.data!.allocate;
     // The typology rule of the domain (checkFreeChoice): 4 bedrooms for one person is under-occupied (bill art. 39 → art. 66).
-    expect(r.userErrors[0]).toMatchObject({ field: ["input", "candidateId"], code: "RULE_VIOLATION", rule: expect.stringMatching(/^(law art. 5[58]|bill 8535 art. 39)/) });
+    expect(r.userErrors[0]).toMatchObject({
+      field: ["input", "candidateId"],
+      code: "RULE_VIOLATION",
+      rule: expect.stringMatching(/^(law art. 5[58]|bill 8535 art. 39)/),
+    });
     expect(r.userErrors[0].message).toMatch(/typology/);
     await p.dwelling.update({ where: { id: large.id }, data: { bedrooms: 2 } });
   });
@@ -129,7 +170,13 @@ describe(`free-choice quotas — law art. 53 al. 3 (${TEST_DATABASE_KIND})`, () 
     const p = bill.db.prisma;
     const file = await openFile(bill, "landlordA", await vacantDwelling(bill, "landlordA", 1, { category: "DEDICATED", dedicatedSubCategory: "SENIORS" }));
     // A single candidate under the seniors' age on the allocation day: not of the sub-category.
-    const young = await p.candidate.findFirstOrThrow({ where: { household: { memberCount: 1, members: { some: { role: "APPLICANT", birthDate: { gt: new Date("1980-01-01") } } } }, applications: { some: { status: "ACTIVE" } }, importId: null } });
+    const young = await p.candidate.findFirstOrThrow({
+      where: {
+        household: { memberCount: 1, members: { some: { role: "APPLICANT", birthDate: { gt: new Date("1980-01-01") } } } },
+        applications: { some: { status: "ACTIVE" } },
+        importId: null,
+      },
+    });
     const r = (await freeChoice(bill, file, Buffer.from(`Candidate:${young.id}`).toString("base64"))).body.data!.allocate;
     expect(r.allocationFile).toBeNull();
     const sub = r.userErrors.find((e: { message: string }) => /sub-category/.test(e.message));
@@ -145,13 +192,20 @@ describe(`free-choice quotas — law art. 53 al. 3 (${TEST_DATABASE_KIND})`, () 
     await setAllocations(bill, 19); // 2 free choices among 19: a third one is within 15 %
     const second = (await issueApiKey(p, { organisationId: bill.orgIds.esch, role: "SOCIAL_LANDLORD", label: "second member of staff" })).key;
     const asSecond = async (query: string, variables: Record<string, unknown>) => {
-      const res = await fetch(bill.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${second}` }, body: JSON.stringify({ query, variables }) });
+      const res = await fetch(bill.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${second}` },
+        body: JSON.stringify({ query, variables }),
+      });
       return (await res.json()) as any;
     };
     // Opening the same vacancy twice at once: one file.
     const dwellingId = await vacantDwelling(bill, "landlordA", 2);
     const OPEN = `mutation($input: OpenAllocationFileInput!) { openAllocationFile(input: $input) { allocationFile { id } userErrors { code } } }`;
-    const opened = await Promise.all([bill.gql("landlordA", OPEN, { input: { dwellingId, openedOn: "2026-11-02" } }).then((r) => r.body), asSecond(OPEN, { input: { dwellingId, openedOn: "2026-11-02" } })]);
+    const opened = await Promise.all([
+      bill.gql("landlordA", OPEN, { input: { dwellingId, openedOn: "2026-11-02" } }).then((r) => r.body),
+      asSecond(OPEN, { input: { dwellingId, openedOn: "2026-11-02" } }),
+    ]);
     expect(opened.filter((b) => b.data.openAllocationFile.allocationFile).length).toBe(1);
     expect(opened.filter((b) => b.data.openAllocationFile.userErrors[0]?.code === "CONFLICT").length).toBe(1);
     expect(await p.allocationFile.count({ where: { dwellingId: decode(dwellingId) } })).toBe(1);
@@ -161,11 +215,16 @@ describe(`free-choice quotas — law art. 53 al. 3 (${TEST_DATABASE_KIND})`, () 
     const r = await compute(bill, "landlordA", file, "2026-11-05", 5);
     const [x, y] = r.allocationFile.candidates.edges.map((e: any) => e.node.candidate.id as string);
     const auditBefore = await p.auditEvent.count({ where: { action: "allocate" } });
-    const results = await Promise.all([freeChoice(bill, file, x!).then((res) => res.body), asSecond(ALLOCATE, { input: { allocationFileId: file, on: "2026-11-10", freeChoice: true, candidateId: y } })]);
+    const results = await Promise.all([
+      freeChoice(bill, file, x!).then((res) => res.body),
+      asSecond(ALLOCATE, { input: { allocationFileId: file, on: "2026-11-10", freeChoice: true, candidateId: y } }),
+    ]);
     const winners = results.filter((b) => b.data.allocate.userErrors.length === 0);
     expect(winners).toHaveLength(1);
     expect(results.find((b) => b.data.allocate.userErrors.length > 0).data.allocate.userErrors[0].code).toMatch(/INVALID_STATE|CONFLICT|RULE_VIOLATION/);
-    const apps = await p.application.findMany({ where: { candidateId: { in: [decode(x!), decode(y!)] }, allocationEntries: { some: { allocationFileId: decode(file) } } } });
+    const apps = await p.application.findMany({
+      where: { candidateId: { in: [decode(x!), decode(y!)] }, allocationEntries: { some: { allocationFileId: decode(file) } } },
+    });
     expect(apps.filter((a) => a.status === "ALLOCATED")).toHaveLength(1);
     expect(await p.allocationFileEvent.count({ where: { allocationFileId: decode(file), toStatus: "LEASE_SIGNED" } })).toBe(1);
     expect(await p.auditEvent.count({ where: { action: "allocate" } })).toBe(auditBefore + 1);

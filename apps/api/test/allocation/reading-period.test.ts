@@ -18,13 +18,26 @@ import { COMPUTE, openFile, vacantDwelling } from "./flow.js";
 const decode = (id: string) => Buffer.from(id, "base64").toString().split(":")[1]!;
 const Q = `query($input: EligibilityInput!) { eligibility(input: $input) { eligible failures { condition } ceiling { ceiling readingPeriod comparedIncome } } }`;
 /** A single adult earning 60,000 a year; the single-adult ceiling at cote 968.04 is 45,846.37 a year. */
-const earner = { asOf: "2026-11-02", members: [{ key: "A", applicant: true, birthDate: "1988-04-12", incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "60000.00" }], residence: { luxembourgNationality: true } }] };
+const earner = {
+  asOf: "2026-11-02",
+  members: [
+    {
+      key: "A",
+      applicant: true,
+      birthDate: "1988-04-12",
+      incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "60000.00" }],
+      residence: { luxembourgNationality: true },
+    },
+  ],
+};
 
 describe("ABORDABLE_ANNEX_II_READING_PERIOD and the reading settings (art. 55 §1 3°, annex II; issue 17)", () => {
   it("is ANNUAL or unset; MONTHLY is refused with a clear error (it made the ceiling vacuous); anything else refuses to start, naming the variable", () => {
     expect(loadConfig({}).annexIIReadingPeriod).toBeUndefined();
     expect(loadConfig({ ABORDABLE_ANNEX_II_READING_PERIOD: " ANNUAL " }).annexIIReadingPeriod).toBe("ANNUAL");
-    expect(() => loadConfig({ ABORDABLE_ANNEX_II_READING_PERIOD: "MONTHLY" })).toThrow(/ABORDABLE_ANNEX_II_READING_PERIOD="MONTHLY" is no longer accepted: it made the annex II ceiling vacuous/);
+    expect(() => loadConfig({ ABORDABLE_ANNEX_II_READING_PERIOD: "MONTHLY" })).toThrow(
+      /ABORDABLE_ANNEX_II_READING_PERIOD="MONTHLY" is no longer accepted: it made the annex II ceiling vacuous/,
+    );
     expect(() => loadConfig({ ABORDABLE_ANNEX_II_READING_PERIOD: "monthly" })).toThrow(ConfigError);
     expect(() => loadConfig({ ABORDABLE_ANNEX_II_READING_PERIOD: "WEEKLY" })).toThrow(/ABORDABLE_ANNEX_II_READING_PERIOD="WEEKLY" must be ANNUAL/);
   });
@@ -32,9 +45,21 @@ describe("ABORDABLE_ANNEX_II_READING_PERIOD and the reading settings (art. 55 §
   it("the readings: unset = the domain's defaults; each validated, naming the variable", () => {
     expect(loadConfig({}).readings).toEqual({});
     expect(
-      loadConfig({ ABORDABLE_FLAT_UNIT_READING: "PER_UNIT", ABORDABLE_SURPLUS_READING: "DEDUCTED_FROM_NEXT_TRANCHE", ABORDABLE_ART_93BIS_SCOPE_READING: "ART_13_PAR_2_3_ONLY", ABORDABLE_INTERNATIONAL_PROTECTION_READING: "STRICT" }).readings,
-    ).toEqual({ flatUnitReading: "PER_UNIT", surplusReading: "DEDUCTED_FROM_NEXT_TRANCHE", art93bisScopeReading: "ART_13_PAR_2_3_ONLY", internationalProtectionReading: "STRICT" });
-    expect(() => loadConfig({ ABORDABLE_FLAT_UNIT_READING: "PER_ROOM" })).toThrow(/ABORDABLE_FLAT_UNIT_READING="PER_ROOM" must be one of PER_DWELLING, PER_UNIT/);
+      loadConfig({
+        ABORDABLE_FLAT_UNIT_READING: "PER_UNIT",
+        ABORDABLE_SURPLUS_READING: "DEDUCTED_FROM_NEXT_TRANCHE",
+        ABORDABLE_ART_93BIS_SCOPE_READING: "ART_13_PAR_2_3_ONLY",
+        ABORDABLE_INTERNATIONAL_PROTECTION_READING: "STRICT",
+      }).readings,
+    ).toEqual({
+      flatUnitReading: "PER_UNIT",
+      surplusReading: "DEDUCTED_FROM_NEXT_TRANCHE",
+      art93bisScopeReading: "ART_13_PAR_2_3_ONLY",
+      internationalProtectionReading: "STRICT",
+    });
+    expect(() => loadConfig({ ABORDABLE_FLAT_UNIT_READING: "PER_ROOM" })).toThrow(
+      /ABORDABLE_FLAT_UNIT_READING="PER_ROOM" must be one of PER_DWELLING, PER_UNIT/,
+    );
     expect(() => loadConfig({ ABORDABLE_INTERNATIONAL_PROTECTION_READING: "inclusive" })).toThrow(/ABORDABLE_INTERNATIONAL_PROTECTION_READING/);
   });
 
@@ -59,7 +84,19 @@ describe(`annex II read ANNUAL; the international-protection reading recorded ($
     strict = await createApp({
       db: api.db,
       logger: createLogger("error"),
-      config: { host: "127.0.0.1", port: 0, graphiql: false, introspection: true, nodeEnv: "test", shutdownGraceMs: 1000, maxBodyBytes: 1_048_576, maxQueryDepth: 10, maxQueryCost: 20_000, rateLimitPerMinute: 100_000, readings: { internationalProtectionReading: "STRICT" } },
+      config: {
+        host: "127.0.0.1",
+        port: 0,
+        graphiql: false,
+        introspection: true,
+        nodeEnv: "test",
+        shutdownGraceMs: 1000,
+        maxBodyBytes: 1_048_576,
+        maxQueryDepth: 10,
+        maxQueryCost: 20_000,
+        rateLimitPerMinute: 100_000,
+        readings: { internationalProtectionReading: "STRICT" },
+      },
     });
     strictUrl = await strict.listen();
   });
@@ -69,13 +106,21 @@ describe(`annex II read ANNUAL; the international-protection reading recorded ($
   });
 
   const onStrict = async (query: string, variables: Record<string, unknown>, key?: string) => {
-    const res = await fetch(strictUrl, { method: "POST", headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(strictUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await res.json()) as { data?: any; errors?: unknown[] };
   };
 
   it("eligibility: 60,000 a year against the annual ceiling 45,846.37 — not eligible", async () => {
     const annual = (await api.gql("anonymous", Q, { input: earner })).body.data!.eligibility;
-    expect(annual).toMatchObject({ eligible: false, failures: [{ condition: "INCOME_CEILING" }], ceiling: { readingPeriod: "ANNUAL", comparedIncome: "60000.00", ceiling: "45846.37" } });
+    expect(annual).toMatchObject({
+      eligible: false,
+      failures: [{ condition: "INCOME_CEILING" }],
+      ceiling: { readingPeriod: "ANNUAL", comparedIncome: "60000.00", ceiling: "45846.37" },
+    });
   });
 
   it("a shortlist keeps the readings it applied in its decision record and verifies from any process", async () => {

@@ -17,11 +17,16 @@ export interface RecordView {
 export async function recordView(prisma: PrismaClient, fileId: string): Promise<RecordView> {
   const row = await prisma.allocationFile.findUniqueOrThrow({ where: { id: fileId } });
   const raw = JSON.parse(gunzipSync(row.decisionRecord!).toString("utf8")) as Record<string, any>;
-  if (raw.schema !== "abordable.allocation.shortlist/2") return { schema: raw.schema, regime: raw.regime, readings: raw.readings, candidates: raw.candidates, result: raw.result, raw };
+  if (raw.schema !== "abordable.allocation.shortlist/2")
+    return { schema: raw.schema, regime: raw.regime, readings: raw.readings, candidates: raw.candidates, result: raw.result, raw };
   const hashes: string[] = raw.candidates.map((c: { snapshot: string }) => c.snapshot);
   const snaps = await prisma.applicationSnapshot.findMany({ where: { hash: { in: hashes } }, select: { hash: true, applicationId: true } });
   const app = new Map(snaps.map((s) => [s.hash, s.applicationId]));
-  const candidates = raw.candidates.map((c: { snapshot: string; sittingTenant?: { leaseId: string; ground: string } }) => ({ candidateId: app.get(c.snapshot)!, snapshot: c.snapshot, ...(c.sittingTenant ? { sittingTenant: c.sittingTenant } : {}) }));
+  const candidates = raw.candidates.map((c: { snapshot: string; sittingTenant?: { leaseId: string; ground: string } }) => ({
+    candidateId: app.get(c.snapshot)!,
+    snapshot: c.snapshot,
+    ...(c.sittingTenant ? { sittingTenant: c.sittingTenant } : {}),
+  }));
   return {
     schema: raw.schema,
     regime: raw.regime,

@@ -28,8 +28,18 @@ describe(`offers and refusals — bill art. 57 §3 al. 2, law art. 53 (${TEST_DA
     expect(s1.computation.regime).toMatch(/^BILL_8535/);
     const first = await toOffer(api, "landlordA", c, f1, "2026-11-06");
     const x = first.candidateId;
-    const r1 = await ok(api, "landlordA", RESPOND, { input: { offerId: first.offerId, response: "REFUSED_UNJUSTIFIED", respondedOn: "2026-11-20" } }, "recordOfferResponse");
-    expect(r1).toMatchObject({ offer: { outcome: "REFUSED_UNJUSTIFIED", respondedOn: "2026-11-20" }, freeze: { frozen: false }, allocationFile: { status: "REFUSED" } });
+    const r1 = await ok(
+      api,
+      "landlordA",
+      RESPOND,
+      { input: { offerId: first.offerId, response: "REFUSED_UNJUSTIFIED", respondedOn: "2026-11-20" } },
+      "recordOfferResponse",
+    );
+    expect(r1).toMatchObject({
+      offer: { outcome: "REFUSED_UNJUSTIFIED", respondedOn: "2026-11-20" },
+      freeze: { frozen: false },
+      allocationFile: { status: "REFUSED" },
+    });
     const application = await p.application.findFirstOrThrow({ where: { candidateId: decode(x), status: "ACTIVE" } });
     expect(await p.allocationOffer.count({ where: { applicationId: application.id, outcome: "REFUSED_UNJUSTIFIED" } })).toBe(1);
     // The file goes on with the next candidate.
@@ -40,7 +50,13 @@ describe(`offers and refusals — bill art. 57 §3 al. 2, law art. 53 (${TEST_DA
     const entry2 = s2.allocationFile.candidates.edges.map((e: any) => e.node).find((n: any) => n.candidate.id === x);
     expect(entry2).toBeDefined();
     const second = await toOffer(api, "landlordA", c, f2, "2026-11-22", x);
-    const r2 = await ok(api, "landlordA", RESPOND, { input: { offerId: second.offerId, response: "REFUSED_UNJUSTIFIED", respondedOn: "2026-12-08" } }, "recordOfferResponse");
+    const r2 = await ok(
+      api,
+      "landlordA",
+      RESPOND,
+      { input: { offerId: second.offerId, response: "REFUSED_UNJUSTIFIED", respondedOn: "2026-12-08" } },
+      "recordOfferResponse",
+    );
     expect(r2.freeze).toEqual({ frozen: true, triggeredOn: "2026-12-08", revisableFrom: "2028-01-01", rule: "bill 8535 art. 34 3°" });
 
     // The landlord revises the situation (now homeless): frozen, the shortlist keeps the evaluation in force at the second refusal.
@@ -58,7 +74,13 @@ describe(`offers and refusals — bill art. 57 §3 al. 2, law art. 53 (${TEST_DA
     const o = await toOffer(api, "landlordA", c, f, "2026-11-06");
     const missing = await api.gql("landlordA", RESPOND, { input: { offerId: o.offerId, response: "REFUSED_JUSTIFIED", respondedOn: "2026-11-20" } });
     expect(missing.body.data!.recordOfferResponse.userErrors[0]).toMatchObject({ field: ["input", "reason"], code: "REQUIRED" });
-    const r = await ok(api, "landlordA", RESPOND, { input: { offerId: o.offerId, response: "REFUSED_JUSTIFIED", respondedOn: "2026-11-20", reason: "Medical reason: no lift" } }, "recordOfferResponse");
+    const r = await ok(
+      api,
+      "landlordA",
+      RESPOND,
+      { input: { offerId: o.offerId, response: "REFUSED_JUSTIFIED", respondedOn: "2026-11-20", reason: "Medical reason: no lift" } },
+      "recordOfferResponse",
+    );
     expect(r.freeze.frozen).toBe(false);
     const twice = await api.gql("landlordA", RESPOND, { input: { offerId: o.offerId, response: "ACCEPTED", respondedOn: "2026-11-21" } });
     expect(twice.body.data!.recordOfferResponse.userErrors[0].code).toBe("INVALID_STATE");
@@ -73,14 +95,25 @@ describe(`offers and refusals — bill art. 57 §3 al. 2, law art. 53 (${TEST_DA
     const early = await api.gql("landlordA", ALLOCATE, { input: { allocationFileId: f, on: "2026-11-19" } });
     expect(early.body.data!.allocate.userErrors[0]).toMatchObject({ rule: "Esch ROI art. 4" });
     await ok(api, "landlordA", RESPOND, { input: { offerId: o.offerId, response: "ACCEPTED", respondedOn: "2026-11-20" } }, "recordOfferResponse");
-    const app = await p.application.findFirstOrThrow({ where: { candidateId: decode(o.candidateId), allocationEntries: { some: { allocationFileId: decode(f) } } } });
+    const app = await p.application.findFirstOrThrow({
+      where: { candidateId: decode(o.candidateId), allocationEntries: { some: { allocationFileId: decode(f) } } },
+    });
     expect(app.status).toBe("ALLOCATED");
     await step(api, "landlordA", f, "VISIT_DONE", "2026-11-22");
     const done = await ok(api, "landlordA", ALLOCATE, { input: { allocationFileId: f, on: "2026-12-01" } }, "allocate");
     expect(done.allocationFile).toMatchObject({ status: "LEASE_SIGNED", closedOn: "2026-12-01", freeChoice: false, selectedCandidate: { id: o.candidateId } });
     expect((await p.dwelling.findUniqueOrThrow({ where: { id: decode(dwellingId) } })).status).toBe("LET");
     const events = await p.allocationFileEvent.findMany({ where: { allocationFileId: decode(f) }, orderBy: { id: "asc" } });
-    expect(events.map((e) => e.reason!.split(":")[0])).toEqual(["SHORTLIST_ESTABLISHED", "CANDIDATE_PROPOSED", "SOCIAL_ENQUIRY_COMPLETED", "COMMISSION_OPINION_GIVEN", "PROMISE_ISSUED", "OFFER_ACCEPTED", "VISIT_DONE", "LEASE_SIGNED"]);
+    expect(events.map((e) => e.reason!.split(":")[0])).toEqual([
+      "SHORTLIST_ESTABLISHED",
+      "CANDIDATE_PROPOSED",
+      "SOCIAL_ENQUIRY_COMPLETED",
+      "COMMISSION_OPINION_GIVEN",
+      "PROMISE_ISSUED",
+      "OFFER_ACCEPTED",
+      "VISIT_DONE",
+      "LEASE_SIGNED",
+    ]);
     expect(await p.auditEvent.count({ where: { entityId: decode(f), action: "allocate" } })).toBe(1);
   });
 });

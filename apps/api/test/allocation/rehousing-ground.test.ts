@@ -30,8 +30,16 @@ describe(`art. 67 §3 — the ground of a sitting tenant's rehousing (${TEST_DAT
     expect(sameNames).toBe(true);
     const p = api.db.prisma;
     const sitting = await p.application.findMany({
-      where: { isSittingTenantToRehouse: true, status: "ACTIVE", candidate: { household: { leases: { some: { landlordId: api.orgIds.esch, status: "ACTIVE" } } } } },
-      include: { candidate: { include: { household: { include: { leases: { where: { landlordId: api.orgIds.esch, status: "ACTIVE" }, include: { rehousingCases: true } } } } } } },
+      where: {
+        isSittingTenantToRehouse: true,
+        status: "ACTIVE",
+        candidate: { household: { leases: { some: { landlordId: api.orgIds.esch, status: "ACTIVE" } } } },
+      },
+      include: {
+        candidate: {
+          include: { household: { include: { leases: { where: { landlordId: api.orgIds.esch, status: "ACTIVE" }, include: { rehousingCases: true } } } } },
+        },
+      },
       orderBy: { id: "asc" },
     });
     expect(sitting.length).toBeGreaterThanOrEqual(2);
@@ -55,7 +63,11 @@ describe(`art. 67 §3 — the ground of a sitting tenant's rehousing (${TEST_DAT
   it("the oldest open case gives the ground; a closed case gives none, and the flagged tenant then applies as a new tenant", async () => {
     const p = api.db.prisma;
     const a = await p.application.findFirstOrThrow({
-      where: { isSittingTenantToRehouse: true, status: "ACTIVE", candidate: { household: { leases: { some: { landlordId: api.orgIds.esch, status: "ACTIVE" } } } } },
+      where: {
+        isSittingTenantToRehouse: true,
+        status: "ACTIVE",
+        candidate: { household: { leases: { some: { landlordId: api.orgIds.esch, status: "ACTIVE" } } } },
+      },
       include: { candidate: { include: { household: { include: { leases: { where: { landlordId: api.orgIds.esch, status: "ACTIVE" } } } } } } },
       orderBy: { id: "asc" },
     });

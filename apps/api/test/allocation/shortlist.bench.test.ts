@@ -38,43 +38,144 @@ describe(`benchmark: a shortlist over ${N.toLocaleString("en")} candidates (${TE
     const t0 = performance.now();
     for (let from = 0; from < N; from += BATCH) {
       const idx = Array.from({ length: Math.min(BATCH, N - from) }, (_, k) => from + k);
-      const shapes = idx.map(() => rnd.weighted([["single", 35], ["couple", 15], ["parent", 15], ["family", 30], ["shared", 5]] as const));
+      const shapes = idx.map(() =>
+        rnd.weighted([
+          ["single", 35],
+          ["couple", 15],
+          ["parent", 15],
+          ["family", 30],
+          ["shared", 5],
+        ] as const),
+      );
       await p.candidate.createMany({
-        data: idx.map((i) => ({ id: uuid("b0000000", i), registerNumber: `BENCH-${i}`, firstName: "Bench", lastName: `Candidate ${i}`, birthDate: new Date(`${rnd.date("1950-01-01", "2006-12-31")}T00:00:00Z`), address: `${i}, rue du Test`, municipalityId: rnd.pick(communes), residenceStatus: rnd.weighted([["LUXEMBOURG_NATIONAL", 45], ["EU_RESIDENCE_RIGHT", 40], ["THIRD_COUNTRY_RESIDENCE_PERMIT", 10], ["INTERNATIONAL_PROTECTION", 5]] as const) })),
+        data: idx.map((i) => ({
+          id: uuid("b0000000", i),
+          registerNumber: `BENCH-${i}`,
+          firstName: "Bench",
+          lastName: `Candidate ${i}`,
+          birthDate: new Date(`${rnd.date("1950-01-01", "2006-12-31")}T00:00:00Z`),
+          address: `${i}, rue du Test`,
+          municipalityId: rnd.pick(communes),
+          residenceStatus: rnd.weighted([
+            ["LUXEMBOURG_NATIONAL", 45],
+            ["EU_RESIDENCE_RIGHT", 40],
+            ["THIRD_COUNTRY_RESIDENCE_PERMIT", 10],
+            ["INTERNATIONAL_PROTECTION", 5],
+          ] as const),
+        })),
       });
-      const members: { id: string; householdId: string; role: "APPLICANT" | "PARTNER" | "CHILD" | "OTHER_ADULT"; firstName: string; lastName: string; birthDate: Date; partnerId?: string; isDependent?: boolean; annualNetIncome: string; workplaceMunicipalityId: string | null }[] = [];
+      const members: {
+        id: string;
+        householdId: string;
+        role: "APPLICANT" | "PARTNER" | "CHILD" | "OTHER_ADULT";
+        firstName: string;
+        lastName: string;
+        birthDate: Date;
+        partnerId?: string;
+        isDependent?: boolean;
+        annualNetIncome: string;
+        workplaceMunicipalityId: string | null;
+      }[] = [];
       const sizes: number[] = [];
       idx.forEach((i, k) => {
         const h = uuid("b1000000", i);
         const applicant = uuid("b2000000", i * 8);
         const income = () => (rnd.chance(0.1) ? "0.00" : rnd.cents(12_000, 60_000));
-        members.push({ id: applicant, householdId: h, role: "APPLICANT", firstName: "A", lastName: `${i}`, birthDate: new Date(`${rnd.date("1950-01-01", "2006-12-31")}T00:00:00Z`), annualNetIncome: income(), workplaceMunicipalityId: rnd.chance(0.7) ? rnd.pick(communes) : null });
+        members.push({
+          id: applicant,
+          householdId: h,
+          role: "APPLICANT",
+          firstName: "A",
+          lastName: `${i}`,
+          birthDate: new Date(`${rnd.date("1950-01-01", "2006-12-31")}T00:00:00Z`),
+          annualNetIncome: income(),
+          workplaceMunicipalityId: rnd.chance(0.7) ? rnd.pick(communes) : null,
+        });
         const shape = shapes[k]!;
-        if (shape === "couple" || shape === "family") members.push({ id: uuid("b2000000", i * 8 + 1), householdId: h, role: "PARTNER", firstName: "P", lastName: `${i}`, birthDate: new Date(`${rnd.date("1955-01-01", "2004-12-31")}T00:00:00Z`), partnerId: applicant, annualNetIncome: income(), workplaceMunicipalityId: rnd.chance(0.7) ? rnd.pick(communes) : null });
+        if (shape === "couple" || shape === "family")
+          members.push({
+            id: uuid("b2000000", i * 8 + 1),
+            householdId: h,
+            role: "PARTNER",
+            firstName: "P",
+            lastName: `${i}`,
+            birthDate: new Date(`${rnd.date("1955-01-01", "2004-12-31")}T00:00:00Z`),
+            partnerId: applicant,
+            annualNetIncome: income(),
+            workplaceMunicipalityId: rnd.chance(0.7) ? rnd.pick(communes) : null,
+          });
         const children = shape === "parent" ? rnd.int(1, 3) : shape === "family" ? rnd.int(1, 4) : 0;
-        for (let c = 0; c < children; c++) members.push({ id: uuid("b2000000", i * 8 + 2 + c), householdId: h, role: "CHILD", firstName: "C", lastName: `${i}`, birthDate: new Date(`${rnd.date("2008-01-01", "2025-12-31")}T00:00:00Z`), isDependent: true, annualNetIncome: "0.00", workplaceMunicipalityId: null });
-        if (shape === "shared") members.push({ id: uuid("b2000000", i * 8 + 7), householdId: h, role: "OTHER_ADULT", firstName: "O", lastName: `${i}`, birthDate: new Date(`${rnd.date("1950-01-01", "2005-12-31")}T00:00:00Z`), annualNetIncome: income(), workplaceMunicipalityId: null });
+        for (let c = 0; c < children; c++)
+          members.push({
+            id: uuid("b2000000", i * 8 + 2 + c),
+            householdId: h,
+            role: "CHILD",
+            firstName: "C",
+            lastName: `${i}`,
+            birthDate: new Date(`${rnd.date("2008-01-01", "2025-12-31")}T00:00:00Z`),
+            isDependent: true,
+            annualNetIncome: "0.00",
+            workplaceMunicipalityId: null,
+          });
+        if (shape === "shared")
+          members.push({
+            id: uuid("b2000000", i * 8 + 7),
+            householdId: h,
+            role: "OTHER_ADULT",
+            firstName: "O",
+            lastName: `${i}`,
+            birthDate: new Date(`${rnd.date("1950-01-01", "2005-12-31")}T00:00:00Z`),
+            annualNetIncome: income(),
+            workplaceMunicipalityId: null,
+          });
         sizes.push(members.filter((m) => m.householdId === h).length);
       });
-      await p.household.createMany({ data: idx.map((i, k) => ({ id: uuid("b1000000", i), candidateId: uuid("b0000000", i), incomeYear: 2025, memberCount: sizes[k]! })) });
+      await p.household.createMany({
+        data: idx.map((i, k) => ({ id: uuid("b1000000", i), candidateId: uuid("b0000000", i), incomeYear: 2025, memberCount: sizes[k]! })),
+      });
       // Applicants and children first, partners last (their couple link points at the applicant).
       await p.householdMember.createMany({ data: members.filter((m) => m.role !== "PARTNER") });
       await p.householdMember.createMany({ data: members.filter((m) => m.role === "PARTNER") });
       await p.application.createMany({
         data: idx.map((i) => ({
-          id: uuid("b3000000", i), candidateId: uuid("b0000000", i), registeredOn: new Date(`${rnd.date("2019-01-01", "2026-10-31")}T00:00:00Z`), motive: "EXCESSIVE_RENT" as const,
-          situation: rnd.chance(0.6) ? { title: rnd.pick(titles), currentBedrooms: rnd.int(0, 3), currentMonthlyRent: rnd.cents(600, 2000), ...(rnd.chance(0.2) ? { terminationNotice: { endsOn: rnd.date("2026-12-01", "2027-10-31") } } : {}) } : undefined,
+          id: uuid("b3000000", i),
+          candidateId: uuid("b0000000", i),
+          registeredOn: new Date(`${rnd.date("2019-01-01", "2026-10-31")}T00:00:00Z`),
+          motive: "EXCESSIVE_RENT" as const,
+          situation: rnd.chance(0.6)
+            ? {
+                title: rnd.pick(titles),
+                currentBedrooms: rnd.int(0, 3),
+                currentMonthlyRent: rnd.cents(600, 2000),
+                ...(rnd.chance(0.2) ? { terminationNotice: { endsOn: rnd.date("2026-12-01", "2027-10-31") } } : {}),
+              }
+            : undefined,
         })),
       });
     }
-    console.log(`benchmark setup: ${N} candidates with households and applications written with createMany (batches of ${BATCH}) in ${Math.round(performance.now() - t0)} ms`);
+    console.log(
+      `benchmark setup: ${N} candidates with households and applications written with createMany (batches of ${BATCH}) in ${Math.round(performance.now() - t0)} ms`,
+    );
   }, 900_000);
   afterAll(async () => api?.close());
 
   it("loads the register and ranks it for one vacancy (API-side path, timed separately), then the whole mutation over HTTP", async () => {
     const p = api.db.prisma;
     const regime: RegimeOptions = { regime: "LAW" };
-    const dwelling = await p.dwelling.create({ data: { ...(await p.dwelling.findFirstOrThrow({ where: { landlordId: api.orgIds.esch } })), id: undefined, reference: "BENCH-V", bedrooms: 2, status: "VACANT", category: "ALL_PUBLIC", dedicatedSubCategory: null, type: "APARTMENT", createdAt: undefined, updatedAt: undefined } as never });
+    const dwelling = await p.dwelling.create({
+      data: {
+        ...(await p.dwelling.findFirstOrThrow({ where: { landlordId: api.orgIds.esch } })),
+        id: undefined,
+        reference: "BENCH-V",
+        bedrooms: 2,
+        status: "VACANT",
+        category: "ALL_PUBLIC",
+        dedicatedSubCategory: null,
+        type: "APARTMENT",
+        createdAt: undefined,
+        updatedAt: undefined,
+      } as never,
+    });
     const vacancy = vacancyOf("bench-vacancy", api.orgIds.esch, dwelling, null);
 
     const runs: { load: number; prepare: number; rank: number; seal: number }[] = [];
@@ -100,13 +201,17 @@ describe(`benchmark: a shortlist over ${N.toLocaleString("en")} candidates (${TE
       if (run === 1) {
         const v0 = performance.now();
         const v = verifyRecord(sealed.bytes, sealed.hash);
-        console.log(`verify from the record (gunzip, parse, replay, canonical JSON, SHA-256): ${Math.round(performance.now() - v0)} ms; reproducible ${v.recomputedHash === sealed.hash}; record ${sealed.bytes.length} bytes gzip (${sealed.canonicalLength} characters of canonical JSON)`);
+        console.log(
+          `verify from the record (gunzip, parse, replay, canonical JSON, SHA-256): ${Math.round(performance.now() - v0)} ms; reproducible ${v.recomputedHash === sealed.hash}; record ${sealed.bytes.length} bytes gzip (${sealed.canonicalLength} characters of canonical JSON)`,
+        );
         expect(v.recomputedHash).toBe(sealed.hash);
       }
     }
     const ms = (x: number) => `${Math.round(x)} ms`;
     for (const [i, r] of runs.entries())
-      console.log(`run ${i + 1} (${TEST_DATABASE_KIND}): load ${ms(r.load)} (8 SELECTs: applications, candidates, households, members, offers, earlier snapshots, sitting tenants, coordinates) | build households + art. 55 eligibility + art. 57 snapshot ${ms(r.prepare)} | domain shortlist (rank) ${ms(r.rank)} | seal record (canonical JSON, node:crypto SHA-256, gzip) ${ms(r.seal)} — ${ranked} ranked, ${excluded} excluded`);
+      console.log(
+        `run ${i + 1} (${TEST_DATABASE_KIND}): load ${ms(r.load)} (8 SELECTs: applications, candidates, households, members, offers, earlier snapshots, sitting tenants, coordinates) | build households + art. 55 eligibility + art. 57 snapshot ${ms(r.prepare)} | domain shortlist (rank) ${ms(r.rank)} | seal record (canonical JSON, node:crypto SHA-256, gzip) ${ms(r.seal)} — ${ranked} ranked, ${excluded} excluded`,
+      );
     expect(ranked).toBeGreaterThan(1000);
 
     // The whole mutation through HTTP, and its SQL statements against the small register's. The timed
@@ -120,7 +225,9 @@ describe(`benchmark: a shortlist over ${N.toLocaleString("en")} candidates (${TE
     const wall = performance.now() - t;
     const statements = api.db.statementCount() - before;
     const c = res.computation;
-    console.log(`computeShortlist over HTTP (${TEST_DATABASE_KIND}): ${ms(wall)} wall — load ${c.loadMilliseconds} ms, rank ${c.rankMilliseconds} ms, record ${c.recordMilliseconds} ms (${c.recordBytes} bytes gzip); ${c.rankedCount} ranked, ${c.excludedCount} excluded; SQL statements ${statements} (small register: ${smallStatements})`);
+    console.log(
+      `computeShortlist over HTTP (${TEST_DATABASE_KIND}): ${ms(wall)} wall — load ${c.loadMilliseconds} ms, rank ${c.rankMilliseconds} ms, record ${c.recordMilliseconds} ms (${c.recordBytes} bytes gzip); ${c.rankedCount} ranked, ${c.excludedCount} excluded; SQL statements ${statements} (small register: ${smallStatements})`,
+    );
     expect(statements).toBe(smallStatements);
     const V = `mutation($input: VerifyShortlistInput!) { verifyShortlist(input: $input) { verification { reproducible rankedCount } userErrors { code message } } }`;
     const v0 = performance.now();

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unmaskPerVacancy } from "../../src/privacy/personal-data.js";
+import { unmaskPerVacancy } from "../../src/privacy/relationship.js";
 import { canonicalDecisionJson } from "@abordable/domain";
 import { gid, startTestApi, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
@@ -40,12 +40,18 @@ describe(`shortlist — law art. 53-58, 67 §3 (${TEST_DATABASE_KIND})`, () => {
     for (let i = 1; i < entries.length; i++) if (entries[i].group === entries[i - 1].group) expect(scores[i]).toBeLessThanOrEqual(scores[i - 1]);
     for (const e of entries) {
       const criteria = e.contributions.map((x: any) => x.criterion);
-      expect(criteria).toEqual(expect.arrayContaining(["ART57_1_1_TITLE", "ART57_1_8_INCOME_LEVEL", "ART58_1_1_TYPOLOGY", "ART58_1_2_PROXIMITY", "ESCH_SENIORITY"]));
+      expect(criteria).toEqual(
+        expect.arrayContaining(["ART57_1_1_TITLE", "ART57_1_8_INCOME_LEVEL", "ART58_1_1_TYPOLOGY", "ART58_1_2_PROXIMITY", "ESCH_SENIORITY"]),
+      );
       expect(e.contributions.reduce((s: number, x: any) => s + x.points, 0)).toBe(Number(e.score));
       expect([0, 3, 6, 10]).toContain(e.contributions.find((x: any) => x.criterion === "ART58_1_2_PROXIMITY").points); // distances from the seeded coordinates (proximity.test.ts)
     }
     // Ties on points are broken by seniority of registration (then ID).
-    const apps = await api.db.prisma.allocationFileCandidate.findMany({ where: { allocationFileId: decode(fileId) }, include: { application: true }, orderBy: { rank: "asc" } });
+    const apps = await api.db.prisma.allocationFileCandidate.findMany({
+      where: { allocationFileId: decode(fileId) },
+      include: { application: true },
+      orderBy: { rank: "asc" },
+    });
     for (let i = 1; i < apps.length; i++) {
       if (apps[i]!.score!.toFixed() === apps[i - 1]!.score!.toFixed() && (apps[i]!.scoreBreakdown as any).group === (apps[i - 1]!.scoreBreakdown as any).group)
         expect(apps[i]!.application.registeredOn.getTime()).toBeGreaterThanOrEqual(apps[i - 1]!.application.registeredOn.getTime());
@@ -65,7 +71,14 @@ describe(`shortlist — law art. 53-58, 67 §3 (${TEST_DATABASE_KIND})`, () => {
     const V = `mutation($input: VerifyShortlistInput!) { verifyShortlist(input: $input) { verification { storedHashMatches sameRanking reproducible storedHash recomputedHash rankedCount } userErrors { field code message rule } } }`;
     for (const caller of ["landlordA", "analyst"] as const) {
       const v = (await ok(api, caller, V, { input: { allocationFileId: fileId } }, "verifyShortlist")).verification;
-      expect(v).toMatchObject({ storedHashMatches: true, sameRanking: true, reproducible: true, storedHash: first.computation.decisionHash, recomputedHash: first.computation.decisionHash, rankedCount: first.computation.rankedCount });
+      expect(v).toMatchObject({
+        storedHashMatches: true,
+        sameRanking: true,
+        reproducible: true,
+        storedHash: first.computation.decisionHash,
+        recomputedHash: first.computation.decisionHash,
+        rankedCount: first.computation.rankedCount,
+      });
     }
     const other = await api.gql("landlordB", V, { input: { allocationFileId: fileId } });
     expect(other.body.data!.verifyShortlist.userErrors[0]).toMatchObject({ code: "NOT_FOUND" });
@@ -108,7 +121,14 @@ describe(`shortlist — law art. 53-58, 67 §3 (${TEST_DATABASE_KIND})`, () => {
     expect(entries[0].contributions.some((x: any) => x.detail)).toBe(true);
     const p = api.db.prisma;
     const candidates = entries.map((e: any) => decode(e.candidate.id));
-    const inFonds = new Set((await p.allocationFileCandidate.findMany({ where: { application: { candidateId: { in: candidates } }, allocationFile: { landlordId: api.orgIds.fonds } }, include: { application: true } })).map((e) => e.application.candidateId));
+    const inFonds = new Set(
+      (
+        await p.allocationFileCandidate.findMany({
+          where: { application: { candidateId: { in: candidates } }, allocationFile: { landlordId: api.orgIds.fonds } },
+          include: { application: true },
+        })
+      ).map((e) => e.application.candidateId),
+    );
     const outsideFonds = entries.find((e: any) => !inFonds.has(decode(e.candidate.id)));
     const q = "query($id: ID!) { node(id: $id) { ... on Candidate { ageBand householdComposition { size } personalData { firstName lastName birthDate } } } }";
     const b = await api.gql("landlordB", q, { id: outsideFonds.candidate.id });
@@ -128,15 +148,27 @@ describe(`shortlist — law art. 53-58, 67 §3 (${TEST_DATABASE_KIND})`, () => {
     expect(listA.body.data!.allocationFiles.totalCount).toBe(await p.allocationFile.count({ where: { landlordId: api.orgIds.esch } }));
     expect(listA.body.data!.allocationFiles.edges.every((e: any) => e.node.landlord.name === "Ville d'Esch-sur-Alzette")).toBe(true);
     expect((await api.gql("developer", "{ allocationFiles(first: 1) { totalCount } }")).body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-    expect((await api.gql("landlordB", `mutation($input: ComputeShortlistInput!) { computeShortlist(input: $input) { userErrors { code } } }`, { input: { allocationFileId: fileId } })).body.data!.computeShortlist.userErrors[0].code).toBe("NOT_FOUND");
+    expect(
+      (
+        await api.gql("landlordB", `mutation($input: ComputeShortlistInput!) { computeShortlist(input: $input) { userErrors { code } } }`, {
+          input: { allocationFileId: fileId },
+        })
+      ).body.data!.computeShortlist.userErrors[0].code,
+    ).toBe("NOT_FOUND");
   });
 
   it("Esch ROI art. 4: refused steps are user errors citing the rule, and change nothing", async () => {
     const again = await api.gql("landlordA", COMPUTE, { input: { allocationFileId: fileId, allocationDate: "2026-11-06" } });
-    expect(again.body.data!.computeShortlist.userErrors[0]).toMatchObject({ field: ["input", "allocationFileId"], code: "INVALID_STATE", rule: "Esch ROI art. 4" });
+    expect(again.body.data!.computeShortlist.userErrors[0]).toMatchObject({
+      field: ["input", "allocationFileId"],
+      code: "INVALID_STATE",
+      rule: "Esch ROI art. 4",
+    });
     const visit = await api.gql("landlordA", STEP, { input: { allocationFileId: fileId, event: "VISIT_DONE", on: "2026-11-06" } });
     expect(visit.body.data!.transitionAllocationFile.userErrors[0]).toMatchObject({ field: ["input", "event"], rule: "Esch ROI art. 4" });
-    const enquiry = await api.gql("landlordA", STEP, { input: { allocationFileId: fileId, event: "SOCIAL_ENQUIRY_COMPLETED", on: "2026-11-06", socialWorker: "X" } });
+    const enquiry = await api.gql("landlordA", STEP, {
+      input: { allocationFileId: fileId, event: "SOCIAL_ENQUIRY_COMPLETED", on: "2026-11-06", socialWorker: "X" },
+    });
     expect(enquiry.body.data!.transitionAllocationFile.userErrors[0]).toMatchObject({ code: "RULE_VIOLATION", rule: "law art. 59" });
     const opinion = await api.gql("landlordA", STEP, { input: { allocationFileId: fileId, event: "COMMISSION_OPINION_GIVEN", on: "2026-11-06" } });
     expect(opinion.body.data!.transitionAllocationFile.userErrors[0].rule).toMatch(/RGD 13 Oct 2023 art. 2/);
@@ -144,9 +176,15 @@ describe(`shortlist — law art. 53-58, 67 §3 (${TEST_DATABASE_KIND})`, () => {
     expect(events).toBe(1);
     // A second file for the same vacancy is refused; another landlord's dwelling is not found.
     const row = await api.db.prisma.allocationFile.findUniqueOrThrow({ where: { id: decode(fileId) } });
-    const dup = await api.gql("landlordA", `mutation($input: OpenAllocationFileInput!) { openAllocationFile(input: $input) { userErrors { field code } } }`, { input: { dwellingId: gid("Dwelling", row.dwellingId) } });
+    const dup = await api.gql("landlordA", `mutation($input: OpenAllocationFileInput!) { openAllocationFile(input: $input) { userErrors { field code } } }`, {
+      input: { dwellingId: gid("Dwelling", row.dwellingId) },
+    });
     expect(dup.body.data!.openAllocationFile.userErrors[0]).toMatchObject({ code: "CONFLICT" });
-    const foreign = await api.gql("landlordB", `mutation($input: OpenAllocationFileInput!) { openAllocationFile(input: $input) { userErrors { field code } } }`, { input: { dwellingId: gid("Dwelling", row.dwellingId) } });
+    const foreign = await api.gql(
+      "landlordB",
+      `mutation($input: OpenAllocationFileInput!) { openAllocationFile(input: $input) { userErrors { field code } } }`,
+      { input: { dwellingId: gid("Dwelling", row.dwellingId) } },
+    );
     expect(foreign.body.data!.openAllocationFile.userErrors[0]).toMatchObject({ field: ["input", "dwellingId"], code: "NOT_FOUND" });
   });
 
@@ -156,7 +194,11 @@ describe(`shortlist — law art. 53-58, 67 §3 (${TEST_DATABASE_KIND})`, () => {
       const f = await openFile(api, "landlordA", await vacantDwelling(api, "landlordA", 2));
       const before = api.db.statementCount();
       const r = await compute(api, "landlordA", f, "2026-11-05", 10);
-      return { statements: api.db.statementCount() - before, ranked: r.computation.rankedCount as number, applications: await p.application.count({ where: { status: "ACTIVE" } }) };
+      return {
+        statements: api.db.statementCount() - before,
+        ranked: r.computation.rankedCount as number,
+        applications: await p.application.count({ where: { status: "ACTIVE" } }),
+      };
     };
     // The first ranking after the register changed snapshots the new applications and evaluates them for the day, in bulk
     // (batches of thousands: a bounded number of statements too); the second reads what is stored. Both are counted.
@@ -169,17 +211,43 @@ describe(`shortlist — law art. 53-58, 67 §3 (${TEST_DATABASE_KIND})`, () => {
     const template = await p.candidate.findFirstOrThrow({ where: { applications: { some: { status: "ACTIVE" } } } });
     const ids = Array.from({ length: 1000 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
     const hid = (i: number) => `00000000-0000-4000-9000-${String(i).padStart(12, "0")}`;
-    await p.candidate.createMany({ data: ids.map((id, i) => ({ ...template, id, registerNumber: `SQL-${i}`, email: null, residentSince: new Date("2015-01-01"), createdAt: undefined, updatedAt: undefined })) });
+    await p.candidate.createMany({
+      data: ids.map((id, i) => ({
+        ...template,
+        id,
+        registerNumber: `SQL-${i}`,
+        email: null,
+        residentSince: new Date("2015-01-01"),
+        createdAt: undefined,
+        updatedAt: undefined,
+      })),
+    });
     await p.household.createMany({ data: ids.map((candidateId, i) => ({ id: hid(i), candidateId, incomeYear: 2025, memberCount: 2 })) });
     await p.householdMember.createMany({
       data: ids.flatMap((_, i) => [
-        { householdId: hid(i), role: "APPLICANT" as const, firstName: "Test", lastName: `N${i}`, birthDate: new Date("1985-05-05"), annualNetIncome: "28000.00" },
+        {
+          householdId: hid(i),
+          role: "APPLICANT" as const,
+          firstName: "Test",
+          lastName: `N${i}`,
+          birthDate: new Date("1985-05-05"),
+          annualNetIncome: "28000.00",
+        },
         { householdId: hid(i), role: "CHILD" as const, firstName: "Kid", lastName: `N${i}`, birthDate: new Date("2015-05-05"), isDependent: true },
       ]),
     });
-    await p.application.createMany({ data: ids.map((candidateId) => ({ candidateId, registeredOn: new Date("2022-03-01"), motive: "EXCESSIVE_RENT" as const, situation: { title: "FIXED_TERM_LEASE", currentMonthlyRent: "1200.00" } })) });
+    await p.application.createMany({
+      data: ids.map((candidateId) => ({
+        candidateId,
+        registeredOn: new Date("2022-03-01"),
+        motive: "EXCESSIVE_RENT" as const,
+        situation: { title: "FIXED_TERM_LEASE", currentMonthlyRent: "1200.00" },
+      })),
+    });
     const large = await count();
-    console.log(`SQL statements of computeShortlist (${TEST_DATABASE_KIND}): ${small.applications} active applications → ${small.statements} (first of the day ${small.first}); ${large.applications} → ${large.statements} (first, snapshotting the 1,000 new ones: ${large.first}) (Prisma query events around one HTTP request)`);
+    console.log(
+      `SQL statements of computeShortlist (${TEST_DATABASE_KIND}): ${small.applications} active applications → ${small.statements} (first of the day ${small.first}); ${large.applications} → ${large.statements} (first, snapshotting the 1,000 new ones: ${large.first}) (Prisma query events around one HTTP request)`,
+    );
     expect(large.applications).toBe(small.applications + 1000);
     expect(large.ranked).toBeGreaterThan(small.ranked);
     expect(large.statements).toBe(small.statements);

@@ -18,19 +18,13 @@
  */
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import {
-  buildSchema, getNamedType, getNullableType, isInputObjectType, isListType,
-  type GraphQLField, type GraphQLInputType,
-} from "graphql";
+import { buildSchema, getNamedType, getNullableType, isInputObjectType, isListType, type GraphQLField, type GraphQLInputType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import { gid, startTestApi, type Caller, type GqlResult, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 import { fingerprint } from "../support/fingerprint.js";
-import {
-  documentOf, inFilesOf, prepareMutationFixtures, today,
-  type MutationStock, type Target,
-} from "../support/mutation-fixtures.js";
+import { documentOf, inFilesOf, prepareMutationFixtures, today, type MutationStock, type Target } from "../support/mutation-fixtures.js";
 
 const schema = buildSchema(readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8"));
 const MUTATIONS = Object.values(schema.getMutationType()!.getFields());
@@ -64,9 +58,25 @@ function idLeaves(m: GraphQLField<unknown, unknown>): Leaf[] {
 // ───────────── what each leaf names ─────────────
 
 type RowType =
-  | "AccommodationUnit" | "AllocationFile" | "AllocationMethodology" | "AllocationOffer" | "ApiKey" | "Candidate" | "Commission"
-  | "CommissionMeeting" | "CommissionMember" | "Convention" | "DwellingTransfer" | "Dwelling" | "Household" | "Lease" | "Organisation"
-  | "Project" | "RehousingCase" | "RehousingOffer" | "RentInformationRequest";
+  | "AccommodationUnit"
+  | "AllocationFile"
+  | "AllocationMethodology"
+  | "AllocationOffer"
+  | "ApiKey"
+  | "Candidate"
+  | "Commission"
+  | "CommissionMeeting"
+  | "CommissionMember"
+  | "Convention"
+  | "DwellingTransfer"
+  | "Dwelling"
+  | "Household"
+  | "Lease"
+  | "Organisation"
+  | "Project"
+  | "RehousingCase"
+  | "RehousingOffer"
+  | "RentInformationRequest";
 
 /**
  * A leaf names a row of `type`. `actingFor`: it names the organisation the caller acts for, which only
@@ -74,14 +84,22 @@ type RowType =
  * `publicReference`: naming another organisation's row is the very purpose of the leaf; it is not
  * probed, and the reason is given.
  */
-interface Reference { type: RowType; actingFor?: true; publicReference?: string }
+interface Reference {
+  type: RowType;
+  actingFor?: true;
+  publicReference?: string;
+}
 
 const REFERENCES: Record<string, Reference> = {
   "AddCommissionMemberInput.alternateForId": { type: "CommissionMember" },
   "AddCommissionMemberInput.commissionId": { type: "Commission" },
   "AgreeDepositScheduleInput.leaseId": { type: "Lease" },
   "AllocateInput.allocationFileId": { type: "AllocationFile" },
-  "AllocateInput.candidateId": { type: "Candidate", publicReference: "a free-choice allocation (law art. 53 al. 3) names any candidate of the register, which is open to every landlord; eligibility is then checked as a rule" },
+  "AllocateInput.candidateId": {
+    type: "Candidate",
+    publicReference:
+      "a free-choice allocation (law art. 53 al. 3) names any candidate of the register, which is open to every landlord; eligibility is then checked as a rule",
+  },
   "AmendConventionInput.conventionId": { type: "Convention" },
   "AnonymiseCandidateInput.candidateId": { type: "Candidate" },
   "ApproveAllocationMethodologyVersionInput.methodologyId": { type: "AllocationMethodology" },
@@ -97,7 +115,11 @@ const REFERENCES: Record<string, Reference> = {
   "CreateCompensationConventionInput.developerId": { type: "Organisation" },
   "CreateCompensationConventionInput.landlordId": { type: "Organisation" },
   "CreateDwellingInput.compensationConventionId": { type: "Convention" },
-  "CreateDwellingInput.developerId": { type: "Organisation", publicReference: "the dwelling's developer is any social developer (law art. 16); organisations are public, and attaching to its project or convention is checked on projectId / financingConventionId" },
+  "CreateDwellingInput.developerId": {
+    type: "Organisation",
+    publicReference:
+      "the dwelling's developer is any social developer (law art. 16); organisations are public, and attaching to its project or convention is checked on projectId / financingConventionId",
+  },
   "CreateDwellingInput.financingConventionId": { type: "Convention" },
   "CreateDwellingInput.landlordId": { type: "Organisation", actingFor: true },
   "CreateDwellingInput.projectId": { type: "Project" },
@@ -112,7 +134,10 @@ const REFERENCES: Record<string, Reference> = {
   "OpenAllocationFileInput.dwellingId": { type: "Dwelling" },
   "OpenRehousingCaseInput.leaseId": { type: "Lease" },
   "ProposeDwellingTransferInput.dwellingId": { type: "Dwelling" },
-  "ProposeDwellingTransferInput.newLandlordId": { type: "Organisation", publicReference: "a transfer is proposed to another social landlord, which accepts or declines it (acceptDwellingTransfer); organisations are public" },
+  "ProposeDwellingTransferInput.newLandlordId": {
+    type: "Organisation",
+    publicReference: "a transfer is proposed to another social landlord, which accepts or declines it (acceptDwellingTransfer); organisations are public",
+  },
   "RecordDeliberationInput.allocationFileId": { type: "AllocationFile" },
   "MeetingAttendanceInput.memberId": { type: "CommissionMember" },
   "RecordDeliberationInput.candidateId": { type: "Candidate" },
@@ -147,7 +172,10 @@ const REFERENCES: Record<string, Reference> = {
   "SignMinutesInput.meetingId": { type: "CommissionMeeting" },
   "TerminateLeaseInput.leaseId": { type: "Lease" },
   "TransferDepositInput.leaseId": { type: "Lease" },
-  "TransferDepositInput.newLandlordId": { type: "Organisation", publicReference: "the deposit goes with a transfer proposal to another social landlord, which accepts it; organisations are public" },
+  "TransferDepositInput.newLandlordId": {
+    type: "Organisation",
+    publicReference: "the deposit goes with a transfer proposal to another social landlord, which accepts it; organisations are public",
+  },
   "TransitionAllocationFileInput.allocationFileId": { type: "AllocationFile" },
   "TransitionAllocationFileInput.candidateId": { type: "Candidate" },
   "UpdateAccommodationUnitInput.id": { type: "AccommodationUnit" },
@@ -157,7 +185,11 @@ const REFERENCES: Record<string, Reference> = {
 };
 
 /** A row of another organisation: its ID and the words that name it (which no refusal may print). */
-interface ForeignRow { org: string; id: string; names: string[] }
+interface ForeignRow {
+  org: string;
+  id: string;
+  names: string[];
+}
 
 const names = (...values: (string | null | undefined)[]) => values.filter((v): v is string => typeof v === "string" && v.length >= 3);
 const first = { orderBy: { id: "asc" as const } };
@@ -170,7 +202,11 @@ const first = { orderBy: { id: "asc" as const } };
  */
 const ROWS: Record<RowType, (p: PrismaClient, org: string, me: string) => Promise<ForeignRow | null>> = {
   AccommodationUnit: async (p, org, me) => {
-    const r = await p.accommodationUnit.findFirst({ where: { dwelling: { landlordId: org, developerId: { not: me } } }, include: { dwelling: true }, ...first });
+    const r = await p.accommodationUnit.findFirst({
+      where: { dwelling: { landlordId: org, developerId: { not: me } } },
+      include: { dwelling: true },
+      ...first,
+    });
     return r && { org, id: r.id, names: names(r.reference, r.dwelling.reference, r.dwelling.address) };
   },
   AllocationFile: async (p, org) => {
@@ -182,7 +218,11 @@ const ROWS: Record<RowType, (p: PrismaClient, org: string, me: string) => Promis
     return r && { org, id: r.id, names: [] };
   },
   AllocationOffer: async (p, org) => {
-    const r = await p.allocationOffer.findFirst({ where: { allocationFile: { landlordId: org } }, include: { allocationFile: { include: { dwelling: true } } }, ...first });
+    const r = await p.allocationOffer.findFirst({
+      where: { allocationFile: { landlordId: org } },
+      include: { allocationFile: { include: { dwelling: true } } },
+      ...first,
+    });
     return r && { org, id: r.id, names: names(r.allocationFile.dwelling.reference) };
   },
   ApiKey: async (p, org) => {
@@ -190,7 +230,11 @@ const ROWS: Record<RowType, (p: PrismaClient, org: string, me: string) => Promis
     return r && { org, id: r.id, names: names(r.label) };
   },
   Candidate: async (p, org, me) => {
-    const r = await p.candidate.findFirst({ where: { AND: [inFilesOf(org), { NOT: inFilesOf(me) }] }, include: { household: { include: { members: true } } }, ...first });
+    const r = await p.candidate.findFirst({
+      where: { AND: [inFilesOf(org), { NOT: inFilesOf(me) }] },
+      include: { household: { include: { members: true } } },
+      ...first,
+    });
     return r && { org, id: r.id, names: (r.household?.members ?? []).flatMap((m) => names(m.firstName, m.lastName)) };
   },
   Commission: async (p, org) => {
@@ -207,7 +251,10 @@ const ROWS: Record<RowType, (p: PrismaClient, org: string, me: string) => Promis
   },
   Convention: async (p, org, me) => {
     const notMine = (f: "landlordId" | "developerId") => ({ OR: [{ [f]: null }, { [f]: { not: me } }] });
-    const r = await p.convention.findFirst({ where: { OR: [{ landlordId: org }, { developerId: org }], AND: [notMine("landlordId"), notMine("developerId")] }, ...first });
+    const r = await p.convention.findFirst({
+      where: { OR: [{ landlordId: org }, { developerId: org }], AND: [notMine("landlordId"), notMine("developerId")] },
+      ...first,
+    });
     return r && { org, id: r.id, names: names(r.reference) };
   },
   DwellingTransfer: async (p, org, me) => {
@@ -219,7 +266,11 @@ const ROWS: Record<RowType, (p: PrismaClient, org: string, me: string) => Promis
     return r && { org, id: r.id, names: names(r.reference, r.address) };
   },
   Household: async (p, org, me) => {
-    const r = await p.household.findFirst({ where: { leases: { some: { landlordId: org }, none: { landlordId: me } }, candidate: { NOT: inFilesOf(me) } }, include: { members: true }, ...first });
+    const r = await p.household.findFirst({
+      where: { leases: { some: { landlordId: org }, none: { landlordId: me } }, candidate: { NOT: inFilesOf(me) } },
+      include: { members: true },
+      ...first,
+    });
     return r && { org, id: r.id, names: r.members.flatMap((m) => names(m.firstName, m.lastName)) };
   },
   Lease: async (p, org) => {
@@ -229,7 +280,10 @@ const ROWS: Record<RowType, (p: PrismaClient, org: string, me: string) => Promis
   // Organisations are public (names and kinds): a refusal may name one.
   Organisation: async (_p, org) => ({ org, id: org, names: [] }),
   Project: async (p, org, me) => {
-    const r = await p.project.findFirst({ where: { developerId: org, dwellings: { none: { landlordId: me } }, conventions: { none: { OR: [{ landlordId: me }, { developerId: me }] } } }, ...first });
+    const r = await p.project.findFirst({
+      where: { developerId: org, dwellings: { none: { landlordId: me } }, conventions: { none: { OR: [{ landlordId: me }, { developerId: me }] } } },
+      ...first,
+    });
     return r && { org, id: r.id, names: names(r.name) };
   },
   RehousingCase: async (p, org) => {
@@ -237,11 +291,19 @@ const ROWS: Record<RowType, (p: PrismaClient, org: string, me: string) => Promis
     return r && { org, id: r.id, names: names(r.lease.dwelling.reference) };
   },
   RehousingOffer: async (p, org, me) => {
-    const r = await p.rehousingOffer.findFirst({ where: { case: { lease: { landlordId: org } }, dwelling: { landlordId: { not: me } } }, include: { dwelling: true }, ...first });
+    const r = await p.rehousingOffer.findFirst({
+      where: { case: { lease: { landlordId: org } }, dwelling: { landlordId: { not: me } } },
+      include: { dwelling: true },
+      ...first,
+    });
     return r && { org, id: r.id, names: names(r.dwelling.reference, r.dwelling.address) };
   },
   RentInformationRequest: async (p, org) => {
-    const r = await p.rentInformationRequest.findFirst({ where: { lease: { landlordId: org } }, include: { lease: { include: { dwelling: true } } }, ...first });
+    const r = await p.rentInformationRequest.findFirst({
+      where: { lease: { landlordId: org } },
+      include: { lease: { include: { dwelling: true } } },
+      ...first,
+    });
     return r && { org, id: r.id, names: names(r.lease.dwelling.reference) };
   },
 };
@@ -306,8 +368,10 @@ function basesOf(s: MutationStock, own: Own): Record<string, Base[]> {
     createCompensationConvention: admin("createCompensationConvention", { developerId: org(own.esch) }),
     // Landlord A as its own developer (Esch develops too), with its own project and conventions.
     createDwelling: landlord("createDwelling", {
-      developerId: org(own.esch), projectId: gid("Project", own.project),
-      financingConventionId: gid("Convention", own.financingConvention), compensationConventionId: gid("Convention", A.convention),
+      developerId: org(own.esch),
+      projectId: gid("Project", own.project),
+      financingConventionId: gid("Convention", own.financingConvention),
+      compensationConventionId: gid("Convention", A.convention),
     }),
     createFinancingConvention: admin("createFinancingConvention", { projectId: gid("Project", own.snhbmProject) }),
     createOrganisation: admin("createOrganisation"),
@@ -326,7 +390,10 @@ function basesOf(s: MutationStock, own: Own): Record<string, Base[]> {
     ],
     openRehousingCase: landlord("openRehousingCase"),
     proposeDwellingTransfer: landlord("proposeDwellingTransfer"),
-    recordDeliberation: landlord("recordDeliberation", { meetingId: gid("CommissionMeeting", own.openMeeting), attendance: A.members.slice(0, 3).map((m) => ({ memberId: gid("CommissionMember", m), status: "PRESENT" })) }),
+    recordDeliberation: landlord("recordDeliberation", {
+      meetingId: gid("CommissionMeeting", own.openMeeting),
+      attendance: A.members.slice(0, 3).map((m) => ({ memberId: gid("CommissionMember", m), status: "PRESENT" })),
+    }),
     recordDepositPayment: landlord("recordDepositPayment"),
     recordDepositReturn: landlord("recordDepositReturn"),
     recordDwellingFacts: landlord("recordDwellingFacts", { compensationConventionId: gid("Convention", A.convention) }),
@@ -334,7 +401,10 @@ function basesOf(s: MutationStock, own: Own): Record<string, Base[]> {
     recordInventory: landlord("recordInventory"),
     recordKeysReturned: landlord("recordKeysReturned"),
     recordLeaseEndFacts: landlord("recordLeaseEndFacts"),
-    recordLetting: [...landlord("recordLetting"), ...with_(landlord("recordLetting"), { accommodationUnitId: gid("AccommodationUnit", own.sharedUnit.unit) }, ["dwellingId"])],
+    recordLetting: [
+      ...landlord("recordLetting"),
+      ...with_(landlord("recordLetting"), { accommodationUnitId: gid("AccommodationUnit", own.sharedUnit.unit) }, ["dwellingId"]),
+    ],
     recordMedicalBedroomReason: landlord("recordMedicalBedroomReason"),
     recordOffer: landlord("recordOffer"),
     recordOfferResponse: landlord("recordOfferResponse"),
@@ -343,7 +413,10 @@ function basesOf(s: MutationStock, own: Own): Record<string, Base[]> {
     recordRehousingWaiver: landlord("recordRehousingWaiver"),
     recordRentInformationAnswer: landlord("recordRentInformationAnswer"),
     recordRentInformationRequest: landlord("recordRentInformationRequest"),
-    recordVacancy: [...landlord("recordVacancy"), ...with_(landlord("recordVacancy"), { accommodationUnitId: gid("AccommodationUnit", own.sharedUnit.unit) }, ["dwellingId"])],
+    recordVacancy: [
+      ...landlord("recordVacancy"),
+      ...with_(landlord("recordVacancy"), { accommodationUnitId: gid("AccommodationUnit", own.sharedUnit.unit) }, ["dwellingId"]),
+    ],
     registerCandidate: admin("registerCandidate"),
     reviseCandidate: admin("reviseCandidate"),
     reviseRent: landlord("reviseRent"),
@@ -351,10 +424,21 @@ function basesOf(s: MutationStock, own: Own): Record<string, Base[]> {
     scheduleCommissionMeeting: landlord("scheduleCommissionMeeting"),
     signLease: [
       ...landlord("signLease"),
-      { caller: "landlordA", target: "A", input: { allocationFileId: gid("AllocationFile", own.signFile), startsOn: today, annualNetDisposableIncome: "42000.00" } },
       {
-        caller: "landlordA", target: "A",
-        input: { dwellingId: gid("Dwelling", own.sharedUnit.dwelling), accommodationUnitId: gid("AccommodationUnit", own.sharedUnit.unit), householdId: gid("Household", own.sharedUnit.household), startsOn: today, annualNetDisposableIncome: "22000.00" },
+        caller: "landlordA",
+        target: "A",
+        input: { allocationFileId: gid("AllocationFile", own.signFile), startsOn: today, annualNetDisposableIncome: "42000.00" },
+      },
+      {
+        caller: "landlordA",
+        target: "A",
+        input: {
+          dwellingId: gid("Dwelling", own.sharedUnit.dwelling),
+          accommodationUnitId: gid("AccommodationUnit", own.sharedUnit.unit),
+          householdId: gid("Household", own.sharedUnit.household),
+          startsOn: today,
+          annualNetDisposableIncome: "22000.00",
+        },
       },
     ],
     signMinutes: landlord("signMinutes"),
@@ -423,11 +507,16 @@ function refusalOf(res: GqlResult, mutation: string): { refused: boolean; fields
   const payload = (res.body.data as Record<string, Record<string, unknown> | null> | undefined)?.[mutation] ?? null;
   const userErrors = (payload?.userErrors as { field: string[]; code: string; message: string }[] | undefined) ?? [];
   const detail = `HTTP ${res.status} ${JSON.stringify(errors.length ? errors.map((e) => ({ code: e.extensions?.code, message: e.message })) : userErrors).slice(0, 300)}`;
-  if (res.status >= 500 || errors.some((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR")) return { refused: false, fields: [], detail: `INTERNAL ${detail}` };
+  if (res.status >= 500 || errors.some((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR"))
+    return { refused: false, fields: [], detail: `INTERNAL ${detail}` };
   if (errors.length) return { refused: payload === null && errors.every((e) => ID_LEAF_CODES.has(String(e.extensions?.code))), fields: [], detail };
   const authorisation = userErrors.filter((e) => ID_LEAF_CODES.has(e.code));
   const leaked = payload !== null && Object.entries(payload).some(([k, v]) => k !== "userErrors" && v !== null);
-  return { refused: authorisation.length > 0 && !leaked, fields: authorisation.map((e) => e.field.join(".")), detail: `${authorisation.length ? "" : "NOT REFUSED "}${detail}${leaked ? " (payload not empty)" : ""}` };
+  return {
+    refused: authorisation.length > 0 && !leaked,
+    fields: authorisation.map((e) => e.field.join(".")),
+    detail: `${authorisation.length ? "" : "NOT REFUSED "}${detail}${leaked ? " (payload not empty)" : ""}`,
+  };
 }
 
 describe(`adversarial IDs: every ID leaf of every mutation input × a row of every other organisation (${TEST_DATABASE_KIND})`, () => {
@@ -447,24 +536,64 @@ describe(`adversarial IDs: every ID leaf of every mutation input × a row of eve
     // a free vacant unit of a shared dwelling with an accepted offer for a household of the register
     // (signLease by unit), and a file of its own with a selected application (signLease by file).
     const project = await p.project.findFirstOrThrow({ where: { developerId: esch }, ...first });
-    const financing = await p.convention.findFirst({ where: { developerId: esch, kind: "FINANCIAL_PARTICIPATION" }, ...first })
-      ?? await p.convention.create({ data: { reference: `ADV-CPF-${randomUUID().slice(0, 8)}`, kind: "FINANCIAL_PARTICIPATION", developerId: esch, projectId: project.id, signedOn: new Date(`${today}T00:00:00Z`), startsOn: new Date(`${today}T00:00:00Z`) } });
-    const unit = await p.accommodationUnit.findFirstOrThrow({ where: { status: "VACANT", dwelling: { landlordId: esch, type: "SHARED_DWELLING" }, allocationFiles: { none: {} } }, ...first });
+    const financing =
+      (await p.convention.findFirst({ where: { developerId: esch, kind: "FINANCIAL_PARTICIPATION" }, ...first })) ??
+      (await p.convention.create({
+        data: {
+          reference: `ADV-CPF-${randomUUID().slice(0, 8)}`,
+          kind: "FINANCIAL_PARTICIPATION",
+          developerId: esch,
+          projectId: project.id,
+          signedOn: new Date(`${today}T00:00:00Z`),
+          startsOn: new Date(`${today}T00:00:00Z`),
+        },
+      }));
+    const unit = await p.accommodationUnit.findFirstOrThrow({
+      where: { status: "VACANT", dwelling: { landlordId: esch, type: "SHARED_DWELLING" }, allocationFiles: { none: {} } },
+      ...first,
+    });
     const usedHouseholds = [stock.stocks.A.freeHousehold, stock.stocks.A.adminHousehold, stock.stocks.B.freeHousehold, stock.stocks.B.adminHousehold];
-    const household = await p.household.findFirstOrThrow({ where: { leases: { none: {} }, id: { notIn: usedHouseholds }, candidate: { applications: { some: { status: "ACTIVE", allocationEntries: { none: {} } } } } }, ...first });
+    const household = await p.household.findFirstOrThrow({
+      where: {
+        leases: { none: {} },
+        id: { notIn: usedHouseholds },
+        candidate: { applications: { some: { status: "ACTIVE", allocationEntries: { none: {} } } } },
+      },
+      ...first,
+    });
     const application = await p.application.findFirstOrThrow({ where: { candidateId: household.candidateId, status: "ACTIVE" }, ...first });
     const at = new Date(`${today}T00:00:00Z`);
-    const unitFile = await p.allocationFile.create({ data: { landlordId: esch, dwellingId: unit.dwellingId, accommodationUnitId: unit.id, status: "VISIT", openedOn: at, selectedApplicationId: application.id } });
-    await p.allocationOffer.create({ data: { allocationFileId: unitFile.id, applicationId: application.id, offeredOn: at, outcome: "ACCEPTED", respondedOn: at } });
-    const signFile = await p.allocationFile.findFirstOrThrow({ where: { landlordId: esch, selectedApplicationId: { not: null }, status: { notIn: ["LEASE_SIGNED", "CLOSED"] } }, ...first });
+    const unitFile = await p.allocationFile.create({
+      data: {
+        landlordId: esch,
+        dwellingId: unit.dwellingId,
+        accommodationUnitId: unit.id,
+        status: "VISIT",
+        openedOn: at,
+        selectedApplicationId: application.id,
+      },
+    });
+    await p.allocationOffer.create({
+      data: { allocationFileId: unitFile.id, applicationId: application.id, offeredOn: at, outcome: "ACCEPTED", respondedOn: at },
+    });
+    const signFile = await p.allocationFile.findFirstOrThrow({
+      where: { landlordId: esch, selectedApplicationId: { not: null }, status: { notIn: ["LEASE_SIGNED", "CLOSED"] } },
+      ...first,
+    });
     // A transfer proposal between two other landlords (the fixtures' are between landlord A and B).
     const third = await p.dwelling.findFirstOrThrow({ where: { landlordId: api.orgIds.luxembourg, leases: { none: { status: "ACTIVE" } } }, ...first });
     await p.dwellingTransfer.create({ data: { dwellingId: third.id, fromLandlordId: api.orgIds.luxembourg, toLandlordId: api.orgIds.fonds, on: at } });
     const commission = await p.commission.findUniqueOrThrow({ where: { id: stock.stocks.A.commission } });
-    const meeting = await p.commissionMeeting.create({ data: { commissionId: commission.id, heldOn: at, convenedOn: at, papersSentOn: at, agenda: "Allocation files" } });
+    const meeting = await p.commissionMeeting.create({
+      data: { commissionId: commission.id, heldOn: at, convenedOn: at, papersSentOn: at, agenda: "Allocation files" },
+    });
     const own: Own = {
-      esch, member: stock.stocks.A.members[0]!, project: project.id, financingConvention: financing.id,
-      sharedUnit: { dwelling: unit.dwellingId, unit: unit.id, household: household.id }, signFile: signFile.id,
+      esch,
+      member: stock.stocks.A.members[0]!,
+      project: project.id,
+      financingConvention: financing.id,
+      sharedUnit: { dwelling: unit.dwellingId, unit: unit.id, household: household.id },
+      signFile: signFile.id,
       openMeeting: meeting.id,
       snhbmProject: (await p.project.findFirstOrThrow({ where: { developerId: api.orgIds.snhbm }, ...first })).id,
     };
@@ -472,8 +601,10 @@ describe(`adversarial IDs: every ID leaf of every mutation input × a row of eve
   }, 300_000);
 
   afterAll(async () => {
-    console.log(`adversarial IDs (${TEST_DATABASE_KIND}): ${counts.mutations} mutations, ${counts.leaves} ID leaves (${counts.publicLeaves} public references, not probed), `
-      + `${counts.probes} foreign-row probes + ${counts.absentProbes} absent-row probes, ${counts.outrightProbes} probes of administrator-only mutations, ${counts.controls} own-row controls`);
+    console.log(
+      `adversarial IDs (${TEST_DATABASE_KIND}): ${counts.mutations} mutations, ${counts.leaves} ID leaves (${counts.publicLeaves} public references, not probed), ` +
+        `${counts.probes} foreign-row probes + ${counts.absentProbes} absent-row probes, ${counts.outrightProbes} probes of administrator-only mutations, ${counts.controls} own-row controls`,
+    );
     await api?.close();
   });
 
@@ -488,7 +619,8 @@ describe(`adversarial IDs: every ID leaf of every mutation input × a row of eve
         keys.add(leaf.key);
         const ref = REFERENCES[leaf.key];
         if (!ref) failures.push(`${m.name}: the ID leaf ${leaf.path.join(".")} (${leaf.key}) has no entry in REFERENCES`);
-        else if (mine?.length && !ref.actingFor && !ref.publicReference && !mine.some((b) => hasLeaf(b.input, leaf.path.slice(1)))) failures.push(`${m.name}: no base request sets ${leaf.path.join(".")}`);
+        else if (mine?.length && !ref.actingFor && !ref.publicReference && !mine.some((b) => hasLeaf(b.input, leaf.path.slice(1))))
+          failures.push(`${m.name}: no base request sets ${leaf.path.join(".")}`);
       }
     }
     for (const k of Object.keys(REFERENCES)) if (!keys.has(k)) failures.push(`REFERENCES has ${k}, which is no longer an ID leaf of a mutation input`);
@@ -553,7 +685,10 @@ describe(`adversarial IDs: every ID leaf of every mutation input × a row of eve
             const named = row.names.filter((n) => text.includes(n));
             if (named.length) failures.push(`${what}: the answer names the row (${named.join(", ")}): ${text.slice(0, 300)}`);
             const shape = shapeOf(res, [gid(ref.type, row.id), row.id]);
-            if (shape !== absentShape) failures.push(`${what}: answered unlike an absent ${ref.type} (the refusal tells the row exists):\n    foreign ${shape.slice(0, 300)}\n    absent  ${absentShape.slice(0, 300)}`);
+            if (shape !== absentShape)
+              failures.push(
+                `${what}: answered unlike an absent ${ref.type} (the refusal tells the row exists):\n    foreign ${shape.slice(0, 300)}\n    absent  ${absentShape.slice(0, 300)}`,
+              );
           }
         }
       }
@@ -582,9 +717,12 @@ describe(`adversarial IDs: every ID leaf of every mutation input × a row of eve
         if (base.adminOnly) continue;
         const res = await send(api, base.caller, documentOf(m), base.input);
         counts.controls += 1;
-        const userErrors = ((res.body.data?.[m.name] as { userErrors?: { field: string[]; code: string; message: string }[] } | null)?.userErrors) ?? [];
+        const userErrors = (res.body.data?.[m.name] as { userErrors?: { field: string[]; code: string; message: string }[] } | null)?.userErrors ?? [];
         const refused = userErrors.filter((e) => ID_LEAF_CODES.has(e.code) && leaves.includes(e.field.join(".")));
-        if (res.body.errors?.length || refused.length) failures.push(`${base.caller} ${m.name} on its own rows ${JSON.stringify(base.input).slice(0, 200)}: ${JSON.stringify(res.body.errors ?? refused).slice(0, 300)}`);
+        if (res.body.errors?.length || refused.length)
+          failures.push(
+            `${base.caller} ${m.name} on its own rows ${JSON.stringify(base.input).slice(0, 200)}: ${JSON.stringify(res.body.errors ?? refused).slice(0, 300)}`,
+          );
       }
     }
     expect(failures).toEqual([]);

@@ -22,7 +22,12 @@ describe("dwellings: keyset pages", () => {
 
   const decode = (gid: string) => Buffer.from(gid, "base64").toString().split(":")[1]!;
 
-  async function walk(caller: Caller, orderBy: Record<string, string> | undefined, backward: boolean, filter?: Record<string, unknown>): Promise<{ ids: string[]; total: number }> {
+  async function walk(
+    caller: Caller,
+    orderBy: Record<string, string> | undefined,
+    backward: boolean,
+    filter?: Record<string, unknown>,
+  ): Promise<{ ids: string[]; total: number }> {
     const ids: string[] = [];
     let cursor: string | null = null;
     let total = -1;
@@ -63,12 +68,16 @@ describe("dwellings: keyset pages", () => {
   }, 180_000);
 
   it("a landlord walks only its own stock, with and without a filter", async () => {
-    const own = (await api.db.sql.query<{ id: string }>(`SELECT id FROM "Dwelling" WHERE "landlordId" = $1 ORDER BY reference, id`, [api.orgIds.esch])).map((r) => r.id);
+    const own = (await api.db.sql.query<{ id: string }>(`SELECT id FROM "Dwelling" WHERE "landlordId" = $1 ORDER BY reference, id`, [api.orgIds.esch])).map(
+      (r) => r.id,
+    );
     expect(own.length).toBeGreaterThan(17);
     const all = await walk("landlordA", undefined, false);
     expect(all.ids).toEqual(own);
     expect(all.total).toBe(own.length);
-    const vacant = (await api.db.sql.query<{ id: string }>(`SELECT id FROM "Dwelling" WHERE "landlordId" = $1 AND status = 'LET' ORDER BY reference, id`, [api.orgIds.esch])).map((r) => r.id);
+    const vacant = (
+      await api.db.sql.query<{ id: string }>(`SELECT id FROM "Dwelling" WHERE "landlordId" = $1 AND status = 'LET' ORDER BY reference, id`, [api.orgIds.esch])
+    ).map((r) => r.id);
     const filtered = await walk("landlordA", undefined, true, { statuses: ["LET"] });
     expect(filtered.ids).toEqual(vacant);
     expect(filtered.total).toBe(vacant.length);

@@ -55,7 +55,16 @@ describe(`HTTP edge hardening (${TEST_DATABASE_KIND})`, () => {
 
   it("finding 7: an unpaired surrogate in a string argument is BAD_USER_INPUT naming the argument", async () => {
     const res = await api.gql("landlordA", `mutation($input: CreateDwellingInput!) { createDwelling(input: $input) { userErrors { field } } }`, {
-      input: { reference: "X-\ud800", developerId: "x", category: "ALL_PUBLIC", type: "APARTMENT", bedrooms: 1, usefulArea: "40.00", municipalityCode: "esch-sur-alzette", address: "1, rue" },
+      input: {
+        reference: "X-\ud800",
+        developerId: "x",
+        category: "ALL_PUBLIC",
+        type: "APARTMENT",
+        bedrooms: 1,
+        usefulArea: "40.00",
+        municipalityCode: "esch-sur-alzette",
+        address: "1, rue",
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
@@ -69,7 +78,9 @@ describe(`HTTP edge hardening (${TEST_DATABASE_KIND})`, () => {
     const refused = await api.gql("anonymous", `query($input: EligibilityInput!) { ${fields} }`, { input: { asOf: "2026-11-02", regime: "LAW", members } });
     expect(refused.body.data ?? null).toBeNull();
     expect(JSON.stringify(refused.body.errors)).toMatch(/too costly/);
-    const one = await api.gql("anonymous", `query($input: EligibilityInput!) { eligibility(input: $input) { eligible } }`, { input: { asOf: "2026-11-02", regime: "LAW", members } });
+    const one = await api.gql("anonymous", `query($input: EligibilityInput!) { eligibility(input: $input) { eligible } }`, {
+      input: { asOf: "2026-11-02", regime: "LAW", members },
+    });
     expect(one.body.errors).toBeUndefined();
   });
 
@@ -97,7 +108,16 @@ describe(`HTTP edge hardening (${TEST_DATABASE_KIND})`, () => {
 
   it("issue 15: a user-error response is not kept for replay (only committed results are)", async () => {
     const q = `mutation($input: CreateDwellingInput!) { createDwelling(input: $input) { dwelling { id } userErrors { code } } }`;
-    const input = { reference: "", developerId: "x", category: "ALL_PUBLIC", type: "APARTMENT", bedrooms: 1, usefulArea: "40.00", municipalityCode: "esch-sur-alzette", address: "1, rue" };
+    const input = {
+      reference: "",
+      developerId: "x",
+      category: "ALL_PUBLIC",
+      type: "APARTMENT",
+      bedrooms: 1,
+      usefulArea: "40.00",
+      municipalityCode: "esch-sur-alzette",
+      address: "1, rue",
+    };
     const key = `edge-${Math.random().toString(36).slice(2)}`;
     const first = await api.gql("landlordA", q, { input }, { "idempotency-key": key });
     expect(first.body.data?.createDwelling?.userErrors?.length ?? 1).toBeGreaterThan(0);
@@ -111,7 +131,10 @@ describe(`HTTP edge hardening (${TEST_DATABASE_KIND})`, () => {
     expect(databaseUnavailable(Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" }))?.reason).toBe("unavailable");
     expect(databaseUnavailable(Object.assign(new Error("could not extend file"), { code: "53100" }))?.reason).toBe("disk-full");
     expect(databaseUnavailable(new Error("Cannot read properties of undefined"))).toBeNull();
-    const p2002 = Object.assign(new Error("Unique constraint failed"), { code: "P2002", meta: { modelName: "Dwelling", driverAdapterError: { cause: { kind: "UniqueConstraintViolation", constraint: { fields: ['"reference"'] } } } } });
+    const p2002 = Object.assign(new Error("Unique constraint failed"), {
+      code: "P2002",
+      meta: { modelName: "Dwelling", driverAdapterError: { cause: { kind: "UniqueConstraintViolation", constraint: { fields: ['"reference"'] } } } },
+    });
     expect(uniqueViolation(p2002)).toEqual({ fields: ["reference"] });
   });
 });

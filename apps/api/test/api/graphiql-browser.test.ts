@@ -31,13 +31,27 @@ describe.skipIf(!HAVE_BROWSER)("GraphiQL in headless Chromium, network off", () 
   });
 
   it("renders the explorer with the default query from local assets only", async () => {
-    const { stdout } = await promisify(execFile)(CHROMIUM, [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", `--user-data-dir=${profile}`,
-      // Network off: anything not on loopback goes to a proxy that does not exist.
-      "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1;localhost",
-      "--virtual-time-budget=15000", "--dump-dom", api.url,
-    ], { timeout: 90_000, maxBuffer: 1 << 26 });
+    const { stdout } = await promisify(execFile)(
+      CHROMIUM,
+      [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        `--user-data-dir=${profile}`,
+        // Network off: anything not on loopback goes to a proxy that does not exist.
+        "--proxy-server=http://127.0.0.1:9",
+        "--proxy-bypass-list=127.0.0.1;localhost",
+        "--virtual-time-budget=15000",
+        "--dump-dom",
+        api.url,
+      ],
+      { timeout: 90_000, maxBuffer: 1 << 26 },
+    );
     // GraphiQL mounted its editor (not just the static HTML shell) and shows our default query.
     expect(stdout).toContain("graphiql-container");
     expect(stdout).toMatch(/graphiql-(query-)?editor/);

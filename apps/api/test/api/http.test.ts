@@ -28,12 +28,20 @@ describe(`HTTP edge (${TEST_DATABASE_KIND})`, () => {
   });
 
   it("refuses an unknown or malformed key with 401, never falling back to anonymous", async () => {
-    const res = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer abk_00000000_" + "x".repeat(32) }, body: '{"query":"{ viewer { role } }"}' });
+    const res = await fetch(api.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Bearer abk_00000000_" + "x".repeat(32) },
+      body: '{"query":"{ viewer { role } }"}',
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get("www-authenticate")).toContain("Bearer");
     const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0]!.extensions.code).toBe("UNAUTHENTICATED");
-    const malformed = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json", authorization: "Basic foo" }, body: '{"query":"{ viewer { role } }"}' });
+    const malformed = await fetch(api.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: "Basic foo" },
+      body: '{"query":"{ viewer { role } }"}',
+    });
     expect(malformed.status).toBe(401);
   });
 
@@ -42,9 +50,21 @@ describe(`HTTP edge (${TEST_DATABASE_KIND})`, () => {
     const { issueApiKey } = await import("../../src/identity/api-keys.js");
     const revoked = await issueApiKey(api.db.prisma, { organisationId: org.id, role: "MINISTRY_ANALYST", label: "revoked" });
     await api.db.prisma.apiKey.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
-    const expired = await issueApiKey(api.db.prisma, { organisationId: org.id, role: "MINISTRY_ANALYST", label: "expired", expiresAt: new Date(Date.now() - 1000) });
-    for (const [key, reason] of [[revoked.key, "revoked"], [expired.key, "expired"]] as const) {
-      const res = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: '{"query":"{ viewer { role } }"}' });
+    const expired = await issueApiKey(api.db.prisma, {
+      organisationId: org.id,
+      role: "MINISTRY_ANALYST",
+      label: "expired",
+      expiresAt: new Date(Date.now() - 1000),
+    });
+    for (const [key, reason] of [
+      [revoked.key, "revoked"],
+      [expired.key, "expired"],
+    ] as const) {
+      const res = await fetch(api.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+        body: '{"query":"{ viewer { role } }"}',
+      });
       expect(res.status).toBe(401);
       expect(JSON.stringify(await res.json())).toContain(reason);
     }
@@ -62,7 +82,11 @@ describe(`HTTP edge (${TEST_DATABASE_KIND})`, () => {
   });
 
   it("refuses a body over the size limit with 413", async () => {
-    const res = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ viewer { role } } #${"x".repeat(5000)}` }) });
+    const res = await fetch(api.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ viewer { role } } #${"x".repeat(5000)}` }),
+    });
     expect(res.status).toBe(413);
   });
 
@@ -115,7 +139,11 @@ describe(`rate limit of unauthenticated callers and failed authentications (${TE
   afterAll(async () => api?.close());
 
   const attempt = (authorization?: string) =>
-    fetch(api.url, { method: "POST", headers: { "content-type": "application/json", ...(authorization !== undefined && { authorization }) }, body: '{"query":"{ viewer { role } }"}' });
+    fetch(api.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(authorization !== undefined && { authorization }) },
+      body: '{"query":"{ viewer { role } }"}',
+    });
   const badKey = (i: number) => `Bearer abk_0000000${i}_${"x".repeat(32)}`;
 
   it("limits anonymous requests per address", async () => {

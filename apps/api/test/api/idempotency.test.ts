@@ -16,7 +16,14 @@ describe(`idempotent mutations (${TEST_DATABASE_KIND})`, () => {
   });
   afterAll(async () => api?.close());
   const input = (reference: string) => ({
-    reference, developerId: gid("Organisation", api.orgIds.esch), category: "ALL_PUBLIC", type: "APARTMENT", bedrooms: 1, usefulArea: "45", municipalityCode: "esch-sur-alzette", address: "3, rue Zénon Bernard",
+    reference,
+    developerId: gid("Organisation", api.orgIds.esch),
+    category: "ALL_PUBLIC",
+    type: "APARTMENT",
+    bedrooms: 1,
+    usefulArea: "45",
+    municipalityCode: "esch-sur-alzette",
+    address: "3, rue Zénon Bernard",
   });
 
   it("applies a retried mutation once and replays its response", async () => {
@@ -37,7 +44,12 @@ describe(`idempotent mutations (${TEST_DATABASE_KIND})`, () => {
     const reused = await api.gql("landlordA", CREATE, { input: input("IDEM-3") }, { "idempotency-key": key });
     expect(reused.status).toBe(422);
     expect(reused.body.errors![0]!.extensions!.code).toBe("IDEMPOTENCY_KEY_REUSED");
-    const otherKey = await api.gql("landlordB", CREATE, { input: { ...input("IDEM-2"), developerId: gid("Organisation", api.orgIds.fonds), municipalityCode: "luxembourg" } }, { "idempotency-key": key });
+    const otherKey = await api.gql(
+      "landlordB",
+      CREATE,
+      { input: { ...input("IDEM-2"), developerId: gid("Organisation", api.orgIds.fonds), municipalityCode: "luxembourg" } },
+      { "idempotency-key": key },
+    );
     expect(otherKey.headers.get("idempotency-replayed")).toBeNull();
     expect(otherKey.body.data!.createDwelling.userErrors).toEqual([]);
   });
@@ -73,7 +85,9 @@ describe(`idempotent mutations (${TEST_DATABASE_KIND})`, () => {
 
     const stale = randomUUID();
     const body2 = { query: CREATE, variables: { input: input("IDEM-LEASE-2") } };
-    await api.db.prisma.idempotencyRecord.create({ data: { apiKeyId, key: stale, requestHash: requestHash(body2), createdAt: new Date(Date.now() - LEASE_MS - 1_000) } });
+    await api.db.prisma.idempotencyRecord.create({
+      data: { apiKeyId, key: stale, requestHash: requestHash(body2), createdAt: new Date(Date.now() - LEASE_MS - 1_000) },
+    });
     const taken = await api.gql("landlordA", CREATE, body2.variables, { "idempotency-key": stale });
     expect(taken.status).toBe(200);
     expect(taken.body.data!.createDwelling.userErrors).toEqual([]);
@@ -92,7 +106,14 @@ describe(`idempotent mutations (${TEST_DATABASE_KIND})`, () => {
     expect(retry.kind).toBe("run");
     const viewer = { kind: "apiKey" as const, role: "SOCIAL_LANDLORD" as const, organisationId: api.orgIds.esch, apiKeyId };
     const ctxOf = (claimedAt: Date) =>
-      createContext({ db: api.db, viewer, correlationId: randomUUID(), logger: createLogger("error"), idempotency: { key, claimedAt }, legal: { bill8535EntryIntoForce: undefined } });
+      createContext({
+        db: api.db,
+        viewer,
+        correlationId: randomUUID(),
+        logger: createLogger("error"),
+        idempotency: { key, claimedAt },
+        legal: { bill8535EntryIntoForce: undefined },
+      });
     const change = (reference: string) => async (tx: Parameters<Parameters<typeof runMutation>[2]>[0]) => {
       const row = await tx.organisation.update({ where: { id: api.orgIds.esch }, data: { updatedAt: new Date() } });
       return { result: row, entityType: "Organisation", entityId: row.id, before: null, after: { reference } };

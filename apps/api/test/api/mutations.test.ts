@@ -29,8 +29,15 @@ async function snapshot(api: TestApi) {
 describe(`portfolio mutations (${TEST_DATABASE_KIND})`, () => {
   let api: TestApi;
   const base = () => ({
-    reference: `M-${Math.random().toString(36).slice(2, 9)}`, developerId: gid("Organisation", api.orgIds.esch), category: "DEDICATED",
-    dedicatedSubCategory: "STUDENTS", type: "SHARED_DWELLING", bedrooms: 3, usefulArea: "96.40", municipalityCode: "esch-sur-alzette", address: "12, rue du Brill",
+    reference: `M-${Math.random().toString(36).slice(2, 9)}`,
+    developerId: gid("Organisation", api.orgIds.esch),
+    category: "DEDICATED",
+    dedicatedSubCategory: "STUDENTS",
+    type: "SHARED_DWELLING",
+    bedrooms: 3,
+    usefulArea: "96.40",
+    municipalityCode: "esch-sur-alzette",
+    address: "12, rue du Brill",
   });
   beforeAll(async () => {
     api = await startTestApi({ maxQueryDepth: 8 });
@@ -53,7 +60,9 @@ describe(`portfolio mutations (${TEST_DATABASE_KIND})`, () => {
 
     const let1 = await api.gql("landlordA", LET, { input: { accommodationUnitId: unitId, date: "2026-03-15" } });
     expect(let1.body.data!.recordLetting).toMatchObject({
-      accommodationUnit: { status: "LET", firstLettingOn: "2026-03-15" }, dwelling: { status: "LET", firstLettingOn: "2026-03-15" }, userErrors: [],
+      accommodationUnit: { status: "LET", firstLettingOn: "2026-03-15" },
+      dwelling: { status: "LET", firstLettingOn: "2026-03-15" },
+      userErrors: [],
     });
     const again = await api.gql("landlordA", LET, { input: { accommodationUnitId: unitId, date: "2026-04-01" } });
     expect(again.body.data!.recordLetting.userErrors).toMatchObject([{ code: "INVALID_STATE" }]);
@@ -69,7 +78,10 @@ describe(`portfolio mutations (${TEST_DATABASE_KIND})`, () => {
     expect(events[2]!.after).toMatchObject({ status: "LET" });
     expect(events.every((e) => e.organisationId === api.orgIds.esch && e.role === "SOCIAL_LANDLORD")).toBe(true);
 
-    const trail = await api.gql("analyst", `{ auditEvents(first: 4, filter: { entityType: "AccommodationUnit" }) { edges { node { action entityId role after } } } }`);
+    const trail = await api.gql(
+      "analyst",
+      `{ auditEvents(first: 4, filter: { entityType: "AccommodationUnit" }) { edges { node { action entityId role after } } } }`,
+    );
     expect(trail.body.data!.auditEvents.edges[0].node).toMatchObject({ action: "recordVacancy", entityId: unitId, role: "SOCIAL_LANDLORD" });
   });
 
@@ -82,7 +94,19 @@ describe(`portfolio mutations (${TEST_DATABASE_KIND})`, () => {
     const cases: [Record<string, unknown>, string, string, string | null][] = [
       [{ category: "DEDICATED", dedicatedSubCategory: null }, "dedicatedSubCategory", "RULE_VIOLATION", "law art. 12 §2"],
       [{ category: "ALL_PUBLIC", dedicatedSubCategory: "SENIORS" }, "dedicatedSubCategory", "RULE_VIOLATION", "law art. 12 §1"],
-      [{ developerId: gid("Organisation", api.orgIds.fonds === "" ? "" : (await api.db.prisma.organisation.findFirstOrThrow({ where: { isSocialDeveloper: false, kind: "ASSOCIATION_OR_FOUNDATION" } })).id) }, "developerId", "RULE_VIOLATION", "law art. 16"],
+      [
+        {
+          developerId: gid(
+            "Organisation",
+            api.orgIds.fonds === ""
+              ? ""
+              : (await api.db.prisma.organisation.findFirstOrThrow({ where: { isSocialDeveloper: false, kind: "ASSOCIATION_OR_FOUNDATION" } })).id,
+          ),
+        },
+        "developerId",
+        "RULE_VIOLATION",
+        "law art. 16",
+      ],
       [{ municipalityCode: "atlantis" }, "municipalityCode", "NOT_FOUND", null],
       [{ usefulArea: "-12.00" }, "usefulArea", "OUT_OF_RANGE", null],
       [{ usefulArea: "0" }, "usefulArea", "OUT_OF_RANGE", null],
@@ -117,7 +141,9 @@ describe(`portfolio mutations (${TEST_DATABASE_KIND})`, () => {
     const bad = await api.gql("landlordA", UPDATE, { input: { id: gid("Dwelling", own.id), bedrooms: 4, usefulArea: "-3" } });
     expect(bad.body.data!.updateDwelling.userErrors).toMatchObject([{ field: ["input", "usefulArea"], code: "OUT_OF_RANGE" }]);
     expect(await api.db.prisma.dwelling.findUniqueOrThrow({ where: { id: own.id } })).toEqual(own);
-    const good = await api.gql("landlordA", UPDATE, { input: { id: gid("Dwelling", own.id), bedrooms: 4, category: "DEDICATED", dedicatedSubCategory: "SENIORS" } });
+    const good = await api.gql("landlordA", UPDATE, {
+      input: { id: gid("Dwelling", own.id), bedrooms: 4, category: "DEDICATED", dedicatedSubCategory: "SENIORS" },
+    });
     expect(good.body.data!.updateDwelling).toMatchObject({ dwelling: { bedrooms: 4, category: "DEDICATED", dedicatedSubCategory: "SENIORS" }, userErrors: [] });
     const back = await api.gql("landlordA", UPDATE, { input: { id: gid("Dwelling", own.id), category: "ALL_PUBLIC" } });
     expect(back.body.data!.updateDwelling).toMatchObject({ dwelling: { category: "ALL_PUBLIC", dedicatedSubCategory: null }, userErrors: [] });
@@ -126,11 +152,15 @@ describe(`portfolio mutations (${TEST_DATABASE_KIND})`, () => {
   it("refuses units in a dwelling that is not shared", async () => {
     const plain = await api.db.prisma.dwelling.findFirstOrThrow({ where: { landlordId: api.orgIds.esch, type: "APARTMENT" } });
     const res = await api.gql("landlordA", UNIT, { input: { dwellingId: gid("Dwelling", plain.id), reference: "U9", usefulArea: "12" } });
-    expect(res.body.data!.createAccommodationUnit.userErrors).toMatchObject([{ field: ["input", "dwellingId"], code: "RULE_VIOLATION", rule: "bill 8535 art. 13 §2 al. 2" }]);
+    expect(res.body.data!.createAccommodationUnit.userErrors).toMatchObject([
+      { field: ["input", "dwellingId"], code: "RULE_VIOLATION", rule: "bill 8535 art. 13 §2 al. 2" },
+    ]);
   });
 
   it("refuses letting dates in the future and events with no or two targets", async () => {
-    const vacant = await api.db.prisma.dwelling.findFirstOrThrow({ where: { landlordId: api.orgIds.esch, status: "VACANT", type: { not: "SHARED_DWELLING" } } });
+    const vacant = await api.db.prisma.dwelling.findFirstOrThrow({
+      where: { landlordId: api.orgIds.esch, status: "VACANT", type: { not: "SHARED_DWELLING" } },
+    });
     const future = await api.gql("landlordA", LET, { input: { dwellingId: gid("Dwelling", vacant.id), date: "2099-01-01" } });
     expect(future.body.data!.recordLetting.userErrors).toMatchObject([{ field: ["input", "date"], code: "OUT_OF_RANGE" }]);
     const none = await api.gql("landlordA", LET, { input: { date: "2026-01-01" } });
@@ -160,7 +190,8 @@ describe(`portfolio mutations (${TEST_DATABASE_KIND})`, () => {
     }
 
     it("a query deeper than the limit is refused before it runs", async () => {
-      const deep = "{ dwellings(first: 1) { edges { node { landlord { managedDwellings(first: 1) { edges { node { landlord { managedDwellings(first: 1) { edges { node { id } } } } } } } } } } } }";
+      const deep =
+        "{ dwellings(first: 1) { edges { node { landlord { managedDwellings(first: 1) { edges { node { landlord { managedDwellings(first: 1) { edges { node { id } } } } } } } } } } } }";
       const res = await api.gql("admin", deep);
       expect(res.body.errors?.[0]?.message).toMatch(/too deep: depth \d+ exceeds the limit of 8/);
       expect(res.body.data ?? null).toBeNull();

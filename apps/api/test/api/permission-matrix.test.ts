@@ -26,8 +26,18 @@ import { gid, startTestApi, type Caller, type TestApi } from "../support/api.js"
 import { TEST_DATABASE_KIND } from "../support/database.js";
 import { fingerprint } from "../support/fingerprint.js";
 import {
-  documentOf, id, inFilesOf, mayAct, neitherLandlord, OWNER, prepareMutationFixtures, stockOf, verdictOf,
-  type Extra, type MutationFixture, type Orgs,
+  documentOf,
+  id,
+  inFilesOf,
+  mayAct,
+  neitherLandlord,
+  OWNER,
+  prepareMutationFixtures,
+  stockOf,
+  verdictOf,
+  type Extra,
+  type MutationFixture,
+  type Orgs,
 } from "../support/mutation-fixtures.js";
 
 const schema = buildSchema(readFileSync(new URL("../../schema.graphql", import.meta.url), "utf8"));
@@ -122,7 +132,9 @@ const TYPES: Record<string, TypeFixture> = {
     rows: async (p, o) => ({
       own: id(await p.convention.findFirstOrThrow({ where: { landlordId: o.esch, kind: "COMPENSATION" } })),
       foreign: id(await p.convention.findFirstOrThrow({ where: { landlordId: o.fonds, kind: "COMPENSATION" } })),
-      developer: id(await p.convention.findFirstOrThrow({ where: { developerId: o.snhbm, OR: [{ landlordId: null }, neitherLandlord(o)] }, orderBy: { id: "asc" } })),
+      developer: id(
+        await p.convention.findFirstOrThrow({ where: { developerId: o.snhbm, OR: [{ landlordId: null }, neitherLandlord(o)] }, orderBy: { id: "asc" } }),
+      ),
     }),
     seenBy: { own: party("landlordA"), foreign: party("landlordB"), developer: party("developer") },
   },
@@ -145,7 +157,10 @@ const TYPES: Record<string, TypeFixture> = {
   Household: {
     rows: async (p, o) => {
       const tenantOf = (mine: string, other: string) =>
-        p.household.findFirstOrThrow({ where: { leases: { some: { landlordId: mine }, none: { landlordId: other } }, candidate: { NOT: inFilesOf(other) } }, orderBy: { id: "asc" } });
+        p.household.findFirstOrThrow({
+          where: { leases: { some: { landlordId: mine }, none: { landlordId: other } }, candidate: { NOT: inFilesOf(other) } },
+          orderBy: { id: "asc" },
+        });
       return { own: id(await tenantOf(o.esch, o.fonds)), foreign: id(await tenantOf(o.fonds, o.esch)) };
     },
     seenBy: { own: party("landlordA"), foreign: party("landlordB") },
@@ -174,11 +189,19 @@ const TYPES: Record<string, TypeFixture> = {
   Project: {
     rows: async (p, o) => {
       const onlyIn = (landlordId: string, other: string) =>
-        p.project.findFirstOrThrow({ where: { developerId: { not: o.snhbm }, dwellings: { some: { landlordId }, none: { landlordId: other } } }, orderBy: { id: "asc" } });
+        p.project.findFirstOrThrow({
+          where: { developerId: { not: o.snhbm }, dwellings: { some: { landlordId }, none: { landlordId: other } } },
+          orderBy: { id: "asc" },
+        });
       return {
         own: id(await onlyIn(o.esch, o.fonds)),
         foreign: id(await onlyIn(o.fonds, o.esch)),
-        developer: id(await p.project.findFirstOrThrow({ where: { developerId: o.snhbm, dwellings: { none: { landlordId: { in: [o.esch, o.fonds] } } } }, orderBy: { id: "asc" } })),
+        developer: id(
+          await p.project.findFirstOrThrow({
+            where: { developerId: o.snhbm, dwellings: { none: { landlordId: { in: [o.esch, o.fonds] } } } },
+            orderBy: { id: "asc" },
+          }),
+        ),
       };
     },
     seenBy: { own: party("landlordA"), foreign: party("landlordB"), developer: party("developer") },
@@ -220,18 +243,35 @@ describe(`permission matrix: every type and mutation of the schema × every call
   });
 
   afterAll(async () => {
-    const rows = CALLERS.map((c) => `  ${c.padEnd(10)} nodes ${String(summary[c].seen).padStart(3)} seen / ${String(summary[c].hidden).padStart(3)} hidden   mutations ${String(summary[c].allowed).padStart(3)} allowed / ${String(summary[c].refused).padStart(3)} refused`);
-    console.log(`permission matrix (${TEST_DATABASE_KIND}): ${NODE_TYPES.length} node types, ${MUTATIONS.length} mutations, ${CALLERS.length} callers\n${rows.join("\n")}`);
+    const rows = CALLERS.map(
+      (c) =>
+        `  ${c.padEnd(10)} nodes ${String(summary[c].seen).padStart(3)} seen / ${String(summary[c].hidden).padStart(3)} hidden   mutations ${String(summary[c].allowed).padStart(3)} allowed / ${String(summary[c].refused).padStart(3)} refused`,
+    );
+    console.log(
+      `permission matrix (${TEST_DATABASE_KIND}): ${NODE_TYPES.length} node types, ${MUTATIONS.length} mutations, ${CALLERS.length} callers\n${rows.join("\n")}`,
+    );
     await api?.close();
   });
 
   it("every Node type and every mutation of the schema has a fixture", () => {
     expect(NODE_TYPES.length).toBeGreaterThan(15);
     expect(MUTATIONS.length).toBeGreaterThan(30);
-    expect(NODE_TYPES.filter((t) => !TYPES[t]), "Node types without a fixture in TYPES").toEqual([]);
-    expect(MUTATIONS.map((m) => m.name).filter((m) => !fixtures[m]), "mutations without a fixture").toEqual([]);
-    expect(Object.keys(TYPES).filter((t) => !NODE_TYPES.includes(t)), "fixtures of types no longer in the schema").toEqual([]);
-    expect(Object.keys(fixtures).filter((m) => !MUTATIONS.some((x) => x.name === m)), "fixtures of mutations no longer in the schema").toEqual([]);
+    expect(
+      NODE_TYPES.filter((t) => !TYPES[t]),
+      "Node types without a fixture in TYPES",
+    ).toEqual([]);
+    expect(
+      MUTATIONS.map((m) => m.name).filter((m) => !fixtures[m]),
+      "mutations without a fixture",
+    ).toEqual([]);
+    expect(
+      Object.keys(TYPES).filter((t) => !NODE_TYPES.includes(t)),
+      "fixtures of types no longer in the schema",
+    ).toEqual([]);
+    expect(
+      Object.keys(fixtures).filter((m) => !MUTATIONS.some((x) => x.name === m)),
+      "fixtures of mutations no longer in the schema",
+    ).toEqual([]);
   });
 
   it("node(id:) returns each row of each type exactly to the callers entitled to it", async () => {
@@ -251,8 +291,10 @@ describe(`permission matrix: every type and mutation of the schema × every call
           summary[caller][seen ? "seen" : "hidden"] += 1;
           const internal = res.status >= 500 || (res.body.errors ?? []).some((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR");
           if (internal) failures.push(`${caller} node(${type} ${kind} ${rowId}): internal error HTTP ${res.status} ${JSON.stringify(res.body.errors)}`);
-          else if (seen !== entitled!.includes(caller)) failures.push(`${caller} ${seen ? "SEES" : "does not see"} ${type} ${kind} row ${rowId} (${gid(type, rowId)})`);
-          else if (seen && (node!.__typename !== type || node!.id !== gid(type, rowId))) failures.push(`${caller} node(${type} ${rowId}) came back as ${JSON.stringify(node)}`);
+          else if (seen !== entitled!.includes(caller))
+            failures.push(`${caller} ${seen ? "SEES" : "does not see"} ${type} ${kind} row ${rowId} (${gid(type, rowId)})`);
+          else if (seen && (node!.__typename !== type || node!.id !== gid(type, rowId)))
+            failures.push(`${caller} node(${type} ${rowId}) came back as ${JSON.stringify(node)}`);
         }
       }
     }

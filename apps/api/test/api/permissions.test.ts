@@ -4,13 +4,18 @@
  * to what), not from the implementation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unmaskingEntryWhere } from "../../src/privacy/personal-data.js";
+import { unmaskingEntryWhere } from "../../src/privacy/relationship.js";
 import { gid, startTestApi, type Caller, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 
 const CALLERS: Caller[] = ["admin", "analyst", "landlordA", "landlordB", "developer", "anonymous"];
 
-interface Row { type: string; id: string; label: string; visibleTo: Caller[] }
+interface Row {
+  type: string;
+  id: string;
+  label: string;
+  visibleTo: Caller[];
+}
 
 describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
   let api: TestApi;
@@ -33,18 +38,44 @@ describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
     const leaseB = await p.lease.findFirstOrThrow({ where: { landlordId: fonds } });
     const projectDev = await p.project.findFirstOrThrow({ where: { developerId: snhbm, dwellings: { none: { landlordId: { in: [esch, fonds] } } } } });
     // A shortlist entry that unmasks its candidate to A (real vacancy, approved methodology, within the bound: issue 12).
-    const fileA = await p.allocationFileCandidate.findFirstOrThrow({ where: unmaskingEntryWhere(esch), include: { application: true }, orderBy: [{ rank: "asc" }, { allocationFileId: "asc" }] });
+    const fileA = await p.allocationFileCandidate.findFirstOrThrow({
+      where: unmaskingEntryWhere(esch),
+      include: { application: true },
+      orderBy: [{ rank: "asc" }, { allocationFileId: "asc" }],
+    });
     candidateInA = fileA.application.candidateId;
-    candidateOutsideA = (await p.candidate.findFirstOrThrow({
-      where: { applications: { none: { allocationEntries: { some: { allocationFile: { landlordId: esch } } } } }, household: { leases: { none: {} } } },
-    })).id;
+    candidateOutsideA = (
+      await p.candidate.findFirstOrThrow({
+        where: { applications: { none: { allocationEntries: { some: { allocationFile: { landlordId: esch } } } } }, household: { leases: { none: {} } } },
+      })
+    ).id;
     const unitLandlord = unit.dwelling.landlordId === fonds ? "landlordB" : null;
     const unitDeveloper = unit.dwelling.developerId === snhbm ? "developer" : null;
     rows = [
-      { type: "Dwelling", id: dwellingA.id, label: "landlord A's dwelling", visibleTo: ["admin", "analyst", "landlordA", ...(dwellingA.developerId === snhbm ? ["developer" as const] : [])] },
+      {
+        type: "Dwelling",
+        id: dwellingA.id,
+        label: "landlord A's dwelling",
+        visibleTo: ["admin", "analyst", "landlordA", ...(dwellingA.developerId === snhbm ? ["developer" as const] : [])],
+      },
       { type: "Dwelling", id: dwellingB.id, label: "landlord B's dwelling", visibleTo: ["admin", "analyst", "landlordB"] },
-      { type: "Dwelling", id: dwellingDev.id, label: "developer's dwelling", visibleTo: ["admin", "analyst", "developer", ...(dwellingDev.landlordId === esch ? ["landlordA" as const] : dwellingDev.landlordId === fonds ? ["landlordB" as const] : [])] },
-      { type: "AccommodationUnit", id: unit.id, label: "a unit outside A's stock", visibleTo: ["admin", "analyst", ...(unitLandlord ? [unitLandlord as Caller] : []), ...(unitDeveloper ? [unitDeveloper as Caller] : [])] },
+      {
+        type: "Dwelling",
+        id: dwellingDev.id,
+        label: "developer's dwelling",
+        visibleTo: [
+          "admin",
+          "analyst",
+          "developer",
+          ...(dwellingDev.landlordId === esch ? ["landlordA" as const] : dwellingDev.landlordId === fonds ? ["landlordB" as const] : []),
+        ],
+      },
+      {
+        type: "AccommodationUnit",
+        id: unit.id,
+        label: "a unit outside A's stock",
+        visibleTo: ["admin", "analyst", ...(unitLandlord ? [unitLandlord as Caller] : []), ...(unitDeveloper ? [unitDeveloper as Caller] : [])],
+      },
       { type: "Convention", id: convA.id, label: "A's compensation convention", visibleTo: ["admin", "analyst", "landlordA"] },
       { type: "Convention", id: convB.id, label: "B's compensation convention", visibleTo: ["admin", "analyst", "landlordB"] },
       { type: "Convention", id: convDev.id, label: "developer's financing convention", visibleTo: ["admin", "analyst", "developer"] },
@@ -73,11 +104,14 @@ describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
   it("lists contain only the caller's own rows", async () => {
     for (const caller of ["landlordA", "landlordB"] as const) {
       const org = caller === "landlordA" ? api.orgIds.esch : api.orgIds.fonds;
-      const res = await api.gql(caller, `{
+      const res = await api.gql(
+        caller,
+        `{
         dwellings(first: 100) { totalCount edges { node { landlord { id } } } }
         leases(first: 100) { totalCount edges { node { landlord { id } } } }
         conventions(first: 100) { edges { node { landlord { id } developer { id } } } }
-      }`);
+      }`,
+      );
       expect(res.body.errors).toBeUndefined();
       const d = res.body.data!;
       expect(d.dwellings.totalCount).toBe(await api.db.prisma.dwelling.count({ where: { landlordId: org } }));
@@ -96,7 +130,10 @@ describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
     const ids = [
       ...(await p.dwelling.findMany({ where: { landlordId: fonds }, select: { id: true } })).map((r) => gid("Dwelling", r.id)),
       ...(await p.accommodationUnit.findMany({ where: { dwelling: { landlordId: fonds } }, select: { id: true } })).map((r) => gid("AccommodationUnit", r.id)),
-      ...(await p.lease.findMany({ where: { landlordId: fonds }, select: { id: true, householdId: true } })).flatMap((r) => [gid("Lease", r.id), gid("Household", r.householdId)]),
+      ...(await p.lease.findMany({ where: { landlordId: fonds }, select: { id: true, householdId: true } })).flatMap((r) => [
+        gid("Lease", r.id),
+        gid("Household", r.householdId),
+      ]),
       ...(await p.convention.findMany({ where: { landlordId: fonds }, select: { id: true } })).map((r) => gid("Convention", r.id)),
     ];
     expect(ids.length).toBeGreaterThan(100);
@@ -114,11 +151,36 @@ describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
       ["landlordA", DRAFT, { input: { landlordId: gid("Organisation", fonds), year: 2025 } }, "input.landlordId"],
       ["landlordA", DRAFT, { input: { landlordId: gid("Organisation", unknown), year: 2025 } }, "input.landlordId"],
       ["developer", DRAFT, { input: { landlordId: gid("Organisation", esch), year: 2025 } }, "input.landlordId"],
-      ["landlordA", "query($ids: [ID!]) { compensationStatements(first: 5, filter: { organisationIds: $ids }) { totalCount } }", { ids: [gid("Organisation", fonds)] }, "filter.organisationIds[0]"],
-      ["developer", "query($ids: [ID!]) { compensationStatements(first: 5, filter: { organisationIds: $ids }) { totalCount } }", { ids: [gid("Organisation", esch)] }, "filter.organisationIds[0]"],
-      ["landlordA", "query($ids: [ID!]) { dwellings(first: 5, filter: { landlordIds: $ids }) { totalCount } }", { ids: [gid("Organisation", esch), gid("Organisation", fonds)] }, "filter.landlordIds[1]"],
-      ["landlordB", "query($ids: [ID!]) { allocationFiles(first: 5, filter: { landlordIds: $ids }) { totalCount } }", { ids: [gid("Organisation", esch)] }, "filter.landlordIds[0]"],
-      ["landlordA", "query($ids: [ID!]) { allocationMethodologies(first: 5, landlordIds: $ids) { totalCount } }", { ids: [gid("Organisation", fonds)] }, "landlordIds[0]"],
+      [
+        "landlordA",
+        "query($ids: [ID!]) { compensationStatements(first: 5, filter: { organisationIds: $ids }) { totalCount } }",
+        { ids: [gid("Organisation", fonds)] },
+        "filter.organisationIds[0]",
+      ],
+      [
+        "developer",
+        "query($ids: [ID!]) { compensationStatements(first: 5, filter: { organisationIds: $ids }) { totalCount } }",
+        { ids: [gid("Organisation", esch)] },
+        "filter.organisationIds[0]",
+      ],
+      [
+        "landlordA",
+        "query($ids: [ID!]) { dwellings(first: 5, filter: { landlordIds: $ids }) { totalCount } }",
+        { ids: [gid("Organisation", esch), gid("Organisation", fonds)] },
+        "filter.landlordIds[1]",
+      ],
+      [
+        "landlordB",
+        "query($ids: [ID!]) { allocationFiles(first: 5, filter: { landlordIds: $ids }) { totalCount } }",
+        { ids: [gid("Organisation", esch)] },
+        "filter.landlordIds[0]",
+      ],
+      [
+        "landlordA",
+        "query($ids: [ID!]) { allocationMethodologies(first: 5, landlordIds: $ids) { totalCount } }",
+        { ids: [gid("Organisation", fonds)] },
+        "landlordIds[0]",
+      ],
       ["landlordA", "query($ids: [ID!]) { commissions(first: 5, landlordIds: $ids) { totalCount } }", { ids: [gid("Organisation", fonds)] }, "landlordIds[0]"],
     ];
     for (const [caller, query, variables, argument] of cases) {
@@ -133,13 +195,29 @@ describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
 
     // Naming one's own organisation, or any as the ministry, is an ordinary read (HTTP 200).
     const allowed: [Caller, string, Record<string, unknown>][] = [
-      ["landlordA", "query($ids: [ID!]) { dwellings(first: 1, filter: { landlordIds: $ids }) { totalCount } commissions(first: 1, landlordIds: $ids) { totalCount } }", { ids: [gid("Organisation", esch)] }],
-      ["landlordB", "query($ids: [ID!]) { compensationStatements(first: 1, filter: { organisationIds: $ids }) { totalCount } allocationFiles(first: 1, filter: { landlordIds: $ids }) { totalCount } }", { ids: [gid("Organisation", fonds)] }],
-      ["admin", "query($ids: [ID!]) { dwellings(first: 1, filter: { landlordIds: $ids }) { totalCount } allocationMethodologies(first: 1, landlordIds: $ids) { totalCount } }", { ids: [gid("Organisation", fonds)] }],
+      [
+        "landlordA",
+        "query($ids: [ID!]) { dwellings(first: 1, filter: { landlordIds: $ids }) { totalCount } commissions(first: 1, landlordIds: $ids) { totalCount } }",
+        { ids: [gid("Organisation", esch)] },
+      ],
+      [
+        "landlordB",
+        "query($ids: [ID!]) { compensationStatements(first: 1, filter: { organisationIds: $ids }) { totalCount } allocationFiles(first: 1, filter: { landlordIds: $ids }) { totalCount } }",
+        { ids: [gid("Organisation", fonds)] },
+      ],
+      [
+        "admin",
+        "query($ids: [ID!]) { dwellings(first: 1, filter: { landlordIds: $ids }) { totalCount } allocationMethodologies(first: 1, landlordIds: $ids) { totalCount } }",
+        { ids: [gid("Organisation", fonds)] },
+      ],
       ["analyst", DRAFT, { input: { landlordId: gid("Organisation", fonds), year: 2025 } }],
       // A developer filters the dwellings it developed by their landlord.
       ["developer", "query($ids: [ID!]) { dwellings(first: 1, filter: { landlordIds: $ids }) { totalCount } }", { ids: [gid("Organisation", esch)] }],
-      ["developer", "query($ids: [ID!]) { compensationStatements(first: 1, filter: { organisationIds: $ids }) { totalCount } }", { ids: [gid("Organisation", snhbm)] }],
+      [
+        "developer",
+        "query($ids: [ID!]) { compensationStatements(first: 1, filter: { organisationIds: $ids }) { totalCount } }",
+        { ids: [gid("Organisation", snhbm)] },
+      ],
     ];
     for (const [caller, query, variables] of allowed) {
       const res = await api.gql(caller, query, variables);
@@ -148,19 +226,30 @@ describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
 
     // Objects reached by their own ID stay invisible (null), not forbidden: their existence does not leak.
     const fileB = await api.db.prisma.allocationFile.findFirstOrThrow({ where: { landlordId: fonds } });
-    const shortlist = await api.gql("landlordA", "query($id: ID!) { node(id: $id) { ... on AllocationFile { candidates(first: 5) { totalCount } } } }", { id: gid("AllocationFile", fileB.id) });
+    const shortlist = await api.gql("landlordA", "query($id: ID!) { node(id: $id) { ... on AllocationFile { candidates(first: 5) { totalCount } } } }", {
+      id: gid("AllocationFile", fileB.id),
+    });
     expect(shortlist.status).toBe(200);
     expect(shortlist.body).toEqual({ data: { node: null } });
   });
 
   it("candidates: personal data only for ministry administrators and a landlord with the candidate in its own allocation files", async () => {
-    const q = "query($id: ID!) { node(id: $id) { ... on Candidate { ageBand householdComposition { size } personalData { firstName lastName birthDate address } } } }";
+    const q =
+      "query($id: ID!) { node(id: $id) { ... on Candidate { ageBand householdComposition { size } personalData { firstName lastName birthDate address } } } }";
     const expectations: [Caller, string, "personal" | "pseudonymised" | "none"][] = [
       ["admin", candidateInA, "personal"],
       ["analyst", candidateInA, "pseudonymised"],
       ["landlordA", candidateInA, "personal"],
       ["landlordA", candidateOutsideA, "pseudonymised"],
-      ["landlordB", candidateInA, (await api.db.prisma.allocationFileCandidate.count({ where: { application: { candidateId: candidateInA }, ...unmaskingEntryWhere(api.orgIds.fonds) } })) > 0 ? "personal" : "pseudonymised"],
+      [
+        "landlordB",
+        candidateInA,
+        (await api.db.prisma.allocationFileCandidate.count({
+          where: { application: { candidateId: candidateInA }, ...unmaskingEntryWhere(api.orgIds.fonds) },
+        })) > 0
+          ? "personal"
+          : "pseudonymised",
+      ],
       ["developer", candidateInA, "none"],
       ["anonymous", candidateInA, "none"],
     ];
@@ -187,8 +276,15 @@ describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
   describe("mutations", () => {
     const CREATE = `mutation($input: CreateDwellingInput!) { createDwelling(input: $input) { dwelling { id landlord { name } } userErrors { field code message rule } } }`;
     const createInput = (extra: Record<string, unknown> = {}) => ({
-      reference: `T-${Math.random().toString(36).slice(2, 10)}`, developerId: gid("Organisation", api.orgIds.snhbm), category: "ALL_PUBLIC",
-      type: "APARTMENT", bedrooms: 2, usefulArea: "72.50", municipalityCode: "esch-sur-alzette", address: "1, rue de l'Alzette", ...extra,
+      reference: `T-${Math.random().toString(36).slice(2, 10)}`,
+      developerId: gid("Organisation", api.orgIds.snhbm),
+      category: "ALL_PUBLIC",
+      type: "APARTMENT",
+      bedrooms: 2,
+      usefulArea: "72.50",
+      municipalityCode: "esch-sur-alzette",
+      address: "1, rue de l'Alzette",
+      ...extra,
     });
 
     it("createDwelling: landlords in their own stock, administrators for a named landlord; nobody else", async () => {
@@ -196,7 +292,11 @@ describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
       for (const caller of CALLERS) {
         const extra = caller === "admin" ? { landlordId: gid("Organisation", api.orgIds.esch) } : {};
         const res = await api.gql(caller, CREATE, { input: createInput(extra) });
-        outcome[caller] = res.body.errors ? String(res.body.errors[0]!.extensions?.code) : res.body.data!.createDwelling.userErrors.length ? "userErrors" : `created for ${res.body.data!.createDwelling.dwelling.landlord.name}`;
+        outcome[caller] = res.body.errors
+          ? String(res.body.errors[0]!.extensions?.code)
+          : res.body.data!.createDwelling.userErrors.length
+            ? "userErrors"
+            : `created for ${res.body.data!.createDwelling.dwelling.landlord.name}`;
       }
       expect(outcome).toEqual({
         admin: "created for Ville d'Esch-sur-Alzette",
@@ -238,13 +338,25 @@ describe(`permission matrix (${TEST_DATABASE_KIND})`, () => {
         if (caller === "admin") {
           expect(res.body.data!.createApiKey.secret).toMatch(/^abk_[0-9a-f]{8}_/);
           const secret = res.body.data!.createApiKey.secret;
-          const check = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body: '{"query":"{ viewer { role organisation { name } } }"}' });
+          const check = await fetch(api.url, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+            body: '{"query":"{ viewer { role organisation { name } } }"}',
+          });
           expect(((await check.json()) as any).data.viewer).toEqual({ role: "SOCIAL_LANDLORD", organisation: { name: "Ville d'Esch-sur-Alzette" } });
-          const revoke = await api.gql("landlordA", `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { userErrors { code } } }`, { id: res.body.data!.createApiKey.apiKey.id });
+          const revoke = await api.gql("landlordA", `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { userErrors { code } } }`, {
+            id: res.body.data!.createApiKey.apiKey.id,
+          });
           expect(revoke.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
-          const revoked = await api.gql("admin", `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { revokedAt } userErrors { code } } }`, { id: res.body.data!.createApiKey.apiKey.id });
+          const revoked = await api.gql("admin", `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { revokedAt } userErrors { code } } }`, {
+            id: res.body.data!.createApiKey.apiKey.id,
+          });
           expect(revoked.body.data!.revokeApiKey.apiKey.revokedAt).not.toBeNull();
-          const after = await fetch(api.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${secret}` }, body: '{"query":"{ viewer { role } }"}' });
+          const after = await fetch(api.url, {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+            body: '{"query":"{ viewer { role } }"}',
+          });
           expect(after.status).toBe(401);
         } else {
           expect(res.body.errors?.[0]?.extensions?.code).toBe(caller === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN");

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "../../src/generated/prisma/client.js";
-import { realVacancyWhere } from "../../src/privacy/personal-data.js";
+import { realVacancyWhere } from "../../src/privacy/relationship.js";
 import { issueApiKey } from "../../src/identity/api-keys.js";
 import { snapshotApplications } from "../../src/allocation/adapters/snapshots.js";
 import { gid, startTestApi, type TestApi } from "../support/api.js";
@@ -36,13 +36,33 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
     const death = await p.lease.findFirstOrThrow({ where: { landlordId: api.orgIds.esch, status: "ACTIVE", NOT: { id: young.id } }, orderBy: { id: "desc" } });
     deathLease = death.id;
     // The two terminations whose data is a person's: a young tenant's 32nd birthday, a death with a successor named.
-    await ok(api, "landlordA", TERMINATE, { input: { leaseId: gid("Lease", young.id), ground: "YOUNG_TENANT_AGE", evidence: "Carte d'identité de Lucas Ferreira" } }, "terminateLease");
+    await ok(
+      api,
+      "landlordA",
+      TERMINATE,
+      { input: { leaseId: gid("Lease", young.id), ground: "YOUNG_TENANT_AGE", evidence: "Carte d'identité de Lucas Ferreira" } },
+      "terminateLease",
+    );
     // The tenant whose 32nd birthday ends the lease (the engine picks it among the household's tenants): one of the members.
     const recorded = await p.leaseTermination.findFirstOrThrow({ where: { leaseId: young.id } });
     const birthDate = (recorded.computation as { facts: { tenantBirthDate: string } }).facts.tenantBirthDate;
     expect((await p.householdMember.findMany({ where: { householdId: young.householdId } })).map((m) => iso(m.birthDate))).toContain(birthDate);
     youngLease = { id: young.id, birthDate };
-    await ok(api, "landlordA", TERMINATE, { input: { leaseId: gid("Lease", death.id), ground: "DEATH", noticeOn: "2026-03-09", successors: [{ name: "Marta Kowalczyk", eligible: false, livedWithTenant: false }], evidence: "Acte de décès" } }, "terminateLease");
+    await ok(
+      api,
+      "landlordA",
+      TERMINATE,
+      {
+        input: {
+          leaseId: gid("Lease", death.id),
+          ground: "DEATH",
+          noticeOn: "2026-03-09",
+          successors: [{ name: "Marta Kowalczyk", eligible: false, livedWithTenant: false }],
+          evidence: "Acte de décès",
+        },
+      },
+      "terminateLease",
+    );
   }, 300_000);
   afterAll(async () => api?.close());
 
@@ -68,7 +88,10 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
 
     const death = (await api.gql("analyst", LEASE, { id: gid("Lease", deathLease) })).body.data!.node.terminations.find((x: any) => x.ground === "DEATH");
     const deathFull = (await api.gql("admin", LEASE, { id: gid("Lease", deathLease) })).body.data!.node.terminations.find((x: any) => x.ground === "DEATH");
-    expect(deathFull).toMatchObject({ noticeOn: "2026-03-09", computation: { facts: { successors: [expect.objectContaining({ personId: "Marta Kowalczyk" })] } } });
+    expect(deathFull).toMatchObject({
+      noticeOn: "2026-03-09",
+      computation: { facts: { successors: [expect.objectContaining({ personId: "Marta Kowalczyk" })] } },
+    });
     expect(death).toMatchObject({ noticeOn: "2026-01-01", evidence: null, computation: { facts: { successors: "masked:IDENTITY", diedOn: "2026-01-01" } } });
     expect(JSON.stringify(death)).not.toContain("Kowalczyk");
     expect(JSON.stringify(death)).not.toContain("2026-03-09");
@@ -80,14 +103,23 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
     const computed = await p.lease.findFirstOrThrow({ where: { rentComputation: { not: Prisma.DbNull } }, orderBy: { id: "asc" } });
     const rc = computed.rentComputation as Record<string, unknown>;
     expect(rc.annualNetDisposableIncome).toBeDefined();
-    await p.auditEvent.create({ data: { action: "fixture.reviseRent", entityType: "Lease", entityId: computed.id, before: null as never, after: JSON.parse(JSON.stringify({ ...computed, revision: { monthlyRent: "512.00", computation: rc } })) } });
+    await p.auditEvent.create({
+      data: {
+        action: "fixture.reviseRent",
+        entityType: "Lease",
+        entityId: computed.id,
+        before: null as never,
+        after: JSON.parse(JSON.stringify({ ...computed, revision: { monthlyRent: "512.00", computation: rc } })),
+      },
+    });
     for (const caller of ["admin", "analyst"] as const) {
       const events = edges((await api.gql(caller, AUDIT)).body.data!.auditEvents);
       const fixture = events.find((e: any) => e.action === "fixture.reviseRent");
       expect(fixture.after.rentComputation, caller).toBe("masked:INCOME");
       expect(fixture.after.revision).toEqual({ monthlyRent: "512.00", computation: "masked:INCOME" });
       const text = JSON.stringify(fixture);
-      for (const key of ["annualNetDisposableIncome", "grossAnnual", "effortRate", "grossMonthly", "trace", "lowIncome"]) expect(text, `${caller} ${key}`).not.toContain(`"${key}"`);
+      for (const key of ["annualNetDisposableIncome", "grossAnnual", "effortRate", "grossMonthly", "trace", "lowIncome"])
+        expect(text, `${caller} ${key}`).not.toContain(`"${key}"`);
       // terminateLease: the termination as a whole, the lease's end as its year.
       const young = events.find((e: any) => e.action === "terminateLease" && e.entityId === gid("Lease", youngLease.id));
       expect(young.after.termination, caller).toBe("masked:BIRTH_DATE");
@@ -100,9 +132,17 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
 
   /** importPortfolio as landlord A: one apartment with one lease; returns the import's report and the dwelling's ID. */
   async function importOne(reference: string, lease: string[]) {
-    const header = "record,reference,developerId,category,type,bedrooms,usefulArea,municipalityCode,address,dwellingReference,householdReference,firstName,lastName,birthDate,incomeYear,startsOn,monthlyRent";
-    const rows = [`DWELLING,${reference},${gid("Organisation", api.orgIds.snhbm)},ALL_PUBLIC,APARTMENT,2,70.00,esch-sur-alzette,"3, rue du Fer",,,,,,,,`, `LEASE,,,,,,,,,${reference},${lease.join(",")}`];
-    const res = await api.gql("landlordA", `mutation($input: ImportPortfolioInput!) { importPortfolio(input: $input) { portfolioImport { id status rowErrors { line column code rule message } } userErrors { message } } }`, { input: { format: "CSV", content: `${header}\n${rows.join("\n")}\n` } });
+    const header =
+      "record,reference,developerId,category,type,bedrooms,usefulArea,municipalityCode,address,dwellingReference,householdReference,firstName,lastName,birthDate,incomeYear,startsOn,monthlyRent";
+    const rows = [
+      `DWELLING,${reference},${gid("Organisation", api.orgIds.snhbm)},ALL_PUBLIC,APARTMENT,2,70.00,esch-sur-alzette,"3, rue du Fer",,,,,,,,`,
+      `LEASE,,,,,,,,,${reference},${lease.join(",")}`,
+    ];
+    const res = await api.gql(
+      "landlordA",
+      `mutation($input: ImportPortfolioInput!) { importPortfolio(input: $input) { portfolioImport { id status rowErrors { line column code rule message } } userErrors { message } } }`,
+      { input: { format: "CSV", content: `${header}\n${rows.join("\n")}\n` } },
+    );
     expect(res.body.errors).toBeUndefined();
     return res.body.data!.importPortfolio.portfolioImport;
   }
@@ -116,10 +156,21 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
     await p.lease.update({ where: { id: lease.id }, data: { status: "ENDED", endsOn: new Date("2026-10-31T00:00:00Z") } });
     await p.dwelling.update({ where: { id: lease.dwellingId }, data: { status: "VACANT" } });
     expect(await p.dwelling.count({ where: { id: lease.dwellingId, ...realVacancyWhere(api.orgIds.esch) } })).toBe(0);
-    const otherGround = new Set((await p.allocationFileCandidate.findMany({ where: { allocationFile: { landlordId: api.orgIds.esch } }, select: { application: { select: { candidateId: true } } } })).map((e) => e.application.candidateId));
+    const otherGround = new Set(
+      (
+        await p.allocationFileCandidate.findMany({
+          where: { allocationFile: { landlordId: api.orgIds.esch } },
+          select: { application: { select: { candidateId: true } } },
+        })
+      ).map((e) => e.application.candidateId),
+    );
     const file = await openFile(api, "landlordA", gid("Dwelling", lease.dwellingId), "2026-11-02");
     await compute(api, "landlordA", file, "2026-11-05", 100);
-    const res = await api.gql("landlordA", `query($id: ID!) { node(id: $id) { ... on AllocationFile { candidates(first: 100) { edges { node { candidate { id personalData { firstName } } } } } } } }`, { id: file });
+    const res = await api.gql(
+      "landlordA",
+      `query($id: ID!) { node(id: $id) { ... on AllocationFile { candidates(first: 100) { edges { node { candidate { id personalData { firstName } } } } } } } }`,
+      { id: file },
+    );
     const shortlist = edges(res.body.data!.node.candidates);
     expect(shortlist.length).toBeGreaterThan(10);
     expect(shortlist.filter((e: any) => e.candidate.personalData && !otherGround.has(decode(e.candidate.id)))).toEqual([]);
@@ -138,7 +189,13 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
       const ids: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const page: any = (await api.gql(caller, `query($after: String) { candidates(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { after })).body.data!.candidates;
+        const page: any = (
+          await api.gql(
+            caller,
+            `query($after: String) { candidates(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`,
+            { after },
+          )
+        ).body.data!.candidates;
         ids.push(...edges(page).map((n: any) => decode(n.id)));
         if (!page.pageInfo.hasNextPage) return ids;
         after = page.pageInfo.endCursor;
@@ -147,7 +204,11 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
     expect(await list("landlordB")).not.toContain(candidate.id);
     expect(await list("landlordA")).toContain(candidate.id);
     // The importing landlord and the analysts: pseudonymised, as any candidate outside their files.
-    for (const caller of ["landlordA", "analyst"] as const) expect((await api.gql(caller, Q, { id: gid("Candidate", candidate.id) })).body.data!.node).toMatchObject({ ageBand: expect.stringMatching(/^AGE_/), personalData: null });
+    for (const caller of ["landlordA", "analyst"] as const)
+      expect((await api.gql(caller, Q, { id: gid("Candidate", candidate.id) })).body.data!.node).toMatchObject({
+        ageBand: expect.stringMatching(/^AGE_/),
+        personalData: null,
+      });
     expect((await api.gql("admin", Q, { id: gid("Candidate", candidate.id) })).body.data!.node.personalData).toEqual({ firstName: "Bruno" });
   }, 120_000);
 
@@ -160,14 +221,28 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
     const res = await api.gql("admin", `query($id: ID!) { candidateDataReport(candidateId: $id) }`, { id: gid("Candidate", household.candidateId) });
     expect(res.body.errors).toBeUndefined();
     const report = res.body.data!.candidateDataReport;
-    expect(await p.personalDataAccess.count({ where: { candidateId: household.candidateId, operation: "candidateDataReport", purpose: "REGISTER_ADMINISTRATION" } })).toBe(before + 1);
-    expect(Object.keys(report).sort()).toEqual(["accesses", "applications", "candidate", "changes", "entitledToPersonalData", "generatedAt", "household", "leases"]);
+    expect(
+      await p.personalDataAccess.count({ where: { candidateId: household.candidateId, operation: "candidateDataReport", purpose: "REGISTER_ADMINISTRATION" } }),
+    ).toBe(before + 1);
+    expect(Object.keys(report).sort()).toEqual([
+      "accesses",
+      "applications",
+      "candidate",
+      "changes",
+      "entitledToPersonalData",
+      "generatedAt",
+      "household",
+      "leases",
+    ]);
     const lease = report.leases.find((l: any) => l.id === youngLease.id);
-    for (const table of ["revisions", "deposit", "inventories", "rentInformationRequests", "rehousingCases", "terminations"]) expect(lease, table).toHaveProperty(table);
+    for (const table of ["revisions", "deposit", "inventories", "rentInformationRequests", "rehousingCases", "terminations"])
+      expect(lease, table).toHaveProperty(table);
     expect(lease.terminations[0].ground).toBe("YOUNG_TENANT_AGE");
     expect(report.household.members.length).toBeGreaterThan(0);
     // Who saw it: the landlord's access (TENANCY) and this report's own.
-    expect(report.accesses).toContainEqual(expect.objectContaining({ purpose: "TENANCY", organisation: "Ville d'Esch-sur-Alzette", apiKeyPrefix: expect.any(String) }));
+    expect(report.accesses).toContainEqual(
+      expect.objectContaining({ purpose: "TENANCY", organisation: "Ville d'Esch-sur-Alzette", apiKeyPrefix: expect.any(String) }),
+    );
     expect(report.accesses).toContainEqual(expect.objectContaining({ purpose: "REGISTER_ADMINISTRATION", operation: "candidateDataReport" }));
     expect(report.changes).toContainEqual(expect.objectContaining({ action: "terminateLease", entityId: youngLease.id }));
   }, 120_000);
@@ -186,10 +261,24 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
 
   it("finding 3 e: anonymiseCandidate erases every personal field of the candidate and its members — incomes (kept as their band's lower bound), disability, workplace, residence — and keeps the statistics' coarse data", async () => {
     const p = api.db.prisma;
-    const c = await p.candidate.findFirstOrThrow({ where: { household: { is: { leases: { none: {} }, memberCount: { gte: 2 } } }, applications: { some: {} } }, include: { household: { include: { members: true } } }, orderBy: { id: "desc" } });
+    const c = await p.candidate.findFirstOrThrow({
+      where: { household: { is: { leases: { none: {} }, memberCount: { gte: 2 } } }, applications: { some: {} } },
+      include: { household: { include: { members: true } } },
+      orderBy: { id: "desc" },
+    });
     await p.application.updateMany({ where: { candidateId: c.id }, data: { status: "WITHDRAWN", closedOn: new Date("2019-01-01T00:00:00Z") } });
     const member = c.household!.members[0]!;
-    await p.householdMember.update({ where: { id: member.id }, data: { hasDisability: true, workplaceMunicipalityId: "esch-sur-alzette", holdsOtherDwellingRight: true, residenceStatus: "EU_RESIDENCE_RIGHT", residentSince: new Date("2015-01-01T00:00:00Z"), annualNetIncome: "47311.27" } });
+    await p.householdMember.update({
+      where: { id: member.id },
+      data: {
+        hasDisability: true,
+        workplaceMunicipalityId: "esch-sur-alzette",
+        holdsOtherDwellingRight: true,
+        residenceStatus: "EU_RESIDENCE_RIGHT",
+        residentSince: new Date("2015-01-01T00:00:00Z"),
+        annualNetIncome: "47311.27",
+      },
+    });
     // The shortlist's input snapshots of the candidate (issue 16) hold the same personal data.
     await p.$transaction((tx) => snapshotApplications(tx, { candidateId: c.id }));
     expect(await p.applicationSnapshot.count({ where: { candidateId: c.id } })).toBeGreaterThan(0);
@@ -197,17 +286,45 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
     process.env.ABORDABLE_REGISTER_RETENTION_MONTHS = "24";
     process.env.ABORDABLE_REGISTER_RETENTION_SOURCE = "test";
     try {
-      await ok(api, "admin", `mutation($input: AnonymiseCandidateInput!) { anonymiseCandidate(input: $input) { candidate { id } userErrors { field code message } } }`, { input: { candidateId: gid("Candidate", c.id) } }, "anonymiseCandidate");
+      await ok(
+        api,
+        "admin",
+        `mutation($input: AnonymiseCandidateInput!) { anonymiseCandidate(input: $input) { candidate { id } userErrors { field code message } } }`,
+        { input: { candidateId: gid("Candidate", c.id) } },
+        "anonymiseCandidate",
+      );
     } finally {
-      if (env.m === undefined) delete process.env.ABORDABLE_REGISTER_RETENTION_MONTHS; else process.env.ABORDABLE_REGISTER_RETENTION_MONTHS = env.m;
-      if (env.s === undefined) delete process.env.ABORDABLE_REGISTER_RETENTION_SOURCE; else process.env.ABORDABLE_REGISTER_RETENTION_SOURCE = env.s;
+      if (env.m === undefined) delete process.env.ABORDABLE_REGISTER_RETENTION_MONTHS;
+      else process.env.ABORDABLE_REGISTER_RETENTION_MONTHS = env.m;
+      if (env.s === undefined) delete process.env.ABORDABLE_REGISTER_RETENTION_SOURCE;
+      else process.env.ABORDABLE_REGISTER_RETENTION_SOURCE = env.s;
     }
     const after = await p.candidate.findUniqueOrThrow({ where: { id: c.id }, include: { household: { include: { members: true } } } });
-    expect(after).toMatchObject({ firstName: "—", lastName: "—", address: "—", email: null, phone: null, residentSince: null, registerNumber: `ANON-${c.id}`, municipalityId: c.municipalityId });
+    expect(after).toMatchObject({
+      firstName: "—",
+      lastName: "—",
+      address: "—",
+      email: null,
+      phone: null,
+      residentSince: null,
+      registerNumber: `ANON-${c.id}`,
+      municipalityId: c.municipalityId,
+    });
     expect(iso(after.birthDate)).toBe(`${c.birthDate.getUTCFullYear()}-01-01`);
     for (const m of after.household!.members) {
       const was = c.household!.members.find((x) => x.id === m.id)!;
-      expect(m).toMatchObject({ firstName: "—", lastName: "—", hasDisability: false, workplaceMunicipalityId: null, holdsOtherDwellingRight: false, residenceStatus: null, residentSince: null, residenceTitleEndsOn: null, role: was.role, isDependent: was.isDependent });
+      expect(m).toMatchObject({
+        firstName: "—",
+        lastName: "—",
+        hasDisability: false,
+        workplaceMunicipalityId: null,
+        holdsOtherDwellingRight: false,
+        residenceStatus: null,
+        residentSince: null,
+        residenceTitleEndsOn: null,
+        role: was.role,
+        isDependent: was.isDependent,
+      });
       expect(Number(m.annualNetIncome.toFixed(2)) % 20_000).toBe(0);
     }
     expect(after.household!.members.find((m) => m.id === member.id)!.annualNetIncome.toFixed(2)).toBe("40000.00");
@@ -220,8 +337,17 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
     const key = await issueApiKey(api.db.prisma, { organisationId: org.id, role: "SOCIAL_LANDLORD", label: name });
     return { id: org.id, key: key.key };
   }
-  const asKey = async (key: string, query: string) => (await fetch(api.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) })).status;
-  const deactivate = (id: string) => ok(api, "admin", `mutation($input: DeactivateOrganisationInput!) { deactivateOrganisation(input: $input) { revokedKeys userErrors { field code message } } }`, { input: { id: gid("Organisation", id), reason: "finding 3" } }, "deactivateOrganisation");
+  const asKey = async (key: string, query: string) =>
+    (await fetch(api.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) }))
+      .status;
+  const deactivate = (id: string) =>
+    ok(
+      api,
+      "admin",
+      `mutation($input: DeactivateOrganisationInput!) { deactivateOrganisation(input: $input) { revokedKeys userErrors { field code message } } }`,
+      { input: { id: gid("Organisation", id), reason: "finding 3" } },
+      "deactivateOrganisation",
+    );
 
   it("finding 3 f: deactivating an organisation drops its keys from the in-process key cache at once", async () => {
     const spare = await spareLandlord("Bailleur de test (clé en cache)");
@@ -237,13 +363,35 @@ describe(`personal-data findings of the review (${TEST_DATABASE_KIND})`, () => {
     const p = api.db.prisma;
     const spare = await spareLandlord("Bailleur de test (désactivé)");
     await deactivate(spare.id);
-    const lease = await p.lease.findFirstOrThrow({ where: { landlordId: api.orgIds.esch, status: "ACTIVE", deposit: { isNot: null }, dwelling: { allocationFiles: { none: { status: { in: ["VACANCY", "SHORTLIST", "SOCIAL_ENQUIRY", "COMMISSION_OPINION", "HOUSING_PROMISE", "VISIT", "REFUSED"] } } } } }, orderBy: { id: "asc" } });
+    const lease = await p.lease.findFirstOrThrow({
+      where: {
+        landlordId: api.orgIds.esch,
+        status: "ACTIVE",
+        deposit: { isNot: null },
+        dwelling: {
+          allocationFiles: {
+            none: { status: { in: ["VACANCY", "SHORTLIST", "SOCIAL_ENQUIRY", "COMMISSION_OPINION", "HOUSING_PROMISE", "VISIT", "REFUSED"] } },
+          },
+        },
+      },
+      orderBy: { id: "asc" },
+    });
     const transfers = await p.dwellingTransfer.count();
     const to = gid("Organisation", spare.id);
-    const deposit = await api.gql("landlordA", `mutation($input: TransferDepositInput!) { transferDeposit(input: $input) { userErrors { field code rule message } } }`, { input: { leaseId: gid("Lease", lease.id), newLandlordId: to, on: "2026-12-01" } });
-    const dwelling = await api.gql("landlordA", `mutation($input: ProposeDwellingTransferInput!) { proposeDwellingTransfer(input: $input) { transfer { id } userErrors { field code rule message } } }`, { input: { dwellingId: gid("Dwelling", lease.dwellingId), newLandlordId: to, on: "2026-12-01" } });
+    const deposit = await api.gql(
+      "landlordA",
+      `mutation($input: TransferDepositInput!) { transferDeposit(input: $input) { userErrors { field code rule message } } }`,
+      { input: { leaseId: gid("Lease", lease.id), newLandlordId: to, on: "2026-12-01" } },
+    );
+    const dwelling = await api.gql(
+      "landlordA",
+      `mutation($input: ProposeDwellingTransferInput!) { proposeDwellingTransfer(input: $input) { transfer { id } userErrors { field code rule message } } }`,
+      { input: { dwellingId: gid("Dwelling", lease.dwellingId), newLandlordId: to, on: "2026-12-01" } },
+    );
     for (const res of [deposit.body.data!.transferDeposit, dwelling.body.data!.proposeDwellingTransfer]) {
-      expect(res.userErrors).toContainEqual(expect.objectContaining({ field: ["input", "newLandlordId"], code: "RULE_VIOLATION", message: expect.stringContaining("deactivated") }));
+      expect(res.userErrors).toContainEqual(
+        expect.objectContaining({ field: ["input", "newLandlordId"], code: "RULE_VIOLATION", message: expect.stringContaining("deactivated") }),
+      );
     }
     expect(await p.dwellingTransfer.count()).toBe(transfers);
   }, 60_000);

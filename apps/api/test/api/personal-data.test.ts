@@ -13,7 +13,8 @@
 import { readFileSync } from "node:fs";
 import { buildSchema, getNamedType, isLeafType, isObjectType } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUDIT_KEY_CLASSES, FIELD_CLASSES, OMITTED_ROWS, unmaskPerVacancy, unmaskingEntryWhere } from "../../src/privacy/personal-data.js";
+import { AUDIT_KEY_CLASSES, FIELD_CLASSES, OMITTED_ROWS } from "../../src/privacy/personal-data.js";
+import { unmaskPerVacancy, unmaskingEntryWhere } from "../../src/privacy/relationship.js";
 import { gid, startTestApi, type Caller, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 import { compensationConventionOf, compute, ok, openFile, vacantDwelling } from "../allocation/flow.js";
@@ -25,12 +26,16 @@ const decode = (id: string) => Buffer.from(id, "base64").toString().split(":")[1
 
 /** The classified fields of a type, as a selection (objects as `{ __typename }`). */
 function fieldsOf(type: string): string[] {
-  return Object.keys(FIELD_CLASSES).filter((k) => k.startsWith(`${type}.`)).map((k) => k.slice(type.length + 1));
+  return Object.keys(FIELD_CLASSES)
+    .filter((k) => k.startsWith(`${type}.`))
+    .map((k) => k.slice(type.length + 1));
 }
 function selection(type: string): string {
   const t = schema.getType(type);
   if (!t || !isObjectType(t)) throw new Error(`no type ${type}`);
-  return fieldsOf(type).map((f) => (isLeafType(getNamedType(t.getFields()[f]!.type)) ? f : `${f} { __typename }`)).join(" ");
+  return fieldsOf(type)
+    .map((f) => (isLeafType(getNamedType(t.getFields()[f]!.type)) ? f : `${f} { __typename }`))
+    .join(" ");
 }
 
 /** Subjects of the seeded register, read from the database. */
@@ -65,60 +70,230 @@ interface Path {
 const edges = (c: any) => (c?.edges ?? []).map((e: any) => e.node);
 const PATHS: Record<string, Path[]> = {
   CandidatePersonalData: [
-    { name: "node", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on Candidate { personalData { ${sel} } } } }`, vars: { id: gid("Candidate", s.candidateA) } }), extract: (d) => [d?.node?.personalData] },
-    { name: "nodes", subject: "outside", query: (s, sel) => ({ doc: `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Candidate { personalData { ${sel} } } } }`, vars: { ids: [gid("Candidate", s.outsideCandidate)] } }), extract: (d) => (d?.nodes ?? []).map((n: any) => n?.personalData) },
-    { name: "nested: file → shortlist → candidate", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on AllocationFile { candidates(first: 100) { edges { node { candidate { personalData { ${sel} } } } } } } } }`, vars: { id: gid("AllocationFile", s.fileA) } }), extract: (d) => edges(d?.node?.candidates).map((e: any) => e.candidate?.personalData) },
+    {
+      name: "node",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { node(id: $id) { ... on Candidate { personalData { ${sel} } } } }`,
+        vars: { id: gid("Candidate", s.candidateA) },
+      }),
+      extract: (d) => [d?.node?.personalData],
+    },
+    {
+      name: "nodes",
+      subject: "outside",
+      query: (s, sel) => ({
+        doc: `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Candidate { personalData { ${sel} } } } }`,
+        vars: { ids: [gid("Candidate", s.outsideCandidate)] },
+      }),
+      extract: (d) => (d?.nodes ?? []).map((n: any) => n?.personalData),
+    },
+    {
+      name: "nested: file → shortlist → candidate",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { node(id: $id) { ... on AllocationFile { candidates(first: 100) { edges { node { candidate { personalData { ${sel} } } } } } } } }`,
+        vars: { id: gid("AllocationFile", s.fileA) },
+      }),
+      extract: (d) => edges(d?.node?.candidates).map((e: any) => e.candidate?.personalData),
+    },
   ],
   HouseholdMember: [
-    { name: "node", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on Household { members { ${sel} } } } }`, vars: { id: gid("Household", s.householdA) } }), extract: (d) => d?.node?.members ?? [] },
-    { name: "nodes", subject: "A", query: (s, sel) => ({ doc: `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Household { members { ${sel} } } } }`, vars: { ids: [gid("Household", s.tenantHousehold)] } }), extract: (d) => (d?.nodes ?? []).flatMap((n: any) => n?.members ?? []) },
-    { name: "nested: lease → household", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on Lease { household { members { ${sel} } } } } }`, vars: { id: gid("Lease", s.youngLease) } }), extract: (d) => d?.node?.household?.members ?? [] },
-    { name: "connection: leases → household", subject: "own", query: (_s, sel) => ({ doc: `{ leases(first: 20) { edges { node { household { members { ${sel} } } } } } }` }), extract: (d) => edges(d?.leases).flatMap((l: any) => l.household?.members ?? []) },
+    {
+      name: "node",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { node(id: $id) { ... on Household { members { ${sel} } } } }`,
+        vars: { id: gid("Household", s.householdA) },
+      }),
+      extract: (d) => d?.node?.members ?? [],
+    },
+    {
+      name: "nodes",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Household { members { ${sel} } } } }`,
+        vars: { ids: [gid("Household", s.tenantHousehold)] },
+      }),
+      extract: (d) => (d?.nodes ?? []).flatMap((n: any) => n?.members ?? []),
+    },
+    {
+      name: "nested: lease → household",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { node(id: $id) { ... on Lease { household { members { ${sel} } } } } }`,
+        vars: { id: gid("Lease", s.youngLease) },
+      }),
+      extract: (d) => d?.node?.household?.members ?? [],
+    },
+    {
+      name: "connection: leases → household",
+      subject: "own",
+      query: (_s, sel) => ({ doc: `{ leases(first: 20) { edges { node { household { members { ${sel} } } } } } }` }),
+      extract: (d) => edges(d?.leases).flatMap((l: any) => l.household?.members ?? []),
+    },
   ],
   Lease: [
-    { name: "node", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on Lease { ${sel} } } }`, vars: { id: gid("Lease", s.medicalLease) } }), extract: (d) => [d?.node] },
-    { name: "connection", subject: "own", query: (_s, sel) => ({ doc: `{ leases(first: 50) { edges { node { ${sel} } } } }` }), extract: (d) => edges(d?.leases) },
+    {
+      name: "node",
+      subject: "A",
+      query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on Lease { ${sel} } } }`, vars: { id: gid("Lease", s.medicalLease) } }),
+      extract: (d) => [d?.node],
+    },
+    {
+      name: "connection",
+      subject: "own",
+      query: (_s, sel) => ({ doc: `{ leases(first: 50) { edges { node { ${sel} } } } }` }),
+      extract: (d) => edges(d?.leases),
+    },
   ],
   RentRevision: [
-    { name: "nested: lease → revisions", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on Lease { revisions(first: 20) { edges { node { ${sel} } } } } } }`, vars: { id: gid("Lease", s.revisedLease) } }), extract: (d) => edges(d?.node?.revisions) },
+    {
+      name: "nested: lease → revisions",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { node(id: $id) { ... on Lease { revisions(first: 20) { edges { node { ${sel} } } } } } }`,
+        vars: { id: gid("Lease", s.revisedLease) },
+      }),
+      extract: (d) => edges(d?.node?.revisions),
+    },
   ],
   LeaseEnd: [
-    { name: "nested: lease → endOptions, earliestEnd", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on Lease { endOptions { ground ${sel} } earliestEnd { ground ${sel} } } } }`, vars: { id: gid("Lease", s.youngLease) } }), extract: (d) => [...(d?.node?.endOptions ?? []), d?.node?.earliestEnd] },
+    {
+      name: "nested: lease → endOptions, earliestEnd",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { node(id: $id) { ... on Lease { endOptions { ground ${sel} } earliestEnd { ground ${sel} } } } }`,
+        vars: { id: gid("Lease", s.youngLease) },
+      }),
+      extract: (d) => [...(d?.node?.endOptions ?? []), d?.node?.earliestEnd],
+    },
   ],
   LeaseTermination: [
-    { name: "nested: lease → terminations", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on Lease { terminations { ground ${sel} } } } }`, vars: { id: gid("Lease", s.medicalLease) } }), extract: (d) => d?.node?.terminations ?? [] },
-    { name: "connection: leases → terminations", subject: "own", query: (_s, sel) => ({ doc: `{ leases(first: 50) { edges { node { terminations { ground ${sel} } } } } }` }), extract: (d) => edges(d?.leases).flatMap((l: any) => l.terminations ?? []) },
+    {
+      name: "nested: lease → terminations",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { node(id: $id) { ... on Lease { terminations { ground ${sel} } } } }`,
+        vars: { id: gid("Lease", s.medicalLease) },
+      }),
+      extract: (d) => d?.node?.terminations ?? [],
+    },
+    {
+      name: "connection: leases → terminations",
+      subject: "own",
+      query: (_s, sel) => ({ doc: `{ leases(first: 50) { edges { node { terminations { ground ${sel} } } } } }` }),
+      extract: (d) => edges(d?.leases).flatMap((l: any) => l.terminations ?? []),
+    },
   ],
   Inventory: [
-    { name: "nested: lease → inventories", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on Lease { inventories { ${sel} } } } }`, vars: { id: gid("Lease", s.medicalLease) } }), extract: (d) => d?.node?.inventories ?? [] },
+    {
+      name: "nested: lease → inventories",
+      subject: "A",
+      query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on Lease { inventories { ${sel} } } } }`, vars: { id: gid("Lease", s.medicalLease) } }),
+      extract: (d) => d?.node?.inventories ?? [],
+    },
   ],
   RentInformationRequest: [
-    { name: "nested: lease → rentInformationRequests", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on Lease { rentInformationRequests { ${sel} } } } }`, vars: { id: gid("Lease", s.medicalLease) } }), extract: (d) => d?.node?.rentInformationRequests ?? [] },
+    {
+      name: "nested: lease → rentInformationRequests",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { node(id: $id) { ... on Lease { rentInformationRequests { ${sel} } } } }`,
+        vars: { id: gid("Lease", s.medicalLease) },
+      }),
+      extract: (d) => d?.node?.rentInformationRequests ?? [],
+    },
   ],
   DepositWithheldSum: [
-    { name: "nested: lease → deposit → withheld", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on Lease { deposit { withheld { ${sel} } } } } }`, vars: { id: gid("Lease", s.depositLease) } }), extract: (d) => d?.node?.deposit?.withheld ?? [] },
+    {
+      name: "nested: lease → deposit → withheld",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { node(id: $id) { ... on Lease { deposit { withheld { ${sel} } } } } }`,
+        vars: { id: gid("Lease", s.depositLease) },
+      }),
+      extract: (d) => d?.node?.deposit?.withheld ?? [],
+    },
   ],
   RehousingCase: [
-    { name: "node", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on RehousingCase { ${sel} } } }`, vars: { id: gid("RehousingCase", s.rehousingCase) } }), extract: (d) => [d?.node] },
+    {
+      name: "node",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { node(id: $id) { ... on RehousingCase { ${sel} } } }`,
+        vars: { id: gid("RehousingCase", s.rehousingCase) },
+      }),
+      extract: (d) => [d?.node],
+    },
   ],
   AllocationOffer: [
-    { name: "node", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on AllocationOffer { ${sel} } } }`, vars: { id: gid("AllocationOffer", s.offerA) } }), extract: (d) => [d?.node] },
+    {
+      name: "node",
+      subject: "A",
+      query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on AllocationOffer { ${sel} } } }`, vars: { id: gid("AllocationOffer", s.offerA) } }),
+      extract: (d) => [d?.node],
+    },
   ],
   CommissionDeliberation: [
-    { name: "nested: file → deliberations", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on AllocationFile { deliberations { ${sel} } } } }`, vars: { id: gid("AllocationFile", s.deliberationFile) } }), extract: (d) => d?.node?.deliberations ?? [] },
+    {
+      name: "nested: file → deliberations",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { node(id: $id) { ... on AllocationFile { deliberations { ${sel} } } } }`,
+        vars: { id: gid("AllocationFile", s.deliberationFile) },
+      }),
+      extract: (d) => d?.node?.deliberations ?? [],
+    },
   ],
   RehousingAssessment: [
-    { name: "node: rehousing case → assessment", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on RehousingCase { assessment { ${sel} } } } }`, vars: { id: gid("RehousingCase", s.rehousingCase) } }), extract: (d) => [d?.node?.assessment] },
+    {
+      name: "node: rehousing case → assessment",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { node(id: $id) { ... on RehousingCase { assessment { ${sel} } } } }`,
+        vars: { id: gid("RehousingCase", s.rehousingCase) },
+      }),
+      extract: (d) => [d?.node?.assessment],
+    },
   ],
   CriterionContribution: [
-    { name: "nested: file → shortlist → contributions", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { node(id: $id) { ... on AllocationFile { candidates(first: 100) { edges { node { contributions { ${sel} } } } } } } }`, vars: { id: gid("AllocationFile", s.fileA) } }), extract: (d) => edges(d?.node?.candidates).flatMap((e: any) => e.contributions) },
-    { name: "connection: allocationFiles → shortlist → contributions", subject: "own", query: (_s, sel) => ({ doc: `{ allocationFiles(first: 5) { edges { node { candidates(first: 20) { edges { node { contributions { ${sel} } } } } } } } }` }), extract: (d) => edges(d?.allocationFiles).flatMap((f: any) => edges(f.candidates).flatMap((e: any) => e.contributions)) },
+    {
+      name: "nested: file → shortlist → contributions",
+      subject: "A",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { node(id: $id) { ... on AllocationFile { candidates(first: 100) { edges { node { contributions { ${sel} } } } } } } }`,
+        vars: { id: gid("AllocationFile", s.fileA) },
+      }),
+      extract: (d) => edges(d?.node?.candidates).flatMap((e: any) => e.contributions),
+    },
+    {
+      name: "connection: allocationFiles → shortlist → contributions",
+      subject: "own",
+      query: (_s, sel) => ({
+        doc: `{ allocationFiles(first: 5) { edges { node { candidates(first: 20) { edges { node { contributions { ${sel} } } } } } } } }`,
+      }),
+      extract: (d) => edges(d?.allocationFiles).flatMap((f: any) => edges(f.candidates).flatMap((e: any) => e.contributions)),
+    },
   ],
   EligibilityResult: [
-    { name: "candidateEligibility", subject: "A", query: (s, sel) => ({ doc: `query($id: ID!) { candidateEligibility(candidateId: $id) { ${sel} } }`, vars: { id: gid("Candidate", s.candidateA) } }), extract: (d) => [d?.candidateEligibility] },
+    {
+      name: "candidateEligibility",
+      subject: "A",
+      query: (s, sel) => ({ doc: `query($id: ID!) { candidateEligibility(candidateId: $id) { ${sel} } }`, vars: { id: gid("Candidate", s.candidateA) } }),
+      extract: (d) => [d?.candidateEligibility],
+    },
   ],
   EligibilityFailure: [
-    { name: "candidateEligibility on a past day", subject: "outside", query: (s, sel) => ({ doc: `query($id: ID!) { candidateEligibility(candidateId: $id, asOf: "2024-06-15") { failures { ${sel} } } }`, vars: { id: gid("Candidate", s.outsideCandidate) } }), extract: (d) => d?.candidateEligibility?.failures ?? [] },
+    {
+      name: "candidateEligibility on a past day",
+      subject: "outside",
+      query: (s, sel) => ({
+        doc: `query($id: ID!) { candidateEligibility(candidateId: $id, asOf: "2024-06-15") { failures { ${sel} } } }`,
+        vars: { id: gid("Candidate", s.outsideCandidate) },
+      }),
+      extract: (d) => d?.candidateEligibility?.failures ?? [],
+    },
   ],
 };
 
@@ -134,30 +309,88 @@ describe(`personal data by field class (${TEST_DATABASE_KIND})`, () => {
     const p = api.db.prisma;
     const { esch, fonds } = api.orgIds;
     const entry = await p.allocationFileCandidate.findFirstOrThrow({
-      where: { ...unmaskingEntryWhere(esch), allocationFile: { ...unmaskingEntryWhere(esch).allocationFile, status: { in: ["SHORTLIST", "SOCIAL_ENQUIRY", "COMMISSION_OPINION", "HOUSING_PROMISE", "VISIT", "REFUSED", "VACANCY"] } }, application: { candidate: { household: { isNot: null } } } },
+      where: {
+        ...unmaskingEntryWhere(esch),
+        allocationFile: {
+          ...unmaskingEntryWhere(esch).allocationFile,
+          status: { in: ["SHORTLIST", "SOCIAL_ENQUIRY", "COMMISSION_OPINION", "HOUSING_PROMISE", "VISIT", "REFUSED", "VACANCY"] },
+        },
+        application: { candidate: { household: { isNot: null } } },
+      },
       include: { application: { include: { candidate: { include: { household: true } } } } },
       orderBy: [{ rank: "asc" }],
     });
     const inFiles = (landlordId: string) => ({ applications: { some: { allocationEntries: { some: { allocationFile: { landlordId } } } } } });
-    const outside = await p.candidate.findFirstOrThrow({ where: { NOT: [inFiles(esch), inFiles(fonds)], household: { is: { leases: { none: {} }, memberCount: { gte: 1 } } } }, orderBy: { id: "asc" } });
-    const young = await p.lease.findFirstOrThrow({ where: { landlordId: esch, status: "ACTIVE", dwelling: { dedicatedSubCategory: "YOUNG_PEOPLE" } }, include: { household: { include: { members: true } } }, orderBy: { household: { members: { _count: "asc" } } } });
+    const outside = await p.candidate.findFirstOrThrow({
+      where: { NOT: [inFiles(esch), inFiles(fonds)], household: { is: { leases: { none: {} }, memberCount: { gte: 1 } } } },
+      orderBy: { id: "asc" },
+    });
+    const young = await p.lease.findFirstOrThrow({
+      where: { landlordId: esch, status: "ACTIVE", dwelling: { dedicatedSubCategory: "YOUNG_PEOPLE" } },
+      include: { household: { include: { members: true } } },
+      orderBy: { household: { members: { _count: "asc" } } },
+    });
     // Fixture: a senior's medical reason recorded on one of A's leases (what recordMedicalBedroomReason writes).
     const medical = await p.lease.findFirstOrThrow({ where: { landlordId: esch, status: "ACTIVE", NOT: { id: young.id } }, orderBy: { id: "asc" } });
-    await p.lease.update({ where: { id: medical.id }, data: { medicalReasonDocumentedOn: new Date("2026-01-15T00:00:00Z"), medicalReasonEvidence: "Certificat du Dr Weber: insuffisance cardiaque, chambre pour l'aide-soignante" } });
+    await p.lease.update({
+      where: { id: medical.id },
+      data: {
+        medicalReasonDocumentedOn: new Date("2026-01-15T00:00:00Z"),
+        medicalReasonEvidence: "Certificat du Dr Weber: insuffisance cardiaque, chambre pour l'aide-soignante",
+      },
+    });
     const revised = await p.lease.findFirstOrThrow({ where: { landlordId: esch, revisions: { some: {} } }, orderBy: { id: "asc" } });
     const rehousing = await p.rehousingCase.findFirstOrThrow({ where: { lease: { landlordId: esch } }, orderBy: { id: "asc" } });
     // Fixtures: what a young tenant's end and a death record on one of A's leases (terminateLease writes them), and the free texts of A's tenancy and allocation records.
     await p.lease.update({ where: { id: medical.id }, data: { endsOn: new Date("2031-05-17T00:00:00Z") } });
-    await p.leaseTermination.create({ data: { leaseId: medical.id, ground: "YOUNG_TENANT_AGE", regime: "LAW", effectiveOn: new Date("2031-05-17T00:00:00Z"), evidence: "Acte de naissance de Jean Muller", computation: { facts: { ground: "YOUNG_TENANT_AGE", category: "YOUNG", tenantBirthDate: "1999-05-17" }, end: { ground: "YOUNG_TENANT_AGE", available: true, endsOn: "2031-05-17", occupancyTitleLostOn: "2031-05-17" } } } });
-    await p.leaseTermination.create({ data: { leaseId: medical.id, ground: "DEATH", regime: "LAW", noticeOn: new Date("2026-03-09T00:00:00Z"), effectiveOn: new Date("2026-06-09T00:00:00Z"), evidence: "Acte de décès de Jean Muller", computation: { facts: { ground: "DEATH", diedOn: "2026-03-09", successors: [{ personId: "Marie Muller", eligible: false }] }, end: { endsOn: "2026-06-09", passesTo: [] } } } });
-    await p.inventory.create({ data: { leaseId: medical.id, kind: "EXIT", doneOn: new Date("2026-06-10T00:00:00Z"), matchesEntry: false, notes: "M. Muller, hospitalisé, n'a pas pu entretenir le logement" } });
-    await p.rentInformationRequest.create({ data: { leaseId: medical.id, requestedOn: new Date("2026-02-01T00:00:00Z"), note: "Demande des fiches de salaire de Mme Muller (congé maladie)" } });
+    await p.leaseTermination.create({
+      data: {
+        leaseId: medical.id,
+        ground: "YOUNG_TENANT_AGE",
+        regime: "LAW",
+        effectiveOn: new Date("2031-05-17T00:00:00Z"),
+        evidence: "Acte de naissance de Jean Muller",
+        computation: {
+          facts: { ground: "YOUNG_TENANT_AGE", category: "YOUNG", tenantBirthDate: "1999-05-17" },
+          end: { ground: "YOUNG_TENANT_AGE", available: true, endsOn: "2031-05-17", occupancyTitleLostOn: "2031-05-17" },
+        },
+      },
+    });
+    await p.leaseTermination.create({
+      data: {
+        leaseId: medical.id,
+        ground: "DEATH",
+        regime: "LAW",
+        noticeOn: new Date("2026-03-09T00:00:00Z"),
+        effectiveOn: new Date("2026-06-09T00:00:00Z"),
+        evidence: "Acte de décès de Jean Muller",
+        computation: {
+          facts: { ground: "DEATH", diedOn: "2026-03-09", successors: [{ personId: "Marie Muller", eligible: false }] },
+          end: { endsOn: "2026-06-09", passesTo: [] },
+        },
+      },
+    });
+    await p.inventory.create({
+      data: {
+        leaseId: medical.id,
+        kind: "EXIT",
+        doneOn: new Date("2026-06-10T00:00:00Z"),
+        matchesEntry: false,
+        notes: "M. Muller, hospitalisé, n'a pas pu entretenir le logement",
+      },
+    });
+    await p.rentInformationRequest.create({
+      data: { leaseId: medical.id, requestedOn: new Date("2026-02-01T00:00:00Z"), note: "Demande des fiches de salaire de Mme Muller (congé maladie)" },
+    });
     const deposit = await p.deposit.findFirstOrThrow({ where: { lease: { landlordId: esch }, holderId: esch }, orderBy: { id: "asc" } });
     await p.deposit.update({ where: { id: deposit.id }, data: { withheld: [{ amount: "120.00", reason: "Arriérés de M. Muller (chômage)" }] } });
     await p.rehousingCase.update({ where: { id: rehousing.id }, data: { waiverReason: "Mme Muller, 84 ans, malade: relogement déraisonnable" } });
     const offer = await p.allocationOffer.findFirstOrThrow({ where: { allocationFile: { landlordId: esch } }, orderBy: { id: "asc" } });
     await p.allocationOffer.update({ where: { id: offer.id }, data: { reason: "Refus: le candidat est en traitement à l'hôpital de Kirchberg" } });
-    const deliberation = await p.deliberation.findFirstOrThrow({ where: { allocationFile: { landlordId: esch }, isOnSelectedCandidate: true }, orderBy: { id: "asc" } });
+    const deliberation = await p.deliberation.findFirstOrThrow({
+      where: { allocationFile: { landlordId: esch }, isOnSelectedCandidate: true },
+      orderBy: { id: "asc" },
+    });
     await p.deliberation.update({ where: { id: deliberation.id }, data: { reasons: "Famille Muller: revenus faibles, enfant handicapé" } });
     s = {
       depositLease: deposit.leaseId,
@@ -177,9 +410,23 @@ describe(`personal data by field class (${TEST_DATABASE_KIND})`, () => {
     const member = young.household.members[0]!;
     await p.auditEvent.create({
       data: {
-        action: "fixture", entityType: "Household", entityId: young.householdId,
+        action: "fixture",
+        entityType: "Household",
+        entityId: young.householdId,
         before: null as never,
-        after: { members: [{ firstName: member.firstName, lastName: member.lastName, birthDate: member.birthDate.toISOString().slice(0, 10), annualNetIncome: member.annualNetIncome.toFixed(2), hasDisability: true }], rentComputation: { annualNetDisposableIncome: "45210.00", grossAnnualUncapped: "9946.20" }, medicalReasonEvidence: "Certificat du Dr Weber" },
+        after: {
+          members: [
+            {
+              firstName: member.firstName,
+              lastName: member.lastName,
+              birthDate: member.birthDate.toISOString().slice(0, 10),
+              annualNetIncome: member.annualNetIncome.toFixed(2),
+              hasDisability: true,
+            },
+          ],
+          rentComputation: { annualNetDisposableIncome: "45210.00", grossAnnualUncapped: "9946.20" },
+          medicalReasonEvidence: "Certificat du Dr Weber",
+        },
       },
     });
   }, 300_000);
@@ -220,7 +467,12 @@ describe(`personal data by field class (${TEST_DATABASE_KIND})`, () => {
             // Entitled: the path must reach the data (CriterionContribution details beyond the bound aside).
             if (shown.length === 0 && values.length > 0) problems.push(`${caller} ${path.name}: entitled, yet every classified value is null`);
           } else if (shown.length) {
-            problems.push(`${caller} ${path.name}: ${shown.slice(0, 3).map(([f, v]) => `${f}=${JSON.stringify(v).slice(0, 40)}`).join(", ")}`);
+            problems.push(
+              `${caller} ${path.name}: ${shown
+                .slice(0, 3)
+                .map(([f, v]) => `${f}=${JSON.stringify(v).slice(0, 40)}`)
+                .join(", ")}`,
+            );
           }
         }
       }
@@ -232,8 +484,17 @@ describe(`personal data by field class (${TEST_DATABASE_KIND})`, () => {
     const young = (rows: any[]) => rows.filter((r) => OMITTED_ROWS.LeaseDeadline.when(r));
     const docs = [
       // A connection: each landlord its own tenants' deadlines; the analysts none dated by a birth date.
-      { doc: `{ leaseDeadlines(first: 100, withinDays: 3660) { edges { node { kind date description } } } }`, rows: (d: any) => edges(d?.leaseDeadlines), masked: ["analyst", "developer", "anonymous"] as Caller[] },
-      { doc: `query($id: ID!) { node(id: $id) { ... on Lease { deadlines(withinDays: 3660) { kind date description } } } }`, vars: { id: gid("Lease", s.youngLease) }, rows: (d: any) => d?.node?.deadlines ?? [], masked: ["analyst", "landlordB", "developer", "anonymous"] as Caller[] },
+      {
+        doc: `{ leaseDeadlines(first: 100, withinDays: 3660) { edges { node { kind date description } } } }`,
+        rows: (d: any) => edges(d?.leaseDeadlines),
+        masked: ["analyst", "developer", "anonymous"] as Caller[],
+      },
+      {
+        doc: `query($id: ID!) { node(id: $id) { ... on Lease { deadlines(withinDays: 3660) { kind date description } } } }`,
+        vars: { id: gid("Lease", s.youngLease) },
+        rows: (d: any) => d?.node?.deadlines ?? [],
+        masked: ["analyst", "landlordB", "developer", "anonymous"] as Caller[],
+      },
     ];
     for (const { doc, vars, rows, masked } of docs) {
       expect(young(rows((await api.gql("admin", doc, vars)).body.data)).length, `admin ${doc.slice(0, 30)}`).toBeGreaterThan(0);
@@ -248,7 +509,8 @@ describe(`personal data by field class (${TEST_DATABASE_KIND})`, () => {
       if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${where}.${i}`));
       else if (v && typeof v === "object")
         for (const [k, x] of Object.entries(v)) {
-          if (AUDIT_KEY_CLASSES[k] && x !== null && !(typeof x === "string" && /^(masked:|EUR_|AGE_|UNDER_18)/.test(x))) problems.push(`${where}.${k}=${JSON.stringify(x).slice(0, 40)}`);
+          if (AUDIT_KEY_CLASSES[k] && x !== null && !(typeof x === "string" && /^(masked:|EUR_|AGE_|UNDER_18)/.test(x)))
+            problems.push(`${where}.${k}=${JSON.stringify(x).slice(0, 40)}`);
           else walk(x, `${where}.${k}`);
         }
     };
@@ -258,17 +520,28 @@ describe(`personal data by field class (${TEST_DATABASE_KIND})`, () => {
       expect(events.length, caller).toBeGreaterThan(0);
       for (const e of events) walk({ before: e.before, after: e.after }, `${caller} ${e.entityType}`);
       const fixture = events.find((e: any) => e.after?.medicalReasonEvidence);
-      expect(fixture.after.members[0]).toMatchObject({ firstName: "masked:IDENTITY", annualNetIncome: expect.stringMatching(/^EUR_/), birthDate: expect.stringMatching(/^(AGE_|UNDER_18)/), hasDisability: "masked:DISABILITY" });
+      expect(fixture.after.members[0]).toMatchObject({
+        firstName: "masked:IDENTITY",
+        annualNetIncome: expect.stringMatching(/^EUR_/),
+        birthDate: expect.stringMatching(/^(AGE_|UNDER_18)/),
+        hasDisability: "masked:DISABILITY",
+      });
     }
-    for (const caller of ["landlordA", "landlordB", "developer", "anonymous"] as const) expect((await api.gql(caller, `{ auditEvents(first: 1) { edges { node { after } } } }`)).body.data?.auditEvents ?? null, caller).toBeNull();
+    for (const caller of ["landlordA", "landlordB", "developer", "anonymous"] as const)
+      expect((await api.gql(caller, `{ auditEvents(first: 1) { edges { node { after } } } }`)).body.data?.auditEvents ?? null, caller).toBeNull();
     expect(problems).toEqual([]);
   });
 
   it("CSV export (compensation statement, the one CSV path): no tenant's name or birth date, for every caller who reads it", async () => {
-    const members = await api.db.prisma.householdMember.findMany({ where: { household: { leases: { some: { landlordId: api.orgIds.esch } } } }, select: { lastName: true, birthDate: true } });
+    const members = await api.db.prisma.householdMember.findMany({
+      where: { household: { leases: { some: { landlordId: api.orgIds.esch } } } },
+      select: { lastName: true, birthDate: true },
+    });
     expect(members.length).toBeGreaterThan(0);
     for (const caller of ["admin", "analyst", "landlordA"] as const) {
-      const res = await api.gql(caller, `query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { csv } }`, { input: { landlordId: gid("Organisation", api.orgIds.esch), year: 2025 } });
+      const res = await api.gql(caller, `query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { csv } }`, {
+        input: { landlordId: gid("Organisation", api.orgIds.esch), year: 2025 },
+      });
       expect(res.body.errors, caller).toBeUndefined();
       const csv: string = res.body.data!.compensationStatementDraft.csv;
       expect(csv.split("\r\n").length, caller).toBeGreaterThan(10);
@@ -280,10 +553,23 @@ describe(`personal data by field class (${TEST_DATABASE_KIND})`, () => {
   it("finding 1: register unmasking — a landlord sees candidates only on the shortlist of a real vacancy it recorded, within the bound per vacancy; every unmasking is an access record the ministry lists", async () => {
     const bound = unmaskPerVacancy();
     const FILE = `query($id: ID!) { node(id: $id) { ... on AllocationFile { candidates(first: 100) { edges { node { rank candidate { id personalData { firstName birthDate } } contributions { detail } } } } } } }`;
-    const unmasked = async (fileId: string) => edges((await api.gql("landlordA", FILE, { id: fileId })).body.data!.node.candidates).map((e: any) => ({ rank: e.rank, id: e.candidate.id, personal: e.candidate.personalData !== null, detail: e.contributions.some((c: any) => c.detail !== null) }));
+    const unmasked = async (fileId: string) =>
+      edges((await api.gql("landlordA", FILE, { id: fileId })).body.data!.node.candidates).map((e: any) => ({
+        rank: e.rank,
+        id: e.candidate.id,
+        personal: e.candidate.personalData !== null,
+        detail: e.contributions.some((c: any) => c.detail !== null),
+      }));
 
     // Candidates another ground already unmasks to A (within the bound of a seeded file of a real vacancy).
-    const otherGround = new Set((await api.db.prisma.allocationFileCandidate.findMany({ where: unmaskingEntryWhere(api.orgIds.esch), select: { application: { select: { candidateId: true } } } })).map((e) => e.application.candidateId));
+    const otherGround = new Set(
+      (
+        await api.db.prisma.allocationFileCandidate.findMany({
+          where: unmaskingEntryWhere(api.orgIds.esch),
+          select: { application: { select: { candidateId: true } } },
+        })
+      ).map((e) => e.application.candidateId),
+    );
     // A dwelling the landlord just recorded as VACANT, outside any convention: keep 100 unmasks nobody new.
     const fake = await openFile(api, "landlordA", await vacantDwelling(api, "landlordA", 2, { compensationConventionId: undefined }), "2026-11-02");
     await compute(api, "landlordA", fake, "2026-11-05", 100);
@@ -305,19 +591,42 @@ describe(`personal data by field class (${TEST_DATABASE_KIND})`, () => {
     expect(beyond.filter((c: any) => c.personal && !otherGround.has(decode(c.id)))).toEqual([]);
 
     // A version the landlord records itself does not take effect: the shortlist still ranks with an approved one.
-    const v = await ok(api, "landlordA", `mutation($input: CreateAllocationMethodologyVersionInput!) { createAllocationMethodologyVersion(input: $input) { methodology { id approvedOn } userErrors { field code message } } }`, { input: { config: (await api.db.prisma.allocationMethodology.findFirstOrThrow({ where: { landlordId: api.orgIds.esch }, orderBy: { version: "asc" } })).config } }, "createAllocationMethodologyVersion");
+    const v = await ok(
+      api,
+      "landlordA",
+      `mutation($input: CreateAllocationMethodologyVersionInput!) { createAllocationMethodologyVersion(input: $input) { methodology { id approvedOn } userErrors { field code message } } }`,
+      {
+        input: {
+          config: (await api.db.prisma.allocationMethodology.findFirstOrThrow({ where: { landlordId: api.orgIds.esch }, orderBy: { version: "asc" } })).config,
+        },
+      },
+      "createAllocationMethodologyVersion",
+    );
     expect(v.methodology.approvedOn).toBeNull();
 
     // The access records: who, whose, why, when — listed for the ministry, refused to landlords.
     const first = within[0]!;
     const LIST = `query($c: ID!) { personalDataAccesses(first: 50, filter: { candidateId: $c }) { edges { node { occurredAt role organisationId candidateId purpose basisId apiKeyPrefix } } } }`;
     const records = edges((await api.gql("analyst", LIST, { c: first.id })).body.data!.personalDataAccesses);
-    expect(records).toContainEqual(expect.objectContaining({ role: "SOCIAL_LANDLORD", organisationId: gid("Organisation", api.orgIds.esch), candidateId: first.id, purpose: "ALLOCATION_FILE", basisId: real }));
+    expect(records).toContainEqual(
+      expect.objectContaining({
+        role: "SOCIAL_LANDLORD",
+        organisationId: gid("Organisation", api.orgIds.esch),
+        candidateId: first.id,
+        purpose: "ALLOCATION_FILE",
+        basisId: real,
+      }),
+    );
     expect(records.every((r: any) => typeof r.occurredAt === "string" && r.apiKeyPrefix)).toBe(true);
-    for (const caller of ["landlordA", "landlordB", "developer", "anonymous"] as const) expect((await api.gql(caller, LIST, { c: first.id })).body.data?.personalDataAccesses ?? null, caller).toBeNull();
+    for (const caller of ["landlordA", "landlordB", "developer", "anonymous"] as const)
+      expect((await api.gql(caller, LIST, { c: first.id })).body.data?.personalDataAccesses ?? null, caller).toBeNull();
     // A pseudonymised read leaves no access record.
     const hidden = beyond.find((c: any) => !c.personal)!;
-    expect(edges((await api.gql("admin", LIST, { c: hidden.id })).body.data!.personalDataAccesses).filter((r: any) => r.organisationId === gid("Organisation", api.orgIds.esch) && r.basisId === real)).toEqual([]);
+    expect(
+      edges((await api.gql("admin", LIST, { c: hidden.id })).body.data!.personalDataAccesses).filter(
+        (r: any) => r.organisationId === gid("Organisation", api.orgIds.esch) && r.basisId === real,
+      ),
+    ).toEqual([]);
   }, 600_000);
 
   it("finding 3: analysts read pseudonymised records and coarse bands only — no income, birth-date-derived end, health text, disability or raw audit payload", async () => {
@@ -331,18 +640,35 @@ describe(`personal data by field class (${TEST_DATABASE_KIND})`, () => {
     expect(analyst.rentComputation).toBeNull();
     expect(analyst.household.incomeBand).toMatch(/^EUR_/);
     expect(analyst.household.incomeBand).toBe(admin.household.incomeBand);
-    for (const m of analyst.household.members) expect(m).toMatchObject({ ageBand: expect.stringMatching(/^(UNDER_18|AGE_)/), firstName: null, birthDate: null, annualNetIncome: null, hasDisability: null });
+    for (const m of analyst.household.members)
+      expect(m).toMatchObject({
+        ageBand: expect.stringMatching(/^(UNDER_18|AGE_)/),
+        firstName: null,
+        birthDate: null,
+        annualNetIncome: null,
+        hasDisability: null,
+      });
     const medical = (await api.gql("analyst", LEASE, { id: gid("Lease", s.medicalLease) })).body.data!.node;
     expect(medical).toMatchObject({ medicalReasonEvidence: null, medicalReasonDocumentedOn: null });
     expect((await api.gql("admin", LEASE, { id: gid("Lease", s.medicalLease) })).body.data!.node.medicalReasonEvidence).toMatch(/Weber/);
-    const assessment = (await api.gql("analyst", `query($id: ID!) { node(id: $id) { ... on RehousingCase { assessment { protectedDisabledMember } } } }`, { id: gid("RehousingCase", s.rehousingCase) })).body.data!.node.assessment;
+    const assessment = (
+      await api.gql("analyst", `query($id: ID!) { node(id: $id) { ... on RehousingCase { assessment { protectedDisabledMember } } } }`, {
+        id: gid("RehousingCase", s.rehousingCase),
+      })
+    ).body.data!.node.assessment;
     expect(assessment.protectedDisabledMember).toBeNull();
     // Allocation files and their decision records: nothing of the candidates' identities in the analyst's answer.
-    const file = await api.gql("analyst", `query($id: ID!) { node(id: $id) { ... on AllocationFile { decisionHash decisionRecordBytes events { reason } candidates(first: 100) { edges { node { rank score contributions { criterion points detail } candidate { ageBand householdComposition { size } personalData { firstName } } } } } } } }`, { id: gid("AllocationFile", s.fileA) });
+    const file = await api.gql(
+      "analyst",
+      `query($id: ID!) { node(id: $id) { ... on AllocationFile { decisionHash decisionRecordBytes events { reason } candidates(first: 100) { edges { node { rank score contributions { criterion points detail } candidate { ageBand householdComposition { size } personalData { firstName } } } } } } } }`,
+      { id: gid("AllocationFile", s.fileA) },
+    );
     const text = JSON.stringify(file.body.data);
     const c = await api.db.prisma.candidate.findUniqueOrThrow({ where: { id: s.candidateA } });
     for (const secret of [c.firstName, c.lastName, c.birthDate.toISOString().slice(0, 10), c.address]) expect(text).not.toContain(secret);
-    expect(edges(file.body.data!.node.candidates).every((e: any) => e.candidate.personalData === null && e.contributions.every((x: any) => x.detail === null))).toBe(true);
+    expect(
+      edges(file.body.data!.node.candidates).every((e: any) => e.candidate.personalData === null && e.contributions.every((x: any) => x.detail === null)),
+    ).toBe(true);
   }, 300_000);
 
   it("finding 4: eligibility oracle — about a hidden candidate only eligible or not, and only for today or the caller's own file days", async () => {
@@ -352,7 +678,15 @@ describe(`personal data by field class (${TEST_DATABASE_KIND})`, () => {
       const todayAnswer = await api.gql(caller, Q, { id, asOf: today });
       expect(todayAnswer.body.errors, caller).toBeUndefined();
       const r = todayAnswer.body.data!.candidateEligibility;
-      expect(r, caller).toMatchObject({ disclosure: "OUTCOME_ONLY", checked: [], failures: [], income: null, ceiling: null, parameters: [], interpretationNotes: [] });
+      expect(r, caller).toMatchObject({
+        disclosure: "OUTCOME_ONLY",
+        checked: [],
+        failures: [],
+        income: null,
+        ceiling: null,
+        parameters: [],
+        interpretationNotes: [],
+      });
       expect(typeof r.eligible).toBe("boolean");
       // A binary search on asOf is refused: every other day names the field.
       for (const asOf of ["1990-01-01", "2024-06-15", "2030-01-01"]) {

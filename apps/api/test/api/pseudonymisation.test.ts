@@ -7,19 +7,30 @@
  * a lease's household and a candidate's household.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { unmaskingEntryWhere } from "../../src/privacy/personal-data.js";
+import { unmaskingEntryWhere } from "../../src/privacy/relationship.js";
 import { gid, startTestApi, type Caller, type TestApi } from "../support/api.js";
 import { TEST_DATABASE_KIND } from "../support/database.js";
 
 const CALLERS: Caller[] = ["admin", "analyst", "landlordA", "landlordB", "developer", "anonymous"];
 type Seen = "personal" | "pseudonymised" | "none";
 
-const MEMBER = "role ageBand firstName lastName birthDate age hasDisability isDependent annualNetIncome workplaceMunicipality { code } partner { role firstName }";
+const MEMBER =
+  "role ageBand firstName lastName birthDate age hasDisability isDependent annualNetIncome workplaceMunicipality { code } partner { role firstName }";
 const HOUSEHOLD = `id size incomeYear personalDataVisible composition { size adults children couples } members { ${MEMBER} }`;
 const PERSONAL_FIELDS = ["firstName", "lastName", "birthDate", "age", "hasDisability", "isDependent", "annualNetIncome", "workplaceMunicipality"] as const;
 
-interface Member { firstName: string; lastName: string; birthDate: Date; annualNetIncome: { toFixed(n: number): string }; workplaceMunicipalityId: string | null }
-interface Household { id: string; candidateId: string; members: Member[] }
+interface Member {
+  firstName: string;
+  lastName: string;
+  birthDate: Date;
+  annualNetIncome: { toFixed(n: number): string };
+  workplaceMunicipalityId: string | null;
+}
+interface Household {
+  id: string;
+  candidateId: string;
+  members: Member[];
+}
 
 describe(`household pseudonymisation (${TEST_DATABASE_KIND})`, () => {
   let api: TestApi;
@@ -39,13 +50,30 @@ describe(`household pseudonymisation (${TEST_DATABASE_KIND})`, () => {
     const inFile = (landlordId: string) => ({ candidate: { applications: { some: { allocationEntries: { some: { allocationFile: { landlordId } } } } } } });
     // A's shortlist entry must unmask (real vacancy, approved methodology, within the bound: privacy/personal-data.ts).
     const unmasks = (landlordId: string) => ({ candidate: { applications: { some: { allocationEntries: { some: unmaskingEntryWhere(landlordId) } } } } });
-    inFileA = await p.household.findFirstOrThrow({ where: { ...unmasks(esch), leases: { none: {} }, members: { some: { workplaceMunicipalityId: { not: null } } } }, include });
+    inFileA = await p.household.findFirstOrThrow({
+      where: { ...unmasks(esch), leases: { none: {} }, members: { some: { workplaceMunicipalityId: { not: null } } } },
+      include,
+    });
     outside = await p.household.findFirstOrThrow({ where: { NOT: [inFile(esch), inFile(fonds)], leases: { none: {} }, memberCount: { gte: 2 } }, include });
     tenantA = await p.household.findFirstOrThrow({ where: { leases: { some: { landlordId: esch } }, NOT: [inFile(esch), inFile(fonds)] }, include });
     const bHolds = (await p.household.count({ where: { id: inFileA.id, OR: [unmasks(fonds), { leases: { some: { landlordId: fonds } } }] } })) > 0;
-    expectations.set(inFileA.id, { admin: "personal", analyst: "pseudonymised", landlordA: "personal", landlordB: bHolds ? "personal" : "none", developer: "none", anonymous: "none" });
+    expectations.set(inFileA.id, {
+      admin: "personal",
+      analyst: "pseudonymised",
+      landlordA: "personal",
+      landlordB: bHolds ? "personal" : "none",
+      developer: "none",
+      anonymous: "none",
+    });
     expectations.set(outside.id, { admin: "personal", analyst: "pseudonymised", landlordA: "none", landlordB: "none", developer: "none", anonymous: "none" });
-    expectations.set(tenantA.id, { admin: "personal", analyst: "pseudonymised", landlordA: "personal", landlordB: "none", developer: "none", anonymous: "none" });
+    expectations.set(tenantA.id, {
+      admin: "personal",
+      analyst: "pseudonymised",
+      landlordA: "personal",
+      landlordB: "none",
+      developer: "none",
+      anonymous: "none",
+    });
   });
   afterAll(async () => api?.close());
 
@@ -58,7 +86,9 @@ describe(`household pseudonymisation (${TEST_DATABASE_KIND})`, () => {
     for (const m of node.members) expect(m.ageBand, label).toMatch(/^(UNDER_18|AGE_)/);
     if (node.personalDataVisible) {
       const names = node.members.map((m: any) => `${m.firstName} ${m.lastName} ${m.birthDate} ${m.annualNetIncome}`).sort();
-      expect(names, label).toEqual(h.members.map((m) => `${m.firstName} ${m.lastName} ${m.birthDate.toISOString().slice(0, 10)} ${m.annualNetIncome.toFixed(2)}`).sort());
+      expect(names, label).toEqual(
+        h.members.map((m) => `${m.firstName} ${m.lastName} ${m.birthDate.toISOString().slice(0, 10)} ${m.annualNetIncome.toFixed(2)}`).sort(),
+      );
       return "personal";
     }
     for (const m of node.members) for (const f of PERSONAL_FIELDS) expect(m[f], `${label}: ${f}`).toBeNull();
@@ -88,7 +118,9 @@ describe(`household pseudonymisation (${TEST_DATABASE_KIND})`, () => {
   it("nodes(ids:) gives the same answer for several households at once", async () => {
     for (const caller of CALLERS) {
       const households = [inFileA, outside, tenantA];
-      const res = await api.gql(caller, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Household { ${HOUSEHOLD} } } }`, { ids: households.map((h) => gid("Household", h.id)) });
+      const res = await api.gql(caller, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Household { ${HOUSEHOLD} } } }`, {
+        ids: households.map((h) => gid("Household", h.id)),
+      });
       expect(res.body.errors, caller).toBeUndefined();
       expect(households.map((h, i) => seen(h, res.body.data!.nodes[i], caller))).toEqual(households.map((h) => expectations.get(h.id)![caller]));
     }
@@ -101,7 +133,10 @@ describe(`household pseudonymisation (${TEST_DATABASE_KIND})`, () => {
       expect(seen(tenantA, res.body.data?.node?.household, caller), caller).toBe(expectations.get(tenantA.id)![caller]);
     }
     // A page of an analyst's leases: no member's name, birth date or income.
-    const page = await api.gql("analyst", `{ leases(first: 20) { edges { node { household { personalDataVisible members { firstName lastName birthDate annualNetIncome ageBand } } } } } }`);
+    const page = await api.gql(
+      "analyst",
+      `{ leases(first: 20) { edges { node { household { personalDataVisible members { firstName lastName birthDate annualNetIncome ageBand } } } } } }`,
+    );
     expect(page.body.errors).toBeUndefined();
     const members = page.body.data!.leases.edges.flatMap((e: any) => e.node.household.members);
     expect(members.length).toBeGreaterThan(0);
@@ -112,12 +147,18 @@ describe(`household pseudonymisation (${TEST_DATABASE_KIND})`, () => {
   it("a candidate's household is reached with its personal data only by those who see the candidate's", async () => {
     for (const h of [inFileA, outside]) {
       for (const caller of CALLERS) {
-        const res = await api.gql(caller, `query($id: ID!) { node(id: $id) { ... on Candidate { householdComposition { size } personalData { household { ${HOUSEHOLD} } } } } }`, { id: gid("Candidate", h.candidateId) });
+        const res = await api.gql(
+          caller,
+          `query($id: ID!) { node(id: $id) { ... on Candidate { householdComposition { size } personalData { household { ${HOUSEHOLD} } } } } }`,
+          { id: gid("Candidate", h.candidateId) },
+        );
         const candidate = res.body.data?.node;
         const expected = expectations.get(h.id)![caller];
         if (candidate?.personalData) expect(seen(h, candidate.personalData.household, caller)).toBe("personal");
         // The candidate's personal data and its household's are given to the same callers (the tenant's landlord aside).
-        expect(`${caller}: ${candidate?.personalData ? "personal" : "not personal"}`).toBe(`${caller}: ${expected === "personal" ? "personal" : "not personal"}`);
+        expect(`${caller}: ${candidate?.personalData ? "personal" : "not personal"}`).toBe(
+          `${caller}: ${expected === "personal" ? "personal" : "not personal"}`,
+        );
       }
     }
   });

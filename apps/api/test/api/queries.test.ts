@@ -54,7 +54,9 @@ describe(`dwelling queries (${TEST_DATABASE_KIND})`, () => {
     });
     expect(res.body.errors).toBeUndefined();
     const nodes = res.body.data!.dwellings.edges.map((e: any) => e.node);
-    const expected = await api.db.prisma.dwelling.count({ where: { municipalityId: "luxembourg", status: "LET", bedrooms: { gte: 2, lte: 3 }, category: "ALL_PUBLIC" } });
+    const expected = await api.db.prisma.dwelling.count({
+      where: { municipalityId: "luxembourg", status: "LET", bedrooms: { gte: 2, lte: 3 }, category: "ALL_PUBLIC" },
+    });
     expect(res.body.data!.dwellings.totalCount).toBe(expected);
     expect(nodes.length).toBe(Math.min(50, expected));
     for (const n of nodes) {
@@ -63,12 +65,15 @@ describe(`dwelling queries (${TEST_DATABASE_KIND})`, () => {
       expect(n.bedrooms).toBeLessThanOrEqual(3);
     }
     const areas = nodes.map((n: any) => n.usefulArea as string);
-    const sorted = [...areas].sort((a, b) => (Number(b) - Number(a)));
+    const sorted = [...areas].sort((a, b) => Number(b) - Number(a));
     expect(areas).toEqual(sorted);
   });
 
   it("sends decimals as exact strings, money with two decimals", async () => {
-    const res = await api.gql("landlordA", "{ leases(first: 3) { edges { node { monthlyRent monthlyCharges } } } dwellings(first: 1) { edges { node { usefulArea } } } }");
+    const res = await api.gql(
+      "landlordA",
+      "{ leases(first: 3) { edges { node { monthlyRent monthlyCharges } } } dwellings(first: 1) { edges { node { usefulArea } } } }",
+    );
     for (const e of res.body.data!.leases.edges) {
       expect(e.node.monthlyRent).toMatch(/^\d+\.\d{2}$/);
       expect(e.node.monthlyCharges).toMatch(/^\d+\.\d{2}$/);
@@ -87,7 +92,9 @@ describe(`dwelling queries (${TEST_DATABASE_KIND})`, () => {
     };
     const for5 = await count(5);
     const for50 = await count(50);
-    console.log(`SQL statements for a dwellings page with landlord, conventions, municipality and units (${TEST_DATABASE_KIND}): 5 items → ${for5}, 50 items → ${for50} (counted with Prisma query events around one request)`);
+    console.log(
+      `SQL statements for a dwellings page with landlord, conventions, municipality and units (${TEST_DATABASE_KIND}): 5 items → ${for5}, 50 items → ${for50} (counted with Prisma query events around one request)`,
+    );
     expect(for50).toBe(for5);
     expect(for50).toBeLessThanOrEqual(10);
   });
@@ -100,7 +107,10 @@ describe(`dwelling queries (${TEST_DATABASE_KIND})`, () => {
   });
 
   it("answers the ministry's dashboard from SQL aggregates that match the rows", async () => {
-    const res = await api.gql("analyst", "{ ministryDashboard { stock { municipalityCode category status dwellings } vacancy { landlord dwellings vacant vacancyRate } candidatesWaiting { householdSize workplaceMunicipality candidates } } }");
+    const res = await api.gql(
+      "analyst",
+      "{ ministryDashboard { stock { municipalityCode category status dwellings } vacancy { landlord dwellings vacant vacancyRate } candidatesWaiting { householdSize workplaceMunicipality candidates } } }",
+    );
     expect(res.body.errors).toBeUndefined();
     const d = res.body.data!.ministryDashboard;
     const stockTotal = d.stock.reduce((s: number, r: any) => s + r.dwellings, 0);

@@ -54,10 +54,27 @@ function dummy(type: GraphQLInputType): unknown {
   if (isListType(type)) return [dummy(type.ofType)];
   if (isEnumType(type)) return type.getValues()[0]!.value;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => [f.name, dummy(f.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+        .map((f) => [f.name, dummy(f.type)]),
+    );
   }
   if (isScalarType(type)) {
-    return ({ Int: 2025, String: "x", Boolean: false, Date: "2025-01-01", DateTime: "2025-01-01T00:00:00Z", Month: "2025-01", Decimal: "1", ID: gid("Organisation", randomUUID()) } as Record<string, unknown>)[type.name] ?? "x";
+    return (
+      (
+        {
+          Int: 2025,
+          String: "x",
+          Boolean: false,
+          Date: "2025-01-01",
+          DateTime: "2025-01-01T00:00:00Z",
+          Month: "2025-01",
+          Decimal: "1",
+          ID: gid("Organisation", randomUUID()),
+        } as Record<string, unknown>
+      )[type.name] ?? "x"
+    );
   }
   throw new Error(`no dummy for ${String(type)}`);
 }
@@ -87,7 +104,8 @@ function request(slot: IdSlot, field: GraphQLField<unknown, unknown>, id: string
   // A connection reads its rows (and decodes its filters) only when its edges are asked for.
   const returned = getNamedType(field.type);
   // A scalar result (JSON: a candidate's data report) takes no selection at all.
-  const selection = !isObjectType(returned) && !isInterfaceType(returned) ? "" : returned.getFields().edges ? "{ __typename edges { cursor } }" : "{ __typename }";
+  const selection =
+    !isObjectType(returned) && !isInterfaceType(returned) ? "" : returned.getFields().edges ? "{ __typename edges { cursor } }" : "{ __typename }";
   return { query: `query(${decls.join(", ")}) { result: ${field.name}(${uses.join(", ")}) ${selection} }`, variables };
 }
 
@@ -103,18 +121,28 @@ describe(`wrong IDs in queries (${TEST_DATABASE_KIND})`, () => {
   const fields = Object.values(sdl.getQueryType()!.getFields());
   const slots = fields.flatMap((f) => idSlots(f).map((slot) => ({ slot, field: f })));
   /** Every type an ID can name: object types with an `id: ID` field (Nodes, compensation statements…). */
-  const idTypes = Object.values(sdl.getTypeMap()).filter((t) => isObjectType(t) && !t.name.startsWith("__") && getNamedType(t.getFields().id?.type ?? sdl.getType("String")!).name === "ID").map((t) => t.name);
+  const idTypes = Object.values(sdl.getTypeMap())
+    .filter((t) => isObjectType(t) && !t.name.startsWith("__") && getNamedType(t.getFields().id?.type ?? sdl.getType("String")!).name === "ID")
+    .map((t) => t.name);
 
   it("finds the ID arguments of the queries in the schema", () => {
     const names = slots.map(({ slot }) => `${slot.field}(${slot.path.join(".")})`);
     // Those the reviewer named, at least; the walk finds every other one.
-    for (const expected of ["node(id)", "nodes(ids)", "dwellings(filter.landlordIds)", "candidateEligibility(candidateId)", "compensationStatement(id)"]) expect(names).toContain(expected);
+    for (const expected of ["node(id)", "nodes(ids)", "dwellings(filter.landlordIds)", "candidateEligibility(candidateId)", "compensationStatement(id)"])
+      expect(names).toContain(expected);
     expect(idTypes).toEqual(expect.arrayContaining(["Dwelling", "Organisation", "Candidate", "Household", "Municipality", "CompensationStatement"]));
   });
 
   it("refuses a malformed ID in every query argument with BAD_USER_INPUT naming the argument", async () => {
     const failures: string[] = [];
-    const malformed = [...idTypes.map((t) => b64(`${t}:${t === "Municipality" ? "Not a code!" : "x"}`)), b64("Dwelling:' OR 1=1 --"), "%%% not base64", b64("no colon"), b64(`Nope:${randomUUID()}`), b64(`:${randomUUID()}`)];
+    const malformed = [
+      ...idTypes.map((t) => b64(`${t}:${t === "Municipality" ? "Not a code!" : "x"}`)),
+      b64("Dwelling:' OR 1=1 --"),
+      "%%% not base64",
+      b64("no colon"),
+      b64(`Nope:${randomUUID()}`),
+      b64(`:${randomUUID()}`),
+    ];
     for (const { slot, field } of slots) {
       const label = `${slot.field}(${slot.path.join(".")})`;
       const leaf = slot.path.at(-1)!;

@@ -22,7 +22,13 @@ const ISSUE = `mutation($input: CompensationStatementInput!) { issueCompensation
 const DEV_CALC = `query($input: CalculateDeveloperCompensationInput!) {
   calculateDeveloperCompensation(input: $input) { legalRegime total unconfirmedIndexAfter indexPointsUsed { label value unconfirmed } capitalRateBounds { kind status flagged } }
 }`;
-const CALC_INPUT = { developerKind: "OTHER", conventionSignedOn: "2025-06-01", firstLettingDate: "2025-07-01", month: "2027-01", land: { capitalInvested: "200000", ownContribution: "100000" } };
+const CALC_INPUT = {
+  developerKind: "OTHER",
+  conventionSignedOn: "2025-06-01",
+  firstLettingDate: "2025-07-01",
+  month: "2027-01",
+  land: { capitalInvested: "200000", ownContribution: "100000" },
+};
 
 describe(`index series in compensation (${TEST_DATABASE_KIND})`, () => {
   let api: TestApi;
@@ -30,7 +36,12 @@ describe(`index series in compensation (${TEST_DATABASE_KIND})`, () => {
   beforeAll(async () => {
     api = await startTestApi({ bill8535EntryIntoForce: "2024-01-01" });
     const convention = await api.db.prisma.convention.findFirstOrThrow({
-      where: { kind: "FINANCIAL_PARTICIPATION", developerId: api.orgIds.snhbm, signedOn: { gte: new Date("2023-10-01T00:00:00Z") }, financedDwellings: { some: { firstLettingOn: { lt: new Date("2025-01-01T00:00:00Z") }, status: "LET" } } },
+      where: {
+        kind: "FINANCIAL_PARTICIPATION",
+        developerId: api.orgIds.snhbm,
+        signedOn: { gte: new Date("2023-10-01T00:00:00Z") },
+        financedDwellings: { some: { firstLettingOn: { lt: new Date("2025-01-01T00:00:00Z") }, status: "LET" } },
+      },
       orderBy: { reference: "asc" },
     });
     developerInput = { conventionId: gid("Convention", convention.id), year: 2025, legalRegime: "LAW" };
@@ -63,15 +74,23 @@ describe(`index series in compensation (${TEST_DATABASE_KIND})`, () => {
     expect(d.unconfirmedIndexAfter).toBeNull();
     expect(d.indexPointsUsed.length).toBeGreaterThan(0);
     // Landlord statements have no capital remuneration: null.
-    const landlord = await api.gql("landlordA", `query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { capitalRateBounds { kind } } }`, { input: { landlordId: gid("Organisation", api.orgIds.esch), year: 2025 } });
+    const landlord = await api.gql(
+      "landlordA",
+      `query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { capitalRateBounds { kind } } }`,
+      { input: { landlordId: gid("Organisation", api.orgIds.esch), year: 2025 } },
+    );
     expect(landlord.body.data!.compensationStatementDraft.capitalRateBounds).toBeNull();
   });
 
   it("art. 13 §4: once an administrator records the €STR, a rate above its cap is BREACHED and flagged on the draft and the issued statement", async () => {
-    const convention = await api.db.prisma.convention.findUniqueOrThrow({ where: { id: Buffer.from(developerInput.conventionId, "base64").toString().split(":")[1]! } });
+    const convention = await api.db.prisma.convention.findUniqueOrThrow({
+      where: { id: Buffer.from(developerInput.conventionId, "base64").toString().split(":")[1]! },
+    });
     const signed = convention.signedOn.toISOString().slice(0, 10);
     const today = new Date().toISOString().slice(0, 10);
-    const rec = await api.gql("admin", RECORD, { input: { series: "ECB_SHORT_TERM_RATE", key: "2023-09-20", value: "1.9", source: "ECB €STR publication (test fixture)", knownUntil: today } });
+    const rec = await api.gql("admin", RECORD, {
+      input: { series: "ECB_SHORT_TERM_RATE", key: "2023-09-20", value: "1.9", source: "ECB €STR publication (test fixture)", knownUntil: today },
+    });
     expect(rec.body.data!.recordIndexValue.userErrors).toEqual([]);
     const d = (await api.gql("developer", DRAFT, { input: developerInput })).body.data!.compensationStatementDraft;
     // Land: 3.5 % against [1.9, 1.9 + 1.5]; construction: 4.5 % against [1.9 + 1, 1.9 + 2.5] (RGD 2024 art. 2; law art. 13 §4).
@@ -82,12 +101,21 @@ describe(`index series in compensation (${TEST_DATABASE_KIND})`, () => {
     expect(d.capitalRateBounds[0].message).toContain("OUTSIDE");
     const issued = (await api.gql("developer", ISSUE, { input: developerInput })).body.data!.issueCompensationStatement;
     expect(issued.userErrors).toEqual([]);
-    expect(issued.statement.capitalRateBounds).toMatchObject([{ kind: "LAND", status: "BREACHED", flagged: true }, { kind: "CONSTRUCTION", status: "BREACHED", flagged: true }]);
+    expect(issued.statement.capitalRateBounds).toMatchObject([
+      { kind: "LAND", status: "BREACHED", flagged: true },
+      { kind: "CONSTRUCTION", status: "BREACHED", flagged: true },
+    ]);
   });
 
   it("a statement with a month after the cote's knownUntil is flagged unconfirmed (those lines only); an administrator confirming the series clears it", async () => {
     const convention = await api.db.prisma.convention.findFirstOrThrow({
-      where: { kind: "FINANCIAL_PARTICIPATION", developerId: api.orgIds.fonds, fondsIndemnityRequested: true, signedOn: { gte: new Date("2023-10-01T00:00:00Z") }, financedDwellings: { some: { status: "LET", firstLettingOn: { lt: new Date("2025-01-01T00:00:00Z") } } } },
+      where: {
+        kind: "FINANCIAL_PARTICIPATION",
+        developerId: api.orgIds.fonds,
+        fondsIndemnityRequested: true,
+        signedOn: { gte: new Date("2023-10-01T00:00:00Z") },
+        financedDwellings: { some: { status: "LET", firstLettingOn: { lt: new Date("2025-01-01T00:00:00Z") } } },
+      },
       include: { financedDwellings: { where: { status: "LET", firstLettingOn: { lt: new Date("2025-01-01T00:00:00Z") } }, orderBy: { reference: "asc" } } },
     });
     const moved = convention.financedDwellings[0]!;
@@ -111,7 +139,9 @@ describe(`index series in compensation (${TEST_DATABASE_KIND})`, () => {
     // The operator confirms the last tranche up to a later day: the statement no longer rests on an unconfirmed value.
     const last = COTE_SERIES.points.at(-1)!;
     const confirmUntil = "2026-12-01";
-    const rec = await api.gql("admin", RECORD, { input: { series: "COTE", key: last.validFrom, value: last.value, source: "STATEC, cote d'application (test fixture)", knownUntil: confirmUntil } });
+    const rec = await api.gql("admin", RECORD, {
+      input: { series: "COTE", key: last.validFrom, value: last.value, source: "STATEC, cote d'application (test fixture)", knownUntil: confirmUntil },
+    });
     expect(rec.body.data!.recordIndexValue).toMatchObject({ unchanged: false, userErrors: [], indexValue: { knownUntil: confirmUntil } });
     const after = (await api.gql("admin", DRAFT, { input, filter })).body.data!.compensationStatementDraft;
     expect(after.unconfirmedIndexAfter).toBeNull();
@@ -119,15 +149,22 @@ describe(`index series in compensation (${TEST_DATABASE_KIND})`, () => {
   });
 
   it("legalRegime stands beside the deprecated regime: either is accepted, both given must agree; an operator's earlier cote tranche lets a bill statement indexed from an old first letting compute", async () => {
-    const byLegal = (await api.gql("anonymous", DEV_CALC, { input: { ...CALC_INPUT, month: "2025-08", legalRegime: "BILL_8535" } })).body.data!.calculateDeveloperCompensation;
-    const byOld = (await api.gql("anonymous", DEV_CALC, { input: { ...CALC_INPUT, month: "2025-08", regime: "BILL_8535" } })).body.data!.calculateDeveloperCompensation;
+    const byLegal = (await api.gql("anonymous", DEV_CALC, { input: { ...CALC_INPUT, month: "2025-08", legalRegime: "BILL_8535" } })).body.data!
+      .calculateDeveloperCompensation;
+    const byOld = (await api.gql("anonymous", DEV_CALC, { input: { ...CALC_INPUT, month: "2025-08", regime: "BILL_8535" } })).body.data!
+      .calculateDeveloperCompensation;
     expect(byLegal.legalRegime).toBe("BILL_8535");
     expect(byOld).toEqual(byLegal);
     const both = await api.gql("anonymous", DEV_CALC, { input: { ...CALC_INPUT, regime: "LAW", legalRegime: "BILL_8535" } });
     expect(both.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input.legalRegime" });
-    const ceilings = await api.gql("anonymous", `{ compensationFlatCeilingChecks(conventionSignedOn: "2024-02-01", date: "2024-02-15", regime: LAW, legalRegime: BILL_8535) { within } }`);
+    const ceilings = await api.gql(
+      "anonymous",
+      `{ compensationFlatCeilingChecks(conventionSignedOn: "2024-02-01", date: "2024-02-15", regime: LAW, legalRegime: BILL_8535) { within } }`,
+    );
     expect(ceilings.body.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "legalRegime" });
-    const issue = await api.gql("developer", ISSUE, { input: { conventionId: developerInput.conventionId, year: 2025, regime: "LAW", legalRegime: "BILL_8535" } });
+    const issue = await api.gql("developer", ISSUE, {
+      input: { conventionId: developerInput.conventionId, year: 2025, regime: "LAW", legalRegime: "BILL_8535" },
+    });
     expect(issue.body.data!.issueCompensationStatement.userErrors).toMatchObject([{ field: ["input", "legalRegime"], code: "INVALID_VALUE" }]);
     // Under the bill the capital is indexed from the first letting (art. 13 §5 as amended): a letting before the
     // cote series' first tranche is INDEX_MISSING naming the day, until an operator records an earlier tranche.
@@ -138,11 +175,17 @@ describe(`index series in compensation (${TEST_DATABASE_KIND})`, () => {
     // Issuing answers the same as a user error with its code (the one DomainError mapping).
     const refused = (await api.gql("developer", ISSUE, { input: billInput })).body.data!.issueCompensationStatement;
     expect(refused).toMatchObject({ statement: null, userErrors: [{ code: "INDEX_MISSING", message: expect.stringContaining("cote d'application") }] });
-    const rec = await api.gql("admin", RECORD, { input: { series: "COTE", key: "2000-01-01", value: "600", source: "STATEC, cote d'application (test fixture, not a published figure)" } });
+    const rec = await api.gql("admin", RECORD, {
+      input: { series: "COTE", key: "2000-01-01", value: "600", source: "STATEC, cote d'application (test fixture, not a published figure)" },
+    });
     expect(rec.body.data!.recordIndexValue.userErrors).toEqual([]);
     const draft = await api.gql("developer", DRAFT, { input: billInput });
     expect(draft.body.errors).toBeUndefined();
     expect(draft.body.data!.compensationStatementDraft.legalRegime).toBe("BILL_8535");
-    expect(draft.body.data!.compensationStatementDraft.indexPointsUsed.some((p: { value: string; citation: string }) => p.value === "600" && p.citation.includes("test fixture"))).toBe(true);
+    expect(
+      draft.body.data!.compensationStatementDraft.indexPointsUsed.some(
+        (p: { value: string; citation: string }) => p.value === "600" && p.citation.includes("test fixture"),
+      ),
+    ).toBe(true);
   });
 });

@@ -25,11 +25,23 @@ describe(`statement benchmark: one landlord, ${DWELLINGS} dwellings (${TEST_DATA
     db = await openTestDatabase();
     const p = db.prisma;
     await p.municipality.create({ data: { id: "bench", name: "Bench", canton: "LUXEMBOURG" } });
-    const landlord = await p.organisation.create({ data: { name: "Bench landlord", kind: "MUNICIPALITY", isSocialLandlord: true, isSocialDeveloper: true, municipalityId: "bench" } });
+    const landlord = await p.organisation.create({
+      data: { name: "Bench landlord", kind: "MUNICIPALITY", isSocialLandlord: true, isSocialDeveloper: true, municipalityId: "bench" },
+    });
     const developer = await p.organisation.create({ data: { name: "Bench developer", kind: "COMPANY", isSocialDeveloper: true } });
-    const convention = await p.convention.create({ data: { reference: "CC-BENCH", kind: "COMPENSATION", landlordId: landlord.id, signedOn: d("2024-02-01"), startsOn: d("2024-02-01") } });
+    const convention = await p.convention.create({
+      data: { reference: "CC-BENCH", kind: "COMPENSATION", landlordId: landlord.id, signedOn: d("2024-02-01"), startsOn: d("2024-02-01") },
+    });
     const candidate = await p.candidate.create({
-      data: { registerNumber: "BENCH-1", firstName: "A", lastName: "B", birthDate: d("1980-01-01"), address: "1, rue", municipalityId: "bench", residenceStatus: "LUXEMBOURG_NATIONAL" },
+      data: {
+        registerNumber: "BENCH-1",
+        firstName: "A",
+        lastName: "B",
+        birthDate: d("1980-01-01"),
+        address: "1, rue",
+        municipalityId: "bench",
+        residenceStatus: "LUXEMBOURG_NATIONAL",
+      },
     });
     const household = await p.household.create({ data: { candidateId: candidate.id, incomeYear: 2024 } });
     const dwellings = Array.from({ length: DWELLINGS }, (_, i) => ({
@@ -67,7 +79,10 @@ describe(`statement benchmark: one landlord, ${DWELLINGS} dwellings (${TEST_DATA
         status: i % 7 === 0 ? ("ENDED" as const) : ("ACTIVE" as const),
       }));
     for (let i = 0; i < leases.length; i += 1_000) await p.lease.createMany({ data: leases.slice(i, i + 1_000) });
-    subject = { landlord: { id: landlord.id, kind: "MUNICIPALITY", isUniversityOfLuxembourg: false }, convention: { id: convention.id, signedOn: d("2024-02-01") } };
+    subject = {
+      landlord: { id: landlord.id, kind: "MUNICIPALITY", isUniversityOfLuxembourg: false },
+      convention: { id: convention.id, signedOn: d("2024-02-01") },
+    };
   }, 300_000);
   afterAll(async () => db?.close());
 

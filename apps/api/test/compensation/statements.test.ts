@@ -87,7 +87,13 @@ function parseCsv(text: string): string[][] {
 /** An Esch dwelling in the stock since before `year`, with no units (so its lines are per dwelling). */
 async function steadyDwelling(api: TestApi, year: number) {
   return api.db.prisma.dwelling.findFirstOrThrow({
-    where: { landlordId: api.orgIds.esch, compensationConventionId: { not: null }, status: "LET", managedSince: { lt: new Date(`${year}-01-01T00:00:00Z`) }, accommodationUnits: { none: {} } },
+    where: {
+      landlordId: api.orgIds.esch,
+      compensationConventionId: { not: null },
+      status: "LET",
+      managedSince: { lt: new Date(`${year}-01-01T00:00:00Z`) },
+      accommodationUnits: { none: {} },
+    },
     orderBy: { reference: "asc" },
   });
 }
@@ -113,22 +119,38 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     expect(res.body.errors).toBeUndefined();
     const draft = res.body.data!.compensationStatementDraft;
     expect(draft).toMatchObject({
-      id: null, issued: false, number: null, version: null, kind: "LANDLORD", year: 2025, regime: "LAW", issuedAt: null, fromMonth: "2025-01", toMonth: "2025-12",
-      organisation: { name: "Ville d'Esch-sur-Alzette" }, convention: { reference: expect.stringMatching(/^CC-/) },
+      id: null,
+      issued: false,
+      number: null,
+      version: null,
+      kind: "LANDLORD",
+      year: 2025,
+      regime: "LAW",
+      issuedAt: null,
+      fromMonth: "2025-01",
+      toMonth: "2025-12",
+      organisation: { name: "Ville d'Esch-sur-Alzette" },
+      convention: { reference: expect.stringMatching(/^CC-/) },
     });
     expect(draft.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(draft.lineCount).toBeGreaterThan(100);
     expect(sumCents(draft.subtotalsByComponent.map((s: { amount: string }) => s.amount))).toBe(cents(draft.total));
-    expect(draft.subtotalsByComponent.map((s: { component: string }) => s.component)).toEqual(expect.arrayContaining(["RENT_PAID_TO_DEVELOPER", "MANAGEMENT_FLAT", "TENANT_RENTS"]));
+    expect(draft.subtotalsByComponent.map((s: { component: string }) => s.component)).toEqual(
+      expect.arrayContaining(["RENT_PAID_TO_DEVELOPER", "MANAGEMENT_FLAT", "TENANT_RENTS"]),
+    );
     expect(draft.overallVacancyRate.managedDays).toBeGreaterThan(0);
     expect(draft.parameterVersions.map((p: { parameterId: string }) => p.parameterId)).toContain("compensation.landlord.managementFlat");
     // Art. 41 under the law: 30 June of the year after the compensated year (the request carries the year's audited report, §2 3°).
     expect(draft.filing).toMatchObject({ deadline: "2026-06-30", references: [{ citation: "law art. 41 §1" }, { citation: "law art. 41 §2 3°" }] });
 
     // The draft's lines and CSV (through a detour: lines are paged on issued statements below; here the draft's own connection).
-    const lines = await api.gql("landlordA", `query($input: CompensationStatementInput!) {
+    const lines = await api.gql(
+      "landlordA",
+      `query($input: CompensationStatementInput!) {
       compensationStatementDraft(input: $input) { total csv lines(first: 100, filter: { dwellingId: "${gid("Dwelling", dwellingId)}" }) { totalCount edges { node { lineId component month amount exactAmount inputs parameterVersions { key } } } } }
-    }`, { input: eschInput });
+    }`,
+      { input: eschInput },
+    );
     const d = lines.body.data!.compensationStatementDraft;
     const mine = d.lines.edges.map((e: { node: Line & { inputs: Record<string, string> } }) => e.node);
     const rent = mine.filter((l: Line) => l.component === "RENT_PAID_TO_DEVELOPER");
@@ -138,7 +160,21 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     expect(flats.map((l: Line) => l.amount)).toEqual(Array(12).fill("300.00"));
 
     const rows = parseCsv(d.csv);
-    expect(rows[0]).toEqual(["line_id", "dwelling_id", "object_id", "object_kind", "month", "component", "rule_id", "article", "amount", "parameter_versions", "dwelling_reference", "statement_number", "statement_version"]);
+    expect(rows[0]).toEqual([
+      "line_id",
+      "dwelling_id",
+      "object_id",
+      "object_kind",
+      "month",
+      "component",
+      "rule_id",
+      "article",
+      "amount",
+      "parameter_versions",
+      "dwelling_reference",
+      "statement_number",
+      "statement_version",
+    ]);
     // Global IDs as the API's (they join to node(id:)), the dwelling's reference; a draft has no number yet.
     const own = rows.find((r) => r[1] === gid("Dwelling", dwellingId))!;
     expect(own[2]).toBe(gid("Dwelling", dwellingId));
@@ -156,7 +192,11 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     // The clock (Date only) is set to a day of the first half of 2026: the first days a 2025 statement can be issued.
     vi.setSystemTime(new Date("2026-03-02T09:00:00Z"));
     try {
-      const res = await api.gql("landlordA", `query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { filing { deadline filedOn late daysLate } } }`, { input: eschInput });
+      const res = await api.gql(
+        "landlordA",
+        `query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { filing { deadline filedOn late daysLate } } }`,
+        { input: eschInput },
+      );
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data!.compensationStatementDraft.filing).toEqual({ deadline: "2026-06-30", filedOn: "2026-03-02", late: false, daysLate: 0 });
       const current = await api.gql("landlordA", ISSUE, { input: { ...eschInput, year: 2026 } });
@@ -172,7 +212,15 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     const res = await api.gql("landlordA", ISSUE, { input: eschInput });
     const out = res.body.data!.issueCompensationStatement;
     expect(out.userErrors).toEqual([]);
-    expect(out.statement).toMatchObject({ issued: true, version: 1, kind: "LANDLORD", year: 2025, total: draft.total, contentHash: draft.contentHash, lineCount: draft.lineCount });
+    expect(out.statement).toMatchObject({
+      issued: true,
+      version: 1,
+      kind: "LANDLORD",
+      year: 2025,
+      total: draft.total,
+      contentHash: draft.contentHash,
+      lineCount: draft.lineCount,
+    });
     expect(out.statement.number).toMatch(/^CS-2025-\d{6}$/);
     expect(out.statement.versions).toEqual([{ number: out.statement.number, version: 1 }]);
     expect(out.changesFromPrevious).toBeNull();
@@ -204,7 +252,14 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     expect(out.statement.number).not.toBe(firstNumber);
     expect(out.statement.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     const c = out.changesFromPrevious;
-    expect(c).toMatchObject({ previous: { number: firstNumber, version: 1 }, identical: false, changedCount: 12, addedCount: 0, removedCount: 0, totalDelta: "1800.00" });
+    expect(c).toMatchObject({
+      previous: { number: firstNumber, version: 1 },
+      identical: false,
+      changedCount: 12,
+      addedCount: 0,
+      removedCount: 0,
+      totalDelta: "1800.00",
+    });
     expect(cents(c.totalAfter) - cents(c.totalBefore)).toBe(180000n);
     const changed = c.changed.edges.map((e: { node: { lineId: string; before: string; after: string; delta: string; line: { component: string } } }) => e.node);
     expect(changed).toHaveLength(12);
@@ -214,10 +269,18 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     }
 
     // The issued list and a single statement by ID carry the same figures; latestOnly keeps version 2.
-    const list = await api.gql("landlordA", `{ compensationStatements(first: 10, filter: { year: 2025 }) { totalCount edges { node { number version total } } } }`);
+    const list = await api.gql(
+      "landlordA",
+      `{ compensationStatements(first: 10, filter: { year: 2025 }) { totalCount edges { node { number version total } } } }`,
+    );
     expect(list.body.data!.compensationStatements.totalCount).toBe(2);
-    const latest = await api.gql("landlordA", `{ compensationStatements(first: 10, filter: { year: 2025, latestOnly: true }) { edges { node { number version changesFromPrevious { changedCount } } } } }`);
-    expect(latest.body.data!.compensationStatements.edges).toMatchObject([{ node: { number: out.statement.number, version: 2, changesFromPrevious: { changedCount: 12 } } }]);
+    const latest = await api.gql(
+      "landlordA",
+      `{ compensationStatements(first: 10, filter: { year: 2025, latestOnly: true }) { edges { node { number version changesFromPrevious { changedCount } } } } }`,
+    );
+    expect(latest.body.data!.compensationStatements.edges).toMatchObject([
+      { node: { number: out.statement.number, version: 2, changesFromPrevious: { changedCount: 12 } } },
+    ]);
     const byId = await api.gql("landlordA", `query($id: ID!) { compensationStatement(id: $id) { number total csv } }`, { id: out.statement.id });
     expect(byId.body.data!.compensationStatement).toMatchObject({ number: out.statement.number, total: out.statement.total });
     const rows = parseCsv(byId.body.data!.compensationStatement.csv);
@@ -234,20 +297,27 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     const sheet = workbook.getWorksheet("Statement")!;
     const sheetRows: string[][] = [];
     sheet.eachRow({ includeEmpty: false }, (row) => {
-      sheetRows.push(Array.from({ length: rows[0]!.length }, (_v, i) => {
-        const v = row.getCell(i + 1).value;
-        return v === null || v === undefined ? "" : typeof v === "number" ? v.toFixed(2) : String(v);
-      }));
+      sheetRows.push(
+        Array.from({ length: rows[0]!.length }, (_v, i) => {
+          const v = row.getCell(i + 1).value;
+          return v === null || v === undefined ? "" : typeof v === "number" ? v.toFixed(2) : String(v);
+        }),
+      );
     });
     expect(sheetRows).toEqual(rows.filter((r) => r.length > 1));
     expect(typeof sheet.getRow(sheetRows.length).getCell(9).value).toBe("number");
   });
 
   it("an issued statement is frozen by the database itself: UPDATE, DELETE and TRUNCATE refused; its convention and previous version cannot be deleted from under it", async () => {
-    const row = await api.db.prisma.compensationStatement.findUniqueOrThrow({ where: { number: firstNumber }, select: { id: true, total: true, contentHash: true, conventionId: true } });
+    const row = await api.db.prisma.compensationStatement.findUniqueOrThrow({
+      where: { number: firstNumber },
+      select: { id: true, total: true, contentHash: true, conventionId: true },
+    });
     const frozen = /CompensationStatement is frozen once issued/;
     await expect(api.db.sql.exec(`UPDATE "CompensationStatement" SET "total" = "total" + 1 WHERE "number" = '${firstNumber}'`)).rejects.toThrow(frozen);
-    await expect(api.db.sql.exec(`UPDATE "CompensationStatement" SET "content" = decode('00', 'hex'), "contentHash" = 'forged' WHERE "number" = '${firstNumber}'`)).rejects.toThrow(frozen);
+    await expect(
+      api.db.sql.exec(`UPDATE "CompensationStatement" SET "content" = decode('00', 'hex'), "contentHash" = 'forged' WHERE "number" = '${firstNumber}'`),
+    ).rejects.toThrow(frozen);
     await expect(api.db.prisma.compensationStatement.update({ where: { id: row.id }, data: { outcome: "BALANCED" } })).rejects.toThrow(frozen);
     await expect(api.db.sql.exec(`DELETE FROM "CompensationStatement" WHERE "number" = '${firstNumber}'`)).rejects.toThrow(frozen);
     await expect(api.db.sql.exec(`TRUNCATE "CompensationStatement"`)).rejects.toThrow(/frozen|cannot truncate a table referenced/);
@@ -256,9 +326,16 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     const restrict = await api.db.sql.query<{ conname: string; def: string }>(
       `SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = '"CompensationStatement"'::regclass AND contype = 'f' ORDER BY conname`,
     );
-    expect(restrict.map((r) => r.conname)).toEqual(["CompensationStatement_conventionId_fkey", "CompensationStatement_organisationId_fkey", "CompensationStatement_previousId_fkey"]);
+    expect(restrict.map((r) => r.conname)).toEqual([
+      "CompensationStatement_conventionId_fkey",
+      "CompensationStatement_organisationId_fkey",
+      "CompensationStatement_previousId_fkey",
+    ]);
     for (const r of restrict) expect(r.def).toContain("ON DELETE RESTRICT");
-    const after = await api.db.prisma.compensationStatement.findUniqueOrThrow({ where: { id: row.id }, select: { total: true, contentHash: true, conventionId: true } });
+    const after = await api.db.prisma.compensationStatement.findUniqueOrThrow({
+      where: { id: row.id },
+      select: { total: true, contentHash: true, conventionId: true },
+    });
     expect([after.total.toFixed(2), after.contentHash, after.conventionId]).toEqual([row.total.toFixed(2), row.contentHash, row.conventionId]);
   });
 
@@ -270,11 +347,18 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
       expect(draft.body.errors?.[0]?.extensions).toMatchObject({ code: "FORBIDDEN", field: "input.landlordId" });
       expect(draft.body.data?.compensationStatementDraft ?? null).toBeNull();
       const issue = await api.gql(caller, ISSUE, { input: eschInput });
-      expect(issue.body.data!.issueCompensationStatement).toMatchObject({ statement: null, userErrors: [{ code: "NOT_FOUND", field: ["input", "landlordId"] }] });
+      expect(issue.body.data!.issueCompensationStatement).toMatchObject({
+        statement: null,
+        userErrors: [{ code: "NOT_FOUND", field: ["input", "landlordId"] }],
+      });
       const one = await api.gql(caller, `query($n: String!) { compensationStatement(number: $n) { number } }`, { n: firstNumber });
       expect(one.body.data!.compensationStatement).toBeNull();
       const list = await api.gql(caller, `{ compensationStatements(first: 50) { totalCount edges { node { organisation { name } } } } }`);
-      expect(list.body.data!.compensationStatements.edges.every((e: { node: { organisation: { name: string } } }) => e.node.organisation.name !== "Ville d'Esch-sur-Alzette")).toBe(true);
+      expect(
+        list.body.data!.compensationStatements.edges.every(
+          (e: { node: { organisation: { name: string } } }) => e.node.organisation.name !== "Ville d'Esch-sur-Alzette",
+        ),
+      ).toBe(true);
     }
     // landlordB (the Fonds du Logement) has its own statement: excluded from the compensation (art. 40 §4).
     const own = await api.gql("landlordB", DRAFT, { input: { ...eschInput, landlordId: gid("Organisation", api.orgIds.fonds) } });
@@ -291,7 +375,9 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
   it("refuses a year not yet ended (art. 41) and bad inputs as user errors", async () => {
     const year = new Date().getUTCFullYear();
     const current = await api.gql("landlordA", ISSUE, { input: { ...eschInput, year } });
-    expect(current.body.data!.issueCompensationStatement.userErrors).toMatchObject([{ code: "RULE_VIOLATION", field: ["input", "year"], rule: "law art. 41 §1" }]);
+    expect(current.body.data!.issueCompensationStatement.userErrors).toMatchObject([
+      { code: "RULE_VIOLATION", field: ["input", "year"], rule: "law art. 41 §1" },
+    ]);
     const both = await api.gql("landlordA", ISSUE, { input: { ...eschInput, conventionId: gid("Convention", "00000000-0000-0000-0000-000000000000") } });
     expect(both.body.data!.issueCompensationStatement.userErrors).toMatchObject([{ code: "INVALID_VALUE" }]);
     const wrongType = await api.gql("landlordA", ISSUE, { input: { ...eschInput, landlordId: gid("Dwelling", dwellingId) } });
@@ -316,22 +402,38 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
   it("builds and issues a developer statement for the developer's own convention only", async () => {
     const convention = await api.db.prisma.convention.findFirstOrThrow({
       // Conventions signed from 2023-10-01: the RGD of 24 January 2024 gives their flats and rates.
-      where: { kind: "FINANCIAL_PARTICIPATION", developerId: api.orgIds.snhbm, signedOn: { gte: new Date("2023-10-01T00:00:00Z") }, financedDwellings: { some: { firstLettingOn: { lt: new Date("2025-01-01T00:00:00Z") }, status: "LET" } } },
+      where: {
+        kind: "FINANCIAL_PARTICIPATION",
+        developerId: api.orgIds.snhbm,
+        signedOn: { gte: new Date("2023-10-01T00:00:00Z") },
+        financedDwellings: { some: { firstLettingOn: { lt: new Date("2025-01-01T00:00:00Z") }, status: "LET" } },
+      },
       orderBy: { reference: "asc" },
     });
     const input = { conventionId: gid("Convention", convention.id), year: 2025, regime: "LAW" };
     const draft = await api.gql("developer", DRAFT, { input });
     expect(draft.body.errors).toBeUndefined();
     const d = draft.body.data!.compensationStatementDraft;
-    expect(d).toMatchObject({ kind: "DEVELOPER", outcome: null, surplusOwedToState: null, filing: null, organisation: { name: expect.stringContaining("SNHBM") } });
-    expect(d.subtotalsByComponent.map((s: { component: string }) => s.component)).toEqual(expect.arrayContaining(["OPERATING_COST", "CAPITAL_LAND", "CAPITAL_CONSTRUCTION"]));
+    expect(d).toMatchObject({
+      kind: "DEVELOPER",
+      outcome: null,
+      surplusOwedToState: null,
+      filing: null,
+      organisation: { name: expect.stringContaining("SNHBM") },
+    });
+    expect(d.subtotalsByComponent.map((s: { component: string }) => s.component)).toEqual(
+      expect.arrayContaining(["OPERATING_COST", "CAPITAL_LAND", "CAPITAL_CONSTRUCTION"]),
+    );
     expect(sumCents(d.subtotalsByComponent.map((s: { amount: string }) => s.amount))).toBe(cents(d.total));
 
     expect((await api.gql("landlordA", DRAFT, { input })).body.data!.compensationStatementDraft).toBeNull();
     const foreign = await api.gql("landlordA", ISSUE, { input });
     expect(foreign.body.data!.issueCompensationStatement.userErrors).toMatchObject([{ code: "NOT_FOUND", field: ["input", "conventionId"] }]);
     const issued = await api.gql("developer", ISSUE, { input });
-    expect(issued.body.data!.issueCompensationStatement).toMatchObject({ statement: { version: 1, kind: "DEVELOPER", total: d.total, contentHash: d.contentHash }, userErrors: [] });
+    expect(issued.body.data!.issueCompensationStatement).toMatchObject({
+      statement: { version: 1, kind: "DEVELOPER", total: d.total, contentHash: d.contentHash },
+      userErrors: [],
+    });
     const lines = await allLines(api, "developer", issued.body.data!.issueCompensationStatement.statement.number, { component: "OPERATING_COST" });
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => l.component === "OPERATING_COST" && l.article.includes("art. 13 §2"))).toBe(true);
@@ -339,19 +441,29 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     // A convention signed before the RGD of 24 January 2024 applies has no flat in the parameter store:
     // a clear input error, never a masked internal error.
     const older = await api.db.prisma.convention.findFirstOrThrow({
-      where: { kind: "FINANCIAL_PARTICIPATION", developerId: api.orgIds.snhbm, signedOn: { lt: new Date("2023-10-01T00:00:00Z") }, financedDwellings: { some: { status: "LET" } } },
+      where: {
+        kind: "FINANCIAL_PARTICIPATION",
+        developerId: api.orgIds.snhbm,
+        signedOn: { lt: new Date("2023-10-01T00:00:00Z") },
+        financedDwellings: { some: { status: "LET" } },
+      },
     });
     const olderInput = { conventionId: gid("Convention", older.id), year: 2025, regime: "LAW" };
     const olderDraft = await api.gql("developer", DRAFT, { input: olderInput });
     expect(olderDraft.body.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" }, message: expect.stringContaining("not in force") });
     const olderIssue = await api.gql("developer", ISSUE, { input: olderInput });
-    expect(olderIssue.body.data!.issueCompensationStatement).toMatchObject({ statement: null, userErrors: [{ code: "RULE_VIOLATION", message: expect.stringContaining("RGD of 24 January 2024") }] });
+    expect(olderIssue.body.data!.issueCompensationStatement).toMatchObject({
+      statement: null,
+      userErrors: [{ code: "RULE_VIOLATION", message: expect.stringContaining("RGD of 24 January 2024") }],
+    });
   });
 
   it("loads a draft in a number of SQL statements that does not grow with the number of dwellings", async () => {
     const measure = async () => {
       const before = api.db.statementCount();
-      const res = await api.gql("landlordA", `query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { total lineCount } }`, { input: { ...eschInput, year: 2023 } });
+      const res = await api.gql("landlordA", `query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { total lineCount } }`, {
+        input: { ...eschInput, year: 2023 },
+      });
       expect(res.body.errors).toBeUndefined();
       return { statements: api.db.statementCount() - before, lines: res.body.data!.compensationStatementDraft.lineCount as number };
     };
@@ -359,12 +471,19 @@ describe(`compensation statements (${TEST_DATABASE_KIND})`, () => {
     const template = await steadyDwelling(api, 2023).catch(() => steadyDwelling(api, 2025));
     const { id: _id, reference: _ref, createdAt: _c, updatedAt: _u, ...rest } = template;
     await api.db.prisma.dwelling.createMany({
-      data: Array.from({ length: 60 }, (_, i) => ({ ...rest, reference: `SQL-${i}`, managedSince: new Date("2023-02-01T00:00:00Z"), rentToDeveloperMonthly: "410.00" })),
+      data: Array.from({ length: 60 }, (_, i) => ({
+        ...rest,
+        reference: `SQL-${i}`,
+        managedSince: new Date("2023-02-01T00:00:00Z"),
+        rentToDeveloperMonthly: "410.00",
+      })),
     });
     const large = await measure();
     expect(large.lines).toBeGreaterThan(small.lines);
     expect(large.statements).toBe(small.statements);
-    console.log(`SQL statements for a landlord draft (API key lookups not counted): ${small.statements} with ${small.lines} lines, ${large.statements} with ${large.lines} lines`);
+    console.log(
+      `SQL statements for a landlord draft (API key lookups not counted): ${small.statements} with ${small.lines} lines, ${large.statements} with ${large.lines} lines`,
+    );
   });
 });
 
@@ -389,7 +508,9 @@ describe(`compensation statements under both regimes (${TEST_DATABASE_KIND})`, (
     const mine = (list: { objectId: string }[]) => list.filter((e) => e.objectId === gid("Dwelling", d.id));
     expect(mine(law.exclusions)).toMatchObject([{ article: "law art. 40 §5", reason: "no management flat for dwellings dedicated to STUDENTS" }]);
     expect(bill).toMatchObject({ regime: "BILL_8535", billEntryIntoForce: "2024-01-01", lines: { totalCount: 12 } });
-    expect(bill.lines.edges.every((e: { node: { amount: string; article: string } }) => e.node.amount === "300.00" && e.node.article.includes("bill 8535 art. 27"))).toBe(true);
+    expect(
+      bill.lines.edges.every((e: { node: { amount: string; article: string } }) => e.node.amount === "300.00" && e.node.article.includes("bill 8535 art. 27")),
+    ).toBe(true);
     // Under the bill the law's exclusion is kept only for the days before the bill's entry into force.
     expect(mine(bill.exclusions)).toMatchObject([{ article: "law art. 40 §5", reason: expect.stringContaining("until the bill's entry into force") }]);
     expect(bill.total).not.toBe(law.total);
@@ -400,16 +521,32 @@ describe(`compensation statements under both regimes (${TEST_DATABASE_KIND})`, (
     const issuedLaw = await api.gql("landlordA", issue, { input: { ...base, regime: "LAW" } });
     const issuedBill = await api.gql("landlordA", issue, { input: { ...base, regime: "BILL_8535" } });
     expect(issuedLaw.body.data!.issueCompensationStatement).toMatchObject({ statement: { regime: "LAW", version: 1, total: law.total }, userErrors: [] });
-    expect(issuedBill.body.data!.issueCompensationStatement).toMatchObject({ statement: { regime: "BILL_8535", version: 1, total: bill.total }, userErrors: [] });
-    // Under the bill the filing deadline is 30 June of the following year (bill art. 28 1°).
-    const filing = await api.gql("landlordA", `query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { filing { deadline references { citation } } } }`, {
-      input: { ...base, regime: "BILL_8535" },
+    expect(issuedBill.body.data!.issueCompensationStatement).toMatchObject({
+      statement: { regime: "BILL_8535", version: 1, total: bill.total },
+      userErrors: [],
     });
-    expect(filing.body.data!.compensationStatementDraft.filing).toMatchObject({ deadline: "2026-06-30", references: [{ citation: expect.stringContaining("bill 8535 art. 28") }] });
+    // Under the bill the filing deadline is 30 June of the following year (bill art. 28 1°).
+    const filing = await api.gql(
+      "landlordA",
+      `query($input: CompensationStatementInput!) { compensationStatementDraft(input: $input) { filing { deadline references { citation } } } }`,
+      {
+        input: { ...base, regime: "BILL_8535" },
+      },
+    );
+    expect(filing.body.data!.compensationStatementDraft.filing).toMatchObject({
+      deadline: "2026-06-30",
+      references: [{ citation: expect.stringContaining("bill 8535 art. 28") }],
+    });
   });
   it("the Fonds du Logement's indemnity (bill art. 13 §3bis) goes only to the dwellings another landlord manages", async () => {
     const convention = await api.db.prisma.convention.findFirstOrThrow({
-      where: { kind: "FINANCIAL_PARTICIPATION", developerId: api.orgIds.fonds, fondsIndemnityRequested: true, signedOn: { gte: new Date("2023-10-01T00:00:00Z") }, financedDwellings: { some: { status: "LET", firstLettingOn: { lt: new Date("2025-01-01T00:00:00Z") } } } },
+      where: {
+        kind: "FINANCIAL_PARTICIPATION",
+        developerId: api.orgIds.fonds,
+        fondsIndemnityRequested: true,
+        signedOn: { gte: new Date("2023-10-01T00:00:00Z") },
+        financedDwellings: { some: { status: "LET", firstLettingOn: { lt: new Date("2025-01-01T00:00:00Z") } } },
+      },
       include: { financedDwellings: { where: { status: "LET", firstLettingOn: { lt: new Date("2025-01-01T00:00:00Z") } }, orderBy: { reference: "asc" } } },
     });
     const moved = convention.financedDwellings[0]!;
@@ -437,7 +574,12 @@ describe(`compensation statements under both regimes (${TEST_DATABASE_KIND})`, (
         landlordId: api.orgIds.esch,
         accommodationUnitId: null,
         endsOn: null,
-        dwelling: { compensationConventionId: { not: null }, status: "LET", managedSince: { lt: new Date("2025-01-01T00:00:00Z") }, accommodationUnits: { none: {} } },
+        dwelling: {
+          compensationConventionId: { not: null },
+          status: "LET",
+          managedSince: { lt: new Date("2025-01-01T00:00:00Z") },
+          accommodationUnits: { none: {} },
+        },
       },
       orderBy: { id: "asc" },
     });
@@ -447,10 +589,22 @@ describe(`compensation statements under both regimes (${TEST_DATABASE_KIND})`, (
     }`;
     const res = await api.gql("landlordA", q, { input: { landlordId: gid("Organisation", api.orgIds.esch), year: 2025, regime: "LAW" } });
     expect(res.body.errors).toBeUndefined();
-    type RentLine = { month: string; component: string; amount: string; exactAmount: string; ruleId: string; inputs: { rents: { id?: string; monthlyRent: string; days: string }[]; daysInMonth: string; proration: string }; parameterVersions: unknown[] };
+    type RentLine = {
+      month: string;
+      component: string;
+      amount: string;
+      exactAmount: string;
+      ruleId: string;
+      inputs: { rents: { id?: string; monthlyRent: string; days: string }[]; daysInMonth: string; proration: string };
+      parameterVersions: unknown[];
+    };
     const lines: RentLine[] = res.body.data!.compensationStatementDraft.lines.edges.map((e: { node: RentLine }) => e.node);
     const march = lines.find((l) => l.month === "2025-03" && l.component === "TENANT_RENTS")!;
-    expect(march).toMatchObject({ ruleId: "compensation.landlord.deficit.tenantRents.prorated", parameterVersions: [], inputs: { daysInMonth: "31", proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH" } });
+    expect(march).toMatchObject({
+      ruleId: "compensation.landlord.deficit.tenantRents.prorated",
+      parameterVersions: [],
+      inputs: { daysInMonth: "31", proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH" },
+    });
     const part = march.inputs.rents.find((r) => r.id === lease.id)!;
     expect(part).toMatchObject({ days: "17" });
     expect(new Dec(part.monthlyRent).equals(lease.monthlyRent.toFixed())).toBe(true);
@@ -475,9 +629,22 @@ describe(`compensation statements under both regimes (${TEST_DATABASE_KIND})`, (
         endsOn: null,
         startsOn: { gte: new Date("2023-10-01T00:00:00Z"), lt: new Date("2025-01-01T00:00:00Z") },
         revisions: { none: {} },
-        dwelling: { compensationConventionId: { not: null }, status: "LET", managedSince: { lt: new Date("2025-01-01T00:00:00Z") }, accommodationUnits: { none: {} } },
+        dwelling: {
+          compensationConventionId: { not: null },
+          status: "LET",
+          managedSince: { lt: new Date("2025-01-01T00:00:00Z") },
+          accommodationUnits: { none: {} },
+        },
       },
-      include: { dwelling: { include: { leases: { where: { startsOn: { lt: new Date("2026-01-01T00:00:00Z") }, OR: [{ endsOn: null }, { endsOn: { gt: new Date("2025-01-01T00:00:00Z") } }] } } } } },
+      include: {
+        dwelling: {
+          include: {
+            leases: {
+              where: { startsOn: { lt: new Date("2026-01-01T00:00:00Z") }, OR: [{ endsOn: null }, { endsOn: { gt: new Date("2025-01-01T00:00:00Z") } }] },
+            },
+          },
+        },
+      },
       orderBy: { id: "desc" },
       take: 50,
     });
@@ -503,21 +670,34 @@ describe(`compensation statements under both regimes (${TEST_DATABASE_KIND})`, (
     expect(before.lines.map((l) => [l.month, l.amount])).toEqual(Array.from({ length: 12 }, (_, i) => [`2025-${String(i + 1).padStart(2, "0")}`, "-600.00"]));
 
     // Art. 62 §1 al. 3: a request for information left unanswered for two months allows a flat rent, from the day it is notified.
-    const request = await api.gql("landlordA", `mutation($input: RecordRentInformationRequestInput!) { recordRentInformationRequest(input: $input) { userErrors { field code message } } }`, {
-      input: { leaseId: gid("Lease", lease.id), requestedOn: "2025-04-01" },
-    });
+    const request = await api.gql(
+      "landlordA",
+      `mutation($input: RecordRentInformationRequestInput!) { recordRentInformationRequest(input: $input) { userErrors { field code message } } }`,
+      {
+        input: { leaseId: gid("Lease", lease.id), requestedOn: "2025-04-01" },
+      },
+    );
     expect(request.body.data!.recordRentInformationRequest.userErrors).toEqual([]);
-    const revised = await api.gql("landlordA", `mutation($input: ReviseRentInput!) { reviseRent(input: $input) { revision { reason effectiveFrom monthlyRent } userErrors { field code rule message } } }`, {
-      input: { leaseId: gid("Lease", lease.id), reason: "FLAT_RENT", receivedOn: "2025-07-01", flatMonthlyRent: "660.00", regime: "LAW" },
-    });
+    const revised = await api.gql(
+      "landlordA",
+      `mutation($input: ReviseRentInput!) { reviseRent(input: $input) { revision { reason effectiveFrom monthlyRent } userErrors { field code rule message } } }`,
+      {
+        input: { leaseId: gid("Lease", lease.id), reason: "FLAT_RENT", receivedOn: "2025-07-01", flatMonthlyRent: "660.00", regime: "LAW" },
+      },
+    );
     expect(revised.body.errors).toBeUndefined();
-    expect(revised.body.data!.reviseRent).toMatchObject({ userErrors: [], revision: { reason: "FLAT_RENT", effectiveFrom: "2025-07-01", monthlyRent: "660.00" } });
+    expect(revised.body.data!.reviseRent).toMatchObject({
+      userErrors: [],
+      revision: { reason: "FLAT_RENT", effectiveFrom: "2025-07-01", monthlyRent: "660.00" },
+    });
     // The starting rent is kept: the revision is a dated row.
     expect((await api.db.prisma.lease.findUniqueOrThrow({ where: { id: lease.id } })).monthlyRent.toFixed(2)).toBe("600.00");
 
     const after = await draft();
     // January-June at the starting rent, July-December at the revised one; each line cites the lease and the rent in force.
-    expect(after.lines.map((l) => [l.month, l.amount])).toEqual(Array.from({ length: 12 }, (_, i) => [`2025-${String(i + 1).padStart(2, "0")}`, i < 6 ? "-600.00" : "-660.00"]));
+    expect(after.lines.map((l) => [l.month, l.amount])).toEqual(
+      Array.from({ length: 12 }, (_, i) => [`2025-${String(i + 1).padStart(2, "0")}`, i < 6 ? "-600.00" : "-660.00"]),
+    );
     for (const l of after.lines) {
       expect(l.inputs.rents).toHaveLength(1);
       expect(l.inputs.rents[0]!.id).toBe(lease.id);

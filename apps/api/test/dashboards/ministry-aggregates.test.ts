@@ -55,8 +55,12 @@ describe("ministry dashboard: maintained aggregates", () => {
 
   it("follows dwellings inserted, updated (status, municipality, landlord, category) and deleted", async () => {
     const sql = api.db.sql;
-    const [some] = await sql.query<{ id: string; landlordId: string; developerId: string }>(`SELECT id, "landlordId", "developerId" FROM "Dwelling" ORDER BY id LIMIT 1`);
-    const [other] = await sql.query<{ id: string }>(`SELECT id FROM "Organisation" WHERE "isSocialLandlord" AND id <> $1 ORDER BY id LIMIT 1`, [some!.landlordId]);
+    const [some] = await sql.query<{ id: string; landlordId: string; developerId: string }>(
+      `SELECT id, "landlordId", "developerId" FROM "Dwelling" ORDER BY id LIMIT 1`,
+    );
+    const [other] = await sql.query<{ id: string }>(`SELECT id FROM "Organisation" WHERE "isSocialLandlord" AND id <> $1 ORDER BY id LIMIT 1`, [
+      some!.landlordId,
+    ]);
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     // A bulk insert (one statement, three rows) and a single one.
     await sql.query(
@@ -66,11 +70,17 @@ describe("ministry dashboard: maintained aggregates", () => {
     );
     await expectExact();
     await sql.query(`UPDATE "Dwelling" SET status = 'LET' WHERE id = $1`, [ids[0]]);
-    await sql.query(`UPDATE "Dwelling" SET "municipalityId" = (SELECT id FROM "Municipality" WHERE name = 'Esch-sur-Alzette'), category = 'DEDICATED', "dedicatedSubCategory" = 'SENIORS' WHERE id = $1`, [ids[1]]);
+    await sql.query(
+      `UPDATE "Dwelling" SET "municipalityId" = (SELECT id FROM "Municipality" WHERE name = 'Esch-sur-Alzette'), category = 'DEDICATED', "dedicatedSubCategory" = 'SENIORS' WHERE id = $1`,
+      [ids[1]],
+    );
     await sql.query(`UPDATE "Dwelling" SET "landlordId" = $2 WHERE id = $1`, [ids[2], other!.id]);
     // An update touching many rows and no counted column, then one touching a counted column of many rows.
     await sql.query(`UPDATE "Dwelling" SET address = address WHERE status = 'LET'`);
-    await sql.query(`UPDATE "Dwelling" SET status = CASE status WHEN 'VACANT' THEN 'UNDER_RENOVATION'::"DwellingStatus" ELSE status END WHERE "landlordId" = $1`, [some!.landlordId]);
+    await sql.query(
+      `UPDATE "Dwelling" SET status = CASE status WHEN 'VACANT' THEN 'UNDER_RENOVATION'::"DwellingStatus" ELSE status END WHERE "landlordId" = $1`,
+      [some!.landlordId],
+    );
     await expectExact();
     await sql.query(`DELETE FROM "Dwelling" WHERE id = ANY($1::uuid[])`, [ids]);
     await expectExact();
@@ -87,7 +97,9 @@ describe("ministry dashboard: maintained aggregates", () => {
     );
     await sql.query(`UPDATE "HouseholdMember" SET "workplaceMunicipalityId" = NULL WHERE id = $1`, [member!.id]);
     await expectExact();
-    await sql.query(`UPDATE "HouseholdMember" SET "workplaceMunicipalityId" = (SELECT id FROM "Municipality" WHERE name = 'Diekirch') WHERE id = $1`, [member!.id]);
+    await sql.query(`UPDATE "HouseholdMember" SET "workplaceMunicipalityId" = (SELECT id FROM "Municipality" WHERE name = 'Diekirch') WHERE id = $1`, [
+      member!.id,
+    ]);
     await sql.query(`UPDATE "Household" SET "memberCount" = "memberCount" + 3 WHERE id = $1`, [member!.householdId]);
     await expectExact();
     // A second applicant in the same household (another workplace): the candidate counts in both groups, once each.
@@ -109,13 +121,19 @@ describe("ministry dashboard: maintained aggregates", () => {
        VALUES ($1, 'AGG-1', 'Test', 'Cascade', '1985-05-05', 'rue du Test', (SELECT id FROM "Municipality" WHERE name = 'Luxembourg'), 'LUXEMBOURG_NATIONAL', now())`,
       [candidate],
     );
-    await sql.query(`INSERT INTO "Household" (id, "candidateId", "incomeYear", "memberCount", "updatedAt") VALUES ($1, $2, 2025, 1, now())`, [household, candidate]);
+    await sql.query(`INSERT INTO "Household" (id, "candidateId", "incomeYear", "memberCount", "updatedAt") VALUES ($1, $2, 2025, 1, now())`, [
+      household,
+      candidate,
+    ]);
     await sql.query(
       `INSERT INTO "HouseholdMember" (id, "householdId", role, "firstName", "lastName", "birthDate") VALUES ($1, $2, 'APPLICANT', 'Test', 'Cascade', '1985-05-05')`,
       [randomUUID(), household],
     );
     await expectExact();
-    await sql.query(`INSERT INTO "Application" (id, "candidateId", "registeredOn", motive, "updatedAt") SELECT $1, $2, '2026-01-05', motive, now() FROM "Application" LIMIT 1`, [randomUUID(), candidate]);
+    await sql.query(
+      `INSERT INTO "Application" (id, "candidateId", "registeredOn", motive, "updatedAt") SELECT $1, $2, '2026-01-05', motive, now() FROM "Application" LIMIT 1`,
+      [randomUUID(), candidate],
+    );
     await expectExact();
     await sql.query(`DELETE FROM "Candidate" WHERE id = $1`, [candidate]);
     await expectExact();

@@ -24,7 +24,9 @@ async function catalog(db: PGlite): Promise<string[]> {
   const idx = await db.query<any>(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_abordable_migrations' ORDER BY 1`);
   const cons = await db.query<any>(`SELECT conrelid::regclass::text AS t, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
     WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_abordable_migrations' ORDER BY 1, 2`);
-  const enums = await db.query<any>(`SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY 1 ORDER BY 1`);
+  const enums = await db.query<any>(
+    `SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY 1 ORDER BY 1`,
+  );
   return [...cols.rows, ...idx.rows, ...cons.rows, ...enums.rows].map((r) => JSON.stringify(r));
 }
 
@@ -43,7 +45,11 @@ describe("migrations", () => {
   it("build exactly the schema described by schema.prisma (no drift)", async () => {
     const fromMigrations = await PGlite.create();
     await migrate(session(fromMigrations), { advisoryLock: false });
-    const { stdout } = await run(path.resolve(MIGRATIONS_DIR, "../../node_modules/.bin/prisma"), ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], { cwd: path.resolve(MIGRATIONS_DIR, "../..") });
+    const { stdout } = await run(
+      path.resolve(MIGRATIONS_DIR, "../../node_modules/.bin/prisma"),
+      ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+      { cwd: path.resolve(MIGRATIONS_DIR, "../..") },
+    );
     const fromSchema = await PGlite.create();
     await fromSchema.exec(stdout);
     // Partial unique indexes (invariants schema.prisma cannot express) exist only in the migrations.

@@ -29,25 +29,52 @@ describe(`portfolio import benchmark: ${DWELLINGS} dwellings with their leases (
 
   it(`imports ${DWELLINGS} dwellings and ${DWELLINGS} leases in one request`, async () => {
     const org = (input: Record<string, unknown>) =>
-      gql(keys.admin!, "mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } userErrors { message } } }", { input }).then((d) => d.createOrganisation.organisation.id as string);
-    const landlord = await org({ name: "Ville de Bench", kind: "MUNICIPALITY", isSocialLandlord: true, isSocialDeveloper: true, municipalityCode: "dudelange", approvalReference: "AGR-BENCH", approvedOn: "2024-01-15" });
+      gql(keys.admin!, "mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } userErrors { message } } }", {
+        input,
+      }).then((d) => d.createOrganisation.organisation.id as string);
+    const landlord = await org({
+      name: "Ville de Bench",
+      kind: "MUNICIPALITY",
+      isSocialLandlord: true,
+      isSocialDeveloper: true,
+      municipalityCode: "dudelange",
+      approvalReference: "AGR-BENCH",
+      approvedOn: "2024-01-15",
+    });
     const developer = await org({ name: "Bench developer", kind: "COMPANY", isSocialDeveloper: true });
-    keys.landlord = (await gql(keys.admin!, "mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }", { input: { organisationId: landlord, role: "SOCIAL_LANDLORD", label: "bench ERP" } })).createApiKey.secret;
-    const convention = (await gql(keys.admin!, "mutation($input: CreateCompensationConventionInput!) { createCompensationConvention(input: $input) { convention { id } userErrors { message } } }", {
-      input: { reference: "CC-BENCH", landlordId: landlord, developerId: developer, signedOn: "2024-06-01", startsOn: "2024-06-01" },
-    })).createCompensationConvention.convention.id as string;
+    keys.landlord = (
+      await gql(keys.admin!, "mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }", {
+        input: { organisationId: landlord, role: "SOCIAL_LANDLORD", label: "bench ERP" },
+      })
+    ).createApiKey.secret;
+    const convention = (
+      await gql(
+        keys.admin!,
+        "mutation($input: CreateCompensationConventionInput!) { createCompensationConvention(input: $input) { convention { id } userErrors { message } } }",
+        {
+          input: { reference: "CC-BENCH", landlordId: landlord, developerId: developer, signedOn: "2024-06-01", startsOn: "2024-06-01" },
+        },
+      )
+    ).createCompensationConvention.convention.id as string;
 
-    const header = "record,reference,developerId,category,type,bedrooms,usefulArea,municipalityCode,address,managedSince,rentToDeveloperMonthly,compensationConventionId,dwellingReference,householdReference,firstName,lastName,birthDate,startsOn,monthlyRent,monthlyCharges";
+    const header =
+      "record,reference,developerId,category,type,bedrooms,usefulArea,municipalityCode,address,managedSince,rentToDeveloperMonthly,compensationConventionId,dwellingReference,householdReference,firstName,lastName,birthDate,startsOn,monthlyRent,monthlyCharges";
     const lines = [header];
     for (let i = 0; i < DWELLINGS; i++) {
       const ref = `B-${String(i).padStart(5, "0")}`;
-      lines.push(`DWELLING,${ref},${developer},ALL_PUBLIC,APARTMENT,${1 + (i % 4)},${50 + (i % 60)}.50,dudelange,"${i}, rue du Banc",2025-01-01,${600 + (i % 200)}.00,${convention},,,,,,,,`);
+      lines.push(
+        `DWELLING,${ref},${developer},ALL_PUBLIC,APARTMENT,${1 + (i % 4)},${50 + (i % 60)}.50,dudelange,"${i}, rue du Banc",2025-01-01,${600 + (i % 200)}.00,${convention},,,,,,,,`,
+      );
       lines.push(`LEASE,,,,,,,,,,,,${ref},H-${i},Tenant${i},Bench,${1950 + (i % 50)}-0${1 + (i % 9)}-1${i % 10},2025-01-01,${450 + (i % 300)}.00,60.00`);
     }
     const content = `${lines.join("\n")}\n`;
 
     const started = performance.now();
-    const res = await gql(keys.landlord!, "mutation($input: ImportPortfolioInput!) { importPortfolio(input: $input) { portfolioImport { status totalRows appliedRows rowErrors { line column message } } userErrors { message } } }", { input: { format: "CSV", content } });
+    const res = await gql(
+      keys.landlord!,
+      "mutation($input: ImportPortfolioInput!) { importPortfolio(input: $input) { portfolioImport { status totalRows appliedRows rowErrors { line column message } } userErrors { message } } }",
+      { input: { format: "CSV", content } },
+    );
     const ms = performance.now() - started;
     expect(res.importPortfolio.userErrors).toEqual([]);
     expect(res.importPortfolio.portfolioImport).toMatchObject({ status: "APPLIED", totalRows: 2 * DWELLINGS, appliedRows: 2 * DWELLINGS, rowErrors: [] });

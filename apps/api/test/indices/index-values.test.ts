@@ -26,7 +26,12 @@ const CEILINGS = `query($date: Date!) {
   }
 }`;
 
-const SEMESTER = { series: "CONSTRUCTION_PRICE", key: "2024-04", value: "1150.2", source: "STATEC, indice des prix de la construction, avril 2024 (test fixture)" };
+const SEMESTER = {
+  series: "CONSTRUCTION_PRICE",
+  key: "2024-04",
+  value: "1150.2",
+  source: "STATEC, indice des prix de la construction, avril 2024 (test fixture)",
+};
 
 describe(`recordIndexValue and indexSeries (${TEST_DATABASE_KIND})`, () => {
   let api: TestApi;
@@ -42,7 +47,12 @@ describe(`recordIndexValue and indexSeries (${TEST_DATABASE_KIND})`, () => {
     expect(all.map((s: { series: string }) => s.series)).toEqual(["COTE", "CONSTRUCTION_PRICE", "ECB_SHORT_TERM_RATE"]);
     const construction = all[1];
     expect(construction).toMatchObject({ frenchTerm: "indice semestriel des prix de la construction", article: expect.stringContaining("art. 13 §2") });
-    expect(construction.points[0]).toMatchObject({ key: "2021-04", value: "881.15", origin: "BUILT_IN", confirmedBy: { citation: expect.stringContaining("art. 13 §2") } });
+    expect(construction.points[0]).toMatchObject({
+      key: "2021-04",
+      value: "881.15",
+      origin: "BUILT_IN",
+      confirmedBy: { citation: expect.stringContaining("art. 13 §2") },
+    });
     expect(construction.points.some((p: { key: string }) => p.key === SEMESTER.key)).toBe(false);
     expect(all[2]).toMatchObject({ series: "ECB_SHORT_TERM_RATE", knownUntil: null, points: [] });
     expect((await api.gql("anonymous", SERIES, {})).body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
@@ -65,8 +75,23 @@ describe(`recordIndexValue and indexSeries (${TEST_DATABASE_KIND})`, () => {
     const res = await api.gql("admin", RECORD, { input: SEMESTER });
     expect(res.body.errors).toBeUndefined();
     const out = res.body.data!.recordIndexValue;
-    expect(out).toMatchObject({ unchanged: false, userErrors: [], indexValue: { series: "CONSTRUCTION_PRICE", key: "2024-04", value: "1150.2", source: SEMESTER.source, knownUntil: null, recordedBy: expect.stringMatching(/^apiKey:/) } });
-    expect(out.series.points.find((p: { key: string }) => p.key === "2024-04")).toMatchObject({ origin: "OPERATOR", value: "1150.2", operatorEntry: { source: SEMESTER.source } });
+    expect(out).toMatchObject({
+      unchanged: false,
+      userErrors: [],
+      indexValue: {
+        series: "CONSTRUCTION_PRICE",
+        key: "2024-04",
+        value: "1150.2",
+        source: SEMESTER.source,
+        knownUntil: null,
+        recordedBy: expect.stringMatching(/^apiKey:/),
+      },
+    });
+    expect(out.series.points.find((p: { key: string }) => p.key === "2024-04")).toMatchObject({
+      origin: "OPERATOR",
+      value: "1150.2",
+      operatorEntry: { source: SEMESTER.source },
+    });
 
     const row = await api.db.prisma.indexValue.findUniqueOrThrow({ where: { series_key: { series: "CONSTRUCTION_PRICE", key: "2024-04" } } });
     const audit = await api.db.prisma.auditEvent.findMany({ where: { action: "recordIndexValue", entityId: row.id } });
@@ -78,7 +103,12 @@ describe(`recordIndexValue and indexSeries (${TEST_DATABASE_KIND})`, () => {
     expect(after.body.errors).toBeUndefined();
     const checks = after.body.data!.compensationFlatCeilingChecks;
     expect(checks.map((c: { constructionIndex: string }) => c.constructionIndex)).toEqual(["1150.2", "1150.2"]);
-    expect(checks[0].constructionIndexPoint).toMatchObject({ series: "CONSTRUCTION_PRICE", label: "semester 2024-04", citation: expect.stringContaining(SEMESTER.source), unconfirmed: false });
+    expect(checks[0].constructionIndexPoint).toMatchObject({
+      series: "CONSTRUCTION_PRICE",
+      label: "semester 2024-04",
+      citation: expect.stringContaining(SEMESTER.source),
+      unconfirmed: false,
+    });
   });
 
   it("the same value again changes nothing (unchanged, no new row); a different value, or one conflicting with a built-in value, is a CONFLICT", async () => {
@@ -88,8 +118,13 @@ describe(`recordIndexValue and indexSeries (${TEST_DATABASE_KIND})`, () => {
     expect(await api.db.prisma.indexValue.count()).toBe(rows);
 
     const conflicting = (await api.gql("admin", RECORD, { input: { ...SEMESTER, value: "1151" } })).body.data!.recordIndexValue;
-    expect(conflicting).toMatchObject({ indexValue: null, series: null, userErrors: [{ field: ["input", "value"], code: "CONFLICT", message: expect.stringContaining("1150.2") }] });
-    const builtIn = (await api.gql("admin", RECORD, { input: { series: "COTE", key: "2025-05-01", value: "970", source: "test" } })).body.data!.recordIndexValue;
+    expect(conflicting).toMatchObject({
+      indexValue: null,
+      series: null,
+      userErrors: [{ field: ["input", "value"], code: "CONFLICT", message: expect.stringContaining("1150.2") }],
+    });
+    const builtIn = (await api.gql("admin", RECORD, { input: { series: "COTE", key: "2025-05-01", value: "970", source: "test" } })).body.data!
+      .recordIndexValue;
     expect(builtIn.userErrors).toMatchObject([{ field: ["input", "value"], code: "CONFLICT", message: expect.stringContaining("968.04") }]);
     expect(await api.db.prisma.indexValue.count()).toBe(rows);
     const row = await api.db.prisma.indexValue.findUniqueOrThrow({ where: { series_key: { series: "CONSTRUCTION_PRICE", key: "2024-04" } } });
@@ -98,10 +133,17 @@ describe(`recordIndexValue and indexSeries (${TEST_DATABASE_KIND})`, () => {
 
   it("refuses a malformed key, value or knownUntil and an empty source, naming each field", async () => {
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const res = (await api.gql("admin", RECORD, { input: { series: "CONSTRUCTION_PRICE", key: "2024-05", value: "-3", source: "  ", knownUntil: tomorrow } })).body.data!.recordIndexValue;
+    const res = (await api.gql("admin", RECORD, { input: { series: "CONSTRUCTION_PRICE", key: "2024-05", value: "-3", source: "  ", knownUntil: tomorrow } }))
+      .body.data!.recordIndexValue;
     expect(res.indexValue).toBeNull();
-    expect(res.userErrors.map((e: { field: string[]; code: string }) => `${e.field.join(".")}:${e.code}`).sort()).toEqual(["input.key:INVALID_VALUE", "input.knownUntil:OUT_OF_RANGE", "input.source:REQUIRED", "input.value:OUT_OF_RANGE"]);
-    const decimals = (await api.gql("admin", RECORD, { input: { series: "ECB_SHORT_TERM_RATE", key: "2025-01-01", value: "1.1234567", source: "ECB" } })).body.data!.recordIndexValue;
+    expect(res.userErrors.map((e: { field: string[]; code: string }) => `${e.field.join(".")}:${e.code}`).sort()).toEqual([
+      "input.key:INVALID_VALUE",
+      "input.knownUntil:OUT_OF_RANGE",
+      "input.source:REQUIRED",
+      "input.value:OUT_OF_RANGE",
+    ]);
+    const decimals = (await api.gql("admin", RECORD, { input: { series: "ECB_SHORT_TERM_RATE", key: "2025-01-01", value: "1.1234567", source: "ECB" } })).body
+      .data!.recordIndexValue;
     expect(decimals.userErrors).toMatchObject([{ field: ["input", "value"], code: "INVALID_VALUE" }]);
   });
 
@@ -111,16 +153,40 @@ describe(`recordIndexValue and indexSeries (${TEST_DATABASE_KIND})`, () => {
   });
 
   it("the CLI's path (abordable index record) records as the operator: same checks, audited with action cli.recordIndexValue, and moves knownUntil", async () => {
-    const ctx = createContext({ db: api.db, viewer: { kind: "anonymous" }, correlationId: "cli-test", logger: createLogger("error"), idempotency: undefined, legal: { bill8535EntryIntoForce: undefined } });
-    const input = { series: "ECB_SHORT_TERM_RATE" as const, key: "2025-06-11", value: new Dec("1.923"), source: "ECB, euro short-term rate, 11 June 2025 (test fixture)", knownUntil: "2025-12-31" };
+    const ctx = createContext({
+      db: api.db,
+      viewer: { kind: "anonymous" },
+      correlationId: "cli-test",
+      logger: createLogger("error"),
+      idempotency: undefined,
+      legal: { bill8535EntryIntoForce: undefined },
+    });
+    const input = {
+      series: "ECB_SHORT_TERM_RATE" as const,
+      key: "2025-06-11",
+      value: new Dec("1.923"),
+      source: "ECB, euro short-term rate, 11 June 2025 (test fixture)",
+      knownUntil: "2025-12-31",
+    };
     const out = await recordIndexValueFor(ctx, input, { action: "cli.recordIndexValue", recordedBy: "cli:tester" });
-    expect(out).toMatchObject({ unchanged: false, userErrors: [], indexValue: { recordedBy: "cli:tester", knownUntil: "2025-12-31" }, series: { knownUntil: "2025-12-31" } });
+    expect(out).toMatchObject({
+      unchanged: false,
+      userErrors: [],
+      indexValue: { recordedBy: "cli:tester", knownUntil: "2025-12-31" },
+      series: { knownUntil: "2025-12-31" },
+    });
     const audit = await api.db.prisma.auditEvent.findMany({ where: { action: "cli.recordIndexValue", entityId: out.indexValue!.id } });
     expect(audit).toMatchObject([{ apiKeyId: null, correlationId: "cli-test" }]);
     // knownUntil never moves back.
-    const back = await recordIndexValueFor(ctx, { ...input, key: "2025-09-01", knownUntil: "2025-10-01" }, { action: "cli.recordIndexValue", recordedBy: "cli:tester" });
+    const back = await recordIndexValueFor(
+      ctx,
+      { ...input, key: "2025-09-01", knownUntil: "2025-10-01" },
+      { action: "cli.recordIndexValue", recordedBy: "cli:tester" },
+    );
     expect(back.userErrors).toMatchObject([{ field: ["input", "knownUntil"], code: "OUT_OF_RANGE" }]);
     const listed = (await api.gql("admin", SERIES, { series: "ECB_SHORT_TERM_RATE" })).body.data!.indexSeries;
-    expect(listed).toMatchObject([{ series: "ECB_SHORT_TERM_RATE", knownUntil: "2025-12-31", points: [{ key: "2025-06-11", value: "1.923", publisher: "ECB", origin: "OPERATOR" }] }]);
+    expect(listed).toMatchObject([
+      { series: "ECB_SHORT_TERM_RATE", knownUntil: "2025-12-31", points: [{ key: "2025-06-11", value: "1.923", publisher: "ECB", origin: "OPERATOR" }] },
+    ]);
   });
 });

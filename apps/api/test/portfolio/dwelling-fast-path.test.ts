@@ -115,7 +115,12 @@ describe("dwellings: fast path", () => {
   type Vars = Record<string, unknown>;
   /** Errors carry the request's own correlation id: the rest must be equal. */
   const withoutCorrelation = (body: { errors?: unknown }) =>
-    body.errors ? { ...body, errors: (body.errors as { extensions?: Record<string, unknown> }[]).map((e) => ({ ...e, extensions: { ...e.extensions, correlationId: undefined } })) } : body;
+    body.errors
+      ? {
+          ...body,
+          errors: (body.errors as { extensions?: Record<string, unknown> }[]).map((e) => ({ ...e, extensions: { ...e.extensions, correlationId: undefined } })),
+        }
+      : body;
   /** Forwards with `first` (then backwards from the last page reached with `last`/`before`), switch on or off; statements per request. */
   async function walkSql(caller: Caller, fast: boolean, vars: Vars, pages = PAGES) {
     if (fast) delete process.env.ABORDABLE_DWELLING_FAST_PATH;
@@ -127,7 +132,9 @@ describe("dwellings: fast path", () => {
       const res: { body: { data?: any; errors?: unknown } } = await api.gql(caller, SQL_PAGE, { ...vars, ...v });
       statements.push(api.db.statementCount() - before);
       out.push(withoutCorrelation(res.body));
-      return res.body.data?.list as { pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } } | undefined;
+      return res.body.data?.list as
+        | { pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } }
+        | undefined;
     };
     let after: string | null = null;
     let last: string | null = null;
@@ -168,7 +175,10 @@ describe("dwellings: fast path", () => {
         expect(nodes.some((n) => n.accommodationUnits.edges.length > 0)).toBe(true);
         expect(nodes.some((n) => n.compensationConvention)).toBe(true);
       }
-      expect(fast.statements.every((n) => n === 1), `statements ${fast.statements.join(",")}`).toBe(true);
+      expect(
+        fast.statements.every((n) => n === 1),
+        `statements ${fast.statements.join(",")}`,
+      ).toBe(true);
       for (let i = 0; i < fast.statements.length; i++) expect(fast.statements[i]!).toBeLessThan(orm.statements[i]!);
     });
   }
@@ -213,7 +223,11 @@ describe("dwellings: fast path", () => {
         expect(fast.out, `${caller} ${JSON.stringify(filter)}`).toEqual(orm.out);
         // A landlord naming another landlord is refused (FORBIDDEN) on both paths, by the executed one.
         const refused = (fast.out[0] as { errors?: unknown }).errors !== undefined;
-        if (!refused) expect(fast.statements.every((n) => n === 1), `${caller} ${JSON.stringify(filter)}`).toBe(true);
+        if (!refused)
+          expect(
+            fast.statements.every((n) => n === 1),
+            `${caller} ${JSON.stringify(filter)}`,
+          ).toBe(true);
         if (!refused && fast.out.some((b) => (b as any).data.list.edges.length > 0)) covered += 1;
       }
     }
@@ -224,7 +238,18 @@ describe("dwellings: fast path", () => {
     const foreign = (await api.gql("admin", "{ dwellings(first: 100) { edges { cursor node { landlord { id } } } } }")).body.data!.dwellings.edges.find(
       (e: any) => e.node.landlord.id !== api.orgIds.esch,
     ).cursor;
-    const cases: Vars[] = [{ first: 0 }, {}, { first: 150, units: 0 }, { last: 0 }, { last: 2, units: 200 }, { first: 3, after: foreign }, { last: 3, before: foreign }, { first: 2, after: "bm9wZQ==" }, { first: -1 }, { first: 2, last: 2 }];
+    const cases: Vars[] = [
+      { first: 0 },
+      {},
+      { first: 150, units: 0 },
+      { last: 0 },
+      { last: 2, units: 200 },
+      { first: 3, after: foreign },
+      { last: 3, before: foreign },
+      { first: 2, after: "bm9wZQ==" },
+      { first: -1 },
+      { first: 2, last: 2 },
+    ];
     for (const vars of cases) {
       for (const caller of ["admin", "landlordA"] as const) {
         delete process.env.ABORDABLE_DWELLING_FAST_PATH;

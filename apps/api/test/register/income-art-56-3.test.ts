@@ -16,11 +16,32 @@ import { startEmptyApi, type EmptyApi } from "../support/empty-api.js";
 
 const REGISTER = `mutation($input: RegisterCandidateInput!) { registerCandidate(input: $input) { candidate { id } userErrors { field code message rule } } }`;
 const input = {
-  address: "3, rue de l'Alzette", municipalityCode: "esch-sur-alzette", incomeYear: 2025, introducedOn: "2026-09-01", motive: "EXCESSIVE_RENT",
+  address: "3, rue de l'Alzette",
+  municipalityCode: "esch-sur-alzette",
+  incomeYear: 2025,
+  introducedOn: "2026-09-01",
+  motive: "EXCESSIVE_RENT",
   members: [
-    { role: "APPLICANT", firstName: "Ana", lastName: "Kind", birthDate: "1975-02-02", residenceStatus: "LUXEMBOURG_NATIONAL", incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "30000.00" }, { kind: "FAMILY_ALLOWANCE", amount: "6000.00" }] },
+    {
+      role: "APPLICANT",
+      firstName: "Ana",
+      lastName: "Kind",
+      birthDate: "1975-02-02",
+      residenceStatus: "LUXEMBOURG_NATIONAL",
+      incomes: [
+        { kind: "NET_TAXABLE_INCOME", amount: "30000.00" },
+        { kind: "FAMILY_ALLOWANCE", amount: "6000.00" },
+      ],
+    },
     { role: "PARTNER", firstName: "Omar", lastName: "Kind", birthDate: "1976-03-03", residenceStatus: "INTERNATIONAL_PROTECTION_APPLICANT", partnerIndex: 0 },
-    { role: "CHILD", firstName: "Noa", lastName: "Kind", birthDate: "2003-05-01", workingLifeStartYear: 2024, incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "20000.00" }] },
+    {
+      role: "CHILD",
+      firstName: "Noa",
+      lastName: "Kind",
+      birthDate: "2003-05-01",
+      workingLifeStartYear: 2024,
+      incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "20000.00" }],
+    },
   ],
 };
 
@@ -39,7 +60,9 @@ describe(`art. 56 §3 incomes and art. 55 §1 4° titles as the register keeps t
   it("keeps the child's first working year and each member's title; the income is counted by kind on each day", async () => {
     const res = await api.gql(api.adminKey, REGISTER, { input });
     expect(res.registerCandidate.userErrors).toEqual([]);
-    expect(await api.db.prisma.householdMember.findFirstOrThrow({ where: { firstName: "Noa" }, select: { workingLifeStartYear: true } })).toEqual({ workingLifeStartYear: 2024 });
+    expect(await api.db.prisma.householdMember.findFirstOrThrow({ where: { firstName: "Noa" }, select: { workingLifeStartYear: true } })).toEqual({
+      workingLifeStartYear: 2024,
+    });
     const household = await stored();
     const law = { regime: "LAW" as const };
 

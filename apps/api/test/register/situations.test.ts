@@ -12,8 +12,22 @@ import { startEmptyApi, type EmptyApi } from "../support/empty-api.js";
 
 const REGISTER = `mutation($input: RegisterCandidateInput!) { registerCandidate(input: $input) { candidate { id } userErrors { field code message rule } } }`;
 const candidate = (situations: string[] | undefined, lastName: string) => ({
-  address: "1, rue du Campus", municipalityCode: "esch-sur-alzette", incomeYear: 2025, introducedOn: "2026-09-01", motive: "EXCESSIVE_RENT",
-  members: [{ role: "APPLICANT", firstName: "Lea", lastName, birthDate: "2004-03-03", residenceStatus: "LUXEMBOURG_NATIONAL", incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "9000.00" }], ...(situations && { situations }) }],
+  address: "1, rue du Campus",
+  municipalityCode: "esch-sur-alzette",
+  incomeYear: 2025,
+  introducedOn: "2026-09-01",
+  motive: "EXCESSIVE_RENT",
+  members: [
+    {
+      role: "APPLICANT",
+      firstName: "Lea",
+      lastName,
+      birthDate: "2004-03-03",
+      residenceStatus: "LUXEMBOURG_NATIONAL",
+      incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "9000.00" }],
+      ...(situations && { situations }),
+    },
+  ],
 });
 
 describe(`member situations for dedicated dwellings, art. 12 §3 (${TEST_DATABASE_KIND})`, () => {

@@ -12,8 +12,15 @@
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import {
-  buildSchema, getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType,
-  type GraphQLField, type GraphQLInputObjectType, type GraphQLInputType,
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  type GraphQLField,
+  type GraphQLInputObjectType,
+  type GraphQLInputType,
 } from "graphql";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,17 +33,38 @@ const MUTATIONS = Object.values(schema.getMutationType()!.getFields());
 
 /** Mutations only a ministry administrator may call: the corpus is sent with the admin's key. */
 const ADMIN_ONLY = new Set([
-  "createApiKey", "revokeApiKey", "approveAllocationMethodologyVersion",
+  "createApiKey",
+  "revokeApiKey",
+  "approveAllocationMethodologyVersion",
   // issue 13: organisations, conventions and the register (register administrators are the ministry's)
-  "createOrganisation", "updateOrganisation", "deactivateOrganisation", "createFinancingConvention", "createCompensationConvention", "amendConvention",
-  "recordDwellingFinancing", "registerCandidate", "reviseCandidate", "closeApplication", "anonymiseCandidate",
+  "createOrganisation",
+  "updateOrganisation",
+  "deactivateOrganisation",
+  "createFinancingConvention",
+  "createCompensationConvention",
+  "amendConvention",
+  "recordDwellingFinancing",
+  "registerCandidate",
+  "reviseCandidate",
+  "closeApplication",
+  "anonymiseCandidate",
 ]);
 
 /** Which type an ID field names, from its name (`leaseId` → Lease) or, for `id`, from the mutation. */
 const ID_TYPES: Record<string, string> = {
-  alternateForId: "CommissionMember", memberId: "CommissionMember", organisationId: "Organisation", landlordId: "Organisation",
-  newLandlordId: "Organisation", developerId: "Organisation", compensationConventionId: "Convention", financingConventionId: "Convention",
-  conventionId: "Convention", meetingId: "CommissionMeeting", offerId: "AllocationOffer", methodologyId: "AllocationMethodology", transferId: "DwellingTransfer",
+  alternateForId: "CommissionMember",
+  memberId: "CommissionMember",
+  organisationId: "Organisation",
+  landlordId: "Organisation",
+  newLandlordId: "Organisation",
+  developerId: "Organisation",
+  compensationConventionId: "Convention",
+  financingConventionId: "Convention",
+  conventionId: "Convention",
+  meetingId: "CommissionMeeting",
+  offerId: "AllocationOffer",
+  methodologyId: "AllocationMethodology",
+  transferId: "DwellingTransfer",
 };
 function idTypeOf(mutation: string, field: string): string {
   if (ID_TYPES[field]) return ID_TYPES[field]!;
@@ -45,7 +73,12 @@ function idTypeOf(mutation: string, field: string): string {
   return base.charAt(0).toUpperCase() + base.slice(1);
 }
 
-interface Leaf { path: string[]; name: string; kind: string; list: boolean }
+interface Leaf {
+  path: string[];
+  name: string;
+  kind: string;
+  list: boolean;
+}
 
 /** Every leaf field of an input object, with its path and named type. */
 function leaves(type: GraphQLInputObjectType, path: string[] = [], seen = new Set<string>()): Leaf[] {
@@ -64,16 +97,33 @@ function leaves(type: GraphQLInputObjectType, path: string[] = [], seen = new Se
 function malformed(mutation: string, leaf: Leaf): unknown[] {
   const t = leaf.kind === "ID" ? idTypeOf(mutation, leaf.name) : "";
   switch (leaf.kind) {
-    case "ID": return ["", "not-a-global-id", gid("NoSuchType", randomUUID()), gid(t === "Municipality" ? "Lease" : "Municipality", randomUUID()), gid(t, "not-a-uuid"), gid(t, randomUUID())];
-    case "Decimal": return ["abc", "1,5", "1e400", "NaN", "Infinity", "--1", "", 12.5];
-    case "Date": return ["2026-02-30", "2026-13-01", "26-01-01", "tomorrow", "", "2026-1-1", 20260101];
-    case "DateTime": return ["yesterday", "2026-01-01T25:00:00Z", ""];
-    case "Month": return ["2026-13", "2026-00", "202601", "2026-1"];
-    case "Int": return [2 ** 31, 1.5, "3"];
-    case "Boolean": return ["yes", 1];
-    case "String": return ["x".repeat(100_000), "a\u0000b"];
-    case "enum": return ["NOT_A_VALUE", 3];
-    default: return [];
+    case "ID":
+      return [
+        "",
+        "not-a-global-id",
+        gid("NoSuchType", randomUUID()),
+        gid(t === "Municipality" ? "Lease" : "Municipality", randomUUID()),
+        gid(t, "not-a-uuid"),
+        gid(t, randomUUID()),
+      ];
+    case "Decimal":
+      return ["abc", "1,5", "1e400", "NaN", "Infinity", "--1", "", 12.5];
+    case "Date":
+      return ["2026-02-30", "2026-13-01", "26-01-01", "tomorrow", "", "2026-1-1", 20260101];
+    case "DateTime":
+      return ["yesterday", "2026-01-01T25:00:00Z", ""];
+    case "Month":
+      return ["2026-13", "2026-00", "202601", "2026-1"];
+    case "Int":
+      return [2 ** 31, 1.5, "3"];
+    case "Boolean":
+      return ["yes", 1];
+    case "String":
+      return ["x".repeat(100_000), "a\u0000b"];
+    case "enum":
+      return ["NOT_A_VALUE", 3];
+    default:
+      return [];
   }
 }
 
@@ -119,15 +169,24 @@ describe(`bad input against every mutation (${TEST_DATABASE_KIND})`, () => {
     if (isInputObjectType(named)) return baseline(mutation, named);
     if (isEnumType(named)) return named.getValues()[0]!.value;
     switch (named.name) {
-      case "ID": return ownIds[idTypeOf(mutation, name)] ?? gid(idTypeOf(mutation, name), randomUUID());
-      case "Decimal": return "100.00";
-      case "Date": return "2026-11-02";
-      case "DateTime": return "2026-11-02T10:00:00Z";
-      case "Month": return "2026-11";
-      case "Int": return 1;
-      case "Boolean": return false;
-      case "String": return `fuzz ${name}`;
-      default: return null;
+      case "ID":
+        return ownIds[idTypeOf(mutation, name)] ?? gid(idTypeOf(mutation, name), randomUUID());
+      case "Decimal":
+        return "100.00";
+      case "Date":
+        return "2026-11-02";
+      case "DateTime":
+        return "2026-11-02T10:00:00Z";
+      case "Month":
+        return "2026-11";
+      case "Int":
+        return 1;
+      case "Boolean":
+        return false;
+      case "String":
+        return `fuzz ${name}`;
+      default:
+        return null;
     }
   }
   function baseline(mutation: string, type: GraphQLInputObjectType): Record<string, unknown> {
@@ -145,7 +204,12 @@ describe(`bad input against every mutation (${TEST_DATABASE_KIND})`, () => {
     return `mutation($input: ${arg.type.toString()}) { ${m.name}(input: $input) { __typename userErrors { field message code } } }`;
   }
 
-  interface Outcome { internal: boolean; clear: boolean; namesField: boolean; detail: string }
+  interface Outcome {
+    internal: boolean;
+    clear: boolean;
+    namesField: boolean;
+    detail: string;
+  }
 
   /** Sends one malformed input and classifies the answer. */
   async function send(m: GraphQLField<unknown, unknown>, input: Record<string, unknown>, leafName: string): Promise<Outcome> {
@@ -154,9 +218,16 @@ describe(`bad input against every mutation (${TEST_DATABASE_KIND})`, () => {
     const payload = (res.body.data as Record<string, { userErrors?: { field: string[]; message: string; code: string }[] } | null> | undefined)?.[m.name];
     const userErrors = payload?.userErrors ?? [];
     const internal = res.status >= 500 || errors.some((e) => e.extensions?.code === "INTERNAL_SERVER_ERROR");
-    const clear = (errors.length > 0 && errors.every((e) => e.message.length > 10)) || (userErrors.length > 0 && userErrors.every((e) => e.message.length > 5 && e.field.length > 0));
+    const clear =
+      (errors.length > 0 && errors.every((e) => e.message.length > 10)) ||
+      (userErrors.length > 0 && userErrors.every((e) => e.message.length > 5 && e.field.length > 0));
     const namesField = errors.some((e) => e.message.includes(leafName)) || userErrors.some((e) => e.field.includes(leafName) || e.message.includes(leafName));
-    return { internal, clear, namesField, detail: `${res.status} ${JSON.stringify(errors.length ? errors.map((e) => e.message.slice(0, 160)) : userErrors).slice(0, 400)}` };
+    return {
+      internal,
+      clear,
+      namesField,
+      detail: `${res.status} ${JSON.stringify(errors.length ? errors.map((e) => e.message.slice(0, 160)) : userErrors).slice(0, 400)}`,
+    };
   }
 
   beforeAll(async () => {
@@ -169,7 +240,9 @@ describe(`bad input against every mutation (${TEST_DATABASE_KIND})`, () => {
     };
     ownIds.Organisation = gid("Organisation", esch);
     await first("Dwelling", () => p.dwelling.findFirst({ where: { landlordId: esch }, select: { id: true }, orderBy: { id: "asc" } }));
-    await first("AccommodationUnit", () => p.accommodationUnit.findFirst({ where: { dwelling: { landlordId: esch } }, select: { id: true }, orderBy: { id: "asc" } }));
+    await first("AccommodationUnit", () =>
+      p.accommodationUnit.findFirst({ where: { dwelling: { landlordId: esch } }, select: { id: true }, orderBy: { id: "asc" } }),
+    );
     await first("Lease", () => p.lease.findFirst({ where: { landlordId: esch }, select: { id: true }, orderBy: { id: "asc" } }));
     await first("AllocationFile", () => p.allocationFile.findFirst({ where: { landlordId: esch }, select: { id: true }, orderBy: { id: "asc" } }));
     await first("Convention", () => p.convention.findFirst({ where: { landlordId: esch }, select: { id: true }, orderBy: { id: "asc" } }));
@@ -177,7 +250,9 @@ describe(`bad input against every mutation (${TEST_DATABASE_KIND})`, () => {
     await first("Candidate", () => p.candidate.findFirst({ select: { id: true }, orderBy: { id: "asc" } }));
     await first("Household", () => p.household.findFirst({ select: { id: true }, orderBy: { id: "asc" } }));
     await first("Project", () => p.project.findFirst({ select: { id: true }, orderBy: { id: "asc" } }));
-    await first("AllocationMethodology", () => p.allocationMethodology.findFirst({ where: { landlordId: esch }, select: { id: true }, orderBy: { version: "desc" } }));
+    await first("AllocationMethodology", () =>
+      p.allocationMethodology.findFirst({ where: { landlordId: esch }, select: { id: true }, orderBy: { version: "desc" } }),
+    );
     await first("RehousingCase", () => p.rehousingCase.findFirst({ where: { lease: { landlordId: esch } }, select: { id: true }, orderBy: { id: "asc" } }));
   }, 180_000);
   afterAll(async () => api?.close());
@@ -185,7 +260,10 @@ describe(`bad input against every mutation (${TEST_DATABASE_KIND})`, () => {
   it("the corpus covers every mutation of the schema, each through one input object", () => {
     expect(MUTATIONS.length).toBeGreaterThan(25);
     for (const m of MUTATIONS) {
-      expect(m.args.map((a) => a.name), m.name).toEqual(["input"]);
+      expect(
+        m.args.map((a) => a.name),
+        m.name,
+      ).toEqual(["input"]);
       expect(isInputObjectType(getNamedType(m.args[0]!.type)), m.name).toBe(true);
     }
   });
@@ -258,7 +336,12 @@ describe(`bad input against every mutation (${TEST_DATABASE_KIND})`, () => {
       const decl = required.map((a) => `$${a.name}: ${a.type.toString()}`).join(", ");
       const pass = required.map((a) => `${a.name}: $${a.name}`).join(", ");
       const variables = Object.fromEntries(required.map((a) => [a.name, plausible(f.name, a.name, a.type)]));
-      for (const page of ["first: -1", 'first: 5, after: "garbage"', `first: 5, after: "${Buffer.from("arrayconnection:99999999999999999999").toString("base64")}"`, 'last: 5, before: "%%%"']) {
+      for (const page of [
+        "first: -1",
+        'first: 5, after: "garbage"',
+        `first: 5, after: "${Buffer.from("arrayconnection:99999999999999999999").toString("base64")}"`,
+        'last: 5, before: "%%%"',
+      ]) {
         const doc = `query${decl ? `(${decl})` : ""} { ${f.name}(${[pass, page].filter(Boolean).join(", ")}) { __typename } }`;
         const res = await api.gql("admin", doc, variables);
         const errors = res.body.errors ?? [];
@@ -274,7 +357,8 @@ describe(`bad input against every mutation (${TEST_DATABASE_KIND})`, () => {
   it("malformed requests — bodies, shapes, depth, size — each get a clear 4xx or GraphQL error and the server stays up", async () => {
     const post = (body: string, headers: Record<string, string> = {}) =>
       fetch(api.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${api.keys.landlordA}`, ...headers }, body });
-    const deep = (n: number) => `{ dwellings(first: 1) { edges { node { ${"landlord { dwellings(first: 1) { edges { node { ".repeat(n)} id ${"} } } }".repeat(n)} } } } }`;
+    const deep = (n: number) =>
+      `{ dwellings(first: 1) { edges { node { ${"landlord { dwellings(first: 1) { edges { node { ".repeat(n)} id ${"} } } }".repeat(n)} } } } }`;
     const cases: { name: string; res: () => Promise<Response>; expectStatus: number[] }[] = [
       { name: "not JSON", res: () => post("{ query: nope"), expectStatus: [400] },
       { name: "JSON but not an object", res: () => post("42"), expectStatus: [400] },
@@ -283,15 +367,46 @@ describe(`bad input against every mutation (${TEST_DATABASE_KIND})`, () => {
       { name: "syntax error", res: () => post(JSON.stringify({ query: "{ dwellings(first: 1) { " })), expectStatus: [400] },
       { name: "unknown field", res: () => post(JSON.stringify({ query: "{ noSuchField }" })), expectStatus: [400] },
       { name: "too deep", res: () => post(JSON.stringify({ query: deep(6) })), expectStatus: [400, 200] },
-      { name: "alias bomb (cost)", res: () => post(JSON.stringify({ query: `{ ${Array.from({ length: 400 }, (_, i) => `a${i}: dwellings(first: 100) { totalCount }`).join(" ")} }` })), expectStatus: [400, 200] },
-      { name: "fragment cycle", res: () => post(JSON.stringify({ query: "query { viewer { ...A } } fragment A on Viewer { ...B } fragment B on Viewer { ...A }" })), expectStatus: [400] },
+      {
+        name: "alias bomb (cost)",
+        res: () => post(JSON.stringify({ query: `{ ${Array.from({ length: 400 }, (_, i) => `a${i}: dwellings(first: 100) { totalCount }`).join(" ")} }` })),
+        expectStatus: [400, 200],
+      },
+      {
+        name: "fragment cycle",
+        res: () => post(JSON.stringify({ query: "query { viewer { ...A } } fragment A on Viewer { ...B } fragment B on Viewer { ...A }" })),
+        expectStatus: [400],
+      },
       { name: "oversized body", res: () => post(JSON.stringify({ query: `{ viewer { __typename } } # ${"x".repeat(5 * 1024 * 1024)}` })), expectStatus: [413] },
-      { name: "batched array", res: () => post(JSON.stringify([{ query: "{ viewer { __typename } }" }, { query: "{ viewer { __typename } }" }])), expectStatus: [400] },
-      { name: "mutation over GET", res: () => fetch(`${api.url}?query=${encodeURIComponent('mutation { revokeApiKey(input: { id: "x" }) { __typename } }')}`, { headers: { "apollo-require-preflight": "1", authorization: `Bearer ${api.keys.landlordA}` } }), expectStatus: [400, 405] },
-      { name: "text/plain (CSRF)", res: () => post(JSON.stringify({ query: "{ viewer { __typename } }" }), { "content-type": "text/plain" }), expectStatus: [400] },
-      { name: "bad variables type", res: () => post(JSON.stringify({ query: "query($n: Int) { dwellings(first: $n) { totalCount } }", variables: { n: "ten" } })), expectStatus: [400, 200] },
+      {
+        name: "batched array",
+        res: () => post(JSON.stringify([{ query: "{ viewer { __typename } }" }, { query: "{ viewer { __typename } }" }])),
+        expectStatus: [400],
+      },
+      {
+        name: "mutation over GET",
+        res: () =>
+          fetch(`${api.url}?query=${encodeURIComponent('mutation { revokeApiKey(input: { id: "x" }) { __typename } }')}`, {
+            headers: { "apollo-require-preflight": "1", authorization: `Bearer ${api.keys.landlordA}` },
+          }),
+        expectStatus: [400, 405],
+      },
+      {
+        name: "text/plain (CSRF)",
+        res: () => post(JSON.stringify({ query: "{ viewer { __typename } }" }), { "content-type": "text/plain" }),
+        expectStatus: [400],
+      },
+      {
+        name: "bad variables type",
+        res: () => post(JSON.stringify({ query: "query($n: Int) { dwellings(first: $n) { totalCount } }", variables: { n: "ten" } })),
+        expectStatus: [400, 200],
+      },
       { name: "NUL in an inline string", res: () => post(JSON.stringify({ query: '{ node(id: "a\\u0000b") { id } }' })), expectStatus: [400] },
-      { name: "bad bearer", res: () => post(JSON.stringify({ query: "{ viewer { __typename } }" }), { authorization: "Bearer abk_nope" }), expectStatus: [401] },
+      {
+        name: "bad bearer",
+        res: () => post(JSON.stringify({ query: "{ viewer { __typename } }" }), { authorization: "Bearer abk_nope" }),
+        expectStatus: [401],
+      },
     ];
     const before = await fingerprint();
     for (const c of cases) {

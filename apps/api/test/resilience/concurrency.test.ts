@@ -13,7 +13,8 @@ import { acceptedOffer, createDwelling, createHousehold, SIGN } from "../tenancy
 const N = 20;
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const today = new Date().toISOString().slice(0, 10);
-const LETTING = (name: string) => `mutation($input: LettingEventInput!) { ${name}(input: $input) { dwelling { id status } userErrors { field code message } } }`;
+const LETTING = (name: string) =>
+  `mutation($input: LettingEventInput!) { ${name}(input: $input) { dwelling { id status } userErrors { field code message } } }`;
 
 type Outcome = "won" | "lost" | "broken";
 /** A request won (no user error), lost cleanly (CONFLICT / INVALID_STATE user error naming a field, or 503 to retry), or broke. */
@@ -51,10 +52,22 @@ describe(`exactly one winner under concurrency (${TEST_DATABASE_KIND})`, () => {
     for (const h of households) {
       const household = await p.household.findUniqueOrThrow({ where: { id: h.householdId } });
       const application = await p.application.findFirstOrThrow({ where: { candidateId: household.candidateId } });
-      await p.allocationOffer.create({ data: { allocationFileId: file.id, applicationId: application.id, offeredOn: d("2026-01-02"), outcome: "ACCEPTED", respondedOn: d("2026-01-03") } });
+      await p.allocationOffer.create({
+        data: { allocationFileId: file.id, applicationId: application.id, offeredOn: d("2026-01-02"), outcome: "ACCEPTED", respondedOn: d("2026-01-03") },
+      });
     }
     const won = await race(
-      households.map((h) => () => api.gql("landlordA", SIGN, { input: { dwellingId: gid("Dwelling", dwellingId), householdId: gid("Household", h.householdId), startsOn: "2026-02-01", annualNetDisposableIncome: "30000.00" } })),
+      households.map(
+        (h) => () =>
+          api.gql("landlordA", SIGN, {
+            input: {
+              dwellingId: gid("Dwelling", dwellingId),
+              householdId: gid("Household", h.householdId),
+              startsOn: "2026-02-01",
+              annualNetDisposableIncome: "30000.00",
+            },
+          }),
+      ),
       "signLease",
     );
     const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Lease" WHERE "dwellingId" = $1::uuid AND "status" = 'ACTIVE'`, dwellingId);
@@ -71,7 +84,17 @@ describe(`exactly one winner under concurrency (${TEST_DATABASE_KIND})`, () => {
       dwellings.push(id);
     }
     const won = await race(
-      dwellings.map((id) => () => api.gql("landlordA", SIGN, { input: { dwellingId: gid("Dwelling", id), householdId: gid("Household", householdId), startsOn: "2026-02-01", annualNetDisposableIncome: "28000.00" } })),
+      dwellings.map(
+        (id) => () =>
+          api.gql("landlordA", SIGN, {
+            input: {
+              dwellingId: gid("Dwelling", id),
+              householdId: gid("Household", householdId),
+              startsOn: "2026-02-01",
+              annualNetDisposableIncome: "28000.00",
+            },
+          }),
+      ),
       "signLease",
     );
     const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "Lease" WHERE "householdId" = $1::uuid AND "status" = 'ACTIVE'`, householdId);
@@ -84,7 +107,13 @@ describe(`exactly one winner under concurrency (${TEST_DATABASE_KIND})`, () => {
 
   it("recordLetting on one dwelling: one success and one audit record", async () => {
     const dwellingId = await createDwelling(api, api.orgIds.esch, { bedrooms: 2 });
-    const won = await race(Array.from({ length: N }, () => () => api.gql("landlordA", LETTING("recordLetting"), { input: { dwellingId: gid("Dwelling", dwellingId), date: today } })), "recordLetting");
+    const won = await race(
+      Array.from(
+        { length: N },
+        () => () => api.gql("landlordA", LETTING("recordLetting"), { input: { dwellingId: gid("Dwelling", dwellingId), date: today } }),
+      ),
+      "recordLetting",
+    );
     const [audit] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" = 'recordLetting' AND "entityId" = $1`, dwellingId);
     expect(audit!.n).toBe(1);
     expect(won).toBe(1);
@@ -118,8 +147,14 @@ describe(`exactly one winner under concurrency (${TEST_DATABASE_KIND})`, () => {
   it("openAllocationFile on one vacancy: one open file", async () => {
     const dwellingId = await createDwelling(api, api.orgIds.esch, { bedrooms: 2 });
     const OPEN = `mutation($input: OpenAllocationFileInput!) { openAllocationFile(input: $input) { allocationFile { id } userErrors { field code message } } }`;
-    const won = await race(Array.from({ length: N }, () => () => api.gql("landlordA", OPEN, { input: { dwellingId: gid("Dwelling", dwellingId), openedOn: today } })), "openAllocationFile");
-    const [row] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AllocationFile" WHERE "dwellingId" = $1::uuid AND "status" NOT IN ('LEASE_SIGNED', 'CLOSED')`, dwellingId);
+    const won = await race(
+      Array.from({ length: N }, () => () => api.gql("landlordA", OPEN, { input: { dwellingId: gid("Dwelling", dwellingId), openedOn: today } })),
+      "openAllocationFile",
+    );
+    const [row] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "AllocationFile" WHERE "dwellingId" = $1::uuid AND "status" NOT IN ('LEASE_SIGNED', 'CLOSED')`,
+      dwellingId,
+    );
     expect(row!.n).toBe(1);
     expect(won).toBe(1);
   });
@@ -130,24 +165,46 @@ describe(`exactly one winner under concurrency (${TEST_DATABASE_KIND})`, () => {
     const { householdId } = await createHousehold(api, [{ birthDate: "1983-05-05", income: "29000.00" }]);
     const household = await p.household.findUniqueOrThrow({ where: { id: householdId } });
     const application = await p.application.findFirstOrThrow({ where: { candidateId: household.candidateId } });
-    const file = await p.allocationFile.create({ data: { landlordId: api.orgIds.esch, dwellingId, status: "HOUSING_PROMISE", openedOn: d("2026-01-01"), selectedApplicationId: application.id } });
+    const file = await p.allocationFile.create({
+      data: { landlordId: api.orgIds.esch, dwellingId, status: "HOUSING_PROMISE", openedOn: d("2026-01-01"), selectedApplicationId: application.id },
+    });
     const offer = await p.allocationOffer.create({ data: { allocationFileId: file.id, applicationId: application.id, offeredOn: d("2026-01-02") } });
     const RESPOND = `mutation($input: RecordOfferResponseInput!) { recordOfferResponse(input: $input) { userErrors { field code message } } }`;
-    const won = await race(Array.from({ length: N }, () => () => api.gql("landlordA", RESPOND, { input: { offerId: gid("AllocationOffer", offer.id), response: "ACCEPTED", respondedOn: "2026-01-05" } })), "recordOfferResponse");
-    const [audit] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" = 'recordOfferResponse' AND "entityId" = $1`, offer.id);
+    const won = await race(
+      Array.from(
+        { length: N },
+        () => () => api.gql("landlordA", RESPOND, { input: { offerId: gid("AllocationOffer", offer.id), response: "ACCEPTED", respondedOn: "2026-01-05" } }),
+      ),
+      "recordOfferResponse",
+    );
+    const [audit] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "AuditEvent" WHERE "action" = 'recordOfferResponse' AND "entityId" = $1`,
+      offer.id,
+    );
     expect(audit!.n).toBe(1);
     expect(won).toBe(1);
   });
 
   it("issueCompensationStatement: 10 statements issued twice each at once, one version each, numbers unique and without gaps", async () => {
     const lastYear = new Date().getUTCFullYear() - 1;
-    const conventions = await api.db.prisma.convention.findMany({ where: { kind: "COMPENSATION", landlordId: { not: null } }, orderBy: { id: "asc" }, take: N / 2, select: { id: true } });
+    const conventions = await api.db.prisma.convention.findMany({
+      where: { kind: "COMPENSATION", landlordId: { not: null } },
+      orderBy: { id: "asc" },
+      take: N / 2,
+      select: { id: true },
+    });
     expect(conventions.length).toBeGreaterThan(1);
     const ISSUE = `mutation($input: CompensationStatementInput!) { issueCompensationStatement(input: $input) { statement { number } userErrors { field code message } } }`;
-    const requests = conventions.flatMap((c) => [0, 1].map(() => () => api.gql("admin", ISSUE, { input: { conventionId: gid("Convention", c.id), year: lastYear } })));
+    const requests = conventions.flatMap((c) =>
+      [0, 1].map(() => () => api.gql("admin", ISSUE, { input: { conventionId: gid("Convention", c.id), year: lastYear } })),
+    );
     const results = (await Promise.all(requests.map((r) => r()))).map((r) => outcomeOf(r, "issueCompensationStatement"));
     expect(results.filter((r) => r.outcome === "broken").map((r) => r.detail)).toEqual([]);
-    const perSeries = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "CompensationStatement" WHERE "year" = $1 AND "conventionId" = ANY($2::uuid[]) GROUP BY "conventionId"`, lastYear, conventions.map((c) => c.id));
+    const perSeries = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "CompensationStatement" WHERE "year" = $1 AND "conventionId" = ANY($2::uuid[]) GROUP BY "conventionId"`,
+      lastYear,
+      conventions.map((c) => c.id),
+    );
     expect(perSeries.every((r) => r.n === 1)).toBe(true);
     expect(results.filter((r) => r.outcome === "won").length).toBe(perSeries.length);
     const [numbers] = await sql<{ n: number; distinct: number; max: number }>(

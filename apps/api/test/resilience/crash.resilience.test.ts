@@ -65,7 +65,13 @@ interface Post {
 
 /** The built API with a seed, a limit far above the stream, and a short idempotency lease (claims left by a killed process are taken over once it runs out; default 30 s). */
 function startApi(env: NodeJS.ProcessEnv): ApiProcess {
-  return startApiProcess({ ...env, LOG_LEVEL: "warn", ABORDABLE_SEED: "small", ABORDABLE_RATE_LIMIT_PER_MINUTE: "1000000", ABORDABLE_IDEMPOTENCY_LEASE_MS: "5000" });
+  return startApiProcess({
+    ...env,
+    LOG_LEVEL: "warn",
+    ABORDABLE_SEED: "small",
+    ABORDABLE_RATE_LIMIT_PER_MINUTE: "1000000",
+    ABORDABLE_IDEMPOTENCY_LEASE_MS: "5000",
+  });
 }
 
 async function post(port: number, key: string, body: string, idempotencyKey?: string): Promise<Post> {
@@ -100,10 +106,14 @@ function acknowledgement(kind: Kind, res: Post, reference: string): { ok: boolea
   }
   if (kind === "unit") {
     const p = res.json.data.createAccommodationUnit;
-    return p.userErrors.length === 0 && p.accommodationUnit?.id && p.accommodationUnit.reference === reference ? { ok: true, id: p.accommodationUnit.id } : { ok: false };
+    return p.userErrors.length === 0 && p.accommodationUnit?.id && p.accommodationUnit.reference === reference
+      ? { ok: true, id: p.accommodationUnit.id }
+      : { ok: false };
   }
   const p = res.json.data.recordLetting;
-  return p.userErrors.length === 0 && p.accommodationUnit?.status === "LET" && p.dwelling?.status === "LET" ? { ok: true, id: p.accommodationUnit.id } : { ok: false };
+  return p.userErrors.length === 0 && p.accommodationUnit?.status === "LET" && p.dwelling?.status === "LET"
+    ? { ok: true, id: p.accommodationUnit.id }
+    : { ok: false };
 }
 
 function describeResponse(res: Post): string {
@@ -135,7 +145,8 @@ async function readState(port: number, adminKey: string, landlordId: string, sha
   if (sharedId) {
     const first = (await query(port, adminKey, UNITS_QUERY, { id: sharedId, after: null })).node;
     shared = { status: first.status, firstLettingOn: first.firstLettingOn, totalCount: first.accommodationUnits.totalCount };
-    for (const u of await all(port, adminKey, UNITS_QUERY, (x) => x.node.accommodationUnits, { id: sharedId })) units.set(u.reference, [...(units.get(u.reference) ?? []), u]);
+    for (const u of await all(port, adminKey, UNITS_QUERY, (x) => x.node.accommodationUnits, { id: sharedId }))
+      units.set(u.reference, [...(units.get(u.reference) ?? []), u]);
   }
   const audit = {} as State["audit"];
   for (const action of ["createDwelling", "createAccommodationUnit", "recordLetting"] as const) {
@@ -189,10 +200,21 @@ function check(ops: Op[], state: State, final: boolean): { problems: string[]; u
     const sent = op.input;
     const got =
       op.kind === "dwelling"
-        ? { reference: row.reference, address: row.address, bedrooms: row.bedrooms, usefulArea: row.usefulArea, category: row.category, dedicatedSubCategory: row.dedicatedSubCategory ?? undefined, type: row.type, municipalityCode: row.municipality.code, developerId: row.developer.id }
+        ? {
+            reference: row.reference,
+            address: row.address,
+            bedrooms: row.bedrooms,
+            usefulArea: row.usefulArea,
+            category: row.category,
+            dedicatedSubCategory: row.dedicatedSubCategory ?? undefined,
+            type: row.type,
+            municipalityCode: row.municipality.code,
+            developerId: row.developer.id,
+          }
         : { dwellingId: sent.dwellingId, reference: row.reference, usefulArea: row.usefulArea };
     for (const [field, value] of Object.entries(sent)) {
-      if ((got as Record<string, unknown>)[field] !== value) problems.push(`${label}: ${field} is ${JSON.stringify((got as Record<string, unknown>)[field])}, sent ${JSON.stringify(value)}`);
+      if ((got as Record<string, unknown>)[field] !== value)
+        problems.push(`${label}: ${field} is ${JSON.stringify((got as Record<string, unknown>)[field])}, sent ${JSON.stringify(value)}`);
     }
     const events = (op.kind === "dwelling" ? dwellingAudit : unitAudit).get(row.id) ?? [];
     if (events.length !== 1) problems.push(`${label}: ${events.length} creation audit events for the row (expected 1): half applied`);
@@ -202,7 +224,8 @@ function check(ops: Op[], state: State, final: boolean): { problems: string[]; u
   // No audit event without its row (the other half of "whole").
   const dwellingIds = new Set([...state.dwellings.values()].flat().map((d) => d.id));
   for (const e of state.audit.createDwelling) {
-    if (String(e.after?.reference ?? "").startsWith("CRASH-") && !dwellingIds.has(e.entityId)) problems.push(`audit event createDwelling ${e.after.reference} without its dwelling`);
+    if (String(e.after?.reference ?? "").startsWith("CRASH-") && !dwellingIds.has(e.entityId))
+      problems.push(`audit event createDwelling ${e.after.reference} without its dwelling`);
   }
   const units = [...state.units.values()].flat();
   const unitIds = new Set(units.map((u) => u.id));
@@ -213,7 +236,8 @@ function check(ops: Op[], state: State, final: boolean): { problems: string[]; u
   // dwelling follows its units (LET while any is let, first letting date kept).
   for (const u of units) {
     const lets = letAudit.get(u.id) ?? [];
-    if (u.status === "LET" && (lets.length !== 1 || u.firstLettingOn !== LET_DATE)) problems.push(`unit ${u.reference} is LET with ${lets.length} recordLetting events, firstLettingOn ${u.firstLettingOn}`);
+    if (u.status === "LET" && (lets.length !== 1 || u.firstLettingOn !== LET_DATE))
+      problems.push(`unit ${u.reference} is LET with ${lets.length} recordLetting events, firstLettingOn ${u.firstLettingOn}`);
     if (u.status !== "LET" && lets.length > 0) problems.push(`unit ${u.reference} is ${u.status} but has ${lets.length} recordLetting events`);
   }
   for (const e of state.audit.recordLetting) {
@@ -221,8 +245,10 @@ function check(ops: Op[], state: State, final: boolean): { problems: string[]; u
   }
   const anyLet = units.some((u) => u.status === "LET");
   if (state.shared.totalCount !== units.length) problems.push(`shared dwelling: totalCount ${state.shared.totalCount} but ${units.length} units listed`);
-  if (state.shared.status !== (anyLet ? "LET" : "VACANT")) problems.push(`shared dwelling is ${state.shared.status} while ${units.filter((u) => u.status === "LET").length} of its units are LET`);
-  if ((state.shared.firstLettingOn ?? null) !== (anyLet ? LET_DATE : null)) problems.push(`shared dwelling firstLettingOn ${state.shared.firstLettingOn} (units let: ${anyLet})`);
+  if (state.shared.status !== (anyLet ? "LET" : "VACANT"))
+    problems.push(`shared dwelling is ${state.shared.status} while ${units.filter((u) => u.status === "LET").length} of its units are LET`);
+  if ((state.shared.firstLettingOn ?? null) !== (anyLet ? LET_DATE : null))
+    problems.push(`shared dwelling firstLettingOn ${state.shared.firstLettingOn} (units let: ${anyLet})`);
   return { problems, unackedPresent, unackedAbsent, lost };
 }
 
@@ -258,17 +284,38 @@ function crashSuite(kind: "pglite" | "postgresql") {
     let next = 0;
     const makeOp = (round: number, kind: Kind, input: Record<string, any>, reference: string, unitId?: string): Op => {
       const q = kind === "dwelling" ? CREATE : kind === "unit" ? UNIT : LET;
-      const op: Op = { n: next++, round, kind, reference, unitId, idempotencyKey: `crash-${randomUUID()}`, body: JSON.stringify({ query: q, variables: { input } }), input, acked: false };
+      const op: Op = {
+        n: next++,
+        round,
+        kind,
+        reference,
+        unitId,
+        idempotencyKey: `crash-${randomUUID()}`,
+        body: JSON.stringify({ query: q, variables: { input } }),
+        input,
+        acked: false,
+      };
       ops.push(op);
       return op;
     };
     const dwellingInput = (n: number, reference: string) => ({
-      reference, developerId: landlordId, category: "ALL_PUBLIC", type: "APARTMENT", bedrooms: n % 5,
-      usefulArea: `${40 + (n % 60)}.${(n % 9) + 1}`, municipalityCode: "esch-sur-alzette", address: `${n}, rue du Crash`,
+      reference,
+      developerId: landlordId,
+      category: "ALL_PUBLIC",
+      type: "APARTMENT",
+      bedrooms: n % 5,
+      usefulArea: `${40 + (n % 60)}.${(n % 9) + 1}`,
+      municipalityCode: "esch-sur-alzette",
+      address: `${n}, rue du Crash`,
     });
 
     // The shared dwelling the units go into, acknowledged before the stream.
-    const sharedOp = makeOp(0, "dwelling", { ...dwellingInput(0, "CRASH-SHARED"), type: "SHARED_DWELLING", category: "DEDICATED", dedicatedSubCategory: "STUDENTS", bedrooms: 6 }, "CRASH-SHARED");
+    const sharedOp = makeOp(
+      0,
+      "dwelling",
+      { ...dwellingInput(0, "CRASH-SHARED"), type: "SHARED_DWELLING", category: "DEDICATED", dedicatedSubCategory: "STUDENTS", bedrooms: 6 },
+      "CRASH-SHARED",
+    );
     const sharedRes = await post(api.port, landlordKey, sharedOp.body, sharedOp.idempotencyKey);
     const sharedAck = acknowledgement("dwelling", sharedRes, "CRASH-SHARED");
     expect(sharedAck.ok, describeResponse(sharedRes)).toBe(true);
@@ -391,7 +438,9 @@ function crashSuite(kind: "pglite" | "postgresql") {
             op.resent = "applied-before";
             appliedBefore += 1;
           } else {
-            problems.push(`round ${round}: resending ${op.kind} ${op.reference} (key ${op.idempotencyKey}, first: ${op.outcome}) got, after ${RESEND_PATIENCE_MS / 1000} s of retries, ${describeResponse(res)}`);
+            problems.push(
+              `round ${round}: resending ${op.kind} ${op.reference} (key ${op.idempotencyKey}, first: ${op.outcome}) got, after ${RESEND_PATIENCE_MS / 1000} s of retries, ${describeResponse(res)}`,
+            );
           }
         }),
       );
@@ -411,7 +460,9 @@ function crashSuite(kind: "pglite" | "postgresql") {
     }
 
     const total = ops.filter((o) => o.round > 0);
-    log(`total: ${total.length} mutations sent over ${ROUNDS} kill(s), ${total.filter((o) => o.acked && !o.resent).length} acknowledged at the first try, ${total.filter((o) => o.resent).length} resolved by resending; lost ${lostAfterRestarts} acknowledged`);
+    log(
+      `total: ${total.length} mutations sent over ${ROUNDS} kill(s), ${total.filter((o) => o.acked && !o.resent).length} acknowledged at the first try, ${total.filter((o) => o.resent).length} resolved by resending; lost ${lostAfterRestarts} acknowledged`,
+    );
     if (problems.length > 0) log(`PROBLEMS:\n  ${problems.join("\n  ")}`);
 
     api.child.kill("SIGTERM");

@@ -75,7 +75,12 @@ describe.skipIf(why !== null)(`PGlite on a full disk (tmpfs of ${SIZE_MB} MB)${w
     const filler = path.join(mnt, "filler");
     const log = (m: string) => console.log(`[disk full] ${m}`);
 
-    api = startApi({ ABORDABLE_DATA_DIR: dataDir, ABORDABLE_SEED: "small", ABORDABLE_PGLITE_MIN_FREE_MB: String(MIN_FREE_MB), ABORDABLE_RATE_LIMIT_PER_MINUTE: "1000000" });
+    api = startApi({
+      ABORDABLE_DATA_DIR: dataDir,
+      ABORDABLE_SEED: "small",
+      ABORDABLE_PGLITE_MIN_FREE_MB: String(MIN_FREE_MB),
+      ABORDABLE_RATE_LIMIT_PER_MINUTE: "1000000",
+    });
     await waitReady(api);
     const key = parseKeys(await readFile(path.join(dataDir, "demo-api-keys.txt"), "utf8")).find((k) => k.role === "SOCIAL_LANDLORD")!.key;
     const landlordId: string = (await post(api, key, { query: "{ viewer { organisation { id } } }" })).json.data.viewer.organisation.id;
@@ -98,7 +103,12 @@ describe.skipIf(why !== null)(`PGlite on a full disk (tmpfs of ${SIZE_MB} MB)${w
       const reference = `DISK-${i}`;
       counts.requests += 1;
       try {
-        const res = await post(api!, key, { query: CREATE_DWELLING, variables: { input: dwellingInput(i, reference, landlordId) } }, { idempotencyKey: `disk-${randomUUID()}`, timeoutMs: REQUEST_TIMEOUT_MS });
+        const res = await post(
+          api!,
+          key,
+          { query: CREATE_DWELLING, variables: { input: dwellingInput(i, reference, landlordId) } },
+          { idempotencyKey: `disk-${randomUUID()}`, timeoutMs: REQUEST_TIMEOUT_MS },
+        );
         const p = res.json.data?.createDwelling;
         if (res.status === 200 && p && p.userErrors.length === 0 && p.dwelling?.reference === reference) {
           counts.acknowledged += 1;
@@ -157,10 +167,17 @@ describe.skipIf(why !== null)(`PGlite on a full disk (tmpfs of ${SIZE_MB} MB)${w
     // ---- 2. while full: every request 503 with Retry-After, /readyz 503
     const whileFull = { ...counts };
     await stream(() => false, 40);
-    const read = await post(api, key, { query: "{ viewer { organisation { id } } }" }, { timeoutMs: REQUEST_TIMEOUT_MS }).catch((e: Error) => ({ status: -1, headers: new Headers(), text: e.name, json: {} }));
+    const read = await post(api, key, { query: "{ viewer { organisation { id } } }" }, { timeoutMs: REQUEST_TIMEOUT_MS }).catch((e: Error) => ({
+      status: -1,
+      headers: new Headers(),
+      text: e.name,
+      json: {},
+    }));
     const readyz = await fetch(`${api.base}/readyz`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     const readyzBody = await readyz.text();
-    log(`while full: 40 creates -> ${counts.refused503 - whileFull.refused503} x 503, ${counts.acknowledged - whileFull.acknowledged} acknowledged; a read -> ${read.status}; /readyz -> ${readyz.status} ${readyzBody.slice(0, 200)}`);
+    log(
+      `while full: 40 creates -> ${counts.refused503 - whileFull.refused503} x 503, ${counts.acknowledged - whileFull.acknowledged} acknowledged; a read -> ${read.status}; /readyz -> ${readyz.status} ${readyzBody.slice(0, 200)}`,
+    );
     expect(counts.refused503 - whileFull.refused503).toBe(40);
     expect([200, 503]).toContain(read.status);
     if (read.status === 503) expect(read.headers.get("retry-after")).toBeTruthy();
@@ -199,7 +216,9 @@ describe.skipIf(why !== null)(`PGlite on a full disk (tmpfs of ${SIZE_MB} MB)${w
     expect(existsSync(filler)).toBe(false);
     const db = await PGlite.create(dataDir);
     const rows = (await db.query<{ reference: string }>(`SELECT reference FROM "Dwelling" WHERE reference LIKE 'DISK-%'`)).rows.map((r) => r.reference);
-    const audits = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'createDwelling' AND after->>'reference' LIKE 'DISK-%'`)).rows[0]!.n;
+    const audits = (
+      await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditEvent" WHERE action = 'createDwelling' AND after->>'reference' LIKE 'DISK-%'`)
+    ).rows[0]!.n;
     await db.close();
     const stored = new Set(rows);
     const lost = [...acked].filter((r) => !stored.has(r));

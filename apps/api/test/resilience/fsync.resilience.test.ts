@@ -34,10 +34,15 @@ await db.close();
 `,
     );
     const summary = path.join(dir, "strace.txt");
-    const r = spawnSync("strace", ["-f", "-c", "-o", summary, "-e", "trace=fsync,fdatasync,syncfs,sync_file_range", process.execPath, script], { encoding: "utf8" });
+    const r = spawnSync("strace", ["-f", "-c", "-o", summary, "-e", "trace=fsync,fdatasync,syncfs,sync_file_range", process.execPath, script], {
+      encoding: "utf8",
+    });
     expect(r.status, r.stderr).toBe(0);
     const text = spawnSync("cat", [summary], { encoding: "utf8" }).stdout;
-    const flushes = [...text.matchAll(/^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?(fsync|fdatasync|syncfs|sync_file_range)\s*$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    const flushes = [...text.matchAll(/^\s*[\d.]+\s+[\d.]+\s+\d+\s+(\d+)\s+(?:\d+\s+)?(fsync|fdatasync|syncfs|sync_file_range)\s*$/gm)].reduce(
+      (sum, m) => sum + Number(m[1]),
+      0,
+    );
     return { flushes, msPerCommit: Number(/ms ([\d.]+)/.exec(r.stdout)?.[1]) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -48,7 +53,9 @@ describe.skipIf(why !== null)(`PGlite fsync setting${why ? ` (skipped: ${why})` 
   it(`fsync on flushes the write-ahead log once per commit at least; fsync off flushes nothing (${COMMITS} commits)`, () => {
     const off = run(false);
     const on = run(true);
-    console.log(`[fsync] ${COMMITS} commits: fsync off ${off.flushes} flush calls, ${off.msPerCommit} ms per commit; fsync on ${on.flushes} flush calls, ${on.msPerCommit} ms per commit`);
+    console.log(
+      `[fsync] ${COMMITS} commits: fsync off ${off.flushes} flush calls, ${off.msPerCommit} ms per commit; fsync on ${on.flushes} flush calls, ${on.msPerCommit} ms per commit`,
+    );
     expect(off.flushes).toBe(0);
     expect(on.flushes).toBeGreaterThanOrEqual(COMMITS);
   });

@@ -42,7 +42,8 @@ describe(`tenant isolation under concurrent load (${TEST_DATABASE_KIND})`, () =>
     own.landlordB = gid("Organisation", api.orgIds.fonds);
     own.developer = gid("Organisation", api.orgIds.snhbm);
     const p = api.db.prisma;
-    const pick = async (landlordId: string) => (await p.dwelling.findMany({ where: { landlordId }, select: { id: true }, take: 5, orderBy: { id: "asc" } })).map((d) => gid("Dwelling", d.id));
+    const pick = async (landlordId: string) =>
+      (await p.dwelling.findMany({ where: { landlordId }, select: { id: true }, take: 5, orderBy: { id: "asc" } })).map((d) => gid("Dwelling", d.id));
     const esch = await pick(api.orgIds.esch);
     const fonds = await pick(api.orgIds.fonds);
     foreignDwellings.landlordA = fonds;
@@ -57,7 +58,8 @@ describe(`tenant isolation under concurrent load (${TEST_DATABASE_KIND})`, () =>
   function orgsIn(caller: Caller, data: Lists): { where: string; org: string | null }[] {
     const out: { where: string; org: string | null }[] = [];
     for (const e of data.dwellings?.edges ?? []) out.push({ where: `dwelling ${e.node.id}`, org: e.node.landlord.id });
-    for (const e of data.leases?.edges ?? []) out.push({ where: `lease ${e.node.id}`, org: e.node.landlord.id }, { where: `lease ${e.node.id} dwelling`, org: e.node.dwelling.landlord.id });
+    for (const e of data.leases?.edges ?? [])
+      out.push({ where: `lease ${e.node.id}`, org: e.node.landlord.id }, { where: `lease ${e.node.id} dwelling`, org: e.node.dwelling.landlord.id });
     for (const e of data.allocationFiles?.edges ?? []) out.push({ where: `file ${e.node.id}`, org: e.node.landlord.id });
     for (const e of data.conventions.edges) {
       // A convention is the caller's when it is a party to it, as landlord or as developer.
@@ -67,10 +69,13 @@ describe(`tenant isolation under concurrent load (${TEST_DATABASE_KIND})`, () =>
     return out;
   }
 
-  const idsOf = (data: Lists) => [
-    ...(data.dwellings?.edges ?? []).map((e) => e.node.id), ...(data.leases?.edges ?? []).map((e) => e.node.id),
-    ...(data.allocationFiles?.edges ?? []).map((e) => e.node.id), ...data.conventions.edges.map((e) => e.node.id),
-  ].sort();
+  const idsOf = (data: Lists) =>
+    [
+      ...(data.dwellings?.edges ?? []).map((e) => e.node.id),
+      ...(data.leases?.edges ?? []).map((e) => e.node.id),
+      ...(data.allocationFiles?.edges ?? []).map((e) => e.node.id),
+      ...data.conventions.edges.map((e) => e.node.id),
+    ].sort();
 
   it("interleaved reads, foreign node lookups and writes of three organisations never cross", async () => {
     // What each caller sees alone, first.
@@ -100,7 +105,9 @@ describe(`tenant isolation under concurrent load (${TEST_DATABASE_KIND})`, () =>
         jobs.push(async () => {
           const res = await call<Lists>(c, listsOf(c));
           if (res.body.errors) return [`${c}: ${res.body.errors[0]!.message}`];
-          const problems = orgsIn(c, res.body.data!).filter((x) => x.org !== own[c]).map((x) => `${c} saw ${x.where} of ${x.org}`);
+          const problems = orgsIn(c, res.body.data!)
+            .filter((x) => x.org !== own[c])
+            .map((x) => `${c} saw ${x.where} of ${x.org}`);
           const ids = idsOf(res.body.data!);
           if (JSON.stringify(ids) !== JSON.stringify(alone[c])) problems.push(`${c}: under load saw ${ids.length} rows, alone ${alone[c]!.length}`);
           return problems;
@@ -120,7 +127,9 @@ describe(`tenant isolation under concurrent load (${TEST_DATABASE_KIND})`, () =>
           // Writing to the other's dwelling is refused, even in the middle of the crowd.
           jobs.push(async () => {
             const res = await call(c, TOUCH, { input: { id: foreign, address: "not yours" } });
-            return res.body.data?.updateDwelling?.userErrors?.[0]?.code === "NOT_FOUND" ? [] : [`${c} wrote to ${foreign}: ${JSON.stringify(res.body).slice(0, 200)}`];
+            return res.body.data?.updateDwelling?.userErrors?.[0]?.code === "NOT_FOUND"
+              ? []
+              : [`${c} wrote to ${foreign}: ${JSON.stringify(res.body).slice(0, 200)}`];
           });
         }
       }
@@ -134,11 +143,15 @@ describe(`tenant isolation under concurrent load (${TEST_DATABASE_KIND})`, () =>
     const problems: string[] = [];
     let next = 0;
     const started = performance.now();
-    await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < jobs.length) problems.push(...(await jobs[next++]!()));
-    }));
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        while (next < jobs.length) problems.push(...(await jobs[next++]!()));
+      }),
+    );
     const ms = performance.now() - started;
-    console.log(`isolation under load (${TEST_DATABASE_KIND}): ${jobs.length} requests from 3 organisations, ${IN_FLIGHT} in flight, in ${ms.toFixed(0)} ms; ${problems.length} crossings`);
+    console.log(
+      `isolation under load (${TEST_DATABASE_KIND}): ${jobs.length} requests from 3 organisations, ${IN_FLIGHT} in flight, in ${ms.toFixed(0)} ms; ${problems.length} crossings`,
+    );
     expect(problems.slice(0, 10)).toEqual([]);
     // Foreign rows were not written to.
     for (const c of callers) {

@@ -27,10 +27,15 @@ describe(`overload: more concurrent mutations than the pool serves (${TEST_DATAB
     const held = api.db.kind === "postgresql" ? 5 : 1; // test pool size (support/database.ts); PGlite has one connection
     let releaseHolds!: () => void;
     const holding = new Promise<void>((resolve) => (releaseHolds = resolve));
-    const holds = Array.from({ length: held }, () => api.db.prisma.$transaction(async (tx) => {
-      await tx.$queryRawUnsafe("SELECT 1");
-      await holding;
-    }, { timeout: 20_000, maxWait: 20_000 }));
+    const holds = Array.from({ length: held }, () =>
+      api.db.prisma.$transaction(
+        async (tx) => {
+          await tx.$queryRawUnsafe("SELECT 1");
+          await holding;
+        },
+        { timeout: 20_000, maxWait: 20_000 },
+      ),
+    );
     setTimeout(releaseHolds, 3_500);
     const results = await Promise.all(
       Array.from({ length: N }, (_, i) => {
@@ -48,7 +53,9 @@ describe(`overload: more concurrent mutations than the pool serves (${TEST_DATAB
       else if (r.status === 503 && r.body.errors?.[0]?.extensions?.code === "SERVICE_UNAVAILABLE" && Number(r.headers.get("retry-after")) >= 1) busy += 1;
       else other.push(`${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
     }
-    console.log(`overload (${TEST_DATABASE_KIND}): ${N} concurrent updateDwelling on ${dwellings.length} dwellings: ${applied} applied, ${busy} refused 503 (database busy), ${other.length} other`);
+    console.log(
+      `overload (${TEST_DATABASE_KIND}): ${N} concurrent updateDwelling on ${dwellings.length} dwellings: ${applied} applied, ${busy} refused 503 (database busy), ${other.length} other`,
+    );
     expect(other.slice(0, 5)).toEqual([]);
     // PostgreSQL: the held pool makes some mutations wait past maxWait. PGlite has one connection
     // and its driver queues transactions instead: they wait their turn and are all applied.

@@ -65,9 +65,18 @@ describe.skipIf(why !== null)(`PostgreSQL faults under load${why ? ` (skipped: $
     const port = 20_000 + Math.floor(Math.random() * 12_000);
     child = spawn(process.execPath, [MAIN], {
       env: {
-        ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "development", LOG_LEVEL: "error", ABORDABLE_SEED: "small",
-        DATABASE_URL: cluster.url, DATABASE_POOL_SIZE: "4", DATABASE_CONNECTION_TIMEOUT_MS: "2000",
-        ABORDABLE_DATA_DIR: dataDir, ABORDABLE_RATE_LIMIT_PER_MINUTE: "1000000", ABORDABLE_IDEMPOTENCY_LEASE_MS: "5000",
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NODE_ENV: "development",
+        LOG_LEVEL: "error",
+        ABORDABLE_SEED: "small",
+        DATABASE_URL: cluster.url,
+        DATABASE_POOL_SIZE: "4",
+        DATABASE_CONNECTION_TIMEOUT_MS: "2000",
+        ABORDABLE_DATA_DIR: dataDir,
+        ABORDABLE_RATE_LIMIT_PER_MINUTE: "1000000",
+        ABORDABLE_IDEMPOTENCY_LEASE_MS: "5000",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -101,7 +110,16 @@ describe.skipIf(why !== null)(`PostgreSQL faults under load${why ? ` (skipped: $
       while (!stop) {
         const i = n++;
         const reference = `FAULT-${i}`;
-        const input = { reference, developerId: landlordId, category: "ALL_PUBLIC", type: "APARTMENT", bedrooms: i % 5, usefulArea: `${40 + (i % 60)}.5`, municipalityCode: "esch-sur-alzette", address: `${i}, rue de la Panne` };
+        const input = {
+          reference,
+          developerId: landlordId,
+          category: "ALL_PUBLIC",
+          type: "APARTMENT",
+          bedrooms: i % 5,
+          usefulArea: `${40 + (i % 60)}.5`,
+          municipalityCode: "esch-sur-alzette",
+          address: `${i}, rue de la Panne`,
+        };
         counts.requested += 1;
         try {
           const res = await post(JSON.stringify({ query: CREATE, variables: { input } }), `fault-${randomUUID()}`);
@@ -137,10 +155,14 @@ describe.skipIf(why !== null)(`PostgreSQL faults under load${why ? ` (skipped: $
     // Fault 1: the postmaster killed with SIGKILL (its backends die with it), then started again.
     cluster.kill();
     await new Promise((r) => setTimeout(r, 1_000));
-    await until("cluster started again after SIGKILL", async () => {
-      cluster!.start();
-      return true;
-    }, 60_000);
+    await until(
+      "cluster started again after SIGKILL",
+      async () => {
+        cluster!.start();
+        return true;
+      },
+      60_000,
+    );
     const afterKill = counts.acknowledged;
     await ackedAfter(afterKill + 20);
     // Fault 2: pg_ctl restart -m fast under load.
@@ -158,8 +180,10 @@ describe.skipIf(why !== null)(`PostgreSQL faults under load${why ? ` (skipped: $
     const stored = new Set(rows.map((r) => r.reference));
     const lost = [...acked].filter((r) => !stored.has(r));
     // The numbers this run produced (for the issue's closing note).
-    console.log(`PostgreSQL fault run (SIGKILL + restart, fast restart; ${WORKERS} clients): requested ${counts.requested}, acknowledged ${counts.acknowledged}, lost ${lost.length}, ` +
-      `503 ${counts.unavailable503} (without Retry-After ${counts.withoutRetryAfter}), 5xx other than 503 ${counts.internal500}, other ${counts.other}, network errors ${counts.networkErrors}; stored ${stored.size}`);
+    console.log(
+      `PostgreSQL fault run (SIGKILL + restart, fast restart; ${WORKERS} clients): requested ${counts.requested}, acknowledged ${counts.acknowledged}, lost ${lost.length}, ` +
+        `503 ${counts.unavailable503} (without Retry-After ${counts.withoutRetryAfter}), 5xx other than 503 ${counts.internal500}, other ${counts.other}, network errors ${counts.networkErrors}; stored ${stored.size}`,
+    );
     if (samples.length) console.log(`samples:\n${samples.join("\n")}`);
 
     expect(exited, `the API process exited:\n${output}`).toBeUndefined();

@@ -36,7 +36,10 @@ async function round(prisma: PrismaClient, admin: pg.Client): Promise<unknown[]>
         },
         { maxWait: 10_000, timeout: 60_000 },
       )
-      .then(() => null, (error: unknown) => error),
+      .then(
+        () => null,
+        (error: unknown) => error,
+      ),
   );
   await allStarted;
   await admin.query("SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid", [pids]);
@@ -64,7 +67,9 @@ describe.skipIf(why !== null)(`pool leak after backends die inside transactions$
     try {
       const errors = await round(prisma, admin);
       expect(errors.every((e) => e !== null)).toBe(true);
-      console.log(`[pool leak] plain @prisma/adapter-pg, 1 round: ${POOL} transactions whose backends were terminated, ${errors.filter((e) => e !== null).length} refused, ${pool.totalCount - pool.idleCount} of ${POOL} connections leaked (checked out for ever)`);
+      console.log(
+        `[pool leak] plain @prisma/adapter-pg, 1 round: ${POOL} transactions whose backends were terminated, ${errors.filter((e) => e !== null).length} refused, ${pool.totalCount - pool.idleCount} of ${POOL} connections leaked (checked out for ever)`,
+      );
       expect({ total: pool.totalCount, idle: pool.idleCount }).toEqual({ total: POOL, idle: 0 });
       await expect(pool.query("SELECT 1")).rejects.toThrow(/timeout exceeded when trying to connect/);
     } finally {
@@ -82,7 +87,10 @@ describe.skipIf(why !== null)(`pool leak after backends die inside transactions$
         seen.transactions += errors.length;
         seen.refused += errors.filter((e) => e !== null).length;
         seen.leakedAfterRound = Math.max(seen.leakedAfterRound, db.health().busy);
-        expect(errors.filter((e) => e === null), `round ${r}`).toEqual([]);
+        expect(
+          errors.filter((e) => e === null),
+          `round ${r}`,
+        ).toEqual([]);
         expect(db.health().busy, `round ${r}: connections still checked out`).toBe(0);
         // The pool serves again: a plain query, a transaction, and the readiness probe.
         await expect(db.prisma.$queryRawUnsafe<{ one: number }[]>("SELECT 1 AS one")).resolves.toEqual([{ one: 1 }]);
@@ -90,7 +98,9 @@ describe.skipIf(why !== null)(`pool leak after backends die inside transactions$
         await expect(db.ping()).resolves.toBeUndefined();
         seen.servedAfterRound += 1;
       }
-      console.log(`[pool leak] healing adapter, ${ROUNDS} rounds: ${seen.transactions} transactions whose backends were terminated, ${seen.refused} refused, at most ${seen.leakedAfterRound} connections leaked after a round, pool served after ${seen.servedAfterRound} of ${ROUNDS} rounds`);
+      console.log(
+        `[pool leak] healing adapter, ${ROUNDS} rounds: ${seen.transactions} transactions whose backends were terminated, ${seen.refused} refused, at most ${seen.leakedAfterRound} connections leaked after a round, pool served after ${seen.servedAfterRound} of ${ROUNDS} rounds`,
+      );
     } finally {
       await db.close();
     }

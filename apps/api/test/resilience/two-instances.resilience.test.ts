@@ -19,7 +19,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CREATE_DWELLING, dwellingInput, parseKeys, post, scratchPostgresDatabase, startApi, waitReady, type Answer, type ApiProcess } from "./support/api-process.js";
+import {
+  CREATE_DWELLING,
+  dwellingInput,
+  parseKeys,
+  post,
+  scratchPostgresDatabase,
+  startApi,
+  waitReady,
+  type Answer,
+  type ApiProcess,
+} from "./support/api-process.js";
 
 const PG_URL = process.env.ABORDABLE_TEST_DATABASE_URL;
 /** Requests per minute per key, in both processes (small, so that a per-process limiter shows). */
@@ -40,7 +50,10 @@ describe.skipIf(!PG_URL)(`two API processes on one PostgreSQL${PG_URL ? "" : " (
     // The first process migrates and seeds; the second starts on the seeded database.
     const dirA = await mkdtemp(path.join(tmpdir(), "abordable-two-a-"));
     const dirB = await mkdtemp(path.join(tmpdir(), "abordable-two-b-"));
-    cleanups.push(() => rm(dirA, { recursive: true, force: true }), () => rm(dirB, { recursive: true, force: true }));
+    cleanups.push(
+      () => rm(dirA, { recursive: true, force: true }),
+      () => rm(dirB, { recursive: true, force: true }),
+    );
     const a = startApi({ ...env, ABORDABLE_DATA_DIR: dirA, ABORDABLE_SEED: "small" });
     apis.push(a);
     await waitReady(a);
@@ -144,18 +157,26 @@ describe.skipIf(!PG_URL)(`two API processes on one PostgreSQL${PG_URL ? "" : " (
       const firsts = settled.filter((r) => r.headers.get("idempotency-replayed") !== "true");
       if (firsts.length !== 1) problems.push(`round ${round}: ${firsts.length} answers applied the change (expected exactly 1)`);
       const winner = firsts[0]?.json.data?.createDwelling;
-      if (winner && (winner.userErrors.length > 0 || winner.dwelling?.reference !== reference)) problems.push(`round ${round}: the applied answer is ${JSON.stringify(winner)}`);
+      if (winner && (winner.userErrors.length > 0 || winner.dwelling?.reference !== reference))
+        problems.push(`round ${round}: the applied answer is ${JSON.stringify(winner)}`);
       for (const r of settled) {
-        if (JSON.stringify(r.json) !== JSON.stringify(firsts[0]?.json)) problems.push(`round ${round}: an answer differs from the committed one: ${r.text.slice(0, 300)}`);
+        if (JSON.stringify(r.json) !== JSON.stringify(firsts[0]?.json))
+          problems.push(`round ${round}: an answer differs from the committed one: ${r.text.slice(0, 300)}`);
       }
       if (winner?.dwelling) acknowledged += 1;
 
       const dwellings = (await sql.query(`SELECT id FROM "Dwelling" WHERE reference = $1`, [reference])).rows;
       const audits = (await sql.query(`SELECT id FROM "AuditEvent" WHERE action = 'createDwelling' AND after->>'reference' = $1`, [reference])).rows;
-      const records = (await sql.query<{ committed: boolean; status: number | null }>(`SELECT "committedAt" IS NOT NULL AS committed, status FROM "IdempotencyRecord" WHERE key = $1`, [idempotencyKey])).rows;
+      const records = (
+        await sql.query<{ committed: boolean; status: number | null }>(
+          `SELECT "committedAt" IS NOT NULL AS committed, status FROM "IdempotencyRecord" WHERE key = $1`,
+          [idempotencyKey],
+        )
+      ).rows;
       if (dwellings.length !== 1) problems.push(`round ${round}: ${dwellings.length} dwellings ${reference} in the database`);
       if (audits.length !== 1) problems.push(`round ${round}: ${audits.length} createDwelling audit events for ${reference}`);
-      if (records.length !== 1 || !records[0]!.committed || records[0]!.status !== 200) problems.push(`round ${round}: idempotency records ${JSON.stringify(records)}`);
+      if (records.length !== 1 || !records[0]!.committed || records[0]!.status !== 200)
+        problems.push(`round ${round}: idempotency records ${JSON.stringify(records)}`);
     }
     const stored = Number((await sql.query<{ n: string }>(`SELECT count(*) AS n FROM "Dwelling" WHERE reference LIKE 'TWO-%'`)).rows[0]!.n);
     console.log(

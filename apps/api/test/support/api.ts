@@ -45,7 +45,14 @@ export interface TestApi {
 }
 
 export async function startTestApi(
-  overrides: { rateLimitPerMinute?: number; authFailuresPerMinute?: number; maxQueryDepth?: number; maxBodyBytes?: number; bill8535EntryIntoForce?: string; annexIIReadingPeriod?: "ANNUAL" | "MONTHLY" } = {},
+  overrides: {
+    rateLimitPerMinute?: number;
+    authFailuresPerMinute?: number;
+    maxQueryDepth?: number;
+    maxBodyBytes?: number;
+    bill8535EntryIntoForce?: string;
+    annexIIReadingPeriod?: "ANNUAL" | "MONTHLY";
+  } = {},
 ): Promise<TestApi> {
   // The small seed with its extensions, copied from the run's snapshot (test/support/global-setup.ts).
   const db = await openTestDatabase("small");
@@ -53,8 +60,15 @@ export async function startTestApi(
     db,
     logger: createLogger("error"),
     config: {
-      host: "127.0.0.1", port: 0, graphiql: true, introspection: true, nodeEnv: "test", shutdownGraceMs: 1000,
-      maxBodyBytes: overrides.maxBodyBytes ?? 1_048_576, maxQueryDepth: overrides.maxQueryDepth ?? 10, maxQueryCost: 20_000,
+      host: "127.0.0.1",
+      port: 0,
+      graphiql: true,
+      introspection: true,
+      nodeEnv: "test",
+      shutdownGraceMs: 1000,
+      maxBodyBytes: overrides.maxBodyBytes ?? 1_048_576,
+      maxQueryDepth: overrides.maxQueryDepth ?? 10,
+      maxQueryCost: 20_000,
       rateLimitPerMinute: overrides.rateLimitPerMinute ?? 100_000,
       ...(overrides.authFailuresPerMinute !== undefined && { authFailuresPerMinute: overrides.authFailuresPerMinute }),
       bill8535EntryIntoForce: overrides.bill8535EntryIntoForce,
@@ -82,7 +96,12 @@ export async function startTestApi(
     return { status: res.status, headers: res.headers, body: (await res.json()) as GqlResult["body"] } as GqlResult<any>;
   };
   return {
-    url, db, app, keys, orgIds, gql,
+    url,
+    db,
+    app,
+    keys,
+    orgIds,
+    gql,
     close: async () => {
       await app.close();
       await db.close();

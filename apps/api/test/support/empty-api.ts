@@ -26,18 +26,38 @@ export async function startEmptyApi(opts: { maxBodyBytes?: number } = {}): Promi
   expect(await db.prisma.organisation.count()).toBe(0);
   const adminKey = (await bootstrap(db.prisma, "Ministère du Logement")).key!;
   const app = await createApp({
-    db, logger: createLogger("error"),
-    config: { host: "127.0.0.1", port: 0, graphiql: false, introspection: true, nodeEnv: "test", shutdownGraceMs: 1000, maxBodyBytes: opts.maxBodyBytes ?? 4_194_304, maxQueryDepth: 10, maxQueryCost: 20_000, rateLimitPerMinute: 100_000 },
+    db,
+    logger: createLogger("error"),
+    config: {
+      host: "127.0.0.1",
+      port: 0,
+      graphiql: false,
+      introspection: true,
+      nodeEnv: "test",
+      shutdownGraceMs: 1000,
+      maxBodyBytes: opts.maxBodyBytes ?? 4_194_304,
+      maxQueryDepth: 10,
+      maxQueryCost: 20_000,
+      rateLimitPerMinute: 100_000,
+    },
   });
   const url = await app.listen();
   const gql = async (key: string, query: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
     return body.data!;
   };
   return {
-    db, app, url, adminKey, gql,
+    db,
+    app,
+    url,
+    adminKey,
+    gql,
     close: async () => {
       await app.close();
       await db.close();

@@ -48,7 +48,15 @@ async function expectedDeadlines(api: TestApi, landlordId: string): Promise<stri
   const out: string[] = [];
   const leases = await api.db.prisma.lease.findMany({
     where: { landlordId },
-    include: { deposit: { include: { payments: true } }, inventories: true, revisions: true, rehousingCases: { include: { offers: { orderBy: { noticeOn: "asc" } } } }, dwelling: true, household: { include: { members: true } }, terminations: true },
+    include: {
+      deposit: { include: { payments: true } },
+      inventories: true,
+      revisions: true,
+      rehousingCases: { include: { offers: { orderBy: { noticeOn: "asc" } } } },
+      dwelling: true,
+      household: { include: { members: true } },
+      terminations: true,
+    },
   });
   for (const l of leases) {
     const add = (kind: string, date: string | null) => inWindow(date) && out.push(`${l.id} ${kind} ${date}`);
@@ -84,16 +92,20 @@ async function expectedDeadlines(api: TestApi, landlordId: string): Promise<stri
         add("REHOUSING_OFFER_DUE", addMonths(iso(c.knownOn) > "2024-01-01" ? iso(c.knownOn) : "2024-01-01", 36));
       }
       const refused = c.offers.filter((o) => o.outcome === "REFUSED_UNJUSTIFIED");
-      const over70 = l.household.members.some((m) => (m.role === "APPLICANT" || m.role === "PARTNER") && iso(refused[1]?.respondedOn ?? new Date(0)) > addMonths(iso(m.birthDate), 70 * 12));
+      const over70 = l.household.members.some(
+        (m) => (m.role === "APPLICANT" || m.role === "PARTNER") && iso(refused[1]?.respondedOn ?? new Date(0)) > addMonths(iso(m.birthDate), 70 * 12),
+      );
       const disabled = l.household.members.some((m) => m.hasDisability);
       if (refused.length >= 2 && !(c.reason === "UNDER_OCCUPANCY" && (over70 || disabled))) add("REHOUSING_LEASE_END", addMonths(iso(refused[1]!.noticeOn), 6));
     }
     const applicant = l.household.members.find((m) => m.role === "APPLICANT");
     if (l.dwelling.dedicatedSubCategory === "YOUNG_PEOPLE" && applicant) add("LEASE_END", addMonths(iso(applicant.birthDate), 32 * 12));
     const f = (l.endFacts ?? {}) as Record<string, unknown>;
-    if (l.dwelling.dedicatedSubCategory === "EMPLOYEES" && typeof f.jobEndedOn === "string" && f.employerNeedsDwelling === true && f.economicDismissal !== true) add("LEASE_END", addMonths(f.jobEndedOn, 3));
+    if (l.dwelling.dedicatedSubCategory === "EMPLOYEES" && typeof f.jobEndedOn === "string" && f.employerNeedsDwelling === true && f.economicDismissal !== true)
+      add("LEASE_END", addMonths(f.jobEndedOn, 3));
     if (l.dwelling.dedicatedSubCategory === "STUDENTS" && typeof f.enrolmentEndedOn === "string") add("LEASE_END", addMonths(f.enrolmentEndedOn, 3));
-    for (const t of l.terminations) if (!out.some((o) => o.startsWith(`${l.id} REHOUSING_LEASE_END ${iso(t.effectiveOn)}`))) add("TERMINATION_EFFECTIVE", iso(t.effectiveOn));
+    for (const t of l.terminations)
+      if (!out.some((o) => o.startsWith(`${l.id} REHOUSING_LEASE_END ${iso(t.effectiveOn)}`))) add("TERMINATION_EFFECTIVE", iso(t.effectiveOn));
   }
   return out.sort();
 }
@@ -106,7 +118,10 @@ describe(`lease deadlines and tenant isolation (${TEST_DATABASE_KIND})`, () => {
   afterAll(async () => api?.close());
 
   it("leaseDeadlines(withinDays: 90) lists exactly the seeded deadlines in the window, for the caller's leases only", async () => {
-    for (const [caller, org] of [["landlordA", "esch"], ["landlordB", "fonds"]] as const) {
+    for (const [caller, org] of [
+      ["landlordA", "esch"],
+      ["landlordB", "fonds"],
+    ] as const) {
       const got = await allDeadlines(api, caller);
       const expected = await expectedDeadlines(api, api.orgIds[org]);
       expect(got.map((d) => `${rid(d.lease.id)} ${d.kind} ${d.date}`).sort()).toEqual(expected);
@@ -118,7 +133,8 @@ describe(`lease deadlines and tenant isolation (${TEST_DATABASE_KIND})`, () => {
     const a = await allDeadlines(api, "landlordA");
     const kinds = new Set(a.map((d) => d.kind));
     // The seed gives Esch at least: deposit installments and returns, a rehousing end, an offer due, a young tenant's 32nd birthday.
-    for (const k of ["DEPOSIT_INSTALLMENT", "DEPOSIT_FIRST_HALF_RETURN", "DEPOSIT_BALANCE_RETURN", "REHOUSING_LEASE_END", "REHOUSING_OFFER_DUE"]) expect(kinds.has(k), k).toBe(true);
+    for (const k of ["DEPOSIT_INSTALLMENT", "DEPOSIT_FIRST_HALF_RETURN", "DEPOSIT_BALANCE_RETURN", "REHOUSING_LEASE_END", "REHOUSING_OFFER_DUE"])
+      expect(kinds.has(k), k).toBe(true);
     const half = a.find((d) => d.kind === "DEPOSIT_FIRST_HALF_RETURN");
     expect(half).toMatchObject({ amountDue: "1500.00", reference: { citation: "bill 8535 art. 38 (→ art. 63bis §2 al. 2)" } });
     const admin = await allDeadlines(api, "admin");
@@ -129,10 +145,27 @@ describe(`lease deadlines and tenant isolation (${TEST_DATABASE_KIND})`, () => {
   });
 
   it("a deadline created through the API appears in the window with what is due; outside the window it does not", async () => {
-    const { leaseId } = await signNewLease(api, { members: [{ birthDate: "1990-01-01", income: "30000.00" }], dwelling: { bedrooms: 1 }, startsOn: "2026-10-01" });
-    const agree = await gql(api, "landlordA", `mutation($input: AgreeDepositScheduleInput!) { agreeDepositSchedule(input: $input) { userErrors { message } } }`, {
-      input: { leaseId, agreedOn: "2026-10-01", schedule: [{ dueOn: "2026-10-01", amount: "1000.00" }, { dueOn: "2026-12-01", amount: "1000.00" }, { dueOn: "2027-06-01", amount: "1000.00" }] },
+    const { leaseId } = await signNewLease(api, {
+      members: [{ birthDate: "1990-01-01", income: "30000.00" }],
+      dwelling: { bedrooms: 1 },
+      startsOn: "2026-10-01",
     });
+    const agree = await gql(
+      api,
+      "landlordA",
+      `mutation($input: AgreeDepositScheduleInput!) { agreeDepositSchedule(input: $input) { userErrors { message } } }`,
+      {
+        input: {
+          leaseId,
+          agreedOn: "2026-10-01",
+          schedule: [
+            { dueOn: "2026-10-01", amount: "1000.00" },
+            { dueOn: "2026-12-01", amount: "1000.00" },
+            { dueOn: "2027-06-01", amount: "1000.00" },
+          ],
+        },
+      },
+    );
     expect(agree.agreeDepositSchedule.userErrors).toEqual([]);
     const mine = (await allDeadlines(api, "landlordA")).filter((d) => d.lease.id === leaseId).map((d) => [d.kind, d.date, d.amountDue]);
     // Nothing paid: the overdue first installment is before the window; 2026-12-01 is in it; 2027-06-01 and the full-payment date 2028-10-01 are after.
@@ -145,22 +178,40 @@ describe(`lease deadlines and tenant isolation (${TEST_DATABASE_KIND})`, () => {
     const leaseId = gid("Lease", deposit.leaseId);
     const depositId = gid("Deposit", deposit.id);
     const read = `query($l: ID!, $d: ID!) { lease: node(id: $l) { id ... on Lease { deposit { id } } } deposit: node(id: $d) { id } }`;
-    expect((await gql(api, "landlordA", read, { l: leaseId, d: depositId }))).toEqual({ lease: { id: leaseId, deposit: { id: depositId } }, deposit: { id: depositId } });
-    expect((await gql(api, "landlordB", read, { l: leaseId, d: depositId }))).toEqual({ lease: null, deposit: null });
+    expect(await gql(api, "landlordA", read, { l: leaseId, d: depositId })).toEqual({
+      lease: { id: leaseId, deposit: { id: depositId } },
+      deposit: { id: depositId },
+    });
+    expect(await gql(api, "landlordB", read, { l: leaseId, d: depositId })).toEqual({ lease: null, deposit: null });
     expect((await gql(api, "analyst", read, { l: leaseId, d: depositId })).deposit).toEqual({ id: depositId });
     const c = await api.db.prisma.rehousingCase.findFirstOrThrow({ where: { lease: { landlordId: api.orgIds.esch } }, include: { offers: true } });
     expect((await gql(api, "landlordB", `query($id: ID!) { node(id: $id) { id } }`, { id: gid("RehousingCase", c.id) })).node).toBeNull();
 
     const attempts: [string, string, Record<string, unknown>, string][] = [
       ["recordDepositPayment", "RecordDepositPaymentInput", { leaseId, paidOn: "2026-11-01", amount: "10.00" }, "leaseId"],
-      ["agreeDepositSchedule", "AgreeDepositScheduleInput", { leaseId, agreedOn: "2026-11-01", schedule: [{ dueOn: "2026-11-01", amount: "3000.00" }] }, "leaseId"],
+      [
+        "agreeDepositSchedule",
+        "AgreeDepositScheduleInput",
+        { leaseId, agreedOn: "2026-11-01", schedule: [{ dueOn: "2026-11-01", amount: "3000.00" }] },
+        "leaseId",
+      ],
       ["recordKeysReturned", "RecordKeysReturnedInput", { leaseId, keysReturnedOn: "2026-11-01" }, "leaseId"],
       ["transferDeposit", "TransferDepositInput", { leaseId, newLandlordId: gid("Organisation", api.orgIds.fonds), on: "2026-11-01" }, "leaseId"],
       ["terminateLease", "TerminateLeaseInput", { leaseId, ground: "UNPAID_RENT", noticeOn: "2026-11-01" }, "leaseId"],
       ["reviseRent", "ReviseRentInput", { leaseId, reason: "ANNUAL", receivedOn: "2026-11-01", annualNetDisposableIncome: "20000" }, "leaseId"],
       ["openRehousingCase", "OpenRehousingCaseInput", { leaseId, reason: "RENOVATION", knownOn: "2026-11-01" }, "leaseId"],
-      ["recordRehousingOffer", "RecordRehousingOfferInput", { rehousingCaseId: gid("RehousingCase", c.id), dwellingId: gid("Dwelling", deposit.leaseId), noticeOn: "2026-11-01" }, "rehousingCaseId"],
-      ["recordRehousingWaiver", "RecordRehousingWaiverInput", { rehousingCaseId: gid("RehousingCase", c.id), waivedOn: "2026-11-01", reasons: "motifs légitimes" }, "rehousingCaseId"],
+      [
+        "recordRehousingOffer",
+        "RecordRehousingOfferInput",
+        { rehousingCaseId: gid("RehousingCase", c.id), dwellingId: gid("Dwelling", deposit.leaseId), noticeOn: "2026-11-01" },
+        "rehousingCaseId",
+      ],
+      [
+        "recordRehousingWaiver",
+        "RecordRehousingWaiverInput",
+        { rehousingCaseId: gid("RehousingCase", c.id), waivedOn: "2026-11-01", reasons: "motifs légitimes" },
+        "rehousingCaseId",
+      ],
       ["recordRentInformationRequest", "RecordRentInformationRequestInput", { leaseId, requestedOn: "2026-11-01" }, "leaseId"],
       ["recordLeaseEndFacts", "RecordLeaseEndFactsInput", { leaseId, unpaidRentFormalNoticeOn: "2026-11-01" }, "leaseId"],
       ["recordMedicalBedroomReason", "RecordMedicalBedroomReasonInput", { leaseId, documentedOn: "2026-11-01", evidence: "certificat" }, "leaseId"],
@@ -172,7 +223,9 @@ describe(`lease deadlines and tenant isolation (${TEST_DATABASE_KIND})`, () => {
     }
     expect(await api.db.prisma.auditEvent.count()).toBe(before);
     expect(await api.db.prisma.depositPayment.count({ where: { depositId: deposit.id, paidOn: new Date("2026-11-01T00:00:00Z") } })).toBe(0);
-    const analyst = await api.gql("analyst", `mutation($input: RecordDepositPaymentInput!) { recordDepositPayment(input: $input) { userErrors { code } } }`, { input: { leaseId, paidOn: "2026-11-01", amount: "10.00" } });
+    const analyst = await api.gql("analyst", `mutation($input: RecordDepositPaymentInput!) { recordDepositPayment(input: $input) { userErrors { code } } }`, {
+      input: { leaseId, paidOn: "2026-11-01", amount: "10.00" },
+    });
     expect(analyst.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
   });
 
@@ -188,13 +241,21 @@ describe(`lease deadlines and tenant isolation (${TEST_DATABASE_KIND})`, () => {
     const all = await count("admin", 100);
     const scopedLeases = await api.db.prisma.lease.count({ where: { landlordId: api.orgIds.esch } });
     const allLeases = await api.db.prisma.lease.count();
-    console.log(`SQL statements for leaseDeadlines(withinDays: 90) with lease { dwelling } (${TEST_DATABASE_KIND}): landlordA (${scopedLeases} leases), page of 5 → ${landlord.statements}; ministry (${allLeases} leases), page of 100 over ${all.leases} leases → ${all.statements}`);
+    console.log(
+      `SQL statements for leaseDeadlines(withinDays: 90) with lease { dwelling } (${TEST_DATABASE_KIND}): landlordA (${scopedLeases} leases), page of 5 → ${landlord.statements}; ministry (${allLeases} leases), page of 100 over ${all.leases} leases → ${all.statements}`,
+    );
     expect(all.leases).toBeGreaterThan(landlord.leases);
     expect(all.statements).toBe(landlord.statements);
     // More leases with deadlines for landlordA: still the same count.
     for (let i = 0; i < 3; i += 1) {
-      const { leaseId } = await signNewLease(api, { members: [{ birthDate: "1990-01-01", income: "30000.00" }], dwelling: { bedrooms: 1 }, startsOn: "2026-10-01" });
-      await gql(api, "landlordA", `mutation($input: AgreeDepositScheduleInput!) { agreeDepositSchedule(input: $input) { userErrors { message } } }`, { input: { leaseId, agreedOn: "2026-10-01", schedule: [{ dueOn: "2026-12-01", amount: "3000.00" }] } });
+      const { leaseId } = await signNewLease(api, {
+        members: [{ birthDate: "1990-01-01", income: "30000.00" }],
+        dwelling: { bedrooms: 1 },
+        startsOn: "2026-10-01",
+      });
+      await gql(api, "landlordA", `mutation($input: AgreeDepositScheduleInput!) { agreeDepositSchedule(input: $input) { userErrors { message } } }`, {
+        input: { leaseId, agreedOn: "2026-10-01", schedule: [{ dueOn: "2026-12-01", amount: "3000.00" }] },
+      });
     }
     expect((await count("landlordA", 100)).statements).toBe(landlord.statements);
   });

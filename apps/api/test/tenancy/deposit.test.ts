@@ -26,39 +26,98 @@ describe(`rental deposit, bill art. 63bis (${TEST_DATABASE_KIND})`, () => {
   afterAll(async () => api?.close());
 
   it("art63bis_1: a schedule ending more than two years after entry, or not adding up to 3,000 EUR, is refused citing the bill", async () => {
-    const { leaseId } = await signNewLease(api, { members: [{ birthDate: "1990-01-01", income: "30000.00" }], dwelling: { bedrooms: 1 }, startsOn: "2026-01-15" });
-    const late = await gql(api, "landlordA", AGREE, { input: { leaseId, agreedOn: "2026-01-15", schedule: [{ dueOn: "2026-01-15", amount: "1500.00" }, { dueOn: "2028-01-16", amount: "1500.00" }] } });
+    const { leaseId } = await signNewLease(api, {
+      members: [{ birthDate: "1990-01-01", income: "30000.00" }],
+      dwelling: { bedrooms: 1 },
+      startsOn: "2026-01-15",
+    });
+    const late = await gql(api, "landlordA", AGREE, {
+      input: {
+        leaseId,
+        agreedOn: "2026-01-15",
+        schedule: [
+          { dueOn: "2026-01-15", amount: "1500.00" },
+          { dueOn: "2028-01-16", amount: "1500.00" },
+        ],
+      },
+    });
     expect(late.agreeDepositSchedule.deposit).toBeNull();
     expect(late.agreeDepositSchedule.userErrors).toEqual([
       expect.objectContaining({ field: ["input", "schedule", "1", "dueOn"], code: "RULE_VIOLATION", rule: "bill 8535 art. 38 (→ art. 63bis §1 al. 2)" }),
     ]);
     expect(late.agreeDepositSchedule.userErrors[0].message).toMatch(/after 2028-01-15/);
     const short = await gql(api, "landlordA", AGREE, { input: { leaseId, agreedOn: "2026-01-15", schedule: [{ dueOn: "2026-01-15", amount: "2000.00" }] } });
-    expect(short.agreeDepositSchedule.userErrors[0]).toMatchObject({ field: ["input", "schedule"], code: "RULE_VIOLATION", rule: "bill 8535 art. 38 (→ art. 63bis §1 al. 1)" });
-    const law = await gql(api, "landlordA", AGREE, { input: { leaseId, agreedOn: "2026-01-15", schedule: [{ dueOn: "2026-01-15", amount: "3000.00" }], regime: "LAW" } });
+    expect(short.agreeDepositSchedule.userErrors[0]).toMatchObject({
+      field: ["input", "schedule"],
+      code: "RULE_VIOLATION",
+      rule: "bill 8535 art. 38 (→ art. 63bis §1 al. 1)",
+    });
+    const law = await gql(api, "landlordA", AGREE, {
+      input: { leaseId, agreedOn: "2026-01-15", schedule: [{ dueOn: "2026-01-15", amount: "3000.00" }], regime: "LAW" },
+    });
     expect(law.agreeDepositSchedule.userErrors[0]).toMatchObject({ code: "RULE_VIOLATION" });
     expect(await api.db.prisma.deposit.count({ where: { leaseId: rid(leaseId) } })).toBe(0);
-    const ok = await gql(api, "landlordA", AGREE, { input: { leaseId, agreedOn: "2026-01-15", schedule: [{ dueOn: "2026-01-15", amount: "1000.00" }, { dueOn: "2028-01-15", amount: "2000.00" }] } });
+    const ok = await gql(api, "landlordA", AGREE, {
+      input: {
+        leaseId,
+        agreedOn: "2026-01-15",
+        schedule: [
+          { dueOn: "2026-01-15", amount: "1000.00" },
+          { dueOn: "2028-01-15", amount: "2000.00" },
+        ],
+      },
+    });
     expect(ok.agreeDepositSchedule.userErrors).toEqual([]);
-    expect(ok.agreeDepositSchedule.deposit.schedule).toEqual([{ dueOn: "2026-01-15", amount: "1000.00" }, { dueOn: "2028-01-15", amount: "2000.00" }]);
+    expect(ok.agreeDepositSchedule.deposit.schedule).toEqual([
+      { dueOn: "2026-01-15", amount: "1000.00" },
+      { dueOn: "2028-01-15", amount: "2000.00" },
+    ]);
   });
 
   it("art63bis_2: payments, then the first half within a month of the keys, the balance within three months of the statements, +10 % of the last rent per month begun late after formal notice", async () => {
-    const { leaseId, lease } = await signNewLease(api, { members: [{ birthDate: "1984-01-01", income: "30000.00" }], dwelling: { bedrooms: 1 }, startsOn: "2025-03-01" });
+    const { leaseId, lease } = await signNewLease(api, {
+      members: [{ birthDate: "1984-01-01", income: "30000.00" }],
+      dwelling: { bedrooms: 1 },
+      startsOn: "2025-03-01",
+    });
     const rent = lease.monthlyRent as string;
-    await gql(api, "landlordA", AGREE, { input: { leaseId, agreedOn: "2025-03-01", schedule: [{ dueOn: "2025-03-01", amount: "1000.00" }, { dueOn: "2025-09-01", amount: "1000.00" }, { dueOn: "2026-03-01", amount: "1000.00" }] } });
+    await gql(api, "landlordA", AGREE, {
+      input: {
+        leaseId,
+        agreedOn: "2025-03-01",
+        schedule: [
+          { dueOn: "2025-03-01", amount: "1000.00" },
+          { dueOn: "2025-09-01", amount: "1000.00" },
+          { dueOn: "2026-03-01", amount: "1000.00" },
+        ],
+      },
+    });
     const p1 = await gql(api, "landlordA", PAY, { input: { leaseId, paidOn: "2025-03-01", amount: "1000.00" } });
     expect(p1.recordDepositPayment.deposit.balance).toEqual({ paid: "1000.00", outstanding: "2000.00" });
     const mid = await gql(api, "landlordA", EXIT, { id: leaseId, asOf: "2025-10-01" });
-    expect(mid.node.deposit.balance).toEqual({ paid: "1000.00", held: "1000.00", outstanding: "2000.00", overdue: "1000.00", latestFullPaymentOn: "2027-03-01", nextInstallment: { dueOn: "2025-09-01", amount: "1000.00" } });
+    expect(mid.node.deposit.balance).toEqual({
+      paid: "1000.00",
+      held: "1000.00",
+      outstanding: "2000.00",
+      overdue: "1000.00",
+      latestFullPaymentOn: "2027-03-01",
+      nextInstallment: { dueOn: "2025-09-01", amount: "1000.00" },
+    });
     expect(mid.node.deposit.exitStatement).toBeNull();
     await gql(api, "landlordA", PAY, { input: { leaseId, paidOn: "2025-10-05", amount: "1000.00" } });
     const p3 = await gql(api, "landlordA", PAY, { input: { leaseId, paidOn: "2026-03-01", amount: "1000.00" } });
     expect(p3.recordDepositPayment.deposit.balance).toEqual({ paid: "3000.00", outstanding: "0.00" });
     const over = await gql(api, "landlordA", PAY, { input: { leaseId, paidOn: "2026-03-02", amount: "0.01" } });
-    expect(over.recordDepositPayment.userErrors[0]).toMatchObject({ field: ["input", "amount"], code: "RULE_VIOLATION", rule: "bill 8535 art. 38 (→ art. 63bis §1)" });
+    expect(over.recordDepositPayment.userErrors[0]).toMatchObject({
+      field: ["input", "amount"],
+      code: "RULE_VIOLATION",
+      rule: "bill 8535 art. 38 (→ art. 63bis §1)",
+    });
 
-    expect((await gql(api, "landlordA", INVENTORY, { input: { leaseId, kind: "EXIT", doneOn: "2026-09-30", matchesEntry: true } })).recordInventory.userErrors[0].code).toBe("INVALID_STATE");
+    expect(
+      (await gql(api, "landlordA", INVENTORY, { input: { leaseId, kind: "EXIT", doneOn: "2026-09-30", matchesEntry: true } })).recordInventory.userErrors[0]
+        .code,
+    ).toBe("INVALID_STATE");
     await gql(api, "landlordA", INVENTORY, { input: { leaseId, kind: "ENTRY", doneOn: "2025-03-01" } });
     await gql(api, "landlordA", INVENTORY, { input: { leaseId, kind: "EXIT", doneOn: "2026-09-30", matchesEntry: true } });
     const keys = await gql(api, "landlordA", KEYS, { input: { leaseId, keysReturnedOn: "2026-09-30" } });
@@ -67,7 +126,14 @@ describe(`rental deposit, bill art. 63bis (${TEST_DATABASE_KIND})`, () => {
     // On 2026-10-15: first half (1,500) due 2026-10-30, statements to request by 2026-10-30, balance waits for the statements.
     const s1 = (await gql(api, "landlordA", EXIT, { id: leaseId, asOf: "2026-10-15" })).node.deposit.exitStatement;
     expect(s1.items).toEqual([
-      expect.objectContaining({ kind: "FIRST_HALF_RETURN", dueBy: "2026-10-30", amount: "1500.00", status: "PENDING", latePenalty: "0.00", reference: { citation: "bill 8535 art. 38 (→ art. 63bis §2 al. 2)" } }),
+      expect.objectContaining({
+        kind: "FIRST_HALF_RETURN",
+        dueBy: "2026-10-30",
+        amount: "1500.00",
+        status: "PENDING",
+        latePenalty: "0.00",
+        reference: { citation: "bill 8535 art. 38 (→ art. 63bis §2 al. 2)" },
+      }),
       expect.objectContaining({ kind: "CHARGE_STATEMENTS_REQUEST", dueBy: "2026-10-30", status: "PENDING" }),
       expect.objectContaining({ kind: "BALANCE_RETURN", dueBy: null, amount: "1500.00", status: "WAITING_FOR_TRIGGER" }),
     ]);
@@ -93,7 +159,11 @@ describe(`rental deposit, bill art. 63bis (${TEST_DATABASE_KIND})`, () => {
   });
 
   it("concurrency: two payments at once on one deposit are recorded exactly once each, or the second is refused cleanly; nothing half-written", async () => {
-    const { leaseId } = await signNewLease(api, { members: [{ birthDate: "1984-01-01", income: "30000.00" }], dwelling: { bedrooms: 1 }, startsOn: "2026-02-01" });
+    const { leaseId } = await signNewLease(api, {
+      members: [{ birthDate: "1984-01-01", income: "30000.00" }],
+      dwelling: { bedrooms: 1 },
+      startsOn: "2026-02-01",
+    });
     await gql(api, "landlordA", AGREE, { input: { leaseId, agreedOn: "2026-02-01", schedule: [{ dueOn: "2026-02-01", amount: "3000.00" }] } });
     const depositId = (await api.db.prisma.deposit.findFirstOrThrow({ where: { leaseId: rid(leaseId) } })).id;
     const audits = () => api.db.prisma.auditEvent.count({ where: { action: "recordDepositPayment", entityId: depositId } });
@@ -109,17 +179,27 @@ describe(`rental deposit, bill art. 63bis (${TEST_DATABASE_KIND})`, () => {
     const race = await Promise.all([1, 2].map(() => api.gql("landlordA", PAY, { input: { leaseId, paidOn: "2026-02-02", amount: "800.00" } })));
     const errors = race.map((r) => r.body.data!.recordDepositPayment.userErrors);
     expect(errors.filter((e: any[]) => e.length === 0)).toHaveLength(1);
-    expect(errors.find((e: any[]) => e.length > 0)![0]).toMatchObject({ field: ["input", "amount"], code: "RULE_VIOLATION", message: expect.stringMatching(/Only 200.00 EUR/) });
+    expect(errors.find((e: any[]) => e.length > 0)![0]).toMatchObject({
+      field: ["input", "amount"],
+      code: "RULE_VIOLATION",
+      message: expect.stringMatching(/Only 200.00 EUR/),
+    });
     rows = await api.db.prisma.depositPayment.findMany({ where: { depositId } });
     expect(rows.reduce((s, r) => s.plus(r.amount.toFixed()), new Dec(0)).toFixed(2)).toBe("2800.00");
     expect(await audits()).toBe(3);
   });
 
   it("a sum withheld means no early half: the whole deposit less the justified sums comes back with the balance", async () => {
-    const { leaseId } = await signNewLease(api, { members: [{ birthDate: "1984-01-01", income: "30000.00" }], dwelling: { bedrooms: 1 }, startsOn: "2025-02-01" });
+    const { leaseId } = await signNewLease(api, {
+      members: [{ birthDate: "1984-01-01", income: "30000.00" }],
+      dwelling: { bedrooms: 1 },
+      startsOn: "2025-02-01",
+    });
     await gql(api, "landlordA", AGREE, { input: { leaseId, agreedOn: "2025-02-01", schedule: [{ dueOn: "2025-02-01", amount: "3000.00" }] } });
     await gql(api, "landlordA", PAY, { input: { leaseId, paidOn: "2025-02-01", amount: "3000.00" } });
-    await gql(api, "landlordA", KEYS, { input: { leaseId, keysReturnedOn: "2026-08-31", withheld: [{ amount: "450.00", reason: "Peinture du séjour à refaire" }] } });
+    await gql(api, "landlordA", KEYS, {
+      input: { leaseId, keysReturnedOn: "2026-08-31", withheld: [{ amount: "450.00", reason: "Peinture du séjour à refaire" }] },
+    });
     await gql(api, "landlordA", RETURN, { input: { leaseId, chargeStatementsOn: "2026-10-15" } });
     const s = (await gql(api, "landlordA", EXIT, { id: leaseId, asOf: "2026-11-01" })).node.deposit.exitStatement;
     expect(s.items.map((i: any) => [i.kind, i.dueBy, i.amount, i.status])).toEqual([

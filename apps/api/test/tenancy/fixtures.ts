@@ -18,7 +18,16 @@ export async function createHousehold(api: TestApi, members: MemberSpec[]): Prom
   const candidateId = randomUUID();
   const householdId = randomUUID();
   await p.candidate.create({
-    data: { id: candidateId, registerNumber: `T-${candidateId.slice(0, 8)}`, firstName: "Test", lastName: "Fictif", birthDate: d(members[0]!.birthDate), address: "1, rue Fictive", municipalityId: "esch-sur-alzette", residenceStatus: "EU_RESIDENCE_RIGHT" },
+    data: {
+      id: candidateId,
+      registerNumber: `T-${candidateId.slice(0, 8)}`,
+      firstName: "Test",
+      lastName: "Fictif",
+      birthDate: d(members[0]!.birthDate),
+      address: "1, rue Fictive",
+      municipalityId: "esch-sur-alzette",
+      residenceStatus: "EU_RESIDENCE_RIGHT",
+    },
   });
   await p.household.create({ data: { id: householdId, candidateId, incomeYear: 2025, memberCount: members.length } });
   const memberIds: string[] = [];
@@ -27,8 +36,15 @@ export async function createHousehold(api: TestApi, members: MemberSpec[]): Prom
     memberIds.push(id);
     await p.householdMember.create({
       data: {
-        id, householdId, role: m.role ?? (i === 0 ? "APPLICANT" : "CHILD"), firstName: `M${i}`, lastName: "Fictif", birthDate: d(m.birthDate),
-        annualNetIncome: m.income ?? "0.00", isDependent: (m.role ?? (i === 0 ? "APPLICANT" : "CHILD")) === "CHILD", hasDisability: m.disabled ?? false,
+        id,
+        householdId,
+        role: m.role ?? (i === 0 ? "APPLICANT" : "CHILD"),
+        firstName: `M${i}`,
+        lastName: "Fictif",
+        birthDate: d(m.birthDate),
+        annualNetIncome: m.income ?? "0.00",
+        isDependent: (m.role ?? (i === 0 ? "APPLICANT" : "CHILD")) === "CHILD",
+        hasDisability: m.disabled ?? false,
         partnerId: m.role === "PARTNER" ? memberIds[0]! : null,
       },
     });
@@ -54,10 +70,22 @@ export async function createDwelling(api: TestApi, landlordId: string, spec: Dwe
   const id = randomUUID();
   await p.dwelling.create({
     data: {
-      id, reference: `T-${id.slice(0, 8)}`, landlordId, developerId: landlordId, category: spec.sub ? "DEDICATED" : "ALL_PUBLIC", dedicatedSubCategory: spec.sub ?? null,
-      type: spec.type ?? "APARTMENT", bedrooms: spec.bedrooms, usefulArea: spec.usefulArea ?? "75.00", municipalityId: "esch-sur-alzette", address: "2, rue Fictive",
-      firstOccupiedYear: spec.firstOccupiedYear ?? 2010, energyRenovated: spec.energyRenovated ?? false, hasEquippedKitchen: spec.hasEquippedKitchen ?? true,
-      hasOutdoorSpace: spec.hasOutdoorSpace ?? true, status: "VACANT",
+      id,
+      reference: `T-${id.slice(0, 8)}`,
+      landlordId,
+      developerId: landlordId,
+      category: spec.sub ? "DEDICATED" : "ALL_PUBLIC",
+      dedicatedSubCategory: spec.sub ?? null,
+      type: spec.type ?? "APARTMENT",
+      bedrooms: spec.bedrooms,
+      usefulArea: spec.usefulArea ?? "75.00",
+      municipalityId: "esch-sur-alzette",
+      address: "2, rue Fictive",
+      firstOccupiedYear: spec.firstOccupiedYear ?? 2010,
+      energyRenovated: spec.energyRenovated ?? false,
+      hasEquippedKitchen: spec.hasEquippedKitchen ?? true,
+      hasOutdoorSpace: spec.hasOutdoorSpace ?? true,
+      status: "VACANT",
     },
   });
   return id;
@@ -81,18 +109,47 @@ export async function acceptedOffer(api: TestApi, dwellingId: string, householdI
   const dwelling = await p.dwelling.findUniqueOrThrow({ where: { id: dwellingId } });
   const household = await p.household.findUniqueOrThrow({ where: { id: householdId } });
   const application = await p.application.findFirstOrThrow({ where: { candidateId: household.candidateId }, orderBy: { registeredOn: "asc" } });
-  const file = await p.allocationFile.create({ data: { landlordId: dwelling.landlordId, dwellingId, accommodationUnitId: unitId, status: "VISIT", openedOn: d("2024-01-01"), selectedApplicationId: application.id } });
-  await p.allocationOffer.create({ data: { allocationFileId: file.id, applicationId: application.id, offeredOn: d("2024-01-02"), outcome: "ACCEPTED", respondedOn: d("2024-01-03") } });
+  const file = await p.allocationFile.create({
+    data: {
+      landlordId: dwelling.landlordId,
+      dwellingId,
+      accommodationUnitId: unitId,
+      status: "VISIT",
+      openedOn: d("2024-01-01"),
+      selectedApplicationId: application.id,
+    },
+  });
+  await p.allocationOffer.create({
+    data: { allocationFileId: file.id, applicationId: application.id, offeredOn: d("2024-01-02"), outcome: "ACCEPTED", respondedOn: d("2024-01-03") },
+  });
   return file.id;
 }
 
 /** Signs a lease for a new fictional household on a new dwelling of landlordA (after its accepted offer); returns the lease's global ID. */
-export async function signNewLease(api: TestApi, opts: { members: MemberSpec[]; dwelling: DwellingSpec; startsOn: string; income?: string; caller?: Caller; landlordId?: string; regime?: "LAW" | "BILL_8535" }) {
+export async function signNewLease(
+  api: TestApi,
+  opts: {
+    members: MemberSpec[];
+    dwelling: DwellingSpec;
+    startsOn: string;
+    income?: string;
+    caller?: Caller;
+    landlordId?: string;
+    regime?: "LAW" | "BILL_8535";
+  },
+) {
   const { householdId, memberIds } = await createHousehold(api, opts.members);
   const dwellingId = await createDwelling(api, opts.landlordId ?? api.orgIds.esch, opts.dwelling);
   await acceptedOffer(api, dwellingId, householdId);
   const data = await gql(api, opts.caller ?? "landlordA", SIGN, {
-    input: { dwellingId: gid("Dwelling", dwellingId), householdId: gid("Household", householdId), startsOn: opts.startsOn, annualNetDisposableIncome: opts.income ?? "36291.8196", monthlyCharges: "120.00", ...(opts.regime ? { regime: opts.regime } : {}) },
+    input: {
+      dwellingId: gid("Dwelling", dwellingId),
+      householdId: gid("Household", householdId),
+      startsOn: opts.startsOn,
+      annualNetDisposableIncome: opts.income ?? "36291.8196",
+      monthlyCharges: "120.00",
+      ...(opts.regime ? { regime: opts.regime } : {}),
+    },
   });
   expect(data.signLease.userErrors).toEqual([]);
   return { leaseId: data.signLease.lease.id as string, lease: data.signLease.lease, dwellingId, householdId, memberIds };

@@ -25,7 +25,12 @@ const TABLE_A = { lowIncome: "2013", maxEffort: "5485", rentCeiling: "6397" };
 const TABLE_B_71_90 = "2.92";
 const RND = "36291.8196";
 const BUILT_IN_COTE = "968.04"; // the tranche of 1 May 2025 (built in)
-const TRANCHE = { series: "COTE", key: "2026-10-01", value: "992.25", source: "STATEC, cote d'application de l'échelle mobile des salaires, tranche of 1 October 2026 (test fixture)" };
+const TRANCHE = {
+  series: "COTE",
+  key: "2026-10-01",
+  value: "992.25",
+  source: "STATEC, cote d'application de l'échelle mobile des salaires, tranche of 1 October 2026 (test fixture)",
+};
 
 const input = (asOf: string) => ({
   annualNetDisposableIncome: RND,
@@ -82,7 +87,9 @@ describe(`affordable rent on the index series in use (${TEST_DATABASE_KIND})`, (
     const r = await rent("2026-11-02");
     expectRentAt(r, BUILT_IN_COTE);
     expect(r.unconfirmedIndexAfter).toBeNull();
-    expect(r.indexPointsUsed).toEqual([expect.objectContaining({ series: "COTE", value: BUILT_IN_COTE, validFrom: "2025-05-01", unconfirmed: false, unconfirmedAfter: null })]);
+    expect(r.indexPointsUsed).toEqual([
+      expect.objectContaining({ series: "COTE", value: BUILT_IN_COTE, validFrom: "2025-05-01", unconfirmed: false, unconfirmedAfter: null }),
+    ]);
   });
 
   it("a tranche recorded by an administrator applies to a rent on a day after it, with its source; a day before it keeps the earlier cote", async () => {
@@ -96,7 +103,16 @@ describe(`affordable rent on the index series in use (${TEST_DATABASE_KIND})`, (
     expect(after.netMonthly).not.toBe(before.netMonthly);
     expect(after.unconfirmedIndexAfter).toBeNull();
     // Table A and table B read the same tranche: one point used.
-    expect(after.indexPointsUsed).toEqual([expect.objectContaining({ series: "COTE", label: `cote from ${TRANCHE.key}`, value: TRANCHE.value, validFrom: TRANCHE.key, citation: expect.stringContaining(TRANCHE.source), unconfirmed: false })]);
+    expect(after.indexPointsUsed).toEqual([
+      expect.objectContaining({
+        series: "COTE",
+        label: `cote from ${TRANCHE.key}`,
+        value: TRANCHE.value,
+        validFrom: TRANCHE.key,
+        citation: expect.stringContaining(TRANCHE.source),
+        unconfirmed: false,
+      }),
+    ]);
 
     expectRentAt(await rent("2026-09-30"), BUILT_IN_COTE);
   });
@@ -121,8 +137,18 @@ describe(`affordable rent on the index series in use (${TEST_DATABASE_KIND})`, (
     });
     const e = expectedAt(TRANCHE.value);
     expect(lease).toMatchObject({ monthlyRent: e.net, rentComputation: { netMonthly: e.net } });
-    const read = await gql(api, "landlordA", `query($id: ID!) { node(id: $id) { ... on Lease { rentComputation { cote netMonthly unconfirmedIndexAfter indexPointsUsed { value citation unconfirmed } } } } }`, { id: leaseId });
-    expect(read.node.rentComputation).toMatchObject({ cote: TRANCHE.value, netMonthly: e.net, unconfirmedIndexAfter: null, indexPointsUsed: [{ value: TRANCHE.value, citation: expect.stringContaining(TRANCHE.source), unconfirmed: false }] });
+    const read = await gql(
+      api,
+      "landlordA",
+      `query($id: ID!) { node(id: $id) { ... on Lease { rentComputation { cote netMonthly unconfirmedIndexAfter indexPointsUsed { value citation unconfirmed } } } } }`,
+      { id: leaseId },
+    );
+    expect(read.node.rentComputation).toMatchObject({
+      cote: TRANCHE.value,
+      netMonthly: e.net,
+      unconfirmedIndexAfter: null,
+      indexPointsUsed: [{ value: TRANCHE.value, citation: expect.stringContaining(TRANCHE.source), unconfirmed: false }],
+    });
   });
 
   it("reviseRent recomputes the rent at the cote in force on the revision's effective date (the recorded tranche), flagged when after knownUntil", async () => {
@@ -137,12 +163,24 @@ describe(`affordable rent on the index series in use (${TEST_DATABASE_KIND})`, (
     const REVISE = `mutation($input: ReviseRentInput!) { reviseRent(input: $input) {
       revision { effectiveFrom monthlyRent computation { cote netMonthly unconfirmedIndexAfter indexPointsUsed { value unconfirmed } } }
       userErrors { field code message } } }`;
-    const out = (await gql(api, "landlordA", REVISE, { input: { leaseId, reason: "INCOME_CHANGE", receivedOn: "2026-10-10", annualNetDisposableIncome: RND, regime: "LAW" } })).reviseRent;
+    const out = (
+      await gql(api, "landlordA", REVISE, {
+        input: { leaseId, reason: "INCOME_CHANGE", receivedOn: "2026-10-10", annualNetDisposableIncome: RND, regime: "LAW" },
+      })
+    ).reviseRent;
     expect(out.userErrors).toEqual([]);
     const effectiveFrom = out.revision.effectiveFrom as string;
     expect(effectiveFrom > TRANCHE.key).toBe(true);
     const e = expectedAt(TRANCHE.value);
     const unconfirmed = effectiveFrom > knownUntil;
-    expect(out.revision).toMatchObject({ monthlyRent: e.net, computation: { cote: TRANCHE.value, netMonthly: e.net, unconfirmedIndexAfter: unconfirmed ? knownUntil : null, indexPointsUsed: [{ value: TRANCHE.value, unconfirmed }] } });
+    expect(out.revision).toMatchObject({
+      monthlyRent: e.net,
+      computation: {
+        cote: TRANCHE.value,
+        netMonthly: e.net,
+        unconfirmedIndexAfter: unconfirmed ? knownUntil : null,
+        indexPointsUsed: [{ value: TRANCHE.value, unconfirmed }],
+      },
+    });
   });
 });

@@ -24,7 +24,9 @@ const ART66_LAW = cite("LAW_2023", "66", "one bedroom more than the members");
 const ART66_BILL = cite("BILL_8535", "39", "art. 66 as amended: one bedroom more than the members or couples");
 const ART54_MEDICAL = cite("BILL_8535", "31", "art. 54 §2 al. 3: one extra bedroom for documented medical reasons");
 const ART58_TYPOLOGY = cite("LAW_2023", "58", "household size against the dwelling's typology", { alinea: "1", point: "1°" });
-const RGD_ART4 = cite("RGD_2023_10_13", "4", "one bedroom per couple or per person aged 12 or more; one per two children under 12; ages on 1 January", { alinea: "1" });
+const RGD_ART4 = cite("RGD_2023_10_13", "4", "one bedroom per couple or per person aged 12 or more; one per two children under 12; ages on 1 January", {
+  alinea: "1",
+});
 
 /**
  * RGD art. 4, counting only (allocation-free; the shortlist's hot path). `agesOn` is 1 January of
@@ -89,11 +91,22 @@ export interface SeniorsMedicalExtra {
  * (`tenancyUnderOccupancy`, art. 66-67) all call it, so a senior couple with a documented medical
  * reason is never under-occupied in one path and housed in another. None under the law.
  */
-export function seniorsMedicalExtraBedrooms(seniorsDedicated: boolean, documentedMedicalReason: boolean, asOf: IsoDate, options: RegimeOptions, law: LawReader = lawReader(options)): SeniorsMedicalExtra {
+export function seniorsMedicalExtraBedrooms(
+  seniorsDedicated: boolean,
+  documentedMedicalReason: boolean,
+  asOf: IsoDate,
+  options: RegimeOptions,
+  law: LawReader = lawReader(options),
+): SeniorsMedicalExtra {
   if (!seniorsDedicated) return { extra: 0, reason: "not a dwelling dedicated to people aged 60 or more", citation: null };
   if (!documentedMedicalReason) return { extra: 0, reason: "no duly justified medical reason recorded", citation: null };
-  if (!law.inForce("dedicated.senior.medicalExtraBedrooms", asOf)) return { extra: 0, reason: `no medical extra bedroom on ${asOf} under ${options.regime} (introduced by bill 8535 art. 31)`, citation: null };
-  return { extra: law.integer("dedicated.senior.medicalExtraBedrooms", asOf), reason: "seniors' dwelling, duly justified medical reason", citation: ART54_MEDICAL };
+  if (!law.inForce("dedicated.senior.medicalExtraBedrooms", asOf))
+    return { extra: 0, reason: `no medical extra bedroom on ${asOf} under ${options.regime} (introduced by bill 8535 art. 31)`, citation: null };
+  return {
+    extra: law.integer("dedicated.senior.medicalExtraBedrooms", asOf),
+    reason: "seniors' dwelling, duly justified medical reason",
+    citation: ART54_MEDICAL,
+  };
 }
 
 /**
@@ -102,7 +115,14 @@ export function seniorsMedicalExtraBedrooms(seniorsDedicated: boolean, documente
  * `medical` (from `seniorsMedicalExtraBedrooms`) raises the threshold for a seniors' dwelling with a
  * documented medical reason (bill art. 54 §2 al. 3). Reused by the lease engine for rehousing (art. 67 §1 1°).
  */
-export function underOccupancy(h: Household, bedrooms: number, asOf: IsoDate, options: RegimeOptions, law: LawReader = lawReader(options), medical?: SeniorsMedicalExtra): UnderOccupancy {
+export function underOccupancy(
+  h: Household,
+  bedrooms: number,
+  asOf: IsoDate,
+  options: RegimeOptions,
+  law: LawReader = lawReader(options),
+  medical?: SeniorsMedicalExtra,
+): UnderOccupancy {
   const basis = law.code("allocation.underOccupancy.countingBasis", asOf) as UnderOccupancy["basis"];
   const units = countUnits(h, basis);
   const extra = medical?.extra ?? 0;
@@ -143,7 +163,14 @@ export function dedicatedBedroomLimit(
   options: RegimeOptions,
   law: LawReader = lawReader(options),
 ): DedicatedBedroomLimit {
-  const u = underOccupancy(h, bedrooms, allocationDate, options, law, seniorsMedicalExtraBedrooms(seniors, documentedMedicalReason, allocationDate, options, law));
+  const u = underOccupancy(
+    h,
+    bedrooms,
+    allocationDate,
+    options,
+    law,
+    seniorsMedicalExtraBedrooms(seniors, documentedMedicalReason, allocationDate, options, law),
+  );
   return { max: u.threshold - 1, exceeded: u.underOccupied, medicalExtra: u.medicalExtra, citation: u.citation };
 }
 
@@ -162,7 +189,13 @@ export interface TypologyFit {
 }
 
 /** Art. 58 al. 1 1° with RGD art. 4: does the household fit the dwelling's typology? */
-export function typologyFit(h: Household, dwelling: DwellingShape, allocationDate: IsoDate, options: RegimeOptions, law: LawReader = lawReader(options)): TypologyFit {
+export function typologyFit(
+  h: Household,
+  dwelling: DwellingShape,
+  allocationDate: IsoDate,
+  options: RegimeOptions,
+  law: LawReader = lawReader(options),
+): TypologyFit {
   const need = bedroomsNeeded(h, allocationDate, options, law);
   const surplus = dwelling.bedrooms - need.needed;
   const status: TypologyStatus = surplus === 0 ? "FIT" : surplus < 0 ? "TOO_SMALL" : "TOO_LARGE";
@@ -172,7 +205,14 @@ export function typologyFit(h: Household, dwelling: DwellingShape, allocationDat
     need,
     bedrooms: dwelling.bedrooms,
     surplus,
-    underOccupancy: underOccupancy(h, dwelling.bedrooms, allocationDate, options, law, seniorsMedicalExtraBedrooms(Boolean(dwelling.seniorsDedicated), Boolean(dwelling.documentedMedicalReason), allocationDate, options, law)),
+    underOccupancy: underOccupancy(
+      h,
+      dwelling.bedrooms,
+      allocationDate,
+      options,
+      law,
+      seniorsMedicalExtraBedrooms(Boolean(dwelling.seniorsDedicated), Boolean(dwelling.documentedMedicalReason), allocationDate, options, law),
+    ),
     installationsMismatch,
     citation: ART58_TYPOLOGY,
   };

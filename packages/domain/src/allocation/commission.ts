@@ -44,7 +44,6 @@ export interface RuleFailure {
   readonly citation: Citation;
 }
 
-
 const RGD1 = (alinea: string, label: string) => cite("RGD_2023_10_13", "1", label, { alinea });
 const RGD2 = (alinea: string, label: string) => cite("RGD_2023_10_13", "2", label, { alinea });
 const ESCH = (article: string, label: string) => cite("ESCH_ROI", article, label);
@@ -55,25 +54,52 @@ export function checkComposition(c: Commission, asOf: IsoDate, options: RegimeOp
   const failures: RuleFailure[] = [];
   const full = c.members.filter((m) => m.kind === "FULL");
   const min = law.integer("commission.minVotingMembers", asOf);
-  if (full.length < min) failures.push({ rule: "MIN_FULL_MEMBERS", reason: `${full.length} full member(s), at least ${min} required`, citation: RGD1("1", "at least three full members") });
+  if (full.length < min)
+    failures.push({
+      rule: "MIN_FULL_MEMBERS",
+      reason: `${full.length} full member(s), at least ${min} required`,
+      citation: RGD1("1", "at least three full members"),
+    });
   const maxYears = law.integer("commission.maxTermYears", asOf);
   for (const m of c.members) {
-    if (m.termEnd <= m.termStart) failures.push({ rule: "TERM", reason: `member ${m.id}: term ends before it starts`, citation: RGD1("3", "terms of at most five years") });
-    else if (m.termEnd > addYears(m.termStart, maxYears)) failures.push({ rule: "TERM", reason: `member ${m.id}: term ${m.termStart} → ${m.termEnd} exceeds ${maxYears} years`, citation: RGD1("3", "terms of at most five years") });
+    if (m.termEnd <= m.termStart)
+      failures.push({ rule: "TERM", reason: `member ${m.id}: term ends before it starts`, citation: RGD1("3", "terms of at most five years") });
+    else if (m.termEnd > addYears(m.termStart, maxYears))
+      failures.push({
+        rule: "TERM",
+        reason: `member ${m.id}: term ${m.termStart} → ${m.termEnd} exceeds ${maxYears} years`,
+        citation: RGD1("3", "terms of at most five years"),
+      });
   }
   const chairs = c.members.filter((m) => m.chair);
-  if (chairs.length !== 1 || chairs[0]!.kind !== "FULL") failures.push({ rule: "CHAIR", reason: `exactly one chair designated among the full members (found ${chairs.length}${chairs.some((x) => x.kind !== "FULL") ? ", not a full member" : ""})`, citation: RGD1("3", "the landlord designates a chair among the full members") });
+  if (chairs.length !== 1 || chairs[0]!.kind !== "FULL")
+    failures.push({
+      rule: "CHAIR",
+      reason: `exactly one chair designated among the full members (found ${chairs.length}${chairs.some((x) => x.kind !== "FULL") ? ", not a full member" : ""})`,
+      citation: RGD1("3", "the landlord designates a chair among the full members"),
+    });
   const alternatesOf = new Map<string, number>();
   for (const m of c.members.filter((x) => x.kind === "ALTERNATE")) {
-    if (!m.alternateFor || !full.some((f) => f.id === m.alternateFor)) failures.push({ rule: "ALTERNATE", reason: `alternate ${m.id} must replace a full member`, citation: RGD1("2", "one alternate per full member") });
+    if (!m.alternateFor || !full.some((f) => f.id === m.alternateFor))
+      failures.push({ rule: "ALTERNATE", reason: `alternate ${m.id} must replace a full member`, citation: RGD1("2", "one alternate per full member") });
     else alternatesOf.set(m.alternateFor, (alternatesOf.get(m.alternateFor) ?? 0) + 1);
   }
-  for (const [id, n] of alternatesOf) if (n > 1) failures.push({ rule: "ALTERNATE", reason: `full member ${id} has ${n} alternates (at most one)`, citation: RGD1("2", "one alternate per full member") });
+  for (const [id, n] of alternatesOf)
+    if (n > 1)
+      failures.push({ rule: "ALTERNATE", reason: `full member ${id} has ${n} alternates (at most one)`, citation: RGD1("2", "one alternate per full member") });
   if (c.secretary?.memberId !== undefined && !c.members.some((m) => m.id === c.secretary!.memberId))
-    failures.push({ rule: "SECRETARY", reason: `secretary ${c.secretary.id} is declared a member but ${c.secretary.memberId} is not one`, citation: RGD1("4", "administrative secretary") });
+    failures.push({
+      rule: "SECRETARY",
+      reason: `secretary ${c.secretary.id} is declared a member but ${c.secretary.memberId} is not one`,
+      citation: RGD1("4", "administrative secretary"),
+    });
   if (c.rules === "ESCH_ROI")
     for (const m of c.members.filter((x) => x.politicalOfficeInMunicipality))
-      failures.push({ rule: "POLITICAL_OFFICE", reason: `member ${m.id} holds a political office in the municipality`, citation: ESCH("2", "no member with a political office in the municipality") });
+      failures.push({
+        rule: "POLITICAL_OFFICE",
+        reason: `member ${m.id} holds a political office in the municipality`,
+        citation: ESCH("2", "no member with a political office in the municipality"),
+      });
   return { ok: failures.length === 0, failures };
 }
 
@@ -93,11 +119,21 @@ export function checkConvocation(c: Commission, conv: Convocation, options: Regi
   const notice = law.integer("commission.esch.noticeDays", conv.meetingDate);
   const papers = law.integer("commission.esch.papersDays", conv.meetingDate);
   const latestConvocation = addDays(conv.meetingDate, -notice);
-  if (conv.convokedOn > latestConvocation) failures.push({ rule: "NOTICE", reason: `convened on ${conv.convokedOn} for ${conv.meetingDate}: at least ${notice} days required (by ${latestConvocation})`, citation: ESCH("3", "convened at least 5 days before the meeting") });
-  if (!conv.agendaIncluded) failures.push({ rule: "AGENDA", reason: "the convocation must state the agenda", citation: ESCH("3", "the convocation states the agenda") });
+  if (conv.convokedOn > latestConvocation)
+    failures.push({
+      rule: "NOTICE",
+      reason: `convened on ${conv.convokedOn} for ${conv.meetingDate}: at least ${notice} days required (by ${latestConvocation})`,
+      citation: ESCH("3", "convened at least 5 days before the meeting"),
+    });
+  if (!conv.agendaIncluded)
+    failures.push({ rule: "AGENDA", reason: "the convocation must state the agenda", citation: ESCH("3", "the convocation states the agenda") });
   const latestPapers = addDays(conv.meetingDate, -papers);
   if (conv.papersSentOn === undefined || conv.papersSentOn > latestPapers)
-    failures.push({ rule: "PAPERS", reason: `agenda and papers ${conv.papersSentOn ? `sent on ${conv.papersSentOn}` : "not sent"}: at least ${papers} days before (by ${latestPapers})`, citation: ESCH("3", "agenda and papers at least 3 days before") });
+    failures.push({
+      rule: "PAPERS",
+      reason: `agenda and papers ${conv.papersSentOn ? `sent on ${conv.papersSentOn}` : "not sent"}: at least ${papers} days before (by ${latestPapers})`,
+      citation: ESCH("3", "agenda and papers at least 3 days before"),
+    });
   return { accepted: failures.length === 0, failures };
 }
 
@@ -148,8 +184,17 @@ export function commissionOpinion(c: Commission, presentIds: readonly string[], 
     if (seen.has(v.voterId)) failures.push({ rule: "VOTE", reason: `${v.voterId} voted twice`, citation: RGD2("1", "opinions by a majority of votes cast") });
     seen.add(v.voterId);
     if (c.secretary && v.voterId === c.secretary.id && c.secretary.memberId === undefined)
-      failures.push({ rule: "SECRETARY_VOTE", reason: `the secretary ${v.voterId} is not a member and may neither discuss nor vote`, citation: RGD1("4", "a secretary chosen outside the members does not vote") });
-    else if (!voters.has(v.voterId)) failures.push({ rule: "VOTE", reason: `${v.voterId} is not a sitting member of the commission`, citation: RGD2("1", "opinions by a majority of votes cast") });
+      failures.push({
+        rule: "SECRETARY_VOTE",
+        reason: `the secretary ${v.voterId} is not a member and may neither discuss nor vote`,
+        citation: RGD1("4", "a secretary chosen outside the members does not vote"),
+      });
+    else if (!voters.has(v.voterId))
+      failures.push({
+        rule: "VOTE",
+        reason: `${v.voterId} is not a sitting member of the commission`,
+        citation: RGD2("1", "opinions by a majority of votes cast"),
+      });
   }
   const counted = votes.filter((v) => voters.has(v.voterId));
   const pro = counted.filter((v) => v.vote === "FOR").length;
@@ -229,10 +274,21 @@ export interface Visibility {
 /** RGD art. 2 al. 2; Esch art. 6: who may read a deliberation (pure visibility function). */
 export function deliberationVisibility(rules: CommissionRules, d: Deliberation, viewer: Viewer): Visibility {
   const secret = RGD2("2", "deliberations and votes are secret");
-  if (viewer.role === "COMMISSION_PARTICIPANT" && viewer.meetingIds?.includes(d.meetingId)) return { deliberation: true, votes: true, reason: "participant of the meeting", citation: secret };
+  if (viewer.role === "COMMISSION_PARTICIPANT" && viewer.meetingIds?.includes(d.meetingId))
+    return { deliberation: true, votes: true, reason: "participant of the meeting", citation: secret };
   if (rules === "ESCH_ROI" && d.selected && viewer.role === "ALLOCATION_OFFICER" && viewer.vacancyId === d.vacancyId)
-    return { deliberation: true, votes: false, reason: "deliberation on the selected candidate, disclosed for the allocation of this vacancy (votes stay secret)", citation: ESCH("6", "only the deliberations on the selected candidate may be disclosed") };
-  return { deliberation: false, votes: false, reason: d.selected ? "disclosed only for the allocation of this vacancy" : "deliberation on a candidate not selected: secret", citation: rules === "ESCH_ROI" ? ESCH("6", "secret of deliberations") : secret };
+    return {
+      deliberation: true,
+      votes: false,
+      reason: "deliberation on the selected candidate, disclosed for the allocation of this vacancy (votes stay secret)",
+      citation: ESCH("6", "only the deliberations on the selected candidate may be disclosed"),
+    };
+  return {
+    deliberation: false,
+    votes: false,
+    reason: d.selected ? "disclosed only for the allocation of this vacancy" : "deliberation on a candidate not selected: secret",
+    citation: rules === "ESCH_ROI" ? ESCH("6", "secret of deliberations") : secret,
+  };
 }
 
 /** The deliberations a viewer may read, with votes removed where they are secret. */

@@ -97,21 +97,34 @@ export function checkDedicated(h: Household, sub: DedicatedSubCategory, opts: De
   const art12 = cite("LAW_2023", "12", `dedicated dwellings, sub-category ${POINT[sub]}`, { paragraph: "3", point: POINT[sub] });
 
   if (sub === "INTERNATIONAL_PROTECTION" && law.code("dedicated.subCategories", date) === "WITHOUT_INTERNATIONAL_PROTECTION")
-    failures.push({ rule: "SUBCATEGORY_REPEALED", reason: "the international-protection sub-category (art. 12 §3 1°) is deleted by bill 8535", citation: cite("BILL_8535", "8", "art. 12 §3 1° deleted", { point: "1° a)" }) });
+    failures.push({
+      rule: "SUBCATEGORY_REPEALED",
+      reason: "the international-protection sub-category (art. 12 §3 1°) is deleted by bill 8535",
+      citation: cite("BILL_8535", "8", "art. 12 §3 1° deleted", { point: "1° a)" }),
+    });
 
   const qualifying = h.members.filter((m) => belongsTo(m, sub, date, opts, law)).map((m) => m.id);
   const shape = law.code("dedicated.householdShape", date);
   const shapeApplies = shape === "ALL_SINGLE_OR_COUPLE" || sub === "SENIORS";
-  const shapeCitation = shape === "ALL_SINGLE_OR_COUPLE" ? cite("BILL_8535", "8", "art. 12 §3 al. 2: people alone or as a couple, at least one member in the sub-category", { point: "1° f)" }) : art12;
+  const shapeCitation =
+    shape === "ALL_SINGLE_OR_COUPLE"
+      ? cite("BILL_8535", "8", "art. 12 §3 al. 2: people alone or as a couple, at least one member in the sub-category", { point: "1° f)" })
+      : art12;
 
   if (shapeApplies && !singleOrCouple(h))
-    failures.push({ rule: "HOUSEHOLD_SHAPE", reason: `dedicated dwellings ${shape === "ALL_SINGLE_OR_COUPLE" ? "" : "for seniors "}are for people alone or as a couple; household of ${h.members.length} member(s) with ${effectiveCouples(h).length} couple(s)`, citation: shapeCitation });
+    failures.push({
+      rule: "HOUSEHOLD_SHAPE",
+      reason: `dedicated dwellings ${shape === "ALL_SINGLE_OR_COUPLE" ? "" : "for seniors "}are for people alone or as a couple; household of ${h.members.length} member(s) with ${effectiveCouples(h).length} couple(s)`,
+      citation: shapeCitation,
+    });
 
   if (shapeApplies || sub === "CLOSE_SOCIAL_SUPPORT") {
-    if (qualifying.length === 0) failures.push({ rule: "NO_MEMBER_IN_SUBCATEGORY", reason: `no member belongs to sub-category ${sub} on ${date}`, citation: shapeCitation });
+    if (qualifying.length === 0)
+      failures.push({ rule: "NO_MEMBER_IN_SUBCATEGORY", reason: `no member belongs to sub-category ${sub} on ${date}`, citation: shapeCitation });
   } else {
     const applicant = h.members.find((m) => m.role === "APPLICANT")!;
-    if (!qualifying.includes(applicant.id)) failures.push({ rule: "APPLICANT_NOT_IN_SUBCATEGORY", reason: `the applicant does not belong to sub-category ${sub} on ${date}`, citation: art12 });
+    if (!qualifying.includes(applicant.id))
+      failures.push({ rule: "APPLICANT_NOT_IN_SUBCATEGORY", reason: `the applicant does not belong to sub-category ${sub} on ${date}`, citation: art12 });
   }
 
   // Bedrooms: art. 66 under-occupancy with the seniors' medical extra bedroom (bill art. 54 §2 al. 3),
@@ -119,7 +132,12 @@ export function checkDedicated(h: Household, sub: DedicatedSubCategory, opts: De
   let bedroomLimit: DedicatedBedroomLimit | undefined;
   if (opts.bedrooms !== undefined) {
     bedroomLimit = dedicatedBedroomLimit(h, opts.bedrooms, date, sub === "SENIORS", Boolean(opts.documentedMedicalReason), opts, law);
-    if (bedroomLimit.exceeded) failures.push({ rule: "TOO_MANY_BEDROOMS", reason: `${opts.bedrooms} bedroom(s) would be under-occupied (art. 66: at most ${bedroomLimit.max}${bedroomLimit.medicalExtra > 0 ? ", with the medical extra bedroom" : ""})`, citation: bedroomLimit.citation });
+    if (bedroomLimit.exceeded)
+      failures.push({
+        rule: "TOO_MANY_BEDROOMS",
+        reason: `${opts.bedrooms} bedroom(s) would be under-occupied (art. 66: at most ${bedroomLimit.max}${bedroomLimit.medicalExtra > 0 ? ", with the medical extra bedroom" : ""})`,
+        citation: bedroomLimit.citation,
+      });
   }
   return { ok: failures.length === 0, subCategory: sub, qualifyingMembers: qualifying, failures, ...(bedroomLimit ? { bedroomLimit } : {}) };
 }

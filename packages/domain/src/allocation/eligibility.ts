@@ -94,7 +94,8 @@ export function incomeCeiling(adults: number, dependentChildren: number, asOf: I
 function rightExceedsThird(r: RealRight, denominator: number): boolean {
   if (!r.share) return true;
   const { numerator, denominator: den } = r.share;
-  if (!Number.isInteger(numerator) || !Number.isInteger(den) || numerator < 0 || den <= 0 || numerator > den) throw new RangeError(`invalid undivided share ${numerator}/${den}`);
+  if (!Number.isInteger(numerator) || !Number.isInteger(den) || numerator < 0 || den <= 0 || numerator > den)
+    throw new RangeError(`invalid undivided share ${numerator}/${den}`);
   // « de plus d'un tiers indivis »: numerator / den > 1 / denominator, compared in integers.
   return numerator * denominator > den;
 }
@@ -121,7 +122,8 @@ function residenceOk(m: Member, asOf: IsoDate, law: LawReader, readings: Allocat
   const statuses = law.code("eligibility.residence.admissibleStatuses", asOf);
   const minMonths = law.integer("eligibility.residenceRightMinMonths", asOf);
   const right = r.residenceRight;
-  const rightOk = right !== undefined && (right.coversMonths === null || right.coversMonths > minMonths) && (right.validUntil == null || right.validUntil >= asOf);
+  const rightOk =
+    right !== undefined && (right.coversMonths === null || right.coversMonths > minMonths) && (right.validUntil == null || right.validUntil >= asOf);
   if (rightOk) return { ok: true, reason: "residence right of more than three months" };
   // Nationals: reading `nationals-under-law` (their right of residence is not under the 2008 law, which covers foreigners).
   if (r.luxembourgNationality) return { ok: true, reason: "Luxembourg nationality" };
@@ -132,7 +134,12 @@ function residenceOk(m: Member, asOf: IsoDate, law: LawReader, readings: Allocat
   // Law in force, reading INCLUSIVE: the law itself houses beneficiaries (art. 12 §3 1°, art. 68 « candidat-locataire »).
   if (statuses === "RESIDENCE_RIGHT" && protection === "BENEFICIARY" && readings.internationalProtectionReading === "INCLUSIVE")
     return { ok: true, reason: "beneficiary of international protection (reading INCLUSIVE: law art. 12 §3 1° and art. 68 house them)" };
-  const what = right === undefined ? "no residence right" : right.validUntil != null && right.validUntil < asOf ? `residence right expired on ${right.validUntil}` : `residence right covering ${String(right.coversMonths)} month(s), not more than ${minMonths}`;
+  const what =
+    right === undefined
+      ? "no residence right"
+      : right.validUntil != null && right.validUntil < asOf
+        ? `residence right expired on ${right.validUntil}`
+        : `residence right covering ${String(right.coversMonths)} month(s), not more than ${minMonths}`;
   const extra =
     protection === "APPLICANT"
       ? " (an applicant for international protection is not a beneficiary: only a residence right counts)"
@@ -156,16 +163,25 @@ export function checkEligibility(h: Household, opts: EligibilityOptions): Eligib
   if (lodged > asOf) throw new RangeError(`applicationDate ${lodged} is after the date of the check ${asOf}`);
   const purpose = opts.purpose ?? "CANDIDATE";
   const failures: EligibilityFailure[] = [];
-  const checked: EligibilityCondition[] = purpose === "CANDIDATE" ? ["ADULT", "NO_OTHER_DWELLING", "INCOME_CEILING", "RESIDENCE"] : ["NO_OTHER_DWELLING", "RESIDENCE"];
+  const checked: EligibilityCondition[] =
+    purpose === "CANDIDATE" ? ["ADULT", "NO_OTHER_DWELLING", "INCOME_CEILING", "RESIDENCE"] : ["NO_OTHER_DWELLING", "RESIDENCE"];
   const residenceCitation =
-    law.code("eligibility.residence.admissibleStatuses", lodged) === "RESIDENCE_RIGHT" ? ART55("4°", "residence right of more than three months") : cite("BILL_8535", "32", "art. 55 §1 4° as amended: nationality, residence right, international protection, diplomatic card");
+    law.code("eligibility.residence.admissibleStatuses", lodged) === "RESIDENCE_RIGHT"
+      ? ART55("4°", "residence right of more than three months")
+      : cite("BILL_8535", "32", "art. 55 §1 4° as amended: nationality, residence right, international protection, diplomatic card");
 
   // 1° of age on the application day (applicant only).
   if (purpose === "CANDIDATE") {
     const applicant = h.members.find((m) => m.role === "APPLICANT")!;
     const majority = law.integer("eligibility.majorityAge", lodged);
     const age = ageInFullYears(applicant.birthDate, lodged);
-    if (age < majority) failures.push({ condition: "ADULT", memberId: applicant.id, reason: `applicant aged ${age} on ${lodged}${lodged === asOf ? "" : " (the day the application was lodged)"}, under the age of majority (${majority})`, citation: ART55("1°", "applicant of age") });
+    if (age < majority)
+      failures.push({
+        condition: "ADULT",
+        memberId: applicant.id,
+        reason: `applicant aged ${age} on ${lodged}${lodged === asOf ? "" : " (the day the application was lodged)"}, under the age of majority (${majority})`,
+        citation: ART55("1°", "applicant of age"),
+      });
   }
 
   // 2° no other dwelling (every member).
@@ -204,15 +220,32 @@ export function checkEligibility(h: Household, opts: EligibilityOptions): Eligib
   // 4° residence (every member).
   for (const m of h.members) {
     const r = residenceOk(m, lodged, law, readings);
-    if (!r.ok) failures.push({ condition: "RESIDENCE", memberId: m.id, reason: `member ${m.id}: ${r.reason}${lodged === asOf ? "" : ` on ${lodged} (the day the application was lodged)`}`, citation: residenceCitation });
+    if (!r.ok)
+      failures.push({
+        condition: "RESIDENCE",
+        memberId: m.id,
+        reason: `member ${m.id}: ${r.reason}${lodged === asOf ? "" : ` on ${lodged} (the day the application was lodged)`}`,
+        citation: residenceCitation,
+      });
   }
 
   const trace: ComputationTrace = {
     ruleId: "allocation.eligibility",
-    references: [{ text: "LAW_2023", article: "55", paragraph: purpose === "CANDIDATE" ? "1" : "3" }, { text: "LAW_2023", article: "56" }, { text: "LAW_2023", article: "annexe II" }],
+    references: [
+      { text: "LAW_2023", article: "55", paragraph: purpose === "CANDIDATE" ? "1" : "3" },
+      { text: "LAW_2023", article: "56" },
+      { text: "LAW_2023", article: "annexe II" },
+    ],
     regime: opts.regime,
     asOf,
-    inputs: { purpose, members: String(h.members.length), seniorsDedicatedDwelling: Boolean(opts.seniorsDedicatedDwelling), applicationConditionsOn: lodged, internationalProtectionReading: readings.internationalProtectionReading, annexIIReadingPeriod: readings.annexIIReadingPeriod },
+    inputs: {
+      purpose,
+      members: String(h.members.length),
+      seniorsDedicatedDwelling: Boolean(opts.seniorsDedicatedDwelling),
+      applicationConditionsOn: lodged,
+      internationalProtectionReading: readings.internationalProtectionReading,
+      annexIIReadingPeriod: readings.annexIIReadingPeriod,
+    },
     parameters: law.log.list(),
     indices: ceiling?.cote ? [ceiling.cote] : [],
     result: {
@@ -221,10 +254,26 @@ export function checkEligibility(h: Household, opts: EligibilityOptions): Eligib
       ...(ceiling ? { ceiling: ceiling.ceiling.toFixed(2), comparedIncome: ceiling.income.toFixed(2), readingPeriod: ceiling.readingPeriod } : {}),
     },
     interpretationNotes: [
-      "annex-ii-annual-reading", "household-table-composition", "nationals-under-law", "international-protection-reading", "application-day-conditions",
+      "annex-ii-annual-reading",
+      "household-table-composition",
+      "nationals-under-law",
+      "international-protection-reading",
+      "application-day-conditions",
       ...(opts.applicationDate && opts.applicationDate < LAW_IN_FORCE_FROM ? ["application-before-law"] : []),
-      "undivided-third-all-rights", "dependent-child-age-exclusive",
+      "undivided-third-all-rights",
+      "dependent-child-age-exclusive",
     ],
   };
-  return { eligible: failures.length === 0, asOf, purpose, checked, failures, ...(income ? { income } : {}), ...(ceiling ? { ceiling } : {}), applicationConditionsOn: lodged, readings, trace };
+  return {
+    eligible: failures.length === 0,
+    asOf,
+    purpose,
+    checked,
+    failures,
+    ...(income ? { income } : {}),
+    ...(ceiling ? { ceiling } : {}),
+    applicationConditionsOn: lodged,
+    readings,
+    trace,
+  };
 }

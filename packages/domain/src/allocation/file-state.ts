@@ -14,7 +14,17 @@ import { cite, type Citation } from "./law.js";
 import type { OfferOutcome } from "./refusals.js";
 import type { EligibilitySummary } from "./shortlist.js";
 
-export const FILE_STATES = ["VACANCY", "SHORTLIST", "SOCIAL_ENQUIRY", "COMMISSION_OPINION", "HOUSING_PROMISE", "VISIT", "LEASE_SIGNED", "REFUSED_JUSTIFIED", "REFUSED_UNJUSTIFIED"] as const;
+export const FILE_STATES = [
+  "VACANCY",
+  "SHORTLIST",
+  "SOCIAL_ENQUIRY",
+  "COMMISSION_OPINION",
+  "HOUSING_PROMISE",
+  "VISIT",
+  "LEASE_SIGNED",
+  "REFUSED_JUSTIFIED",
+  "REFUSED_UNJUSTIFIED",
+] as const;
 export type FileState = (typeof FILE_STATES)[number];
 
 export type FileEvent =
@@ -41,7 +51,9 @@ export interface AllocationFile {
   readonly history: readonly { readonly from: FileState; readonly to: FileState; readonly on: IsoDate; readonly event: FileEvent["type"] }[];
 }
 
-export type TransitionResult = { readonly ok: true; readonly file: AllocationFile } | { readonly ok: false; readonly from: FileState; readonly event: FileEvent["type"]; readonly reason: string; readonly citation: Citation };
+export type TransitionResult =
+  | { readonly ok: true; readonly file: AllocationFile }
+  | { readonly ok: false; readonly from: FileState; readonly event: FileEvent["type"]; readonly reason: string; readonly citation: Citation };
 
 export function openFile(vacancyId: string): AllocationFile {
   return { vacancyId, state: "VACANCY", ranking: [], passed: [], promiseIssued: false, offerOutcomes: [], history: [] };
@@ -61,20 +73,31 @@ export function transition(f: AllocationFile, e: FileEvent): TransitionResult {
   switch (e.type) {
     case "SHORTLIST_ESTABLISHED":
       if (f.state !== "VACANCY") return refuse(f, e, `a shortlist is established for a vacancy, not in state ${f.state}`);
-      if (e.ranking.length === 0) return refuse(f, e, "no eligible candidate ranked for this vacancy", cite("LAW_2023", "53", "allocation to an eligible candidate (art. 55)"));
+      if (e.ranking.length === 0)
+        return refuse(f, e, "no eligible candidate ranked for this vacancy", cite("LAW_2023", "53", "allocation to an eligible candidate (art. 55)"));
       return move(f, "SHORTLIST", e, { decisionHash: e.decisionHash, ranking: e.ranking });
     case "CANDIDATE_PROPOSED":
       if (f.state !== "SHORTLIST") return refuse(f, e, `a candidate is proposed from the shortlist, not in state ${f.state}`);
-      if (!f.ranking.includes(e.candidateId)) return refuse(f, e, `candidate ${e.candidateId} is not on the shortlist`, cite("LAW_2023", "57", "order of priority"));
+      if (!f.ranking.includes(e.candidateId))
+        return refuse(f, e, `candidate ${e.candidateId} is not on the shortlist`, cite("LAW_2023", "57", "order of priority"));
       if (f.passed.includes(e.candidateId)) return refuse(f, e, `candidate ${e.candidateId} was already proposed for this vacancy`);
       return move(f, "SOCIAL_ENQUIRY", e, { candidateId: e.candidateId, passed: [...f.passed, e.candidateId], promiseIssued: false });
     case "SOCIAL_ENQUIRY_COMPLETED":
-      if (f.state !== "SOCIAL_ENQUIRY") return refuse(f, e, `no social enquiry under way (state ${f.state})`, cite("LAW_2023", "59", "social enquiry by a social worker"));
-      if (e.socialWorkerId.trim() === "") return refuse(f, e, "the social enquiry is made by a social worker", cite("LAW_2023", "59", "social enquiry by a social worker"));
+      if (f.state !== "SOCIAL_ENQUIRY")
+        return refuse(f, e, `no social enquiry under way (state ${f.state})`, cite("LAW_2023", "59", "social enquiry by a social worker"));
+      if (e.socialWorkerId.trim() === "")
+        return refuse(f, e, "the social enquiry is made by a social worker", cite("LAW_2023", "59", "social enquiry by a social worker"));
       return move(f, "COMMISSION_OPINION", e);
     case "COMMISSION_OPINION_GIVEN":
-      if (f.state !== "COMMISSION_OPINION") return refuse(f, e, `the commission gives its opinion after the social enquiry (state ${f.state})`, cite("RGD_2023_10_13", "2", "commission opinion"));
-      if (!e.opinion.valid) return refuse(f, e, `invalid opinion: ${e.opinion.failures.map((x) => x.reason).join("; ")}`, e.opinion.failures[0]?.citation ?? cite("RGD_2023_10_13", "2", "quorum and majority"));
+      if (f.state !== "COMMISSION_OPINION")
+        return refuse(f, e, `the commission gives its opinion after the social enquiry (state ${f.state})`, cite("RGD_2023_10_13", "2", "commission opinion"));
+      if (!e.opinion.valid)
+        return refuse(
+          f,
+          e,
+          `invalid opinion: ${e.opinion.failures.map((x) => x.reason).join("; ")}`,
+          e.opinion.failures[0]?.citation ?? cite("RGD_2023_10_13", "2", "quorum and majority"),
+        );
       if (!e.minutesOk) return refuse(f, e, "the minutes do not meet Esch ROI art. 7", cite("ESCH_ROI", "7", "minutes"));
       if (e.opinion.opinion === "UNFAVOURABLE") return move(f, "SHORTLIST", e, { candidateId: undefined });
       return move(f, "HOUSING_PROMISE", e);
@@ -88,16 +111,36 @@ export function transition(f: AllocationFile, e: FileEvent): TransitionResult {
     case "LEASE_SIGNED":
       if (f.state !== "VISIT") return refuse(f, e, `the lease is signed after the visit (state ${f.state})`);
       if (!e.eligibilityAtLease.eligible)
-        return refuse(f, e, `eligibility no longer met on ${e.eligibilityAtLease.asOf}: ${e.eligibilityAtLease.failures.map((x) => x.reason).join("; ")}`, cite("LAW_2023", "55", "conditions met again when becoming tenant", { paragraph: "1", alinea: "2" }));
-      if (e.eligibilityAtLease.asOf !== e.on) return refuse(f, e, `eligibility must be checked on the signing day ${e.on} (checked on ${e.eligibilityAtLease.asOf})`, cite("LAW_2023", "55", "conditions met again when becoming tenant", { paragraph: "1", alinea: "2" }));
-      return move(f, "LEASE_SIGNED", e, { offerOutcomes: [...f.offerOutcomes, { candidateId: f.candidateId!, offeredOn: offeredOn(f), decidedOn: e.on, outcome: "ACCEPTED" }] });
+        return refuse(
+          f,
+          e,
+          `eligibility no longer met on ${e.eligibilityAtLease.asOf}: ${e.eligibilityAtLease.failures.map((x) => x.reason).join("; ")}`,
+          cite("LAW_2023", "55", "conditions met again when becoming tenant", { paragraph: "1", alinea: "2" }),
+        );
+      if (e.eligibilityAtLease.asOf !== e.on)
+        return refuse(
+          f,
+          e,
+          `eligibility must be checked on the signing day ${e.on} (checked on ${e.eligibilityAtLease.asOf})`,
+          cite("LAW_2023", "55", "conditions met again when becoming tenant", { paragraph: "1", alinea: "2" }),
+        );
+      return move(f, "LEASE_SIGNED", e, {
+        offerOutcomes: [...f.offerOutcomes, { candidateId: f.candidateId!, offeredOn: offeredOn(f), decidedOn: e.on, outcome: "ACCEPTED" }],
+      });
     case "OFFER_REFUSED": {
-      if (!((f.state === "HOUSING_PROMISE" && f.promiseIssued) || f.state === "VISIT")) return refuse(f, e, `only an offer (housing promise or visit) can be refused (state ${f.state})`, cite("LAW_2023", "53", "refusals reported to the register"));
+      if (!((f.state === "HOUSING_PROMISE" && f.promiseIssued) || f.state === "VISIT"))
+        return refuse(
+          f,
+          e,
+          `only an offer (housing promise or visit) can be refused (state ${f.state})`,
+          cite("LAW_2023", "53", "refusals reported to the register"),
+        );
       const outcome = e.justified ? "REFUSED_JUSTIFIED" : "REFUSED_UNJUSTIFIED";
       return move(f, outcome, e, { offerOutcomes: [...f.offerOutcomes, { candidateId: f.candidateId!, offeredOn: offeredOn(f), decidedOn: e.on, outcome }] });
     }
     case "NEXT_CANDIDATE":
-      if (f.state !== "REFUSED_JUSTIFIED" && f.state !== "REFUSED_UNJUSTIFIED") return refuse(f, e, `the next candidate is sought after a refusal (state ${f.state})`);
+      if (f.state !== "REFUSED_JUSTIFIED" && f.state !== "REFUSED_UNJUSTIFIED")
+        return refuse(f, e, `the next candidate is sought after a refusal (state ${f.state})`);
       return move(f, "SHORTLIST", e);
   }
 }

@@ -22,7 +22,9 @@ export interface FreeChoiceRequest extends RegimeOptions, AllocationReadingOptio
   readonly dwelling: {
     readonly bedrooms: number;
     readonly adaptedForDisability?: boolean;
-    readonly category: { readonly kind: "ALL_PUBLIC" } | { readonly kind: "DEDICATED"; readonly subCategory: DedicatedSubCategory; readonly documentedMedicalReason?: boolean };
+    readonly category:
+      | { readonly kind: "ALL_PUBLIC" }
+      | { readonly kind: "DEDICATED"; readonly subCategory: DedicatedSubCategory; readonly documentedMedicalReason?: boolean };
   };
   /** Day of the allocation (lease): art. 55 §1 al. 2. */
   readonly on: IsoDate;
@@ -77,18 +79,35 @@ export function checkFreeChoice(req: FreeChoiceRequest): FreeChoiceCheck {
     req,
     law,
   );
-  if (typology.status === "TOO_SMALL") failures.push({ rule: "TYPOLOGY", reason: `${typology.bedrooms} bedroom(s) for ${typology.need.needed} needed`, citation: ART58 });
-  if (typology.underOccupancy.underOccupied) failures.push({ rule: "TYPOLOGY", reason: `${typology.bedrooms} bedroom(s) would be under-occupied (art. 66: from ${typology.underOccupancy.threshold})`, citation: typology.underOccupancy.citation });
+  if (typology.status === "TOO_SMALL")
+    failures.push({ rule: "TYPOLOGY", reason: `${typology.bedrooms} bedroom(s) for ${typology.need.needed} needed`, citation: ART58 });
+  if (typology.underOccupancy.underOccupied)
+    failures.push({
+      rule: "TYPOLOGY",
+      reason: `${typology.bedrooms} bedroom(s) would be under-occupied (art. 66: from ${typology.underOccupancy.threshold})`,
+      citation: typology.underOccupancy.citation,
+    });
   if (typology.installationsMismatch) failures.push({ rule: "TYPOLOGY", reason: "a member needs an adapted dwelling and this one is not", citation: ART58 });
 
   let quota: FreeChoiceAnswer | null = null;
   if (dedicated) {
     // Art. 12 §3 and art. 54: the household must belong to the dwelling's sub-category.
-    for (const f of checkDedicated(req.household, cat.subCategory, { ...req, allocationDate: req.on }, law).failures) failures.push({ rule: "SUBCATEGORY", reason: f.reason, citation: f.citation });
+    for (const f of checkDedicated(req.household, cat.subCategory, { ...req, allocationDate: req.on }, law).failures)
+      failures.push({ rule: "SUBCATEGORY", reason: f.reason, citation: f.citation });
   } else if (!req.quota) {
-    failures.push({ rule: "QUOTA_INPUTS_MISSING", reason: "quota inputs (managed dwellings, this year's tous-publics allocations and free choices) are required for a logement tous publics", citation: cite("LAW_2023", "53", "free-choice quota", { alinea: "3" }) });
+    failures.push({
+      rule: "QUOTA_INPUTS_MISSING",
+      reason: "quota inputs (managed dwellings, this year's tous-publics allocations and free choices) are required for a logement tous publics",
+      citation: cite("LAW_2023", "53", "free-choice quota", { alinea: "3" }),
+    });
   } else {
-    quota = freeChoiceAllowance({ ...req, asOf: req.on, managedDwellings: req.quota.managedDwellings, allocationsThisYear: req.quota.allPublicAllocationsThisYear, freeChoiceThisYear: req.quota.allPublicFreeChoiceThisYear });
+    quota = freeChoiceAllowance({
+      ...req,
+      asOf: req.on,
+      managedDwellings: req.quota.managedDwellings,
+      allocationsThisYear: req.quota.allPublicAllocationsThisYear,
+      freeChoiceThisYear: req.quota.allPublicFreeChoiceThisYear,
+    });
     if (!quota.allowed) failures.push({ rule: "QUOTA", reason: quota.reason, citation: quota.citation });
   }
   return { allowed: failures.length === 0, procedure: dedicated ? "ART_54_DEDICATED" : "ART_53_FREE_CHOICE", failures, eligibility, typology, quota, readings };

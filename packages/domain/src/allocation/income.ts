@@ -80,7 +80,12 @@ export function isDependentChild(m: Member, asOf: IsoDate, options: RegimeOption
 }
 
 /** Annex II composition: adults = members who are not dependent children. */
-export function composition(h: Household, asOf: IsoDate, options: RegimeOptions, law: LawReader = lawReader(options)): { adults: number; dependentChildren: number } {
+export function composition(
+  h: Household,
+  asOf: IsoDate,
+  options: RegimeOptions,
+  law: LawReader = lawReader(options),
+): { adults: number; dependentChildren: number } {
   let children = 0;
   for (const m of h.members) if (isDependentChild(m, asOf, options, law)) children += 1;
   return { adults: h.members.length - children, dependentChildren: children };
@@ -91,12 +96,18 @@ function annualise(item: IncomeItem): { annual: Decimal; rule: string } {
   if (amount.isNegative()) throw new RangeError(`income item ${item.kind}: amounts are positive, the sign comes from the kind`);
   const sign = item.kind === "ALIMONY_PAID" ? -1 : 1;
   if (item.lastKnownMonthly) {
-    return { annual: amount.times(MONTHS_PER_YEAR).times(sign), rule: "art. 56 §2: last known income extrapolated to the year (change of employer/contract, or no income in the reference year)" };
+    return {
+      annual: amount.times(MONTHS_PER_YEAR).times(sign),
+      rule: "art. 56 §2: last known income extrapolated to the year (change of employer/contract, or no income in the reference year)",
+    };
   }
   const months = item.months ?? MONTHS_PER_YEAR;
   if (!Number.isInteger(months) || months < 1 || months > MONTHS_PER_YEAR) throw new RangeError(`income item ${item.kind}: months must be 1-12`);
   if (months < MONTHS_PER_YEAR && OCCUPATIONAL.has(item.kind)) {
-    return { annual: amount.times(MONTHS_PER_YEAR).dividedBy(months).times(sign), rule: `art. 56 §2: occupation exercised ${months} month(s), extrapolated to the year` };
+    return {
+      annual: amount.times(MONTHS_PER_YEAR).dividedBy(months).times(sign),
+      rule: `art. 56 §2: occupation exercised ${months} month(s), extrapolated to the year`,
+    };
   }
   return { annual: amount.times(sign), rule: "art. 56 §3: amount of the reference year" };
 }
@@ -132,11 +143,25 @@ export function householdIncome(h: Household, determinationDate: IsoDate, option
       const internshipExcluded = item.kind === "INTERNSHIP" && !item.insured;
       const counted = !dependent && !internshipExcluded;
       const share = counted ? a.times(percent).dividedBy(100) : zero;
-      items.push({ kind: item.kind, declared: item.amount, annual: a, counted, rule: internshipExcluded ? "art. 56 §3 al. 3: internship without sickness/pension insurance is not income" : rule });
+      items.push({
+        kind: item.kind,
+        declared: item.amount,
+        annual: a,
+        counted,
+        rule: internshipExcluded ? "art. 56 §3 al. 3: internship without sickness/pension insurance is not income" : rule,
+      });
       mAnnual = mAnnual.plus(share);
       if (item.kind !== "FAMILY_ALLOWANCE") mAnnexII = mAnnexII.plus(share);
     }
-    members.push({ memberId: m.id, treatment, inclusionPercent: percent, ...(yearOfWorkingLife !== undefined ? { yearOfWorkingLife } : {}), items, annual: mAnnual, annualForAnnexII: mAnnexII });
+    members.push({
+      memberId: m.id,
+      treatment,
+      inclusionPercent: percent,
+      ...(yearOfWorkingLife !== undefined ? { yearOfWorkingLife } : {}),
+      items,
+      annual: mAnnual,
+      annualForAnnexII: mAnnexII,
+    });
     annual = annual.plus(mAnnual);
     annexII = annexII.plus(mAnnexII);
   }

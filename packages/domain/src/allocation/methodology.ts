@@ -161,7 +161,9 @@ export interface MethodologyProblem {
   readonly message: string;
 }
 
-export type MethodologyValidation = { readonly ok: true; readonly methodology: Methodology } | { readonly ok: false; readonly problems: readonly MethodologyProblem[] };
+export type MethodologyValidation =
+  | { readonly ok: true; readonly methodology: Methodology }
+  | { readonly ok: false; readonly problems: readonly MethodologyProblem[] };
 
 /** Largest number of points a single rule may give: the GraphQL Int range, in which scores are exposed. */
 const MAX_POINTS = 2_147_483_647;
@@ -184,13 +186,15 @@ export function validateMethodology(input: unknown): MethodologyValidation {
       fail(path, "expected an object");
       return undefined;
     }
-    for (const k of Object.keys(v)) if (!keys.includes(k) && !optional.includes(k)) fail([...path, k], `unknown field (expected one of ${[...keys, ...optional].join(", ")})`);
+    for (const k of Object.keys(v))
+      if (!keys.includes(k) && !optional.includes(k)) fail([...path, k], `unknown field (expected one of ${[...keys, ...optional].join(", ")})`);
     for (const k of keys) if (!(k in v)) fail([...path, k], "missing");
     return v;
   };
   const points = (v: unknown, path: readonly string[]) => {
     if (v === undefined) return;
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > MAX_POINTS) fail(path, `points must be a whole number from 0 to ${MAX_POINTS}, got ${JSON.stringify(v)}`);
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > MAX_POINTS)
+      fail(path, `points must be a whole number from 0 to ${MAX_POINTS}, got ${JSON.stringify(v)}`);
   };
   const text = (v: unknown, path: readonly string[]) => {
     if (v === undefined) return;
@@ -198,7 +202,8 @@ export function validateMethodology(input: unknown): MethodologyValidation {
   };
   const date = (v: unknown, path: readonly string[]) => {
     if (v === undefined) return;
-    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) fail(path, `expected a date YYYY-MM-DD, got ${JSON.stringify(v)}`);
+    if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+      fail(path, `expected a date YYYY-MM-DD, got ${JSON.stringify(v)}`);
   };
   const pointsTable = (v: unknown, path: readonly string[], keys: readonly string[]) => {
     const o = object(v, path, keys);
@@ -229,7 +234,10 @@ export function validateMethodology(input: unknown): MethodologyValidation {
         return;
       }
       if (previous && (bound === "max" ? !d.greaterThan(previous) : !d.lessThan(previous)))
-        fail([...at, bound], `bands are read first match first: each "${bound}" must be strictly ${bound === "max" ? "greater" : "smaller"} than the previous one (${previous.toFixed()})`);
+        fail(
+          [...at, bound],
+          `bands are read first match first: each "${bound}" must be strictly ${bound === "max" ? "greater" : "smaller"} than the previous one (${previous.toFixed()})`,
+        );
       previous = d;
     });
   };
@@ -259,14 +267,18 @@ export function validateMethodology(input: unknown): MethodologyValidation {
     if (w) {
       const t = object(w.typology, ["dwelling", "typology"], Object.keys(d.dwelling.typology));
       if (t) {
-        if (t.admissible !== undefined && t.admissible !== "EXACT" && t.admissible !== "NOT_TOO_SMALL") fail(["dwelling", "typology", "admissible"], `expected EXACT or NOT_TOO_SMALL, got ${JSON.stringify(t.admissible)}`);
+        if (t.admissible !== undefined && t.admissible !== "EXACT" && t.admissible !== "NOT_TOO_SMALL")
+          fail(["dwelling", "typology", "admissible"], `expected EXACT or NOT_TOO_SMALL, got ${JSON.stringify(t.admissible)}`);
         points(t.exactFitPoints, ["dwelling", "typology", "exactFitPoints"]);
         points(t.largerPoints, ["dwelling", "typology", "largerPoints"]);
       }
       bands(w.proximityKm, ["dwelling", "proximityKm"], "max");
       const many = w.multipleWorkplacesFrom;
       if (many !== undefined && (typeof many !== "number" || !Number.isInteger(many) || many < 2 || many > MAX_POINTS))
-        fail(["dwelling", "multipleWorkplacesFrom"], `a « multitude » of workplaces starts at 2 distinct municipalities or more (whole number), got ${JSON.stringify(many)}`);
+        fail(
+          ["dwelling", "multipleWorkplacesFrom"],
+          `a « multitude » of workplaces starts at 2 distinct municipalities or more (whole number), got ${JSON.stringify(many)}`,
+        );
       points(w.worksInVacancyMunicipalityLivesElsewhere, ["dwelling", "worksInVacancyMunicipalityLivesElsewhere"]);
     }
     const y = object(root.seniority, ["seniority"], Object.keys(d.seniority));

@@ -90,12 +90,28 @@ export function evaluateSocioEconomic(
 ): CriteriaSnapshot {
   const m = methodology.socioEconomic;
   const c: Contribution[] = [];
-  c.push({ criterion: "ART57_1_1_TITLE", points: m.title[situation.title], detail: `current title ${situation.title}`, citation: A57("1°", "nature and precariousness of the current occupancy title") });
+  c.push({
+    criterion: "ART57_1_1_TITLE",
+    points: m.title[situation.title],
+    detail: `current title ${situation.title}`,
+    citation: A57("1°", "nature and precariousness of the current occupancy title"),
+  });
 
   if (situation.terminationNotice) {
     const left = wholeMonthsBetween(evaluatedOn, situation.terminationNotice.endsOn);
-    c.push({ criterion: "ART57_1_2_NOTICE", points: maxBand(m.noticeMonthsLeft, new Dec(left)), detail: `notice ends ${situation.terminationNotice.endsOn} (${left} whole month(s) left)`, citation: A57("2°", "existence and length of a notice of termination") });
-  } else c.push({ criterion: "ART57_1_2_NOTICE", points: 0, detail: "no notice of termination", citation: A57("2°", "existence and length of a notice of termination") });
+    c.push({
+      criterion: "ART57_1_2_NOTICE",
+      points: maxBand(m.noticeMonthsLeft, new Dec(left)),
+      detail: `notice ends ${situation.terminationNotice.endsOn} (${left} whole month(s) left)`,
+      citation: A57("2°", "existence and length of a notice of termination"),
+    });
+  } else
+    c.push({
+      criterion: "ART57_1_2_NOTICE",
+      points: 0,
+      detail: "no notice of termination",
+      citation: A57("2°", "existence and length of a notice of termination"),
+    });
 
   c.push({
     criterion: "ART57_1_3_EVICTION",
@@ -118,14 +134,29 @@ export function evaluateSocioEconomic(
       points += maxBand(m.areaPerMemberM2, perMember);
       parts.push(`${perMember.toDecimalPlaces(2).toFixed()} m² per member`);
     }
-    c.push({ criterion: "ART57_1_4_OCCUPATION", points, detail: parts.join("; ") || "not documented", citation: A57("4°", "bedrooms and useful area per member in the current home") });
+    c.push({
+      criterion: "ART57_1_4_OCCUPATION",
+      points,
+      detail: parts.join("; ") || "not documented",
+      citation: A57("4°", "bedrooms and useful area per member in the current home"),
+    });
   }
 
   const level = situation.insalubrity ?? "NONE";
-  c.push({ criterion: "ART57_1_5_INSALUBRITY", points: m.insalubrity[level], detail: `insalubrity ${level}`, citation: A57("5°", "degree of insalubrity (law of 20 December 2019)") });
+  c.push({
+    criterion: "ART57_1_5_INSALUBRITY",
+    points: m.insalubrity[level],
+    detail: `insalubrity ${level}`,
+    citation: A57("5°", "degree of insalubrity (law of 20 December 2019)"),
+  });
 
   const unsuited = Boolean(situation.unsuitedForDisabledMember) && h.members.some((x) => x.disability);
-  c.push({ criterion: "ART57_1_6_DISABILITY", points: unsuited ? m.unsuitedForDisability : 0, detail: unsuited ? "current home unsuited to a disabled member" : "not applicable", citation: A57("6°", "current home unsuited to a disabled member") });
+  c.push({
+    criterion: "ART57_1_6_DISABILITY",
+    points: unsuited ? m.unsuitedForDisability : 0,
+    detail: unsuited ? "current home unsuited to a disabled member" : "not applicable",
+    citation: A57("6°", "current home unsuited to a disabled member"),
+  });
 
   const income = householdIncome(h, evaluatedOn, options, law);
   if (situation.currentMonthlyRent !== undefined) {
@@ -133,14 +164,30 @@ export function evaluateSocioEconomic(
     const rent = parseDecimal(situation.currentMonthlyRent);
     const points = monthlyIncome.isZero() ? (rent.isZero() ? 0 : (m.effortRate[0]?.points ?? 0)) : minBand(m.effortRate, rent.dividedBy(monthlyIncome));
     const rate = monthlyIncome.isZero() ? "no income" : rent.dividedBy(monthlyIncome).toDecimalPlaces(4).toFixed();
-    c.push({ criterion: "ART57_1_7_EFFORT_RATE", points, detail: `rent ${rent.toFixed(2)} / income ${monthlyIncome.toFixed(2)} = ${rate}`, citation: A57("7°", "effort rate: rent paid against current income") });
-  } else c.push({ criterion: "ART57_1_7_EFFORT_RATE", points: 0, detail: "no rent documented", citation: A57("7°", "effort rate: rent paid against current income") });
+    c.push({
+      criterion: "ART57_1_7_EFFORT_RATE",
+      points,
+      detail: `rent ${rent.toFixed(2)} / income ${monthlyIncome.toFixed(2)} = ${rate}`,
+      citation: A57("7°", "effort rate: rent paid against current income"),
+    });
+  } else
+    c.push({
+      criterion: "ART57_1_7_EFFORT_RATE",
+      points: 0,
+      detail: "no rent documented",
+      citation: A57("7°", "effort rate: rent paid against current income"),
+    });
 
   {
     const ceil = incomeCeiling(income.adults, income.dependentChildren, evaluatedOn, law);
     const compared = ceil.readingPeriod === "ANNUAL" ? income.annualForAnnexII : income.monthlyForAnnexII;
     const ratio = compared.dividedBy(ceil.ceiling);
-    c.push({ criterion: "ART57_1_8_INCOME_LEVEL", points: maxBand(m.incomeToCeiling, ratio), detail: `income / annex II ceiling = ${ratio.toDecimalPlaces(4).toFixed()}`, citation: A57("8°", "income level of the household") });
+    c.push({
+      criterion: "ART57_1_8_INCOME_LEVEL",
+      points: maxBand(m.incomeToCeiling, ratio),
+      detail: `income / annex II ceiling = ${ratio.toDecimalPlaces(4).toFixed()}`,
+      citation: A57("8°", "income level of the household"),
+    });
   }
 
   if (law.integer("allocation.socioEconomicCriteria.count", evaluatedOn) >= 9) {
@@ -152,7 +199,13 @@ export function evaluateSocioEconomic(
       citation: cite("BILL_8535", "34", "art. 57 §1 9°: single adult living with at least one dependent child", { point: "1° b)" }),
     });
   }
-  return { candidateId, evaluatedOn, methodology: { id: methodology.id, version: methodology.version }, contributions: c, total: c.reduce((s, x) => s + x.points, 0) };
+  return {
+    candidateId,
+    evaluatedOn,
+    methodology: { id: methodology.id, version: methodology.version },
+    contributions: c,
+    total: c.reduce((s, x) => s + x.points, 0),
+  };
 }
 
 const TYPOLOGY_CITATION = cite("LAW_2023", "58", "household size against the dwelling's typology (RGD art. 4)", { alinea: "1", point: "1°" });
@@ -177,13 +230,24 @@ function kmPoints(bands: readonly MaxBand[], km: number): number {
  * Art. 58 al. 1 1° under the methodology: the typology points, or −1 with the reason when the
  * typology is not admissible. Shared by the shortlist's hot path and `typologyContribution`.
  */
-export function typologyDecision(needed: number, bedrooms: number, underOccupied: boolean, underThreshold: number, installationsMismatch: boolean, methodology: Methodology): { points: number; reason: string } {
+export function typologyDecision(
+  needed: number,
+  bedrooms: number,
+  underOccupied: boolean,
+  underThreshold: number,
+  installationsMismatch: boolean,
+  methodology: Methodology,
+): { points: number; reason: string } {
   const t = methodology.dwelling.typology;
   if (installationsMismatch) return { points: -1, reason: "a member needs adapted technical and sanitary installations the dwelling lacks (art. 58 al. 1 1°)" };
   if (bedrooms < needed) return { points: -1, reason: `${bedrooms} bedroom(s) for ${needed} needed: dwelling too small (RGD art. 4)` };
   if (bedrooms > needed) {
     if (t.admissible === "EXACT") return { points: -1, reason: `${bedrooms} bedroom(s) for ${needed} needed: the methodology admits exact fits only` };
-    if (underOccupied) return { points: -1, reason: `${bedrooms} bedroom(s) for ${needed} needed: the dwelling would be under-occupied (art. 66: ${bedrooms} ≥ ${underThreshold})` };
+    if (underOccupied)
+      return {
+        points: -1,
+        reason: `${bedrooms} bedroom(s) for ${needed} needed: the dwelling would be under-occupied (art. 66: ${bedrooms} ≥ ${underThreshold})`,
+      };
     return { points: t.largerPoints, reason: "" };
   }
   return { points: t.exactFitPoints, reason: "" };
@@ -191,10 +255,26 @@ export function typologyDecision(needed: number, bedrooms: number, underOccupied
 
 /** Art. 58 al. 1 1°: the typology contribution (admissible false with the reason when excluded). */
 export function typologyContribution(fit: TypologyFit, methodology: Methodology): { admissible: boolean; contribution: Contribution; reason?: string } {
-  const d = typologyDecision(fit.need.needed, fit.bedrooms, fit.underOccupancy.underOccupied, fit.underOccupancy.threshold, fit.installationsMismatch, methodology);
+  const d = typologyDecision(
+    fit.need.needed,
+    fit.bedrooms,
+    fit.underOccupancy.underOccupied,
+    fit.underOccupancy.threshold,
+    fit.installationsMismatch,
+    methodology,
+  );
   const base = `${fit.bedrooms} bedroom(s) for ${fit.need.needed} needed`;
-  if (d.points < 0) return { admissible: false, contribution: { criterion: "ART58_1_1_TYPOLOGY", points: 0, detail: base, citation: TYPOLOGY_CITATION }, reason: d.reason };
-  return { admissible: true, contribution: { criterion: "ART58_1_1_TYPOLOGY", points: d.points, detail: `${base} (${fit.status === "FIT" ? "exact fit" : "larger"})`, citation: TYPOLOGY_CITATION } };
+  if (d.points < 0)
+    return { admissible: false, contribution: { criterion: "ART58_1_1_TYPOLOGY", points: 0, detail: base, citation: TYPOLOGY_CITATION }, reason: d.reason };
+  return {
+    admissible: true,
+    contribution: {
+      criterion: "ART58_1_1_TYPOLOGY",
+      points: d.points,
+      detail: `${base} (${fit.status === "FIT" ? "exact fit" : "larger"})`,
+      citation: TYPOLOGY_CITATION,
+    },
+  };
 }
 
 /** Distances in km between municipalities; supplied by the caller (no coordinates are invented here). */
@@ -218,7 +298,8 @@ export function proximityContributions(
   const out: Contribution[] = [];
   let detail: string;
   if (p.mode === "CURRENT_HOME") detail = `${p.workplaces} workplaces: current home ${p.from} → ${vacancyMunicipality}`;
-  else if (p.mode === "WORKPLACE") detail = p.km === undefined ? `no distance known from the workplace(s)` : `nearest workplace ${p.from} → ${vacancyMunicipality}`;
+  else if (p.mode === "WORKPLACE")
+    detail = p.km === undefined ? `no distance known from the workplace(s)` : `nearest workplace ${p.from} → ${vacancyMunicipality}`;
   else detail = "no workplace";
   out.push({
     criterion: "ART58_1_2_PROXIMITY",
@@ -230,7 +311,9 @@ export function proximityContributions(
     out.push({
       criterion: "ESCH_WORKS_IN_VACANCY_MUNICIPALITY",
       points: p.worksThereLivesElsewhere ? d.worksInVacancyMunicipalityLivesElsewhere : 0,
-      detail: p.worksThereLivesElsewhere ? `a member works in ${vacancyMunicipality} and the household lives in ${h.currentHomeMunicipality}` : "not applicable",
+      detail: p.worksThereLivesElsewhere
+        ? `a member works in ${vacancyMunicipality} and the household lives in ${h.currentHomeMunicipality}`
+        : "not applicable",
       citation: ESCH_WORKPLACE,
     });
   return out;
@@ -249,7 +332,13 @@ export interface ProximityLocation {
 }
 
 /** The measure behind art. 58 al. 1 2° (one small object, no strings: the shortlist's hot path). */
-export function locateProximity(h: Household, vacancyMunicipality: MunicipalityId, distance: DistanceFn, multipleWorkplacesFrom: number, fallback: string): ProximityLocation {
+export function locateProximity(
+  h: Household,
+  vacancyMunicipality: MunicipalityId,
+  distance: DistanceFn,
+  multipleWorkplacesFrom: number,
+  fallback: string,
+): ProximityLocation {
   const ms = h.members;
   let distinct = 0;
   let worksThere = false;
@@ -293,5 +382,10 @@ export function seniorityPoints(registeredOn: IsoDate, asOf: IsoDate, methodolog
 /** Esch annex 1 « ancienneté de la demande »: full years since registration. */
 export function seniorityContribution(registeredOn: IsoDate, asOf: IsoDate, methodology: Methodology): Contribution {
   const years = Math.max(0, ageInFullYears(registeredOn, asOf));
-  return { criterion: "ESCH_SENIORITY", points: seniorityPoints(registeredOn, asOf, methodology), detail: `registered ${registeredOn} (${years} full year(s))`, citation: ESCH_SENIORITY };
+  return {
+    criterion: "ESCH_SENIORITY",
+    points: seniorityPoints(registeredOn, asOf, methodology),
+    detail: `registered ${registeredOn} (${years} full year(s))`,
+    citation: ESCH_SENIORITY,
+  };
 }

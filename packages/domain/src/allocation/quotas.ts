@@ -37,7 +37,11 @@ export interface FreeChoiceAnswer {
 }
 
 export function freeChoiceAllowance(input: FreeChoiceInput): FreeChoiceAnswer {
-  for (const [k, v] of Object.entries({ managedDwellings: input.managedDwellings, allocationsThisYear: input.allocationsThisYear, freeChoiceThisYear: input.freeChoiceThisYear }))
+  for (const [k, v] of Object.entries({
+    managedDwellings: input.managedDwellings,
+    allocationsThisYear: input.allocationsThisYear,
+    freeChoiceThisYear: input.freeChoiceThisYear,
+  }))
     if (!Number.isInteger(v) || v < 0) throw new RangeError(`${k} must be a non-negative integer`);
   if (input.freeChoiceThisYear > input.allocationsThisYear) throw new RangeError("free-choice allocations cannot exceed the year's allocations");
   const law = lawReader(input);
@@ -45,10 +49,18 @@ export function freeChoiceAllowance(input: FreeChoiceInput): FreeChoiceAnswer {
   if (typeof value === "string" || value.kind !== "brackets") throw new TypeError("allocation.freeChoiceQuota is a bracket scale");
   const bracket = lookupBracket(value, String(input.managedDwellings));
   const pct = parseDecimal(bracket.value);
-  const maxWithNext = Number(pct.times(input.allocationsThisYear + 1).dividedBy(100).floor().toFixed(0));
+  const maxWithNext = Number(
+    pct
+      .times(input.allocationsThisYear + 1)
+      .dividedBy(100)
+      .floor()
+      .toFixed(0),
+  );
   const allowed = new Dec(input.freeChoiceThisYear + 1).times(100).lessThanOrEqualTo(pct.times(input.allocationsThisYear + 1));
   const citation =
-    version.origin === "BILL_8535" ? cite("BILL_8535", "30", "art. 53 al. 3 as amended: >100 10 %, >200 15 %, >500 25 %, >750 50 %", { point: "2°" }) : cite("LAW_2023", "53", "free choice: >200 10 %, >500 25 %", { alinea: "3" });
+    version.origin === "BILL_8535"
+      ? cite("BILL_8535", "30", "art. 53 al. 3 as amended: >100 10 %, >200 15 %, >500 25 %, >750 50 %", { point: "2°" })
+      : cite("LAW_2023", "53", "free choice: >200 10 %, >500 25 %", { alinea: "3" });
   const reason = pct.isZero()
     ? `a landlord managing ${input.managedDwellings} affordable dwellings is under the lowest threshold: no free-choice allocation`
     : allowed

@@ -28,12 +28,17 @@ export interface AllocationReadings {
   readonly annexIIReadingPeriod: "ANNUAL";
 }
 
-export const ALLOCATION_READING_DEFAULTS: AllocationReadings = Object.freeze({ internationalProtectionReading: OPERATOR_READINGS.internationalProtectionReading.default, annexIIReadingPeriod: "ANNUAL" });
+export const ALLOCATION_READING_DEFAULTS: AllocationReadings = Object.freeze({
+  internationalProtectionReading: OPERATOR_READINGS.internationalProtectionReading.default,
+  annexIIReadingPeriod: "ANNUAL",
+});
 
 export function allocationReadings(o: RegimeOptions & AllocationReadingOptions): AllocationReadings {
   const ip = readingOf("internationalProtectionReading", o);
   const period = (o as { annexIIReadingPeriod?: string }).annexIIReadingPeriod;
   if (period !== undefined && period !== "ANNUAL")
-    throw new RangeError(`annexIIReadingPeriod ${period} is no longer a reading: compared with monthly income the annex II ceilings (annual amounts) would admit 500,000 EUR a year; only ANNUAL remains (note annex-ii-annual-reading)`);
+    throw new RangeError(
+      `annexIIReadingPeriod ${period} is no longer a reading: compared with monthly income the annex II ceilings (annual amounts) would admit 500,000 EUR a year; only ANNUAL remains (note annex-ii-annual-reading)`,
+    );
   return { internationalProtectionReading: ip, annexIIReadingPeriod: "ANNUAL" };
 }

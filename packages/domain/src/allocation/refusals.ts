@@ -28,11 +28,17 @@ export interface RefusalFreeze {
   readonly citation: Citation;
 }
 
-const CITATION = cite("BILL_8535", "34", "art. 57 §3 al. 2: after two successive unjustified refusals, criteria revised only in the second year after the second refusal", { point: "3°" });
+const CITATION = cite(
+  "BILL_8535",
+  "34",
+  "art. 57 §3 al. 2: after two successive unjustified refusals, criteria revised only in the second year after the second refusal",
+  { point: "3°" },
+);
 
 /** Whether the candidate's criteria are frozen on `asOf` (bill art. 57 §3 al. 2). */
 export function refusalFreeze(offers: readonly OfferOutcome[], asOf: IsoDate, options: RegimeOptions, law: LawReader = lawReader(options)): RefusalFreeze {
-  if (!law.inForce("allocation.refusals.count", asOf)) return { frozen: false, citation: cite("LAW_2023", "57", "criteria revised at least yearly", { paragraph: "3" }) };
+  if (!law.inForce("allocation.refusals.count", asOf))
+    return { frozen: false, citation: cite("LAW_2023", "57", "criteria revised at least yearly", { paragraph: "3" }) };
   const count = law.integer("allocation.refusals.count", asOf);
   const deferral = law.integer("allocation.refusals.revisionDeferralYears", asOf);
   const sorted = [...offers].filter((o) => o.decidedOn <= asOf).sort((a, b) => (a.offeredOn < b.offeredOn ? -1 : a.offeredOn > b.offeredOn ? 1 : 0));
@@ -61,7 +67,13 @@ export interface CriteriaInForce {
  * The criteria snapshot that applies on `asOf`: the latest evaluated on or before `asOf`; while
  * frozen, the latest evaluated on or before the triggering refusal (later revisions are ignored).
  */
-export function criteriaInForce(history: readonly CriteriaSnapshot[], offers: readonly OfferOutcome[], asOf: IsoDate, options: RegimeOptions, law: LawReader = lawReader(options)): CriteriaInForce {
+export function criteriaInForce(
+  history: readonly CriteriaSnapshot[],
+  offers: readonly OfferOutcome[],
+  asOf: IsoDate,
+  options: RegimeOptions,
+  law: LawReader = lawReader(options),
+): CriteriaInForce {
   const freeze = offers.length === 0 ? { frozen: false, citation: CITATION } : refusalFreeze(offers, asOf, options, law);
   const limit = freeze.frozen && freeze.triggeredOn ? freeze.triggeredOn : asOf;
   let best: CriteriaSnapshot | undefined;

@@ -41,7 +41,9 @@ export interface Vacancy {
   readonly municipality: MunicipalityId;
   readonly bedrooms: number;
   readonly adaptedForDisability?: boolean;
-  readonly category: { readonly kind: "ALL_PUBLIC" } | { readonly kind: "DEDICATED"; readonly subCategory: DedicatedSubCategory; readonly documentedMedicalReason?: boolean };
+  readonly category:
+    | { readonly kind: "ALL_PUBLIC" }
+    | { readonly kind: "DEDICATED"; readonly subCategory: DedicatedSubCategory; readonly documentedMedicalReason?: boolean };
 }
 
 /** Eligibility as established (register query, art. 53-54) — a summary of `checkEligibility`. */
@@ -197,10 +199,19 @@ export function shortlist(req: ShortlistRequest): ShortlistResult {
   const perShared = law.integer("allocation.bedroom.childrenPerSharedBedroom", date);
   const underBasis = law.code("allocation.underOccupancy.countingBasis", date);
   // Art. 66 threshold, plus the seniors' medical extra bedroom (bill art. 54 §2 al. 3): the one rule.
-  const medical = seniorsMedicalExtraBedrooms(v.category.kind === "DEDICATED" && v.category.subCategory === "SENIORS", v.category.kind === "DEDICATED" && Boolean(v.category.documentedMedicalReason), date, regime, law);
+  const medical = seniorsMedicalExtraBedrooms(
+    v.category.kind === "DEDICATED" && v.category.subCategory === "SENIORS",
+    v.category.kind === "DEDICATED" && Boolean(v.category.documentedMedicalReason),
+    date,
+    regime,
+    law,
+  );
   const underExtra = law.integer("allocation.underOccupancy.extraBedrooms", date) + medical.extra;
   const fallback = law.code("allocation.proximity.multipleWorkplacesFallback", date);
-  const dedicatedOpts = v.category.kind === "DEDICATED" ? { ...regime, allocationDate: date, bedrooms: v.bedrooms, documentedMedicalReason: Boolean(v.category.documentedMedicalReason) } : undefined;
+  const dedicatedOpts =
+    v.category.kind === "DEDICATED"
+      ? { ...regime, allocationDate: date, bedrooms: v.bedrooms, documentedMedicalReason: Boolean(v.category.documentedMedicalReason) }
+      : undefined;
 
   const seenIds = new Set<string>();
   const scored: Scored[] = [];
@@ -216,8 +227,10 @@ export function shortlist(req: ShortlistRequest): ShortlistResult {
     const exclude = (r: string) => (reasons ??= []).push(r);
     if (!c.eligibility.eligible) for (const f of c.eligibility.failures) exclude(`not eligible (art. 55, ${f.condition}): ${f.reason}`);
     if (!c.eligibility.eligible && c.eligibility.failures.length === 0) exclude("not eligible (art. 55)");
-    if (c.eligibility.eligible && c.sittingTenant === undefined && c.eligibility.purpose !== "CANDIDATE") exclude("eligibility established for a tenant (art. 55 §3), not for a candidate (art. 55 §1)");
-    if (dedicatedOpts && v.category.kind === "DEDICATED") for (const f of checkDedicated(h, v.category.subCategory, dedicatedOpts, law).failures) exclude(`dedicated dwelling: ${f.reason}`);
+    if (c.eligibility.eligible && c.sittingTenant === undefined && c.eligibility.purpose !== "CANDIDATE")
+      exclude("eligibility established for a tenant (art. 55 §3), not for a candidate (art. 55 §1)");
+    if (dedicatedOpts && v.category.kind === "DEDICATED")
+      for (const f of checkDedicated(h, v.category.subCategory, dedicatedOpts, law).failures) exclude(`dedicated dwelling: ${f.reason}`);
     const needed = countBedroomsNeeded(h, agesOn, ownFrom, perShared);
     const units = countUnits(h, underBasis);
     const mismatch = !v.adaptedForDisability && h.members.some((x) => x.disability?.needsAdaptedDwelling);
@@ -301,16 +314,33 @@ export function shortlist(req: ShortlistRequest): ShortlistResult {
 }
 
 /** The dwelling criteria of one candidate with their articles and details (art. 58 al. 1 1° and 2°, Esch annex 1). */
-function dwellingContributions(c: ShortlistCandidate, v: Vacancy, date: IsoDate, m: Methodology, regime: RegimeOptions, law: LawReader, distance: DistanceFn): Contribution[] {
+function dwellingContributions(
+  c: ShortlistCandidate,
+  v: Vacancy,
+  date: IsoDate,
+  m: Methodology,
+  regime: RegimeOptions,
+  law: LawReader,
+  distance: DistanceFn,
+): Contribution[] {
   const seniors = v.category.kind === "DEDICATED" && v.category.subCategory === "SENIORS";
   const fit = typologyFit(
     c.household,
-    { bedrooms: v.bedrooms, ...(v.adaptedForDisability !== undefined ? { adaptedForDisability: v.adaptedForDisability } : {}), seniorsDedicated: seniors, documentedMedicalReason: v.category.kind === "DEDICATED" && Boolean(v.category.documentedMedicalReason) },
+    {
+      bedrooms: v.bedrooms,
+      ...(v.adaptedForDisability !== undefined ? { adaptedForDisability: v.adaptedForDisability } : {}),
+      seniorsDedicated: seniors,
+      documentedMedicalReason: v.category.kind === "DEDICATED" && Boolean(v.category.documentedMedicalReason),
+    },
     date,
     regime,
     law,
   );
-  return [typologyContribution(fit, m).contribution, ...proximityContributions(c.household, v.municipality, distance, date, m, law), seniorityContribution(c.registeredOn, date, m)];
+  return [
+    typologyContribution(fit, m).contribution,
+    ...proximityContributions(c.household, v.municipality, distance, date, m, law),
+    seniorityContribution(c.registeredOn, date, m),
+  ];
 }
 
 /** Every criterion's contribution for one candidate of a decision record (recomputed from the record alone). */
@@ -327,7 +357,15 @@ export function explainCandidate(record: DecisionRecord, candidateId: string): r
 /** Recomputes a shortlist from its decision record alone (distances from the record, asymmetric as looked up). */
 export function replayShortlist(record: DecisionRecord): ShortlistResult {
   if (record.schema !== DECISION_RECORD_SCHEMA) throw new RangeError(`unknown decision record schema ${String(record.schema)}`);
-  const replayed = shortlist({ ...record.regime, ...(record.readings ? { internationalProtectionReading: record.readings.internationalProtectionReading } : {}), vacancy: record.vacancy, allocationDate: record.allocationDate, candidates: record.candidates, methodology: record.methodology, distances: { entries: record.distances, symmetric: false } });
+  const replayed = shortlist({
+    ...record.regime,
+    ...(record.readings ? { internationalProtectionReading: record.readings.internationalProtectionReading } : {}),
+    vacancy: record.vacancy,
+    allocationDate: record.allocationDate,
+    candidates: record.candidates,
+    methodology: record.methodology,
+    distances: { entries: record.distances, symmetric: false },
+  });
   // A record made before readings were recorded replays without them (it was made under the defaults).
   if (record.readings !== undefined) return replayed;
   const { readings: _readings, ...legacy } = replayed.record;

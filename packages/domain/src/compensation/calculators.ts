@@ -15,7 +15,16 @@ import { buildLandlordStatement } from "./landlord.js";
 import { CompensationInputError, Resolver } from "./rules.js";
 import { compensationReadings, type CompensationReadings } from "./readings.js";
 import { indexOptionsOf, surplusTreatment, type SurplusTreatment } from "./types.js";
-import type { CompensationOptions, CompensationStatement, DedicatedCategory, DeveloperKind, Exclusion, LandlordKind, StatementLine, Subtotal } from "./types.js";
+import type {
+  CompensationOptions,
+  CompensationStatement,
+  DedicatedCategory,
+  DeveloperKind,
+  Exclusion,
+  LandlordKind,
+  StatementLine,
+  Subtotal,
+} from "./types.js";
 
 export { residualValue as calculateResidualValue, optionalRegimeRemuneration as calculateOptionalRegimeRemuneration } from "./residual.js";
 
@@ -91,7 +100,9 @@ export function calculateDeveloperCompensation(q: DeveloperCompensationQuery, op
           id: "dwelling",
           dedicatedTo: q.dedicatedTo ?? null,
           firstLettingDate: q.firstLettingDate,
-          ...(units > 0 ? { accommodationUnits: Array.from({ length: units }, (_, i) => ({ id: `unit-${i + 1}`, letPeriods: [period] })) } : { letPeriods: [period] }),
+          ...(units > 0
+            ? { accommodationUnits: Array.from({ length: units }, (_, i) => ({ id: `unit-${i + 1}`, letPeriods: [period] })) }
+            : { letPeriods: [period] }),
           ...(q.land ? { land: q.land } : {}),
           ...(q.construction ? { construction: q.construction } : {}),
           ...(q.bankLoanPrefinancing ? { bankLoanPrefinancing: true } : {}),
@@ -117,7 +128,13 @@ export function calculateDeveloperCompensation(q: DeveloperCompensationQuery, op
       references: [law("13"), rgd2024("1"), rgd2024("2")],
       regime: options.regime,
       asOf: `${q.month}-01`,
-      inputs: { month: q.month, developerKind: q.developerKind, conventionSignedOn: q.conventionSignedOn, firstLettingDate: q.firstLettingDate, serviceYear: String(serviceYear) },
+      inputs: {
+        month: q.month,
+        developerKind: q.developerKind,
+        conventionSignedOn: q.conventionSignedOn,
+        firstLettingDate: q.firstLettingDate,
+        serviceYear: String(serviceYear),
+      },
       parameters: Object.values(statement.parameters),
       indices: [],
       result: statement.total,
@@ -198,7 +215,8 @@ export function calculateLandlordCompensation(q: LandlordCompensationQuery, opti
     asOf: q.asOf,
     indices: [],
   };
-  if (probe.outcome === "EXCLUDED") return { ...zero("EXCLUDED"), trace: { ...base, inputs: { landlordKind: q.landlordKind }, parameters: [], result: "0.00", interpretationNotes: [] } };
+  if (probe.outcome === "EXCLUDED")
+    return { ...zero("EXCLUDED"), trace: { ...base, inputs: { landlordKind: q.landlordKind }, parameters: [], result: "0.00", interpretationNotes: [] } };
   const flatDue = probe.lines.some((l) => l.component === "MANAGEMENT_FLAT");
   const resolver = new Resolver(options);
   const flat = resolver.resolve("compensation.landlord.managementFlat", q.conventionSignedOn);

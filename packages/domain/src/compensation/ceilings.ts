@@ -11,8 +11,16 @@ import { resolveDecimal, resolveIndexedAmount } from "../parameters/registry.js"
 import type { IsoDate, ParameterVersion, RegimeOptions } from "../parameters/types.js";
 
 export const FLAT_CEILING_PAIRS = [
-  { flat: "compensation.developer.operatingCostFlat", ceiling: "compensation.developer.operatingCostCeiling", article: "RGD 2024 art. 1 within law art. 13 §2 al. 1" },
-  { flat: "compensation.landlord.managementFlat", ceiling: "compensation.landlord.managementFlatCeiling", article: "RGD 2024 art. 3 within law art. 40 §2 al. 1" },
+  {
+    flat: "compensation.developer.operatingCostFlat",
+    ceiling: "compensation.developer.operatingCostCeiling",
+    article: "RGD 2024 art. 1 within law art. 13 §2 al. 1",
+  },
+  {
+    flat: "compensation.landlord.managementFlat",
+    ceiling: "compensation.landlord.managementFlatCeiling",
+    article: "RGD 2024 art. 3 within law art. 40 §2 al. 1",
+  },
 ] as const;
 
 export interface FlatCeilingCheck {

@@ -99,7 +99,11 @@ const REF = {
   capitalLand: [law("13", { paragraph: "3" }), law("13", { paragraph: "5" }), rgd2024("2", { alinea: "1" })],
   capitalConstruction: [law("13", { paragraph: "3" }), law("13", { paragraph: "5" }), rgd2024("2", { alinea: "2" })],
   capitalLandBill: [law("13", { paragraph: "3" }), bill("9", { point: "6°", amends: { article: "13", paragraph: "5" } }), rgd2024("2", { alinea: "1" })],
-  capitalConstructionBill: [law("13", { paragraph: "3" }), bill("9", { point: "6°", amends: { article: "13", paragraph: "5" } }), rgd2024("2", { alinea: "2" })],
+  capitalConstructionBill: [
+    law("13", { paragraph: "3" }),
+    bill("9", { point: "6°", amends: { article: "13", paragraph: "5" } }),
+    rgd2024("2", { alinea: "2" }),
+  ],
   prefinancing: rgd2024("2", { alinea: "3" }),
   emphyteusis: [bill("12", { amends: { article: "17", paragraph: "1", alinea: "3" } })],
   fondsIndemnity: [bill("9", { point: "4°", amends: { article: "13", paragraph: "3bis" } })],
@@ -146,13 +150,18 @@ function capitalIndexation(refDate: IsoDate, month: MonthKey, options: Compensat
 export function buildDeveloperStatement(input: DeveloperStatementInput, options: CompensationOptions): DeveloperStatement {
   assertIsoDate(input.conventionSignedOn, "conventionSignedOn");
   const months = input.months ? monthsBetween(input.months.from, input.months.to) : monthsBetween(`${input.year}-01`, `${input.year}-12`);
-  if (months.some((m) => Number(m.slice(0, 4)) !== input.year)) throw new CompensationInputError(`months ${input.months?.from}..${input.months?.to} are not all in ${input.year}`);
+  if (months.some((m) => Number(m.slice(0, 4)) !== input.year))
+    throw new CompensationInputError(`months ${input.months?.from}..${input.months?.to} are not all in ${input.year}`);
   const resolver = new Resolver(options);
   const readings = compensationReadings(options);
   const indexOptions = indexOptionsOf(options);
   // Art. 93bis scope reading: under ART_13_PAR_2_3_ONLY, art. 13 §1, §3bis and §5 as amended apply
   // only from the bill's entry into force (+Infinity under LAW; -Infinity = retroactive to 2023-10-01).
-  const art13OtherParsFrom = !art13AsAmended(options) ? Number.POSITIVE_INFINITY : readings.art93bisScopeReading === "WHOLE_ART_13" ? Number.NEGATIVE_INFINITY : billEntryDay(options, "art. 13 §1, §3bis, §5 (art. 93bis read as §2-3 only)");
+  const art13OtherParsFrom = !art13AsAmended(options)
+    ? Number.POSITIVE_INFINITY
+    : readings.art93bisScopeReading === "WHOLE_ART_13"
+      ? Number.NEGATIVE_INFINITY
+      : billEntryDay(options, "art. 13 §1, §3bis, §5 (art. 93bis read as §2-3 only)");
   const out = new LineCollector();
   const exclusions: Exclusion[] = [];
   const kind = input.developer.kind;
@@ -162,7 +171,10 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
   for (const dw of input.dwellings) {
     if (ids.has(dw.id)) throw new CompensationInputError(`dwelling ${dw.id} listed twice`);
     ids.add(dw.id);
-    const units = (dw.accommodationUnits ?? []).map((u) => ({ id: u.id, ranges: mergeRanges(u.letPeriods.map((p) => toDayRange(p, `unit ${u.id} let period`))) }));
+    const units = (dw.accommodationUnits ?? []).map((u) => ({
+      id: u.id,
+      ranges: mergeRanges(u.letPeriods.map((p) => toDayRange(p, `unit ${u.id} let period`))),
+    }));
     const dwellingRanges = mergeRanges([...(dw.letPeriods ?? []).map((p) => toDayRange(p, `dwelling ${dw.id} let period`)), ...units.flatMap((u) => u.ranges)]);
     const firstLetDay = dwellingRanges[0]?.from;
     let firstLetting = dw.firstLettingDate;
@@ -176,15 +188,27 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
     const billOperating = art13AsAmended(options);
     let operatingExcluded: Exclusion | null = null;
     if (kind === "FONDS_DU_LOGEMENT")
-      operatingExcluded = { objectId: dw.id, component: "OPERATING_COST", reason: "Fonds du Logement excluded from the operating-cost cover", article: billOperating ? "bill 8535 art. 9 2° (→ art. 13 §2 al. 4)" : "law art. 13 §2 al. 3" };
+      operatingExcluded = {
+        objectId: dw.id,
+        component: "OPERATING_COST",
+        reason: "Fonds du Logement excluded from the operating-cost cover",
+        article: billOperating ? "bill 8535 art. 9 2° (→ art. 13 §2 al. 4)" : "law art. 13 §2 al. 3",
+      };
     else if (!billOperating && dw.dedicatedTo === "INTERNATIONAL_PROTECTION")
-      operatingExcluded = { objectId: dw.id, component: "OPERATING_COST", reason: "dwelling dedicated to international protection excluded from the operating-cost cover (law only)", article: "law art. 13 §2 al. 4" };
+      operatingExcluded = {
+        objectId: dw.id,
+        component: "OPERATING_COST",
+        reason: "dwelling dedicated to international protection excluded from the operating-cost cover (law only)",
+        article: "law art. 13 §2 al. 4",
+      };
     if (operatingExcluded) exclusions.push(operatingExcluded);
     else {
       const flat = resolver.resolve("compensation.developer.operatingCostFlat", signed);
       // Bill « par logement ou par unité d'hébergement »: per unit only under the PER_UNIT reading (readings.ts).
       const perUnit = billOperating && units.length > 0 && readings.flatUnitReading === "PER_UNIT";
-      const objects = perUnit ? units.map((u) => ({ id: u.id, kind: "ACCOMMODATION_UNIT" as const, ranges: u.ranges })) : [{ id: dw.id, kind: "DWELLING" as const, ranges: dwellingRanges }];
+      const objects = perUnit
+        ? units.map((u) => ({ id: u.id, kind: "ACCOMMODATION_UNIT" as const, ranges: u.ranges }))
+        : [{ id: dw.id, kind: "DWELLING" as const, ranges: dwellingRanges }];
       const refs = billOperating ? REF.operatingBill : REF.operatingLaw;
       for (const obj of objects)
         for (const month of months) {
@@ -217,8 +241,18 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
       const excluded = billCapital ? kind === "FONDS_DU_LOGEMENT" : kind !== "OTHER";
       if (excluded) {
         exclusions.push(
-          { objectId: dw.id, component: "CAPITAL_LAND", reason: `${kind} excluded from the capital remuneration`, article: billCapital ? "bill 8535 art. 9 3° (→ art. 13 §3 al. 2)" : "law art. 13 §3 al. 2" },
-          { objectId: dw.id, component: "CAPITAL_CONSTRUCTION", reason: `${kind} excluded from the capital remuneration`, article: billCapital ? "bill 8535 art. 9 3° (→ art. 13 §3 al. 2)" : "law art. 13 §3 al. 2" },
+          {
+            objectId: dw.id,
+            component: "CAPITAL_LAND",
+            reason: `${kind} excluded from the capital remuneration`,
+            article: billCapital ? "bill 8535 art. 9 3° (→ art. 13 §3 al. 2)" : "law art. 13 §3 al. 2",
+          },
+          {
+            objectId: dw.id,
+            component: "CAPITAL_CONSTRUCTION",
+            reason: `${kind} excluded from the capital remuneration`,
+            article: billCapital ? "bill 8535 art. 9 3° (→ art. 13 §3 al. 2)" : "law art. 13 §3 al. 2",
+          },
         );
       } else {
         if (firstLetting === undefined) continue; // never let: no month of public service, no line
@@ -232,7 +266,8 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
         const landRate = resolver.resolve("compensation.developer.capitalRemuneration.landRate", signed);
         const constructionRate = resolver.resolve("compensation.developer.capitalRemuneration.constructionRate", signed);
         const prefinancing = dw.bankLoanPrefinancing ? resolver.resolve("compensation.developer.prefinancingCoefficient", signed) : null;
-        const fees = dw.emphyteusisFeesReceivedPerYear !== undefined ? nonNegative(dw.emphyteusisFeesReceivedPerYear, `dwelling ${dw.id} emphyteusis fees`) : ZERO;
+        const fees =
+          dw.emphyteusisFeesReceivedPerYear !== undefined ? nonNegative(dw.emphyteusisFeesReceivedPerYear, `dwelling ${dw.id} emphyteusis fees`) : ZERO;
         const emphyteusisDay = fees.isZero() ? Number.POSITIVE_INFINITY : billEntryDay(options, "art. 17 §1 al. 3 (bill art. 12)");
 
         for (const month of months) {
@@ -275,7 +310,16 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
               month,
               component: part === "land" ? "CAPITAL_LAND" : "CAPITAL_CONSTRUCTION",
               ruleId: part === "land" ? "compensation.developer.capitalRemuneration.land" : "compensation.developer.capitalRemuneration.construction",
-              references: withPrefinancing(part === "land" ? (billIndexation ? REF.capitalLandBill : REF.capitalLand) : billIndexation ? REF.capitalConstructionBill : REF.capitalConstruction, prefinancing !== null),
+              references: withPrefinancing(
+                part === "land"
+                  ? billIndexation
+                    ? REF.capitalLandBill
+                    : REF.capitalLand
+                  : billIndexation
+                    ? REF.capitalConstructionBill
+                    : REF.capitalConstruction,
+                prefinancing !== null,
+              ),
               inputs: {
                 capitalTakenIntoAccount: base.toString(),
                 annualRatePercent: rateValue.toString(),
@@ -294,7 +338,13 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
               versions: [rate.version, ...versionsExtra],
               indices: ref === now ? [ref] : [ref, now],
               exact,
-              interpretationNotes: ["rgd-2024-convention-date", "compensation-service-year", "compensation-capital-indexation", "compensation-capital-annual-amount", "compensation-proration"],
+              interpretationNotes: [
+                "rgd-2024-convention-date",
+                "compensation-service-year",
+                "compensation-capital-indexation",
+                "compensation-capital-annual-amount",
+                "compensation-proration",
+              ],
             });
           }
           // --- Emphyteusis fees received, deducted from the land part (bill art. 12 → art. 17 §1 al. 3)
@@ -312,7 +362,14 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
                 component: "EMPHYTEUSIS_DEDUCTION",
                 ruleId: "compensation.developer.emphyteusisDeduction",
                 references: REF.emphyteusis,
-                inputs: { annualFeesReceived: fees.toString(), monthlyFees: monthlyFee.toString(), daysFromEntryIntoForce: String(after), daysInMonth: String(monthDays), landPartOfMonth: landExact.toString(), cappedAtLandPart: !deduction.equals(raw) },
+                inputs: {
+                  annualFeesReceived: fees.toString(),
+                  monthlyFees: monthlyFee.toString(),
+                  daysFromEntryIntoForce: String(after),
+                  daysInMonth: String(monthDays),
+                  landPartOfMonth: landExact.toString(),
+                  cappedAtLandPart: !deduction.equals(raw),
+                },
                 versions: [],
                 exact: deduction.negated(),
                 interpretationNotes: ["compensation-emphyteusis-deduction", "compensation-proration"],
@@ -327,9 +384,15 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
     const fonds = input.fondsDuLogementIndemnity;
     if (kind === "FONDS_DU_LOGEMENT" && fonds?.requested && fonds.managedByAnotherLandlord) {
       if (!art13AsAmended(options)) {
-        exclusions.push({ objectId: dw.id, component: "FONDS_DU_LOGEMENT_INDEMNITY", reason: "no indemnity for the Fonds du Logement as developer under the law (introduced by the bill)", article: "bill 8535 art. 9 4° (→ art. 13 §3bis)" });
+        exclusions.push({
+          objectId: dw.id,
+          component: "FONDS_DU_LOGEMENT_INDEMNITY",
+          reason: "no indemnity for the Fonds du Logement as developer under the law (introduced by the bill)",
+          article: "bill 8535 art. 9 4° (→ art. 13 §3bis)",
+        });
       } else {
-        if (dw.usefulLivingAreaM2 === undefined) throw new CompensationInputError(`dwelling ${dw.id}: useful living area required for the Fonds du Logement indemnity (art. 13 §3bis)`);
+        if (dw.usefulLivingAreaM2 === undefined)
+          throw new CompensationInputError(`dwelling ${dw.id}: useful living area required for the Fonds du Logement indemnity (art. 13 §3bis)`);
         const area = nonNegative(dw.usefulLivingAreaM2, `dwelling ${dw.id} useful living area`);
         const indemnityRanges = art13OtherParsFrom === Number.NEGATIVE_INFINITY ? dwellingRanges : intersectRanges(dwellingRanges, art13OtherParsFrom);
         for (const month of months) {
@@ -348,7 +411,13 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
             component: "FONDS_DU_LOGEMENT_INDEMNITY",
             ruleId: "compensation.fondsDuLogement.indemnity",
             references: REF.fondsIndemnity,
-            inputs: { perM2AtCote: perM2.nominal, perM2InForce: perM2.value.toString(), usefulLivingAreaM2: area.toString(), daysLet: String(days), daysInMonth: String(monthDays) },
+            inputs: {
+              perM2AtCote: perM2.nominal,
+              perM2InForce: perM2.value.toString(),
+              usefulLivingAreaM2: area.toString(),
+              daysLet: String(days),
+              daysInMonth: String(monthDays),
+            },
             versions: [param.version],
             indices: perM2.index ? [perM2.index] : [],
             exact: prorate(monthly, days, monthDays),
@@ -359,7 +428,10 @@ export function buildDeveloperStatement(input: DeveloperStatementInput, options:
     }
   }
 
-  const totals = assemble(out.lines, input.dwellings.map((d) => d.id));
+  const totals = assemble(
+    out.lines,
+    input.dwellings.map((d) => d.id),
+  );
   return {
     schema: "abordable.compensation-statement/1",
     kind: "DEVELOPER",
@@ -401,11 +473,17 @@ export interface RentCapCheck {
  * le montant de la compensation de service public ». Compare the rent received over a period with
  * the compensation of the same period (e.g. a developer statement's total).
  */
-export function checkDeveloperRentCap(args: { rentReceived: DecimalInput; compensation: DecimalInput; date: IsoDate }, options: CompensationOptions): RentCapCheck {
+export function checkDeveloperRentCap(
+  args: { rentReceived: DecimalInput; compensation: DecimalInput; date: IsoDate },
+  options: CompensationOptions,
+): RentCapCheck {
   const rent = parseDecimal(args.rentReceived);
   const comp = parseDecimal(args.compensation);
   // Art. 13 §1 al. 2 is retroactive under WHOLE_ART_13; under ART_13_PAR_2_3_ONLY it applies from the bill's entry into force.
-  const applies = retroactiveBillRules(options, args.date) && (compensationReadings(options).art93bisScopeReading === "WHOLE_ART_13" || epochDay(args.date) >= billEntryDay(options, "art. 13 §1 al. 2 (art. 93bis read as §2-3 only)"));
+  const applies =
+    retroactiveBillRules(options, args.date) &&
+    (compensationReadings(options).art93bisScopeReading === "WHOLE_ART_13" ||
+      epochDay(args.date) >= billEntryDay(options, "art. 13 §1 al. 2 (art. 93bis read as §2-3 only)"));
   const excess = Dec.max(rent.minus(comp), 0);
   return {
     applies,

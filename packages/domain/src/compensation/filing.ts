@@ -40,7 +40,8 @@ export interface FilingCheck extends FilingDeadline {
  * day of the compensated year (interpretation note `compensation-filing-rule-date`).
  */
 export function landlordFilingDeadline(compensationYear: number, options: CompensationOptions): FilingDeadline {
-  if (!Number.isInteger(compensationYear) || compensationYear < 2023) throw new CompensationInputError(`compensation year ${compensationYear} is not a year of the law`);
+  if (!Number.isInteger(compensationYear) || compensationYear < 2023)
+    throw new CompensationInputError(`compensation year ${compensationYear} is not a year of the law`);
   const resolver = new Resolver(options);
   const asOf = `${compensationYear}-12-31`;
   const day = resolver.resolve("compensation.landlord.applicationDeadline", asOf);
@@ -59,7 +60,8 @@ export function landlordFilingDeadline(compensationYear: number, options: Compen
     yearOffset,
     references,
     parameters: [citeVersion(day.version), citeVersion(offset.version)],
-    interpretationNotes: offset.version.origin === "LAW" ? ["compensation-filing-rule-date", "compensation-filing-law-year"] : ["compensation-filing-rule-date"],
+    interpretationNotes:
+      offset.version.origin === "LAW" ? ["compensation-filing-rule-date", "compensation-filing-law-year"] : ["compensation-filing-rule-date"],
   };
 }
 

@@ -1,13 +1,7 @@
 /** Public-service compensation: social developer (art. 13), social landlord (art. 40-41), residual value (bill annex IV), art. 72 §2. */
 export * from "./types.js";
 export * from "./readings.js";
-export {
-  PRORATION_RULE,
-  prorate,
-  monthsBetween,
-  monthsOfYear,
-  type DayRange,
-} from "./calendar.js";
+export { PRORATION_RULE, prorate, monthsBetween, monthsOfYear, type DayRange } from "./calendar.js";
 export { CompensationInputError, parameterKey } from "./rules.js";
 export {
   buildDeveloperStatement,
@@ -45,7 +39,15 @@ export {
   type ResidualValueInput,
   type ResidualValueResult,
 } from "./residual.js";
-export { canonicalStatementJson, diffStatements, statementContentHash, statementToCsv, type CsvOptions, type LineChange, type StatementDiff } from "./statement-io.js";
+export {
+  canonicalStatementJson,
+  diffStatements,
+  statementContentHash,
+  statementToCsv,
+  type CsvOptions,
+  type LineChange,
+  type StatementDiff,
+} from "./statement-io.js";
 export {
   calculateDeveloperCompensation,
   calculateLandlordCompensation,
@@ -60,4 +62,10 @@ export {
 } from "./calculators.js";
 export { COMPENSATION_INTERPRETATION_NOTES } from "./notes.js";
 export { checkFlatsAgainstCeilings, FLAT_CEILING_PAIRS, type FlatCeilingCheck } from "./ceilings.js";
-export { capitalRateBoundsStatus, checkCapitalRateBounds, type CapitalRateBoundsCheck, type CapitalRateBoundsStatus, type CapitalRateKind } from "./rate-bounds.js";
+export {
+  capitalRateBoundsStatus,
+  checkCapitalRateBounds,
+  type CapitalRateBoundsCheck,
+  type CapitalRateBoundsStatus,
+  type CapitalRateKind,
+} from "./rate-bounds.js";

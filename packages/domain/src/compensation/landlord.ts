@@ -208,7 +208,12 @@ function prepare(obj: LandlordObjectInput, kind: ObjectKind): PreparedObject {
 }
 
 /** Components of the deficit (art. 40 §1 al. 3) carried by rents: sign and rule ids (amounts per month / monthly rents prorated). */
-const RENT_COMPONENTS: readonly { component: RentComponent; field: "rentPaidToDeveloper" | "tenantRents" | "ancillaryRents"; negative: boolean; ruleId: string }[] = [
+const RENT_COMPONENTS: readonly {
+  component: RentComponent;
+  field: "rentPaidToDeveloper" | "tenantRents" | "ancillaryRents";
+  negative: boolean;
+  ruleId: string;
+}[] = [
   { component: "RENT_PAID_TO_DEVELOPER", field: "rentPaidToDeveloper", negative: false, ruleId: "compensation.landlord.deficit.rentPaidToDeveloper" },
   { component: "TENANT_RENTS", field: "tenantRents", negative: true, ruleId: "compensation.landlord.deficit.tenantRents" },
   { component: "ANCILLARY_RENTS", field: "ancillaryRents", negative: true, ruleId: "compensation.landlord.deficit.ancillaryRents" },
@@ -267,7 +272,14 @@ export function buildLandlordStatement(input: LandlordStatementInput, options: C
       lines: [],
       subtotals: { byDwelling: [], byComponent: [] },
       total: "0.00",
-      exclusions: [{ objectId: input.landlord.id, component: "MANAGEMENT_FLAT", reason: "Fonds du Logement excluded from the social landlord's compensation", article: REF.fonds }],
+      exclusions: [
+        {
+          objectId: input.landlord.id,
+          component: "MANAGEMENT_FLAT",
+          reason: "Fonds du Logement excluded from the social landlord's compensation",
+          article: REF.fonds,
+        },
+      ],
       parameters: {},
       references: {},
       rules: {},
@@ -351,7 +363,13 @@ export function buildLandlordStatement(input: LandlordStatementInput, options: C
               component: "VACANCY_REDUCTION",
               ruleId: "compensation.landlord.vacancyReduction.operatorRule",
               references: REF.vacancy,
-              inputs: { monthlyFlat: amount.value.toString(), share: share.toString(), reasons: rule.reasons.join(","), vacantDays: String(vacant), daysInMonth: String(monthDays) },
+              inputs: {
+                monthlyFlat: amount.value.toString(),
+                share: share.toString(),
+                reasons: rule.reasons.join(","),
+                vacantDays: String(vacant),
+                daysInMonth: String(monthDays),
+              },
               versions: [flat.version],
               exact: prorate(amount.value.times(share), vacant, monthDays).negated(),
               interpretationNotes: ["compensation-vacancy-reduction", "compensation-proration"],
@@ -433,7 +451,11 @@ export function buildLandlordStatement(input: LandlordStatementInput, options: C
           objectId: obj.id,
           managedDays,
           vacantDays,
-          rates: { CHANGE_OF_OWNER: rateOf(vacantDays.CHANGE_OF_OWNER, managedDays), RENOVATION: rateOf(vacantDays.RENOVATION, managedDays), OTHER: rateOf(vacantDays.OTHER, managedDays) },
+          rates: {
+            CHANGE_OF_OWNER: rateOf(vacantDays.CHANGE_OF_OWNER, managedDays),
+            RENOVATION: rateOf(vacantDays.RENOVATION, managedDays),
+            OTHER: rateOf(vacantDays.OTHER, managedDays),
+          },
         });
       }
     }
@@ -442,10 +464,17 @@ export function buildLandlordStatement(input: LandlordStatementInput, options: C
     objectId: "*",
     managedDays: totalManaged,
     vacantDays: totalVacant,
-    rates: { CHANGE_OF_OWNER: rateOf(totalVacant.CHANGE_OF_OWNER, totalManaged), RENOVATION: rateOf(totalVacant.RENOVATION, totalManaged), OTHER: rateOf(totalVacant.OTHER, totalManaged) },
+    rates: {
+      CHANGE_OF_OWNER: rateOf(totalVacant.CHANGE_OF_OWNER, totalManaged),
+      RENOVATION: rateOf(totalVacant.RENOVATION, totalManaged),
+      OTHER: rateOf(totalVacant.OTHER, totalManaged),
+    },
   });
 
-  const totals = assemble(out.lines, input.dwellings.map((d) => d.id));
+  const totals = assemble(
+    out.lines,
+    input.dwellings.map((d) => d.id),
+  );
   const total = new Dec(totals.total);
   return {
     ...base,

@@ -89,10 +89,28 @@ export interface CapitalRateBoundsStatus {
 export function capitalRateBoundsStatus(kind: CapitalRateKind, asOf: IsoDate, options: RegimeOptions, series?: EcbRateSeries): CapitalRateBoundsStatus {
   try {
     const check = checkCapitalRateBounds(kind, asOf, options, series);
-    return { kind, asOf, status: check.withinBounds ? "WITHIN_BOUNDS" : "BREACHED", rate: check.rate, check, missing: null, flagged: !check.withinBounds || check.unconfirmed, parameters: check.parameters };
+    return {
+      kind,
+      asOf,
+      status: check.withinBounds ? "WITHIN_BOUNDS" : "BREACHED",
+      rate: check.rate,
+      check,
+      missing: null,
+      flagged: !check.withinBounds || check.unconfirmed,
+      parameters: check.parameters,
+    };
   } catch (e) {
     if (!(e instanceof DomainError) || e.code !== "INDEX_MISSING") throw e;
     const rate = resolveDecimal(IDS[kind].rate, asOf, options);
-    return { kind, asOf, status: "ECB_RATE_MISSING", rate: rate.value, check: null, missing: e.message, flagged: true, parameters: [citeVersion(rate.version)] };
+    return {
+      kind,
+      asOf,
+      status: "ECB_RATE_MISSING",
+      rate: rate.value,
+      check: null,
+      missing: e.message,
+      flagged: true,
+      parameters: [citeVersion(rate.version)],
+    };
   }
 }

@@ -5,7 +5,16 @@
  * (`readings`). Absent settings take the documented default below.
  */
 import type { RegimeOptions } from "../parameters/types.js";
-import { ART_93BIS_SCOPE_READINGS, FLAT_UNIT_READINGS, OPERATOR_READINGS, readingOf, SURPLUS_READINGS, type Art93bisScopeReading, type FlatUnitReading, type SurplusReading } from "../law/readings.js";
+import {
+  ART_93BIS_SCOPE_READINGS,
+  FLAT_UNIT_READINGS,
+  OPERATOR_READINGS,
+  readingOf,
+  SURPLUS_READINGS,
+  type Art93bisScopeReading,
+  type FlatUnitReading,
+  type SurplusReading,
+} from "../law/readings.js";
 
 // The reading lists live in the kernel's one registry (law/readings.ts); re-exported for the engine's callers.
 export { ART_93BIS_SCOPE_READINGS, FLAT_UNIT_READINGS, SURPLUS_READINGS, type Art93bisScopeReading, type FlatUnitReading, type SurplusReading };
@@ -58,5 +67,9 @@ export const COMPENSATION_READING_DEFAULTS: CompensationReadings = Object.freeze
 
 /** The readings in force for these options (defaults filled in, unknown values refused). */
 export function compensationReadings(o: RegimeOptions & CompensationReadingOptions): CompensationReadings {
-  return { flatUnitReading: readingOf("flatUnitReading", o), surplusReading: readingOf("surplusReading", o), art93bisScopeReading: readingOf("art93bisScopeReading", o) };
+  return {
+    flatUnitReading: readingOf("flatUnitReading", o),
+    surplusReading: readingOf("surplusReading", o),
+    art93bisScopeReading: readingOf("art93bisScopeReading", o),
+  };
 }

@@ -57,7 +57,11 @@ export function prefinancingServiceYears(conventionSignedOn: IsoDate, options: C
  * the RGD 2024 art. 2 al. 3 coefficient. Over 40 years it sums to zero (1.64 × 20 + 0.36 × 20 = 40);
  * sold before, the developer holds an advance, which the residual value takes into account.
  */
-export function prefinancingAdvance(yearsPaid: readonly PrefinancingYearPaid[], conventionSignedOn: IsoDate, options: CompensationOptions): { advance: Decimal; trace: ComputationTrace } {
+export function prefinancingAdvance(
+  yearsPaid: readonly PrefinancingYearPaid[],
+  conventionSignedOn: IsoDate,
+  options: CompensationOptions,
+): { advance: Decimal; trace: ComputationTrace } {
   const resolver = new Resolver(options);
   const param = resolver.resolve("compensation.developer.prefinancingCoefficient", conventionSignedOn);
   const scale = param.value;
@@ -138,7 +142,8 @@ export function residualValue(input: ResidualValueInput, options: CompensationOp
   assertIsoDate(input.date, "date");
   if (options.regime !== "BILL_8535") throw new CompensationInputError("the residual-value formula is bill 8535's annex IV: no such formula under the law");
   const eif = billEntryDay(options, "annexe IV (bill art. 52)");
-  if (epochDay(input.date) < eif) throw new CompensationInputError(`annex IV applies from the bill's entry into force (${options.bill8535EntryIntoForce}), not on ${input.date}`);
+  if (epochDay(input.date) < eif)
+    throw new CompensationInputError(`annex IV applies from the bill's entry into force (${options.bill8535EntryIntoForce}), not on ${input.date}`);
   const dc = input.conventionYears;
   if (!Number.isInteger(dc) || dc <= 0) throw new CompensationInputError(`DC (convention years) must be a positive integer, got ${dc}`);
   let ae: number;
@@ -227,7 +232,8 @@ export interface OptionalRegimeResult {
  */
 export function optionalRegimeRemuneration(input: OptionalRegimeInput, options: CompensationOptions): OptionalRegimeResult {
   assertIsoDate(input.conventionSignedOn, "conventionSignedOn");
-  if (options.regime !== "BILL_8535") throw new CompensationInputError("law art. 72 §2 sets no share: the modalities are those of the convention under art. 13");
+  if (options.regime !== "BILL_8535")
+    throw new CompensationInputError("law art. 72 §2 sets no share: the modalities are those of the convention under art. 13");
   if (input.case === "NEW_PROJECT" && input.owner === "SOCIAL_DEVELOPER")
     throw new CompensationInputError("bill art. 43 2° (→ art. 72 §2 al. 2): social developers are excluded from case 3° (new projects, renovation, VEFA)");
   const resolver = new Resolver(options);
@@ -242,7 +248,10 @@ export function optionalRegimeRemuneration(input: OptionalRegimeInput, options: 
   const s = decimalOf(share);
   const land = nonNegative(input.landCapital, "land capital").times(s).dividedBy(100);
   const construction = nonNegative(input.constructionCapital, "construction capital").times(s).dividedBy(100);
-  const annual = land.times(decimalOf(landRate)).plus(construction.times(decimalOf(constructionRate))).dividedBy(100);
+  const annual = land
+    .times(decimalOf(landRate))
+    .plus(construction.times(decimalOf(constructionRate)))
+    .dividedBy(100);
   return {
     share: s.toString(),
     landCapitalTakenIntoAccount: land.toString(),
@@ -254,7 +263,12 @@ export function optionalRegimeRemuneration(input: OptionalRegimeInput, options: 
       references: [bill("43", { amends: { article: "72", paragraph: "2" } }), rgd2024("2")],
       regime: options.regime,
       asOf: input.conventionSignedOn,
-      inputs: { case: input.case, owner: input.owner, landCapital: parseDecimal(input.landCapital).toString(), constructionCapital: parseDecimal(input.constructionCapital).toString() },
+      inputs: {
+        case: input.case,
+        owner: input.owner,
+        landCapital: parseDecimal(input.landCapital).toString(),
+        constructionCapital: parseDecimal(input.constructionCapital).toString(),
+      },
       parameters: [citeVersion(share.version), citeVersion(landRate.version), citeVersion(constructionRate.version)],
       indices: [],
       result: roundMoney(annual).toFixed(2),

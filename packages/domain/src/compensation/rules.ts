@@ -85,7 +85,11 @@ export function billEntryDay(options: RegimeOptions, provision: string): number 
   if (options.regime === "LAW") return Number.POSITIVE_INFINITY;
   const eif = options.bill8535EntryIntoForce;
   if (eif === undefined)
-    throw new ParameterResolutionError(provision, "regime BILL_8535 needs bill8535EntryIntoForce (operator setting): this provision changes at the bill's entry into force", "REGIME_NOT_CONFIGURED");
+    throw new ParameterResolutionError(
+      provision,
+      "regime BILL_8535 needs bill8535EntryIntoForce (operator setting): this provision changes at the bill's entry into force",
+      "REGIME_NOT_CONFIGURED",
+    );
   assertIsoDate(eif, "bill8535EntryIntoForce");
   return epochDay(eif);
 }
@@ -200,7 +204,10 @@ export function sumAmounts(amounts: Iterable<string>): string {
 }
 
 /** Subtotals per dwelling (input order) and per component (COMPONENTS order), and the total — all exact sums of rounded lines. */
-export function assemble(lines: readonly StatementLine[], dwellingOrder: readonly string[]): { byDwelling: Subtotal[]; byComponent: Subtotal[]; total: string } {
+export function assemble(
+  lines: readonly StatementLine[],
+  dwellingOrder: readonly string[],
+): { byDwelling: Subtotal[]; byComponent: Subtotal[]; total: string } {
   const dw = new Map<string, { amount: bigint; lines: number }>(dwellingOrder.map((id) => [id, { amount: 0n, lines: 0 }]));
   const comp = new Map<string, { amount: bigint; lines: number }>();
   let total = 0n;

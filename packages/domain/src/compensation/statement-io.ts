@@ -44,7 +44,19 @@ export interface StatementDiff {
   readonly identical: boolean;
 }
 
-const COMPARED: readonly (keyof StatementLine)[] = ["amount", "exactAmount", "ruleId", "article", "inputs", "parameterVersions", "indices", "dwellingId", "objectKind", "component", "month"];
+const COMPARED: readonly (keyof StatementLine)[] = [
+  "amount",
+  "exactAmount",
+  "ruleId",
+  "article",
+  "inputs",
+  "parameterVersions",
+  "indices",
+  "dwellingId",
+  "objectKind",
+  "component",
+  "month",
+];
 // Parameter keys are compared by key; a changed version under the same key (same validFrom) shows in the statements' `parameters`.
 
 /** Lines matched by lineId (object|month|component): added, removed, and changed with amounts. */
@@ -59,7 +71,13 @@ export function diffStatements(before: CompensationStatement, after: Compensatio
     if (!old) continue;
     const fields = COMPARED.filter((f) => canonical(old[f]) !== canonical(l[f]));
     if (fields.length > 0)
-      changed.push({ lineId: l.lineId, before: old.amount, after: l.amount, delta: new Dec(l.amount).minus(old.amount).toFixed(2), changedFields: fields.filter((f) => f !== "amount") });
+      changed.push({
+        lineId: l.lineId,
+        before: old.amount,
+        after: l.amount,
+        delta: new Dec(l.amount).minus(old.amount).toFixed(2),
+        changedFields: fields.filter((f) => f !== "amount"),
+      });
   }
   const totalDelta = new Dec(after.total).minus(before.total).toFixed(2);
   return {
@@ -94,7 +112,8 @@ export function statementToCsv(statement: CompensationStatement, options: CsvOpt
   const sep = options.separator ?? ",";
   const row = (cells: readonly string[]) => cells.map((c) => csvField(c, sep)).join(sep);
   const rows = [row(CSV_HEADER)];
-  for (const l of statement.lines) rows.push(row([l.lineId, l.dwellingId, l.objectId, l.objectKind, l.month, l.component, l.ruleId, l.article, l.amount, l.parameterVersions.join(" ")]));
+  for (const l of statement.lines)
+    rows.push(row([l.lineId, l.dwellingId, l.objectId, l.objectKind, l.month, l.component, l.ruleId, l.article, l.amount, l.parameterVersions.join(" ")]));
   for (const s of statement.subtotals.byDwelling) rows.push(row(["SUBTOTAL_DWELLING", s.key, "", "", "", "", "", "", s.amount, ""]));
   for (const s of statement.subtotals.byComponent) rows.push(row(["SUBTOTAL_COMPONENT", "", "", "", "", s.key, "", "", s.amount, ""]));
   rows.push(row(["TOTAL", "", "", "", "", "", "", "", statement.total, ""]));

@@ -35,7 +35,8 @@ export function noteRegistry(lists: Readonly<Record<NoteCapability, readonly Int
   for (const [capability, notes] of Object.entries(lists) as [NoteCapability, readonly InterpretationNote[]][])
     for (const n of notes) {
       const other = byId.get(n.id);
-      if (other) throw new DomainError("DATA_DEFECT", `interpretation note "${n.id}" is registered twice (${other.capability} and ${capability})`, { subject: n.id });
+      if (other)
+        throw new DomainError("DATA_DEFECT", `interpretation note "${n.id}" is registered twice (${other.capability} and ${capability})`, { subject: n.id });
       byId.set(n.id, { ...n, capability });
     }
   const notes = [...byId.values()];

@@ -53,10 +53,38 @@ export interface ReadingDefinition<N extends ReadingName = ReadingName> {
 }
 
 export const OPERATOR_READINGS: { readonly [N in ReadingName]: ReadingDefinition<N> } = Object.freeze({
-  flatUnitReading: { name: "flatUnitReading", setting: "ABORDABLE_FLAT_UNIT_READING", allowed: FLAT_UNIT_READINGS, default: "PER_DWELLING", note: "compensation-flat-unit-reading", article: "bill art. 9 2° (→ art. 13 §2), art. 27 1° (→ art. 40 §2); RGD 24.1.2024 art. 1, 3" },
-  surplusReading: { name: "surplusReading", setting: "ABORDABLE_SURPLUS_READING", allowed: SURPLUS_READINGS, default: "PAID_TO_STATE", note: "compensation-surplus-art-47", article: "law art. 47" },
-  art93bisScopeReading: { name: "art93bisScopeReading", setting: "ABORDABLE_ART_93BIS_SCOPE_READING", allowed: ART_93BIS_SCOPE_READINGS, default: "WHOLE_ART_13", note: "compensation-art-93bis-scope", article: "bill art. 49 (→ art. 93bis al. 1)" },
-  internationalProtectionReading: { name: "internationalProtectionReading", setting: "ABORDABLE_INTERNATIONAL_PROTECTION_READING", allowed: INTERNATIONAL_PROTECTION_READINGS, default: "INCLUSIVE", note: "international-protection-reading", article: "law art. 55 §1 4°; art. 12 §3 1°; art. 68" },
+  flatUnitReading: {
+    name: "flatUnitReading",
+    setting: "ABORDABLE_FLAT_UNIT_READING",
+    allowed: FLAT_UNIT_READINGS,
+    default: "PER_DWELLING",
+    note: "compensation-flat-unit-reading",
+    article: "bill art. 9 2° (→ art. 13 §2), art. 27 1° (→ art. 40 §2); RGD 24.1.2024 art. 1, 3",
+  },
+  surplusReading: {
+    name: "surplusReading",
+    setting: "ABORDABLE_SURPLUS_READING",
+    allowed: SURPLUS_READINGS,
+    default: "PAID_TO_STATE",
+    note: "compensation-surplus-art-47",
+    article: "law art. 47",
+  },
+  art93bisScopeReading: {
+    name: "art93bisScopeReading",
+    setting: "ABORDABLE_ART_93BIS_SCOPE_READING",
+    allowed: ART_93BIS_SCOPE_READINGS,
+    default: "WHOLE_ART_13",
+    note: "compensation-art-93bis-scope",
+    article: "bill art. 49 (→ art. 93bis al. 1)",
+  },
+  internationalProtectionReading: {
+    name: "internationalProtectionReading",
+    setting: "ABORDABLE_INTERNATIONAL_PROTECTION_READING",
+    allowed: INTERNATIONAL_PROTECTION_READINGS,
+    default: "INCLUSIVE",
+    note: "international-protection-reading",
+    article: "law art. 55 §1 4°; art. 12 §3 1°; art. 68",
+  },
 });
 
 /** A reading's value in force: the choice, or the default; a value outside the reading's list is refused. */

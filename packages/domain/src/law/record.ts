@@ -22,7 +22,10 @@ export interface CanonicalOptions {
 }
 
 const isDecimal = (v: unknown): v is { toFixed(): string } =>
-  typeof v === "object" && v !== null && typeof (v as { toFixed?: unknown }).toFixed === "function" && typeof (v as { isFinite?: unknown }).isFinite === "function";
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as { toFixed?: unknown }).toFixed === "function" &&
+  typeof (v as { isFinite?: unknown }).isFinite === "function";
 
 function badNumber(value: number, options: CanonicalOptions): boolean {
   return !Number.isFinite(value) || (options.integersOnly === true && !Number.isInteger(value));

@@ -42,7 +42,14 @@ export function formatAmends(r: LegalReference): string | null {
 }
 
 /** "law art. 60 §2 al. 1", "bill 8535 art. 38 (→ art. 63bis §1)", "RGD 2024 art. 2 al. 3", "law annexe III". */
-export function formatReference(r: { readonly text: LegalTextId | string; readonly article: string; readonly paragraph?: string; readonly alinea?: string; readonly point?: string; readonly amends?: LegalReference["amends"] }): string {
+export function formatReference(r: {
+  readonly text: LegalTextId | string;
+  readonly article: string;
+  readonly paragraph?: string;
+  readonly alinea?: string;
+  readonly point?: string;
+  readonly amends?: LegalReference["amends"];
+}): string {
   const label = TEXT_LABELS[r.text as LegalTextId] ?? r.text;
   const amends = r.amends ? ` (→ art. ${r.amends.article}${divisions(r.amends)})` : "";
   return `${label} ${articleOf(r.article)}${divisions(r)}${amends}`;

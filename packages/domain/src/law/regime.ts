@@ -72,7 +72,10 @@ export const REGIME_ERROR_CODE = "REGIME_NOT_CONFIGURED" as const;
  * regimes and travel in the options to every engine, which names the reading in its result.
  */
 export function legalOptions(settings: LegalSettings, request: RegimeRequest = {}): RegimeOptions {
-  const readings: OperatorReadings & ReadingChoices = { ...(settings.annexIIReadingPeriod ? { annexIIReadingPeriod: settings.annexIIReadingPeriod } : {}), ...readingChoicesOf(settings.readings) };
+  const readings: OperatorReadings & ReadingChoices = {
+    ...(settings.annexIIReadingPeriod ? { annexIIReadingPeriod: settings.annexIIReadingPeriod } : {}),
+    ...readingChoicesOf(settings.readings),
+  };
   const regime: Regime = request.regime ?? (settings.bill8535EntryIntoForce ? "BILL_8535" : "LAW");
   if (regime === "LAW") return { regime, ...readings };
   const date = request.bill8535EntryIntoForce ?? settings.bill8535EntryIntoForce;
@@ -85,13 +88,21 @@ export function legalOptions(settings: LegalSettings, request: RegimeRequest = {
   const field = request.bill8535EntryIntoForce ? "bill8535EntryIntoForce" : "regime";
   assertIsoDate(date, field);
   // The bill amends a law in force since 2023-10-01; an earlier entry into force is a settings error.
-  if (date <= LAW_IN_FORCE_FROM) throw new DomainError(REGIME_ERROR_CODE, `bill8535EntryIntoForce ${date} is not after the law's entry into force (${LAW_IN_FORCE_FROM})`, { field, subject: "bill8535EntryIntoForce" });
+  if (date <= LAW_IN_FORCE_FROM)
+    throw new DomainError(REGIME_ERROR_CODE, `bill8535EntryIntoForce ${date} is not after the law's entry into force (${LAW_IN_FORCE_FROM})`, {
+      field,
+      subject: "bill8535EntryIntoForce",
+    });
   return { regime, bill8535EntryIntoForce: date, ...readings };
 }
 
 /** Is bill 8535 in force on `date` under these options (operator-set entry into force)? */
 export function billInForce(date: IsoDate, options: RegimeOptions): boolean {
   if (options.regime !== "BILL_8535") return false;
-  if (options.bill8535EntryIntoForce === undefined) throw new DomainError(REGIME_ERROR_CODE, "regime BILL_8535 needs bill8535EntryIntoForce (operator setting)", { field: "regime", subject: "bill8535EntryIntoForce" });
+  if (options.bill8535EntryIntoForce === undefined)
+    throw new DomainError(REGIME_ERROR_CODE, "regime BILL_8535 needs bill8535EntryIntoForce (operator setting)", {
+      field: "regime",
+      subject: "bill8535EntryIntoForce",
+    });
   return date >= options.bill8535EntryIntoForce;
 }

@@ -16,8 +16,7 @@ export const LEGAL_TEXTS = {
   BILL_8535: "Projet de loi 8535 (texte coordonné proposé par la Commission du Logement, 19 mai 2026)",
   RGD_2024_01_24:
     "Règlement grand-ducal du 24 janvier 2024 relatif à la compensation de service public en matière de logements abordables destinés à la location",
-  RGD_2023_10_13:
-    "Règlement grand-ducal du 13 octobre 2023 relatif à la location de logements destinés à la location abordable",
+  RGD_2023_10_13: "Règlement grand-ducal du 13 octobre 2023 relatif à la location de logements destinés à la location abordable",
   ESCH_ROI: "Règlement d'ordre intérieur de la commission consultative de la Ville d'Esch-sur-Alzette",
 } as const;
 export type LegalTextId = keyof typeof LEGAL_TEXTS;

@@ -47,7 +47,8 @@ export function formatMoney(value: Decimal): string {
  * must add up to it, not to 12 × round(A / 12) (35,000.04 for 35,000).
  */
 export function monthlyShareOfAnnual(annual: Decimal, monthOfCycle: number): Decimal {
-  if (!Number.isInteger(monthOfCycle) || monthOfCycle < 1 || monthOfCycle > 12) throw new RangeError(`month of the yearly cycle must be 1..12 (got ${monthOfCycle})`);
+  if (!Number.isInteger(monthOfCycle) || monthOfCycle < 1 || monthOfCycle > 12)
+    throw new RangeError(`month of the yearly cycle must be 1..12 (got ${monthOfCycle})`);
   const upTo = (k: number) => roundMoney(new Dec(annual).times(k).dividedBy(12));
   return upTo(monthOfCycle).minus(upTo(monthOfCycle - 1));
 }

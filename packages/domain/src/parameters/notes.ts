@@ -11,7 +11,8 @@ export const PARAMETER_INTERPRETATION_NOTES: readonly InterpretationNote[] = [
   {
     id: "annex-ii-annual-reading",
     question: "Annex II ceilings are headed « Revenu mensuel » (and art. 55 §1 3° says « revenu mensuel »): monthly or annual?",
-    reading: "Annual income, at cote 100 (× cote/100): the only reading (`eligibility.incomeCeiling.readingPeriod` = ANNUAL). The former MONTHLY alternative is removed: it made the ceiling vacuous (45,846 EUR a month for one adult, so 500,000 EUR a year was eligible and everyone got top points on art. 57 §1 8°), and a reading that makes a legal condition vacuous is not a reading; an operator setting MONTHLY is refused with a clear error.",
+    reading:
+      "Annual income, at cote 100 (× cote/100): the only reading (`eligibility.incomeCeiling.readingPeriod` = ANNUAL). The former MONTHLY alternative is removed: it made the ceiling vacuous (45,846 EUR a month for one adult, so 500,000 EUR a year was eligible and everyone got top points on art. 57 §1 8°), and a reading that makes a legal condition vacuous is not a reading; an operator setting MONTHLY is refused with a clear error.",
     reason:
       "Read as monthly, the single-adult ceiling at cote 968.04 would be 45,846.37 EUR a month, which no affordable-housing scheme targets; annex III table A, on the same cote-100 basis and of the same magnitude (1 adult: 5,485 max-effort threshold), is headed « Revenu annuel ».",
   },
@@ -51,8 +52,10 @@ export const PARAMETER_INTERPRETATION_NOTES: readonly InterpretationNote[] = [
   {
     id: "bedroom-age-twelve",
     question: "RGD 13 Oct 2023 art. 4: « une chambre à coucher par personne âgée de douze ans au plus » literally means « at most twelve ».",
-    reading: "A person aged 12 or more on 1 January of the allocation year gets an own bedroom (or one per couple); children under 12 share, at most two per bedroom.",
-    reason: "Read literally, the first clause contradicts the second (« au moins une chambre à coucher par deux enfants de moins de douze ans »); Esch ROI art. 11 repeats the wording, and its pre-selection examples (« logement à 2 chambres » for « 1 enfant ayant plus de 12 ans ou bien avec 2 enfants de bas âge ») follow this reading.",
+    reading:
+      "A person aged 12 or more on 1 January of the allocation year gets an own bedroom (or one per couple); children under 12 share, at most two per bedroom.",
+    reason:
+      "Read literally, the first clause contradicts the second (« au moins une chambre à coucher par deux enfants de moins de douze ans »); Esch ROI art. 11 repeats the wording, and its pre-selection examples (« logement à 2 chambres » for « 1 enfant ayant plus de 12 ans ou bien avec 2 enfants de bas âge ») follow this reading.",
   },
   {
     id: "rgd-2024-convention-date",
@@ -78,8 +81,10 @@ export const PARAMETER_INTERPRETATION_NOTES: readonly InterpretationNote[] = [
   {
     id: "art-14-ceilings-from-2026",
     question: "Art. 14 ceilings and study-fee rates before 1 January 2026?",
-    reading: "From 2023-10-01 to 2025-12-31 the original figures: land 900 / 450, serviced land 1,300 / 650 and off-plan land 1,300 EUR per m² (the figures the budget law of 19 December 2025 art. 7 1°-2° changed to 1,886 / 943, 2,300 / 1,150 and 2,300 from 2026-01-01); every other ceiling and the study-fee rates (15 / 18 / 15 %) are the same from 2023-10-01.",
-    reason: "Bill 8535's amendments on its art. 10 strike the figures it first quoted (« ~~900~~ 1 886 », « ~~450~~ 943 », « ~~1 300~~ 2 300 », « ~~650~~ 1 150 ») and explain that these values « ont été modifiées par l'article 7, point 1° [2°], de la loi du 19 décembre 2025 concernant le budget … pour l'exercice 2026 »: the struck figures are the original text's, and only those were changed. The other figures are quoted by bill art. 10 as the ones it replaces (« le chiffre 400 est remplacé … »), i.e. the text in force before 2026.",
+    reading:
+      "From 2023-10-01 to 2025-12-31 the original figures: land 900 / 450, serviced land 1,300 / 650 and off-plan land 1,300 EUR per m² (the figures the budget law of 19 December 2025 art. 7 1°-2° changed to 1,886 / 943, 2,300 / 1,150 and 2,300 from 2026-01-01); every other ceiling and the study-fee rates (15 / 18 / 15 %) are the same from 2023-10-01.",
+    reason:
+      "Bill 8535's amendments on its art. 10 strike the figures it first quoted (« ~~900~~ 1 886 », « ~~450~~ 943 », « ~~1 300~~ 2 300 », « ~~650~~ 1 150 ») and explain that these values « ont été modifiées par l'article 7, point 1° [2°], de la loi du 19 décembre 2025 concernant le budget … pour l'exercice 2026 »: the struck figures are the original text's, and only those were changed. The other figures are quoted by bill art. 10 as the ones it replaces (« le chiffre 400 est remplacé … »), i.e. the text in force before 2026.",
   },
   {
     id: "bill-geographic-segmentation",

@@ -75,8 +75,10 @@ function withOperatorReading(def: ParameterDefinition, versions: ParameterVersio
   const chosen = setting === undefined ? undefined : options[setting];
   if (setting === undefined || chosen === undefined) return versions;
   return versions.map((v) => {
-    if (typeof v.value === "string" || v.value.kind !== "code") throw new ParameterResolutionError(def.id, `operator setting ${setting} applies to CODE values only`);
-    if (!v.value.allowed.includes(chosen)) throw new ParameterResolutionError(def.id, `operator setting ${setting} = "${String(chosen)}" is not one of ${v.value.allowed.join(", ")}`);
+    if (typeof v.value === "string" || v.value.kind !== "code")
+      throw new ParameterResolutionError(def.id, `operator setting ${setting} applies to CODE values only`);
+    if (!v.value.allowed.includes(chosen))
+      throw new ParameterResolutionError(def.id, `operator setting ${setting} = "${String(chosen)}" is not one of ${v.value.allowed.join(", ")}`);
     return { ...v, value: { ...v.value, code: chosen }, note: `${v.note ? `${v.note}; ` : ""}reading chosen by the operator (${setting} = ${chosen})` };
   });
 }

@@ -29,10 +29,19 @@ export function billStartFor(def: ParameterDefinition, options: RegimeOptions): 
   if (def.bill.start === "RETROACTIVE_93BIS") return BILL_RETROACTIVE_FROM;
   const eif = options.bill8535EntryIntoForce;
   if (eif === undefined)
-    throw new ParameterResolutionError(def.id, "regime BILL_8535 needs bill8535EntryIntoForce (operator setting): this provision changes at the bill's entry into force", "REGIME_NOT_CONFIGURED");
+    throw new ParameterResolutionError(
+      def.id,
+      "regime BILL_8535 needs bill8535EntryIntoForce (operator setting): this provision changes at the bill's entry into force",
+      "REGIME_NOT_CONFIGURED",
+    );
   assertIsoDate(eif, "bill8535EntryIntoForce");
   // The bill amends a law in force since 2023-10-01; an earlier entry into force is a settings error.
-  if (eif <= BILL_RETROACTIVE_FROM) throw new ParameterResolutionError(def.id, `bill8535EntryIntoForce ${eif} is not after the law's entry into force (${BILL_RETROACTIVE_FROM})`, "REGIME_NOT_CONFIGURED");
+  if (eif <= BILL_RETROACTIVE_FROM)
+    throw new ParameterResolutionError(
+      def.id,
+      `bill8535EntryIntoForce ${eif} is not after the law's entry into force (${BILL_RETROACTIVE_FROM})`,
+      "REGIME_NOT_CONFIGURED",
+    );
   return eif;
 }
 
@@ -44,9 +53,7 @@ export function materialise(def: ParameterDefinition, options: RegimeOptions): P
   const start = billStartFor(def, options);
   if (start === null || def.bill === "UNCHANGED") return lawVersions;
 
-  const before = lawVersions
-    .filter((v) => v.validFrom < start)
-    .map((v) => (v.validTo === null || v.validTo > start ? { ...v, validTo: start } : v));
+  const before = lawVersions.filter((v) => v.validFrom < start).map((v) => (v.validTo === null || v.validTo > start ? { ...v, validTo: start } : v));
   const billVersions: ParameterVersion[] = def.bill.versions.map((v, i) => {
     const validFrom = i === 0 ? start : v.validFrom!;
     if (v.validTo !== null && v.validTo <= validFrom)

@@ -8,7 +8,10 @@ import type { IndexPointUsed } from "./indices/types.js";
 import type { IsoDate, LegalReference, ParameterVersion, Regime } from "./types.js";
 
 /** A parameter version as cited in a trace (the value is kept in its data form). */
-export type ParameterVersionUsed = Pick<ParameterVersion, "parameterId" | "regime" | "origin" | "validFrom" | "validTo" | "reference" | "indexBasis" | "unit" | "value">;
+export type ParameterVersionUsed = Pick<
+  ParameterVersion,
+  "parameterId" | "regime" | "origin" | "validFrom" | "validTo" | "reference" | "indexBasis" | "unit" | "value"
+>;
 
 /** Trace values are strings (decimals as strings — never JS numbers), booleans, or nested records. */
 export type TraceValue = string | boolean | null | readonly TraceValue[] | { readonly [key: string]: TraceValue };

@@ -112,12 +112,7 @@ export type ParameterValue =
   | { readonly kind: "code"; readonly code: string; readonly allowed: readonly string[] };
 
 /** The calendar date a caller must pass as `asOf` for this parameter. */
-export type DateAxis =
-  | "CALCULATION_DATE"
-  | "CONVENTION_SIGNATURE_DATE"
-  | "FIRST_LETTING_DATE"
-  | "ALLOCATION_DATE"
-  | "APPLICATION_DATE";
+export type DateAxis = "CALCULATION_DATE" | "CONVENTION_SIGNATURE_DATE" | "FIRST_LETTING_DATE" | "ALLOCATION_DATE" | "APPLICATION_DATE";
 
 export interface ParameterVersionSpec {
   readonly validFrom: IsoDate;

@@ -89,7 +89,8 @@ function checkBrackets(value: { axisType?: unknown; brackets?: unknown }, unit: 
 function checkCells(cells: unknown, columns: readonly string[], unit: Unit, where: string, fail: Fail): void {
   if (typeof cells !== "object" || cells === null) fail(`${where}: missing cells`);
   const keys = Object.keys(cells as object);
-  if (keys.length !== columns.length || !columns.every((c) => keys.includes(c))) fail(`${where}: cells ${keys.join(",")} do not match columns ${columns.join(",")}`);
+  if (keys.length !== columns.length || !columns.every((c) => keys.includes(c)))
+    fail(`${where}: cells ${keys.join(",")} do not match columns ${columns.join(",")}`);
   for (const c of columns) checkScalar((cells as Record<string, unknown>)[c], unit, `${where}.${c}`, fail);
 }
 
@@ -169,7 +170,8 @@ export function validateParameterDefinition(def: ParameterDefinition, knownNoteI
   if (!isIsoDate(def.lastChecked)) fail(`lastChecked "${String(def.lastChecked)}" is not an ISO date`);
   for (const n of def.interpretationNotes ?? []) if (knownNoteIds && !knownNoteIds.has(n)) fail(`unknown interpretation note "${n}"`);
   if (def.operatorSetting !== undefined && !OPERATOR_READINGS.has(def.operatorSetting)) fail(`unknown operator setting "${String(def.operatorSetting)}"`);
-  if (def.operatorSetting !== undefined && def.unit !== "CODE") fail(`an operator setting (${def.operatorSetting}) chooses among CODE values, not unit ${def.unit}`);
+  if (def.operatorSetting !== undefined && def.unit !== "CODE")
+    fail(`an operator setting (${def.operatorSetting}) chooses among CODE values, not unit ${def.unit}`);
 
   if (!Array.isArray(def.law)) fail("law must be a list of versions (possibly empty)");
   def.law.forEach((v, i) => {
@@ -188,7 +190,8 @@ export function validateParameterDefinition(def: ParameterDefinition, knownNoteI
     if (def.law.length === 0) fail("bill UNCHANGED but no law version: the parameter has no value in any regime");
     return;
   }
-  if (typeof bill !== "object" || bill === null || (bill.start !== "ENTRY_INTO_FORCE" && bill.start !== "RETROACTIVE_93BIS")) fail("bill must be UNCHANGED or { start, versions }");
+  if (typeof bill !== "object" || bill === null || (bill.start !== "ENTRY_INTO_FORCE" && bill.start !== "RETROACTIVE_93BIS"))
+    fail("bill must be UNCHANGED or { start, versions }");
   if (bill.repealed) {
     if (bill.versions.length !== 0) fail("a repealed provision has no bill version");
     if (def.law.length === 0) fail("cannot repeal a provision that has no law version");
@@ -199,7 +202,8 @@ export function validateParameterDefinition(def: ParameterDefinition, knownNoteI
     const where = `bill version ${i}`;
     if (i === 0 && v.validFrom !== undefined) fail(`${where}: the first bill version starts when the bill takes effect; omit validFrom`);
     if (i > 0 && !isIsoDate(v.validFrom)) fail(`${where}: validFrom "${String(v.validFrom)}" is not an ISO date`);
-    if (bill.start === "RETROACTIVE_93BIS" && v.validTo !== null && v.validTo <= BILL_RETROACTIVE_FROM) fail(`${where}: ends before the retroactive start ${BILL_RETROACTIVE_FROM}`);
+    if (bill.start === "RETROACTIVE_93BIS" && v.validTo !== null && v.validTo <= BILL_RETROACTIVE_FROM)
+      fail(`${where}: ends before the retroactive start ${BILL_RETROACTIVE_FROM}`);
     checkVersionCommon(v, def.unit, where, fail);
   });
   checkTiling(

@@ -74,7 +74,12 @@ export function leaseDeadlines(facts: LeaseFacts, window: LeaseDeadlineWindow, o
     for (const e of facts.revision.events) {
       if (e.kind !== "INFORMATION_REQUEST" || e.answeredOn !== undefined || e.requestedOn > asOf) continue;
       const p = resolveRequired("rent.revision.tenantResponseMonths", e.requestedOn, options);
-      add("REVISION_ANSWER_DUE", addMonths(e.requestedOn, wholeValue(p)), `tenant's answer to the information request of ${e.requestedOn}`, p.version.reference);
+      add(
+        "REVISION_ANSWER_DUE",
+        addMonths(e.requestedOn, wholeValue(p)),
+        `tenant's answer to the information request of ${e.requestedOn}`,
+        p.version.reference,
+      );
     }
   }
 
@@ -87,11 +92,20 @@ export function leaseDeadlines(facts: LeaseFacts, window: LeaseDeadlineWindow, o
         let cumulative = new Dec(0);
         for (const i of account.schedule) {
           cumulative = cumulative.plus(i.amount);
-          if (cumulative.greaterThan(bal.paid)) add("DEPOSIT_INSTALLMENT", i.dueOn, `deposit installment of ${i.amount} EUR`, { text: "BILL_8535", article: "38", amends: { article: "63bis", paragraph: "1", alinea: "2" } });
+          if (cumulative.greaterThan(bal.paid))
+            add("DEPOSIT_INSTALLMENT", i.dueOn, `deposit installment of ${i.amount} EUR`, {
+              text: "BILL_8535",
+              article: "38",
+              amends: { article: "63bis", paragraph: "1", alinea: "2" },
+            });
         }
         try {
           const v = validateDepositSchedule(account.entryDate, account.entryDate, [], options);
-          add("DEPOSIT_FULL_PAYMENT", v.latestFullPaymentDate, `deposit fully paid (outstanding ${bal.outstanding.toString()} EUR)`, { text: "BILL_8535", article: "38", amends: { article: "63bis", paragraph: "1", alinea: "2" } });
+          add("DEPOSIT_FULL_PAYMENT", v.latestFullPaymentDate, `deposit fully paid (outstanding ${bal.outstanding.toString()} EUR)`, {
+            text: "BILL_8535",
+            article: "38",
+            amends: { article: "63bis", paragraph: "1", alinea: "2" },
+          });
         } catch (e) {
           if (!(e instanceof TenancyRuleError)) throw e;
         }
@@ -100,7 +114,12 @@ export function leaseDeadlines(facts: LeaseFacts, window: LeaseDeadlineWindow, o
       const st = depositExitStatement(account, exit, asOf, options);
       for (const i of st.items) {
         if (i.status === "DONE" || i.status === "DONE_LATE" || i.status === "NOT_DUE") continue;
-        const kind = i.kind === "FIRST_HALF_RETURN" ? "DEPOSIT_FIRST_HALF_RETURN" : i.kind === "BALANCE_RETURN" ? "DEPOSIT_BALANCE_RETURN" : "DEPOSIT_CHARGE_STATEMENTS_REQUEST";
+        const kind =
+          i.kind === "FIRST_HALF_RETURN"
+            ? "DEPOSIT_FIRST_HALF_RETURN"
+            : i.kind === "BALANCE_RETURN"
+              ? "DEPOSIT_BALANCE_RETURN"
+              : "DEPOSIT_CHARGE_STATEMENTS_REQUEST";
         add(kind, i.dueBy, i.detail, i.reference);
       }
     }
@@ -109,7 +128,8 @@ export function leaseDeadlines(facts: LeaseFacts, window: LeaseDeadlineWindow, o
   // Rehousing (art. 67).
   for (const file of facts.rehousing ?? []) {
     const a = assessRehousing(file, asOf, options);
-    if (a.obligation && !a.offerDeadlineMissed && file.offers.length === 0) add("REHOUSING_OFFER_DUE", a.offerDeadline, `rehousing offer (${file.case}) due`, a.reference);
+    if (a.obligation && !a.offerDeadlineMissed && file.offers.length === 0)
+      add("REHOUSING_OFFER_DUE", a.offerDeadline, `rehousing offer (${file.case}) due`, a.reference);
     add("REHOUSING_LEASE_END", a.terminationOn, "lease ends of right after two refused rehousing offers", a.reference);
   }
 
@@ -125,6 +145,10 @@ export function leaseDeadlines(facts: LeaseFacts, window: LeaseDeadlineWindow, o
 }
 
 /** The leases among `all` with at least one deadline in the window, with those deadlines. */
-export function leasesWithDeadlines(all: readonly LeaseFacts[], window: LeaseDeadlineWindow, options: RegimeOptions): { leaseId: string; deadlines: LeaseDeadline[] }[] {
+export function leasesWithDeadlines(
+  all: readonly LeaseFacts[],
+  window: LeaseDeadlineWindow,
+  options: RegimeOptions,
+): { leaseId: string; deadlines: LeaseDeadline[] }[] {
   return all.map((f) => ({ leaseId: f.leaseId, deadlines: leaseDeadlines(f, window, options) })).filter((x) => x.deadlines.length > 0);
 }

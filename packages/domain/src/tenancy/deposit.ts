@@ -20,7 +20,12 @@ const ART_63BIS = (paragraph: string, alinea: string): LegalReference => billRef
 
 function requireBill(id: string, asOf: IsoDate, options: RegimeOptions, reference: LegalReference): ResolvedParameter {
   const r = resolveIfInForce(id, asOf, options);
-  if (!r) throw new TenancyRuleError("tenancy.deposit", reference, `no rental deposit rule on ${asOf} under ${options.regime}: art. 63bis is introduced by bill 8535 (note bill-only-provisions)`);
+  if (!r)
+    throw new TenancyRuleError(
+      "tenancy.deposit",
+      reference,
+      `no rental deposit rule on ${asOf} under ${options.regime}: art. 63bis is introduced by bill 8535 (note bill-only-provisions)`,
+    );
   return r;
 }
 
@@ -68,7 +73,12 @@ export interface ScheduleValidation {
 }
 
 /** Bill art. 63bis §1 al. 2: validates the schedule agreed at signature (note `deposit-schedule-limit`). */
-export function validateDepositSchedule(entryDate: IsoDate, signedOn: IsoDate, schedule: readonly DepositInstallment[], options: RegimeOptions): ScheduleValidation {
+export function validateDepositSchedule(
+  entryDate: IsoDate,
+  signedOn: IsoDate,
+  schedule: readonly DepositInstallment[],
+  options: RegimeOptions,
+): ScheduleValidation {
   const amountP = requireBill("tenancy.deposit.amount", signedOn, options, ART_63BIS("1", "1"));
   const yearsP = requireBill("tenancy.deposit.fullPaymentYears", signedOn, options, ART_63BIS("1", "2"));
   const amount = decimalValue(amountP);
@@ -80,14 +90,38 @@ export function validateDepositSchedule(entryDate: IsoDate, signedOn: IsoDate, s
   for (const [i, inst] of schedule.entries()) {
     const a = parseDecimal(inst.amount);
     total = total.plus(a);
-    if (!a.isPositive() || a.isZero()) violations.push({ rule: "INSTALLMENT_AMOUNT", reference: ref2, detail: `installment ${i + 1} (${inst.dueOn}) has a non-positive amount ${a.toString()}` });
-    if (inst.dueOn < signedOn) violations.push({ rule: "INSTALLMENT_BEFORE_SIGNATURE", reference: ref2, detail: `installment ${i + 1} is due on ${inst.dueOn}, before the schedule was agreed (${signedOn})` });
+    if (!a.isPositive() || a.isZero())
+      violations.push({
+        rule: "INSTALLMENT_AMOUNT",
+        reference: ref2,
+        detail: `installment ${i + 1} (${inst.dueOn}) has a non-positive amount ${a.toString()}`,
+      });
+    if (inst.dueOn < signedOn)
+      violations.push({
+        rule: "INSTALLMENT_BEFORE_SIGNATURE",
+        reference: ref2,
+        detail: `installment ${i + 1} is due on ${inst.dueOn}, before the schedule was agreed (${signedOn})`,
+      });
     if (inst.dueOn > latest)
-      violations.push({ rule: "SCHEDULE_LATEST_DATE", reference: ref2, detail: `installment ${i + 1} is due on ${inst.dueOn}, after ${latest} (entry ${entryDate} + two years: « au plus tard deux années après le jour de l'entrée en jouissance »)` });
+      violations.push({
+        rule: "SCHEDULE_LATEST_DATE",
+        reference: ref2,
+        detail: `installment ${i + 1} is due on ${inst.dueOn}, after ${latest} (entry ${entryDate} + two years: « au plus tard deux années après le jour de l'entrée en jouissance »)`,
+      });
   }
   if (schedule.length > 0 && !total.equals(amount))
-    violations.push({ rule: "SCHEDULE_TOTAL", reference: ART_63BIS("1", "1"), detail: `installments add up to ${total.toString()} EUR, the deposit is ${amount.toString()} EUR` });
-  return { ok: violations.length === 0, amount, latestFullPaymentDate: latest, violations, parameters: [citeVersion(amountP.version), citeVersion(yearsP.version)] };
+    violations.push({
+      rule: "SCHEDULE_TOTAL",
+      reference: ART_63BIS("1", "1"),
+      detail: `installments add up to ${total.toString()} EUR, the deposit is ${amount.toString()} EUR`,
+    });
+  return {
+    ok: violations.length === 0,
+    amount,
+    latestFullPaymentDate: latest,
+    violations,
+    parameters: [citeVersion(amountP.version), citeVersion(yearsP.version)],
+  };
 }
 
 /** Opens the deposit account of a lease; refuses a schedule that breaks art. 63bis §1 (TenancyRuleError naming the rule). */
@@ -230,14 +264,22 @@ export function monthlyPeriodsBegun(start: IsoDate, end: IsoDate): number {
  * monthly rent per monthly period begun from the later of the first late day and the formal notice.
  */
 export function depositLatePenalty(
-  input: { dueBy: IsoDate; returnedOn: IsoDate | null; asOf: IsoDate; formalNoticeOn?: IsoDate; delayImputableToTenant?: boolean; lastMonthlyRentPrincipal: DecimalInput },
+  input: {
+    dueBy: IsoDate;
+    returnedOn: IsoDate | null;
+    asOf: IsoDate;
+    formalNoticeOn?: IsoDate;
+    delayImputableToTenant?: boolean;
+    lastMonthlyRentPrincipal: DecimalInput;
+  },
   options: RegimeOptions,
 ): { latePeriods: number; penalty: Decimal; lateFrom: IsoDate | null; perPeriod: Decimal; version: ResolvedParameter["version"] } {
   const rateP = requireBill("tenancy.deposit.latePenaltyRate", input.dueBy, options, ART_63BIS("2", "5"));
   const firstLateDay = addDays(input.dueBy, 1);
   const end = input.returnedOn ?? input.asOf;
   const perPeriod = parseDecimal(input.lastMonthlyRentPrincipal).times(fraction(decimalValue(rateP)));
-  if (input.formalNoticeOn === undefined || input.delayImputableToTenant || end < firstLateDay) return { latePeriods: 0, penalty: new Dec(0), lateFrom: null, perPeriod, version: rateP.version };
+  if (input.formalNoticeOn === undefined || input.delayImputableToTenant || end < firstLateDay)
+    return { latePeriods: 0, penalty: new Dec(0), lateFrom: null, perPeriod, version: rateP.version };
   const lateFrom = maxDate(firstLateDay, input.formalNoticeOn);
   const latePeriods = monthlyPeriodsBegun(lateFrom, end);
   return { latePeriods, penalty: roundMoney(perPeriod.times(latePeriods)), lateFrom, perPeriod, version: rateP.version };
@@ -378,7 +420,14 @@ export function depositExitStatement(account: DepositAccount, exit: DepositExit,
     parameters: [citeVersion(shareP.version), citeVersion(firstP.version), citeVersion(balP.version), citeVersion(reqP.version), ...penaltyVersions.values()],
     indices: [],
     result: {
-      items: items.map((i) => ({ kind: i.kind, dueBy: i.dueBy, amount: roundMoney(i.amount).toFixed(2), status: i.status, latePeriods: String(i.latePeriods), latePenalty: i.latePenalty.toFixed(2) })),
+      items: items.map((i) => ({
+        kind: i.kind,
+        dueBy: i.dueBy,
+        amount: roundMoney(i.amount).toFixed(2),
+        status: i.status,
+        latePeriods: String(i.latePeriods),
+        latePenalty: i.latePenalty.toFixed(2),
+      })),
       dueToTenant: dueToTenant.toFixed(2),
       increase: { latePeriods: String(increasePeriods), amount: increaseAmount.toFixed(2) },
     },

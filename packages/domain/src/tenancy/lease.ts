@@ -15,7 +15,13 @@ export interface ChargeCategoryInfo {
   readonly billOnly: boolean;
 }
 
-const charge = (point: string, french: string, english: string): ChargeCategoryInfo => ({ point, french, english, reference: lawRef("63", { alinea: "2", point }), billOnly: false });
+const charge = (point: string, french: string, english: string): ChargeCategoryInfo => ({
+  point,
+  french,
+  english,
+  reference: lawRef("63", { alinea: "2", point }),
+  billOnly: false,
+});
 
 /** Art. 63 al. 2: the charges a tenant bears (real costs incurred for the tenants). Never part of the art. 40 compensation. */
 export const CHARGE_CATEGORIES = {
@@ -23,10 +29,22 @@ export const CHARGE_CATEGORIES = {
   COMMON_PARTS_UTILITIES: charge("2°", "les frais d'électricité, de chauffage et d'eau des parties communes", "electricity, heating and water of common parts"),
   LIFT_MAINTENANCE: charge("3°", "les frais de contrôle et de maintenance courante des ascenseurs", "inspection and routine maintenance of lifts"),
   GREEN_SPACES: charge("4°", "les frais d'entretien des surfaces vertes ou équivalentes", "upkeep of green or equivalent areas"),
-  MUNICIPAL_TAXES: charge("5°", "les taxes communales concernant la canalisation et l'enlèvement des ordures", "municipal sewerage and refuse-collection taxes"),
+  MUNICIPAL_TAXES: charge(
+    "5°",
+    "les taxes communales concernant la canalisation et l'enlèvement des ordures",
+    "municipal sewerage and refuse-collection taxes",
+  ),
   MINOR_REPAIRS: charge("6°", "les menues réparations d'entretien", "minor maintenance repairs"),
-  REGULAR_MAINTENANCE: charge("7°", "les travaux d'entretien réguliers qui ne sont pas la conséquence d'une erreur de conception ou d'un vice de réalisation", "regular maintenance not due to a design or construction defect"),
-  TENANT_CAUSED_REPAIRS: charge("8°", "les travaux de réparation causés par le comportement inapproprié du locataire", "repairs caused by the tenant's inappropriate behaviour"),
+  REGULAR_MAINTENANCE: charge(
+    "7°",
+    "les travaux d'entretien réguliers qui ne sont pas la conséquence d'une erreur de conception ou d'un vice de réalisation",
+    "regular maintenance not due to a design or construction defect",
+  ),
+  TENANT_CAUSED_REPAIRS: charge(
+    "8°",
+    "les travaux de réparation causés par le comportement inapproprié du locataire",
+    "repairs caused by the tenant's inappropriate behaviour",
+  ),
   OTHER_INDISPENSABLE_EXPENSE: {
     point: "9°",
     french: "toute autre dépense indispensable à l'utilisation normale des lieux et exposée en faveur des locataires",
@@ -66,8 +84,14 @@ export type TenancyDwellingCategory = (typeof TENANCY_DWELLING_CATEGORIES)[numbe
 export const LEASE_TERMS = {
   duration: { value: "INDEFINITE", reference: lawRef("64", { alinea: "1" }), french: "Le bail abordable est conclu à durée indéterminée." },
   mainPermanentHome: { reference: lawRef("64", { alinea: "2" }), french: "à titre d'habitation principale et permanente" },
-  noSubletting: { reference: lawRef("65", { alinea: "1" }), french: "ne peut ni sous-louer ou mettre à disposition à titre gratuit ou à titre onéreux le logement, ni céder son bail" },
-  noBusiness: { reference: lawRef("65", { alinea: "2" }), french: "Aucune activité commerciale, libérale ou artisanale ne peut être exercée dans le logement." },
+  noSubletting: {
+    reference: lawRef("65", { alinea: "1" }),
+    french: "ne peut ni sous-louer ou mettre à disposition à titre gratuit ou à titre onéreux le logement, ni céder son bail",
+  },
+  noBusiness: {
+    reference: lawRef("65", { alinea: "2" }),
+    french: "Aucune activité commerciale, libérale ou artisanale ne peut être exercée dans le logement.",
+  },
 } as const;
 
 export interface AffordableLease {

@@ -69,7 +69,10 @@ export function tenancyUnderOccupancy(facts: TenancyOccupancyFacts, asOf: IsoDat
     seniorMedicalExceptionApplied,
     reference: couplesCountOnce ? billRef("39", { amends: { article: "66" } }) : lawRef("66"),
     parameters: params,
-    interpretationNotes: ["under-occupancy-units", ...(facts.seniorDedicated && facts.medicalReasonDocumented && !seniorMedicalExceptionApplied ? ["bill-only-provisions"] : [])],
+    interpretationNotes: [
+      "under-occupancy-units",
+      ...(facts.seniorDedicated && facts.medicalReasonDocumented && !seniorMedicalExceptionApplied ? ["bill-only-provisions"] : []),
+    ],
   };
 }
 
@@ -81,11 +84,21 @@ export const REHOUSING_CASES = {
   NON_COMPLIANT: { reference: lawRef("67", { paragraph: "1", alinea: "1", point: "2°" }), mandatory: true, typologyMismatch: false, billOnly: false },
   RENOVATION: { reference: lawRef("67", { paragraph: "1", alinea: "1", point: "3°" }), mandatory: true, typologyMismatch: false, billOnly: false },
   /** Typology not matching the household (art. 58 §1 al. 1 pt 1°) other than under-occupancy, e.g. overcrowding: on request under the law (§2 1°), the landlord's duty under the bill (§2). */
-  TYPOLOGY_MISMATCH: { reference: billRef("40", { point: "2°", amends: { article: "67", paragraph: "2", alinea: "1" } }), mandatory: true, typologyMismatch: true, billOnly: false },
+  TYPOLOGY_MISMATCH: {
+    reference: billRef("40", { point: "2°", amends: { article: "67", paragraph: "2", alinea: "1" } }),
+    mandatory: true,
+    typologyMismatch: true,
+    billOnly: false,
+  },
   /** Law §2 / bill §2ter: changes in the household, health, work or school, other serious reasons. */
   TENANT_REQUEST: { reference: lawRef("67", { paragraph: "2" }), mandatory: false, typologyMismatch: false, billOnly: false },
   /** Bill §4: no dwelling of the household's typology in the landlord's stock — offer in another social landlord's stock. */
-  OTHER_LANDLORD_STOCK: { reference: billRef("40", { point: "4°", amends: { article: "67", paragraph: "4" } }), mandatory: true, typologyMismatch: true, billOnly: true },
+  OTHER_LANDLORD_STOCK: {
+    reference: billRef("40", { point: "4°", amends: { article: "67", paragraph: "4" } }),
+    mandatory: true,
+    typologyMismatch: true,
+    billOnly: true,
+  },
 } as const;
 export type RehousingCase = keyof typeof REHOUSING_CASES;
 
@@ -149,15 +162,25 @@ export function assessRehousing(file: RehousingFile, asOf: IsoDate, options: Reg
   const notes = new Set<string>(["rehousing-cases", "tenancy-month-arithmetic", "tenancy-parameter-date"]);
   const problems: RehousingProblem[] = [];
   const billNow = billInForce(asOf, options);
-  if (info.billOnly && !billNow) problems.push({ rule: "CASE_NOT_IN_FORCE", reference: info.reference, detail: `${file.case} exists only under bill 8535 (art. 67 §4)` });
+  if (info.billOnly && !billNow)
+    problems.push({ rule: "CASE_NOT_IN_FORCE", reference: info.reference, detail: `${file.case} exists only under bill 8535 (art. 67 §4)` });
   for (const o of file.offers) {
     if (o.stock === "OTHER_LANDLORD" && !billInForce(o.notifiedOn, options))
-      problems.push({ rule: "OTHER_LANDLORD_STOCK_NOT_IN_FORCE", reference: REHOUSING_CASES.OTHER_LANDLORD_STOCK.reference, detail: `offer of ${o.notifiedOn} in another landlord's stock: possible only under bill 8535 art. 67 §4` });
+      problems.push({
+        rule: "OTHER_LANDLORD_STOCK_NOT_IN_FORCE",
+        reference: REHOUSING_CASES.OTHER_LANDLORD_STOCK.reference,
+        detail: `offer of ${o.notifiedOn} in another landlord's stock: possible only under bill 8535 art. 67 §4`,
+      });
   }
 
-  const waived = file.commissionWaiver !== undefined && file.commissionWaiver.on <= asOf && billInForce(file.commissionWaiver.on, options) && info.typologyMismatch;
+  const waived =
+    file.commissionWaiver !== undefined && file.commissionWaiver.on <= asOf && billInForce(file.commissionWaiver.on, options) && info.typologyMismatch;
   if (file.commissionWaiver && !waived)
-    problems.push({ rule: "WAIVER_NOT_APPLICABLE", reference: billRef("40", { point: "2°", amends: { article: "67", paragraph: "2", alinea: "3" } }), detail: "the commission waiver exists only under bill 8535, for typology-mismatch rehousing" });
+    problems.push({
+      rule: "WAIVER_NOT_APPLICABLE",
+      reference: billRef("40", { point: "2°", amends: { article: "67", paragraph: "2", alinea: "3" } }),
+      detail: "the commission waiver exists only under bill 8535, for typology-mismatch rehousing",
+    });
   if (waived) notes.add("rehousing-deadline-start");
 
   // Bill §2: three years from the landlord's knowledge (typology mismatch, incl. under-occupancy).
@@ -173,9 +196,18 @@ export function assessRehousing(file: RehousingFile, asOf: IsoDate, options: Reg
   const accepted = validOffers.some((o) => o.response?.kind === "ACCEPTED" && o.response.on <= asOf);
   const firstValidOffer = validOffers[0];
   const offerDeadlineMissed = offerDeadline !== null && !accepted && (firstValidOffer ? firstValidOffer.notifiedOn > offerDeadline : asOf > offerDeadline);
-  if (offerDeadlineMissed) problems.push({ rule: "OFFER_DEADLINE_MISSED", reference: billRef("40", { point: "2°", amends: { article: "67", paragraph: "2", alinea: "1" } }), detail: `no offer by ${offerDeadline}` });
+  if (offerDeadlineMissed)
+    problems.push({
+      rule: "OFFER_DEADLINE_MISSED",
+      reference: billRef("40", { point: "2°", amends: { article: "67", paragraph: "2", alinea: "1" } }),
+      detail: `no offer by ${offerDeadline}`,
+    });
   if (file.offers.some((o) => o.fitsHousehold === false))
-    problems.push({ rule: "OFFER_TYPOLOGY", reference: lawRef("67", { paragraph: "1", alinea: "2" }), detail: "an offer whose typology does not match the household does not count" });
+    problems.push({
+      rule: "OFFER_TYPOLOGY",
+      reference: lawRef("67", { paragraph: "1", alinea: "2" }),
+      detail: "an offer whose typology does not match the household does not count",
+    });
 
   // Refusals (law §1 al. 4; bill §2bis al. 1).
   const refused = validOffers.filter((o) => o.response?.kind === "REFUSED" && o.response.on <= asOf);

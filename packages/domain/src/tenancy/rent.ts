@@ -88,7 +88,13 @@ export interface AffordableRentResult {
  * Annex III 1° a): the effort rate for an RND between thresholds. Pure (no parameter lookup), so
  * property tests can drive it: monotone non-decreasing in `rnd`, within [minRate, maxRate].
  */
-export function affordableEffortRate(rnd: DecimalInput, lowIncome: DecimalInput, maxEffort: DecimalInput, minRate: DecimalInput, maxRate: DecimalInput): { rate: Decimal; band: EffortBand } {
+export function affordableEffortRate(
+  rnd: DecimalInput,
+  lowIncome: DecimalInput,
+  maxEffort: DecimalInput,
+  minRate: DecimalInput,
+  maxRate: DecimalInput,
+): { rate: Decimal; band: EffortBand } {
   const x = parseDecimal(rnd);
   const low = parseDecimal(lowIncome);
   const high = parseDecimal(maxEffort);
@@ -101,7 +107,11 @@ export function affordableEffortRate(rnd: DecimalInput, lowIncome: DecimalInput,
 }
 
 /** Annex III 1° c): members under 14 on 1 January of the calculation year are children, the others adults. */
-export function rentHouseholdTypeOn(birthDates: readonly IsoDate[], calculationDate: IsoDate, options: RegimeOptions): { household: RentHouseholdType; version: ParameterVersion } {
+export function rentHouseholdTypeOn(
+  birthDates: readonly IsoDate[],
+  calculationDate: IsoDate,
+  options: RegimeOptions,
+): { household: RentHouseholdType; version: ParameterVersion } {
   const limit = resolveRequired("rent.childAgeLimit", calculationDate, options);
   const childAge = wholeValue(limit);
   const firstJanuary = `${calculationDate.slice(0, 4)}-01-01`;
@@ -129,7 +139,11 @@ export function rentThresholds(household: RentHouseholdType, asOf: IsoDate, opti
 }
 
 /** Annex III 1° b): the monthly cap of the gross rent (35 % of the rent-ceiling threshold / 12); also the flat-rent ceiling of art. 62 §1 al. 3. */
-export function grossRentCapMonthly(household: RentHouseholdType, asOf: IsoDate, options: TenancyOptions): { annual: Decimal; monthly: Decimal; versions: ParameterVersion[] } {
+export function grossRentCapMonthly(
+  household: RentHouseholdType,
+  asOf: IsoDate,
+  options: TenancyOptions,
+): { annual: Decimal; monthly: Decimal; versions: ParameterVersion[] } {
   const t = rentThresholds(household, asOf, options);
   const share = resolveRequired("rent.ceilingShareOfThreshold", asOf, options);
   const annual = t.thresholds.rentCeiling.times(fraction(decimalValue(share)));
@@ -152,10 +166,18 @@ export function computeAffordableRent(input: AffordableRentInput, asOf: IsoDate,
     household = h.household;
     tc.use(h.version);
     steps.push(
-      step("tenancy.rent.householdType", [lawRef("annexe III", { point: "1° c)" })], options, asOf, { birthDates: [...input.household.birthDates] }, { adults: String(household.adults), children: String(household.children) }, {
-        versions: [h.version],
-        notes: ["rent-children-age"],
-      }),
+      step(
+        "tenancy.rent.householdType",
+        [lawRef("annexe III", { point: "1° c)" })],
+        options,
+        asOf,
+        { birthDates: [...input.household.birthDates] },
+        { adults: String(household.adults), children: String(household.children) },
+        {
+          versions: [h.version],
+          notes: ["rent-children-age"],
+        },
+      ),
     );
   } else {
     household = input.household;
@@ -191,10 +213,18 @@ export function computeAffordableRent(input: AffordableRentInput, asOf: IsoDate,
   tc.use(maxR.version);
   const { rate, band } = affordableEffortRate(rnd, t.thresholds.lowIncome, t.thresholds.maxEffort, fraction(decimalValue(minR)), fraction(decimalValue(maxR)));
   steps.push(
-    step("tenancy.rent.effortRate", [lawRef("60", { paragraph: "2", alinea: "1" }), lawRef("annexe III", { point: "1° a)" })], options, asOf, { annualNetDisposableIncome: s(rnd), lowIncome: s(t.thresholds.lowIncome), maxEffort: s(t.thresholds.maxEffort) }, { effortRate: s(rate), band }, {
-      versions: [minR.version, maxR.version],
-      notes: ["rent-threshold-boundaries"],
-    }),
+    step(
+      "tenancy.rent.effortRate",
+      [lawRef("60", { paragraph: "2", alinea: "1" }), lawRef("annexe III", { point: "1° a)" })],
+      options,
+      asOf,
+      { annualNetDisposableIncome: s(rnd), lowIncome: s(t.thresholds.lowIncome), maxEffort: s(t.thresholds.maxEffort) },
+      { effortRate: s(rate), band },
+      {
+        versions: [minR.version, maxR.version],
+        notes: ["rent-threshold-boundaries"],
+      },
+    ),
   );
 
   // Gross annual and cap (annex III 1° b).
@@ -205,10 +235,18 @@ export function computeAffordableRent(input: AffordableRentInput, asOf: IsoDate,
   const capApplied = grossAnnualUncapped.greaterThan(grossAnnualCap);
   const grossAnnual = capApplied ? grossAnnualCap : grossAnnualUncapped;
   steps.push(
-    step("tenancy.rent.grossCap", [lawRef("annexe III", { point: "1° b)" })], options, asOf, { grossAnnualUncapped: s(grossAnnualUncapped), rentCeiling: s(t.thresholds.rentCeiling) }, { grossAnnualCap: s(grossAnnualCap), capApplied, grossAnnual: s(grossAnnual) }, {
-      versions: [share.version],
-      notes: ["rent-cap-on-gross"],
-    }),
+    step(
+      "tenancy.rent.grossCap",
+      [lawRef("annexe III", { point: "1° b)" })],
+      options,
+      asOf,
+      { grossAnnualUncapped: s(grossAnnualUncapped), rentCeiling: s(t.thresholds.rentCeiling) },
+      { grossAnnualCap: s(grossAnnualCap), capApplied, grossAnnual: s(grossAnnual) },
+      {
+        versions: [share.version],
+        notes: ["rent-cap-on-gross"],
+      },
+    ),
   );
 
   // Monthly gross, or the commission-advised flat below the low threshold (art. 60 §2 al. 2).
@@ -238,7 +276,11 @@ export function computeAffordableRent(input: AffordableRentInput, asOf: IsoDate,
   const kitchenRate = input.dwelling.equippedKitchen ? zero : fraction(decimalValue(kitchen));
   const outdoorRate = input.dwelling.outdoorSpace ? zero : fraction(decimalValue(outdoor));
   const houseRate = input.dwelling.isHouse ? fraction(decimalValue(house)) : zero;
-  const adjustments = { noEquippedKitchen: grossMonthly.times(kitchenRate).negated(), noOutdoorSpace: grossMonthly.times(outdoorRate).negated(), house: grossMonthly.times(houseRate) };
+  const adjustments = {
+    noEquippedKitchen: grossMonthly.times(kitchenRate).negated(),
+    noOutdoorSpace: grossMonthly.times(outdoorRate).negated(),
+    house: grossMonthly.times(houseRate),
+  };
   const adjustmentRate = houseRate.minus(kitchenRate).minus(outdoorRate);
   const usedAdj: ParameterVersion[] = [];
   if (!input.dwelling.equippedKitchen) usedAdj.push(kitchen.version);
@@ -252,8 +294,19 @@ export function computeAffordableRent(input: AffordableRentInput, asOf: IsoDate,
       [lawRef("60", { paragraph: "3" }), lawRef("60", { paragraph: "4" }), lawRef("annexe III", { point: "2° a) b)" })],
       options,
       asOf,
-      { grossMonthly: s(grossMonthly), equippedKitchen: input.dwelling.equippedKitchen, outdoorSpace: input.dwelling.outdoorSpace, isHouse: input.dwelling.isHouse },
-      { noEquippedKitchen: s(adjustments.noEquippedKitchen), noOutdoorSpace: s(adjustments.noOutdoorSpace), house: s(adjustments.house), adjustmentRate: s(adjustmentRate), afterAdjustments: s(adjusted) },
+      {
+        grossMonthly: s(grossMonthly),
+        equippedKitchen: input.dwelling.equippedKitchen,
+        outdoorSpace: input.dwelling.outdoorSpace,
+        isHouse: input.dwelling.isHouse,
+      },
+      {
+        noEquippedKitchen: s(adjustments.noEquippedKitchen),
+        noOutdoorSpace: s(adjustments.noOutdoorSpace),
+        house: s(adjustments.house),
+        adjustmentRate: s(adjustmentRate),
+        afterAdjustments: s(adjusted),
+      },
       { versions: usedAdj, notes: ["rent-adjustments-on-gross"] },
     ),
   );
@@ -292,20 +345,36 @@ export function computeAffordableRent(input: AffordableRentInput, asOf: IsoDate,
     energyVersions.push(scale.version);
   }
   steps.push(
-    step("tenancy.rent.energyFlat", [lawRef("60", { paragraph: "5" }), lawRef("annexe III", { point: "2° c) tableau B" })], options, asOf, energyInputs, { applies, bracket: bracketLabel, energyFlat: s(energyFlat) }, {
-      versions: energyVersions,
-      indices: [energyIndex],
-      notes: applies ? ["energy-flat-index-basis", "energy-flat-area-brackets", "rent-adjustments-on-gross"] : [],
-    }),
+    step(
+      "tenancy.rent.energyFlat",
+      [lawRef("60", { paragraph: "5" }), lawRef("annexe III", { point: "2° c) tableau B" })],
+      options,
+      asOf,
+      energyInputs,
+      { applies, bracket: bracketLabel, energyFlat: s(energyFlat) },
+      {
+        versions: energyVersions,
+        indices: [energyIndex],
+        notes: applies ? ["energy-flat-index-basis", "energy-flat-area-brackets", "rent-adjustments-on-gross"] : [],
+      },
+    ),
   );
 
   const netUnclamped = adjusted.minus(energyFlat);
   const netMonthlyUnrounded = netUnclamped.isNegative() ? zero : netUnclamped;
   const netMonthly = roundMoney(netMonthlyUnrounded);
   steps.push(
-    step("tenancy.rent.netMonthly", [lawRef("60", { paragraph: "1" }), lawRef("annexe III", { point: "2°" })], options, asOf, { afterAdjustments: s(adjusted), energyFlat: s(energyFlat) }, { netMonthlyUnrounded: s(netMonthlyUnrounded), netMonthly: netMonthly.toFixed(2) }, {
-      notes: ["rent-rounding-once"],
-    }),
+    step(
+      "tenancy.rent.netMonthly",
+      [lawRef("60", { paragraph: "1" }), lawRef("annexe III", { point: "2°" })],
+      options,
+      asOf,
+      { afterAdjustments: s(adjusted), energyFlat: s(energyFlat) },
+      { netMonthlyUnrounded: s(netMonthlyUnrounded), netMonthly: netMonthly.toFixed(2) },
+      {
+        notes: ["rent-rounding-once"],
+      },
+    ),
   );
 
   const trace: ComputationTrace = {
@@ -362,7 +431,13 @@ export interface RentIncome {
   readonly annualForAnnexII: Decimal;
   readonly referenceYear: number;
   /** Per member: how the income was counted (dependent child ignored; a child entering working life at 0/25/50/100 %). */
-  readonly members: readonly { readonly memberId: string; readonly treatment: string; readonly inclusionPercent: string; readonly yearOfWorkingLife: number | null; readonly annual: Decimal }[];
+  readonly members: readonly {
+    readonly memberId: string;
+    readonly treatment: string;
+    readonly inclusionPercent: string;
+    readonly yearOfWorkingLife: number | null;
+    readonly annual: Decimal;
+  }[];
   readonly reference: string;
 }
 
@@ -380,7 +455,13 @@ export function rentIncome(h: Household, determinationDate: IsoDate, options: Re
     familyAllowances: i.annual.minus(i.annualForAnnexII),
     annualForAnnexII: i.annualForAnnexII,
     referenceYear: i.referenceYear,
-    members: i.members.map((m) => ({ memberId: m.memberId, treatment: m.treatment, inclusionPercent: m.inclusionPercent.toString(), yearOfWorkingLife: m.yearOfWorkingLife ?? null, annual: m.annual })),
+    members: i.members.map((m) => ({
+      memberId: m.memberId,
+      treatment: m.treatment,
+      inclusionPercent: m.inclusionPercent.toString(),
+      yearOfWorkingLife: m.yearOfWorkingLife ?? null,
+      annual: m.annual,
+    })),
     reference: "law art. 56 §3 (family allowances included; excluded only for annex II)",
   };
 }

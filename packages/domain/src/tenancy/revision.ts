@@ -37,7 +37,13 @@ export interface RevisionLease {
 
 export type RevisionEvent =
   | { readonly kind: "HOUSEHOLD_CHANGE"; readonly receivedOn: IsoDate; readonly occurredOn?: IsoDate; readonly handledOn?: IsoDate }
-  | { readonly kind: "INCOME_CHANGE"; readonly receivedOn: IsoDate; readonly newAnnualIncome: DecimalInput; readonly occurredOn?: IsoDate; readonly handledOn?: IsoDate }
+  | {
+      readonly kind: "INCOME_CHANGE";
+      readonly receivedOn: IsoDate;
+      readonly newAnnualIncome: DecimalInput;
+      readonly occurredOn?: IsoDate;
+      readonly handledOn?: IsoDate;
+    }
   | { readonly kind: "INFORMATION_REQUEST"; readonly requestedOn: IsoDate; readonly answeredOn?: IsoDate; readonly handledOn?: IsoDate };
 
 export type RevisionReason = "ANNUAL" | "HOUSEHOLD_CHANGE" | "INCOME_CHANGE" | "FLAT_RENT_ALLOWED" | "AFTER_INFORMATION";
@@ -71,11 +77,20 @@ function settingOn(lease: RevisionLease, date: IsoDate): RentSetting {
 }
 
 /** Art. 62 §2 2°-3°: does an income change trigger a revision? Exact decimals, 5 % inclusive (note `revision-five-percent`). */
-export function incomeChangeTriggersRevision(previousAnnualIncome: DecimalInput, newAnnualIncome: DecimalInput, asOf: IsoDate, options: RegimeOptions): { triggers: boolean; change: Decimal; threshold: Decimal; parameters: ParameterVersionUsed[] } {
+export function incomeChangeTriggersRevision(
+  previousAnnualIncome: DecimalInput,
+  newAnnualIncome: DecimalInput,
+  asOf: IsoDate,
+  options: RegimeOptions,
+): { triggers: boolean; change: Decimal; threshold: Decimal; parameters: ParameterVersionUsed[] } {
   const p = resolveRequired("rent.revision.incomeChangeThreshold", asOf, options);
   const threshold = fraction(decimalValue(p));
   const oldIncome = parseDecimal(previousAnnualIncome);
-  const change = oldIncome.isZero() ? parseDecimal(newAnnualIncome).isZero() ? oldIncome : parseDecimal("1") : parseDecimal(newAnnualIncome).minus(oldIncome).dividedBy(oldIncome);
+  const change = oldIncome.isZero()
+    ? parseDecimal(newAnnualIncome).isZero()
+      ? oldIncome
+      : parseDecimal("1")
+    : parseDecimal(newAnnualIncome).minus(oldIncome).dividedBy(oldIncome);
   return { triggers: change.abs().greaterThanOrEqualTo(threshold), change, threshold, parameters: [citeVersion(p.version)] };
 }
 
@@ -85,7 +100,11 @@ export function incomeChangeTriggersRevision(previousAnnualIncome: DecimalInput,
  * before the rule applied keeps its anniversary (note `revision-pre-law-lease`). Returns the
  * first such date strictly after `after` (or the first one at all when `after` is null).
  */
-export function nextAnnualRevision(lease: RevisionLease, after: IsoDate | null, options: RegimeOptions): { date: IsoDate; skipped: IsoDate[]; parameters: ParameterVersionUsed[] } {
+export function nextAnnualRevision(
+  lease: RevisionLease,
+  after: IsoDate | null,
+  options: RegimeOptions,
+): { date: IsoDate; skipped: IsoDate[]; parameters: ParameterVersionUsed[] } {
   const anchors = lease.rentSettings.filter((r) => r.kind === "ALLOCATION" || r.kind === "ANNUAL");
   const anchor = anchors[anchors.length - 1] ?? lease.rentSettings[0];
   if (!anchor) throw new RangeError(`lease ${lease.id}: no rent set`);
@@ -217,7 +236,12 @@ export function revisionDue(lease: RevisionLease, events: readonly RevisionEvent
         incomeChange: t.change.toString(),
         ...(late && increase ? { retroactiveClaimFrom: late } : {}),
         parameters: [citeVersion(delay.version), ...t.parameters],
-        interpretationNotes: ["revision-five-percent", "revision-effective-date", "tenancy-month-arithmetic", ...(late && increase ? ["revision-retroactive-claim"] : [])],
+        interpretationNotes: [
+          "revision-five-percent",
+          "revision-effective-date",
+          "tenancy-month-arithmetic",
+          ...(late && increase ? ["revision-retroactive-claim"] : []),
+        ],
       });
     }
   }

@@ -19,8 +19,14 @@ import type { TenancyDwellingCategory } from "./lease.js";
 /** Bill art. 42 4° (art. 69 §3): the fourteen serious and legitimate grounds, by point. */
 export const SERIOUS_GROUNDS = {
   SUBLETTING: { point: "1°", french: "la sous-location et cession partielle ou totale à un tiers" },
-  NO_MAIN_OCCUPATION: { point: "2°", french: "le défaut d'occupation principale, personnelle, effective et permanente du logement par le locataire, sauf en cas d'absence légitimement motivée" },
-  UNREPORTED_HOUSEHOLD_CHANGE: { point: "3°", french: "l'omission de porter à la connaissance du bailleur social tout changement dans la composition de la communauté domestique du locataire" },
+  NO_MAIN_OCCUPATION: {
+    point: "2°",
+    french: "le défaut d'occupation principale, personnelle, effective et permanente du logement par le locataire, sauf en cas d'absence légitimement motivée",
+  },
+  UNREPORTED_HOUSEHOLD_CHANGE: {
+    point: "3°",
+    french: "l'omission de porter à la connaissance du bailleur social tout changement dans la composition de la communauté domestique du locataire",
+  },
   NO_INSURANCE: { point: "4°", french: "le refus du locataire d'assurer à ses frais le logement auprès d'une compagnie d'assurances" },
   INTERNAL_RULES_REFUSED: { point: "5°", french: "le refus du locataire de respecter les dispositions du règlement d'ordre intérieur" },
   DAMAGE: { point: "6°", french: "les dégradations dûment constatées du logement ou des parties communes de l'immeuble" },
@@ -28,9 +34,13 @@ export const SERIOUS_GROUNDS = {
   BUSINESS_ACTIVITY: { point: "8°", french: "l'exercice d'une activité commerciale, libérale ou artisanale à l'intérieur du logement" },
   BAD_FAITH_DECLARATION: {
     point: "9°",
-    french: "toute déclaration inexacte ou incomplète, faite de mauvaise foi au bailleur social pouvant avoir une influence sur la mise à disposition du logement ou le montant du loyer abordable",
+    french:
+      "toute déclaration inexacte ou incomplète, faite de mauvaise foi au bailleur social pouvant avoir une influence sur la mise à disposition du logement ou le montant du loyer abordable",
   },
-  NO_MOVE_IN: { point: "10°", french: "l'absence d'emménagement du locataire dans le logement dans un délai de trente jours à compter de la date convenue pour l'entrée dans les lieux" },
+  NO_MOVE_IN: {
+    point: "10°",
+    french: "l'absence d'emménagement du locataire dans le logement dans un délai de trente jours à compter de la date convenue pour l'entrée dans les lieux",
+  },
   NON_CONFORMING_USE: { point: "11°", french: "le fait de faire du logement un usage non conforme au contrat de bail" },
   UNREPORTED_INCOME_INCREASE: { point: "12°", french: "l'absence de déclaration de l'augmentation du revenu mensuel de la communauté domestique du locataire" },
   NEW_LEASE_REFUSED: { point: "13°", french: "le refus du locataire de signer le nouveau contrat de bail conformément aux dispositions de la présente loi" },
@@ -38,14 +48,21 @@ export const SERIOUS_GROUNDS = {
 } as const;
 export type SeriousGround = keyof typeof SERIOUS_GROUNDS;
 export const SERIOUS_GROUND_IDS = Object.keys(SERIOUS_GROUNDS) as SeriousGround[];
-export const seriousGroundReference = (g: SeriousGround): LegalReference => billRef("42", { point: "4°", amends: { article: "69", paragraph: "3", point: SERIOUS_GROUNDS[g].point } });
+export const seriousGroundReference = (g: SeriousGround): LegalReference =>
+  billRef("42", { point: "4°", amends: { article: "69", paragraph: "3", point: SERIOUS_GROUNDS[g].point } });
 
 export type EndFacts =
   | { readonly ground: "ELIGIBILITY_LOST_TENANT_NOTICE"; readonly notifiedOn: IsoDate }
   | { readonly ground: "ELIGIBILITY_LOST_LANDLORD_FINDING"; readonly findingNotifiedOn: IsoDate }
   | { readonly ground: "UNPAID_RENT"; readonly formalNoticeOn: IsoDate }
   | { readonly ground: "YOUNG_TENANT_AGE"; readonly category: TenancyDwellingCategory; readonly tenantBirthDate: IsoDate }
-  | { readonly ground: "EMPLOYEE_JOB_END"; readonly category: TenancyDwellingCategory; readonly jobEndedOn: IsoDate; readonly employerNeedsDwelling: boolean; readonly economicDismissal: boolean }
+  | {
+      readonly ground: "EMPLOYEE_JOB_END";
+      readonly category: TenancyDwellingCategory;
+      readonly jobEndedOn: IsoDate;
+      readonly employerNeedsDwelling: boolean;
+      readonly economicDismissal: boolean;
+    }
   | { readonly ground: "CLOSE_SUPPORT_END"; readonly category: TenancyDwellingCategory; readonly supportEndedOn: IsoDate }
   | { readonly ground: "STUDENT_ENROLMENT_END"; readonly category: TenancyDwellingCategory; readonly enrolmentEndedOn: IsoDate }
   | { readonly ground: "COOPERATIVE_SHARES_TRANSFERRED"; readonly category: TenancyDwellingCategory; readonly sharesTransferredOn: IsoDate }
@@ -66,7 +83,12 @@ export type EndFacts =
       readonly diedOn: IsoDate;
       readonly category: TenancyDwellingCategory;
       /** Successors (ayants droit): eligible (art. 55 §3), household member and living with the deceased at death. */
-      readonly successors: readonly { readonly personId: string; readonly eligible: boolean; readonly householdMember: boolean; readonly livedWithTenant: boolean }[];
+      readonly successors: readonly {
+        readonly personId: string;
+        readonly eligible: boolean;
+        readonly householdMember: boolean;
+        readonly livedWithTenant: boolean;
+      }[];
     };
 export type EndGround = EndFacts["ground"];
 
@@ -94,14 +116,51 @@ export interface LeaseEnd {
 const NOTES = ["end-landlord-option", "tenancy-month-arithmetic", "tenancy-parameter-date"];
 
 function unavailable(ground: EndGround, reference: LegalReference, reason: string, notes: string[] = []): LeaseEnd {
-  return { ground, available: false, reasonUnavailable: reason, ofRight: false, endsOn: null, occupancyTitleLostOn: null, reference, parameters: [], interpretationNotes: [...NOTES, ...notes] };
+  return {
+    ground,
+    available: false,
+    reasonUnavailable: reason,
+    ofRight: false,
+    endsOn: null,
+    occupancyTitleLostOn: null,
+    reference,
+    parameters: [],
+    interpretationNotes: [...NOTES, ...notes],
+  };
 }
-function ends(ground: EndGround, ofRight: boolean, endsOn: IsoDate, p: ResolvedParameter[], reference: LegalReference, extra: Partial<LeaseEnd> = {}, notes: string[] = []): LeaseEnd {
-  return { ground, available: true, ofRight, endsOn, occupancyTitleLostOn: endsOn, reference, parameters: p.map((x) => citeVersion(x.version)), interpretationNotes: [...NOTES, ...notes], ...extra };
+function ends(
+  ground: EndGround,
+  ofRight: boolean,
+  endsOn: IsoDate,
+  p: ResolvedParameter[],
+  reference: LegalReference,
+  extra: Partial<LeaseEnd> = {},
+  notes: string[] = [],
+): LeaseEnd {
+  return {
+    ground,
+    available: true,
+    ofRight,
+    endsOn,
+    occupancyTitleLostOn: endsOn,
+    reference,
+    parameters: p.map((x) => citeVersion(x.version)),
+    interpretationNotes: [...NOTES, ...notes],
+    ...extra,
+  };
 }
 
 /** A dedicated-dwelling ground (art. 69 §2): checks the category and that the bill provision is in force. */
-function dedicated(ground: EndGround, category: TenancyDwellingCategory, expected: TenancyDwellingCategory, id: string, on: IsoDate, options: RegimeOptions, reference: LegalReference, compute: (p: ResolvedParameter) => LeaseEnd): LeaseEnd {
+function dedicated(
+  ground: EndGround,
+  category: TenancyDwellingCategory,
+  expected: TenancyDwellingCategory,
+  id: string,
+  on: IsoDate,
+  options: RegimeOptions,
+  reference: LegalReference,
+  compute: (p: ResolvedParameter) => LeaseEnd,
+): LeaseEnd {
   if (category !== expected) return unavailable(ground, reference, `the dwelling is ${category}, not ${expected}`);
   const p = resolveIfInForce(id, on, options);
   if (!p) return unavailable(ground, reference, `no such ground on ${on} under ${options.regime} (introduced by bill 8535)`, ["bill-only-provisions"]);
@@ -140,22 +199,52 @@ export function leaseEnd(facts: EndFacts, asOf: IsoDate, options: RegimeOptions)
       return ends(facts.ground, false, addMonths(facts.jobEndedOn, wholeValue(p)), [p], p.version.reference);
     }
     case "CLOSE_SUPPORT_END":
-      return dedicated(facts.ground, facts.category, "CLOSE_SUPPORT", "tenancy.termination.closeSupportEndMonths", facts.supportEndedOn, options, art69_2("3"), (p) =>
-        ends(facts.ground, false, addMonths(facts.supportEndedOn, wholeValue(p)), [p], p.version.reference),
+      return dedicated(
+        facts.ground,
+        facts.category,
+        "CLOSE_SUPPORT",
+        "tenancy.termination.closeSupportEndMonths",
+        facts.supportEndedOn,
+        options,
+        art69_2("3"),
+        (p) => ends(facts.ground, false, addMonths(facts.supportEndedOn, wholeValue(p)), [p], p.version.reference),
       );
     case "STUDENT_ENROLMENT_END":
-      return dedicated(facts.ground, facts.category, "STUDENTS", "tenancy.termination.studentEnrolmentEndMonths", facts.enrolmentEndedOn, options, art69_2("4"), (p) =>
-        ends(facts.ground, false, addMonths(facts.enrolmentEndedOn, wholeValue(p)), [p], p.version.reference),
+      return dedicated(
+        facts.ground,
+        facts.category,
+        "STUDENTS",
+        "tenancy.termination.studentEnrolmentEndMonths",
+        facts.enrolmentEndedOn,
+        options,
+        art69_2("4"),
+        (p) => ends(facts.ground, false, addMonths(facts.enrolmentEndedOn, wholeValue(p)), [p], p.version.reference),
       );
     case "COOPERATIVE_SHARES_TRANSFERRED":
-      return dedicated(facts.ground, facts.category, "COOPERATIVE_MEMBERS", "tenancy.termination.cooperativeShareTransferMonths", facts.sharesTransferredOn, options, art69_2("5"), (p) =>
-        ends(facts.ground, false, addMonths(facts.sharesTransferredOn, wholeValue(p)), [p], p.version.reference),
+      return dedicated(
+        facts.ground,
+        facts.category,
+        "COOPERATIVE_MEMBERS",
+        "tenancy.termination.cooperativeShareTransferMonths",
+        facts.sharesTransferredOn,
+        options,
+        art69_2("5"),
+        (p) => ends(facts.ground, false, addMonths(facts.sharesTransferredOn, wholeValue(p)), [p], p.version.reference),
       );
     case "RESERVE_FIRST_OCCUPATION":
-      return dedicated(facts.ground, facts.category, "RESERVE", "tenancy.termination.reserveFirstOccupationMonths", facts.firstOccupiedOn, options, art69_2("6"), (p) => {
-        const latest = addMonths(facts.firstOccupiedOn, wholeValue(p));
-        return ends(facts.ground, false, facts.firstOccupiedOn, [p], p.version.reference, { latestEndOn: latest }, ["end-reserve-window"]);
-      });
+      return dedicated(
+        facts.ground,
+        facts.category,
+        "RESERVE",
+        "tenancy.termination.reserveFirstOccupationMonths",
+        facts.firstOccupiedOn,
+        options,
+        art69_2("6"),
+        (p) => {
+          const latest = addMonths(facts.firstOccupiedOn, wholeValue(p));
+          return ends(facts.ground, false, facts.firstOccupiedOn, [p], p.version.reference, { latestEndOn: latest }, ["end-reserve-window"]);
+        },
+      );
     case "SERIOUS_GROUNDS":
       return seriousGroundsTermination(facts, options);
     case "DEATH":
@@ -167,7 +256,11 @@ export function leaseEnd(facts: EndFacts, asOf: IsoDate, options: RegimeOptions)
 export function seriousGroundsTermination(facts: Extract<EndFacts, { ground: "SERIOUS_GROUNDS" }>, options: RegimeOptions): LeaseEnd {
   const ref = billRef("42", { point: "4°", amends: { article: "69", paragraph: "3" } });
   const notice = resolveIfInForce("tenancy.termination.seriousGroundsNoticeDays", facts.notifiedOn, options);
-  if (!notice) return unavailable(facts.ground, ref, `no serious-grounds termination on ${facts.notifiedOn} under ${options.regime} (introduced by bill 8535)`, ["bill-only-provisions", "end-serious-grounds-evidence"]);
+  if (!notice)
+    return unavailable(facts.ground, ref, `no serious-grounds termination on ${facts.notifiedOn} under ${options.regime} (introduced by bill 8535)`, [
+      "bill-only-provisions",
+      "end-serious-grounds-evidence",
+    ]);
   const params: ResolvedParameter[] = [notice];
   const retained: SeriousGround[] = [];
   const rejected: { ground: SeriousGround; reason: string }[] = [];

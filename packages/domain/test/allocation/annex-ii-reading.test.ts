@@ -49,7 +49,10 @@ describe("annex II reading — art. 55 §1 3°, annex II (annex-ii-annual-readin
   });
 
   it("art. 57 §1 8°: the income level is annual income / annual ceiling", () => {
-    const points = (o: RegimeOptions) => evaluateSocioEconomic("x", single({ incomes: [salary("20000")] }), { title: "OTHER" }, BEFORE, DEFAULT_METHODOLOGY, o).contributions.find((c) => c.criterion === "ART57_1_8_INCOME_LEVEL")!;
+    const points = (o: RegimeOptions) =>
+      evaluateSocioEconomic("x", single({ incomes: [salary("20000")] }), { title: "OTHER" }, BEFORE, DEFAULT_METHODOLOGY, o).contributions.find(
+        (c) => c.criterion === "ART57_1_8_INCOME_LEVEL",
+      )!;
     expect(points(ANNUAL).detail).toMatch(/= 0\.43/); // 20,000 / 45,846.37
   });
 
@@ -59,7 +62,9 @@ describe("annex II reading — art. 55 §1 3°, annex II (annex-ii-annual-readin
   });
 
   it("a code the parameter does not allow is refused", () => {
-    expect(() => resolveParameter("eligibility.incomeCeiling.readingPeriod", BEFORE, { ...LAW, annexIIReadingPeriod: "WEEKLY" as never })).toThrow(ParameterResolutionError);
+    expect(() => resolveParameter("eligibility.incomeCeiling.readingPeriod", BEFORE, { ...LAW, annexIIReadingPeriod: "WEEKLY" as never })).toThrow(
+      ParameterResolutionError,
+    );
   });
 
   it("the decision record names the readings it applied", () => {
@@ -70,7 +75,14 @@ describe("annex II reading — art. 55 §1 3°, annex II (annex-ii-annual-readin
       eligibility: summariseEligibility(checkEligibility(earner, { ...LAW, asOf: BEFORE })),
       criteriaHistory: [evaluateSocioEconomic("c1", earner, { title: "OTHER" }, BEFORE, DEFAULT_METHODOLOGY, LAW)],
     };
-    const run = shortlist({ ...LAW, vacancy: { id: "V", landlordId: "L", municipality: "M", bedrooms: 1, category: { kind: "ALL_PUBLIC" } }, allocationDate: BEFORE, methodology: DEFAULT_METHODOLOGY, distances: { entries: [] }, candidates: [cand] });
+    const run = shortlist({
+      ...LAW,
+      vacancy: { id: "V", landlordId: "L", municipality: "M", bedrooms: 1, category: { kind: "ALL_PUBLIC" } },
+      allocationDate: BEFORE,
+      methodology: DEFAULT_METHODOLOGY,
+      distances: { entries: [] },
+      candidates: [cand],
+    });
     expect(run.record.regime).toEqual({ regime: "LAW" });
     expect(run.record.readings).toEqual({ internationalProtectionReading: "INCLUSIVE", annexIIReadingPeriod: "ANNUAL" });
     expect(run.ranked).toEqual([]);

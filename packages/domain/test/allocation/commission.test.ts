@@ -20,7 +20,14 @@ const full = (id: string, extra: Partial<CommissionMember> = {}): CommissionMemb
 const ESCH: Commission = {
   landlordId: "esch",
   rules: "ESCH_ROI",
-  members: [full("chair", { chair: true }), full("secretary"), full("external"), full("expert1"), full("expert2"), { id: "alt1", kind: "ALTERNATE", alternateFor: "expert1", ...TERM }],
+  members: [
+    full("chair", { chair: true }),
+    full("secretary"),
+    full("external"),
+    full("expert1"),
+    full("expert2"),
+    { id: "alt1", kind: "ALTERNATE", alternateFor: "expert1", ...TERM },
+  ],
   secretary: { id: "secretary", memberId: "secretary" },
 };
 
@@ -49,7 +56,10 @@ describe("RGD art. 1 / Esch ROI art. 2 — composition", () => {
 
 describe("Esch ROI art. 3 — convocation", () => {
   it("Esch ROI art. 3: convened 5 days ahead with the agenda, papers 3 days ahead → accepted", () => {
-    expect(checkConvocation(ESCH, { meetingDate: "2026-03-20", convokedOn: "2026-03-15", agendaIncluded: true, papersSentOn: "2026-03-17" }, LAW)).toEqual({ accepted: true, failures: [] });
+    expect(checkConvocation(ESCH, { meetingDate: "2026-03-20", convokedOn: "2026-03-15", agendaIncluded: true, papersSentOn: "2026-03-17" }, LAW)).toEqual({
+      accepted: true,
+      failures: [],
+    });
   });
   it("Esch ROI art. 3: 4 days' notice, no agenda, papers 2 days ahead → refused with each rule", () => {
     const r = checkConvocation(ESCH, { meetingDate: "2026-03-20", convokedOn: "2026-03-16", agendaIncluded: false, papersSentOn: "2026-03-18" }, LAW);
@@ -68,12 +78,16 @@ describe("RGD art. 2 / Esch ROI art. 5 — quorum, majority, chair's casting vot
   });
 
   it("RGD art. 2: opinion by a majority of the votes cast (abstentions not cast)", () => {
-    const r = commissionOpinion(ESCH, ["chair", "external", "expert1", "expert2"], [
-      { voterId: "chair", vote: "AGAINST" },
-      { voterId: "external", vote: "FOR" },
-      { voterId: "expert1", vote: "FOR" },
-      { voterId: "expert2", vote: "ABSTAIN" },
-    ]);
+    const r = commissionOpinion(
+      ESCH,
+      ["chair", "external", "expert1", "expert2"],
+      [
+        { voterId: "chair", vote: "AGAINST" },
+        { voterId: "external", vote: "FOR" },
+        { voterId: "expert1", vote: "FOR" },
+        { voterId: "expert2", vote: "ABSTAIN" },
+      ],
+    );
     expect(r).toMatchObject({ valid: true, opinion: "FAVOURABLE", for: 2, against: 1, abstentions: 1, tieBrokenByChair: false });
   });
 
@@ -98,10 +112,14 @@ describe("RGD art. 2 / Esch ROI art. 5 — quorum, majority, chair's casting vot
   it("RGD art. 2: no opinion without quorum; RGD art. 1: a secretary who is not a member may not vote", () => {
     expect(commissionOpinion(ESCH, ["chair", "external"], [{ voterId: "chair", vote: "FOR" }]).failures.map((f) => f.rule)).toEqual(["QUORUM"]);
     const outsiderSecretary: Commission = { ...ESCH, secretary: { id: "clerk" } };
-    const r = commissionOpinion(outsiderSecretary, ["chair", "external", "expert1", "clerk"], [
-      { voterId: "chair", vote: "FOR" },
-      { voterId: "clerk", vote: "AGAINST" },
-    ]);
+    const r = commissionOpinion(
+      outsiderSecretary,
+      ["chair", "external", "expert1", "clerk"],
+      [
+        { voterId: "chair", vote: "FOR" },
+        { voterId: "clerk", vote: "AGAINST" },
+      ],
+    );
     expect(r.failures.map((f) => f.rule)).toEqual(["SECRETARY_VOTE"]);
     expect(r.valid).toBe(false);
   });
@@ -124,7 +142,14 @@ describe("Esch ROI art. 7 — minutes", () => {
 });
 
 describe("RGD art. 2 al. 2 / Esch ROI art. 6 — secret deliberations", () => {
-  const selected: Deliberation = { meetingId: "m1", vacancyId: "V1", candidateId: "C1", selected: true, text: "C1 selected", votes: [{ voterId: "chair", vote: "FOR" }] };
+  const selected: Deliberation = {
+    meetingId: "m1",
+    vacancyId: "V1",
+    candidateId: "C1",
+    selected: true,
+    text: "C1 selected",
+    votes: [{ voterId: "chair", vote: "FOR" }],
+  };
   const other: Deliberation = { meetingId: "m1", vacancyId: "V1", candidateId: "C2", selected: false, text: "C2 discussed" };
   const officer = { id: "o", role: "ALLOCATION_OFFICER" as const, vacancyId: "V1" };
 
@@ -136,7 +161,9 @@ describe("RGD art. 2 al. 2 / Esch ROI art. 6 — secret deliberations", () => {
     expect(deliberationVisibility("ESCH_ROI", selected, officer)).toMatchObject({ deliberation: true, votes: false });
     expect(deliberationVisibility("ESCH_ROI", selected, { ...officer, vacancyId: "V2" }).deliberation).toBe(false);
     expect(deliberationVisibility("RGD", selected, officer).deliberation).toBe(false);
-    expect(visibleDeliberations("ESCH_ROI", [selected, other], officer)).toEqual([{ meetingId: "m1", vacancyId: "V1", candidateId: "C1", selected: true, text: "C1 selected" }]);
+    expect(visibleDeliberations("ESCH_ROI", [selected, other], officer)).toEqual([
+      { meetingId: "m1", vacancyId: "V1", candidateId: "C1", selected: true, text: "C1 selected" },
+    ]);
   });
   it("RGD art. 2: participants of the meeting read everything", () => {
     const member = { id: "chair", role: "COMMISSION_PARTICIPANT" as const, meetingIds: ["m1"] };

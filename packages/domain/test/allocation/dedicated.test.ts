@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { checkDedicated, type Household } from "../../src/index.js";
 import { AFTER, applicant, BEFORE, BILL, child, couple, LAW, person } from "./fixtures.js";
 
-const rules = (h: Household, sub: Parameters<typeof checkDedicated>[1], opts: Parameters<typeof checkDedicated>[2]) => checkDedicated(h, sub, opts).failures.map((f) => f.rule);
+const rules = (h: Household, sub: Parameters<typeof checkDedicated>[1], opts: Parameters<typeof checkDedicated>[2]) =>
+  checkDedicated(h, sub, opts).failures.map((f) => f.rule);
 const law = { ...LAW, allocationDate: BEFORE };
 const bill = { ...BILL, allocationDate: AFTER };
 
@@ -27,11 +28,16 @@ describe("art. 12 §3 and art. 54 — dedicated dwellings", () => {
   });
 
   it("bill art. 8 1° f): every dedicated dwelling is for people alone or as a couple — a student family passes under the law only", () => {
-    const studentFamily: Household = { ...couple({ status: { student: true } }), members: [...couple({ status: { student: true } }).members, child("c", "2022-01-01")] };
+    const studentFamily: Household = {
+      ...couple({ status: { student: true } }),
+      members: [...couple({ status: { student: true } }).members, child("c", "2022-01-01")],
+    };
     expect(rules(studentFamily, "STUDENTS", law)).toEqual([]);
     expect(rules(studentFamily, "STUDENTS", bill)).toEqual(["HOUSEHOLD_SHAPE"]);
     // Two flatmates are not a couple.
-    const flatmates: Household = { members: [applicant("a", "2003-01-01", { status: { student: true } }), person("b", "2003-01-01", { status: { student: true } })] };
+    const flatmates: Household = {
+      members: [applicant("a", "2003-01-01", { status: { student: true } }), person("b", "2003-01-01", { status: { student: true } })],
+    };
     expect(rules(flatmates, "STUDENTS", bill)).toEqual(["HOUSEHOLD_SHAPE"]);
   });
 

@@ -121,7 +121,10 @@ describe("art. 55 §1 — eligibility, each condition failing alone", () => {
     expect(conditions(h, { ...LAW, asOf: BEFORE, seniorsDedicatedDwelling: true })).toEqual([]);
     const notManaged = single({ birthDate: "1960-01-01", realRights: [{ kind: "OWNERSHIP", location: "LUXEMBOURG", bedrooms: 3 }] });
     expect(conditions(notManaged, { ...LAW, asOf: BEFORE, seniorsDedicatedDwelling: true })).toEqual(["NO_OTHER_DWELLING"]);
-    const young = single({ birthDate: "1970-01-01", realRights: [{ kind: "OWNERSHIP", location: "LUXEMBOURG", bedrooms: 3, underSocialRentalManagement: true }] });
+    const young = single({
+      birthDate: "1970-01-01",
+      realRights: [{ kind: "OWNERSHIP", location: "LUXEMBOURG", bedrooms: 3, underSocialRentalManagement: true }],
+    });
     expect(conditions(young, { ...LAW, asOf: BEFORE, seniorsDedicatedDwelling: true })).toEqual(["NO_OTHER_DWELLING"]);
   });
 
@@ -129,6 +132,8 @@ describe("art. 55 §1 — eligibility, each condition failing alone", () => {
     const r = checkEligibility(single(), { ...LAW, asOf: BEFORE });
     expect(r.trace.ruleId).toBe("allocation.eligibility");
     expect(r.trace.indices[0]!.value).toBe("968.04");
-    expect(r.trace.parameters.map((p) => p.parameterId)).toEqual(expect.arrayContaining(["eligibility.majorityAge", "eligibility.incomeCeiling", "eligibility.incomeCeiling.readingPeriod"]));
+    expect(r.trace.parameters.map((p) => p.parameterId)).toEqual(
+      expect.arrayContaining(["eligibility.majorityAge", "eligibility.incomeCeiling", "eligibility.incomeCeiling.readingPeriod"]),
+    );
   });
 });

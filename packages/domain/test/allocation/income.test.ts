@@ -16,7 +16,11 @@ describe("art. 56 — household income", () => {
   });
 
   it("art. 56 §2: after a change of employer the last known monthly income is extrapolated (3,250 × 12)", () => {
-    const r = householdIncome(withIncomes(applicant("a", "1980-01-01", { incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "3250", lastKnownMonthly: true }] })), BEFORE, LAW);
+    const r = householdIncome(
+      withIncomes(applicant("a", "1980-01-01", { incomes: [{ kind: "NET_TAXABLE_INCOME", amount: "3250", lastKnownMonthly: true }] })),
+      BEFORE,
+      LAW,
+    );
     expect(r.annual.toFixed()).toBe("39000");
   });
 
@@ -44,14 +48,19 @@ describe("art. 56 — household income", () => {
   });
 
   it("art. 56 §3 al. 4: dependent children's income is ignored", () => {
-    const r = householdIncome(withIncomes(applicant("a", "1980-01-01", { incomes: [salary("30000")] }), child("c", "2010-01-01", { incomes: [salary("4000")] })), BEFORE, LAW);
+    const r = householdIncome(
+      withIncomes(applicant("a", "1980-01-01", { incomes: [salary("30000")] }), child("c", "2010-01-01", { incomes: [salary("4000")] })),
+      BEFORE,
+      LAW,
+    );
     expect(r.annual.toFixed()).toBe("30000");
     expect(r.members[1]!.treatment).toBe("DEPENDENT_CHILD_IGNORED");
     expect(r.dependentChildren).toBe(1);
   });
 
   it("art. 56 §3 al. 5: a co-insured child is dependent until the 27th birthday", () => {
-    const coInsured = (birth: string) => householdIncome(withIncomes(applicant("a", "1970-01-01"), person("c", birth, { child: { coInsured: true } })), BEFORE, LAW);
+    const coInsured = (birth: string) =>
+      householdIncome(withIncomes(applicant("a", "1970-01-01"), person("c", birth, { child: { coInsured: true } })), BEFORE, LAW);
     expect(coInsured("1999-03-03").dependentChildren).toBe(1); // 26 on 2026-03-02
     expect(coInsured("1999-03-02").dependentChildren).toBe(0); // 27 that day
   });
@@ -64,7 +73,10 @@ describe("art. 56 — household income", () => {
     [2015, "100", "COUNTED"],
   ])("art. 56 §3 al. 4: a child who started working in %i is counted at %s %% in 2025 income", (start, pct, treatment) => {
     const r = householdIncome(
-      withIncomes(applicant("a", "1970-01-01", { incomes: [salary("40000")] }), person("c", "2000-01-01", { child: { familyAllowanceReceived: true, workingLifeStartYear: start }, incomes: [salary("20000")] })),
+      withIncomes(
+        applicant("a", "1970-01-01", { incomes: [salary("40000")] }),
+        person("c", "2000-01-01", { child: { familyAllowanceReceived: true, workingLifeStartYear: start }, incomes: [salary("20000")] }),
+      ),
       BEFORE,
       LAW,
     );

@@ -21,7 +21,10 @@ describe("art. 57 — a landlord's methodology configuration", () => {
     own.approvedByMinisterOn = "2026-11-10";
     own.socioEconomic.title.HOMELESS = 40;
     own.seniority = { pointsPerFullYear: 5, cap: 25 };
-    own.dwelling.proximityKm = [{ max: "2.5", points: 12 }, { max: "10", points: 6 }];
+    own.dwelling.proximityKm = [
+      { max: "2.5", points: 12 },
+      { max: "10", points: 6 },
+    ];
     const r = validateMethodology(own);
     expect(r.ok).toBe(true);
     if (r.ok) expect((r.methodology as Methodology).seniority.cap).toBe(25);
@@ -53,11 +56,22 @@ describe("art. 57 — a landlord's methodology configuration", () => {
 
   it("bands are read first match first: max strictly ascending, min strictly descending, decimal strings ≥ 0", () => {
     const m = copy();
-    m.socioEconomic.noticeMonthsLeft = [{ max: "3", points: 15 }, { max: "1", points: 20 }];
-    m.socioEconomic.effortRate = [{ min: "0.3", points: 5 }, { min: "0.5", points: 15 }];
-    m.dwelling.proximityKm = [{ max: 5, points: 10 }, { max: "-1", points: 1 }];
+    m.socioEconomic.noticeMonthsLeft = [
+      { max: "3", points: 15 },
+      { max: "1", points: 20 },
+    ];
+    m.socioEconomic.effortRate = [
+      { min: "0.3", points: 5 },
+      { min: "0.5", points: 15 },
+    ];
+    m.dwelling.proximityKm = [
+      { max: 5, points: 10 },
+      { max: "-1", points: 1 },
+    ];
     expect(problems(m)).toEqual([
-      expect.stringMatching(/^socioEconomic\.noticeMonthsLeft\.1\.max: bands are read first match first: each "max" must be strictly greater than the previous one \(3\)/),
+      expect.stringMatching(
+        /^socioEconomic\.noticeMonthsLeft\.1\.max: bands are read first match first: each "max" must be strictly greater than the previous one \(3\)/,
+      ),
       expect.stringMatching(/^socioEconomic\.effortRate\.1\.min: .*strictly smaller than the previous one \(0\.3\)/),
       expect.stringMatching(/^dwelling\.proximityKm\.0\.max: expected a decimal string/),
       expect.stringMatching(/^dwelling\.proximityKm\.1\.max: expected a decimal string/),
@@ -68,7 +82,10 @@ describe("art. 57 — a landlord's methodology configuration", () => {
     const m = copy();
     m.dwelling.multipleWorkplacesFrom = 1;
     m.dwelling.typology.admissible = "ANY";
-    expect(problems(m)).toEqual([expect.stringMatching(/^dwelling\.typology\.admissible: expected EXACT or NOT_TOO_SMALL/), expect.stringMatching(/^dwelling\.multipleWorkplacesFrom: /)]);
+    expect(problems(m)).toEqual([
+      expect.stringMatching(/^dwelling\.typology\.admissible: expected EXACT or NOT_TOO_SMALL/),
+      expect.stringMatching(/^dwelling\.multipleWorkplacesFrom: /),
+    ]);
   });
 
   it("identity and dates: non-empty texts, ISO dates; not an object at all", () => {
@@ -76,7 +93,11 @@ describe("art. 57 — a landlord's methodology configuration", () => {
     m.id = "";
     m.validFrom = "01/01/2024";
     m.approvedByMinisterOn = "2026-02-30x";
-    expect(problems(m)).toEqual(["id: expected a non-empty text", expect.stringMatching(/^validFrom: expected a date/), expect.stringMatching(/^approvedByMinisterOn: expected a date/)]);
+    expect(problems(m)).toEqual([
+      "id: expected a non-empty text",
+      expect.stringMatching(/^validFrom: expected a date/),
+      expect.stringMatching(/^approvedByMinisterOn: expected a date/),
+    ]);
     expect(problems([1, 2])).toEqual([": expected an object"]);
   });
 });

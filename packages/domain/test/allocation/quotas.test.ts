@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { freeChoiceAllowance } from "../../src/index.js";
 import { AFTER, BEFORE, BILL, LAW } from "./fixtures.js";
 
-const quota = (opts: typeof LAW, asOf: string, managedDwellings: number) => freeChoiceAllowance({ ...opts, asOf, managedDwellings, allocationsThisYear: 99, freeChoiceThisYear: 0 }).quotaPercent.toFixed();
+const quota = (opts: typeof LAW, asOf: string, managedDwellings: number) =>
+  freeChoiceAllowance({ ...opts, asOf, managedDwellings, allocationsThisYear: 99, freeChoiceThisYear: 0 }).quotaPercent.toFixed();
 
 describe("art. 53 al. 3 — free-choice quotas at each threshold", () => {
   it.each([

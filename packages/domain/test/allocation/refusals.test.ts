@@ -2,8 +2,18 @@ import { describe, expect, it } from "vitest";
 import { criteriaInForce, refusalFreeze, type CriteriaSnapshot, type OfferOutcome } from "../../src/index.js";
 import { BILL, LAW } from "./fixtures.js";
 
-const snap = (evaluatedOn: string, total: number): CriteriaSnapshot => ({ candidateId: "x", evaluatedOn, methodology: { id: "m", version: "1" }, contributions: [], total });
-const refused = (on: string, justified = false): OfferOutcome => ({ offeredOn: on, decidedOn: on, outcome: justified ? "REFUSED_JUSTIFIED" : "REFUSED_UNJUSTIFIED" });
+const snap = (evaluatedOn: string, total: number): CriteriaSnapshot => ({
+  candidateId: "x",
+  evaluatedOn,
+  methodology: { id: "m", version: "1" },
+  contributions: [],
+  total,
+});
+const refused = (on: string, justified = false): OfferOutcome => ({
+  offeredOn: on,
+  decidedOn: on,
+  outcome: justified ? "REFUSED_JUSTIFIED" : "REFUSED_UNJUSTIFIED",
+});
 const accepted = (on: string): OfferOutcome => ({ offeredOn: on, decidedOn: on, outcome: "ACCEPTED" });
 
 describe("art. 57 §3 al. 2 (bill art. 34 3°) — criteria frozen after two unjustified refusals", () => {

@@ -36,7 +36,9 @@ const REQUIRED = ["id", "article", "title", "engine", "date", "regime", "input",
 
 function load(): { file: string; c: WorkedCase }[] {
   const out: { file: string; c: WorkedCase }[] = [];
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(DIR)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const raw: unknown = JSON.parse(readFileSync(path.join(DIR, file), "utf8"));
     for (const c of Array.isArray(raw) ? raw : [raw]) out.push({ file, c: c as WorkedCase });
   }
@@ -81,7 +83,11 @@ describe("worked cases (packages/domain/cases)", () => {
 
   for (const { file, c } of cases) {
     it(`${c.id} (${c.article}): ${c.title}`, () => {
-      const options: CaseOptions = { regime: c.regime, ...(c.bill8535EntryIntoForce ? { bill8535EntryIntoForce: c.bill8535EntryIntoForce } : {}), ...(c.readings ?? {}) };
+      const options: CaseOptions = {
+        regime: c.regime,
+        ...(c.bill8535EntryIntoForce ? { bill8535EntryIntoForce: c.bill8535EntryIntoForce } : {}),
+        ...(c.readings ?? {}),
+      };
       const run = () => ENGINES[c.engine]!(c.input, c.date, options);
       if (c.expectedError !== undefined) {
         expect(run, file).toThrow(new RegExp(c.expectedError));

@@ -9,7 +9,7 @@ export type CaseOptions = domain.RegimeOptions & Record<string, unknown>;
 type Engine = (input: Record<string, unknown>, date: string, options: CaseOptions) => unknown;
 
 /** The case file's input is checked by the engine it reaches (each validates its input and fails with a clear error). */
-const as = <T,>(v: unknown): T => v as T;
+const as = <T>(v: unknown): T => v as T;
 
 export const ENGINES: Record<string, Engine> = {
   "compensation.developerStatement": (input, _date, options) => domain.buildDeveloperStatement(as(input), options),
@@ -33,21 +33,33 @@ export const ENGINES: Record<string, Engine> = {
    * established on the allocation date, as the register would, then the shortlist ranks them.
    */
   "allocation.shortlist": (input, date, options) => {
-    const i = input as { vacancy: domain.Vacancy; candidates: { candidateId: string; registeredOn: string; household: domain.Household; title?: string; applicationDate?: string }[] };
+    const i = input as {
+      vacancy: domain.Vacancy;
+      candidates: { candidateId: string; registeredOn: string; household: domain.Household; title?: string; applicationDate?: string }[];
+    };
     const candidates: domain.ShortlistCandidate[] = i.candidates.map((c) => ({
       candidateId: c.candidateId,
       registeredOn: c.registeredOn,
       household: c.household,
-      eligibility: domain.summariseEligibility(domain.checkEligibility(c.household, { ...options, asOf: date, ...(c.applicationDate ? { applicationDate: c.applicationDate } : {}) })),
+      eligibility: domain.summariseEligibility(
+        domain.checkEligibility(c.household, { ...options, asOf: date, ...(c.applicationDate ? { applicationDate: c.applicationDate } : {}) }),
+      ),
       criteriaHistory: [domain.evaluateSocioEconomic(c.candidateId, c.household, as({ title: c.title ?? "OTHER" }), date, domain.DEFAULT_METHODOLOGY, options)],
     }));
-    return domain.shortlist({ ...options, vacancy: i.vacancy, allocationDate: date, methodology: domain.DEFAULT_METHODOLOGY, distances: { entries: [] }, candidates });
+    return domain.shortlist({
+      ...options,
+      vacancy: i.vacancy,
+      allocationDate: date,
+      methodology: domain.DEFAULT_METHODOLOGY,
+      distances: { entries: [] },
+      candidates,
+    });
   },
   "allocation.typologyFit": (input, date, options) => {
     const i = input as { household: domain.Household; dwelling: domain.DwellingShape };
     return domain.typologyFit(i.household, i.dwelling, date, options);
   },
-  "allocation.freeChoice": (input, date, options) => domain.checkFreeChoice({ ...options, ...(as<Omit<domain.FreeChoiceRequest, "on">>(input)), on: date }),
+  "allocation.freeChoice": (input, date, options) => domain.checkFreeChoice({ ...options, ...as<Omit<domain.FreeChoiceRequest, "on">>(input), on: date }),
   "tenancy.underOccupancy": (input, date, options) => domain.tenancyUnderOccupancy(as(input), date, options),
   "tenancy.leaseEnd": (input, date, options) => domain.leaseEnd(as(input), date, options),
   /** input: { opening: openDeposit input, payments: [{ paidOn, amount }], exit: DepositExit }; date = asOf. */

@@ -1,6 +1,14 @@
 /** Issue 17 point 4: the compensation engine resolves indices against the series it is given (built-in + operator points), says when a value is unconfirmed, and reports art. 13 §4 without hiding a breach or a missing €STR. */
 import { describe, expect, it } from "vitest";
-import { calculateDeveloperCompensation, capitalRateBoundsStatus, checkFlatsAgainstCeilings, COTE_SERIES, withConstructionPoints, withCotePoints, withEcbRatePoints } from "../../src/index.js";
+import {
+  calculateDeveloperCompensation,
+  capitalRateBoundsStatus,
+  checkFlatsAgainstCeilings,
+  COTE_SERIES,
+  withConstructionPoints,
+  withCotePoints,
+  withEcbRatePoints,
+} from "../../src/index.js";
 
 const LAW = { regime: "LAW" } as const;
 const QUERY = {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buildLandlordStatement, calculateLandlordCompensation, canonicalStatementJson, parseDecimal, prorate, type CompensationOptions, type LandlordStatementInput, type MonthlyAmountsInput } from "../../src/index.js";
+import {
+  buildLandlordStatement,
+  calculateLandlordCompensation,
+  canonicalStatementJson,
+  parseDecimal,
+  prorate,
+  type CompensationOptions,
+  type LandlordStatementInput,
+  type MonthlyAmountsInput,
+} from "../../src/index.js";
 
 const LAW: CompensationOptions = { regime: "LAW" };
 const BILL: CompensationOptions = { regime: "BILL_8535", bill8535EntryIntoForce: "2026-07-01" };
@@ -14,10 +23,23 @@ const flats = (s: { lines: readonly { component: string; objectId: string; month
 describe("law art. 40 §1 — the ministry's published example: 4,000 + 12 × 300 − 5,000 = 2,600 EUR", () => {
   it("calculator from yearly totals", () => {
     const r = calculateLandlordCompensation(
-      { landlordKind: "OTHER", conventionSignedOn: "2024-01-15", asOf: "2025-01-01", rentPaidToDeveloper: "4000", tenantRents: "5000", managementFlatMonths: 12 },
+      {
+        landlordKind: "OTHER",
+        conventionSignedOn: "2024-01-15",
+        asOf: "2025-01-01",
+        rentPaidToDeveloper: "4000",
+        tenantRents: "5000",
+        managementFlatMonths: 12,
+      },
       LAW,
     );
-    expect(r).toMatchObject({ rentPaidToDeveloper: "4000.00", managementFlats: "3600.00", tenantRents: "5000.00", compensation: "2600.00", outcome: "COMPENSATION_DUE" });
+    expect(r).toMatchObject({
+      rentPaidToDeveloper: "4000.00",
+      managementFlats: "3600.00",
+      tenantRents: "5000.00",
+      compensation: "2600.00",
+      outcome: "COMPENSATION_DUE",
+    });
     expect(r.trace.parameters[0]!.parameterId).toBe("compensation.landlord.managementFlat");
   });
 
@@ -64,10 +86,22 @@ describe("law art. 40 §1 al. 3 — rents over periods, prorated by the engine (
   const line = (month: string, component: string) => s.lines.find((l) => l.month === month && l.component === component)!;
 
   it("March: rent to developer 620 × 22/31 = 440.00; tenant 900 × 17/31 = 493.548… → −493.55; flat 300 × 22/31 = 212.90", () => {
-    expect(line("2025-03", "RENT_PAID_TO_DEVELOPER")).toMatchObject({ amount: "440.00", ruleId: "compensation.landlord.deficit.rentPaidToDeveloper.prorated", parameterVersions: [] });
-    expect(line("2025-03", "RENT_PAID_TO_DEVELOPER").inputs).toEqual({ rents: [{ monthlyRent: "620", days: "22" }], daysInMonth: "31", proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH" });
+    expect(line("2025-03", "RENT_PAID_TO_DEVELOPER")).toMatchObject({
+      amount: "440.00",
+      ruleId: "compensation.landlord.deficit.rentPaidToDeveloper.prorated",
+      parameterVersions: [],
+    });
+    expect(line("2025-03", "RENT_PAID_TO_DEVELOPER").inputs).toEqual({
+      rents: [{ monthlyRent: "620", days: "22" }],
+      daysInMonth: "31",
+      proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH",
+    });
     expect(line("2025-03", "TENANT_RENTS")).toMatchObject({ amount: "-493.55", exactAmount: expect.stringMatching(/^-493\.548387/) });
-    expect(line("2025-03", "TENANT_RENTS").inputs).toEqual({ rents: [{ id: "L1", monthlyRent: "900", days: "17" }], daysInMonth: "31", proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH" });
+    expect(line("2025-03", "TENANT_RENTS").inputs).toEqual({
+      rents: [{ id: "L1", monthlyRent: "900", days: "17" }],
+      daysInMonth: "31",
+      proration: "ACTUAL_DAYS_OVER_DAYS_IN_MONTH",
+    });
     expect(line("2025-03", "MANAGEMENT_FLAT").amount).toBe("212.90");
     expect(s.lines.some((l) => l.month === "2025-03" && l.component === "ANCILLARY_RENTS")).toBe(false);
   });
@@ -101,21 +135,36 @@ describe("law art. 40 §1 al. 3 — rents over periods, prorated by the engine (
   it("every rent line is recomputed from what it shows: Σ prorate(monthlyRent, days, daysInMonth)", () => {
     for (const l of s.lines.filter((x) => x.ruleId.endsWith(".prorated"))) {
       const inputs = l.inputs as { rents: { monthlyRent: string; days: string }[]; daysInMonth: string };
-      const exact = inputs.rents.reduce((sum, r) => sum.plus(prorate(parseDecimal(r.monthlyRent), Number(r.days), Number(inputs.daysInMonth))), parseDecimal("0"));
+      const exact = inputs.rents.reduce(
+        (sum, r) => sum.plus(prorate(parseDecimal(r.monthlyRent), Number(r.days), Number(inputs.daysInMonth))),
+        parseDecimal("0"),
+      );
       expect(exact.abs().toString()).toBe(parseDecimal(l.exactAmount).abs().toString());
     }
   });
 
   it("only managed days count: a lease before the dwelling is managed gives no line; rents over amounts per month are refused together", () => {
     const early = buildLandlordStatement(
-      landlord({ months: { from: "2025-02", to: "2025-03" }, dwellings: [{ id: "D1", managedPeriods: [{ from: "2025-03-10", to: null }], leases: [{ from: "2025-02-01", to: "2025-03-12", monthlyRent: "620" }] }] }),
+      landlord({
+        months: { from: "2025-02", to: "2025-03" },
+        dwellings: [{ id: "D1", managedPeriods: [{ from: "2025-03-10", to: null }], leases: [{ from: "2025-02-01", to: "2025-03-12", monthlyRent: "620" }] }],
+      }),
       LAW,
     );
     // Only 10 and 11 March are both let and managed: 620 × 2/31 = 40.00.
     expect(early.lines.filter((l) => l.component === "TENANT_RENTS").map((l) => `${l.month} ${l.amount}`)).toEqual(["2025-03 -40.00"]);
     expect(() =>
       buildLandlordStatement(
-        landlord({ dwellings: [{ id: "D1", managedPeriods: [{ from: "2025-01-01", to: null }], amounts: [{ month: "2025-01", tenantRents: "1" }], leases: [{ from: "2025-01-01", to: null, monthlyRent: "1" }] }] }),
+        landlord({
+          dwellings: [
+            {
+              id: "D1",
+              managedPeriods: [{ from: "2025-01-01", to: null }],
+              amounts: [{ month: "2025-01", tenantRents: "1" }],
+              leases: [{ from: "2025-01-01", to: null, monthlyRent: "1" }],
+            },
+          ],
+        }),
         LAW,
       ),
     ).toThrow(/either as amounts per month or as monthly rents over periods/);
@@ -125,24 +174,48 @@ describe("law art. 40 §1 al. 3 — rents over periods, prorated by the engine (
     const shared = buildLandlordStatement(
       landlord({
         months: { from: "2025-03", to: "2025-03" },
-        dwellings: [{ id: "D1", managedPeriods: [], rentsPaidToDeveloper: [{ from: "2020-01-01", to: null, monthlyRent: "310" }], accommodationUnits: [{ id: "U1", managedPeriods: [{ from: "2025-03-17", to: null }], leases: [{ id: "L", from: "2025-03-17", to: null, monthlyRent: "400" }] }] }],
+        dwellings: [
+          {
+            id: "D1",
+            managedPeriods: [],
+            rentsPaidToDeveloper: [{ from: "2020-01-01", to: null, monthlyRent: "310" }],
+            accommodationUnits: [
+              { id: "U1", managedPeriods: [{ from: "2025-03-17", to: null }], leases: [{ id: "L", from: "2025-03-17", to: null, monthlyRent: "400" }] },
+            ],
+          },
+        ],
       }),
       LAW,
     );
     // 15 days: 310 × 15/31 = 150.00; 400 × 15/31 = 193.548… → −193.55.
-    expect(shared.lines.filter((l) => l.component !== "MANAGEMENT_FLAT").map((l) => `${l.objectId} ${l.component} ${l.amount}`)).toEqual(["D1 RENT_PAID_TO_DEVELOPER 150.00", "U1 TENANT_RENTS -193.55"]);
+    expect(shared.lines.filter((l) => l.component !== "MANAGEMENT_FLAT").map((l) => `${l.objectId} ${l.component} ${l.amount}`)).toEqual([
+      "D1 RENT_PAID_TO_DEVELOPER 150.00",
+      "U1 TENANT_RENTS -193.55",
+    ]);
   });
 });
 
 describe("RGD 2024 art. 3 — management flat 300 per dwelling per month (law art. 40 §2)", () => {
   it("prorates a mid-month start: managed from 15 March → 300 × 17/31 = 164.516… → 164.52", () => {
-    const s = buildLandlordStatement(landlord({ months: { from: "2025-03", to: "2025-04" }, dwellings: [{ id: "D1", managedPeriods: [{ from: "2025-03-15", to: null }] }] }), LAW);
+    const s = buildLandlordStatement(
+      landlord({ months: { from: "2025-03", to: "2025-04" }, dwellings: [{ id: "D1", managedPeriods: [{ from: "2025-03-15", to: null }] }] }),
+      LAW,
+    );
     expect(flats(s)).toEqual(["D1 2025-03 164.52", "D1 2025-04 300.00"]);
   });
 
   it("a surplus (receipts above costs) is owed to the State", () => {
     const s = buildLandlordStatement(
-      landlord({ months: { from: "2025-01", to: "2025-01" }, dwellings: [{ id: "D1", managedPeriods: [{ from: "2025-01-01", to: null }], amounts: [{ month: "2025-01", rentPaidToDeveloper: "500", tenantRents: "900", ancillaryRents: "60" }] }] }),
+      landlord({
+        months: { from: "2025-01", to: "2025-01" },
+        dwellings: [
+          {
+            id: "D1",
+            managedPeriods: [{ from: "2025-01-01", to: null }],
+            amounts: [{ month: "2025-01", rentPaidToDeveloper: "500", tenantRents: "900", ancillaryRents: "60" }],
+          },
+        ],
+      }),
       LAW,
     );
     // 500 + 300 − 900 − 60 = −160
@@ -155,7 +228,16 @@ describe("RGD 2024 art. 3 — management flat 300 per dwelling per month (law ar
 describe("bill 8535 art. 27 1° (→ art. 40 §2 al. 1) — per dwelling or accommodation unit", () => {
   const input = landlord({
     months: { from: "2025-05", to: "2025-05" },
-    dwellings: [{ id: "D1", managedPeriods: [], accommodationUnits: [{ id: "U1", managedPeriods: [{ from: "2025-01-01", to: null }] }, { id: "U2", managedPeriods: [{ from: "2025-05-16", to: null }] }] }],
+    dwellings: [
+      {
+        id: "D1",
+        managedPeriods: [],
+        accommodationUnits: [
+          { id: "U1", managedPeriods: [{ from: "2025-01-01", to: null }] },
+          { id: "U2", managedPeriods: [{ from: "2025-05-16", to: null }] },
+        ],
+      },
+    ],
   });
   it("bill (retroactive), reading PER_UNIT: a flat per unit — 300 + 300 × 16/31 (154.838…) = 300.00 + 154.84", () => {
     expect(flats(buildLandlordStatement(input, { regime: "BILL_8535", flatUnitReading: "PER_UNIT" }))).toEqual(["U1 2025-05 300.00", "U2 2025-05 154.84"]);
@@ -171,8 +253,10 @@ describe("bill 8535 art. 27 1° (→ art. 40 §2 al. 1) — per dwelling or acco
 });
 
 describe("law art. 40 §5 / bill art. 27 3° — dwellings without management flat", () => {
-  const one = (dedicatedTo: "STUDENTS" | "INTERNATIONAL_PROTECTION" | "COOPERATIVE_MEMBERS" | "DEVELOPER_EMPLOYEES", kind: "OTHER" | "UNIVERSITY_OF_LUXEMBOURG" = "OTHER") =>
-    landlord({ landlord: { id: "L", kind }, year: 2026, dwellings: [{ id: "D1", dedicatedTo, managedPeriods: [{ from: "2025-01-01", to: null }] }] });
+  const one = (
+    dedicatedTo: "STUDENTS" | "INTERNATIONAL_PROTECTION" | "COOPERATIVE_MEMBERS" | "DEVELOPER_EMPLOYEES",
+    kind: "OTHER" | "UNIVERSITY_OF_LUXEMBOURG" = "OTHER",
+  ) => landlord({ landlord: { id: "L", kind }, year: 2026, dwellings: [{ id: "D1", dedicatedTo, managedPeriods: [{ from: "2025-01-01", to: null }] }] });
   it("law: international protection, students, employees, cooperative members — no flat", () => {
     for (const c of ["STUDENTS", "INTERNATIONAL_PROTECTION", "COOPERATIVE_MEMBERS", "DEVELOPER_EMPLOYEES"] as const) {
       const s = buildLandlordStatement(one(c), LAW);
@@ -194,12 +278,30 @@ describe("law art. 40 §5 / bill art. 27 3° — dwellings without management fl
 describe("law art. 40 §4 — the Fonds du Logement is excluded from the landlord's compensation", () => {
   it("under both regimes", () => {
     for (const o of [LAW, BILL]) {
-      const s = buildLandlordStatement(landlord({ landlord: { id: "FdL", kind: "FONDS_DU_LOGEMENT" }, dwellings: [{ id: "D1", managedPeriods: [{ from: "2025-01-01", to: null }], amounts: [{ month: "2025-01", tenantRents: "700" }] }] }), o);
+      const s = buildLandlordStatement(
+        landlord({
+          landlord: { id: "FdL", kind: "FONDS_DU_LOGEMENT" },
+          dwellings: [{ id: "D1", managedPeriods: [{ from: "2025-01-01", to: null }], amounts: [{ month: "2025-01", tenantRents: "700" }] }],
+        }),
+        o,
+      );
       expect(s.outcome).toBe("EXCLUDED");
       expect(s.lines).toEqual([]);
       expect(s.total).toBe("0.00");
     }
-    expect(calculateLandlordCompensation({ landlordKind: "FONDS_DU_LOGEMENT", conventionSignedOn: "2024-01-15", asOf: "2025-01-01", rentPaidToDeveloper: "4000", tenantRents: "5000", managementFlatMonths: 12 }, LAW).outcome).toBe("EXCLUDED");
+    expect(
+      calculateLandlordCompensation(
+        {
+          landlordKind: "FONDS_DU_LOGEMENT",
+          conventionSignedOn: "2024-01-15",
+          asOf: "2025-01-01",
+          rentPaidToDeveloper: "4000",
+          tenantRents: "5000",
+          managementFlatMonths: 12,
+        },
+        LAW,
+      ).outcome,
+    ).toBe("EXCLUDED");
   });
 });
 
@@ -218,7 +320,12 @@ describe("law art. 40 §3 — vacancy rates in the statement; vacancy reduction 
   });
   it("rates: renovation 10/365 = 0.027397, other 15/365 = 0.041096; the flat is still paid 12 × 300", () => {
     const s = buildLandlordStatement(input, LAW);
-    expect(s.vacancy[0]).toMatchObject({ objectId: "D1", managedDays: 365, vacantDays: { CHANGE_OF_OWNER: 0, RENOVATION: 10, OTHER: 15 }, rates: { CHANGE_OF_OWNER: "0", RENOVATION: "0.027397", OTHER: "0.041096" } });
+    expect(s.vacancy[0]).toMatchObject({
+      objectId: "D1",
+      managedDays: 365,
+      vacantDays: { CHANGE_OF_OWNER: 0, RENOVATION: 10, OTHER: 15 },
+      rates: { CHANGE_OF_OWNER: "0", RENOVATION: "0.027397", OTHER: "0.041096" },
+    });
     expect(s.vacancyReduction.enabled).toBe(false);
     expect(s.total).toBe("3600.00");
   });

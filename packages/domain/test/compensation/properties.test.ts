@@ -26,7 +26,10 @@ const landlordArb = fc
   .array(
     fc.record({
       start: day,
-      months: fc.array(fc.record({ m: fc.integer({ min: 1, max: 12 }), rent: amountArb, tenants: amountArb, ancillary: fc.option(amountArb, { nil: undefined }) }), { maxLength: 4 }),
+      months: fc.array(
+        fc.record({ m: fc.integer({ min: 1, max: 12 }), rent: amountArb, tenants: amountArb, ancillary: fc.option(amountArb, { nil: undefined }) }),
+        { maxLength: 4 },
+      ),
       category: fc.constantFrom(null, "STUDENTS", "SENIORS"),
     }),
     { minLength: 1, maxLength: 6 },
@@ -44,7 +47,12 @@ const landlordArb = fc
           managedPeriods: [{ from: d.start, to: null }],
           amounts: d.months
             .filter((x) => (seen.has(x.m) ? false : (seen.add(x.m), true)))
-            .map((x) => ({ month: `2025-${String(x.m).padStart(2, "0")}`, rentPaidToDeveloper: x.rent, tenantRents: x.tenants, ...(x.ancillary ? { ancillaryRents: x.ancillary } : {}) })),
+            .map((x) => ({
+              month: `2025-${String(x.m).padStart(2, "0")}`,
+              rentPaidToDeveloper: x.rent,
+              tenantRents: x.tenants,
+              ...(x.ancillary ? { ancillaryRents: x.ancillary } : {}),
+            })),
         };
       }),
     }),
@@ -57,8 +65,10 @@ describe("properties of statements (fast-check)", () => {
         const s = buildLandlordStatement(input, { regime: "LAW" });
         const sum = s.lines.reduce((a, l) => a + cents(l.amount), 0n);
         expect(cents(s.total)).toBe(sum);
-        for (const sub of s.subtotals.byDwelling) expect(cents(sub.amount)).toBe(s.lines.filter((l) => l.dwellingId === sub.key).reduce((a, l) => a + cents(l.amount), 0n));
-        for (const sub of s.subtotals.byComponent) expect(cents(sub.amount)).toBe(s.lines.filter((l) => l.component === sub.key).reduce((a, l) => a + cents(l.amount), 0n));
+        for (const sub of s.subtotals.byDwelling)
+          expect(cents(sub.amount)).toBe(s.lines.filter((l) => l.dwellingId === sub.key).reduce((a, l) => a + cents(l.amount), 0n));
+        for (const sub of s.subtotals.byComponent)
+          expect(cents(sub.amount)).toBe(s.lines.filter((l) => l.component === sub.key).reduce((a, l) => a + cents(l.amount), 0n));
       }),
       { numRuns: 150 },
     );
@@ -81,7 +91,9 @@ describe("properties of statements (fast-check)", () => {
 
   it("rents over periods (leases changing mid-month) are additive over months, and each rent line recomputes from its inputs", () => {
     // Rents of up to 15 significant digits with 6 decimals (exactAmount prints plainly below 1e21).
-    const rentArb = fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 9n }), fc.integer({ min: 0, max: 999_999 })).map(([i, f]) => `${i}.${String(f).padStart(6, "0")}`);
+    const rentArb = fc
+      .tuple(fc.bigInt({ min: 0n, max: 10n ** 9n }), fc.integer({ min: 0, max: 999_999 }))
+      .map(([i, f]) => `${i}.${String(f).padStart(6, "0")}`);
     const leasesArb = fc.array(fc.tuple(day, fc.integer({ min: 1, max: 200 }), rentArb, rentArb), { minLength: 1, maxLength: 4 });
     fc.assert(
       fc.property(day, leasesArb, rentArb, (managedFrom, leases, toDeveloper) => {
@@ -113,7 +125,10 @@ describe("properties of statements (fast-check)", () => {
         expect(monthly.reduce((a, s) => a + cents(s.total), 0n)).toBe(cents(year.total));
         for (const l of year.lines.filter((x) => x.ruleId.endsWith(".prorated"))) {
           const inputs = l.inputs as { rents: { monthlyRent: string; days: string }[]; daysInMonth: string };
-          const exact = inputs.rents.reduce((sum, r) => sum.plus(prorate(parseDecimal(r.monthlyRent), Number(r.days), Number(inputs.daysInMonth))), parseDecimal("0"));
+          const exact = inputs.rents.reduce(
+            (sum, r) => sum.plus(prorate(parseDecimal(r.monthlyRent), Number(r.days), Number(inputs.daysInMonth))),
+            parseDecimal("0"),
+          );
           expect(parseDecimal(l.exactAmount).abs().equals(exact)).toBe(true); // written out in full, never with an exponent
         }
       }),
@@ -129,7 +144,14 @@ describe("properties of statements (fast-check)", () => {
           developer: { id: "d", kind: "OTHER" as const },
           conventionSignedOn: "2024-03-01",
           year: 2025,
-          dwellings: [{ id: "D1", letPeriods: [{ from: start, to: null }], land: { capitalInvested: land, ownContribution: land }, construction: { capitalInvested: construction, ownContribution: construction } }],
+          dwellings: [
+            {
+              id: "D1",
+              letPeriods: [{ from: start, to: null }],
+              land: { capitalInvested: land, ownContribution: land },
+              construction: { capitalInvested: construction, ownContribution: construction },
+            },
+          ],
         };
         const year = buildDeveloperStatement(input, { regime: "LAW" });
         let sum = 0n;
@@ -164,7 +186,13 @@ describe("properties of statements (fast-check)", () => {
     );
     // A value a double cannot hold: 12345678901234567890.125 → …890.13 exactly.
     const s = buildLandlordStatement(
-      { landlord: { id: "L", kind: "OTHER" }, conventionSignedOn: "2024-01-15", year: 2025, months: { from: "2025-01", to: "2025-01" }, dwellings: [{ id: "D", managedPeriods: [], amounts: [{ month: "2025-01", rentPaidToDeveloper: "12345678901234567890.125" }] }] },
+      {
+        landlord: { id: "L", kind: "OTHER" },
+        conventionSignedOn: "2024-01-15",
+        year: 2025,
+        months: { from: "2025-01", to: "2025-01" },
+        dwellings: [{ id: "D", managedPeriods: [], amounts: [{ month: "2025-01", rentPaidToDeveloper: "12345678901234567890.125" }] }],
+      },
       { regime: "LAW" },
     );
     expect(s.total).toBe("12345678901234567890.13");

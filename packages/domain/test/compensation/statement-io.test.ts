@@ -53,7 +53,9 @@ describe("statement serialisation", () => {
       { regime: "LAW" },
     );
     const d = diffStatements(before, after);
-    expect(d.changed).toEqual([{ lineId: "D1|2025-01|TENANT_RENTS", before: "-450.50", after: "-470.50", delta: "-20.00", changedFields: ["exactAmount", "inputs"] }]);
+    expect(d.changed).toEqual([
+      { lineId: "D1|2025-01|TENANT_RENTS", before: "-450.50", after: "-470.50", delta: "-20.00", changedFields: ["exactAmount", "inputs"] },
+    ]);
     // The line shows the amount it was given for the month (inputs.amountForMonth), so the inputs change with it.
     expect(after.lines.find((l) => l.lineId === "D1|2025-01|TENANT_RENTS")!.inputs).toEqual({ amountForMonth: "470.5" });
     expect(d.added.map((l) => `${l.lineId} ${l.amount}`)).toEqual(["D3|2025-02|MANAGEMENT_FLAT 300.00"]);
@@ -69,7 +71,9 @@ describe("statement serialisation", () => {
     const rows = csv.split("\r\n");
     expect(rows[0]).toBe("line_id,dwelling_id,object_id,object_kind,month,component,rule_id,article,amount,parameter_versions");
     expect(csv.endsWith("\r\n")).toBe(true);
-    expect(rows).toContain("D1|2025-01|TENANT_RENTS,D1,D1,DWELLING,2025-01,TENANT_RENTS,compensation.landlord.deficit.tenantRents,law art. 40 §1 al. 3,-450.50,");
+    expect(rows).toContain(
+      "D1|2025-01|TENANT_RENTS,D1,D1,DWELLING,2025-01,TENANT_RENTS,compensation.landlord.deficit.tenantRents,law art. 40 §1 al. 3,-450.50,",
+    );
     expect(rows).toContain(`TOTAL,,,,,,,,${s.total},`);
     const semicolon = statementToCsv(s, { separator: ";" });
     // the article "law art. 40 §2 al. 1; RGD 2024 art. 3" contains the separator: quoted

@@ -1,6 +1,17 @@
 /** Index series honesty: "known until", a missing construction semester named, the €STR as a dated series for art. 13 §4. */
 import { describe, expect, it } from "vitest";
-import { checkCapitalRateBounds, CONSTRUCTION_SERIES, COTE_SERIES, DomainError, ECB_SHORT_TERM_RATE_SERIES, resolveConstructionIndex, resolveCote, resolveEcbShortTermRate, withCotePoints, withEcbRatePoints } from "../../src/index.js";
+import {
+  checkCapitalRateBounds,
+  CONSTRUCTION_SERIES,
+  COTE_SERIES,
+  DomainError,
+  ECB_SHORT_TERM_RATE_SERIES,
+  resolveConstructionIndex,
+  resolveCote,
+  resolveEcbShortTermRate,
+  withCotePoints,
+  withEcbRatePoints,
+} from "../../src/index.js";
 
 const SOURCE = { publisher: "ECB" as const, citation: "test fixture (not a published figure)" };
 

@@ -8,7 +8,9 @@ const node = (t: string) => createHash("sha256").update(t, "utf8").digest("hex")
 
 describe("canonicalise", () => {
   it("sorts keys by UTF-16 code units, drops undefined members, writes decimals fixed-point", () => {
-    expect(canonicalise({ b: 1, a: [true, null, undefined], é: "x", Z: new Decimal("1e-9"), u: undefined })).toBe('{"Z":"0.000000001","a":[true,null,null],"b":1,"é":"x"}');
+    expect(canonicalise({ b: 1, a: [true, null, undefined], é: "x", Z: new Decimal("1e-9"), u: undefined })).toBe(
+      '{"Z":"0.000000001","a":[true,null,null],"b":1,"é":"x"}',
+    );
   });
   it("integer-like keys are sorted as strings too (the slow path), same text as the fast one otherwise", () => {
     expect(canonicalise({ "10": 1, "9": 2, a: { "2": 0, "1": 0 } })).toBe('{"10":1,"9":2,"a":{"1":0,"2":0}}');
@@ -21,8 +23,17 @@ describe("canonicalise", () => {
     expect(() => canonicalise({ x: Number.NaN })).toThrow(/non-finite/);
   });
   it("keeps the number rule of stored statement hashes: a statement's canonical JSON is unchanged", () => {
-    const statement = { lines: [{ lineId: "b", amount: "1.00", days: 31 }, { lineId: "a", amount: "2.50", days: 28 }], total: "3.50", year: 2025 } as never;
-    expect(canonicalStatementJson(statement)).toBe('{"lines":[{"amount":"2.50","days":28,"lineId":"a"},{"amount":"1.00","days":31,"lineId":"b"}],"total":"3.50","year":2025}');
+    const statement = {
+      lines: [
+        { lineId: "b", amount: "1.00", days: 31 },
+        { lineId: "a", amount: "2.50", days: 28 },
+      ],
+      total: "3.50",
+      year: 2025,
+    } as never;
+    expect(canonicalStatementJson(statement)).toBe(
+      '{"lines":[{"amount":"2.50","days":28,"lineId":"a"},{"amount":"1.00","days":31,"lineId":"b"}],"total":"3.50","year":2025}',
+    );
   });
 });
 
@@ -41,7 +52,12 @@ describe("seal and verify", () => {
   it("a tampered text, a tampered hash, or a non-canonical text is detected", () => {
     const s = seal(record);
     expect(verify(s.canonical.replace('"12.5"', '"99.5"'), s.hash).intact).toBe(false);
-    expect(verify(s.canonical, s.hash.replace(/^./, (c) => (c === "0" ? "1" : "0"))).intact).toBe(false);
+    expect(
+      verify(
+        s.canonical,
+        s.hash.replace(/^./, (c) => (c === "0" ? "1" : "0")),
+      ).intact,
+    ).toBe(false);
     const reordered = JSON.stringify({ ranking: record.ranking, candidate: "C1", points: "12.5", nested: { a: 1, b: 2 } });
     expect(verify(reordered, node(reordered))).toMatchObject({ intact: true, canonical: false });
   });

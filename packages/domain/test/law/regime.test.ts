@@ -23,7 +23,9 @@ describe("legalOptions", () => {
     expect(legalOptions({ bill8535EntryIntoForce: "2026-07-01" }, { regime: "LAW", bill8535EntryIntoForce: "2027-01-01" })).toEqual({ regime: "LAW" });
   });
   it("BILL_8535 asked: the request's date, else the operator's", () => {
-    expect(legalOptions({ bill8535EntryIntoForce: "2026-07-01" }, { regime: "BILL_8535", bill8535EntryIntoForce: "2027-01-01" }).bill8535EntryIntoForce).toBe("2027-01-01");
+    expect(legalOptions({ bill8535EntryIntoForce: "2026-07-01" }, { regime: "BILL_8535", bill8535EntryIntoForce: "2027-01-01" }).bill8535EntryIntoForce).toBe(
+      "2027-01-01",
+    );
     expect(legalOptions({ bill8535EntryIntoForce: "2026-07-01" }, { regime: "BILL_8535" }).bill8535EntryIntoForce).toBe("2026-07-01");
   });
   it("BILL_8535 without any date: DomainError REGIME_NOT_CONFIGURED on field regime", () => {
@@ -34,11 +36,21 @@ describe("legalOptions", () => {
     expect(e.field).toBe("regime");
   });
   it("an entry into force not after the law's (2023-10-01), or malformed, is refused with a field", () => {
-    expect(fails(() => legalOptions({}, { regime: "BILL_8535", bill8535EntryIntoForce: "2023-10-01" }))).toMatchObject({ code: "REGIME_NOT_CONFIGURED", field: "bill8535EntryIntoForce" });
-    expect(fails(() => legalOptions({}, { regime: "BILL_8535", bill8535EntryIntoForce: "2026-13-01" }))).toMatchObject({ code: "INVALID_INPUT", field: "bill8535EntryIntoForce" });
+    expect(fails(() => legalOptions({}, { regime: "BILL_8535", bill8535EntryIntoForce: "2023-10-01" }))).toMatchObject({
+      code: "REGIME_NOT_CONFIGURED",
+      field: "bill8535EntryIntoForce",
+    });
+    expect(fails(() => legalOptions({}, { regime: "BILL_8535", bill8535EntryIntoForce: "2026-13-01" }))).toMatchObject({
+      code: "INVALID_INPUT",
+      field: "bill8535EntryIntoForce",
+    });
   });
   it("the operator's readings apply under both regimes", () => {
     expect(legalOptions({ annexIIReadingPeriod: "MONTHLY" })).toEqual({ regime: "LAW", annexIIReadingPeriod: "MONTHLY" });
-    expect(legalOptions({ annexIIReadingPeriod: "ANNUAL", bill8535EntryIntoForce: "2026-07-01" })).toEqual({ regime: "BILL_8535", bill8535EntryIntoForce: "2026-07-01", annexIIReadingPeriod: "ANNUAL" });
+    expect(legalOptions({ annexIIReadingPeriod: "ANNUAL", bill8535EntryIntoForce: "2026-07-01" })).toEqual({
+      regime: "BILL_8535",
+      bill8535EntryIntoForce: "2026-07-01",
+      annexIIReadingPeriod: "ANNUAL",
+    });
   });
 });

@@ -71,7 +71,9 @@ describe("cote d'application series", () => {
     expect(() => resolveCote("2019-12-31")).toThrow(IndexResolutionError);
   });
   it("accepts an operator-supplied next tranche, and refuses a conflicting one", () => {
-    const series = withCotePoints([{ validFrom: "2026-10-01", value: "992.24", source: { publisher: "STATEC", citation: "fixture (not a published figure)" } }]);
+    const series = withCotePoints([
+      { validFrom: "2026-10-01", value: "992.24", source: { publisher: "STATEC", citation: "fixture (not a published figure)" } },
+    ]);
     expect(resolveCote("2026-10-01", series).value).toBe("992.24");
     expect(resolveCote("2026-09-30", series)).toMatchObject({ value: "968.04", validTo: "2026-10-01" });
     expect(() => withCotePoints([{ validFrom: "2025-05-01", value: "970", source: { publisher: "STATEC", citation: "x" } }])).toThrow(/conflicts/);
@@ -98,8 +100,12 @@ describe("construction-price index series", () => {
     expect(() => resolveIndexedAmount("compensation.developer.operatingCostCeiling", "2024-06-01", BILL)).toThrow(IndexResolutionError);
   });
   it("lets an operator add a semester, or force the semester a convention names", () => {
-    const series = withConstructionPoints([{ semester: "2024-04", value: "1150.00", source: { publisher: "STATEC", citation: "fixture (not a published figure)" } }]);
+    const series = withConstructionPoints([
+      { semester: "2024-04", value: "1150.00", source: { publisher: "STATEC", citation: "fixture (not a published figure)" } },
+    ]);
     expect(indexAmount("20", { kind: "CONSTRUCTION_PRICE_INDEX", base: "100" }, "2024-06-01", { constructionSeries: series }).value.toString()).toBe("230");
-    expect(indexAmount("20", { kind: "CONSTRUCTION_PRICE_INDEX", base: "100" }, "2024-06-01", { constructionSemester: "2023-10" }).value.toString()).toBe("228.102");
+    expect(indexAmount("20", { kind: "CONSTRUCTION_PRICE_INDEX", base: "100" }, "2024-06-01", { constructionSemester: "2023-10" }).value.toString()).toBe(
+      "228.102",
+    );
   });
 });

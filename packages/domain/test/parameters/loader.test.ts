@@ -8,10 +8,19 @@ const valid: ParameterDefinition = {
   frenchTerm: "montant d'essai",
   unit: "EUR_PER_MONTH_PER_DWELLING",
   law: [
-    { validFrom: "2023-10-01", validTo: "2025-01-01", value: "140", indexBasis: { kind: "CONSTRUCTION_PRICE_INDEX", base: "881.15" }, reference: { text: "LAW_2023", article: "13" } },
+    {
+      validFrom: "2023-10-01",
+      validTo: "2025-01-01",
+      value: "140",
+      indexBasis: { kind: "CONSTRUCTION_PRICE_INDEX", base: "881.15" },
+      reference: { text: "LAW_2023", article: "13" },
+    },
     { validFrom: "2025-01-01", validTo: null, value: "150", indexBasis: { kind: "NONE" }, reference: { text: "LAW_2023", article: "13" } },
   ],
-  bill: { start: "ENTRY_INTO_FORCE", versions: [{ validTo: null, value: "20", indexBasis: { kind: "CONSTRUCTION_PRICE_INDEX", base: "100" }, reference: { text: "BILL_8535", article: "9" } }] },
+  bill: {
+    start: "ENTRY_INTO_FORCE",
+    versions: [{ validTo: null, value: "20", indexBasis: { kind: "CONSTRUCTION_PRICE_INDEX", base: "100" }, reference: { text: "BILL_8535", article: "9" } }],
+  },
   lastChecked: "2026-11-21",
 };
 
@@ -60,14 +69,27 @@ describe("loader validation", () => {
     rejects(broken({ unit: "DATE" }), /unit DATE expects a date value, got a decimal/);
     rejects(broken({ unit: "MONTHS", law: [{ ...valid.law[1], value: "2.5" }], bill: "UNCHANGED" }), /whole number/);
     rejects(broken({ unit: "PERCENT" }), /unit PERCENT cannot be index-linked/);
-    rejects(broken({ unit: "EUR", law: [{ ...valid.law[1], value: { kind: "date", date: "1990-01-01" } }], bill: "UNCHANGED" }), /unit EUR does not match a date value/);
+    rejects(
+      broken({ unit: "EUR", law: [{ ...valid.law[1], value: { kind: "date", date: "1990-01-01" } }], bill: "UNCHANGED" }),
+      /unit EUR does not match a date value/,
+    );
     rejects(broken({ unit: "FURLONGS" }), /unknown unit/);
     rejects(broken({ unit: "DAY_OF_YEAR", law: [{ ...valid.law[1], value: { kind: "monthDay", month: 2, day: 30 } }], bill: "UNCHANGED" }), /no such day/);
-    rejects(broken({ unit: "CODE", law: [{ ...valid.law[1], value: { kind: "code", code: "WEEKLY", allowed: ["ANNUAL"] } }], bill: "UNCHANGED" }), /not one of/);
+    rejects(
+      broken({ unit: "CODE", law: [{ ...valid.law[1], value: { kind: "code", code: "WEEKLY", allowed: ["ANNUAL"] } }], bill: "UNCHANGED" }),
+      /not one of/,
+    );
   });
   it("rejects bracket scales with gaps or overlaps", () => {
-    const scale = (brackets: unknown[], axisType = "INTEGER") => broken({ unit: "COEFFICIENT", law: [{ ...valid.law[1], value: { kind: "brackets", axis: "serviceYear", axisType, brackets } }], bill: "UNCHANGED" });
-    const b = (from: string | null, to: string | null, value = "1", fromInclusive = true, toInclusive = true) => ({ from, to, fromInclusive, toInclusive, value });
+    const scale = (brackets: unknown[], axisType = "INTEGER") =>
+      broken({ unit: "COEFFICIENT", law: [{ ...valid.law[1], value: { kind: "brackets", axis: "serviceYear", axisType, brackets } }], bill: "UNCHANGED" });
+    const b = (from: string | null, to: string | null, value = "1", fromInclusive = true, toInclusive = true) => ({
+      from,
+      to,
+      fromInclusive,
+      toInclusive,
+      value,
+    });
     rejects(scale([b("1", "20"), b("22", "40")]), /gap between bracket 0 and 1/);
     rejects(scale([b("1", "20"), b("20", "40")]), /overlap/);
     rejects(scale([b("0", "50"), b("50", "70")], "CONTINUOUS"), /in both bracket/);
@@ -75,7 +97,13 @@ describe("loader validation", () => {
     rejects(scale([b("1", "20", "1,64")]), /malformed decimal/);
   });
   it("rejects household tables whose cells do not match the columns", () => {
-    const table = { kind: "householdTable", columns: ["ceiling"], rows: [{ adults: 1, children: 0, label: "1 adulte", values: { plafond: "4736" } }], extraChild: { ceiling: "1" }, extraAdult: { ceiling: "1" } };
+    const table = {
+      kind: "householdTable",
+      columns: ["ceiling"],
+      rows: [{ adults: 1, children: 0, label: "1 adulte", values: { plafond: "4736" } }],
+      extraChild: { ceiling: "1" },
+      extraAdult: { ceiling: "1" },
+    };
     rejects(broken({ unit: "EUR", law: [{ ...valid.law[1], value: table }], bill: "UNCHANGED" }), /do not match columns/);
   });
   it("rejects malformed bill amendments", () => {
@@ -83,7 +111,15 @@ describe("loader validation", () => {
     rejects(broken({ bill: { start: "WHENEVER", versions: [] } }), /UNCHANGED or/);
     rejects(broken({ bill: { start: "ENTRY_INTO_FORCE", versions: [] } }), /without versions/);
     rejects(broken({ law: [], bill: "UNCHANGED" }), /no value in any regime/);
-    rejects(broken({ bill: { start: "ENTRY_INTO_FORCE", versions: [{ validTo: null, value: "20", indexBasis: { kind: "NONE" }, reference: { text: "BILL_9999", article: "9" } }] } }), /unknown legal text/);
+    rejects(
+      broken({
+        bill: {
+          start: "ENTRY_INTO_FORCE",
+          versions: [{ validTo: null, value: "20", indexBasis: { kind: "NONE" }, reference: { text: "BILL_9999", article: "9" } }],
+        },
+      }),
+      /unknown legal text/,
+    );
   });
   it("rejects bad ids, duplicate ids and unknown interpretation notes", () => {
     rejects(broken({ id: "Compensation operating cost" }), /dotted camelCase/);

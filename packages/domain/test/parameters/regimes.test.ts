@@ -10,10 +10,20 @@ describe("two regimes side by side", () => {
     const law = resolveParameter("compensation.developer.operatingCostCeiling", "2024-03-01", LAW);
     const bill = resolveParameter("compensation.developer.operatingCostCeiling", "2024-03-01", BILL);
     expect(law.value).toBe("140");
-    expect(law.version).toMatchObject({ origin: "LAW", validFrom: "2023-10-01", validTo: null, indexBasis: { kind: "CONSTRUCTION_PRICE_INDEX", base: "881.15" } });
+    expect(law.version).toMatchObject({
+      origin: "LAW",
+      validFrom: "2023-10-01",
+      validTo: null,
+      indexBasis: { kind: "CONSTRUCTION_PRICE_INDEX", base: "881.15" },
+    });
     expect(law.version.reference).toMatchObject({ text: "LAW_2023", article: "13", paragraph: "2", alinea: "1" });
     expect(bill.value).toBe("20");
-    expect(bill.version).toMatchObject({ origin: "BILL_8535", regime: "BILL_8535", validFrom: "2023-10-01", indexBasis: { kind: "CONSTRUCTION_PRICE_INDEX", base: "100" } });
+    expect(bill.version).toMatchObject({
+      origin: "BILL_8535",
+      regime: "BILL_8535",
+      validFrom: "2023-10-01",
+      indexBasis: { kind: "CONSTRUCTION_PRICE_INDEX", base: "100" },
+    });
     expect(bill.version.reference).toMatchObject({ text: "BILL_8535", article: "9", amends: { article: "13", paragraph: "2", alinea: "1" } });
   });
 
@@ -32,15 +42,25 @@ describe("two regimes side by side", () => {
   });
 
   it("unpaid rent: six months after formal notice (law) vs fifteen days (bill)", () => {
-    expect(resolveParameter("tenancy.termination.unpaidRentAfterFormalNotice", "2027-02-01", LAW).value).toEqual({ kind: "duration", amount: "6", unit: "MONTHS" });
-    expect(resolveParameter("tenancy.termination.unpaidRentAfterFormalNotice", "2027-02-01", BILL).value).toEqual({ kind: "duration", amount: "15", unit: "DAYS" });
+    expect(resolveParameter("tenancy.termination.unpaidRentAfterFormalNotice", "2027-02-01", LAW).value).toEqual({
+      kind: "duration",
+      amount: "6",
+      unit: "MONTHS",
+    });
+    expect(resolveParameter("tenancy.termination.unpaidRentAfterFormalNotice", "2027-02-01", BILL).value).toEqual({
+      kind: "duration",
+      amount: "15",
+      unit: "DAYS",
+    });
   });
 });
 
 describe("bill 8535 entry into force is an operator setting", () => {
   it("is required for provisions amended at entry into force", () => {
     expect(() => resolveParameter("allocation.freeChoiceQuota", "2027-06-01", { regime: "BILL_8535" })).toThrow(/needs bill8535EntryIntoForce/);
-    expect(() => resolveParameter("allocation.freeChoiceQuota", "2027-06-01", { regime: "BILL_8535", bill8535EntryIntoForce: "1 Jan 2027" })).toThrow(/ISO date/);
+    expect(() => resolveParameter("allocation.freeChoiceQuota", "2027-06-01", { regime: "BILL_8535", bill8535EntryIntoForce: "1 Jan 2027" })).toThrow(
+      /ISO date/,
+    );
   });
   it("is not needed for retroactive (art. 93bis) or unchanged provisions", () => {
     expect(resolveParameter("compensation.landlord.managementFlatCeiling", "2023-10-01", { regime: "BILL_8535" }).value).toBe("35");
@@ -52,7 +72,9 @@ describe("bill 8535 entry into force is an operator setting", () => {
     expect(resolveDecimal("dedicated.young.maxAgeExclusive", "2026-10-01", BILL).value.toString()).toBe("26");
   });
   it("must come after the law's own entry into force", () => {
-    expect(() => resolveParameter("allocation.freeChoiceQuota", "2027-06-01", { regime: "BILL_8535", bill8535EntryIntoForce: "2023-10-01" })).toThrow(/not after/);
+    expect(() => resolveParameter("allocation.freeChoiceQuota", "2027-06-01", { regime: "BILL_8535", bill8535EntryIntoForce: "2023-10-01" })).toThrow(
+      /not after/,
+    );
   });
   it("is ignored under the law regime", () => {
     expect(resolveParameter("allocation.freeChoiceQuota", "2027-06-01", { regime: "LAW", bill8535EntryIntoForce: EIF }).version.origin).toBe("LAW");
@@ -69,13 +91,21 @@ describe("retroactivity (bill art. 49 inserting art. 93bis)", () => {
     }
   });
   it("the Fonds du Logement indemnity exists only under the bill", () => {
-    expect(() => resolveParameter("compensation.fondsDuLogement.indemnity", "2024-01-01", LAW)).toThrow(/not in force on 2024-01-01 under regime LAW \(no version\)/);
+    expect(() => resolveParameter("compensation.fondsDuLogement.indemnity", "2024-01-01", LAW)).toThrow(
+      /not in force on 2024-01-01 under regime LAW \(no version\)/,
+    );
     expect(resolveParameter("compensation.fondsDuLogement.indemnity", "2024-01-01", BILL).value).toBe("0.64");
   });
   it("does not reach non-retroactive amendments: art. 41 filing year applies from entry into force only", () => {
     // Same figure (the year after; law read from art. 41 §2), but the law's version until entry into force.
-    expect(resolveParameter("compensation.landlord.applicationYearOffset", "2026-06-30", BILL).version).toMatchObject({ origin: "LAW", reference: { text: "LAW_2023", article: "41" } });
-    expect(resolveParameter("compensation.landlord.applicationYearOffset", EIF, BILL)).toMatchObject({ value: "1", version: { origin: "BILL_8535", reference: { text: "BILL_8535", article: "28" } } });
+    expect(resolveParameter("compensation.landlord.applicationYearOffset", "2026-06-30", BILL).version).toMatchObject({
+      origin: "LAW",
+      reference: { text: "LAW_2023", article: "41" },
+    });
+    expect(resolveParameter("compensation.landlord.applicationYearOffset", EIF, BILL)).toMatchObject({
+      value: "1",
+      version: { origin: "BILL_8535", reference: { text: "BILL_8535", article: "28" } },
+    });
   });
 });
 

@@ -20,10 +20,15 @@ describe("lease deadlines in the next 90 days", () => {
   );
   const facts: LeaseFacts = {
     leaseId: "L1",
-    revision: { lease: { id: "L1", rentSettings: [{ effectiveFrom: "2026-02-15", kind: "ALLOCATION", annualIncome: "40000" }] }, events: [{ kind: "INCOME_CHANGE", receivedOn: "2027-01-10", newAnnualIncome: "30000" }] },
+    revision: {
+      lease: { id: "L1", rentSettings: [{ effectiveFrom: "2026-02-15", kind: "ALLOCATION", annualIncome: "40000" }] },
+      events: [{ kind: "INCOME_CHANGE", receivedOn: "2027-01-10", newAnnualIncome: "30000" }],
+    },
     deposit: { account: recordDepositPayment(deposit, { paidOn: "2026-09-01", amount: "1500" }) },
     ends: [{ ground: "YOUNG_TENANT_AGE", category: "YOUNG", tenantBirthDate: "1995-03-20" }],
-    rehousing: [{ leaseId: "L1", case: "UNDER_OCCUPANCY", knownOn: "2024-04-01", tenants: [{ id: "T", birthDate: "1995-03-20" }], disabledMember: false, offers: [] }],
+    rehousing: [
+      { leaseId: "L1", case: "UNDER_OCCUPANCY", knownOn: "2024-04-01", tenants: [{ id: "T", birthDate: "1995-03-20" }], disabledMember: false, offers: [] },
+    ],
   };
   it("deadlines_90_days: from 2027-01-15 to 2027-04-15 — income revision (by 2027-02-10, applies 2027-03-01), annual revision 2027-02-15, deposit installment 2027-03-01, 32nd birthday 2027-03-20", () => {
     const d = leaseDeadlines(facts, deadlineWindowNextDays("2027-01-15", 90), BILL);
@@ -45,7 +50,14 @@ describe("lease deadlines in the next 90 days", () => {
       leaseId: "L2",
       deposit: {
         account: recordDepositPayment(deposit, { paidOn: "2026-09-01", amount: "3000" }),
-        exit: { leaseEndedOn: "2027-05-31", keysReturnedOn: "2027-05-31", inventoriesMatch: true, landlordClaims: false, coOwnership: false, lastMonthlyRentPrincipal: "680.47" },
+        exit: {
+          leaseEndedOn: "2027-05-31",
+          keysReturnedOn: "2027-05-31",
+          inventoriesMatch: true,
+          landlordClaims: false,
+          coOwnership: false,
+          lastMonthlyRentPrincipal: "680.47",
+        },
       },
     };
     const d = leaseDeadlines(exitFacts, deadlineWindowNextDays("2027-06-01", 90), BILL);

@@ -1,6 +1,16 @@
 /** Bill 8535 art. 38 → art. 63bis — rental deposit, hand-computed dates and amounts. */
 import { describe, expect, it } from "vitest";
-import { depositBalance, depositExitStatement, depositLatePenalty, openDeposit, recordDepositPayment, TenancyRuleError, transferDeposit, validateDepositSchedule, type DepositExit } from "../../src/index.js";
+import {
+  depositBalance,
+  depositExitStatement,
+  depositLatePenalty,
+  openDeposit,
+  recordDepositPayment,
+  TenancyRuleError,
+  transferDeposit,
+  validateDepositSchedule,
+  type DepositExit,
+} from "../../src/index.js";
 
 const BILL = { regime: "BILL_8535", bill8535EntryIntoForce: "2026-07-01" } as const;
 const SCHEDULE = [
@@ -24,8 +34,12 @@ describe("art. 63bis §1 — 3,000 EUR by a schedule completed within two years 
     expect(v.ok).toBe(false);
     expect(v.violations.map((x) => x.rule)).toEqual(["SCHEDULE_LATEST_DATE"]);
     expect(v.violations[0]!.reference).toMatchObject({ text: "BILL_8535", article: "38", amends: { article: "63bis", paragraph: "1", alinea: "2" } });
-    expect(() => openDeposit({ leaseId: "L1", landlordId: "B1", entryDate: "2026-09-01", signedOn: "2026-08-15", schedule: late }, BILL)).toThrow(TenancyRuleError);
-    expect(() => openDeposit({ leaseId: "L1", landlordId: "B1", entryDate: "2026-09-01", signedOn: "2026-08-15", schedule: late }, BILL)).toThrow(/SCHEDULE_LATEST_DATE/);
+    expect(() => openDeposit({ leaseId: "L1", landlordId: "B1", entryDate: "2026-09-01", signedOn: "2026-08-15", schedule: late }, BILL)).toThrow(
+      TenancyRuleError,
+    );
+    expect(() => openDeposit({ leaseId: "L1", landlordId: "B1", entryDate: "2026-09-01", signedOn: "2026-08-15", schedule: late }, BILL)).toThrow(
+      /SCHEDULE_LATEST_DATE/,
+    );
   });
   it("art63bis_1_schedule_total: installments must add up to 3,000", () => {
     const v = validateDepositSchedule("2026-09-01", "2026-08-15", [{ dueOn: "2026-09-01", amount: "2999.99" }], BILL);
@@ -46,7 +60,11 @@ describe("art. 63bis §1 — 3,000 EUR by a schedule completed within two years 
   it("art63bis_2_transfer: the deposit passes of right to the new landlord", () => {
     const t = transferDeposit(paidInFull(), { newLandlordId: "B2", on: "2027-01-01" });
     expect(t.landlordId).toBe("B2");
-    expect(t.transfers[0]).toMatchObject({ fromLandlordId: "B1", toLandlordId: "B2", reference: { amends: { article: "63bis", paragraph: "2", alinea: "6" } } });
+    expect(t.transfers[0]).toMatchObject({
+      fromLandlordId: "B1",
+      toLandlordId: "B2",
+      reference: { amends: { article: "63bis", paragraph: "2", alinea: "6" } },
+    });
     expect(depositBalance(t, "2029-01-01").paid.toString()).toBe("3000");
   });
 });

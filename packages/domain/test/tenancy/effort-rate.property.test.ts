@@ -31,20 +31,37 @@ describe("annexIII_1a effort rate (property)", () => {
   });
   it("table A thresholds through the engine: rate monotone and bounded, gross rent non-decreasing", () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 40_000_000n }), fc.bigInt({ min: 0n, max: 40_000_000n }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 5 }), (a, b, adults, children) => {
-        const [x, y] = a <= b ? [a, b] : [b, a];
-        const run = (v: bigint) =>
-          computeAffordableRent(
-            { annualNetDisposableIncome: cents(v), household: { adults, children }, dwelling: { equippedKitchen: true, outdoorSpace: true, isHouse: false, firstOccupiedOn: "2000-01-01", energyRenovated: false, usefulLivingAreaM2: "60" } },
-            "2026-03-01",
-            { regime: "LAW" },
-          );
-        const rx = run(x);
-        const ry = run(y);
-        expect(rx.effortRate.lessThanOrEqualTo(ry.effortRate)).toBe(true);
-        expect(rx.effortRate.greaterThanOrEqualTo("0.1") && rx.effortRate.lessThanOrEqualTo("0.35")).toBe(true);
-        expect(rx.grossMonthly.lessThanOrEqualTo(ry.grossMonthly)).toBe(true);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: 40_000_000n }),
+        fc.bigInt({ min: 0n, max: 40_000_000n }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 5 }),
+        (a, b, adults, children) => {
+          const [x, y] = a <= b ? [a, b] : [b, a];
+          const run = (v: bigint) =>
+            computeAffordableRent(
+              {
+                annualNetDisposableIncome: cents(v),
+                household: { adults, children },
+                dwelling: {
+                  equippedKitchen: true,
+                  outdoorSpace: true,
+                  isHouse: false,
+                  firstOccupiedOn: "2000-01-01",
+                  energyRenovated: false,
+                  usefulLivingAreaM2: "60",
+                },
+              },
+              "2026-03-01",
+              { regime: "LAW" },
+            );
+          const rx = run(x);
+          const ry = run(y);
+          expect(rx.effortRate.lessThanOrEqualTo(ry.effortRate)).toBe(true);
+          expect(rx.effortRate.greaterThanOrEqualTo("0.1") && rx.effortRate.lessThanOrEqualTo("0.35")).toBe(true);
+          expect(rx.grossMonthly.lessThanOrEqualTo(ry.grossMonthly)).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -14,7 +14,14 @@ describe("art. 63 — recoverable charges", () => {
     expect(Object.values(CHARGE_CATEGORIES).map((c) => c.point)).toEqual(["1°", "2°", "3°", "4°", "5°", "6°", "7°", "8°", "9°"]);
   });
   it("art64_indefinite: every affordable lease is of indefinite duration", () => {
-    const l = createAffordableLease({ id: "L", dwellingId: "D", landlordId: "B", category: "ALL_PUBLIC", tenants: [{ id: "T", birthDate: "1980-01-01" }], startDate: "2026-01-01" });
+    const l = createAffordableLease({
+      id: "L",
+      dwellingId: "D",
+      landlordId: "B",
+      category: "ALL_PUBLIC",
+      tenants: [{ id: "T", birthDate: "1980-01-01" }],
+      startDate: "2026-01-01",
+    });
     expect(l.duration).toBe("INDEFINITE");
     expect(LEASE_TERMS.duration.reference).toMatchObject({ article: "64" });
   });

@@ -12,14 +12,43 @@ describe("tenancy interpretation notes", () => {
   });
   it("notes cited by the rules exist", () => {
     const r = computeAffordableRent(
-      { annualNetDisposableIncome: "15000", household: { birthDates: ["1980-01-01"] }, dwelling: { equippedKitchen: true, outdoorSpace: true, isHouse: false, firstOccupiedOn: "1980-01-01", energyRenovated: false, usefulLivingAreaM2: "40" }, flatGrossMonthlyRent: "90" },
+      {
+        annualNetDisposableIncome: "15000",
+        household: { birthDates: ["1980-01-01"] },
+        dwelling: {
+          equippedKitchen: true,
+          outdoorSpace: true,
+          isHouse: false,
+          firstOccupiedOn: "1980-01-01",
+          energyRenovated: false,
+          usefulLivingAreaM2: "40",
+        },
+        flatGrossMonthlyRent: "90",
+      },
       "2026-03-01",
       { regime: "LAW" },
     );
     const cited = [...(r.trace.interpretationNotes ?? []), ...r.trace.steps!.flatMap((s) => s.interpretationNotes ?? [])];
-    cited.push(...revisionDue({ id: "L", rentSettings: [{ effectiveFrom: "2025-01-01", kind: "ALLOCATION", annualIncome: "1000" }] }, [{ kind: "HOUSEHOLD_CHANGE", receivedOn: "2026-01-10", occurredOn: "2026-01-01" }], "2026-02-01", { regime: "LAW" }).flatMap((d) => d.interpretationNotes));
-    cited.push(...leaseEnd({ ground: "RESERVE_FIRST_OCCUPATION", category: "RESERVE", firstOccupiedOn: "2027-01-01" }, "2027-01-01", { regime: "BILL_8535", bill8535EntryIntoForce: "2026-07-01" }).interpretationNotes);
-    cited.push(...assessRehousing({ leaseId: "L", case: "UNDER_OCCUPANCY", knownOn: "2027-01-01", tenants: [], disabledMember: false, offers: [] }, "2027-02-01", { regime: "BILL_8535", bill8535EntryIntoForce: "2026-07-01" }).interpretationNotes);
+    cited.push(
+      ...revisionDue(
+        { id: "L", rentSettings: [{ effectiveFrom: "2025-01-01", kind: "ALLOCATION", annualIncome: "1000" }] },
+        [{ kind: "HOUSEHOLD_CHANGE", receivedOn: "2026-01-10", occurredOn: "2026-01-01" }],
+        "2026-02-01",
+        { regime: "LAW" },
+      ).flatMap((d) => d.interpretationNotes),
+    );
+    cited.push(
+      ...leaseEnd({ ground: "RESERVE_FIRST_OCCUPATION", category: "RESERVE", firstOccupiedOn: "2027-01-01" }, "2027-01-01", {
+        regime: "BILL_8535",
+        bill8535EntryIntoForce: "2026-07-01",
+      }).interpretationNotes,
+    );
+    cited.push(
+      ...assessRehousing({ leaseId: "L", case: "UNDER_OCCUPANCY", knownOn: "2027-01-01", tenants: [], disabledMember: false, offers: [] }, "2027-02-01", {
+        regime: "BILL_8535",
+        bill8535EntryIntoForce: "2026-07-01",
+      }).interpretationNotes,
+    );
     for (const id of cited) expect(known(id), id).toBe(true);
   });
 });

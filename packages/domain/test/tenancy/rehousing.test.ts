@@ -20,7 +20,11 @@ describe("art. 66 — under-occupancy", () => {
   it("art54_2_bill_senior_medical: a couple in a seniors' dwelling with 2 bedrooms is under-occupied, not with a documented medical reason (bill only)", () => {
     const senior = { members: 2, couples: 1, bedrooms: 2, seniorDedicated: true };
     expect(tenancyUnderOccupancy({ ...senior, medicalReasonDocumented: false }, "2026-08-01", BILL).underOccupied).toBe(true);
-    expect(tenancyUnderOccupancy({ ...senior, medicalReasonDocumented: true }, "2026-08-01", BILL)).toMatchObject({ underOccupied: false, seniorMedicalExceptionApplied: true, threshold: 3 });
+    expect(tenancyUnderOccupancy({ ...senior, medicalReasonDocumented: true }, "2026-08-01", BILL)).toMatchObject({
+      underOccupied: false,
+      seniorMedicalExceptionApplied: true,
+      threshold: 3,
+    });
     // Law: no medical exception; 2 members, 2 bedrooms: not under-occupied anyway; 3 bedrooms: under-occupied even with the reason
     expect(tenancyUnderOccupancy({ ...senior, bedrooms: 3, medicalReasonDocumented: true }, "2026-08-01", LAW).underOccupied).toBe(true);
   });
@@ -60,7 +64,11 @@ describe("art. 67 — rehousing", () => {
     expect(a).toMatchObject({ rightToStayLost: true, terminationOn: "2026-10-01", protection: null });
   });
   it("art67_2_tenant_request: refusals never end the lease", () => {
-    expect(assessRehousing(file({ case: "TENANT_REQUEST" }), "2026-05-01", LAW)).toMatchObject({ countedRefusals: 0, rightToStayLost: false, obligation: false });
+    expect(assessRehousing(file({ case: "TENANT_REQUEST" }), "2026-05-01", LAW)).toMatchObject({
+      countedRefusals: 0,
+      rightToStayLost: false,
+      obligation: false,
+    });
   });
   it("art67_1_al2: an offer not matching the household's typology does not count", () => {
     const f = file();
@@ -70,7 +78,11 @@ describe("art. 67 — rehousing", () => {
   });
   it("art67_2_bill_three_years: known 2027-03-01 → offer due by 2030-03-01; known before entry into force (2025-05-01) → from 2026-07-01 → 2029-07-01", () => {
     const none = { offers: [] };
-    expect(assessRehousing(file({ ...none, knownOn: "2027-03-01" }), "2027-04-01", BILL)).toMatchObject({ obligation: true, offerDeadline: "2030-03-01", offerDeadlineMissed: false });
+    expect(assessRehousing(file({ ...none, knownOn: "2027-03-01" }), "2027-04-01", BILL)).toMatchObject({
+      obligation: true,
+      offerDeadline: "2030-03-01",
+      offerDeadlineMissed: false,
+    });
     expect(assessRehousing(file({ ...none, knownOn: "2025-05-01" }), "2027-04-01", BILL).offerDeadline).toBe("2029-07-01");
     expect(assessRehousing(file({ ...none, knownOn: "2027-03-01" }), "2030-03-02", BILL).offerDeadlineMissed).toBe(true);
     expect(assessRehousing(file({ ...none, knownOn: "2025-05-01" }), "2026-03-01", LAW).offerDeadline).toBeNull();

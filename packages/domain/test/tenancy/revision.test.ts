@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { incomeChangeTriggersRevision, nextAnnualRevision, revisionDue, type RevisionLease } from "../../src/index.js";
 
 const LAW = { regime: "LAW" } as const;
-const lease: RevisionLease = { id: "L1", rentSettings: [{ effectiveFrom: "2026-01-15", kind: "ALLOCATION", annualIncome: "40000" }], household: { adults: 1, children: 0 } };
+const lease: RevisionLease = {
+  id: "L1",
+  rentSettings: [{ effectiveFrom: "2026-01-15", kind: "ALLOCATION", annualIncome: "40000" }],
+  household: { adults: 1, children: 0 },
+};
 
 describe("art. 62 §2 — income change of at least 5 %", () => {
   it("art62_2_5pct_boundary: 40,000 → 42,000 is +5 % exactly (due); 41,999.99 is +4.999975 % (not due)", () => {

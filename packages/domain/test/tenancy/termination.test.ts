@@ -8,7 +8,11 @@ const ON = "2027-01-01";
 
 describe("art. 69 §1 — eligibility lost, unpaid rent", () => {
   it("art69_1_tenant_notice: notified 2026-03-31 → ends of right 2027-03-31 (12 months)", () => {
-    expect(leaseEnd({ ground: "ELIGIBILITY_LOST_TENANT_NOTICE", notifiedOn: "2026-03-31" }, ON, LAW)).toMatchObject({ ofRight: true, endsOn: "2027-03-31", occupancyTitleLostOn: "2027-03-31" });
+    expect(leaseEnd({ ground: "ELIGIBILITY_LOST_TENANT_NOTICE", notifiedOn: "2026-03-31" }, ON, LAW)).toMatchObject({
+      ofRight: true,
+      endsOn: "2027-03-31",
+      occupancyTitleLostOn: "2027-03-31",
+    });
   });
   it("art69_1_landlord_finding: notified 2026-08-31 → 2027-02-28 (6 months, end of February)", () => {
     expect(leaseEnd({ ground: "ELIGIBILITY_LOST_LANDLORD_FINDING", findingNotifiedOn: "2026-08-31" }, ON, LAW).endsOn).toBe("2027-02-28");
@@ -24,7 +28,11 @@ describe("art. 69 §1 — eligibility lost, unpaid rent", () => {
 
 describe("art. 69 §2 — dedicated dwellings", () => {
   it("art69_2_young: the 32nd birthday (born 1998-05-10 → 2030-05-10); not for another category", () => {
-    expect(leaseEnd({ ground: "YOUNG_TENANT_AGE", category: "YOUNG", tenantBirthDate: "1998-05-10" }, ON, LAW)).toMatchObject({ available: true, endsOn: "2030-05-10", ofRight: false });
+    expect(leaseEnd({ ground: "YOUNG_TENANT_AGE", category: "YOUNG", tenantBirthDate: "1998-05-10" }, ON, LAW)).toMatchObject({
+      available: true,
+      endsOn: "2030-05-10",
+      ofRight: false,
+    });
     expect(leaseEnd({ ground: "YOUNG_TENANT_AGE", category: "ALL_PUBLIC", tenantBirthDate: "1998-05-10" }, ON, LAW).available).toBe(false);
   });
   it("art69_2_employee: job ended 2027-01-31 → 2027-04-30; not after an economic dismissal nor if the employer does not need the dwelling", () => {
@@ -42,33 +50,63 @@ describe("art. 69 §2 — dedicated dwellings", () => {
     expect(leaseEnd({ ground: "STUDENT_ENROLMENT_END", category: "STUDENTS", enrolmentEndedOn: "2027-07-15" }, ON, BILL).endsOn).toBe("2027-10-15");
   });
   it("art69_2_bill_cooperative: shares transferred 2027-03-31 → 2027-06-30", () => {
-    expect(leaseEnd({ ground: "COOPERATIVE_SHARES_TRANSFERRED", category: "COOPERATIVE_MEMBERS", sharesTransferredOn: "2027-03-31" }, ON, BILL).endsOn).toBe("2027-06-30");
+    expect(leaseEnd({ ground: "COOPERATIVE_SHARES_TRANSFERRED", category: "COOPERATIVE_MEMBERS", sharesTransferredOn: "2027-03-31" }, ON, BILL).endsOn).toBe(
+      "2027-06-30",
+    );
   });
   it("art69_2_bill_reserve: first occupation 2027-01-10 → may end with effect from then until 2027-04-10", () => {
-    expect(leaseEnd({ ground: "RESERVE_FIRST_OCCUPATION", category: "RESERVE", firstOccupiedOn: "2027-01-10" }, ON, BILL)).toMatchObject({ endsOn: "2027-01-10", latestEndOn: "2027-04-10" });
+    expect(leaseEnd({ ground: "RESERVE_FIRST_OCCUPATION", category: "RESERVE", firstOccupiedOn: "2027-01-10" }, ON, BILL)).toMatchObject({
+      endsOn: "2027-01-10",
+      latestEndOn: "2027-04-10",
+    });
   });
 });
 
 describe("bill art. 69 §3 — fourteen serious grounds, 15 days after notice", () => {
   it("art69_3_enumeration: the 14 grounds with their points", () => {
     expect(SERIOUS_GROUND_IDS).toHaveLength(14);
-    expect(SERIOUS_GROUND_IDS.map((g) => SERIOUS_GROUNDS[g].point)).toEqual(["1°", "2°", "3°", "4°", "5°", "6°", "7°", "8°", "9°", "10°", "11°", "12°", "13°", "14°"]);
+    expect(SERIOUS_GROUND_IDS.map((g) => SERIOUS_GROUNDS[g].point)).toEqual([
+      "1°",
+      "2°",
+      "3°",
+      "4°",
+      "5°",
+      "6°",
+      "7°",
+      "8°",
+      "9°",
+      "10°",
+      "11°",
+      "12°",
+      "13°",
+      "14°",
+    ]);
     expect(seriousGroundReference("UNPAID_RENTS")).toMatchObject({ text: "BILL_8535", article: "42", amends: { article: "69", paragraph: "3", point: "14°" } });
   });
   it("art69_3_fifteen_days: notified 2027-02-01 on 7° with evidence → ends 2027-02-16, occupancy title lost then", () => {
-    const e = leaseEnd({ ground: "SERIOUS_GROUNDS", notifiedOn: "2027-02-01", grounds: [{ ground: "NEIGHBOURHOOD_DISTURBANCE", evidence: ["police report 2027-01-12"] }] }, ON, BILL);
+    const e = leaseEnd(
+      { ground: "SERIOUS_GROUNDS", notifiedOn: "2027-02-01", grounds: [{ ground: "NEIGHBOURHOOD_DISTURBANCE", evidence: ["police report 2027-01-12"] }] },
+      ON,
+      BILL,
+    );
     expect(e).toMatchObject({ available: true, endsOn: "2027-02-16", occupancyTitleLostOn: "2027-02-16", groundsRetained: ["NEIGHBOURHOOD_DISTURBANCE"] });
   });
   it("art69_3_evidence: a ground without evidence is rejected; no ground left → unavailable; none under the law", () => {
     const e = leaseEnd({ ground: "SERIOUS_GROUNDS", notifiedOn: "2027-02-01", grounds: [{ ground: "DAMAGE", evidence: [] }] }, ON, BILL);
     expect(e.available).toBe(false);
     expect(e.groundsRejected).toEqual([{ ground: "DAMAGE", reason: "no evidence" }]);
-    expect(leaseEnd({ ground: "SERIOUS_GROUNDS", notifiedOn: "2027-02-01", grounds: [{ ground: "DAMAGE", evidence: ["report"] }] }, ON, LAW).available).toBe(false);
+    expect(leaseEnd({ ground: "SERIOUS_GROUNDS", notifiedOn: "2027-02-01", grounds: [{ ground: "DAMAGE", evidence: ["report"] }] }, ON, LAW).available).toBe(
+      false,
+    );
   });
   it("art69_3_10_and_14: no move-in within 30 days of 2027-01-05 (until 2027-02-04); at least two unpaid rents", () => {
     const g = (ground: "NO_MOVE_IN" | "UNPAID_RENTS") => [{ ground, evidence: ["file"] }];
-    expect(leaseEnd({ ground: "SERIOUS_GROUNDS", notifiedOn: "2027-02-04", agreedEntryOn: "2027-01-05", grounds: g("NO_MOVE_IN") }, ON, BILL).available).toBe(false);
-    expect(leaseEnd({ ground: "SERIOUS_GROUNDS", notifiedOn: "2027-02-05", agreedEntryOn: "2027-01-05", grounds: g("NO_MOVE_IN") }, ON, BILL).endsOn).toBe("2027-02-20");
+    expect(leaseEnd({ ground: "SERIOUS_GROUNDS", notifiedOn: "2027-02-04", agreedEntryOn: "2027-01-05", grounds: g("NO_MOVE_IN") }, ON, BILL).available).toBe(
+      false,
+    );
+    expect(leaseEnd({ ground: "SERIOUS_GROUNDS", notifiedOn: "2027-02-05", agreedEntryOn: "2027-01-05", grounds: g("NO_MOVE_IN") }, ON, BILL).endsOn).toBe(
+      "2027-02-20",
+    );
     expect(leaseEnd({ ground: "SERIOUS_GROUNDS", notifiedOn: "2027-02-05", unpaidRents: 1, grounds: g("UNPAID_RENTS") }, ON, BILL).available).toBe(false);
     expect(leaseEnd({ ground: "SERIOUS_GROUNDS", notifiedOn: "2027-02-05", unpaidRents: 2, grounds: g("UNPAID_RENTS") }, ON, BILL).available).toBe(true);
   });
@@ -77,10 +115,14 @@ describe("bill art. 69 §3 — fourteen serious grounds, 15 days after notice", 
 describe("art. 70 — death of the tenant", () => {
   const heir = { personId: "P2", eligible: true, householdMember: true, livedWithTenant: true };
   it("art70_1_passes: to the eligible household members who lived there", () => {
-    expect(leaseEnd({ ground: "DEATH", diedOn: "2026-05-31", category: "ALL_PUBLIC", successors: [heir, { ...heir, personId: "P3", eligible: false }] }, ON, LAW)).toMatchObject({ passesTo: ["P2"], endsOn: null });
+    expect(
+      leaseEnd({ ground: "DEATH", diedOn: "2026-05-31", category: "ALL_PUBLIC", successors: [heir, { ...heir, personId: "P3", eligible: false }] }, ON, LAW),
+    ).toMatchObject({ passesTo: ["P2"], endsOn: null });
   });
   it("art70_2_ends: no qualifying successor → ends of right 2027-05-31 (12 months)", () => {
-    expect(leaseEnd({ ground: "DEATH", diedOn: "2026-05-31", category: "ALL_PUBLIC", successors: [{ ...heir, livedWithTenant: false }] }, ON, LAW)).toMatchObject({ ofRight: true, endsOn: "2027-05-31" });
+    expect(
+      leaseEnd({ ground: "DEATH", diedOn: "2026-05-31", category: "ALL_PUBLIC", successors: [{ ...heir, livedWithTenant: false }] }, ON, LAW),
+    ).toMatchObject({ ofRight: true, endsOn: "2027-05-31" });
   });
   it("art70_3_employees: ends 12 months after death even with an eligible successor", () => {
     const e = leaseEnd({ ground: "DEATH", diedOn: "2026-05-31", category: "EMPLOYEES", successors: [heir] }, ON, LAW);

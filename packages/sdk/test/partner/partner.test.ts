@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 
 // A plain ES module script (no declarations), imported by URL so that tsc does not check it as TypeScript.
 const script: string = new URL("../../scripts/partner-check.mjs", import.meta.url).href;
-const { partnerCheck } = (await import(script)) as { partnerCheck: () => Promise<Record<string, unknown> & { updatedArea: string; expectedArea: string; userAgent: string; sdkVersion: string }> };
+const { partnerCheck } = (await import(script)) as {
+  partnerCheck: () => Promise<Record<string, unknown> & { updatedArea: string; expectedArea: string; userAgent: string; sdkVersion: string }>;
+};
 
 describe("a partner installs the SDK from its tarball", () => {
   it("runs a custom typed query and a custom typed mutation against a live API", async () => {

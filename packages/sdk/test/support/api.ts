@@ -29,7 +29,12 @@ export interface TestApi {
   /** Global IDs of the organisations. */
   orgIds: Record<keyof typeof ORGS, string>;
   /** A raw POST, to compare the SDK with what is on the wire. */
-  raw(caller: Caller, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
+  raw(
+    caller: Caller,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: any }>;
   close(): Promise<void>;
 }
 
@@ -66,22 +71,33 @@ export async function startTestApi(overrides: { rateLimitPerMinute?: number; bil
     db,
     logger: createLogger("error"),
     config: {
-      host: "127.0.0.1", port: 0, graphiql: false, introspection: true, nodeEnv: "test", shutdownGraceMs: 1000,
-      maxBodyBytes: 1_048_576, maxQueryDepth: 10, maxQueryCost: 20_000,
+      host: "127.0.0.1",
+      port: 0,
+      graphiql: false,
+      introspection: true,
+      nodeEnv: "test",
+      shutdownGraceMs: 1000,
+      maxBodyBytes: 1_048_576,
+      maxQueryDepth: 10,
+      maxQueryCost: 20_000,
       rateLimitPerMinute: overrides.rateLimitPerMinute ?? 100_000,
       bill8535EntryIntoForce: overrides.bill8535EntryIntoForce,
     },
   });
   const url = await app.listen();
   const orgIds = {} as TestApi["orgIds"];
-  for (const [k, name] of Object.entries(ORGS)) orgIds[k as keyof typeof ORGS] = gid("Organisation", (await db.prisma.organisation.findUniqueOrThrow({ where: { name } })).id);
+  for (const [k, name] of Object.entries(ORGS))
+    orgIds[k as keyof typeof ORGS] = gid("Organisation", (await db.prisma.organisation.findUniqueOrThrow({ where: { name } })).id);
   const keys = {} as TestApi["keys"];
   for (const [caller, spec] of Object.entries(CALLERS)) {
     const org = await db.prisma.organisation.findUniqueOrThrow({ where: { name: spec.org } });
     keys[caller as Caller] = (await issueApiKey(db.prisma, { organisationId: org.id, role: spec.role, label: `sdk test ${caller}` })).key;
   }
   return {
-    url, db, keys, orgIds,
+    url,
+    db,
+    keys,
+    orgIds,
     raw: async (caller, query, variables, headers = {}) => {
       const res = await fetch(url, {
         method: "POST",

@@ -16,7 +16,6 @@ import { decode, fail, refuseWith, type Tx } from "./core.js";
 import { isMinistry, isMinistryAdmin, organisationOf, type Viewer } from "../../identity/viewer.js";
 import { registerCandidateWhere } from "../../privacy/relationship.js";
 
-
 type Reader = Pick<Context["prisma"], "allocationFile">;
 
 function decoded(field: string, globalId: string | number, type: string): string {
@@ -74,7 +73,10 @@ export async function allocationFileToRank(db: Reader, ctx: Context, p: Problems
 /** A file whose shortlist the caller may verify: its own, or any for the ministry (administrators and analysts audit decisions). */
 export async function allocationFileToVerify(db: Reader, ctx: Context, p: Problems, field: string, id: string) {
   const scope = isMinistry(ctx.viewer) ? {} : actingLandlord(ctx.viewer);
-  const f = await db.allocationFile.findFirst({ where: { id, ...scope }, select: { id: true, decisionRecord: true, decisionHash: true, candidates: { select: { applicationId: true, rank: true } } } });
+  const f = await db.allocationFile.findFirst({
+    where: { id, ...scope },
+    select: { id: true, decisionRecord: true, decisionHash: true, candidates: { select: { applicationId: true, rank: true } } },
+  });
   if (!f) p.add(field, "NOT_FOUND", `${field}: no allocation file with this ID among yours`);
   return f;
 }
@@ -138,7 +140,10 @@ export async function commissionToChange(tx: Tx, ctx: Context, field: string, gl
 /** A meeting of one of the caller's commissions, with the commission's members, the attendance and the deliberations. */
 export async function meetingToChange(tx: Tx, ctx: Context, field: string, globalId: string | number) {
   const id = decoded(field, globalId, "CommissionMeeting");
-  const m = await tx.commissionMeeting.findFirst({ where: { id, commission: actingLandlord(ctx.viewer) }, include: { commission: { include: { members: true } }, attendances: true, deliberations: true } });
+  const m = await tx.commissionMeeting.findFirst({
+    where: { id, commission: actingLandlord(ctx.viewer) },
+    include: { commission: { include: { members: true } }, attendances: true, deliberations: true },
+  });
   if (!m) refuseWith(field, `${field}: no meeting with this ID among your commissions`);
   return m;
 }
@@ -148,7 +153,11 @@ export async function meetingToChange(tx: Tx, ctx: Context, field: string, globa
  * must be a member of `commission`, which was resolved above in the caller's scope. A member of
  * another commission — the caller's own or anyone's — is refused on its field.
  */
-export function membersOfCommission(p: Problems, commission: { members: { id: string }[] }, refs: { field: string; globalId: string | number | null | undefined }[]): (string | null)[] {
+export function membersOfCommission(
+  p: Problems,
+  commission: { members: { id: string }[] },
+  refs: { field: string; globalId: string | number | null | undefined }[],
+): (string | null)[] {
   const members = new Set(commission.members.map((m) => m.id));
   return refs.map(({ field, globalId }) => {
     if (globalId == null) return null;
@@ -177,7 +186,11 @@ export async function candidateForFreeChoice(tx: Tx, field: string, globalId: st
   const id = decoded(field, globalId, "Candidate");
   const candidate = await tx.candidate.findFirst({ where: { id, AND: [registerCandidateWhere(landlordId)] }, select: { id: true } });
   if (!candidate) refuseWith(field, `${field}: no candidate with this ID on the register`);
-  const app = await tx.application.findFirst({ where: { candidateId: candidate.id, status: "ACTIVE" }, orderBy: [{ registeredOn: "asc" }, { id: "asc" }], select: { id: true } });
+  const app = await tx.application.findFirst({
+    where: { candidateId: candidate.id, status: "ACTIVE" },
+    orderBy: [{ registeredOn: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
   if (!app) {
     const p = new Problems();
     p.add(field, "RULE_VIOLATION", "The candidate has no active application on the register", "law art. 53");

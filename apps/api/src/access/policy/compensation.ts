@@ -29,7 +29,13 @@ export async function landlordOfStatement(ctx: Context, p: Problems, field: stri
   }
   const landlord = await ctx.prisma.organisation.findUnique({
     where: { id: landlordId },
-    select: { id: true, kind: true, isUniversityOfLuxembourg: true, isSocialLandlord: true, landlordConventions: { where: { kind: "COMPENSATION" }, select: { id: true, signedOn: true }, orderBy: { signedOn: "asc" } } },
+    select: {
+      id: true,
+      kind: true,
+      isUniversityOfLuxembourg: true,
+      isSocialLandlord: true,
+      landlordConventions: { where: { kind: "COMPENSATION" }, select: { id: true, signedOn: true }, orderBy: { signedOn: "asc" } },
+    },
   });
   if (!landlord?.isSocialLandlord) {
     p.add(field, "NOT_FOUND", `${field}: no such social landlord (bailleur social, art. 38)`);
@@ -43,7 +49,13 @@ export async function conventionOfStatement(ctx: Context, p: Problems, field: st
   const convention = await ctx.prisma.convention.findUnique({
     where: { id: conventionId },
     select: {
-      id: true, kind: true, signedOn: true, bankLoanPrefinancing: true, fondsIndemnityRequested: true, developerId: true, landlordId: true,
+      id: true,
+      kind: true,
+      signedOn: true,
+      bankLoanPrefinancing: true,
+      fondsIndemnityRequested: true,
+      developerId: true,
+      landlordId: true,
       developer: { select: { id: true, kind: true } },
       landlord: { select: { id: true, kind: true, isUniversityOfLuxembourg: true } },
     },

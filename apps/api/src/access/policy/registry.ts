@@ -10,7 +10,6 @@ import { conventionScope, dwellingScope, candidateScope, accommodationUnitScope 
 import { isMinistryAdmin, organisationOf, type Viewer } from "../../identity/viewer.js";
 import type { Problems } from "../../schema/user-errors.js";
 
-
 /** An organisation the caller may act on: any for a ministry administrator, its own otherwise. */
 export async function organisationInScope(tx: Tx, v: Viewer, p: Problems, field: string, id: string | undefined) {
   if (!id) return null;
@@ -51,7 +50,9 @@ export async function conventionInScope(tx: Tx, v: Viewer, p: Problems, field: s
 /** The register is kept by the ministry's administrators (register administrators). */
 export async function candidateInScope(tx: Tx, v: Viewer, p: Problems, field: string, id: string | undefined) {
   if (!id) return null;
-  const row = isMinistryAdmin(v) ? await tx.candidate.findFirst({ where: { id, AND: [candidateScope(v)] }, include: { household: { include: { members: true } }, applications: true } }) : null;
+  const row = isMinistryAdmin(v)
+    ? await tx.candidate.findFirst({ where: { id, AND: [candidateScope(v)] }, include: { household: { include: { members: true } }, applications: true } })
+    : null;
   if (!row) p.add(field, "NOT_FOUND", `${field}: no candidate with this ID on the register you administer`);
   return row;
 }

@@ -86,7 +86,10 @@ export interface MemberRow {
  * count. An applicant for international protection (« demandeur ») is not a beneficiary: the domain
  * gives it no residence right from the application.
  */
-export function residenceOf(c: { residenceStatus: ResidenceStatus | null; residentSince: Date | null; residenceTitleEndsOn?: Date | null }, asOf: string): DomainResidence {
+export function residenceOf(
+  c: { residenceStatus: ResidenceStatus | null; residentSince: Date | null; residenceTitleEndsOn?: Date | null },
+  asOf: string,
+): DomainResidence {
   if (c.residentSince && iso(c.residentSince) > asOf && c.residenceStatus !== "LUXEMBOURG_NATIONAL") return {};
   if (c.residenceTitleEndsOn && iso(c.residenceTitleEndsOn) < asOf && c.residenceStatus !== "LUXEMBOURG_NATIONAL") return {};
   switch (c.residenceStatus) {
@@ -108,7 +111,15 @@ export function residenceOf(c: { residenceStatus: ResidenceStatus | null; reside
   }
 }
 
-const INCOME_KINDS = new Set<string>(["NET_TAXABLE_INCOME", "ALIMONY_RECEIVED", "ACCIDENT_ANNUITY", "FAMILY_ALLOWANCE", "OVERTIME", "ALIMONY_PAID", "INTERNSHIP"]);
+const INCOME_KINDS = new Set<string>([
+  "NET_TAXABLE_INCOME",
+  "ALIMONY_RECEIVED",
+  "ACCIDENT_ANNUITY",
+  "FAMILY_ALLOWANCE",
+  "OVERTIME",
+  "ALIMONY_PAID",
+  "INTERNSHIP",
+]);
 
 /**
  * The member's incomes as art. 56 counts them, each kind kept (family allowances count for the rent,
@@ -116,7 +127,9 @@ const INCOME_KINDS = new Set<string>(["NET_TAXABLE_INCOME", "ALIMONY_RECEIVED", 
  * an older row), its net income as one NET_TAXABLE_INCOME item.
  */
 function incomesOf(m: MemberRow): IncomeItem[] {
-  const parts = Array.isArray(m.incomeComponents) ? (m.incomeComponents as { kind?: unknown; amount?: unknown; months?: unknown; lastKnownMonthly?: unknown; insured?: unknown }[]) : [];
+  const parts = Array.isArray(m.incomeComponents)
+    ? (m.incomeComponents as { kind?: unknown; amount?: unknown; months?: unknown; lastKnownMonthly?: unknown; insured?: unknown }[])
+    : [];
   const items: IncomeItem[] = parts
     .filter((x) => typeof x.kind === "string" && INCOME_KINDS.has(x.kind) && typeof x.amount === "string")
     .map((x) => ({
@@ -151,13 +164,22 @@ export function memberOf(m: MemberRow, asOf: string, applicantResidence: DomainR
     id: m.id,
     birthDate: iso(m.birthDate),
     role: m.role === "APPLICANT" ? "APPLICANT" : "MEMBER",
-    ...(child ? { child: { ...(m.isDependent ? { familyAllowanceReceived: true } : {}), ...(m.workingLifeStartYear != null ? { workingLifeStartYear: m.workingLifeStartYear } : {}) } } : {}),
+    ...(child
+      ? {
+          child: {
+            ...(m.isDependent ? { familyAllowanceReceived: true } : {}),
+            ...(m.workingLifeStartYear != null ? { workingLifeStartYear: m.workingLifeStartYear } : {}),
+          },
+        }
+      : {}),
     ...(m.hasDisability ? { disability: { needsAdaptedDwelling: false } } : {}),
     ...(m.workplaceMunicipalityId ? { workplaceMunicipality: m.workplaceMunicipalityId } : {}),
     ...(incomes.length ? { incomes } : {}),
     ...(m.holdsOtherDwellingRight ? { realRights: [{ kind: "OWNERSHIP" as const, location: "LUXEMBOURG" as const }] } : {}),
     ...(m.situations?.length ? { status: statusOf(m.situations) } : {}),
-    residence: m.residenceStatus ? residenceOf({ residenceStatus: m.residenceStatus, residentSince: m.residentSince ?? null, residenceTitleEndsOn: m.residenceTitleEndsOn ?? null }, asOf) : applicantResidence,
+    residence: m.residenceStatus
+      ? residenceOf({ residenceStatus: m.residenceStatus, residentSince: m.residentSince ?? null, residenceTitleEndsOn: m.residenceTitleEndsOn ?? null }, asOf)
+      : applicantResidence,
   };
 }
 
@@ -211,7 +233,10 @@ export function vacancyOf(
     landlordId,
     municipality: dwelling.municipalityId,
     bedrooms: unit ? 1 : dwelling.bedrooms,
-    category: dwelling.category === "DEDICATED" && dwelling.dedicatedSubCategory ? { kind: "DEDICATED", subCategory: SUB[dwelling.dedicatedSubCategory] } : { kind: "ALL_PUBLIC" },
+    category:
+      dwelling.category === "DEDICATED" && dwelling.dedicatedSubCategory
+        ? { kind: "DEDICATED", subCategory: SUB[dwelling.dedicatedSubCategory] }
+        : { kind: "ALL_PUBLIC" },
   };
 }
 
@@ -221,7 +246,9 @@ export function vacancyOf(
 export function methodologyFromConfig(config: unknown): Methodology {
   const c = config as Partial<Methodology> | null;
   if (!c || typeof c !== "object" || !c.socioEconomic || !c.dwelling || !c.seniority || typeof c.version !== "string" || typeof c.id !== "string") {
-    throw new GraphQLError("The stored methodology configuration does not have the allocation engine's shape", { extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    throw new GraphQLError("The stored methodology configuration does not have the allocation engine's shape", {
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
   }
   for (const k of Object.keys(DEFAULT_METHODOLOGY.socioEconomic.title)) {
     if (typeof c.socioEconomic.title?.[k as keyof Methodology["socioEconomic"]["title"]] !== "number") {
@@ -291,7 +318,12 @@ export interface Breakdown {
   criteriaEvaluatedOn: string;
   criteriaFrozenUntil: string | null;
   criteria: unknown;
-  contributions: { criterion: string; points: number; detail: string; citation: { text: string; article: string; paragraph?: string; alinea?: string; point?: string; label: string } }[];
+  contributions: {
+    criterion: string;
+    points: number;
+    detail: string;
+    citation: { text: string; article: string; paragraph?: string; alinea?: string; point?: string; label: string };
+  }[];
   /** Set when the candidate was proposed for this vacancy (the file does not propose them again). */
   proposedOn?: string;
 }
@@ -315,7 +347,12 @@ export function domainFile(
   events: readonly FileEventRow[],
   offers: readonly { applicationId: string; offeredOn: Date; respondedOn: Date | null; outcome: string }[],
 ): DomainFile | null {
-  const decided = offers.filter((o) => o.outcome !== "PENDING" && o.respondedOn) as { applicationId: string; offeredOn: Date; respondedOn: Date; outcome: OfferOutcome["outcome"] }[];
+  const decided = offers.filter((o) => o.outcome !== "PENDING" && o.respondedOn) as {
+    applicationId: string;
+    offeredOn: Date;
+    respondedOn: Date;
+    outcome: OfferOutcome["outcome"];
+  }[];
   const lastRefusal = [...decided].reverse().find((o) => o.outcome !== "ACCEPTED")?.outcome as "REFUSED_JUSTIFIED" | "REFUSED_UNJUSTIFIED" | undefined;
   const state = domainState(file.status, lastRefusal ?? null);
   if (!state) return null;
@@ -332,7 +369,12 @@ export function domainFile(
     passed: ranked.filter((e) => (e.scoreBreakdown as Breakdown | null)?.proposedOn).map((e) => e.applicationId),
     promiseIssued,
     offerOutcomes: decided.map((o) => ({ candidateId: o.applicationId, offeredOn: iso(o.offeredOn), decidedOn: iso(o.respondedOn), outcome: o.outcome })),
-    history: events.map((e) => ({ from: domainState(e.fromStatus, null) ?? "VACANCY", to: domainState(e.toStatus, null) ?? "VACANCY", on: iso(e.occurredOn), event: eventTypeOf(e.reason) as FileEvent["type"] })),
+    history: events.map((e) => ({
+      from: domainState(e.fromStatus, null) ?? "VACANCY",
+      to: domainState(e.toStatus, null) ?? "VACANCY",
+      on: iso(e.occurredOn),
+      event: eventTypeOf(e.reason) as FileEvent["type"],
+    })),
   };
 }
 

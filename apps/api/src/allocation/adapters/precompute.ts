@@ -15,7 +15,17 @@
  * These rows are derived data, never evidence: a decision record references the snapshots, and
  * `verifyShortlist` replays from the snapshots alone with the full domain path.
  */
-import { checkEligibility, countBedroomsNeeded, countUnits, firstJanuaryOf, canonicalise, type CriteriaSnapshot, type LawReader, type Methodology, type RegimeOptions } from "@abordable/domain";
+import {
+  checkEligibility,
+  countBedroomsNeeded,
+  countUnits,
+  firstJanuaryOf,
+  canonicalise,
+  type CriteriaSnapshot,
+  type LawReader,
+  type Methodology,
+  type RegimeOptions,
+} from "@abordable/domain";
 import { nodeSha256 } from "../../db/sealed-records.js";
 import { householdOf, type Tx } from "./common.js";
 import { situationOf, snapshotOf } from "./register.js";
@@ -51,7 +61,12 @@ export function evaluate(input: SnapshotInput, date: string, regime: RegimeOptio
   const h = householdOfInput(input, date);
   try {
     const e = checkEligibility(h, { ...regime, asOf: date, applicationDate: input.application.registeredOn, purpose: "CANDIDATE" });
-    const needed = countBedroomsNeeded(h, firstJanuaryOf(date), law.integer("allocation.bedroom.ownBedroomFromAge", date), law.integer("allocation.bedroom.childrenPerSharedBedroom", date));
+    const needed = countBedroomsNeeded(
+      h,
+      firstJanuaryOf(date),
+      law.integer("allocation.bedroom.ownBedroomFromAge", date),
+      law.integer("allocation.bedroom.childrenPerSharedBedroom", date),
+    );
     return { valid: true, eligible: e.eligible, bedroomsNeeded: needed, units: countUnits(h, law.code("allocation.underOccupancy.countingBasis", date)) };
   } catch {
     return { valid: false, eligible: false, bedroomsNeeded: 0, units: 0 };
@@ -101,7 +116,15 @@ export function evaluationDayOf(input: SnapshotInput, date: string): string {
 
 /** The art. 57 §1 snapshot of an application snapshot (snapshotOf on the household of the ranking day). */
 export function criteriaOf(input: SnapshotInput, date: string, m: Methodology, regime: RegimeOptions, law: LawReader): CriteriaSnapshot {
-  return snapshotOf(input.application.id, householdOfInput(input, date), situationOf(input.application.situation), evaluationDayOf(input, date), m, regime, law);
+  return snapshotOf(
+    input.application.id,
+    householdOfInput(input, date),
+    situationOf(input.application.situation),
+    evaluationDayOf(input, date),
+    m,
+    regime,
+    law,
+  );
 }
 
 export interface CriteriaRef {
@@ -114,12 +137,22 @@ export interface CriteriaRef {
  * The criteria totals of the snapshots under the methodology version, computing and storing those
  * not yet precomputed (the stored rows keep the full snapshot for the kept candidates' breakdowns).
  */
-export async function criteriaTotals(db: Tx, refs: readonly CriteriaRef[], methodologyId: string, date: string, m: Methodology, regime: RegimeOptions, law: LawReader): Promise<Map<string, number>> {
+export async function criteriaTotals(
+  db: Tx,
+  refs: readonly CriteriaRef[],
+  methodologyId: string,
+  date: string,
+  m: Methodology,
+  regime: RegimeOptions,
+  law: LawReader,
+): Promise<Map<string, number>> {
   const key = regimeKeyOf(regime);
   const totals = new Map<string, number>();
   for (let i = 0; i < refs.length; i += 10_000) {
     const batch = JSON.stringify(refs.slice(i, i + 10_000).map((r) => ({ hash: r.hash, evaluatedOn: r.evaluatedOn })));
-    const found = await db.$queryRaw<{ hash: string; total: number }[]>`SELECT c."snapshotHash" AS hash, c.total FROM jsonb_to_recordset(${batch}::jsonb) AS x(hash text, "evaluatedOn" date)
+    const found = await db.$queryRaw<
+      { hash: string; total: number }[]
+    >`SELECT c."snapshotHash" AS hash, c.total FROM jsonb_to_recordset(${batch}::jsonb) AS x(hash text, "evaluatedOn" date)
       JOIN "ApplicationCriteria" c ON c."snapshotHash" = x.hash AND c."methodologyId" = ${methodologyId}::uuid AND c."evaluatedOn" = x."evaluatedOn" AND c."regimeKey" = ${key}`;
     for (const f of found) totals.set(f.hash, f.total);
   }
@@ -127,7 +160,9 @@ export async function criteriaTotals(db: Tx, refs: readonly CriteriaRef[], metho
   const computed = missing.map((r) => ({ hash: r.hash, evaluatedOn: r.evaluatedOn, criteria: criteriaOf(r.input, date, m, regime, law) }));
   for (const c of computed) totals.set(c.hash, c.criteria.total);
   for (let i = 0; i < computed.length; i += 2_000) {
-    const batch = JSON.stringify(computed.slice(i, i + 2_000).map((c) => ({ hash: c.hash, evaluatedOn: c.evaluatedOn, total: c.criteria.total, criteria: c.criteria })));
+    const batch = JSON.stringify(
+      computed.slice(i, i + 2_000).map((c) => ({ hash: c.hash, evaluatedOn: c.evaluatedOn, total: c.criteria.total, criteria: c.criteria })),
+    );
     await db.$executeRaw`INSERT INTO "ApplicationCriteria" ("snapshotHash", "methodologyId", "evaluatedOn", "regimeKey", "total", "criteria")
       SELECT x.hash, ${methodologyId}::uuid, x."evaluatedOn", ${key}, x.total, x.criteria FROM jsonb_to_recordset(${batch}::jsonb) AS x(hash text, "evaluatedOn" date, total int, criteria jsonb)
       ON CONFLICT DO NOTHING`;
@@ -137,10 +172,17 @@ export async function criteriaTotals(db: Tx, refs: readonly CriteriaRef[], metho
 }
 
 /** The stored full criteria snapshots of a few application snapshots (the kept candidates). */
-export async function storedCriteria(db: Tx, refs: readonly { hash: string; evaluatedOn: string }[], methodologyId: string, regime: RegimeOptions): Promise<Map<string, CriteriaSnapshot>> {
+export async function storedCriteria(
+  db: Tx,
+  refs: readonly { hash: string; evaluatedOn: string }[],
+  methodologyId: string,
+  regime: RegimeOptions,
+): Promise<Map<string, CriteriaSnapshot>> {
   if (refs.length === 0) return new Map();
   const batch = JSON.stringify(refs);
-  const rows = await db.$queryRaw<{ hash: string; criteria: CriteriaSnapshot }[]>`SELECT c."snapshotHash" AS hash, c.criteria FROM jsonb_to_recordset(${batch}::jsonb) AS x(hash text, "evaluatedOn" date)
+  const rows = await db.$queryRaw<
+    { hash: string; criteria: CriteriaSnapshot }[]
+  >`SELECT c."snapshotHash" AS hash, c.criteria FROM jsonb_to_recordset(${batch}::jsonb) AS x(hash text, "evaluatedOn" date)
     JOIN "ApplicationCriteria" c ON c."snapshotHash" = x.hash AND c."methodologyId" = ${methodologyId}::uuid AND c."evaluatedOn" = x."evaluatedOn" AND c."regimeKey" = ${regimeKeyOf(regime)}`;
   return new Map(rows.map((r) => [r.hash, typeof r.criteria === "string" ? (JSON.parse(r.criteria) as CriteriaSnapshot) : r.criteria]));
 }

@@ -12,7 +12,19 @@
  * order). The filter only leaves out applications the domain would exclude, so the ranking is the
  * one the whole register gives (test/allocation/snapshots.test.ts compares both).
  */
-import { allocationLawReader, seniorsMedicalExtraBedrooms, shortlist, summariseEligibility, checkEligibility, type CriteriaSnapshot, type Methodology, type RegimeOptions, type ShortlistCandidate, type ShortlistResult, type Vacancy } from "@abordable/domain";
+import {
+  allocationLawReader,
+  seniorsMedicalExtraBedrooms,
+  shortlist,
+  summariseEligibility,
+  checkEligibility,
+  type CriteriaSnapshot,
+  type Methodology,
+  type RegimeOptions,
+  type ShortlistCandidate,
+  type ShortlistResult,
+  type Vacancy,
+} from "@abordable/domain";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { householdOf, type Tx } from "./common.js";
 import { ACTIVE_ONE_PER_CANDIDATE, criteriaTotals, evaluate, evaluationDayOf, regimeKeyOf, storedCriteria, storeEvaluations } from "./precompute.js";
@@ -42,7 +54,16 @@ interface Row {
 export const REGISTER_FILTER =
   "active applications lodged by the ranking day, the oldest per candidate; with an evaluation of their snapshot on the ranking day under the record's regime (ApplicationEvaluation) that is valid, and either flagged as a sitting tenant to rehouse (every one is recorded; art. 55 §3 and the typology judged at ranking) or eligible as a candidate (art. 55 §1) with a typology the domain admits: bedroomsNeeded <= the vacancy's bedrooms, and when larger, neither an exact-fit methodology nor under-occupied (bedrooms >= units + the art. 66 extra bedrooms; art. 58 al. 1 1°, RGD art. 4)";
 
-export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string, vacancy: Vacancy, date: string, methodologyId: string, m: Methodology, regime: RegimeOptions, explainTop: number): Promise<SnapshotRanking> {
+export async function rankFromSnapshots(
+  prisma: PrismaClient,
+  landlordId: string,
+  vacancy: Vacancy,
+  date: string,
+  methodologyId: string,
+  m: Methodology,
+  regime: RegimeOptions,
+  explainTop: number,
+): Promise<SnapshotRanking> {
   const law = allocationLawReader(regime);
   const key = regimeKeyOf(regime);
   const t0 = performance.now();
@@ -54,9 +75,12 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
   // Art. 66 threshold for this vacancy, as the domain's shortlist reads it (plus the seniors' medical extra bedroom, bill art. 54 §2 al. 3).
   const cat = vacancy.category;
   const seniors = cat.kind === "DEDICATED" && cat.subCategory === "SENIORS";
-  const underExtra = law.integer("allocation.underOccupancy.extraBedrooms", date) + seniorsMedicalExtraBedrooms(seniors, cat.kind === "DEDICATED" && Boolean(cat.documentedMedicalReason), date, regime, law).extra;
+  const underExtra =
+    law.integer("allocation.underOccupancy.extraBedrooms", date) +
+    seniorsMedicalExtraBedrooms(seniors, cat.kind === "DEDICATED" && Boolean(cat.documentedMedicalReason), date, regime, law).extra;
   // A typology the domain refuses (art. 58 al. 1 1°; RGD art. 4; art. 66): too small, larger under an exact-fit methodology, or larger and under-occupied.
-  const typologyRefused = (needed: number, units: number) => vacancy.bedrooms < needed || (vacancy.bedrooms > needed && (exact || vacancy.bedrooms >= units + underExtra));
+  const typologyRefused = (needed: number, units: number) =>
+    vacancy.bedrooms < needed || (vacancy.bedrooms > needed && (exact || vacancy.bedrooms >= units + underExtra));
   const loaded = await prisma.$transaction(
     async (tx) => {
       // One pass over the register: the counts, and the rankable applications' inputs (parsed once, as one JSON array).
@@ -107,7 +131,15 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
   if (late.length) await storeEvaluations(db, date, key, late);
   // The record lists the candidates by snapshot hash: a canonical order, whatever order the rows came in.
   kept.sort((x, y) => (x.hash < y.hash ? -1 : x.hash > y.hash ? 1 : 0));
-  const totals = await criteriaTotals(db, kept.map((k) => ({ hash: k.hash, evaluatedOn: evaluationDayOf(k.input, date), input: k.input })), methodologyId, date, m, regime, law);
+  const totals = await criteriaTotals(
+    db,
+    kept.map((k) => ({ hash: k.hash, evaluatedOn: evaluationDayOf(k.input, date), input: k.input })),
+    methodologyId,
+    date,
+    m,
+    regime,
+    law,
+  );
   const light = new Map<CriteriaSnapshot, string>();
   const candidates: ShortlistCandidate[] = [];
   const refs: CandidateRef[] = [];
@@ -125,7 +157,13 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
         ? { eligible: true, asOf: date, purpose: "CANDIDATE" as const, failures: [] }
         : { eligible: false, asOf: date, purpose: "CANDIDATE" as const, failures: [] };
     const evaluatedOn = evaluationDayOf(k.input, date);
-    const current: CriteriaSnapshot = { candidateId: a.id, evaluatedOn, methodology: { id: m.id, version: m.version }, contributions: [], total: totals.get(k.hash)! };
+    const current: CriteriaSnapshot = {
+      candidateId: a.id,
+      evaluatedOn,
+      methodology: { id: m.id, version: m.version },
+      contributions: [],
+      total: totals.get(k.hash)!,
+    };
     light.set(current, k.hash);
     const previous = maps.previousByApplication.get(a.id) ?? [];
     const offers = maps.offersByApplication.get(a.id);
@@ -138,12 +176,30 @@ export async function rankFromSnapshots(prisma: PrismaClient, landlordId: string
       ...(offers ? { offers } : {}),
       ...(leaseId && ground ? { sittingTenant: { leaseId, ground } } : {}),
     });
-    refs.push({ snapshot: k.hash, ...(offers ? { offers } : {}), ...(previous.length ? { previousCriteria: previous } : {}), ...(leaseId && ground ? { sittingTenant: { leaseId, ground } } : {}) });
+    refs.push({
+      snapshot: k.hash,
+      ...(offers ? { offers } : {}),
+      ...(previous.length ? { previousCriteria: previous } : {}),
+      ...(leaseId && ground ? { sittingTenant: { leaseId, ground } } : {}),
+    });
   }
-  const result = shortlist({ ...regime, vacancy, allocationDate: date, candidates, methodology: m, distances: distancesFrom(loaded.context.municipalities), explainTop });
+  const result = shortlist({
+    ...regime,
+    vacancy,
+    allocationDate: date,
+    candidates,
+    methodology: m,
+    distances: distancesFrom(loaded.context.municipalities),
+    explainTop,
+  });
   // The best ranks' breakdowns carry the full art. 57 snapshot with its citations (stored with the totals).
   const top = result.ranked.slice(0, explainTop).filter((r) => light.has(r.criteria));
-  const full = await storedCriteria(db, top.map((r) => ({ hash: light.get(r.criteria)!, evaluatedOn: r.criteria.evaluatedOn })), methodologyId, regime);
+  const full = await storedCriteria(
+    db,
+    top.map((r) => ({ hash: light.get(r.criteria)!, evaluatedOn: r.criteria.evaluatedOn })),
+    methodologyId,
+    regime,
+  );
   const ranked = result.ranked.map((r) => {
     const f = light.has(r.criteria) ? full.get(light.get(r.criteria)!) : undefined;
     return f ? { ...r, criteria: f, ...(r.contributions ? { contributions: [...f.contributions, ...r.contributions] } : {}) } : r;

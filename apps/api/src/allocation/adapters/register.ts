@@ -54,12 +54,36 @@ export async function loadRegisterRows(tx: Tx, landlordId: string, allocationDat
   const date = new Date(`${allocationDate}T00:00:00Z`);
   const active = ACTIVE(date);
   const [applications, candidates, households, members, context] = await Promise.all([
-    tx.application.findMany({ where: active, select: { id: true, candidateId: true, registeredOn: true, situation: true, isSittingTenantToRehouse: true }, orderBy: [{ registeredOn: "asc" }, { id: "asc" }] }),
-    tx.candidate.findMany({ where: { applications: { some: active } }, select: { id: true, residenceStatus: true, residentSince: true, municipalityId: true } }),
+    tx.application.findMany({
+      where: active,
+      select: { id: true, candidateId: true, registeredOn: true, situation: true, isSittingTenantToRehouse: true },
+      orderBy: [{ registeredOn: "asc" }, { id: "asc" }],
+    }),
+    tx.candidate.findMany({
+      where: { applications: { some: active } },
+      select: { id: true, residenceStatus: true, residentSince: true, municipalityId: true },
+    }),
     tx.household.findMany({ where: { candidate: { applications: { some: active } } }, select: { id: true, candidateId: true } }),
     tx.householdMember.findMany({
       where: { household: { candidate: { applications: { some: active } } } },
-      select: { id: true, householdId: true, role: true, birthDate: true, partnerId: true, hasDisability: true, workplaceMunicipalityId: true, annualNetIncome: true, isDependent: true, holdsOtherDwellingRight: true, situations: true, incomeComponents: true, residenceStatus: true, residentSince: true, residenceTitleEndsOn: true, workingLifeStartYear: true },
+      select: {
+        id: true,
+        householdId: true,
+        role: true,
+        birthDate: true,
+        partnerId: true,
+        hasDisability: true,
+        workplaceMunicipalityId: true,
+        annualNetIncome: true,
+        isDependent: true,
+        holdsOtherDwellingRight: true,
+        situations: true,
+        incomeComponents: true,
+        residenceStatus: true,
+        residentSince: true,
+        residenceTitleEndsOn: true,
+        workingLifeStartYear: true,
+      },
     }),
     loadRankingContext(tx, landlordId, allocationDate),
   ]);
@@ -72,12 +96,26 @@ export type RankingContext = Pick<RegisterRows, "offers" | "previousEntries" | "
 export async function loadRankingContext(tx: Tx, landlordId: string, allocationDate: string): Promise<RankingContext> {
   const date = new Date(`${allocationDate}T00:00:00Z`);
   const active = ACTIVE(date);
-  const sitting: Prisma.LeaseWhereInput = { status: "ACTIVE", landlordId, household: { candidate: { applications: { some: { ...active, isSittingTenantToRehouse: true } } } } };
+  const sitting: Prisma.LeaseWhereInput = {
+    status: "ACTIVE",
+    landlordId,
+    household: { candidate: { applications: { some: { ...active, isSittingTenantToRehouse: true } } } },
+  };
   const [offers, previousEntries, sittingLeases, rehousingCases, municipalities] = await Promise.all([
-    tx.allocationOffer.findMany({ where: { outcome: { not: "PENDING" }, respondedOn: { lte: date }, application: active }, select: { applicationId: true, offeredOn: true, respondedOn: true, outcome: true } }),
-    tx.allocationFileCandidate.findMany({ where: { application: { ...active, offers: { some: { outcome: "REFUSED_UNJUSTIFIED" } } } }, select: { applicationId: true, scoreBreakdown: true } }),
+    tx.allocationOffer.findMany({
+      where: { outcome: { not: "PENDING" }, respondedOn: { lte: date }, application: active },
+      select: { applicationId: true, offeredOn: true, respondedOn: true, outcome: true },
+    }),
+    tx.allocationFileCandidate.findMany({
+      where: { application: { ...active, offers: { some: { outcome: "REFUSED_UNJUSTIFIED" } } } },
+      select: { applicationId: true, scoreBreakdown: true },
+    }),
     tx.lease.findMany({ where: sitting, select: { id: true, householdId: true } }),
-    tx.rehousingCase.findMany({ where: { closedOn: null, lease: sitting }, select: { id: true, leaseId: true, reason: true, knownOn: true }, orderBy: [{ knownOn: "asc" }, { id: "asc" }] }),
+    tx.rehousingCase.findMany({
+      where: { closedOn: null, lease: sitting },
+      select: { id: true, leaseId: true, reason: true, knownOn: true },
+      orderBy: [{ knownOn: "asc" }, { id: "asc" }],
+    }),
     tx.municipality.findMany({ where: { latitude: { not: null }, longitude: { not: null } }, select: { id: true, latitude: true, longitude: true } }),
   ]);
   return { offers, previousEntries, sittingLeases, rehousingCases, municipalities };
@@ -133,7 +171,18 @@ export function distancesFrom(rows: RegisterRows["municipalities"]): DistanceFn 
   };
 }
 
-const TITLES = new Set(["HOMELESS", "EMERGENCY_SHELTER", "INSTITUTION_LEAVING", "HOSTED_FREE_OF_CHARGE", "INFORMAL_OR_ABUSIVE_SHARING", "SUBLET", "FIXED_TERM_LEASE", "SOCIAL_RENTAL_MANAGEMENT", "OPEN_ENDED_LEASE", "OTHER"]);
+const TITLES = new Set([
+  "HOMELESS",
+  "EMERGENCY_SHELTER",
+  "INSTITUTION_LEAVING",
+  "HOSTED_FREE_OF_CHARGE",
+  "INFORMAL_OR_ABUSIVE_SHARING",
+  "SUBLET",
+  "FIXED_TERM_LEASE",
+  "SOCIAL_RENTAL_MANAGEMENT",
+  "OPEN_ENDED_LEASE",
+  "OTHER",
+]);
 
 /** The documented situation of art. 57 §1 stored on the application (Application.situation), if it has the engine's shape. */
 export function situationOf(json: Prisma.JsonValue): (CandidateSituation & { evaluatedOn?: string }) | null {
@@ -149,10 +198,20 @@ export function situationOf(json: Prisma.JsonValue): (CandidateSituation & { eva
  * home: not documented; income level and single parenthood come from the household) and the
  * current title gives 0 points, « not documented ».
  */
-export function snapshotOf(applicationId: string, household: ShortlistCandidate["household"], situation: CandidateSituation | null, evaluatedOn: string, m: Methodology, regime: RegimeOptions, law: LawReader): CriteriaSnapshot {
+export function snapshotOf(
+  applicationId: string,
+  household: ShortlistCandidate["household"],
+  situation: CandidateSituation | null,
+  evaluatedOn: string,
+  m: Methodology,
+  regime: RegimeOptions,
+  law: LawReader,
+): CriteriaSnapshot {
   if (situation) return evaluateSocioEconomic(applicationId, household, situation, evaluatedOn, m, regime, law);
   const s = evaluateSocioEconomic(applicationId, household, { title: "OTHER" }, evaluatedOn, m, regime, law);
-  const contributions = s.contributions.map((c) => (c.criterion === "ART57_1_1_TITLE" ? { ...c, points: 0, detail: "current title not documented on the register (Application.situation empty)" } : c));
+  const contributions = s.contributions.map((c) =>
+    c.criterion === "ART57_1_1_TITLE" ? { ...c, points: 0, detail: "current title not documented on the register (Application.situation empty)" } : c,
+  );
   return { ...s, contributions, total: contributions.reduce((t, c) => t + c.points, 0) };
 }
 
@@ -198,7 +257,9 @@ export function prepareCandidates(rows: RegisterRows, allocationDate: string, m:
     let eligibility;
     try {
       // Art. 55 §1 1° and 4° « au jour de l'introduction de la demande »: judged on the day the application was lodged; 2° and 3° on the ranking day.
-      eligibility = summariseEligibility(checkEligibility(household, { ...regime, asOf: allocationDate, applicationDate: iso(a.registeredOn), purpose: leaseId ? "TENANT" : "CANDIDATE" }));
+      eligibility = summariseEligibility(
+        checkEligibility(household, { ...regime, asOf: allocationDate, applicationDate: iso(a.registeredOn), purpose: leaseId ? "TENANT" : "CANDIDATE" }),
+      );
     } catch {
       invalid += 1;
       continue;
@@ -222,7 +283,14 @@ export function prepareCandidates(rows: RegisterRows, allocationDate: string, m:
 }
 
 /** Ranks the prepared register for the vacancy (the domain's shortlist). */
-export function rankRegister(prepared: PreparedRegister, vacancy: Vacancy, allocationDate: string, m: Methodology, regime: RegimeOptions, explainTop: number): ShortlistResult {
+export function rankRegister(
+  prepared: PreparedRegister,
+  vacancy: Vacancy,
+  allocationDate: string,
+  m: Methodology,
+  regime: RegimeOptions,
+  explainTop: number,
+): ShortlistResult {
   return shortlist({ ...regime, vacancy, allocationDate, candidates: prepared.candidates, methodology: m, distances: prepared.distances, explainTop });
 }
 

@@ -25,22 +25,59 @@ export interface RankedShortlist {
 
 export const snapshotsEnabled = () => process.env.ABORDABLE_SHORTLIST_SNAPSHOTS !== "off";
 
-export async function rankShortlist(ctx: Pick<Context, "prisma">, landlordId: string, vacancy: Vacancy, date: string, methodologyId: string, m: Methodology, regime: RegimeOptions, keep: number, useSnapshots = snapshotsEnabled()): Promise<RankedShortlist> {
+export async function rankShortlist(
+  ctx: Pick<Context, "prisma">,
+  landlordId: string,
+  vacancy: Vacancy,
+  date: string,
+  methodologyId: string,
+  m: Methodology,
+  regime: RegimeOptions,
+  keep: number,
+  useSnapshots = snapshotsEnabled(),
+): Promise<RankedShortlist> {
   if (!useSnapshots) {
     const t0 = performance.now();
-    const rows = await ctx.prisma.$transaction((tx) => loadRegisterRows(tx, landlordId, date), { isolationLevel: "RepeatableRead", timeout: 10 * 60_000, maxWait: 60_000 });
+    const rows = await ctx.prisma.$transaction((tx) => loadRegisterRows(tx, landlordId, date), {
+      isolationLevel: "RepeatableRead",
+      timeout: 10 * 60_000,
+      maxWait: 60_000,
+    });
     const t1 = performance.now();
     const prepared = prepareCandidates(rows, date, m, regime);
     const result = rankRegister(prepared, vacancy, date, m, regime, keep);
     const t2 = performance.now();
     const sealed = sealRecord(result.record);
-    return { result, sealed, invalidHouseholds: prepared.invalidHouseholds, notLoaded: 0, timings: { loadMs: t1 - t0, rankMs: t2 - t1, recordMs: performance.now() - t2 } };
+    return {
+      result,
+      sealed,
+      invalidHouseholds: prepared.invalidHouseholds,
+      notLoaded: 0,
+      timings: { loadMs: t1 - t0, rankMs: t2 - t1, recordMs: performance.now() - t2 },
+    };
   }
   const r = await rankFromSnapshots(ctx.prisma, landlordId, vacancy, date, methodologyId, m, regime, keep);
   const t2 = performance.now();
-  const record = buildSnapshotRecord({ vacancy, allocationDate: date, regime, methodology: m }, { snapshotSchema: APPLICATION_SNAPSHOT_SCHEMA, filter: REGISTER_FILTER, considered: r.considered, invalidHouseholds: r.invalidHouseholds, notLoaded: r.notLoaded }, r.refs, r.result);
+  const record = buildSnapshotRecord(
+    { vacancy, allocationDate: date, regime, methodology: m },
+    {
+      snapshotSchema: APPLICATION_SNAPSHOT_SCHEMA,
+      filter: REGISTER_FILTER,
+      considered: r.considered,
+      invalidHouseholds: r.invalidHouseholds,
+      notLoaded: r.notLoaded,
+    },
+    r.refs,
+    r.result,
+  );
   const sealed = sealRecord(record as never);
-  return { result: r.result, sealed, invalidHouseholds: r.invalidHouseholds, notLoaded: r.notLoaded, timings: { loadMs: r.timings.prepareMs + r.timings.loadMs, rankMs: r.timings.rankMs, recordMs: performance.now() - t2 } };
+  return {
+    result: r.result,
+    sealed,
+    invalidHouseholds: r.invalidHouseholds,
+    notLoaded: r.notLoaded,
+    timings: { loadMs: r.timings.prepareMs + r.timings.loadMs, rankMs: r.timings.rankMs, recordMs: performance.now() - t2 },
+  };
 }
 
 export interface StoredVerification {
@@ -61,7 +98,15 @@ export async function verifyStoredShortlist(db: Tx, bytes: Uint8Array, storedHas
   const schema = (JSON.parse(canonical) as { schema?: string }).schema;
   if (schema === SNAPSHOT_RECORD_SCHEMA) {
     const v = await verifySnapshotRecord(db, bytes, storedHash);
-    return { storedHashMatches: v.storedHashMatches, snapshotsIntact: v.snapshotsIntact, snapshotCount: v.snapshotCount, recomputedHash: v.recomputedHash, rankedCount: v.rankedCount, ranking: v.ranking, recordedRanking: v.recordedRanking };
+    return {
+      storedHashMatches: v.storedHashMatches,
+      snapshotsIntact: v.snapshotsIntact,
+      snapshotCount: v.snapshotCount,
+      recomputedHash: v.recomputedHash,
+      rankedCount: v.rankedCount,
+      ranking: v.ranking,
+      recordedRanking: v.recordedRanking,
+    };
   }
   const v = verifyRecord(bytes, storedHash);
   return {

@@ -62,7 +62,12 @@ export interface RecordBase {
 }
 
 /** The record of a ranking whose domain candidates are `refs` in order (candidate i of the result is refs[i]). */
-export function buildSnapshotRecord(base: RecordBase, register: RegisterSummary, refs: readonly CandidateRef[], result: ShortlistResult): SnapshotDecisionRecord {
+export function buildSnapshotRecord(
+  base: RecordBase,
+  register: RegisterSummary,
+  refs: readonly CandidateRef[],
+  result: ShortlistResult,
+): SnapshotDecisionRecord {
   const index = new Map(result.record.candidates.map((c, i) => [c.candidateId, i]));
   return {
     schema: SNAPSHOT_RECORD_SCHEMA,
@@ -75,13 +80,29 @@ export function buildSnapshotRecord(base: RecordBase, register: RegisterSummary,
     candidates: refs,
     distances: result.record.distances,
     parameters: result.record.parameters,
-    result: { ranking: result.ranked.map((r) => [index.get(r.candidateId)!, r.total] as const), excluded: result.excluded.map((e) => index.get(e.candidateId)!).sort((a, b) => a - b) },
+    result: {
+      ranking: result.ranked.map((r) => [index.get(r.candidateId)!, r.total] as const),
+      excluded: result.excluded.map((e) => index.get(e.candidateId)!).sort((a, b) => a - b),
+    },
   };
 }
 
 /** Replays a record from the snapshots' canonical texts (by hash) with the whole-register path. */
-export function replaySnapshotRecord(record: SnapshotDecisionRecord, canonicalByHash: ReadonlyMap<string, string>): { result: ShortlistResult; record: SnapshotDecisionRecord } {
-  const rows: RegisterRows = { applications: [], candidates: [], households: [], members: [], offers: [], previousEntries: [], sittingLeases: [], rehousingCases: [], municipalities: [] };
+export function replaySnapshotRecord(
+  record: SnapshotDecisionRecord,
+  canonicalByHash: ReadonlyMap<string, string>,
+): { result: ShortlistResult; record: SnapshotDecisionRecord } {
+  const rows: RegisterRows = {
+    applications: [],
+    candidates: [],
+    households: [],
+    members: [],
+    offers: [],
+    previousEntries: [],
+    sittingLeases: [],
+    rehousingCases: [],
+    municipalities: [],
+  };
   const refs: CandidateRef[] = [];
   for (const ref of record.candidates) {
     const text = canonicalByHash.get(ref.snapshot);
@@ -93,7 +114,13 @@ export function replaySnapshotRecord(record: SnapshotDecisionRecord, canonicalBy
     rows.candidates.push(r.candidate);
     if (r.household) rows.households.push(r.household);
     rows.members.push(...r.members);
-    for (const o of ref.offers ?? []) rows.offers.push({ applicationId: r.application.id, offeredOn: new Date(`${o.offeredOn}T00:00:00Z`), respondedOn: new Date(`${o.decidedOn}T00:00:00Z`), outcome: o.outcome });
+    for (const o of ref.offers ?? [])
+      rows.offers.push({
+        applicationId: r.application.id,
+        offeredOn: new Date(`${o.offeredOn}T00:00:00Z`),
+        respondedOn: new Date(`${o.decidedOn}T00:00:00Z`),
+        outcome: o.outcome,
+      });
     for (const c of ref.previousCriteria ?? []) rows.previousEntries.push({ applicationId: r.application.id, scoreBreakdown: { criteria: c } as never });
     if (ref.sittingTenant && r.household) {
       rows.sittingLeases.push({ id: ref.sittingTenant.leaseId, householdId: r.household.id });
@@ -111,7 +138,15 @@ export function replaySnapshotRecord(record: SnapshotDecisionRecord, canonicalBy
     const m = new Map(entries.map(([a, b, km]) => [`${a}\u0000${b}`, km]));
     return (a: string, b: string) => m.get(`${a}\u0000${b}`);
   })(record.distances);
-  const result = shortlist({ ...regime, vacancy: record.vacancy, allocationDate: record.allocationDate, candidates: ordered, methodology: record.methodology, distances, explainTop: 0 });
+  const result = shortlist({
+    ...regime,
+    vacancy: record.vacancy,
+    allocationDate: record.allocationDate,
+    candidates: ordered,
+    methodology: record.methodology,
+    distances,
+    explainTop: 0,
+  });
   return { result, record: buildSnapshotRecord({ ...record, regime }, record.register, kept, result) };
 }
 
@@ -141,7 +176,17 @@ export async function verifySnapshotRecord(db: Tx, bytes: Uint8Array, storedHash
   const intact = hashes.every((h) => found.has(h) && nodeSha256(found.get(h)!) === h);
   const applicationOf = (i: number) => (JSON.parse(found.get(record.candidates[i]!.snapshot) ?? "null") as SnapshotInput | null)?.application.id ?? "";
   const recordedRanking = record.result.ranking.map(([i, total]) => ({ applicationId: applicationOf(i), total }));
-  if (hashes.some((h) => !found.has(h))) return { storedHashMatches: verification.intact, snapshotsIntact: false, snapshotCount: hashes.length, recomputedHash: "", rankedCount: 0, record, ranking: [], recordedRanking };
+  if (hashes.some((h) => !found.has(h)))
+    return {
+      storedHashMatches: verification.intact,
+      snapshotsIntact: false,
+      snapshotCount: hashes.length,
+      recomputedHash: "",
+      rankedCount: 0,
+      record,
+      ranking: [],
+      recordedRanking,
+    };
   const replay = replaySnapshotRecord(record, found);
   return {
     storedHashMatches: verification.intact,

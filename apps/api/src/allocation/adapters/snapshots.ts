@@ -74,7 +74,13 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function snapshotInputOf(a: AppRow, c: CandidateRow, household: { id: string } | null, members: readonly MemberRow[]): SnapshotInput {
   return {
     schema: APPLICATION_SNAPSHOT_SCHEMA,
-    application: { id: a.id, candidateId: a.candidateId, registeredOn: iso(a.registeredOn), situation: a.situation ?? null, isSittingTenantToRehouse: a.isSittingTenantToRehouse },
+    application: {
+      id: a.id,
+      candidateId: a.candidateId,
+      registeredOn: iso(a.registeredOn),
+      situation: a.situation ?? null,
+      isSittingTenantToRehouse: a.isSittingTenantToRehouse,
+    },
     candidate: { id: c.id, residenceStatus: c.residenceStatus, residentSince: c.residentSince ? iso(c.residentSince) : null, municipalityId: c.municipalityId },
     household: household
       ? {
@@ -110,17 +116,40 @@ export function sealSnapshot(input: SnapshotInput): SealedSnapshot {
 }
 
 /** The register's rows again, from a snapshot (what the shortlist's domain mapping reads). */
-export function rowsOfSnapshot(input: SnapshotInput): { application: AppRow; candidate: CandidateRow; household: { id: string; candidateId: string } | null; members: MemberRow[] } {
+export function rowsOfSnapshot(input: SnapshotInput): {
+  application: AppRow;
+  candidate: CandidateRow;
+  household: { id: string; candidateId: string } | null;
+  members: MemberRow[];
+} {
   const a = input.application;
   const hh = input.household;
   return {
-    application: { id: a.id, candidateId: a.candidateId, registeredOn: new Date(`${a.registeredOn}T00:00:00Z`), situation: a.situation, isSittingTenantToRehouse: a.isSittingTenantToRehouse },
-    candidate: { id: input.candidate.id, residenceStatus: input.candidate.residenceStatus, residentSince: input.candidate.residentSince ? new Date(`${input.candidate.residentSince}T00:00:00Z`) : null, municipalityId: input.candidate.municipalityId },
+    application: {
+      id: a.id,
+      candidateId: a.candidateId,
+      registeredOn: new Date(`${a.registeredOn}T00:00:00Z`),
+      situation: a.situation,
+      isSittingTenantToRehouse: a.isSittingTenantToRehouse,
+    },
+    candidate: {
+      id: input.candidate.id,
+      residenceStatus: input.candidate.residenceStatus,
+      residentSince: input.candidate.residentSince ? new Date(`${input.candidate.residentSince}T00:00:00Z`) : null,
+      municipalityId: input.candidate.municipalityId,
+    },
     household: hh ? { id: hh.id, candidateId: input.candidate.id } : null,
     members: (hh?.members ?? []).map((m) => {
       const income = m.annualNetIncome;
       const day = (d: string | null | undefined) => (d ? new Date(`${d}T00:00:00Z`) : null);
-      return { ...m, householdId: hh!.id, birthDate: new Date(`${m.birthDate}T00:00:00Z`), annualNetIncome: { toFixed: () => income }, residentSince: day(m.residentSince), residenceTitleEndsOn: day(m.residenceTitleEndsOn) };
+      return {
+        ...m,
+        householdId: hh!.id,
+        birthDate: new Date(`${m.birthDate}T00:00:00Z`),
+        annualNetIncome: { toFixed: () => income },
+        residentSince: day(m.residentSince),
+        residenceTitleEndsOn: day(m.residenceTitleEndsOn),
+      };
     }),
   };
 }
@@ -129,7 +158,10 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Builds, stores (content-addressed) and points to the snapshots of the applications matched. Returns how many applications were snapshotted. */
 export async function snapshotApplications(tx: Tx, where: Prisma.ApplicationWhereInput): Promise<number> {
-  const apps = await tx.application.findMany({ where, select: { id: true, candidateId: true, registeredOn: true, situation: true, isSittingTenantToRehouse: true } });
+  const apps = await tx.application.findMany({
+    where,
+    select: { id: true, candidateId: true, registeredOn: true, situation: true, isSittingTenantToRehouse: true },
+  });
   if (apps.length === 0) return 0;
   const candidateIds = [...new Set(apps.map((a) => a.candidateId))];
   const [candidates, households, members] = await Promise.all([
@@ -137,14 +169,39 @@ export async function snapshotApplications(tx: Tx, where: Prisma.ApplicationWher
     tx.household.findMany({ where: { candidateId: { in: candidateIds } }, select: { id: true, candidateId: true } }),
     tx.householdMember.findMany({
       where: { household: { candidateId: { in: candidateIds } } },
-      select: { id: true, householdId: true, role: true, birthDate: true, partnerId: true, hasDisability: true, workplaceMunicipalityId: true, annualNetIncome: true, isDependent: true, holdsOtherDwellingRight: true, situations: true, incomeComponents: true, residenceStatus: true, residentSince: true, residenceTitleEndsOn: true, workingLifeStartYear: true },
+      select: {
+        id: true,
+        householdId: true,
+        role: true,
+        birthDate: true,
+        partnerId: true,
+        hasDisability: true,
+        workplaceMunicipalityId: true,
+        annualNetIncome: true,
+        isDependent: true,
+        holdsOtherDwellingRight: true,
+        situations: true,
+        incomeComponents: true,
+        residenceStatus: true,
+        residentSince: true,
+        residenceTitleEndsOn: true,
+        workingLifeStartYear: true,
+      },
     }),
   ]);
   const candidateById = new Map(candidates.map((c) => [c.id, c]));
   const householdOfCandidate = new Map(households.map((h) => [h.candidateId, h]));
   const membersOf = new Map<string, MemberRow[]>();
   for (const m of members) (membersOf.get(m.householdId) ?? membersOf.set(m.householdId, []).get(m.householdId)!).push(m);
-  const rows: { hash: string; applicationId: string; canonical: string; candidateId: string; registeredOn: string; situationEvaluatedOn: string | null; validHousehold: boolean }[] = [];
+  const rows: {
+    hash: string;
+    applicationId: string;
+    canonical: string;
+    candidateId: string;
+    registeredOn: string;
+    situationEvaluatedOn: string | null;
+    validHousehold: boolean;
+  }[] = [];
   for (const a of apps) {
     const c = candidateById.get(a.candidateId)!;
     const h = householdOfCandidate.get(a.candidateId) ?? null;
@@ -175,7 +232,11 @@ export async function snapshotApplications(tx: Tx, where: Prisma.ApplicationWher
 
 /** Snapshots every active application lodged by `date` that has none yet (seed, import, anonymisation), in batches; returns how many. */
 export async function ensureSnapshots(db: Tx, date?: string): Promise<number> {
-  const where: Prisma.ApplicationWhereInput = { status: "ACTIVE", snapshotHash: null, ...(date ? { registeredOn: { lte: new Date(`${date}T00:00:00Z`) } } : {}) };
+  const where: Prisma.ApplicationWhereInput = {
+    status: "ACTIVE",
+    snapshotHash: null,
+    ...(date ? { registeredOn: { lte: new Date(`${date}T00:00:00Z`) } } : {}),
+  };
   let total = 0;
   for (;;) {
     const ids = await db.application.findMany({ where, select: { id: true }, take: 5_000, orderBy: { id: "asc" } });

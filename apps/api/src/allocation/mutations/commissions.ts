@@ -13,7 +13,15 @@ import { asDate, checkId, checkText } from "../../schema/validate.js";
 import type { Context } from "../../schema/context.js";
 import { AttendanceStatusEnum, CommissionRoleEnum, OpinionEnum, VoteEnum } from "../types/enums.js";
 import { CommissionMeetingRef, CommissionMemberRef, CommissionRef } from "../types/allocation.js";
-import { candidateOfShortlist, commissionToChange, fileOfCommission, meetingToChange, membersOfCommission, namedLandlord, socialLandlord } from "../../access/policy.js";
+import {
+  candidateOfShortlist,
+  commissionToChange,
+  fileOfCommission,
+  meetingToChange,
+  membersOfCommission,
+  namedLandlord,
+  socialLandlord,
+} from "../../access/policy.js";
 import { domainCommission, iso, operatorRegime, ruleOf, todayIso, type CommissionMemberRow } from "../adapters/common.js";
 
 const MUTATE = { landlord: true, ministryAdmin: true } as const;
@@ -98,7 +106,11 @@ const DeliberationInput = builder.inputType("RecordDeliberationInput", {
     meetingId: t.id({ required: true, description: "The meeting." }),
     allocationFileId: t.id({ required: true, description: "The file (of the commission's landlord)." }),
     candidateId: t.id({ required: true, description: "The candidate deliberated on (on the file's shortlist)." }),
-    attendance: t.field({ type: [AttendanceInput], required: false, description: "Attendance at the meeting (replaces what was recorded); default: as recorded." }),
+    attendance: t.field({
+      type: [AttendanceInput],
+      required: false,
+      description: "Attendance at the meeting (replaces what was recorded); default: as recorded.",
+    }),
     votes: t.field({ type: [VoteInput], required: true, description: "The votes (secret: never read back)." }),
     reasons: t.string({ required: true, description: "The reasons (argumentaire) of the opinion (at most 4000 characters)." }),
   }),
@@ -117,19 +129,31 @@ type CommissionRow = NonNullable<Awaited<ReturnType<Context["prisma"]["commissio
 type MemberRowDb = NonNullable<Awaited<ReturnType<Context["prisma"]["commissionMember"]["findUnique"]>>>;
 type MeetingRow = NonNullable<Awaited<ReturnType<Context["prisma"]["commissionMeeting"]["findUnique"]>>>;
 
-const CommissionPayload = builder.objectRef<{ commission: CommissionRow | null; member: MemberRowDb | null; userErrors: UserError[] }>("CommissionPayload").implement({
-  description: "Result of a change to a commission.",
-  fields: (t) => ({
-    commission: t.field({ type: CommissionRef, nullable: true, description: "The commission as changed; null when there are user errors.", resolve: (p) => p.commission }),
-    member: t.field({ type: CommissionMemberRef, nullable: true, description: "The member added (addCommissionMember).", resolve: (p) => p.member }),
-    userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
-  }),
-});
+const CommissionPayload = builder
+  .objectRef<{ commission: CommissionRow | null; member: MemberRowDb | null; userErrors: UserError[] }>("CommissionPayload")
+  .implement({
+    description: "Result of a change to a commission.",
+    fields: (t) => ({
+      commission: t.field({
+        type: CommissionRef,
+        nullable: true,
+        description: "The commission as changed; null when there are user errors.",
+        resolve: (p) => p.commission,
+      }),
+      member: t.field({ type: CommissionMemberRef, nullable: true, description: "The member added (addCommissionMember).", resolve: (p) => p.member }),
+      userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
+    }),
+  });
 
 const MeetingPayload = builder.objectRef<{ meeting: MeetingRow | null; userErrors: UserError[] }>("CommissionMeetingPayload").implement({
   description: "Result of a change to a commission meeting.",
   fields: (t) => ({
-    meeting: t.field({ type: CommissionMeetingRef, nullable: true, description: "The meeting as changed; null when there are user errors.", resolve: (p) => p.meeting }),
+    meeting: t.field({
+      type: CommissionMeetingRef,
+      nullable: true,
+      description: "The meeting as changed; null when there are user errors.",
+      resolve: (p) => p.meeting,
+    }),
     userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
   }),
 });
@@ -145,7 +169,8 @@ interface Outcome {
 }
 
 const OutcomeRef = builder.objectRef<Outcome>("DeliberationOutcome").implement({
-  description: "The opinion adopted, as the secretary's receipt of the deliberation just recorded (RGD art. 2; Esch ROI art. 5). Deliberations and votes are secret afterwards.",
+  description:
+    "The opinion adopted, as the secretary's receipt of the deliberation just recorded (RGD art. 2; Esch ROI art. 5). Deliberations and votes are secret afterwards.",
   fields: (t) => ({
     opinion: t.field({ type: OpinionEnum, description: "The opinion: by a majority of the votes cast, the chair deciding a tie.", resolve: (o) => o.opinion }),
     votesFor: t.exposeInt("votesFor", { description: "Votes for." }),
@@ -157,14 +182,16 @@ const OutcomeRef = builder.objectRef<Outcome>("DeliberationOutcome").implement({
   }),
 });
 
-const DeliberationPayload = builder.objectRef<{ outcome: Outcome | null; meeting: MeetingRow | null; userErrors: UserError[] }>("RecordDeliberationPayload").implement({
-  description: "Result of recordDeliberation.",
-  fields: (t) => ({
-    outcome: t.field({ type: OutcomeRef, nullable: true, description: "The opinion adopted; null when there are user errors.", resolve: (p) => p.outcome }),
-    meeting: t.field({ type: CommissionMeetingRef, nullable: true, description: "The meeting.", resolve: (p) => p.meeting }),
-    userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
-  }),
-});
+const DeliberationPayload = builder
+  .objectRef<{ outcome: Outcome | null; meeting: MeetingRow | null; userErrors: UserError[] }>("RecordDeliberationPayload")
+  .implement({
+    description: "Result of recordDeliberation.",
+    fields: (t) => ({
+      outcome: t.field({ type: OutcomeRef, nullable: true, description: "The opinion adopted; null when there are user errors.", resolve: (p) => p.outcome }),
+      meeting: t.field({ type: CommissionMeetingRef, nullable: true, description: "The meeting.", resolve: (p) => p.meeting }),
+      userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
+    }),
+  });
 
 // ───────────── helpers ─────────────
 
@@ -179,7 +206,8 @@ function checkDates(p: Problems, field: string, start: string, end: string): voi
 builder.mutationField("createCommission", (t) =>
   t.field({
     type: CommissionPayload,
-    description: "Creates a landlord's advisory commission with its members; the composition is checked (RGD art. 1; Esch ROI art. 2: at least three full members, one chair among them, one alternate per member at most, terms of at most five years, no political office in the municipality).",
+    description:
+      "Creates a landlord's advisory commission with its members; the composition is checked (RGD art. 1; Esch ROI art. 2: at least three full members, one chair among them, one alternate per member at most, terms of at most five years, no political office in the municipality).",
     authScopes: MUTATE,
     args: { input: t.arg({ type: CreateCommissionInput, required: true, description: "The change requested." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -209,13 +237,20 @@ builder.mutationField("createCommission", (t) =>
         const check = checkComposition(domainCommission(landlordId, rows), todayIso(), operatorRegime(ctx));
         for (const f of check.failures) {
           const index = /member-(\d+)/.exec(f.reason)?.[1];
-          p.add(index !== undefined && !RULE_FIELD[f.rule] ? `members.${index}` : "members", "RULE_VIOLATION", f.reason.replace(/member-(\d+)/g, (_m, i: string) => `members[${i}] (${input.members[Number(i)]!.name})`), ruleOf(f.citation));
+          p.add(
+            index !== undefined && !RULE_FIELD[f.rule] ? `members.${index}` : "members",
+            "RULE_VIOLATION",
+            f.reason.replace(/member-(\d+)/g, (_m, i: string) => `members[${i}] (${input.members[Number(i)]!.name})`),
+            ruleOf(f.citation),
+          );
         }
         if (p.any) fail(p);
         const commission = await tx.commission.create({ data: { landlordId, name: name! } });
         const ids: string[] = [];
         // Full members first, so that alternates point at rows already written.
-        const order = input.members.map((m, i) => [m, i] as const).sort((a, b) => Number(a[0].alternateForIndex != null) - Number(b[0].alternateForIndex != null));
+        const order = input.members
+          .map((m, i) => [m, i] as const)
+          .sort((a, b) => Number(a[0].alternateForIndex != null) - Number(b[0].alternateForIndex != null));
         for (const [m, i] of order) {
           const row = await tx.commissionMember.create({
             data: {
@@ -264,11 +299,28 @@ builder.mutationField("addCommissionMember", (t) =>
         };
         const regime = operatorRegime(ctx);
         const before = new Set(checkComposition(domainCommission(c.landlordId, c.members), todayIso(), regime).failures.map((f) => `${f.rule}|${f.reason}`));
-        const after = checkComposition(domainCommission(c.landlordId, [...c.members, newRow]), todayIso(), regime).failures.filter((f) => !before.has(`${f.rule}|${f.reason}`));
-        for (const f of after) p.add(f.rule === "ALTERNATE" ? "alternateForId" : f.rule === "TERM" ? "termEndsOn" : f.rule === "POLITICAL_OFFICE" ? "holdsPoliticalOffice" : "role", "RULE_VIOLATION", f.reason.replace("new-member", input.name.trim()), ruleOf(f.citation));
+        const after = checkComposition(domainCommission(c.landlordId, [...c.members, newRow]), todayIso(), regime).failures.filter(
+          (f) => !before.has(`${f.rule}|${f.reason}`),
+        );
+        for (const f of after)
+          p.add(
+            f.rule === "ALTERNATE" ? "alternateForId" : f.rule === "TERM" ? "termEndsOn" : f.rule === "POLITICAL_OFFICE" ? "holdsPoliticalOffice" : "role",
+            "RULE_VIOLATION",
+            f.reason.replace("new-member", input.name.trim()),
+            ruleOf(f.citation),
+          );
         if (p.any) fail(p);
         const member = await tx.commissionMember.create({
-          data: { commissionId: c.id, name: input.name.trim(), role: input.role, isVotingMember: newRow.isVotingMember, alternateForId: newRow.alternateForId, termStartsOn: newRow.termStartsOn, termEndsOn: newRow.termEndsOn, holdsPoliticalOffice: newRow.holdsPoliticalOffice },
+          data: {
+            commissionId: c.id,
+            name: input.name.trim(),
+            role: input.role,
+            isVotingMember: newRow.isVotingMember,
+            alternateForId: newRow.alternateForId,
+            termStartsOn: newRow.termStartsOn,
+            termEndsOn: newRow.termEndsOn,
+            holdsPoliticalOffice: newRow.holdsPoliticalOffice,
+          },
         });
         const { members: _m, ...commission } = c;
         return { result: { commission, member }, entityType: "CommissionMember", entityId: member.id, before: null, after: member };
@@ -283,7 +335,8 @@ const CONVOCATION_FIELD: Record<string, string> = { NOTICE: "convenedOn", AGENDA
 builder.mutationField("scheduleCommissionMeeting", (t) =>
   t.field({
     type: MeetingPayload,
-    description: "Records the convocation of a commission meeting; refused unless convened at least 5 days ahead with the agenda and the papers sent at least 3 days ahead (Esch ROI art. 3).",
+    description:
+      "Records the convocation of a commission meeting; refused unless convened at least 5 days ahead with the agenda and the papers sent at least 3 days ahead (Esch ROI art. 3).",
     authScopes: MUTATE,
     args: { input: t.arg({ type: ScheduleInput, required: true, description: "The change requested." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -292,11 +345,26 @@ builder.mutationField("scheduleCommissionMeeting", (t) =>
         const agenda = checkText(p, "agenda", input.agenda, { max: 2000 });
         if (input.convenedOn > input.heldOn) p.add("convenedOn", "OUT_OF_RANGE", "The convocation cannot follow the meeting");
         const c = await commissionToChange(tx, ctx, "commissionId", input.commissionId);
-        const check = checkConvocation(domainCommission(c.landlordId, c.members, input.heldOn), { meetingDate: input.heldOn, convokedOn: input.convenedOn, agendaIncluded: Boolean(agenda), ...(input.papersSentOn ? { papersSentOn: input.papersSentOn } : {}) }, operatorRegime(ctx));
+        const check = checkConvocation(
+          domainCommission(c.landlordId, c.members, input.heldOn),
+          {
+            meetingDate: input.heldOn,
+            convokedOn: input.convenedOn,
+            agendaIncluded: Boolean(agenda),
+            ...(input.papersSentOn ? { papersSentOn: input.papersSentOn } : {}),
+          },
+          operatorRegime(ctx),
+        );
         for (const f of check.failures) p.add(CONVOCATION_FIELD[f.rule] ?? "heldOn", "RULE_VIOLATION", f.reason, ruleOf(f.citation));
         if (p.any) fail(p);
         const meeting = await tx.commissionMeeting.create({
-          data: { commissionId: c.id, heldOn: asDate(input.heldOn), convenedOn: asDate(input.convenedOn), papersSentOn: input.papersSentOn ? asDate(input.papersSentOn) : null, agenda: agenda! },
+          data: {
+            commissionId: c.id,
+            heldOn: asDate(input.heldOn),
+            convenedOn: asDate(input.convenedOn),
+            papersSentOn: input.papersSentOn ? asDate(input.papersSentOn) : null,
+            agenda: agenda!,
+          },
         });
         return { result: meeting, entityType: "CommissionMeeting", entityId: meeting.id, before: null, after: meeting };
       });
@@ -322,9 +390,18 @@ builder.mutationField("recordDeliberation", (t) =>
         checkId(p, "candidateId", input.candidateId, "Candidate");
         if (p.any) fail(p);
         const meeting = await meetingToChange(tx, ctx, "meetingId", input.meetingId);
-        if (meeting.signedByChairOn) abort("meetingId", "INVALID_STATE", "The minutes of this meeting are signed: no deliberation can be added", "Esch ROI art. 7");
-        const attendanceIds = membersOfCommission(p, meeting.commission, (input.attendance ?? []).map((a, i) => ({ field: `attendance.${i}.memberId`, globalId: a.memberId })));
-        const voterIds = membersOfCommission(p, meeting.commission, input.votes.map((v, i) => ({ field: `votes.${i}.memberId`, globalId: v.memberId })));
+        if (meeting.signedByChairOn)
+          abort("meetingId", "INVALID_STATE", "The minutes of this meeting are signed: no deliberation can be added", "Esch ROI art. 7");
+        const attendanceIds = membersOfCommission(
+          p,
+          meeting.commission,
+          (input.attendance ?? []).map((a, i) => ({ field: `attendance.${i}.memberId`, globalId: a.memberId })),
+        );
+        const voterIds = membersOfCommission(
+          p,
+          meeting.commission,
+          input.votes.map((v, i) => ({ field: `votes.${i}.memberId`, globalId: v.memberId })),
+        );
         const attendance = (input.attendance ?? []).map((a, i) => ({ id: attendanceIds[i], status: a.status }));
         const votes = input.votes.map((v, i) => ({ id: voterIds[i], vote: v.vote }));
         const file = await fileOfCommission(tx, p, "allocationFileId", fileId, meeting.commission.landlordId);
@@ -334,9 +411,15 @@ builder.mutationField("recordDeliberation", (t) =>
           await tx.meetingAttendance.deleteMany({ where: { meetingId: meeting.id } });
           await tx.meetingAttendance.createMany({ data: attendance.map((a) => ({ meetingId: meeting.id, memberId: a.id!, status: a.status })) });
         }
-        const present = input.attendance ? attendance.filter((a) => a.status === "PRESENT").map((a) => a.id!) : meeting.attendances.filter((a) => a.status === "PRESENT").map((a) => a.memberId);
+        const present = input.attendance
+          ? attendance.filter((a) => a.status === "PRESENT").map((a) => a.id!)
+          : meeting.attendances.filter((a) => a.status === "PRESENT").map((a) => a.memberId);
         const c = domainCommission(meeting.commission.landlordId, meeting.commission.members, iso(meeting.heldOn));
-        const result = commissionOpinion(c, present, votes.map((v): Vote => ({ voterId: v.id!, vote: v.vote })));
+        const result = commissionOpinion(
+          c,
+          present,
+          votes.map((v): Vote => ({ voterId: v.id!, vote: v.vote })),
+        );
         const q = quorum(c, present);
         for (const f of result.failures) p.add(OPINION_FIELD[f.rule] ?? "votes", "RULE_VIOLATION", f.reason, ruleOf(f.citation));
         if (p.any) fail(p);
@@ -353,10 +436,24 @@ builder.mutationField("recordDeliberation", (t) =>
             reasons: reasons!,
           },
         });
-        const outcome: Outcome = { opinion: result.opinion as Outcome["opinion"], votesFor: result.for, votesAgainst: result.against, abstentions: result.abstentions, tieBrokenByChair: result.tieBrokenByChair, sitting: q.sitting, members: q.members };
+        const outcome: Outcome = {
+          opinion: result.opinion as Outcome["opinion"],
+          votesFor: result.for,
+          votesAgainst: result.against,
+          abstentions: result.abstentions,
+          tieBrokenByChair: result.tieBrokenByChair,
+          sitting: q.sitting,
+          members: q.members,
+        };
         const { commission: _c, attendances: _a, deliberations: _d, ...meetingRow } = meeting;
         // The audit keeps the fact of the deliberation, not its content (secret, Esch ROI art. 6).
-        return { result: { outcome, meeting: meetingRow }, entityType: "Deliberation", entityId: d.id, before: null, after: { meetingId: meeting.id, allocationFileId: file!.id } };
+        return {
+          result: { outcome, meeting: meetingRow },
+          entityType: "Deliberation",
+          entityId: d.id,
+          before: null,
+          after: { meetingId: meeting.id, allocationFileId: file!.id },
+        };
       });
       return { outcome: out.result?.outcome ?? null, meeting: out.result?.meeting ?? null, userErrors: out.userErrors };
     },
@@ -366,7 +463,8 @@ builder.mutationField("recordDeliberation", (t) =>
 builder.mutationField("signMinutes", (t) =>
   t.field({
     type: MeetingPayload,
-    description: "Signs the minutes of a meeting (chair) and countersigns them (secretary); refused unless they list every member present, absent or excused and every resolution with its reasons (Esch ROI art. 7).",
+    description:
+      "Signs the minutes of a meeting (chair) and countersigns them (secretary); refused unless they list every member present, absent or excused and every resolution with its reasons (Esch ROI art. 7).",
     authScopes: MUTATE,
     args: { input: t.arg({ type: SignInput, required: true, description: "The change requested." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -376,15 +474,21 @@ builder.mutationField("signMinutes", (t) =>
         const held = iso(meeting.heldOn);
         if (meeting.signedByChairOn) abort("meetingId", "INVALID_STATE", "The minutes are already signed");
         if (input.signedByChairOn < held) p.add("signedByChairOn", "OUT_OF_RANGE", `The minutes cannot be signed before the meeting (${held})`);
-        if (input.countersignedBySecretaryOn < input.signedByChairOn) p.add("countersignedBySecretaryOn", "OUT_OF_RANGE", "The secretary countersigns after the chair signs", "Esch ROI art. 7");
+        if (input.countersignedBySecretaryOn < input.signedByChairOn)
+          p.add("countersignedBySecretaryOn", "OUT_OF_RANGE", "The secretary countersigns after the chair signs", "Esch ROI art. 7");
         const c = domainCommission(meeting.commission.landlordId, meeting.commission.members, held);
-        if (!c.secretary) p.add("countersignedBySecretaryOn", "RULE_VIOLATION", "The commission has no secretary to countersign the minutes", "Esch ROI art. 2, 7");
+        if (!c.secretary)
+          p.add("countersignedBySecretaryOn", "RULE_VIOLATION", "The commission has no secretary to countersign the minutes", "Esch ROI art. 2, 7");
         const by = (s: string) => meeting.attendances.filter((a) => a.status === s).map((a) => a.memberId);
         const minutes = {
           present: by("PRESENT"),
           absent: by("ABSENT"),
           excused: by("EXCUSED"),
-          resolutions: meeting.deliberations.map((d) => ({ subject: `allocation file ${d.allocationFileId}, application ${d.applicationId}`, text: `${d.opinion} opinion`, reasons: d.reasons })),
+          resolutions: meeting.deliberations.map((d) => ({
+            subject: `allocation file ${d.allocationFileId}, application ${d.applicationId}`,
+            text: `${d.opinion} opinion`,
+            reasons: d.reasons,
+          })),
           signedByChair: true,
           countersignedBySecretary: Boolean(c.secretary),
         };
@@ -394,7 +498,13 @@ builder.mutationField("signMinutes", (t) =>
           where: { id: meeting.id },
           data: { minutes, signedByChairOn: asDate(input.signedByChairOn), countersignedBySecretaryOn: asDate(input.countersignedBySecretaryOn) },
         });
-        return { result: after, entityType: "CommissionMeeting", entityId: after.id, before: { signedByChairOn: null }, after: { signedByChairOn: input.signedByChairOn, countersignedBySecretaryOn: input.countersignedBySecretaryOn } };
+        return {
+          result: after,
+          entityType: "CommissionMeeting",
+          entityId: after.id,
+          before: { signedByChairOn: null },
+          after: { signedByChairOn: input.signedByChairOn, countersignedBySecretaryOn: input.countersignedBySecretaryOn },
+        };
       });
       return { meeting: out.result, userErrors: out.userErrors };
     },

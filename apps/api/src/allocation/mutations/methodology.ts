@@ -47,18 +47,20 @@ const CreateVersionInput = builder.inputType("CreateAllocationMethodologyVersion
 
 type MethodologyRow = NonNullable<Awaited<ReturnType<Context["prisma"]["allocationMethodology"]["findUnique"]>>>;
 
-const CreateVersionPayload = builder.objectRef<{ methodology: MethodologyRow | null; userErrors: UserError[] }>("CreateAllocationMethodologyVersionPayload").implement({
-  description: "Result of createAllocationMethodologyVersion.",
-  fields: (t) => ({
-    methodology: t.prismaField({
-      type: "AllocationMethodology",
-      nullable: true,
-      description: "The version created; null when there are user errors.",
-      resolve: (query, p, _a, ctx) => (p.methodology ? ctx.prisma.allocationMethodology.findUnique({ ...query, where: { id: p.methodology.id } }) : null),
+const CreateVersionPayload = builder
+  .objectRef<{ methodology: MethodologyRow | null; userErrors: UserError[] }>("CreateAllocationMethodologyVersionPayload")
+  .implement({
+    description: "Result of createAllocationMethodologyVersion.",
+    fields: (t) => ({
+      methodology: t.prismaField({
+        type: "AllocationMethodology",
+        nullable: true,
+        description: "The version created; null when there are user errors.",
+        resolve: (query, p, _a, ctx) => (p.methodology ? ctx.prisma.allocationMethodology.findUnique({ ...query, where: { id: p.methodology.id } }) : null),
+      }),
+      userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
     }),
-    userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
-  }),
-});
+  });
 
 builder.mutationField("createAllocationMethodologyVersion", (t) =>
   t.field({
@@ -71,7 +73,13 @@ builder.mutationField("createAllocationMethodologyVersion", (t) =>
       const out = await runMutation(ctx, "createAllocationMethodologyVersion", async (tx) => {
         const p = new Problems();
         // A landlord dating its own approval is what let it unmask the register (issue 12 finding 1).
-        if (input.approvedOn != null) p.add("approvedOn", "RULE_VIOLATION", "The minister's approval is recorded by a ministry administrator (approveAllocationMethodologyVersion), not with the version", "law art. 57 §1; RGD 13 Oct 2023 art. 3");
+        if (input.approvedOn != null)
+          p.add(
+            "approvedOn",
+            "RULE_VIOLATION",
+            "The minister's approval is recorded by a ministry administrator (approveAllocationMethodologyVersion), not with the version",
+            "law art. 57 §1; RGD 13 Oct 2023 art. 3",
+          );
         const landlordId = namedLandlord(ctx.viewer, p, "landlordId", input.landlordId);
         if (p.any) fail(p);
         const landlord = await landlordOfMethodology(tx, "landlordId", landlordId);
@@ -82,10 +90,19 @@ builder.mutationField("createAllocationMethodologyVersion", (t) =>
         const given = input.config;
         const config =
           given !== null && typeof given === "object" && !Array.isArray(given)
-            ? (({ approvedByMinisterOn: _ignored, ...rest }) => ({ ...rest, version: String(version), landlord: landlord.name, validFrom: submittedOn }))(given as Record<string, unknown>)
+            ? (({ approvedByMinisterOn: _ignored, ...rest }) => ({ ...rest, version: String(version), landlord: landlord.name, validFrom: submittedOn }))(
+                given as Record<string, unknown>,
+              )
             : given;
         const checked = validateMethodology(config);
-        if (!checked.ok) for (const x of checked.problems) p.add(["config", ...x.path].join("."), "INVALID_VALUE", `config${x.path.map((k) => `.${k}`).join("")}: ${x.message}`, "law art. 57 §1; RGD 13 Oct 2023 art. 3");
+        if (!checked.ok)
+          for (const x of checked.problems)
+            p.add(
+              ["config", ...x.path].join("."),
+              "INVALID_VALUE",
+              `config${x.path.map((k) => `.${k}`).join("")}: ${x.message}`,
+              "law art. 57 §1; RGD 13 Oct 2023 art. 3",
+            );
         if (p.any || !checked.ok) fail(p);
         const methodology: Methodology = checked.methodology;
         const row = await tx.allocationMethodology.create({ data: { landlordId, version, config: methodology as object, approvedOn: null } });
@@ -111,7 +128,8 @@ const ApproveVersionInput = builder.inputType("ApproveAllocationMethodologyVersi
     approvedOn: t.field({
       type: "Date",
       required: false,
-      description: "Day of the minister's approval (default today): shortlists ranked on or after it use this version. Not in the future (the minister's decision may precede its recording), not before the landlord's latest approved version.",
+      description:
+        "Day of the minister's approval (default today): shortlists ranked on or after it use this version. Not in the future (the minister's decision may precede its recording), not before the landlord's latest approved version.",
     }),
   }),
 });
@@ -131,18 +149,32 @@ builder.mutationField("approveAllocationMethodologyVersion", (t) =>
         const approvedOn = input.approvedOn ?? todayIso();
         const today = todayIso();
         const current = await methodologyToApprove(tx, "methodologyId", id);
-        if (current.approvedOn) p.add("methodologyId", "INVALID_STATE", `Version ${current.version} was already approved on ${iso(current.approvedOn)}`, "RGD 13 Oct 2023 art. 3");
+        if (current.approvedOn)
+          p.add("methodologyId", "INVALID_STATE", `Version ${current.version} was already approved on ${iso(current.approvedOn)}`, "RGD 13 Oct 2023 art. 3");
         if (approvedOn > today) p.add("approvedOn", "OUT_OF_RANGE", `The approval cannot be dated after today (${today})`);
-        const latestApproved = await tx.allocationMethodology.findFirst({ where: { landlordId: current.landlordId, approvedOn: { not: null } }, orderBy: { version: "desc" } });
+        const latestApproved = await tx.allocationMethodology.findFirst({
+          where: { landlordId: current.landlordId, approvedOn: { not: null } },
+          orderBy: { version: "desc" },
+        });
         if (latestApproved && latestApproved.version > current.version)
-          p.add("methodologyId", "INVALID_STATE", `Version ${latestApproved.version} is already approved: an older version cannot take effect after it`, "RGD 13 Oct 2023 art. 3");
+          p.add(
+            "methodologyId",
+            "INVALID_STATE",
+            `Version ${latestApproved.version} is already approved: an older version cannot take effect after it`,
+            "RGD 13 Oct 2023 art. 3",
+          );
         if (latestApproved?.approvedOn && approvedOn < iso(latestApproved.approvedOn))
-          p.add("approvedOn", "OUT_OF_RANGE", `Version ${latestApproved.version} was approved on ${iso(latestApproved.approvedOn)}: a later version cannot have been approved before it`);
+          p.add(
+            "approvedOn",
+            "OUT_OF_RANGE",
+            `Version ${latestApproved.version} was approved on ${iso(latestApproved.approvedOn)}: a later version cannot have been approved before it`,
+          );
         if (p.any) fail(p);
         const config = { ...(current.config as Record<string, unknown>), validFrom: approvedOn, approvedByMinisterOn: approvedOn };
         const checked = validateMethodology(config);
         if (!checked.ok) {
-          for (const x of checked.problems) p.add("methodologyId", "INVALID_VALUE", `config${x.path.map((k) => `.${k}`).join("")}: ${x.message}`, "law art. 57 §1; RGD 13 Oct 2023 art. 3");
+          for (const x of checked.problems)
+            p.add("methodologyId", "INVALID_VALUE", `config${x.path.map((k) => `.${k}`).join("")}: ${x.message}`, "law art. 57 §1; RGD 13 Oct 2023 art. 3");
           fail(p);
         }
         const viewer = ctx.viewer;

@@ -34,9 +34,14 @@ const ComputationRef = builder.objectRef<Computation>("ShortlistComputation").im
   description: "What a shortlist computation did.",
   fields: (t) => ({
     rankedCount: t.exposeInt("rankedCount", { description: "Eligible candidates ranked (the whole ranking is in the decision record)." }),
-    excludedCount: t.exposeInt("excludedCount", { description: "Candidates of the register excluded, each with its reasons in the decision record (not eligible, typology, dedicated category, no evaluation)." }),
+    excludedCount: t.exposeInt("excludedCount", {
+      description:
+        "Candidates of the register excluded, each with its reasons in the decision record (not eligible, typology, dedicated category, no evaluation).",
+    }),
     keptCount: t.exposeInt("keptCount", { description: "Best-ranked candidates kept in the file (their personal data becomes visible to the landlord)." }),
-    invalidHouseholds: t.exposeInt("invalidHouseholds", { description: "Applications skipped because their household on the register is incomplete (no single applicant)." }),
+    invalidHouseholds: t.exposeInt("invalidHouseholds", {
+      description: "Applications skipped because their household on the register is incomplete (no single applicant).",
+    }),
     decisionHash: t.exposeString("decisionHash", { description: "SHA-256 of the canonical decision record." }),
     methodologyVersion: t.exposeInt("methodologyVersion", { description: "The landlord's methodology version used." }),
     regime: t.exposeString("regime", { description: "Regime applied (LAW or BILL_8535 with the operator's entry-into-force date)." }),
@@ -44,19 +49,32 @@ const ComputationRef = builder.objectRef<Computation>("ShortlistComputation").im
     rankMilliseconds: t.exposeInt("rankMilliseconds", { description: "Time to build households, eligibility and criteria and to rank, ms." }),
     recordMilliseconds: t.exposeInt("recordMilliseconds", { description: "Time to seal the decision record (canonical JSON, SHA-256, gzip), ms." }),
     recordBytes: t.exposeInt("recordBytes", { description: "Size of the stored gzip decision record, bytes." }),
-    recordCanonicalLength: t.exposeInt("recordCanonicalLength", { description: "Length of the decision record's canonical JSON (characters) before gzip; it references the candidates' application snapshots by SHA-256 (issue 16)." }),
-    notLoadedCount: t.exposeInt("notLoadedCount", { description: "Active applications (one per candidate) the register's SQL filter left out because they cannot be ranked: not eligible as a candidate on the day (art. 55 §1, precomputed per snapshot), an invalid household, or more bedrooms needed than the vacancy has (art. 58 al. 1 1°). Counted in the decision record." }),
+    recordCanonicalLength: t.exposeInt("recordCanonicalLength", {
+      description:
+        "Length of the decision record's canonical JSON (characters) before gzip; it references the candidates' application snapshots by SHA-256 (issue 16).",
+    }),
+    notLoadedCount: t.exposeInt("notLoadedCount", {
+      description:
+        "Active applications (one per candidate) the register's SQL filter left out because they cannot be ranked: not eligible as a candidate on the day (art. 55 §1, precomputed per snapshot), an invalid household, or more bedrooms needed than the vacancy has (art. 58 al. 1 1°). Counted in the decision record.",
+    }),
   }),
 });
 
-const ShortlistPayload = builder.objectRef<{ allocationFile: FileRow | null; computation: Computation | null; userErrors: UserError[] }>("ComputeShortlistPayload").implement({
-  description: "Result of computeShortlist.",
-  fields: (t) => ({
-    allocationFile: t.field({ type: AllocationFileRef, nullable: true, description: "The file with its shortlist; null when there are user errors.", resolve: (p) => p.allocationFile }),
-    computation: t.field({ type: ComputationRef, nullable: true, description: "What was computed.", resolve: (p) => p.computation }),
-    userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
-  }),
-});
+const ShortlistPayload = builder
+  .objectRef<{ allocationFile: FileRow | null; computation: Computation | null; userErrors: UserError[] }>("ComputeShortlistPayload")
+  .implement({
+    description: "Result of computeShortlist.",
+    fields: (t) => ({
+      allocationFile: t.field({
+        type: AllocationFileRef,
+        nullable: true,
+        description: "The file with its shortlist; null when there are user errors.",
+        resolve: (p) => p.allocationFile,
+      }),
+      computation: t.field({ type: ComputationRef, nullable: true, description: "What was computed.", resolve: (p) => p.computation }),
+      userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
+    }),
+  });
 
 interface VerificationView {
   storedHashMatches: boolean;
@@ -74,8 +92,13 @@ const VerificationRef = builder.objectRef<VerificationView>("ShortlistVerificati
   fields: (t) => ({
     storedHashMatches: t.exposeBoolean("storedHashMatches", { description: "The stored record hashes to the stored decisionHash (nothing was altered)." }),
     sameRanking: t.exposeBoolean("sameRanking", { description: "The replay gives the recorded ranking, and the ranks kept in the file agree with it." }),
-    reproducible: t.exposeBoolean("reproducible", { description: "The replayed decision record is identical: same ranking and same SHA-256 (and, for a record by reference, every snapshot intact)." }),
-    snapshotsIntact: t.exposeBoolean("snapshotsIntact", { description: "Every application snapshot the record references exists and its stored canonical JSON still hashes to its SHA-256 (issue 16); true for a self-contained record (schema 1)." }),
+    reproducible: t.exposeBoolean("reproducible", {
+      description: "The replayed decision record is identical: same ranking and same SHA-256 (and, for a record by reference, every snapshot intact).",
+    }),
+    snapshotsIntact: t.exposeBoolean("snapshotsIntact", {
+      description:
+        "Every application snapshot the record references exists and its stored canonical JSON still hashes to its SHA-256 (issue 16); true for a self-contained record (schema 1).",
+    }),
     snapshotCount: t.exposeInt("snapshotCount", { description: "Application snapshots the record references (0 for a self-contained record)." }),
     storedHash: t.exposeString("storedHash", { description: "decisionHash stored in the file." }),
     recomputedHash: t.exposeString("recomputedHash", { description: "SHA-256 of the canonical JSON of the replayed record." }),
@@ -86,7 +109,12 @@ const VerificationRef = builder.objectRef<VerificationView>("ShortlistVerificati
 const VerifyPayload = builder.objectRef<{ verification: VerificationView | null; userErrors: UserError[] }>("VerifyShortlistPayload").implement({
   description: "Result of verifyShortlist.",
   fields: (t) => ({
-    verification: t.field({ type: VerificationRef, nullable: true, description: "The verification; null when there are user errors.", resolve: (p) => p.verification }),
+    verification: t.field({
+      type: VerificationRef,
+      nullable: true,
+      description: "The verification; null when there are user errors.",
+      resolve: (p) => p.verification,
+    }),
     userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
   }),
 });
@@ -95,8 +123,15 @@ const ComputeInput = builder.inputType("ComputeShortlistInput", {
   description: "Computes the file's shortlist from the register with the landlord's current methodology.",
   fields: (t) => ({
     allocationFileId: t.id({ required: true, description: "The file (in stage VACANCY)." }),
-    allocationDate: t.field({ type: "Date", required: false, description: "Day of the ranking: eligibility, ages, seniority and parameters on this day (default today)." }),
-    keep: t.int({ required: false, description: "Best-ranked candidates kept in the file (1-100, default 10); the whole ranking stays in the decision record." }),
+    allocationDate: t.field({
+      type: "Date",
+      required: false,
+      description: "Day of the ranking: eligibility, ages, seniority and parameters on this day (default today).",
+    }),
+    keep: t.int({
+      required: false,
+      description: "Best-ranked candidates kept in the file (1-100, default 10); the whole ranking stays in the decision record.",
+    }),
   }),
 });
 
@@ -126,7 +161,10 @@ interface Prepared {
  * write transaction (runMutation) then re-checks the file and writes. A shortlist over tens of
  * thousands of candidates thus never holds a write transaction open while it computes.
  */
-async function prepareShortlist(ctx: Context, input: { allocationFileId: string | number; allocationDate?: string | null; keep?: number | null }): Promise<Prepared | UserError[]> {
+async function prepareShortlist(
+  ctx: Context,
+  input: { allocationFileId: string | number; allocationDate?: string | null; keep?: number | null },
+): Promise<Prepared | UserError[]> {
   const p = new Problems();
   const keep = checkInt(p, "keep", input.keep, { min: 1, max: 100 }) ?? 10;
   const id = checkId(p, "allocationFileId", input.allocationFileId, "AllocationFile");
@@ -135,10 +173,17 @@ async function prepareShortlist(ctx: Context, input: { allocationFileId: string 
   if (f) {
     const date = input.allocationDate ?? todayIso();
     if (date < iso(f.openedOn)) p.add("allocationDate", "OUT_OF_RANGE", `The ranking cannot precede the vacancy (${iso(f.openedOn)})`);
-    else if (f.status !== "VACANCY") p.add("allocationFileId", "INVALID_STATE", `A shortlist is established for a vacancy, not in stage ${f.status}`, "Esch ROI art. 4");
+    else if (f.status !== "VACANCY")
+      p.add("allocationFileId", "INVALID_STATE", `A shortlist is established for a vacancy, not in stage ${f.status}`, "Esch ROI art. 4");
     else {
       const stored = await methodologyInForce(ctx.prisma as unknown as Tx, f.landlordId, date);
-      if (!stored) p.add("allocationFileId", "RULE_VIOLATION", `The landlord has no methodology approved by the minister on ${date}`, "law art. 57 §1; RGD 13 Oct 2023 art. 3");
+      if (!stored)
+        p.add(
+          "allocationFileId",
+          "RULE_VIOLATION",
+          `The landlord has no methodology approved by the minister on ${date}`,
+          "law art. 57 §1; RGD 13 Oct 2023 art. 3",
+        );
       else {
         const methodology = methodologyFromConfig(stored.config);
         const regime: RegimeOptions = operatorRegime(ctx);
@@ -191,18 +236,36 @@ builder.mutationField("computeShortlist", (t) =>
         const current = await methodologyInForce(tx, f.landlordId, date);
         if (current?.id !== prep.methodologyId) abort("allocationFileId", "CONFLICT", "The landlord's methodology changed meanwhile; compute again");
         const ranking = result.ranked.map((r) => r.candidateId);
-        await apply(tx, f, { type: "SHORTLIST_ESTABLISHED", on: date, decisionHash: sealed.hash, ranking }, `${result.ranked.length} ranked, ${result.excluded.length} excluded, methodology v${prep.methodologyVersion}, SHA-256 ${sealed.hash}`, "allocationFileId");
+        await apply(
+          tx,
+          f,
+          { type: "SHORTLIST_ESTABLISHED", on: date, decisionHash: sealed.hash, ranking },
+          `${result.ranked.length} ranked, ${result.excluded.length} excluded, methodology v${prep.methodologyVersion}, SHA-256 ${sealed.hash}`,
+          "allocationFileId",
+        );
         const kept = result.ranked.slice(0, prep.computation.keptCount);
         await tx.allocationFileCandidate.deleteMany({ where: { allocationFileId: f.id } });
         await tx.allocationFileCandidate.createMany({
-          data: kept.map((r) => ({ allocationFileId: f.id, applicationId: r.candidateId, rank: r.rank, score: String(r.total), scoreBreakdown: breakdownOf(r) as object })),
+          data: kept.map((r) => ({
+            allocationFileId: f.id,
+            applicationId: r.candidateId,
+            rank: r.rank,
+            score: String(r.total),
+            scoreBreakdown: breakdownOf(r) as object,
+          })),
         });
         // Bytes written through SQL (decode of base64): the PGlite driver adapter refuses Prisma's Bytes argument.
         await tx.$executeRaw`UPDATE "AllocationFile" SET "decisionRecord" = decode(${sealed.bytes.toString("base64")}, 'base64') WHERE id = ${f.id}::uuid`;
         const after = await tx.allocationFile.update({ where: { id: f.id }, data: { methodologyId: prep.methodologyId, decisionHash: sealed.hash } });
         ctx.logger.info("shortlist computed", { allocationFileId: f.id, ...prep.computation });
         const { decisionRecord: _r, ...summary } = after;
-        return { result: after, entityType: "AllocationFile", entityId: f.id, before: { status: f.status }, after: { ...summary, ranked: result.ranked.length, kept: kept.map((k) => k.candidateId) } };
+        return {
+          result: after,
+          entityType: "AllocationFile",
+          entityId: f.id,
+          before: { status: f.status },
+          after: { ...summary, ranked: result.ranked.length, kept: kept.map((k) => k.candidateId) },
+        };
       });
       return { allocationFile: out.result, computation: out.result ? prep.computation : null, userErrors: out.userErrors };
     },
@@ -212,7 +275,8 @@ builder.mutationField("computeShortlist", (t) =>
 builder.mutationField("verifyShortlist", (t) =>
   t.field({
     type: VerifyPayload,
-    description: "Recomputes the file's shortlist from its stored decision record alone and checks the ranking and the SHA-256 (the check is audited; nothing else changes).",
+    description:
+      "Recomputes the file's shortlist from its stored decision record alone and checks the ranking and the SHA-256 (the check is audited; nothing else changes).",
     authScopes: { landlord: true, ministry: true },
     args: { input: t.arg({ type: FileIdInput, required: true, description: "The file." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -240,7 +304,13 @@ builder.mutationField("verifyShortlist", (t) =>
         recomputedHash: v.recomputedHash,
         rankedCount: v.rankedCount,
       };
-      const out = await runMutation(ctx, "verifyShortlist", async () => ({ result: view, entityType: "AllocationFile", entityId: f.id, before: null, after: view }));
+      const out = await runMutation(ctx, "verifyShortlist", async () => ({
+        result: view,
+        entityType: "AllocationFile",
+        entityId: f.id,
+        before: null,
+        after: view,
+      }));
       return { verification: out.result, userErrors: out.userErrors };
     },
   }),

@@ -39,7 +39,9 @@ export async function apply(tx: Tx, f: LoadedFile, event: FileEvent, reason: str
   const to = dbStatus(r.file.state);
   const moved = await tx.allocationFile.updateMany({ where: { id: f.id, status: f.status }, data: { status: to, ...extra } });
   if (moved.count === 0) abort("allocationFileId", "CONFLICT", "The file changed meanwhile; read it again");
-  await tx.allocationFileEvent.create({ data: { allocationFileId: f.id, fromStatus: f.status, toStatus: to, occurredOn: asDate(event.on), reason: `${event.type}: ${reason}` } });
+  await tx.allocationFileEvent.create({
+    data: { allocationFileId: f.id, fromStatus: f.status, toStatus: to, occurredOn: asDate(event.on), reason: `${event.type}: ${reason}` },
+  });
   return r.file;
 }
 
@@ -48,7 +50,12 @@ export type FileRow = NonNullable<Awaited<ReturnType<Context["prisma"]["allocati
 export const AllocationFilePayload = builder.objectRef<{ allocationFile: FileRow | null; userErrors: UserError[] }>("AllocationFilePayload").implement({
   description: "Result of a change to an allocation file.",
   fields: (t) => ({
-    allocationFile: t.field({ type: AllocationFileRef, nullable: true, description: "The file as changed; null when there are user errors.", resolve: (p) => p.allocationFile }),
+    allocationFile: t.field({
+      type: AllocationFileRef,
+      nullable: true,
+      description: "The file as changed; null when there are user errors.",
+      resolve: (p) => p.allocationFile,
+    }),
     userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
   }),
 });

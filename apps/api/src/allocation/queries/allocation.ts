@@ -14,7 +14,10 @@ const AllocationFileFilter = builder.inputType("AllocationFileFilter", {
   fields: (t) => ({
     statuses: t.field({ type: [AllocationFileStatusEnum], required: false, description: "Stages." }),
     dwellingIds: t.idList({ required: false, description: "Global IDs of dwellings." }),
-    landlordIds: t.idList({ required: false, description: "Global IDs of landlords (the ministry: any; a landlord only itself, FORBIDDEN (HTTP 403) otherwise)." }),
+    landlordIds: t.idList({
+      required: false,
+      description: "Global IDs of landlords (the ministry: any; a landlord only itself, FORBIDDEN (HTTP 403) otherwise).",
+    }),
     openedFrom: t.field({ type: "Date", required: false, description: "Opened on or after this day." }),
     openedTo: t.field({ type: "Date", required: false, description: "Opened on or before this day." }),
     freeChoice: t.boolean({ required: false, description: "Allocated under the free-choice quota (art. 53) or not." }),
@@ -35,7 +38,8 @@ function fileWhere(f: typeof AllocationFileFilter.$inferInput | null | undefined
   if (f.statuses) where.status = { in: f.statuses };
   if (f.dwellingIds) where.dwellingId = { in: decodeGlobalIds(f.dwellingIds, "Dwelling", "filter.dwellingIds") };
   if (f.landlordIds) Object.assign(where, ofLandlords(v, "filter.landlordIds", f.landlordIds));
-  if (f.openedFrom || f.openedTo) where.openedOn = { ...(f.openedFrom && { gte: new Date(`${f.openedFrom}T00:00:00Z`) }), ...(f.openedTo && { lte: new Date(`${f.openedTo}T00:00:00Z`) }) };
+  if (f.openedFrom || f.openedTo)
+    where.openedOn = { ...(f.openedFrom && { gte: new Date(`${f.openedFrom}T00:00:00Z`) }), ...(f.openedTo && { lte: new Date(`${f.openedTo}T00:00:00Z`) }) };
   if (f.freeChoice != null) where.freeChoice = f.freeChoice;
   return where;
 }
@@ -50,7 +54,11 @@ builder.queryField("allocationFiles", (t) =>
     args: { filter: t.arg({ type: AllocationFileFilter, required: false, description: "Conditions." }) },
     totalCount: (_c, args, ctx) => ctx.prisma.allocationFile.count({ where: { AND: [allocationFileScope(ctx.viewer), fileWhere(args.filter, ctx.viewer)] } }),
     resolve: (query, _p, args, ctx) =>
-      ctx.prisma.allocationFile.findMany({ ...query, where: { AND: [allocationFileScope(ctx.viewer), fileWhere(args.filter, ctx.viewer)] }, orderBy: [{ openedOn: "desc" }, { id: "asc" }] }),
+      ctx.prisma.allocationFile.findMany({
+        ...query,
+        where: { AND: [allocationFileScope(ctx.viewer), fileWhere(args.filter, ctx.viewer)] },
+        orderBy: [{ openedOn: "desc" }, { id: "asc" }],
+      }),
   }),
 );
 
@@ -61,7 +69,12 @@ builder.queryField("allocationMethodologies", (t) =>
     complexity: pageCost,
     description: "Allocation methodologies (art. 57; RGD art. 3) the caller may see, by landlord then latest version first.",
     authScopes: { ministry: true, landlord: true },
-    args: { landlordIds: t.arg.idList({ required: false, description: "Global IDs of landlords (the ministry: any; a landlord only itself, FORBIDDEN (HTTP 403) otherwise)." }) },
+    args: {
+      landlordIds: t.arg.idList({
+        required: false,
+        description: "Global IDs of landlords (the ministry: any; a landlord only itself, FORBIDDEN (HTTP 403) otherwise).",
+      }),
+    },
     totalCount: (_c, args, ctx) =>
       ctx.prisma.allocationMethodology.count({ where: { AND: [methodologyScope(ctx.viewer), ofLandlords(ctx.viewer, "landlordIds", args.landlordIds)] } }),
     resolve: (query, _p, args, ctx) =>
@@ -80,7 +93,12 @@ builder.queryField("commissions", (t) =>
     complexity: pageCost,
     description: "Advisory commissions the caller may see (a landlord its own, the ministry all).",
     authScopes: { ministry: true, landlord: true },
-    args: { landlordIds: t.arg.idList({ required: false, description: "Global IDs of landlords (the ministry: any; a landlord only itself, FORBIDDEN (HTTP 403) otherwise)." }) },
+    args: {
+      landlordIds: t.arg.idList({
+        required: false,
+        description: "Global IDs of landlords (the ministry: any; a landlord only itself, FORBIDDEN (HTTP 403) otherwise).",
+      }),
+    },
     totalCount: (_c, args, ctx) =>
       ctx.prisma.commission.count({ where: { AND: [commissionScope(ctx.viewer), ofLandlords(ctx.viewer, "landlordIds", args.landlordIds)] } }),
     resolve: (query, _p, args, ctx) =>

@@ -4,12 +4,28 @@
  * the register (landlords and the ministry). Every failed condition comes back with its article.
  */
 import { GraphQLError } from "graphql";
-import { checkEligibility, type EligibilityResult, type LegalReference, type Household, type IncomeItem, type Member, type RealRight, type RegimeOptions } from "@abordable/domain";
+import {
+  checkEligibility,
+  type EligibilityResult,
+  type LegalReference,
+  type Household,
+  type IncomeItem,
+  type Member,
+  type RealRight,
+  type RegimeOptions,
+} from "@abordable/domain";
 import { builder } from "../../schema/builder.js";
 import { domainGraphQLError, toDomainError } from "../../schema/domain-errors.js";
 import { decodeGlobalId } from "../../schema/ids.js";
 import { candidateScope } from "../../access/tenant.js";
-import { AllocationRegimeEnum, EligibilityConditionEnum, EligibilityPurposeEnum, IncomeKindEnum, RealRightKindEnum, RightLocationEnum } from "../types/enums.js";
+import {
+  AllocationRegimeEnum,
+  EligibilityConditionEnum,
+  EligibilityPurposeEnum,
+  IncomeKindEnum,
+  RealRightKindEnum,
+  RightLocationEnum,
+} from "../types/enums.js";
 import { householdOf, iso, requestedRegime, ruleOf, todayIso } from "../adapters/common.js";
 import { LegalReferenceRef, LegalRegimeEnum, useInstead } from "../../schema/law.js";
 import { REGIME_DEPRECATION, regimeOrBadInput } from "../../schema/regime-arg.js";
@@ -48,7 +64,7 @@ const CitationView = builder.objectRef<EligibilityResult["failures"][number]["ci
   fields: (t) => ({
     text: t.exposeString("text", { description: "The text: LAW_2023 or BILL_8535." }),
     article: t.exposeString("article", { description: "Article." }),
-    rule: t.string({ description: "Short citation, e.g. \"law art. 55 §1 3°\".", resolve: (c) => ruleOf(c) }),
+    rule: t.string({ description: 'Short citation, e.g. "law art. 55 §1 3°".', resolve: (c) => ruleOf(c) }),
     label: t.exposeString("label", { description: "What the provision requires, in short." }),
   }),
 });
@@ -57,11 +73,22 @@ const FailureRef = builder.objectRef<FailureView>("EligibilityFailure").implemen
   description: "A condition of art. 55 that is not met, with the reason and the article.",
   fields: (t) => ({
     condition: t.field({ type: EligibilityConditionEnum, description: "The condition.", resolve: (f) => f.condition }),
-    memberKey: t.string({ nullable: true, description: "The member concerned (the key given in the input, or the stored member's ID); null when the caller may not see it.", resolve: (f) => (f.personal ? (f.memberId ?? null) : null) }),
-    reason: t.string({ description: "Why it fails (with the figures when the caller may see them; otherwise what the provision requires).", resolve: (f) => (f.personal ? f.reason : f.citation.label) }),
-    rule: t.string({ description: "Short citation of the provision, e.g. \"law art. 55 §1 2°\".", resolve: (f) => ruleOf(f.citation) }),
+    memberKey: t.string({
+      nullable: true,
+      description: "The member concerned (the key given in the input, or the stored member's ID); null when the caller may not see it.",
+      resolve: (f) => (f.personal ? (f.memberId ?? null) : null),
+    }),
+    reason: t.string({
+      description: "Why it fails (with the figures when the caller may see them; otherwise what the provision requires).",
+      resolve: (f) => (f.personal ? f.reason : f.citation.label),
+    }),
+    rule: t.string({ description: 'Short citation of the provision, e.g. "law art. 55 §1 2°".', resolve: (f) => ruleOf(f.citation) }),
     citation: t.field({ type: CitationView, description: "The provision.", deprecationReason: useInstead("legalReference"), resolve: (f) => f.citation }),
-    legalReference: t.field({ type: LegalReferenceRef, description: "The provision (référence légale: law art. 55, bill 8535 art. 32).", resolve: (f) => f.citation as LegalReference }),
+    legalReference: t.field({
+      type: LegalReferenceRef,
+      description: "The provision (référence légale: law art. 55, bill 8535 art. 32).",
+      resolve: (f) => f.citation as LegalReference,
+    }),
   }),
 });
 
@@ -70,7 +97,11 @@ const IncomeRef = builder.objectRef<NonNullable<EligibilityResult["income"]>>("E
   fields: (t) => ({
     referenceYear: t.exposeInt("referenceYear", { description: "The calendar year the income is taken from." }),
     annual: t.field({ type: "Decimal", description: "Counted annual income, family allowances included, EUR.", resolve: (i) => i.annual.toFixed(2) }),
-    annualForAnnexII: t.field({ type: "Decimal", description: "The same without family allowances (compared with annex II), EUR.", resolve: (i) => i.annualForAnnexII.toFixed(2) }),
+    annualForAnnexII: t.field({
+      type: "Decimal",
+      description: "The same without family allowances (compared with annex II), EUR.",
+      resolve: (i) => i.annualForAnnexII.toFixed(2),
+    }),
     adults: t.exposeInt("adults", { description: "Adults of the annex II composition (every member who is not a dependent child)." }),
     dependentChildren: t.exposeInt("dependentChildren", { description: "Dependent children (art. 56 §3 al. 5)." }),
   }),
@@ -79,7 +110,11 @@ const IncomeRef = builder.objectRef<NonNullable<EligibilityResult["income"]>>("E
 const CeilingRef = builder.objectRef<NonNullable<EligibilityResult["ceiling"]>>("EligibilityCeiling").implement({
   description: "The annex II ceiling for the household's composition, indexed to the cote in force.",
   fields: (t) => ({
-    ceiling: t.field({ type: "Decimal", description: "Ceiling in force, EUR (annual reading by default: interpretation note annex-ii-annual-reading).", resolve: (c) => c.ceiling.toFixed(2) }),
+    ceiling: t.field({
+      type: "Decimal",
+      description: "Ceiling in force, EUR (annual reading by default: interpretation note annex-ii-annual-reading).",
+      resolve: (c) => c.ceiling.toFixed(2),
+    }),
     ceilingAtCote100: t.field({ type: "Decimal", description: "Ceiling of annex II at cote 100, EUR.", resolve: (c) => c.ceilingAtCote100.toFixed() }),
     cote: t.field({ type: "Decimal", nullable: true, description: "Cote d'application of the index used.", resolve: (c) => c.cote?.value ?? null }),
     cotePoint: t.field({
@@ -92,10 +127,15 @@ const CeilingRef = builder.objectRef<NonNullable<EligibilityResult["ceiling"]>>(
     unconfirmedIndexAfter: t.field({
       type: "Date",
       nullable: true,
-      description: "Set when the ceiling rests on a cote resolved after its series' « known until » day (this day): a later tranche may already apply. Null when the cote used is confirmed.",
+      description:
+        "Set when the ceiling rests on a cote resolved after its series' « known until » day (this day): a later tranche may already apply. Null when the cote used is confirmed.",
       resolve: (c) => c.cote?.unconfirmedAfter ?? null,
     }),
-    readingPeriod: t.string({ description: "ANNUAL or MONTHLY: how annex II is read — the operator's setting ABORDABLE_ANNEX_II_READING_PERIOD (default ANNUAL; parameter eligibility.incomeCeiling.readingPeriod).", resolve: (c) => c.readingPeriod }),
+    readingPeriod: t.string({
+      description:
+        "ANNUAL or MONTHLY: how annex II is read — the operator's setting ABORDABLE_ANNEX_II_READING_PERIOD (default ANNUAL; parameter eligibility.incomeCeiling.readingPeriod).",
+      resolve: (c) => c.readingPeriod,
+    }),
     comparedIncome: t.field({ type: "Decimal", description: "The income compared with the ceiling, EUR.", resolve: (c) => c.income.toFixed(2) }),
   }),
 });
@@ -110,20 +150,61 @@ const ParameterRef = builder.objectRef<EligibilityResult["trace"]["parameters"][
 });
 
 const EligibilityResultRef = builder.objectRef<EligibilityView>("EligibilityResult").implement({
-  description: "Eligibility under law art. 55 (bill art. 32): every condition checked for the applicant and every member, every failure reported with its article.",
+  description:
+    "Eligibility under law art. 55 (bill art. 32): every condition checked for the applicant and every member, every failure reported with its article.",
   fields: (t) => ({
     eligible: t.boolean({ description: "All conditions checked are met.", resolve: (v) => v.result.eligible }),
-    asOf: t.field({ type: "Date", description: "Day of the check (the application day, or the day of becoming tenant, art. 55 §1 al. 2).", resolve: (v) => v.result.asOf }),
-    regime: t.field({ type: AllocationRegimeEnum, description: "Regime applied.", deprecationReason: useInstead("legalRegime"), resolve: (v) => v.regime.regime }),
+    asOf: t.field({
+      type: "Date",
+      description: "Day of the check (the application day, or the day of becoming tenant, art. 55 §1 al. 2).",
+      resolve: (v) => v.result.asOf,
+    }),
+    regime: t.field({
+      type: AllocationRegimeEnum,
+      description: "Regime applied.",
+      deprecationReason: useInstead("legalRegime"),
+      resolve: (v) => v.regime.regime,
+    }),
     legalRegime: t.field({ type: LegalRegimeEnum, description: "Régime légal applied (loi du 7 août 2023 or bill 8535).", resolve: (v) => v.regime.regime }),
-    billEntryIntoForce: t.field({ type: "Date", nullable: true, description: "Entry into force of bill 8535 used (regime BILL_8535).", resolve: (v) => v.regime.bill8535EntryIntoForce ?? null }),
+    billEntryIntoForce: t.field({
+      type: "Date",
+      nullable: true,
+      description: "Entry into force of bill 8535 used (regime BILL_8535).",
+      resolve: (v) => v.regime.bill8535EntryIntoForce ?? null,
+    }),
     purpose: t.field({ type: EligibilityPurposeEnum, description: "Candidate (§1) or tenant (§3).", resolve: (v) => v.result.purpose }),
-    disclosure: t.field({ type: EligibilityDisclosureEnum, description: "FULL, or OUTCOME_ONLY for a candidate the caller may not see (then only `eligible` carries information).", resolve: (v) => (v.outcomeOnly ? "OUTCOME_ONLY" : "FULL") }),
-    checked: t.field({ type: [EligibilityConditionEnum], description: "Conditions checked (empty when OUTCOME_ONLY).", resolve: (v) => (v.outcomeOnly ? [] : [...v.result.checked]) }),
-    failures: t.field({ type: [FailureRef], description: "Every failed condition (empty when eligible, and when OUTCOME_ONLY).", resolve: (v) => (v.outcomeOnly ? [] : v.result.failures.map((f) => ({ ...f, personal: v.personal }))) }),
-    income: t.field({ type: IncomeRef, nullable: true, description: "Household income (art. 56); null for a tenant check or when the caller may not see it.", resolve: (v) => (v.personal ? (v.result.income ?? null) : null) }),
-    ceiling: t.field({ type: CeilingRef, nullable: true, description: "Annex II ceiling compared; null for a tenant check or when the caller may not see it.", resolve: (v) => (v.personal ? (v.result.ceiling ?? null) : null) }),
-    parameters: t.field({ type: [ParameterRef], description: "Parameter versions read (empty when OUTCOME_ONLY).", resolve: (v) => (v.outcomeOnly ? [] : [...v.result.trace.parameters]) }),
+    disclosure: t.field({
+      type: EligibilityDisclosureEnum,
+      description: "FULL, or OUTCOME_ONLY for a candidate the caller may not see (then only `eligible` carries information).",
+      resolve: (v) => (v.outcomeOnly ? "OUTCOME_ONLY" : "FULL"),
+    }),
+    checked: t.field({
+      type: [EligibilityConditionEnum],
+      description: "Conditions checked (empty when OUTCOME_ONLY).",
+      resolve: (v) => (v.outcomeOnly ? [] : [...v.result.checked]),
+    }),
+    failures: t.field({
+      type: [FailureRef],
+      description: "Every failed condition (empty when eligible, and when OUTCOME_ONLY).",
+      resolve: (v) => (v.outcomeOnly ? [] : v.result.failures.map((f) => ({ ...f, personal: v.personal }))),
+    }),
+    income: t.field({
+      type: IncomeRef,
+      nullable: true,
+      description: "Household income (art. 56); null for a tenant check or when the caller may not see it.",
+      resolve: (v) => (v.personal ? (v.result.income ?? null) : null),
+    }),
+    ceiling: t.field({
+      type: CeilingRef,
+      nullable: true,
+      description: "Annex II ceiling compared; null for a tenant check or when the caller may not see it.",
+      resolve: (v) => (v.personal ? (v.result.ceiling ?? null) : null),
+    }),
+    parameters: t.field({
+      type: [ParameterRef],
+      description: "Parameter versions read (empty when OUTCOME_ONLY).",
+      resolve: (v) => (v.outcomeOnly ? [] : [...v.result.trace.parameters]),
+    }),
     unconfirmedIndexAfter: t.field({
       type: "Date",
       nullable: true,
@@ -131,7 +212,10 @@ const EligibilityResultRef = builder.objectRef<EligibilityView>("EligibilityResu
         "Set when the check rests on an index value (the cote of the annex II ceiling) resolved after its series' « known until » day (this day): a later tranche may already apply. Null when every index value used is confirmed, and when OUTCOME_ONLY.",
       resolve: (v) => (v.outcomeOnly ? null : indexPointsOf([{ indices: v.result.trace.indices ?? [] }]).unconfirmedAfter),
     }),
-    interpretationNotes: t.stringList({ description: "Ids of the interpretation notes the rule relies on (see the domain README; empty when OUTCOME_ONLY).", resolve: (v) => (v.outcomeOnly ? [] : [...(v.result.trace.interpretationNotes ?? [])]) }),
+    interpretationNotes: t.stringList({
+      description: "Ids of the interpretation notes the rule relies on (see the domain README; empty when OUTCOME_ONLY).",
+      resolve: (v) => (v.outcomeOnly ? [] : [...(v.result.trace.interpretationNotes ?? [])]),
+    }),
   }),
 });
 
@@ -142,8 +226,15 @@ const IncomeItemInput = builder.inputType("EligibilityIncomeItemInput", {
   fields: (t) => ({
     kind: t.field({ type: IncomeKindEnum, required: true, description: "Kind of income." }),
     amount: t.field({ type: "Decimal", required: true, description: "Amount over `months` months (or the last known monthly amount), EUR, positive." }),
-    months: t.int({ required: false, description: "Months of the reference year covered (1-12, default 12): an occupation not exercised all year is extrapolated (art. 56 §2)." }),
-    lastKnownMonthly: t.boolean({ required: false, description: "The amount is the last known monthly income, extrapolated to the year (change of employer or contract, or no income in the reference year, art. 56 §2)." }),
+    months: t.int({
+      required: false,
+      description: "Months of the reference year covered (1-12, default 12): an occupation not exercised all year is extrapolated (art. 56 §2).",
+    }),
+    lastKnownMonthly: t.boolean({
+      required: false,
+      description:
+        "The amount is the last known monthly income, extrapolated to the year (change of employer or contract, or no income in the reference year, art. 56 §2).",
+    }),
     insured: t.boolean({ required: false, description: "INTERNSHIP only: insured for sickness and pension." }),
   }),
 });
@@ -192,9 +283,22 @@ const EligibilityInput = builder.inputType("EligibilityInput", {
   description: "A household given inline for a what-if eligibility computation; nothing is stored.",
   fields: (t) => ({
     asOf: t.field({ type: "Date", required: true, description: "Day of the check (the application day)." }),
-    legalRegime: t.field({ type: LegalRegimeEnum, required: false, description: "Régime légal to apply (loi du 7 août 2023 or bill 8535); default: the operator's setting." }),
-    regime: t.field({ type: AllocationRegimeEnum, required: false, deprecationReason: REGIME_DEPRECATION, description: "Regime; default: the operator's setting. Deprecated: give legalRegime; both given must agree." }),
-    billEntryIntoForce: t.field({ type: "Date", required: false, description: "Entry into force of bill 8535 to assume (regime BILL_8535); default: the operator's setting." }),
+    legalRegime: t.field({
+      type: LegalRegimeEnum,
+      required: false,
+      description: "Régime légal to apply (loi du 7 août 2023 or bill 8535); default: the operator's setting.",
+    }),
+    regime: t.field({
+      type: AllocationRegimeEnum,
+      required: false,
+      deprecationReason: REGIME_DEPRECATION,
+      description: "Regime; default: the operator's setting. Deprecated: give legalRegime; both given must agree.",
+    }),
+    billEntryIntoForce: t.field({
+      type: "Date",
+      required: false,
+      description: "Entry into force of bill 8535 to assume (regime BILL_8535); default: the operator's setting.",
+    }),
     purpose: t.field({ type: EligibilityPurposeEnum, required: false, description: "CANDIDATE (default) or TENANT." }),
     seniorsDedicatedDwelling: t.boolean({ required: false, description: "For a seniors' dedicated dwelling (art. 54 §2 derogation)." }),
     members: t.field({ type: [MemberInput], required: true, description: "The members (at most 20)." }),
@@ -217,7 +321,8 @@ function inlineHousehold(input: typeof EligibilityInput.$inferInput): Household 
       ...(x.insured != null ? { insured: x.insured } : {}),
     }));
     const rights: RealRight[] = (m.otherDwellingRights ?? []).map((r, j) => {
-      if ((r.shareNumerator == null) !== (r.shareDenominator == null)) throw badInput(`input.members.${i}.otherDwellingRights.${j}`, "An undivided share needs both its numerator and its denominator");
+      if ((r.shareNumerator == null) !== (r.shareDenominator == null))
+        throw badInput(`input.members.${i}.otherDwellingRights.${j}`, "An undivided share needs both its numerator and its denominator");
       return {
         kind: r.kind,
         location: r.location,
@@ -232,13 +337,26 @@ function inlineHousehold(input: typeof EligibilityInput.$inferInput): Household 
       id: m.key,
       birthDate: m.birthDate,
       role: m.applicant ? "APPLICANT" : "MEMBER",
-      ...(child ? { child: { ...(m.dependentChild ? { familyAllowanceReceived: true } : {}), ...(m.coInsuredChild ? { coInsured: true } : {}), ...(m.workingLifeStartYear != null ? { workingLifeStartYear: m.workingLifeStartYear } : {}) } } : {}),
+      ...(child
+        ? {
+            child: {
+              ...(m.dependentChild ? { familyAllowanceReceived: true } : {}),
+              ...(m.coInsuredChild ? { coInsured: true } : {}),
+              ...(m.workingLifeStartYear != null ? { workingLifeStartYear: m.workingLifeStartYear } : {}),
+            },
+          }
+        : {}),
       ...(incomes.length ? { incomes } : {}),
       ...(rights.length ? { realRights: rights } : {}),
       residence: {
         ...(r?.luxembourgNationality ? { luxembourgNationality: true } : {}),
         ...(r?.residenceRightUnlimited || r?.residenceRightMonths != null
-          ? { residenceRight: { coversMonths: r.residenceRightUnlimited ? null : r.residenceRightMonths!, ...(r.residenceRightValidUntil ? { validUntil: r.residenceRightValidUntil } : {}) } }
+          ? {
+              residenceRight: {
+                coversMonths: r.residenceRightUnlimited ? null : r.residenceRightMonths!,
+                ...(r.residenceRightValidUntil ? { validUntil: r.residenceRightValidUntil } : {}),
+              },
+            }
           : {}),
         ...(r?.internationalProtection ? { internationalProtection: true } : {}),
         ...(r?.diplomaticOrLegitimationCard ? { diplomaticOrLegitimationCard: true } : {}),
@@ -254,7 +372,14 @@ function inlineHousehold(input: typeof EligibilityInput.$inferInput): Household 
   return { members, ...(couples.length ? { couples } : {}) };
 }
 
-function check(h: Household, regime: RegimeOptions, series: IndexSeriesSet, asOf: string, purpose: "CANDIDATE" | "TENANT", seniors: boolean): EligibilityResult {
+function check(
+  h: Household,
+  regime: RegimeOptions,
+  series: IndexSeriesSet,
+  asOf: string,
+  purpose: "CANDIDATE" | "TENANT",
+  seniors: boolean,
+): EligibilityResult {
   try {
     // The annex II ceiling at the cote of the series in use: built in, with the operator's recorded tranches (issue 17 point 4).
     return checkEligibility(h, { ...regime, asOf, purpose, seniorsDedicatedDwelling: seniors, indexOptions: { coteSeries: series.cote } });
@@ -269,7 +394,8 @@ function check(h: Household, regime: RegimeOptions, series: IndexSeriesSet, asOf
 builder.queryField("eligibility", (t) =>
   t.field({
     type: EligibilityResultRef,
-    description: "Public what-if: is this household (given inline, nothing stored) eligible under art. 55 on this day? Every failed condition with its article. No API key needed.",
+    description:
+      "Public what-if: is this household (given inline, nothing stored) eligible under art. 55 on this day? Every failed condition with its article. No API key needed.",
     complexity: (args) => eligibilityCost(args),
     args: { input: t.arg({ type: EligibilityInput, required: true, description: "The household and the day." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -312,9 +438,22 @@ builder.queryField("candidateEligibility", (t) =>
     complexity: CANDIDATE_ELIGIBILITY_COST,
     args: {
       candidateId: t.arg.id({ required: true, description: "Global ID of the candidate." }),
-      asOf: t.arg({ type: "Date", required: false, description: "Day of the check (default today); for a pseudonymised candidate, today or a day of one of the caller's files holding it." }),
-      legalRegime: t.arg({ type: LegalRegimeEnum, required: false, description: "Régime légal to apply (loi du 7 août 2023 or bill 8535); default: the operator's setting." }),
-      regime: t.arg({ type: AllocationRegimeEnum, required: false, deprecationReason: REGIME_DEPRECATION, description: "Regime; default: the operator's setting. Deprecated: give legalRegime; both given must agree." }),
+      asOf: t.arg({
+        type: "Date",
+        required: false,
+        description: "Day of the check (default today); for a pseudonymised candidate, today or a day of one of the caller's files holding it.",
+      }),
+      legalRegime: t.arg({
+        type: LegalRegimeEnum,
+        required: false,
+        description: "Régime légal to apply (loi du 7 août 2023 or bill 8535); default: the operator's setting.",
+      }),
+      regime: t.arg({
+        type: AllocationRegimeEnum,
+        required: false,
+        deprecationReason: REGIME_DEPRECATION,
+        description: "Regime; default: the operator's setting. Deprecated: give legalRegime; both given must agree.",
+      }),
     },
     resolve: async (_r, args, ctx) => {
       const id = decodeGlobalId(String(args.candidateId), "Candidate", "candidateId");
@@ -327,8 +466,11 @@ builder.queryField("candidateEligibility", (t) =>
       if (!candidate) return null;
       const personal = await ctx.loaders.candidatePersonalData.load(candidate.id);
       if (!personal && !(await askableDays(ctx, candidate.id)).has(asOf))
-        throw new GraphQLError("asOf: about a pseudonymised candidate, ask for today or a day of one of your allocation files holding it", { extensions: { code: "BAD_USER_INPUT", field: "asOf" } });
-      if (!candidate.household || candidate.household.members.length === 0) throw new GraphQLError("The candidate has no household on the register", { extensions: { code: "BAD_USER_INPUT", field: "candidateId" } });
+        throw new GraphQLError("asOf: about a pseudonymised candidate, ask for today or a day of one of your allocation files holding it", {
+          extensions: { code: "BAD_USER_INPUT", field: "asOf" },
+        });
+      if (!candidate.household || candidate.household.members.length === 0)
+        throw new GraphQLError("The candidate has no household on the register", { extensions: { code: "BAD_USER_INPUT", field: "candidateId" } });
       const result = check(householdOf(candidate, candidate.household.members, asOf), regime, await indexSeriesOf(ctx), asOf, "CANDIDATE", false);
       return { result, regime, personal, outcomeOnly: !personal };
     },

@@ -31,7 +31,8 @@ export const AllocationFileRef = builder.prismaNode("AllocationFile", {
     freeChoice: t.exposeBoolean("freeChoice", { description: "Allocated under the landlord's free-choice quota (law art. 53 al. 3; bill art. 30)." }),
     decisionHash: t.exposeString("decisionHash", {
       nullable: true,
-      description: "SHA-256 (hex) of the canonical JSON of the shortlist's decision record (every input, the methodology version, the regime, the parameters and the ranking); verifyShortlist recomputes it.",
+      description:
+        "SHA-256 (hex) of the canonical JSON of the shortlist's decision record (every input, the methodology version, the regime, the parameters and the ranking); verifyShortlist recomputes it.",
     }),
     decisionRecordBytes: t.int({
       nullable: true,
@@ -41,14 +42,22 @@ export const AllocationFileRef = builder.prismaNode("AllocationFile", {
     }),
     landlord: t.relation("landlord", { description: "The social landlord (bailleur social) allocating." }),
     dwelling: t.relation("dwelling", { description: "The vacant dwelling (or the shared dwelling of the unit)." }),
-    accommodationUnit: t.relation("accommodationUnit", { nullable: true, description: "The vacant accommodation unit, when the vacancy is a unit of a shared dwelling." }),
-    methodology: t.relation("methodology", { nullable: true, description: "The landlord's methodology (version) the shortlist was ranked with (art. 57; RGD art. 3)." }),
+    accommodationUnit: t.relation("accommodationUnit", {
+      nullable: true,
+      description: "The vacant accommodation unit, when the vacancy is a unit of a shared dwelling.",
+    }),
+    methodology: t.relation("methodology", {
+      nullable: true,
+      description: "The landlord's methodology (version) the shortlist was ranked with (art. 57; RGD art. 3).",
+    }),
     selectedCandidate: t.field({
       type: CandidateRef,
       nullable: true,
-      description: "The candidate currently proposed in the file, then selected (after a favourable opinion) and allocated; pseudonymised per the register's rules.",
+      description:
+        "The candidate currently proposed in the file, then selected (after a favourable opinion) and allocated; pseudonymised per the register's rules.",
       select: { selectedApplicationId: true },
-      resolve: async (f, _a, ctx) => (f.selectedApplicationId ? ctx.prisma.candidate.findFirst({ where: { applications: { some: { id: f.selectedApplicationId } } } }) : null),
+      resolve: async (f, _a, ctx) =>
+        f.selectedApplicationId ? ctx.prisma.candidate.findFirst({ where: { applications: { some: { id: f.selectedApplicationId } } } }) : null,
     }),
     events: t.relation("events", { description: "Transitions of the file, oldest first.", query: { orderBy: { id: "asc" } } }),
     offers: t.relation("offers", { description: "Housing offers made in this file, oldest first.", query: { orderBy: [{ offeredOn: "asc" }, { id: "asc" }] } }),
@@ -84,7 +93,11 @@ builder.prismaObject("AllocationFileEvent", {
     fromStatus: t.expose("fromStatus", { type: AllocationFileStatusEnum, description: "Stage before." }),
     toStatus: t.expose("toStatus", { type: AllocationFileStatusEnum, description: "Stage after." }),
     occurredOn: t.expose("occurredOn", { type: "Date", description: "Day of the step." }),
-    event: t.string({ description: "The step taken (SHORTLIST_ESTABLISHED, CANDIDATE_PROPOSED, …, LEASE_SIGNED, FREE_CHOICE_ALLOCATION).", select: { reason: true }, resolve: (e) => eventTypeOf(e.reason) }),
+    event: t.string({
+      description: "The step taken (SHORTLIST_ESTABLISHED, CANDIDATE_PROPOSED, …, LEASE_SIGNED, FREE_CHOICE_ALLOCATION).",
+      select: { reason: true },
+      resolve: (e) => eventTypeOf(e.reason),
+    }),
     reason: t.exposeString("reason", { nullable: true, description: "What happened, in words (candidates named by their register pseudonym only)." }),
   }),
 });
@@ -94,7 +107,7 @@ const CitationRef = builder.objectRef<Breakdown["contributions"][number]["citati
   fields: (t) => ({
     text: t.exposeString("text", { description: "The text: LAW_2023, BILL_8535, RGD_2023_10_13 or ESCH_ROI." }),
     article: t.exposeString("article", { description: "Article." }),
-    rule: t.string({ description: "Short citation, e.g. \"law art. 57 §1 1°\".", resolve: (c) => ruleOf(c) }),
+    rule: t.string({ description: 'Short citation, e.g. "law art. 57 §1 1°".', resolve: (c) => ruleOf(c) }),
     label: t.exposeString("label", { description: "What the provision says, in short." }),
   }),
 });
@@ -107,9 +120,17 @@ const ContributionRef = builder.objectRef<ContributionView>("CriterionContributi
   fields: (t) => ({
     criterion: t.exposeString("criterion", { description: "Criterion, e.g. ART57_1_1_TITLE, ART58_1_1_TYPOLOGY, ESCH_SENIORITY." }),
     points: t.exposeInt("points", { description: "Points given." }),
-    detail: t.string({ nullable: true, description: "The facts behind the points; null unless the caller may see the candidate's personal data.", resolve: (c) => c.detail ?? null }),
+    detail: t.string({
+      nullable: true,
+      description: "The facts behind the points; null unless the caller may see the candidate's personal data.",
+      resolve: (c) => c.detail ?? null,
+    }),
     citation: t.field({ type: CitationRef, description: "Its legal source.", deprecationReason: useInstead("legalReference"), resolve: (c) => c.citation }),
-    legalReference: t.field({ type: LegalReferenceRef, description: "Its legal source (référence légale: law art. 57-58, RGD 13 October 2023 art. 3).", resolve: (c) => c.citation as LegalReference }),
+    legalReference: t.field({
+      type: LegalReferenceRef,
+      description: "Its legal source (référence légale: law art. 57-58, RGD 13 October 2023 art. 3).",
+      resolve: (c) => c.citation as LegalReference,
+    }),
   }),
 });
 
@@ -117,18 +138,40 @@ builder.prismaObject("AllocationFileCandidate", {
   name: "ShortlistEntry",
   description: "A candidate's place on a file's shortlist: rank, score and the contribution of every criterion (art. 57-58, 67 §3).",
   fields: (t) => ({
-    rank: t.exposeInt("rank", { nullable: true, description: "Rank: 1 is proposed first (rehousing group first, then points, then seniority of registration, then ID)." }),
+    rank: t.exposeInt("rank", {
+      nullable: true,
+      description: "Rank: 1 is proposed first (rehousing group first, then points, then seniority of registration, then ID).",
+    }),
     score: t.field({ type: "Decimal", nullable: true, description: "Total points.", resolve: (e) => e.score }),
-    group: t.field({ type: ShortlistGroupEnum, nullable: true, description: "Rehousing (art. 67 §3) or new tenant.", resolve: (e) => (e.scoreBreakdown as Breakdown | null)?.group ?? null }),
-    socioEconomicPoints: t.int({ nullable: true, description: "Points of the socio-economic criteria (art. 57 §1).", resolve: (e) => (e.scoreBreakdown as Breakdown | null)?.socioEconomicTotal ?? null }),
-    criteriaEvaluatedOn: t.field({ type: "Date", nullable: true, description: "Date of the socio-economic evaluation used (art. 57 §3).", resolve: (e) => (e.scoreBreakdown as Breakdown | null)?.criteriaEvaluatedOn ?? null }),
+    group: t.field({
+      type: ShortlistGroupEnum,
+      nullable: true,
+      description: "Rehousing (art. 67 §3) or new tenant.",
+      resolve: (e) => (e.scoreBreakdown as Breakdown | null)?.group ?? null,
+    }),
+    socioEconomicPoints: t.int({
+      nullable: true,
+      description: "Points of the socio-economic criteria (art. 57 §1).",
+      resolve: (e) => (e.scoreBreakdown as Breakdown | null)?.socioEconomicTotal ?? null,
+    }),
+    criteriaEvaluatedOn: t.field({
+      type: "Date",
+      nullable: true,
+      description: "Date of the socio-economic evaluation used (art. 57 §3).",
+      resolve: (e) => (e.scoreBreakdown as Breakdown | null)?.criteriaEvaluatedOn ?? null,
+    }),
     criteriaFrozenUntil: t.field({
       type: "Date",
       nullable: true,
       description: "Criteria frozen until this day after two successive unjustified refusals (bill art. 57 §3 al. 2); null when not frozen.",
       resolve: (e) => (e.scoreBreakdown as Breakdown | null)?.criteriaFrozenUntil ?? null,
     }),
-    proposedOn: t.field({ type: "Date", nullable: true, description: "Day the candidate was proposed for this vacancy.", resolve: (e) => (e.scoreBreakdown as Breakdown | null)?.proposedOn ?? null }),
+    proposedOn: t.field({
+      type: "Date",
+      nullable: true,
+      description: "Day the candidate was proposed for this vacancy.",
+      resolve: (e) => (e.scoreBreakdown as Breakdown | null)?.proposedOn ?? null,
+    }),
     contributions: t.field({
       type: [ContributionRef],
       description: "Every criterion's contribution with its article (socio-economic, then dwelling criteria).",
@@ -145,7 +188,8 @@ builder.prismaObject("AllocationFileCandidate", {
 });
 
 builder.prismaNode("AllocationOffer", {
-  description: "A housing offer (promesse de logement) made to the selected candidate; the answer is reported to the register (art. 53) and two successive unjustified refusals freeze the criteria (bill art. 57 §3 al. 2).",
+  description:
+    "A housing offer (promesse de logement) made to the selected candidate; the answer is reported to the register (art. 53) and two successive unjustified refusals freeze the criteria (bill art. 57 §3 al. 2).",
   id: { field: "id" },
   nullable: true,
   findUnique: (id, ctx) => ({ id, allocationFile: allocationFileScope(ctx.viewer) }),
@@ -160,7 +204,8 @@ builder.prismaNode("AllocationOffer", {
 
 export const DeliberationRef = builder.prismaObject("Deliberation", {
   name: "CommissionDeliberation",
-  description: "A deliberation of the commission that may leave it: the one on the selected candidate (Esch ROI art. 6), without the votes, which stay secret (RGD art. 2 al. 2).",
+  description:
+    "A deliberation of the commission that may leave it: the one on the selected candidate (Esch ROI art. 6), without the votes, which stay secret (RGD art. 2 al. 2).",
   fields: (t) => ({
     opinion: t.field({ type: OpinionEnum, description: "The opinion adopted.", resolve: (d) => d.opinion as "FAVOURABLE" | "UNFAVOURABLE" }),
     reasons: t.exposeString("reasons", { description: "The reasons (argumentaire) recorded." }),
@@ -183,7 +228,7 @@ const MethodologyRowRef = builder.objectRef<SummaryRow>("MethodologyRule").imple
   fields: (t) => ({
     criterion: t.exposeString("criterion", { description: "Criterion, e.g. ART57_1_1_TITLE." }),
     article: t.exposeString("article", { description: "Where the criterion comes from (the points are the landlord's, not the law's)." }),
-    when: t.exposeString("when", { description: "Condition, e.g. \"title HOMELESS\" or \"months left ≤ 3\"." }),
+    when: t.exposeString("when", { description: 'Condition, e.g. "title HOMELESS" or "months left ≤ 3".' }),
     points: t.exposeInt("points", { description: "Points given." }),
   }),
 });
@@ -207,7 +252,12 @@ export function summaryRows(m: Methodology): SummaryRow[] {
   add("ART58_1_1_TYPOLOGY", "law art. 58 al. 1 1°", `exact fit (admissible: ${ty.admissible})`, ty.exactFitPoints);
   add("ART58_1_1_TYPOLOGY", "law art. 58 al. 1 1°", "larger, not under-occupied (art. 66)", ty.largerPoints);
   for (const b of m.dwelling.proximityKm) add("ART58_1_2_PROXIMITY", "law art. 58 al. 1 2°", `km ≤ ${b.max}`, b.points);
-  add("ESCH_WORKS_IN_VACANCY_MUNICIPALITY", "Esch ROI annex 1", "a member works in the vacancy's municipality, lives elsewhere", m.dwelling.worksInVacancyMunicipalityLivesElsewhere);
+  add(
+    "ESCH_WORKS_IN_VACANCY_MUNICIPALITY",
+    "Esch ROI annex 1",
+    "a member works in the vacancy's municipality, lives elsewhere",
+    m.dwelling.worksInVacancyMunicipalityLivesElsewhere,
+  );
   add("ESCH_SENIORITY", "Esch ROI annex 1", `per full year registered (cap ${m.seniority.cap})`, m.seniority.pointsPerFullYear);
   return rows;
 }
@@ -224,14 +274,19 @@ const MethodologySummaryRef = builder.objectRef<Methodology>("MethodologySummary
 });
 
 builder.prismaNode("AllocationMethodology", {
-  description: "A landlord's written allocation methodology approved by the minister (law art. 57 §1; RGD 13 Oct 2023 art. 3): points per criterion, versioned. The law and the regulation set no weights.",
+  description:
+    "A landlord's written allocation methodology approved by the minister (law art. 57 §1; RGD 13 Oct 2023 art. 3): points per criterion, versioned. The law and the regulation set no weights.",
   id: { field: "id" },
   nullable: true,
   findUnique: (id, ctx) => ({ id, AND: [methodologyScope(ctx.viewer)] }),
   authScopes: (m, ctx) => ownsLandlordRow(ctx.viewer, m),
   fields: (t) => ({
     version: t.exposeInt("version", { description: "Version number (1, 2, …) within the landlord." }),
-    approvedOn: t.expose("approvedOn", { type: "Date", nullable: true, description: "Day of the minister's approval; a shortlist uses the latest version approved on or before its date." }),
+    approvedOn: t.expose("approvedOn", {
+      type: "Date",
+      nullable: true,
+      description: "Day of the minister's approval; a shortlist uses the latest version approved on or before its date.",
+    }),
     landlord: t.relation("landlord", { description: "The landlord." }),
     config: t.field({ type: "JSON", description: "The configuration as stored (the allocation engine's Methodology shape).", resolve: (m) => m.config }),
     summary: t.field({ type: MethodologySummaryRef, description: "The configuration in typed form.", resolve: (m) => methodologyFromConfig(m.config) }),
@@ -241,7 +296,8 @@ builder.prismaNode("AllocationMethodology", {
 // ───────────── commission ─────────────
 
 export const CommissionRef = builder.prismaNode("Commission", {
-  description: "A landlord's advisory commission (commission consultative, RGD 13 Oct 2023 art. 1-2; Esch ROI art. 2-7), which gives its opinion before every allocation.",
+  description:
+    "A landlord's advisory commission (commission consultative, RGD 13 Oct 2023 art. 1-2; Esch ROI art. 2-7), which gives its opinion before every allocation.",
   id: { field: "id" },
   nullable: true,
   findUnique: (id, ctx) => ({ id, AND: [commissionScope(ctx.viewer)] }),
@@ -285,7 +341,8 @@ builder.prismaObject("MeetingAttendance", {
 });
 
 export const CommissionMeetingRef = builder.prismaNode("CommissionMeeting", {
-  description: "A meeting of a commission: convened at least 5 days ahead with the agenda, papers at least 3 days ahead (Esch ROI art. 3); minutes signed by the chair and countersigned by the secretary (art. 7). Deliberations are secret (art. 6).",
+  description:
+    "A meeting of a commission: convened at least 5 days ahead with the agenda, papers at least 3 days ahead (Esch ROI art. 3); minutes signed by the chair and countersigned by the secretary (art. 7). Deliberations are secret (art. 6).",
   id: { field: "id" },
   nullable: true,
   findUnique: (id, ctx) => ({ id, commission: commissionScope(ctx.viewer) }),
@@ -297,7 +354,15 @@ export const CommissionMeetingRef = builder.prismaNode("CommissionMeeting", {
     commission: t.relation("commission", { description: "The commission." }),
     attendance: t.relation("attendances", { description: "Who was present, absent or excused." }),
     signedByChairOn: t.expose("signedByChairOn", { type: "Date", nullable: true, description: "Day the chair signed the minutes." }),
-    countersignedBySecretaryOn: t.expose("countersignedBySecretaryOn", { type: "Date", nullable: true, description: "Day the secretary countersigned the minutes." }),
-    deliberationCount: t.int({ description: "Number of deliberations recorded (their content is secret).", select: { _count: { select: { deliberations: true } } }, resolve: (m) => m._count.deliberations }),
+    countersignedBySecretaryOn: t.expose("countersignedBySecretaryOn", {
+      type: "Date",
+      nullable: true,
+      description: "Day the secretary countersigned the minutes.",
+    }),
+    deliberationCount: t.int({
+      description: "Number of deliberations recorded (their content is secret).",
+      select: { _count: { select: { deliberations: true } } },
+      resolve: (m) => m._count.deliberations,
+    }),
   }),
 });

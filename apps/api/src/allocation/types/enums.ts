@@ -5,7 +5,9 @@ import { builder } from "../../schema/builder.js";
 function described<const T extends Record<string, string>>(name: string, source: T, description: string, values: { [K in keyof T]: string }) {
   return builder.enumType(name, {
     description,
-    values: Object.fromEntries(Object.keys(source).map((k) => [k, { value: k, description: values[k as keyof T] }])) as { [K in keyof T & string]: { value: K; description: string } },
+    values: Object.fromEntries(Object.keys(source).map((k) => [k, { value: k, description: values[k as keyof T] }])) as {
+      [K in keyof T & string]: { value: K; description: string };
+    },
   });
 }
 
@@ -16,19 +18,29 @@ export const AllocationRegimeEnum = described("AllocationRegime", list(["LAW", "
   BILL_8535: "The law as amended by bill 8535, from its entry-into-force date (law values before it).",
 });
 
-export const CommissionRoleEnum = described("CommissionRole", CommissionRole, "Role in a landlord's advisory commission (commission consultative, RGD 13 Oct 2023 art. 1; Esch ROI art. 2).", {
-  CHAIR: "Chair (président), designated by the landlord among the full members; decides a tie.",
-  SECRETARY: "Administrative secretary; chosen outside the members, neither discusses nor votes.",
-  EXTERNAL_MEMBER: "Member from outside the landlord's housing service.",
-  EXPERT_MEMBER: "Expert member (social worker presenting the pre-selected files).",
-  MEMBER: "Other member.",
-});
+export const CommissionRoleEnum = described(
+  "CommissionRole",
+  CommissionRole,
+  "Role in a landlord's advisory commission (commission consultative, RGD 13 Oct 2023 art. 1; Esch ROI art. 2).",
+  {
+    CHAIR: "Chair (président), designated by the landlord among the full members; decides a tie.",
+    SECRETARY: "Administrative secretary; chosen outside the members, neither discusses nor votes.",
+    EXTERNAL_MEMBER: "Member from outside the landlord's housing service.",
+    EXPERT_MEMBER: "Expert member (social worker presenting the pre-selected files).",
+    MEMBER: "Other member.",
+  },
+);
 
-export const AttendanceStatusEnum = described("AttendanceStatus", AttendanceStatus, "Attendance of a member at a commission meeting (minutes, Esch ROI art. 7).", {
-  PRESENT: "Present.",
-  ABSENT: "Absent.",
-  EXCUSED: "Excused.",
-});
+export const AttendanceStatusEnum = described(
+  "AttendanceStatus",
+  AttendanceStatus,
+  "Attendance of a member at a commission meeting (minutes, Esch ROI art. 7).",
+  {
+    PRESENT: "Present.",
+    ABSENT: "Absent.",
+    EXCUSED: "Excused.",
+  },
+);
 
 export const AllocationOfferOutcomeEnum = described("AllocationOfferOutcome", OfferOutcome, "Outcome of a housing offer (promesse de logement).", {
   PENDING: "Awaiting the candidate's answer.",
@@ -37,23 +49,38 @@ export const AllocationOfferOutcomeEnum = described("AllocationOfferOutcome", Of
   REFUSED_UNJUSTIFIED: "Refused without a valid justification (two successive ones freeze the criteria, bill art. 57 §3 al. 2).",
 });
 
-export const OfferResponseEnum = described("AllocationOfferResponse", list(["ACCEPTED", "REFUSED_JUSTIFIED", "REFUSED_UNJUSTIFIED"] as const), "A candidate's answer to a housing offer.", {
-  ACCEPTED: "Accepted: the application is reported ALLOCATED to the register.",
-  REFUSED_JUSTIFIED: "Refused with a valid justification (reported to the register, art. 53).",
-  REFUSED_UNJUSTIFIED: "Refused without a valid justification (reported to the register; bill art. 57 §3 al. 2).",
-});
+export const OfferResponseEnum = described(
+  "AllocationOfferResponse",
+  list(["ACCEPTED", "REFUSED_JUSTIFIED", "REFUSED_UNJUSTIFIED"] as const),
+  "A candidate's answer to a housing offer.",
+  {
+    ACCEPTED: "Accepted: the application is reported ALLOCATED to the register.",
+    REFUSED_JUSTIFIED: "Refused with a valid justification (reported to the register, art. 53).",
+    REFUSED_UNJUSTIFIED: "Refused without a valid justification (reported to the register; bill art. 57 §3 al. 2).",
+  },
+);
 
-export const ShortlistGroupEnum = described("ShortlistGroup", list(["REHOUSING", "NEW_TENANT"] as const), "Group of a ranked candidate (law art. 67 §3: rehousing first).", {
-  REHOUSING: "A sitting tenant of the landlord to be rehoused: ranked before every new tenant (art. 67 §3).",
-  NEW_TENANT: "A new tenant from the register.",
-});
+export const ShortlistGroupEnum = described(
+  "ShortlistGroup",
+  list(["REHOUSING", "NEW_TENANT"] as const),
+  "Group of a ranked candidate (law art. 67 §3: rehousing first).",
+  {
+    REHOUSING: "A sitting tenant of the landlord to be rehoused: ranked before every new tenant (art. 67 §3).",
+    NEW_TENANT: "A new tenant from the register.",
+  },
+);
 
-export const EligibilityConditionEnum = described("EligibilityCondition", list(["ADULT", "NO_OTHER_DWELLING", "INCOME_CEILING", "RESIDENCE"] as const), "A condition of eligibility (law art. 55 §1).", {
-  ADULT: "1° the applicant is of age on the application day.",
-  NO_OTHER_DWELLING: "2° no member holds ownership, usufruct, emphyteusis or a right of abode on another dwelling beyond an undivided third.",
-  INCOME_CEILING: "3° household income at most the annex II ceiling for its composition.",
-  RESIDENCE: "4° a residence right of more than three months (bill art. 32: or nationality, international protection, a diplomatic or legitimation card).",
-});
+export const EligibilityConditionEnum = described(
+  "EligibilityCondition",
+  list(["ADULT", "NO_OTHER_DWELLING", "INCOME_CEILING", "RESIDENCE"] as const),
+  "A condition of eligibility (law art. 55 §1).",
+  {
+    ADULT: "1° the applicant is of age on the application day.",
+    NO_OTHER_DWELLING: "2° no member holds ownership, usufruct, emphyteusis or a right of abode on another dwelling beyond an undivided third.",
+    INCOME_CEILING: "3° household income at most the annex II ceiling for its composition.",
+    RESIDENCE: "4° a residence right of more than three months (bill art. 32: or nationality, international protection, a diplomatic or legitimation card).",
+  },
+);
 
 export const EligibilityPurposeEnum = described("EligibilityPurpose", list(["CANDIDATE", "TENANT"] as const), "Which conditions of art. 55 are checked.", {
   CANDIDATE: "A candidate (art. 55 §1): all four conditions, on the application day or when becoming tenant (§1 al. 2).",
@@ -75,17 +102,27 @@ export const IncomeKindEnum = described(
   },
 );
 
-export const RealRightKindEnum = described("EligibilityRealRightKind", list(["OWNERSHIP", "USUFRUCT", "EMPHYTEUSIS", "RIGHT_OF_ABODE"] as const), "A real right on another dwelling (art. 55 §1 2°).", {
-  OWNERSHIP: "Ownership (propriété).",
-  USUFRUCT: "Usufruct (usufruit).",
-  EMPHYTEUSIS: "Emphyteusis (emphytéose).",
-  RIGHT_OF_ABODE: "Right of abode (droit d'habitation).",
-});
+export const RealRightKindEnum = described(
+  "EligibilityRealRightKind",
+  list(["OWNERSHIP", "USUFRUCT", "EMPHYTEUSIS", "RIGHT_OF_ABODE"] as const),
+  "A real right on another dwelling (art. 55 §1 2°).",
+  {
+    OWNERSHIP: "Ownership (propriété).",
+    USUFRUCT: "Usufruct (usufruit).",
+    EMPHYTEUSIS: "Emphyteusis (emphytéose).",
+    RIGHT_OF_ABODE: "Right of abode (droit d'habitation).",
+  },
+);
 
-export const RightLocationEnum = described("EligibilityRightLocation", list(["LUXEMBOURG", "ABROAD"] as const), "Where the other dwelling is (art. 55 §1 2°: anywhere).", {
-  LUXEMBOURG: "In Luxembourg.",
-  ABROAD: "Abroad.",
-});
+export const RightLocationEnum = described(
+  "EligibilityRightLocation",
+  list(["LUXEMBOURG", "ABROAD"] as const),
+  "Where the other dwelling is (art. 55 §1 2°: anywhere).",
+  {
+    LUXEMBOURG: "In Luxembourg.",
+    ABROAD: "Abroad.",
+  },
+);
 
 export const FileEventEnum = described(
   "AllocationFileEventType",
@@ -105,8 +142,13 @@ export const OpinionEnum = described("CommissionOpinion", list(["FAVOURABLE", "U
   UNFAVOURABLE: "Unfavourable.",
 });
 
-export const VoteEnum = described("CommissionVote", list(["FOR", "AGAINST", "ABSTAIN"] as const), "A member's vote; abstentions are not votes cast (RGD art. 2).", {
-  FOR: "For the candidate.",
-  AGAINST: "Against the candidate.",
-  ABSTAIN: "Abstention (not a vote cast).",
-});
+export const VoteEnum = described(
+  "CommissionVote",
+  list(["FOR", "AGAINST", "ABSTAIN"] as const),
+  "A member's vote; abstentions are not votes cast (RGD art. 2).",
+  {
+    FOR: "For the candidate.",
+    AGAINST: "Against the candidate.",
+    ABSTAIN: "Abstention (not a vote cast).",
+  },
+);

@@ -36,12 +36,14 @@ builder.prismaObject("AuditEvent", {
       nullable: true,
       description: "Prefix of the API key used.",
       select: { apiKeyId: true },
-      resolve: async (e, _a, ctx) => (e.apiKeyId ? ((await ctx.prisma.apiKey.findUnique({ where: { id: e.apiKeyId }, select: { prefix: true } }))?.prefix ?? null) : null),
+      resolve: async (e, _a, ctx) =>
+        e.apiKeyId ? ((await ctx.prisma.apiKey.findUnique({ where: { id: e.apiKeyId }, select: { prefix: true } }))?.prefix ?? null) : null,
     }),
     before: t.field({
       type: "JSON",
       nullable: true,
-      description: "State before the change (null for a creation). Personal data masked for every caller (privacy/personal-data.ts, AUDIT_KEY_CLASSES): incomes and birth dates as coarse bands, the rest as `masked:CLASS`.",
+      description:
+        "State before the change (null for a creation). Personal data masked for every caller (privacy/personal-data.ts, AUDIT_KEY_CLASSES): incomes and birth dates as coarse bands, the rest as `masked:CLASS`.",
       resolve: (e) => maskAuditPayload(e.before, e.entityType) as typeof e.before,
     }),
     after: t.field({

@@ -16,7 +16,9 @@ export const PersonalDataPurposeEnum = builder.enumType("PersonalDataPurpose", {
   description: "The legal purpose an unmasking of personal data served (GDPR art. 5 1 b, art. 6).",
   values: {
     REGISTER_ADMINISTRATION: { description: "Keeping the national register (registre national, law art. 74): ministry administrators." },
-    ALLOCATION_FILE: { description: "Allocating a vacancy (law art. 53-59): a candidate on the shortlist of a landlord's real vacancy, within the bound per vacancy." },
+    ALLOCATION_FILE: {
+      description: "Allocating a vacancy (law art. 53-59): a candidate on the shortlist of a landlord's real vacancy, within the bound per vacancy.",
+    },
     TENANCY: { description: "Managing a lease (bail abordable, law art. 64): the landlord of the household's lease." },
   } as const,
 });
@@ -30,17 +32,34 @@ builder.prismaObject("PersonalDataAccess", {
     sequence: t.string({ description: "Position in the record (increasing).", resolve: (a) => a.id.toString() }),
     occurredAt: t.expose("occurredAt", { type: "DateTime", description: "When the data was shown." }),
     role: t.expose("role", { type: RoleEnum, nullable: true, description: "Role of the API key used." }),
-    organisationId: t.string({ nullable: true, description: "Global ID of the organisation whose key saw the data.", resolve: (a) => gid("Organisation", a.organisationId) }),
+    organisationId: t.string({
+      nullable: true,
+      description: "Global ID of the organisation whose key saw the data.",
+      resolve: (a) => gid("Organisation", a.organisationId),
+    }),
     apiKeyPrefix: t.string({
       nullable: true,
       description: "Prefix of the API key used.",
       select: { apiKeyId: true },
-      resolve: async (a, _args, ctx) => (a.apiKeyId ? ((await ctx.prisma.apiKey.findUnique({ where: { id: a.apiKeyId }, select: { prefix: true } }))?.prefix ?? null) : null),
+      resolve: async (a, _args, ctx) =>
+        a.apiKeyId ? ((await ctx.prisma.apiKey.findUnique({ where: { id: a.apiKeyId }, select: { prefix: true } }))?.prefix ?? null) : null,
     }),
-    candidateId: t.string({ nullable: true, description: "Global ID of the candidate whose data was shown (null for a household without a candidate).", resolve: (a) => gid("Candidate", a.candidateId) }),
-    householdId: t.string({ nullable: true, description: "Global ID of the household whose members' data was shown (null when the candidate's own record was).", resolve: (a) => gid("Household", a.householdId) }),
+    candidateId: t.string({
+      nullable: true,
+      description: "Global ID of the candidate whose data was shown (null for a household without a candidate).",
+      resolve: (a) => gid("Candidate", a.candidateId),
+    }),
+    householdId: t.string({
+      nullable: true,
+      description: "Global ID of the household whose members' data was shown (null when the candidate's own record was).",
+      resolve: (a) => gid("Household", a.householdId),
+    }),
     purpose: t.field({ type: PersonalDataPurposeEnum, description: "The purpose.", resolve: (a) => a.purpose as "TENANCY" }),
-    basisId: t.string({ nullable: true, description: "Global ID of the row that grounds the purpose: the allocation file (ALLOCATION_FILE) or the lease (TENANCY).", resolve: (a) => (a.basisType && a.basisId ? encodeGlobalID(a.basisType, a.basisId) : null) }),
+    basisId: t.string({
+      nullable: true,
+      description: "Global ID of the row that grounds the purpose: the allocation file (ALLOCATION_FILE) or the lease (TENANCY).",
+      resolve: (a) => (a.basisType && a.basisId ? encodeGlobalID(a.basisType, a.basisId) : null),
+    }),
     correlationId: t.exposeString("correlationId", { nullable: true, description: "Correlation id of the request (also in the logs)." }),
   }),
 });
@@ -48,7 +67,10 @@ builder.prismaObject("PersonalDataAccess", {
 const AccessFilter = builder.inputType("PersonalDataAccessFilter", {
   description: "Filters on the record of unmaskings; all given conditions apply together.",
   fields: (t) => ({
-    candidateId: t.id({ required: false, description: "Global ID of a candidate: its accesses, those to its household included (a candidate's data report, GDPR art. 15)." }),
+    candidateId: t.id({
+      required: false,
+      description: "Global ID of a candidate: its accesses, those to its household included (a candidate's data report, GDPR art. 15).",
+    }),
     householdId: t.id({ required: false, description: "Global ID of a household." }),
     organisationId: t.id({ required: false, description: "Global ID of the organisation that saw the data." }),
     purpose: t.field({ type: PersonalDataPurposeEnum, required: false, description: "Purpose." }),

@@ -14,7 +14,10 @@ import { dwellingScope } from "../../access/tenant.js";
 import type { Context } from "../../schema/context.js";
 
 export const CSV_COLUMNS = [
-  ["line_id", "stable line key `<object uuid>|<month>|<component>` (the `lineId` of the API's lines); SUBTOTAL_DWELLING, SUBTOTAL_COMPONENT or TOTAL on the summary rows"],
+  [
+    "line_id",
+    "stable line key `<object uuid>|<month>|<component>` (the `lineId` of the API's lines); SUBTOTAL_DWELLING, SUBTOTAL_COMPONENT or TOTAL on the summary rows",
+  ],
   ["dwelling_id", "global ID of the dwelling (as `Dwelling.id`)"],
   ["object_id", "global ID of the dwelling or accommodation unit the line is computed for"],
   ["object_kind", "DWELLING or ACCOMMODATION_UNIT"],
@@ -42,15 +45,33 @@ const gid = (kind: "DWELLING" | "ACCOMMODATION_UNIT", id: string) => encodeGloba
 export async function statementRows(ctx: Context, statement: CompensationStatement, issued: { number: string; version: number } | null): Promise<string[][]> {
   // Dwelling references through the access policy: a dwelling the caller may not see keeps an empty reference.
   const ids = [...new Set(statement.lines.map((l) => l.dwellingId).concat(statement.subtotals.byDwelling.map((s) => s.key)))];
-  const dwellings = await ctx.prisma.dwelling.findMany({ where: { AND: [dwellingScope(ctx.viewer), { id: { in: ids } }] }, select: { id: true, reference: true } });
+  const dwellings = await ctx.prisma.dwelling.findMany({
+    where: { AND: [dwellingScope(ctx.viewer), { id: { in: ids } }] },
+    select: { id: true, reference: true },
+  });
   const reference = new Map(dwellings.map((d) => [d.id, d.reference]));
   const number = issued?.number ?? "";
   const version = issued ? String(issued.version) : "";
   const rows: string[][] = [CSV_COLUMNS.map(([name]) => name)];
   for (const l of statement.lines) {
-    rows.push([l.lineId, gid("DWELLING", l.dwellingId), gid(l.objectKind, l.objectId), l.objectKind, l.month, l.component, l.ruleId, l.article, l.amount, l.parameterVersions.join(" "), reference.get(l.dwellingId) ?? "", number, version]);
+    rows.push([
+      l.lineId,
+      gid("DWELLING", l.dwellingId),
+      gid(l.objectKind, l.objectId),
+      l.objectKind,
+      l.month,
+      l.component,
+      l.ruleId,
+      l.article,
+      l.amount,
+      l.parameterVersions.join(" "),
+      reference.get(l.dwellingId) ?? "",
+      number,
+      version,
+    ]);
   }
-  for (const s of statement.subtotals.byDwelling) rows.push(["SUBTOTAL_DWELLING", gid("DWELLING", s.key), "", "", "", "", "", "", s.amount, "", reference.get(s.key) ?? "", number, version]);
+  for (const s of statement.subtotals.byDwelling)
+    rows.push(["SUBTOTAL_DWELLING", gid("DWELLING", s.key), "", "", "", "", "", "", s.amount, "", reference.get(s.key) ?? "", number, version]);
   for (const s of statement.subtotals.byComponent) rows.push(["SUBTOTAL_COMPONENT", "", "", "", "", s.key, "", "", s.amount, "", "", number, version]);
   rows.push(["TOTAL", "", "", "", "", "", "", "", statement.total, "", "", number, version]);
   return rows;

@@ -157,7 +157,13 @@ export async function loadLandlordStatementInput(db: Db, subject: LandlordSubjec
     db.lease.findMany({
       where: { landlordId: subject.landlord.id, dwelling: where, startsOn: { lt: yearEnd }, OR: [{ endsOn: null }, { endsOn: { gt: yearStart } }] },
       select: {
-        id: true, dwellingId: true, accommodationUnitId: true, startsOn: true, endsOn: true, monthlyRent: true, monthlyCharges: true,
+        id: true,
+        dwellingId: true,
+        accommodationUnitId: true,
+        startsOn: true,
+        endsOn: true,
+        monthlyRent: true,
+        monthlyCharges: true,
         // The rent history (art. 61-62), loaded by Prisma in one more statement for all the leases.
         revisions: { select: { effectiveFrom: true, monthlyRent: true, createdAt: true }, orderBy: RENT_HISTORY_ORDER },
       },
@@ -176,7 +182,8 @@ export async function loadLandlordStatementInput(db: Db, subject: LandlordSubjec
     const dwellingUnits = unitsOf.get(d.id) ?? [];
     const managedPeriods = managed.map(toPeriod);
     // The monthly columns run over the managed period (the engine counts only managed days anyway).
-    const overManaged = (monthlyRent: string | null): MonthlyRentPeriodInput[] => (monthlyRent === null ? [] : managedPeriods.map((p) => ({ ...p, monthlyRent })));
+    const overManaged = (monthlyRent: string | null): MonthlyRentPeriodInput[] =>
+      monthlyRent === null ? [] : managedPeriods.map((p) => ({ ...p, monthlyRent }));
     const rents = { rentsPaidToDeveloper: overManaged(amountOf(d.rentToDeveloperMonthly)), ancillaryAreaRents: overManaged(amountOf(d.ancillaryRentMonthly)) };
 
     if (dwellingUnits.length === 0) {
@@ -282,8 +289,17 @@ export async function loadDeveloperStatementInput(db: Db, subject: DeveloperSubj
     db.dwelling.findMany({
       where: { financingConventionId: subject.convention.id },
       select: {
-        id: true, landlordId: true, status: true, firstLettingOn: true, dedicatedSubCategory: true, usefulArea: true,
-        landCapitalInvested: true, landOwnContribution: true, constructionCapitalInvested: true, constructionOwnContribution: true, emphyteusisFeesPerYear: true,
+        id: true,
+        landlordId: true,
+        status: true,
+        firstLettingOn: true,
+        dedicatedSubCategory: true,
+        usefulArea: true,
+        landCapitalInvested: true,
+        landOwnContribution: true,
+        constructionCapitalInvested: true,
+        constructionOwnContribution: true,
+        emphyteusisFeesPerYear: true,
       },
       orderBy: [{ reference: "asc" }, { id: "asc" }],
     }),
@@ -304,12 +320,18 @@ export async function loadDeveloperStatementInput(db: Db, subject: DeveloperSubj
       dedicatedTo: dedicatedCategoryOf(d.dedicatedSubCategory),
       letPeriods: stock && d.firstLettingOn ? [{ from: isoDate(d.firstLettingOn), to: null }] : [],
       ...(dwellingUnits.length > 0 && {
-        accommodationUnits: dwellingUnits.map((u) => ({ id: u.id, letPeriods: stock && u.firstLettingOn ? [{ from: isoDate(u.firstLettingOn), to: null }] : [] })),
+        accommodationUnits: dwellingUnits.map((u) => ({
+          id: u.id,
+          letPeriods: stock && u.firstLettingOn ? [{ from: isoDate(u.firstLettingOn), to: null }] : [],
+        })),
       }),
       usefulLivingAreaM2: new Dec(d.usefulArea.toFixed()),
-      ...(d.landCapitalInvested !== null && d.landOwnContribution !== null && { land: { capitalInvested: d.landCapitalInvested.toFixed(), ownContribution: d.landOwnContribution.toFixed() } }),
+      ...(d.landCapitalInvested !== null &&
+        d.landOwnContribution !== null && { land: { capitalInvested: d.landCapitalInvested.toFixed(), ownContribution: d.landOwnContribution.toFixed() } }),
       ...(d.constructionCapitalInvested !== null &&
-        d.constructionOwnContribution !== null && { construction: { capitalInvested: d.constructionCapitalInvested.toFixed(), ownContribution: d.constructionOwnContribution.toFixed() } }),
+        d.constructionOwnContribution !== null && {
+          construction: { capitalInvested: d.constructionCapitalInvested.toFixed(), ownContribution: d.constructionOwnContribution.toFixed() },
+        }),
       bankLoanPrefinancing: subject.convention.bankLoanPrefinancing,
       ...(fees && !fees.isZero() && { emphyteusisFeesReceivedPerYear: fees }),
     };
@@ -325,8 +347,10 @@ export async function loadDeveloperStatementInput(db: Db, subject: DeveloperSubj
     const others = dwellings.filter((d) => d.landlordId !== subject.developer.id);
     const own = dwellings.filter((d) => d.landlordId === subject.developer.id);
     const parts: DeveloperStatementInput[] = [];
-    if (others.length > 0) parts.push({ ...base, fondsDuLogementIndemnity: { requested: true, managedByAnotherLandlord: true }, dwellings: others.map(toInput) });
-    if (own.length > 0 || parts.length === 0) parts.push({ ...base, fondsDuLogementIndemnity: { requested: true, managedByAnotherLandlord: false }, dwellings: own.map(toInput) });
+    if (others.length > 0)
+      parts.push({ ...base, fondsDuLogementIndemnity: { requested: true, managedByAnotherLandlord: true }, dwellings: others.map(toInput) });
+    if (own.length > 0 || parts.length === 0)
+      parts.push({ ...base, fondsDuLogementIndemnity: { requested: true, managedByAnotherLandlord: false }, dwellings: own.map(toInput) });
     return { parts, dwellingOrder };
   }
   return { parts: [{ ...base, dwellings: dwellings.map(toInput) }], dwellingOrder };

@@ -5,7 +5,12 @@ import type { RateBoundsSource } from "../../indices/types.js";
 /** Art. 13 §4 for the capital parts a developer computation remunerates: the rate fixed at the convention's signature against the €STR of that day. */
 export function capitalRateChecks(lines: readonly { component: string }[], conventionSignedOn: string, options: CompensationOptions): RateBoundsSource[] {
   const kinds = (["LAND", "CONSTRUCTION"] as const).filter((k) => lines.some((l) => l.component === `CAPITAL_${k}`));
-  const regimeOptions = { regime: options.regime, ...(options.bill8535EntryIntoForce !== undefined && { bill8535EntryIntoForce: options.bill8535EntryIntoForce }) };
-  return kinds.map((k) => ({ status: capitalRateBoundsStatus(k, conventionSignedOn, regimeOptions, options.indexSeries?.ecbRateSeries), regime: options.regime }));
+  const regimeOptions = {
+    regime: options.regime,
+    ...(options.bill8535EntryIntoForce !== undefined && { bill8535EntryIntoForce: options.bill8535EntryIntoForce }),
+  };
+  return kinds.map((k) => ({
+    status: capitalRateBoundsStatus(k, conventionSignedOn, regimeOptions, options.indexSeries?.ecbRateSeries),
+    regime: options.regime,
+  }));
 }
-

@@ -86,7 +86,11 @@ export function mergeDeveloperStatements(parts: readonly DeveloperStatement[], d
     c.lines += s.lines;
     comp.set(s.key, c);
   }
-  const byComponent: Subtotal[] = COMPONENTS.filter((c) => comp.has(c)).map((key) => ({ key, amount: fromCents(comp.get(key)!.amount), lines: comp.get(key)!.lines }));
+  const byComponent: Subtotal[] = COMPONENTS.filter((c) => comp.has(c)).map((key) => ({
+    key,
+    amount: fromCents(comp.get(key)!.amount),
+    lines: comp.get(key)!.lines,
+  }));
   const first = parts[0]!;
   return {
     ...first,
@@ -130,8 +134,21 @@ export function ownsStatement(v: Viewer, s: { kind: StatementKind; organisationI
 
 /** Columns of an issued statement, without its content. */
 export const STATEMENT_SUMMARY = {
-  id: true, number: true, kind: true, organisationId: true, conventionId: true, year: true, version: true, regime: true, billEntryIntoForce: true,
-  total: true, outcome: true, lineCount: true, contentHash: true, issuedAt: true, previousId: true,
+  id: true,
+  number: true,
+  kind: true,
+  organisationId: true,
+  conventionId: true,
+  year: true,
+  version: true,
+  regime: true,
+  billEntryIntoForce: true,
+  total: true,
+  outcome: true,
+  lineCount: true,
+  contentHash: true,
+  issuedAt: true,
+  previousId: true,
 } satisfies Prisma.CompensationStatementSelect;
 export type StatementRow = Prisma.CompensationStatementGetPayload<{ select: typeof STATEMENT_SUMMARY }>;
 
@@ -184,11 +201,23 @@ export class StatementView {
   ) {}
 
   static issued(ctx: Context, row: StatementRow): StatementView {
-    return new StatementView(ctx, true, { kind: row.kind, organisationId: row.organisationId, conventionId: row.conventionId, year: row.year, regime: row.regime }, row, null);
+    return new StatementView(
+      ctx,
+      true,
+      { kind: row.kind, organisationId: row.organisationId, conventionId: row.conventionId, year: row.year, regime: row.regime },
+      row,
+      null,
+    );
   }
 
   static draft(ctx: Context, subject: Subject, statement: CompensationStatement): StatementView {
-    return new StatementView(ctx, false, { kind: subject.kind, organisationId: subject.organisationId, conventionId: subject.conventionId, year: statement.year, regime: statement.regime }, null, statement);
+    return new StatementView(
+      ctx,
+      false,
+      { kind: subject.kind, organisationId: subject.organisationId, conventionId: subject.conventionId, year: statement.year, regime: statement.regime },
+      null,
+      statement,
+    );
   }
 
   /** The landlord or developer (one SQL statement per page of statements). */
@@ -233,7 +262,11 @@ export class StatementView {
 
   /** Every issued version of the series, oldest first. */
   async versions(): Promise<StatementView[]> {
-    const rows = await this.ctx.prisma.compensationStatement.findMany({ where: seriesWhere(this.series), orderBy: { version: "asc" }, select: STATEMENT_SUMMARY });
+    const rows = await this.ctx.prisma.compensationStatement.findMany({
+      where: seriesWhere(this.series),
+      orderBy: { version: "asc" },
+      select: STATEMENT_SUMMARY,
+    });
     return rows.map((r) => StatementView.issued(this.ctx, r));
   }
 }

@@ -27,18 +27,33 @@ export const StatementSubjectInput = builder.inputType("CompensationStatementInp
     landlordId: t.id({ required: false, description: "Global ID of a social landlord (Organisation): its landlord statement (art. 40)." }),
     conventionId: t.id({
       required: false,
-      description: "Global ID of a Convention: FINANCIAL_PARTICIPATION gives the developer statement (art. 13); COMPENSATION the landlord statement under that convention.",
+      description:
+        "Global ID of a Convention: FINANCIAL_PARTICIPATION gives the developer statement (art. 13); COMPENSATION the landlord statement under that convention.",
     }),
     year: t.int({ required: true, description: `Year compensated (${FIRST_YEAR} or later).` }),
-    regime: t.field({ type: CompensationRegimeEnum, required: false, deprecationReason: REGIME_DEPRECATION, description: "Regime (default LAW). Deprecated: give legalRegime; both given must agree." }),
-    legalRegime: t.field({ type: LegalRegimeEnum, required: false, description: "Régime légal of the statement (loi du 7 août 2023, or bill 8535); default LAW." }),
+    regime: t.field({
+      type: CompensationRegimeEnum,
+      required: false,
+      deprecationReason: REGIME_DEPRECATION,
+      description: "Regime (default LAW). Deprecated: give legalRegime; both given must agree.",
+    }),
+    legalRegime: t.field({
+      type: LegalRegimeEnum,
+      required: false,
+      description: "Régime légal of the statement (loi du 7 août 2023, or bill 8535); default LAW.",
+    }),
   }),
 });
 
 export type StatementSubjectArgs = typeof StatementSubjectInput.$inferInput;
 
 /** Resolves the subject of `input` or records user errors (field paths under "input"). At most two SQL statements. */
-export async function resolveSubject(ctx: Context, p: Problems, input: StatementSubjectArgs, mode: "read" | "issue"): Promise<{ subject: Subject; year: number; regime: Regime } | null> {
+export async function resolveSubject(
+  ctx: Context,
+  p: Problems,
+  input: StatementSubjectArgs,
+  mode: "read" | "issue",
+): Promise<{ subject: Subject; year: number; regime: Regime } | null> {
   const maxYear = new Date().getUTCFullYear();
   checkInt(p, "year", input.year, { min: FIRST_YEAR, max: maxYear });
   const chosen = chooseRegime(input.regime as Regime | null | undefined, input.legalRegime as Regime | null | undefined, "LAW");
@@ -65,18 +80,35 @@ export async function resolveSubject(ctx: Context, p: Problems, input: Statement
       return null;
     }
     const convention = landlord.landlordConventions[0]!;
-    return { subject: { kind: "LANDLORD", organisationId: landlord.id, conventionId: convention.id, landlord: { landlord, convention } }, year: input.year, regime };
+    return {
+      subject: { kind: "LANDLORD", organisationId: landlord.id, conventionId: convention.id, landlord: { landlord, convention } },
+      year: input.year,
+      regime,
+    };
   }
 
   const found = await conventionOfStatement(ctx, p, "conventionId", conventionId!, mode);
   if (!found) return null;
   const { convention, kind } = found;
   if (convention.kind === "PUBLIC_PRIVATE_PARTNERSHIP") {
-    p.add("conventionId", "RULE_VIOLATION", "Public-private partnership conventions are compensated as in art. 40 through the landlord's statement", "bill 8535 art. 72bis");
+    p.add(
+      "conventionId",
+      "RULE_VIOLATION",
+      "Public-private partnership conventions are compensated as in art. 40 through the landlord's statement",
+      "bill 8535 art. 72bis",
+    );
     return null;
   }
   if (kind === "LANDLORD") {
-    return { subject: { kind, organisationId: convention.landlord!.id, conventionId: convention.id, landlord: { landlord: convention.landlord!, convention } }, year: input.year, regime };
+    return {
+      subject: { kind, organisationId: convention.landlord!.id, conventionId: convention.id, landlord: { landlord: convention.landlord!, convention } },
+      year: input.year,
+      regime,
+    };
   }
-  return { subject: { kind, organisationId: convention.developer!.id, conventionId: convention.id, developer: { developer: convention.developer!, convention } }, year: input.year, regime };
+  return {
+    subject: { kind, organisationId: convention.developer!.id, conventionId: convention.id, developer: { developer: convention.developer!, convention } },
+    year: input.year,
+    regime,
+  };
 }

@@ -13,7 +13,16 @@ import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../../s
 import { domainUserError, isUserFacingDomainError } from "../../schema/domain-errors.js";
 import { changesOf, ChangesRef } from "../types/statement-parts.js";
 import { StatementRef } from "../types/statement.js";
-import { computeStatement, requestOptionsFor, serialise, seriesWhere, STATEMENT_SUMMARY, StatementView, type SeriesKey, type StatementRow } from "../adapters/statements.js";
+import {
+  computeStatement,
+  requestOptionsFor,
+  serialise,
+  seriesWhere,
+  STATEMENT_SUMMARY,
+  StatementView,
+  type SeriesKey,
+  type StatementRow,
+} from "../adapters/statements.js";
 import { resolveSubject, StatementSubjectInput } from "../adapters/subject.js";
 
 interface IssuePayloadShape {
@@ -37,7 +46,7 @@ const IssuePayload = builder.objectRef<IssuePayloadShape>("IssueCompensationStat
     existingNumber: t.string({
       nullable: true,
       description:
-        "When refused with CONFLICT because nothing changed since the latest issued version: that version's number (numéro du décompte, e.g. \"CS-2025-000042\"), to read or file it instead; null otherwise.",
+        'When refused with CONFLICT because nothing changed since the latest issued version: that version\'s number (numéro du décompte, e.g. "CS-2025-000042"), to read or file it instead; null otherwise.',
       resolve: (p) => p.existingNumber ?? null,
     }),
   }),
@@ -94,7 +103,11 @@ builder.mutationField("issueCompensationStatement", (t) =>
         let attempted = 0;
         try {
           const out = await runMutation<StatementRow>(ctx, "issueCompensationStatement", async (tx) => {
-            const latest = await tx.compensationStatement.findFirst({ where: seriesWhere(series), orderBy: { version: "desc" }, select: { id: true, version: true, number: true, contentHash: true } });
+            const latest = await tx.compensationStatement.findFirst({
+              where: seriesWhere(series),
+              orderBy: { version: "desc" },
+              select: { id: true, version: true, number: true, contentHash: true },
+            });
             if (latest?.contentHash === hash) {
               existingNumber = latest.number;
               throw new UserErrorsAbort([conflict(`Nothing changed since version ${latest.version} (${latest.number}): same content hash ${hash}`)]);
@@ -113,14 +126,19 @@ builder.mutationField("issueCompensationStatement", (t) =>
             const summary = { ...row, total: statement.total, contentBytes: content.byteLength };
             return { result: row, entityType: "CompensationStatement", entityId: row.id, before: latest ?? null, after: summary };
           });
-          return { statement: out.result ? StatementView.issued(ctx, out.result) : null, userErrors: out.userErrors, existingNumber: out.result ? null : existingNumber };
+          return {
+            statement: out.result ? StatementView.issued(ctx, out.result) : null,
+            userErrors: out.userErrors,
+            existingNumber: out.result ? null : existingNumber,
+          };
         } catch (e) {
           if (!isUniqueViolation(e)) throw e;
           // Someone else issued this version meanwhile: exactly one wins.
           if (attempted > 0 && (await ctx.prisma.compensationStatement.count({ where: { ...seriesWhere(series), version: attempted } })) > 0)
             return { statement: null, userErrors: [conflict(`Version ${attempted} of this statement was issued concurrently by another request`)] };
           // Otherwise (numbers come from the counter row, so this is not expected): retry a bounded number of times, then CONFLICT.
-          if (attempt >= MAX_NUMBER_ATTEMPTS) return { statement: null, userErrors: [conflict("The statement could not be numbered: concurrent issues of this year; retry")] };
+          if (attempt >= MAX_NUMBER_ATTEMPTS)
+            return { statement: null, userErrors: [conflict("The statement could not be numbered: concurrent issues of this year; retry")] };
         }
       }
     },

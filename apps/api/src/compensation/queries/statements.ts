@@ -51,11 +51,13 @@ builder.queryField("compensationStatement", (t) =>
     authScopes: { authenticated: true },
     args: {
       id: t.arg.id({ required: false, description: "Global ID." }),
-      number: t.arg.string({ required: false, description: "Public number, e.g. \"CS-2025-000042\"." }),
+      number: t.arg.string({ required: false, description: 'Public number, e.g. "CS-2025-000042".' }),
     },
     resolve: async (_r, args, ctx) => {
-      if ((args.id == null) === (args.number == null)) throw new GraphQLError("Give exactly one of id and number", { extensions: { code: "BAD_USER_INPUT", field: "id" } });
-      const where: Prisma.CompensationStatementWhereInput = args.id != null ? { id: decodeGlobalId(String(args.id), "CompensationStatement", "id") } : { number: args.number! };
+      if ((args.id == null) === (args.number == null))
+        throw new GraphQLError("Give exactly one of id and number", { extensions: { code: "BAD_USER_INPUT", field: "id" } });
+      const where: Prisma.CompensationStatementWhereInput =
+        args.id != null ? { id: decodeGlobalId(String(args.id), "CompensationStatement", "id") } : { number: args.number! };
       const row = await ctx.prisma.compensationStatement.findFirst({ where: { AND: [where, statementScope(ctx.viewer)] }, select: STATEMENT_SUMMARY });
       return row ? StatementView.issued(ctx, row) : null;
     },
@@ -67,9 +69,17 @@ const StatementFilter = builder.inputType("CompensationStatementFilter", {
   fields: (t) => ({
     kind: t.field({ type: CompensationStatementKindEnum, required: false, description: "Developer or landlord statements." }),
     year: t.int({ required: false, description: "Year compensated." }),
-    regime: t.field({ type: CompensationRegimeEnum, required: false, deprecationReason: REGIME_DEPRECATION, description: "Regime. Deprecated: give legalRegime; both given must agree." }),
+    regime: t.field({
+      type: CompensationRegimeEnum,
+      required: false,
+      deprecationReason: REGIME_DEPRECATION,
+      description: "Regime. Deprecated: give legalRegime; both given must agree.",
+    }),
     legalRegime: t.field({ type: LegalRegimeEnum, required: false, description: "Régime légal (loi du 7 août 2023, or bill 8535)." }),
-    organisationIds: t.idList({ required: false, description: "Global IDs of the landlords or developers (the ministry: any; others only their own organisation, FORBIDDEN (HTTP 403) otherwise)." }),
+    organisationIds: t.idList({
+      required: false,
+      description: "Global IDs of the landlords or developers (the ministry: any; others only their own organisation, FORBIDDEN (HTTP 403) otherwise).",
+    }),
     conventionIds: t.idList({ required: false, description: "Global IDs of conventions." }),
     latestOnly: t.boolean({ required: false, description: "Only the latest version of each series." }),
   }),
@@ -79,7 +89,8 @@ builder.queryField("compensationStatements", (t) =>
   t.connection(
     {
       type: StatementRef,
-      description: "Issued statements the caller may see (a landlord its own, a developer its conventions', the ministry all), newest year first, then newest issue.",
+      description:
+        "Issued statements the caller may see (a landlord its own, a developer its conventions', the ministry all), newest year first, then newest issue.",
       authScopes: { authenticated: true },
       complexity: pageCost,
       args: { filter: t.arg({ type: StatementFilter, required: false, description: "Conditions." }) },
@@ -105,7 +116,13 @@ builder.queryField("compensationStatements", (t) =>
         };
         const totalCount = await ctx.prisma.compensationStatement.count({ where });
         const page = await resolveOffsetConnection({ args }, ({ offset, limit }) =>
-          ctx.prisma.compensationStatement.findMany({ where, select: STATEMENT_SUMMARY, orderBy: [{ year: "desc" }, { issuedAt: "desc" }, { id: "asc" }], skip: offset, take: limit }),
+          ctx.prisma.compensationStatement.findMany({
+            where,
+            select: STATEMENT_SUMMARY,
+            orderBy: [{ year: "desc" }, { issuedAt: "desc" }, { id: "asc" }],
+            skip: offset,
+            take: limit,
+          }),
         );
         return { ...page, totalCount, edges: page.edges.map((e) => (e ? { ...e, node: StatementView.issued(ctx, e.node) } : e)) };
       },
@@ -113,7 +130,10 @@ builder.queryField("compensationStatements", (t) =>
     {
       description: "A page of issued statements.",
       fields: (c) => ({
-        totalCount: c.int({ description: "Number of statements in the whole list (all pages), after filters and the caller's access rules.", resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }),
+        totalCount: c.int({
+          description: "Number of statements in the whole list (all pages), after filters and the caller's access rules.",
+          resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount,
+        }),
       }),
     },
   ),

@@ -25,9 +25,13 @@ export const CompensationComponentEnum = builder.enumType("CompensationComponent
   values: {
     OPERATING_COST: { description: "Developer: operating-cost cover, the RGD 2024 art. 1 flat per dwelling (bill: or unit) let (art. 13 §2)." },
     CAPITAL_LAND: { description: "Developer: remuneration of the capital invested in the land (art. 13 §3-5; RGD 2024 art. 2 al. 1)." },
-    CAPITAL_CONSTRUCTION: { description: "Developer: remuneration of the capital invested in construction or renovation (art. 13 §3-5; RGD 2024 art. 2 al. 2)." },
+    CAPITAL_CONSTRUCTION: {
+      description: "Developer: remuneration of the capital invested in construction or renovation (art. 13 §3-5; RGD 2024 art. 2 al. 2).",
+    },
     EMPHYTEUSIS_DEDUCTION: { description: "Developer: emphyteusis fees received, deducted from the land part (bill art. 12 → art. 17 §1 al. 3); negative." },
-    FONDS_DU_LOGEMENT_INDEMNITY: { description: "Developer: the Fonds du Logement's indemnity per m2 when another landlord manages (bill art. 9 4° → art. 13 §3bis)." },
+    FONDS_DU_LOGEMENT_INDEMNITY: {
+      description: "Developer: the Fonds du Logement's indemnity per m2 when another landlord manages (bill art. 9 4° → art. 13 §3bis).",
+    },
     RENT_PAID_TO_DEVELOPER: { description: "Landlord: rent paid to the developer (art. 40 §1); positive." },
     MANAGEMENT_FLAT: { description: "Landlord: the management flat per dwelling (bill: or unit) (art. 40 §2; RGD 2024 art. 3); positive." },
     TENANT_RENTS: { description: "Landlord: rents received from tenants (art. 40 §1); negative." },

@@ -5,9 +5,7 @@
  * statement (for issued ones, the stored canonical JSON, decompressed on demand).
  */
 import { encodeGlobalID, resolveArrayConnection } from "@pothos/plugin-relay";
-import {
-    Dec, type CompensationStatement, type LandlordStatement
-} from "@abordable/domain";
+import { Dec, type CompensationStatement, type LandlordStatement } from "@abordable/domain";
 import { builder } from "../../schema/builder.js";
 import { CSV_HEADER_DESCRIPTION, statementCsv } from "../adapters/csv.js";
 import { statementXlsx } from "../adapters/xlsx.js";
@@ -16,11 +14,7 @@ import { pageCost } from "../../schema/complexity.js";
 import { decodeGlobalId } from "../../schema/ids.js";
 import { OrganisationRef } from "../../organisations/types/organisation.js";
 import { ConventionRef } from "../../conventions/types/convention.js";
-import {
-    CompensationOutcomeEnum,
-    CompensationRegimeEnum,
-    CompensationStatementKindEnum
-} from "./enums.js";
+import { CompensationOutcomeEnum, CompensationRegimeEnum, CompensationStatementKindEnum } from "./enums.js";
 import { LegalRegimeEnum, ParameterVersionRef as ParameterVersionUsedRef, useInstead } from "../../schema/law.js";
 import { ParameterVersionRef } from "./trace.js";
 import { isoDate } from "../adapters/inputs.js";
@@ -28,8 +22,20 @@ import type { StatementView } from "../adapters/statements.js";
 import { CapitalRateBoundsCheckRef, IndexPointUsedRef, indexPointsOf } from "../../indices/types.js";
 import { compensationIndexSeries, indexSeriesOf } from "../../indices/series.js";
 import { capitalRateChecks } from "../adapters/rate-bounds.js";
-import { ComponentSubtotalRef, DwellingSubtotalRef, countField, VacancyRateRef, type VacancySource, ExclusionRef, StatementLineRef, CompensationStatementLineFilter, CsvSeparatorEnum, FilingRef, ChangesRef, changesOf } from "./statement-parts.js";
-
+import {
+  ComponentSubtotalRef,
+  DwellingSubtotalRef,
+  countField,
+  VacancyRateRef,
+  type VacancySource,
+  ExclusionRef,
+  StatementLineRef,
+  CompensationStatementLineFilter,
+  CsvSeparatorEnum,
+  FilingRef,
+  ChangesRef,
+  changesOf,
+} from "./statement-parts.js";
 
 export const StatementRef = builder.objectRef<StatementView>("CompensationStatement");
 export const today = () => new Date().toISOString().slice(0, 10);
@@ -38,23 +44,44 @@ StatementRef.implement({
   description:
     "A compensation statement (art. 13 for a developer convention, art. 40-41 for a landlord) for one year under one regime. Issued statements are frozen: numbered, versioned, stored as canonical JSON with its SHA-256; a draft (`issued: false`) is computed live from the current data.",
   fields: (t) => ({
-    id: t.id({ nullable: true, description: "Global ID of an issued statement; null for a draft.", resolve: (s) => (s.row ? encodeGlobalID("CompensationStatement", s.row.id) : null) }),
+    id: t.id({
+      nullable: true,
+      description: "Global ID of an issued statement; null for a draft.",
+      resolve: (s) => (s.row ? encodeGlobalID("CompensationStatement", s.row.id) : null),
+    }),
     issued: t.boolean({ description: "True for an issued (frozen) version; false for a draft computed live.", resolve: (s) => s.issued }),
-    number: t.string({ nullable: true, description: "Public number of an issued version, e.g. \"CS-2025-000042\"; null for a draft.", resolve: (s) => s.row?.number ?? null }),
+    number: t.string({
+      nullable: true,
+      description: 'Public number of an issued version, e.g. "CS-2025-000042"; null for a draft.',
+      resolve: (s) => s.row?.number ?? null,
+    }),
     kind: t.field({ type: CompensationStatementKindEnum, description: "Developer (art. 13) or landlord (art. 40).", resolve: (s) => s.series.kind }),
     year: t.int({ description: "Year compensated.", resolve: (s) => s.series.year }),
     fromMonth: t.field({ type: "Month", description: "First month covered.", resolve: async (s) => (await s.statement()).months.from }),
     toMonth: t.field({ type: "Month", description: "Last month covered.", resolve: async (s) => (await s.statement()).months.to }),
     version: t.int({ nullable: true, description: "Version number within its series (1, 2, …); null for a draft.", resolve: (s) => s.row?.version ?? null }),
-    regime: t.field({ type: CompensationRegimeEnum, description: "Regime computed under.", deprecationReason: useInstead("legalRegime"), resolve: (s) => s.series.regime }),
-    legalRegime: t.field({ type: LegalRegimeEnum, description: "Régime légal the statement was computed under (loi du 7 août 2023 or bill 8535).", resolve: (s) => s.series.regime }),
+    regime: t.field({
+      type: CompensationRegimeEnum,
+      description: "Regime computed under.",
+      deprecationReason: useInstead("legalRegime"),
+      resolve: (s) => s.series.regime,
+    }),
+    legalRegime: t.field({
+      type: LegalRegimeEnum,
+      description: "Régime légal the statement was computed under (loi du 7 août 2023 or bill 8535).",
+      resolve: (s) => s.series.regime,
+    }),
     billEntryIntoForce: t.field({
       type: "Date",
       nullable: true,
       description: "Entry into force of bill 8535 used (BILL_8535 only; the operator's setting at computation).",
       resolve: async (s) => (s.row ? (s.row.billEntryIntoForce ? isoDate(s.row.billEntryIntoForce) : null) : (await s.statement()).bill8535EntryIntoForce),
     }),
-    conventionSignedOn: t.field({ type: "Date", description: "Signature of the convention (date axis of the RGD 2024 amounts).", resolve: async (s) => (await s.statement()).conventionSignedOn }),
+    conventionSignedOn: t.field({
+      type: "Date",
+      description: "Signature of the convention (date axis of the RGD 2024 amounts).",
+      resolve: async (s) => (await s.statement()).conventionSignedOn,
+    }),
     total: t.field({
       type: "Decimal",
       description: "Total, two decimals: the exact sum of the lines (landlord: negative = surplus owed to the State).",
@@ -73,7 +100,7 @@ StatementRef.implement({
     surplusOwedToState: t.field({
       type: "Decimal",
       nullable: true,
-      description: "Landlord statements: the surplus to repay to the State (art. 40 §1), \"0.00\" when none; null for developers.",
+      description: 'Landlord statements: the surplus to repay to the State (art. 40 §1), "0.00" when none; null for developers.',
       resolve: async (s) => {
         if (s.row) return s.series.kind === "LANDLORD" ? (s.row.total.isNegative() ? new Dec(s.row.total.toFixed()).negated().toFixed(2) : "0.00") : null;
         const st = await s.statement();
@@ -81,8 +108,16 @@ StatementRef.implement({
       },
     }),
     lineCount: t.int({ description: "Number of lines.", resolve: async (s) => s.row?.lineCount ?? (await s.statement()).lines.length }),
-    contentHash: t.string({ description: "SHA-256 (hex) of the canonical JSON of the statement; for a draft, the hash it would be issued with.", resolve: (s) => s.contentHash() }),
-    issuedAt: t.field({ type: "DateTime", nullable: true, description: "When this version was issued; null for a draft.", resolve: (s) => s.row?.issuedAt ?? null }),
+    contentHash: t.string({
+      description: "SHA-256 (hex) of the canonical JSON of the statement; for a draft, the hash it would be issued with.",
+      resolve: (s) => s.contentHash(),
+    }),
+    issuedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When this version was issued; null for a draft.",
+      resolve: (s) => s.row?.issuedAt ?? null,
+    }),
     organisation: t.field({
       type: OrganisationRef,
       description: "The landlord or developer compensated.",
@@ -138,7 +173,10 @@ StatementRef.implement({
           const st = await s.statement();
           if (st.kind !== "LANDLORD") return resolveArrayConnection({ args }, [] as VacancySource[]);
           const dwellings = new Set(st.subtotals.byDwelling.map((d) => d.key));
-          return resolveArrayConnection({ args }, st.vacancy.filter((v) => v.objectId !== "*").map((rate) => ({ rate, dwellings })));
+          return resolveArrayConnection(
+            { args },
+            st.vacancy.filter((v) => v.objectId !== "*").map((rate) => ({ rate, dwellings })),
+          );
         },
       },
       { description: "A page of vacancy rates.", fields: countField },
@@ -157,7 +195,11 @@ StatementRef.implement({
       deprecationReason: useInstead("parameters"),
       resolve: async (s) => Object.entries((await s.statement()).parameters).map(([key, version]) => ({ key, version })),
     }),
-    parameters: t.field({ type: [ParameterVersionUsedRef], description: "Every parameter version (version datée) the statement used; lines cite them by `key`.", resolve: async (s) => Object.values((await s.statement()).parameters) }),
+    parameters: t.field({
+      type: [ParameterVersionUsedRef],
+      description: "Every parameter version (version datée) the statement used; lines cite them by `key`.",
+      resolve: async (s) => Object.values((await s.statement()).parameters),
+    }),
     lines: t.connection(
       {
         type: StatementLineRef,
@@ -170,9 +212,15 @@ StatementRef.implement({
           const dwellingId = f?.dwellingId != null ? decodeGlobalId(String(f.dwellingId), "Dwelling", "filter.dwellingId") : null;
           const lines =
             f && (dwellingId !== null || f.month || f.component)
-              ? statement.lines.filter((l) => (dwellingId === null || l.dwellingId === dwellingId) && (!f.month || l.month === f.month) && (!f.component || l.component === f.component))
+              ? statement.lines.filter(
+                  (l) =>
+                    (dwellingId === null || l.dwellingId === dwellingId) && (!f.month || l.month === f.month) && (!f.component || l.component === f.component),
+                )
               : statement.lines;
-          return resolveArrayConnection({ args }, lines.map((line) => ({ line, statement })));
+          return resolveArrayConnection(
+            { args },
+            lines.map((line) => ({ line, statement })),
+          );
         },
       },
       { description: "A page of statement lines.", fields: countField },
@@ -230,7 +278,11 @@ StatementRef.implement({
         const st = await s.statement();
         if (st.kind !== "DEVELOPER") return null;
         const series = await indexSeriesOf(ctx);
-        const options = { regime: st.regime, ...(st.bill8535EntryIntoForce !== null && { bill8535EntryIntoForce: st.bill8535EntryIntoForce }), indexSeries: compensationIndexSeries(series) };
+        const options = {
+          regime: st.regime,
+          ...(st.bill8535EntryIntoForce !== null && { bill8535EntryIntoForce: st.bill8535EntryIntoForce }),
+          indexSeries: compensationIndexSeries(series),
+        };
         return capitalRateChecks(st.lines, st.conventionSignedOn, options);
       },
     }),

@@ -57,7 +57,10 @@ const CreateFinancingConventionInput = builder.inputType("CreateFinancingConvent
     stateParticipation: t.field({ type: "Decimal", required: false, description: "State participation including land (PFA of bill annex IV), EUR." }),
     totalCost: t.field({ type: "Decimal", required: false, description: "Initial total cost including land brought (CT of bill annex IV), EUR." }),
     eligibleCosts: t.field({ type: [EligibleCostInput], required: false, description: "Eligible costs by kind; at most one entry per kind." }),
-    bankLoanPrefinancing: t.boolean({ required: false, description: "The developer's contribution is prefinanced by a bank loan (RGD 24 January 2024 art. 2). Default false." }),
+    bankLoanPrefinancing: t.boolean({
+      required: false,
+      description: "The developer's contribution is prefinanced by a bank loan (RGD 24 January 2024 art. 2). Default false.",
+    }),
     emphyteusis: t.boolean({ required: false, description: "The land is granted in emphyteusis (bill art. 17 §1 al. 3). Default false." }),
     fondsIndemnityRequested: t.boolean({ required: false, description: "The Fonds du Logement asks for the indemnity of bill art. 13 §3bis. Default false." }),
   }),
@@ -80,7 +83,11 @@ const AmendConventionInput = builder.inputType("AmendConventionInput", {
   fields: (t) => ({
     conventionId: t.id({ required: true, description: "The convention." }),
     signedOn: t.field({ type: "Date", required: true, description: "Date the amendment was signed." }),
-    effectiveOn: t.field({ type: "Date", required: true, description: "Date it takes effect: after the last year covered by an issued statement of the convention." }),
+    effectiveOn: t.field({
+      type: "Date",
+      required: true,
+      description: "Date it takes effect: after the last year covered by an issued statement of the convention.",
+    }),
     reason: t.string({ required: true, description: "Why (at most 500 characters)." }),
     endsOn: t.field({ type: "Date", required: false, description: "New end of the convention." }),
     durationYears: t.int({ required: false, description: "New length in years." }),
@@ -97,17 +104,34 @@ const RecordDwellingFinancingInput = builder.inputType("RecordDwellingFinancingI
     conventionId: t.id({ required: true, description: "The financial-participation convention." }),
     dwellingId: t.id({ required: true, description: "A dwelling of the convention's developer." }),
     landCapitalInvested: t.field({ type: "Decimal", required: false, description: "Eligible land costs invested, EUR." }),
-    landOwnContribution: t.field({ type: "Decimal", required: false, description: "The developer's own contribution to them, EUR; at most the capital invested." }),
+    landOwnContribution: t.field({
+      type: "Decimal",
+      required: false,
+      description: "The developer's own contribution to them, EUR; at most the capital invested.",
+    }),
     constructionCapitalInvested: t.field({ type: "Decimal", required: false, description: "Eligible construction or renovation costs invested, EUR." }),
-    constructionOwnContribution: t.field({ type: "Decimal", required: false, description: "The developer's own contribution to them, EUR; at most the capital invested." }),
-    emphyteusisFeesPerYear: t.field({ type: "Decimal", required: false, description: "Annual emphyteusis fees the developer receives (bill art. 17 §1 al. 3), EUR; only under a convention with emphyteusis." }),
+    constructionOwnContribution: t.field({
+      type: "Decimal",
+      required: false,
+      description: "The developer's own contribution to them, EUR; at most the capital invested.",
+    }),
+    emphyteusisFeesPerYear: t.field({
+      type: "Decimal",
+      required: false,
+      description: "Annual emphyteusis fees the developer receives (bill art. 17 §1 al. 3), EUR; only under a convention with emphyteusis.",
+    }),
   }),
 });
 
 const ConventionPayload = builder.objectRef<{ convention: Convention | null; userErrors: UserError[] }>("ConventionPayload").implement({
   description: "Result of a convention mutation.",
   fields: (t) => ({
-    convention: t.field({ type: ConventionRef, nullable: true, description: "The convention as changed; null when there are user errors.", resolve: (p) => p.convention }),
+    convention: t.field({
+      type: ConventionRef,
+      nullable: true,
+      description: "The convention as changed; null when there are user errors.",
+      resolve: (p) => p.convention,
+    }),
     userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
   }),
 });
@@ -125,7 +149,13 @@ builder.prismaObjectFields("Convention", (t) => ({
     type: "JSON",
     description: "Dated amendments (avenants), oldest first: [{ signedOn, effectiveOn, reason, changes: { field: { before, after } } }].",
     select: { amendments: { orderBy: [{ effectiveOn: "asc" }, { createdAt: "asc" }] } },
-    resolve: (c) => c.amendments.map((a) => ({ signedOn: a.signedOn.toISOString().slice(0, 10), effectiveOn: a.effectiveOn.toISOString().slice(0, 10), reason: a.reason, changes: a.changes })),
+    resolve: (c) =>
+      c.amendments.map((a) => ({
+        signedOn: a.signedOn.toISOString().slice(0, 10),
+        effectiveOn: a.effectiveOn.toISOString().slice(0, 10),
+        reason: a.reason,
+        changes: a.changes,
+      })),
   }),
 }));
 
@@ -138,7 +168,10 @@ function checkDates(p: Problems, signedOn: string, startsOn: string, endsOn: str
   if (signedOn > new Date().toISOString().slice(0, 10)) p.add("signedOn", "OUT_OF_RANGE", "signedOn is in the future; record a convention once signed");
 }
 
-function checkCosts(p: Problems, costs: readonly { kind: string; amount: import("decimal.js").Decimal }[] | null | undefined): { kind: string; amount: string }[] | undefined {
+function checkCosts(
+  p: Problems,
+  costs: readonly { kind: string; amount: import("decimal.js").Decimal }[] | null | undefined,
+): { kind: string; amount: string }[] | undefined {
   if (!costs) return undefined;
   const seen = new Set<string>();
   costs.forEach((c, i) => {
@@ -156,7 +189,8 @@ function checkMoney(p: Problems, field: string, v: import("decimal.js").Decimal 
 }
 
 async function checkReference(tx: Tx, p: Problems, reference: string | undefined) {
-  if (reference && (await tx.convention.findUnique({ where: { reference } }))) p.add("reference", "CONFLICT", `A convention with reference "${reference}" exists already`);
+  if (reference && (await tx.convention.findUnique({ where: { reference } })))
+    p.add("reference", "CONFLICT", `A convention with reference "${reference}" exists already`);
 }
 
 builder.mutationField("createFinancingConvention", (t) =>
@@ -178,23 +212,42 @@ builder.mutationField("createFinancingConvention", (t) =>
         checkMoney(p, "totalCost", input.totalCost);
         const costs = checkCosts(p, input.eligibleCosts);
         checkDates(p, input.signedOn, input.startsOn, input.endsOn);
-        if (projectId && (projectName || projectMunicipality)) p.add("projectId", "INVALID_VALUE", "Give projectId, or projectName with projectMunicipalityCode, not both");
-        if (!projectId && (!projectName || !projectMunicipality)) p.add("projectName", "REQUIRED", "A financing convention is for a project: give projectId, or projectName with projectMunicipalityCode", "law art. 8");
+        if (projectId && (projectName || projectMunicipality))
+          p.add("projectId", "INVALID_VALUE", "Give projectId, or projectName with projectMunicipalityCode, not both");
+        if (!projectId && (!projectName || !projectMunicipality))
+          p.add(
+            "projectName",
+            "REQUIRED",
+            "A financing convention is for a project: give projectId, or projectName with projectMunicipalityCode",
+            "law art. 8",
+          );
         if (p.any) fail(p);
         const developer = await organisationInScope(tx, ctx.viewer, p, "developerId", developerId);
-        if (developer && !developer.isSocialDeveloper) p.add("developerId", "RULE_VIOLATION", `${developer.name} is not a social developer (promoteur social)`, "law art. 16");
+        if (developer && !developer.isSocialDeveloper)
+          p.add("developerId", "RULE_VIOLATION", `${developer.name} is not a social developer (promoteur social)`, "law art. 16");
         if (developer?.deactivatedAt) p.add("developerId", "INVALID_STATE", `${developer.name} was deactivated`);
         if (projectId) await projectOfDeveloper(tx, p, "projectId", projectId, developerId!);
-        if (projectMunicipality && !(await tx.municipality.findUnique({ where: { id: projectMunicipality } }))) p.add("projectMunicipalityCode", "NOT_FOUND", `No municipality with code "${projectMunicipality}"`);
+        if (projectMunicipality && !(await tx.municipality.findUnique({ where: { id: projectMunicipality } })))
+          p.add("projectMunicipalityCode", "NOT_FOUND", `No municipality with code "${projectMunicipality}"`);
         await checkReference(tx, p, reference);
         if (p.any) fail(p);
-        const project = projectId ?? (await tx.project.create({ data: { name: projectName!, developerId: developerId!, municipalityId: projectMunicipality! } })).id;
+        const project =
+          projectId ?? (await tx.project.create({ data: { name: projectName!, developerId: developerId!, municipalityId: projectMunicipality! } })).id;
         const row = await tx.convention.create({
           data: {
-            reference: reference!, kind: "FINANCIAL_PARTICIPATION", developerId: developerId!, projectId: project, signedOn: asDate(input.signedOn), startsOn: asDate(input.startsOn),
-            endsOn: input.endsOn ? asDate(input.endsOn) : null, durationYears: input.durationYears ?? null,
-            stateParticipation: input.stateParticipation?.toFixed(2) ?? null, totalCost: input.totalCost?.toFixed(2) ?? null,
-            ...(costs && { eligibleCosts: costs }), bankLoanPrefinancing: input.bankLoanPrefinancing ?? false, emphyteusis: input.emphyteusis ?? false,
+            reference: reference!,
+            kind: "FINANCIAL_PARTICIPATION",
+            developerId: developerId!,
+            projectId: project,
+            signedOn: asDate(input.signedOn),
+            startsOn: asDate(input.startsOn),
+            endsOn: input.endsOn ? asDate(input.endsOn) : null,
+            durationYears: input.durationYears ?? null,
+            stateParticipation: input.stateParticipation?.toFixed(2) ?? null,
+            totalCost: input.totalCost?.toFixed(2) ?? null,
+            ...(costs && { eligibleCosts: costs }),
+            bankLoanPrefinancing: input.bankLoanPrefinancing ?? false,
+            emphyteusis: input.emphyteusis ?? false,
             fondsIndemnityRequested: input.fondsIndemnityRequested ?? false,
           },
         });
@@ -220,16 +273,23 @@ builder.mutationField("createCompensationConvention", (t) =>
         checkDates(p, input.signedOn, input.startsOn, input.endsOn);
         if (p.any) fail(p);
         const landlord = await organisationInScope(tx, ctx.viewer, p, "landlordId", landlordId);
-        if (landlord && !landlord.isSocialLandlord) p.add("landlordId", "RULE_VIOLATION", `${landlord.name} is not a social landlord (bailleur social)`, "law art. 38");
+        if (landlord && !landlord.isSocialLandlord)
+          p.add("landlordId", "RULE_VIOLATION", `${landlord.name} is not a social landlord (bailleur social)`, "law art. 38");
         if (landlord?.deactivatedAt) p.add("landlordId", "INVALID_STATE", `${landlord.name} was deactivated`);
         const developer = await organisationInScope(tx, ctx.viewer, p, "developerId", developerId);
-        if (developer && !developer.isSocialDeveloper) p.add("developerId", "RULE_VIOLATION", `${developer.name} is not a social developer (promoteur social)`, "law art. 16");
+        if (developer && !developer.isSocialDeveloper)
+          p.add("developerId", "RULE_VIOLATION", `${developer.name} is not a social developer (promoteur social)`, "law art. 16");
         await checkReference(tx, p, reference);
         if (p.any) fail(p);
         const row = await tx.convention.create({
           data: {
-            reference: reference!, kind: "COMPENSATION", landlordId: landlordId!, developerId: developerId ?? null,
-            signedOn: asDate(input.signedOn), startsOn: asDate(input.startsOn), endsOn: input.endsOn ? asDate(input.endsOn) : null,
+            reference: reference!,
+            kind: "COMPENSATION",
+            landlordId: landlordId!,
+            developerId: developerId ?? null,
+            signedOn: asDate(input.signedOn),
+            startsOn: asDate(input.startsOn),
+            endsOn: input.endsOn ? asDate(input.endsOn) : null,
           },
         });
         return { result: row, entityType: "Convention", entityId: row.id, before: null, after: row };
@@ -242,7 +302,8 @@ builder.mutationField("createCompensationConvention", (t) =>
 builder.mutationField("amendConvention", (t) =>
   t.field({
     type: ConventionPayload,
-    description: "Records a dated amendment (avenant) of a convention (ministry administrators only). It keeps the values it replaces and takes effect after the last year an issued statement of the convention covers: an issued statement is never contradicted.",
+    description:
+      "Records a dated amendment (avenant) of a convention (ministry administrators only). It keeps the values it replaces and takes effect after the last year an issued statement of the convention covers: an issued statement is never contradicted.",
     authScopes: { ministryAdmin: true },
     args: { input: t.arg({ type: AmendConventionInput, required: true, description: "The change requested." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -263,13 +324,20 @@ builder.mutationField("amendConvention", (t) =>
         const last = await tx.compensationStatement.aggregate({ where: { conventionId: before.id }, _max: { year: true } });
         const lastYear = last._max.year;
         if (lastYear !== null && input.effectiveOn <= `${lastYear}-12-31`) {
-          p.add("effectiveOn", "INVALID_STATE", `An issued statement covers ${lastYear} under this convention: the amendment takes effect from ${lastYear + 1}-01-01 at the earliest (issued statements are frozen)`);
+          p.add(
+            "effectiveOn",
+            "INVALID_STATE",
+            `An issued statement covers ${lastYear} under this convention: the amendment takes effect from ${lastYear + 1}-01-01 at the earliest (issued statements are frozen)`,
+          );
         }
         const data: Prisma.ConventionUpdateInput = {};
         const changes: Record<string, { before: unknown; after: unknown }> = {};
         const set = <K extends keyof Convention>(field: K, value: unknown, stored: unknown) => {
           if (value === undefined || value === null) return;
-          changes[field] = { before: before[field] instanceof Date ? (before[field] as Date).toISOString().slice(0, 10) : before[field] === null ? null : String(before[field]), after: value };
+          changes[field] = {
+            before: before[field] instanceof Date ? (before[field] as Date).toISOString().slice(0, 10) : before[field] === null ? null : String(before[field]),
+            after: value,
+          };
           (data as Record<string, unknown>)[field] = stored;
         };
         set("endsOn", input.endsOn, input.endsOn ? asDate(input.endsOn) : undefined);
@@ -283,9 +351,23 @@ builder.mutationField("amendConvention", (t) =>
         }
         if (Object.keys(changes).length === 0) p.add("reason", "REQUIRED", "An amendment changes at least one field");
         if (p.any) fail(p);
-        await tx.conventionAmendment.create({ data: { conventionId: before.id, signedOn: asDate(input.signedOn), effectiveOn: asDate(input.effectiveOn), reason: reason!, changes: changes as Prisma.InputJsonValue } });
+        await tx.conventionAmendment.create({
+          data: {
+            conventionId: before.id,
+            signedOn: asDate(input.signedOn),
+            effectiveOn: asDate(input.effectiveOn),
+            reason: reason!,
+            changes: changes as Prisma.InputJsonValue,
+          },
+        });
         const after = await tx.convention.update({ where: { id: before.id }, data });
-        return { result: after, entityType: "Convention", entityId: after.id, before, after: { ...after, amendment: { signedOn: input.signedOn, effectiveOn: input.effectiveOn, reason, changes } } };
+        return {
+          result: after,
+          entityType: "Convention",
+          entityId: after.id,
+          before,
+          after: { ...after, amendment: { signedOn: input.signedOn, effectiveOn: input.effectiveOn, reason, changes } },
+        };
       });
       return { convention: out.result, userErrors: out.userErrors };
     },
@@ -295,7 +377,8 @@ builder.mutationField("amendConvention", (t) =>
 builder.mutationField("recordDwellingFinancing", (t) =>
   t.field({
     type: ConventionPayload,
-    description: "Records what a financial-participation convention finances in a dwelling — capital invested and own contribution by kind (art. 13 §3), emphyteusis fees (bill art. 17 §1 al. 3) — and places the dwelling under it (ministry administrators only). Refused once an issued statement used the convention.",
+    description:
+      "Records what a financial-participation convention finances in a dwelling — capital invested and own contribution by kind (art. 13 §3), emphyteusis fees (bill art. 17 §1 al. 3) — and places the dwelling under it (ministry administrators only). Refused once an issued statement used the convention.",
     authScopes: { ministryAdmin: true },
     args: { input: t.arg({ type: RecordDwellingFinancingInput, required: true, description: "The change requested." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -303,7 +386,14 @@ builder.mutationField("recordDwellingFinancing", (t) =>
         const p = new Problems();
         const conventionId = checkId(p, "conventionId", input.conventionId, "Convention");
         const dwellingId = checkId(p, "dwellingId", input.dwellingId, "Dwelling");
-        for (const f of ["landCapitalInvested", "landOwnContribution", "constructionCapitalInvested", "constructionOwnContribution", "emphyteusisFeesPerYear"] as const) checkMoney(p, f, input[f]);
+        for (const f of [
+          "landCapitalInvested",
+          "landOwnContribution",
+          "constructionCapitalInvested",
+          "constructionOwnContribution",
+          "emphyteusisFeesPerYear",
+        ] as const)
+          checkMoney(p, f, input[f]);
         // Art. 13 §3: the capital taken into account is the own contribution, a part of the capital invested.
         const pair = (own: "landOwnContribution" | "constructionOwnContribution", invested: "landCapitalInvested" | "constructionCapitalInvested") => {
           const o = input[own];
@@ -316,9 +406,12 @@ builder.mutationField("recordDwellingFinancing", (t) =>
         const convention = await conventionInScope(tx, ctx.viewer, p, "conventionId", conventionId);
         const dwelling = await dwellingInScope(tx, ctx.viewer, p, "dwellingId", dwellingId);
         if (!convention || !dwelling) fail(p);
-        if (convention.kind !== "FINANCIAL_PARTICIPATION") p.add("conventionId", "RULE_VIOLATION", "Must be a financial-participation convention", "law art. 8");
-        else if (dwelling.developerId !== convention.developerId) p.add("dwellingId", "RULE_VIOLATION", "The dwelling was not developed by the convention's developer", "law art. 8");
-        if (input.emphyteusisFeesPerYear && !convention.emphyteusis) p.add("emphyteusisFeesPerYear", "RULE_VIOLATION", "The convention grants no emphyteusis", "bill 8535 art. 17 §1 al. 3");
+        if (convention.kind !== "FINANCIAL_PARTICIPATION")
+          p.add("conventionId", "RULE_VIOLATION", "Must be a financial-participation convention", "law art. 8");
+        else if (dwelling.developerId !== convention.developerId)
+          p.add("dwellingId", "RULE_VIOLATION", "The dwelling was not developed by the convention's developer", "law art. 8");
+        if (input.emphyteusisFeesPerYear && !convention.emphyteusis)
+          p.add("emphyteusisFeesPerYear", "RULE_VIOLATION", "The convention grants no emphyteusis", "bill 8535 art. 17 §1 al. 3");
         if ((await tx.compensationStatement.count({ where: { conventionId: convention.id } })) > 0) {
           p.add("conventionId", "INVALID_STATE", "An issued statement used this convention: its figures are frozen; record an amendment (amendConvention)");
         }
@@ -327,9 +420,12 @@ builder.mutationField("recordDwellingFinancing", (t) =>
         const after = await tx.dwelling.update({
           where: { id: dwelling.id },
           data: {
-            financingConventionId: convention.id, ...(convention.projectId && !dwelling.projectId && { projectId: convention.projectId }),
-            landCapitalInvested: dec(input.landCapitalInvested), landOwnContribution: dec(input.landOwnContribution),
-            constructionCapitalInvested: dec(input.constructionCapitalInvested), constructionOwnContribution: dec(input.constructionOwnContribution),
+            financingConventionId: convention.id,
+            ...(convention.projectId && !dwelling.projectId && { projectId: convention.projectId }),
+            landCapitalInvested: dec(input.landCapitalInvested),
+            landOwnContribution: dec(input.landOwnContribution),
+            constructionCapitalInvested: dec(input.constructionCapitalInvested),
+            constructionOwnContribution: dec(input.constructionOwnContribution),
             emphyteusisFeesPerYear: dec(input.emphyteusisFeesPerYear),
           },
         });

@@ -7,7 +7,8 @@ import { conventionScope, dwellingScope, owns } from "../../access/tenant.js";
 
 /** Convention with the State (law art. 8-9, 40; bill art. 72bis). */
 export const ConventionRef = builder.prismaNode("Convention", {
-  description: "A convention between the State and a social developer (financial participation, art. 8-9), a social landlord (compensation, art. 40) or a private partner (bill art. 72bis).",
+  description:
+    "A convention between the State and a social developer (financial participation, art. 8-9), a social landlord (compensation, art. 40) or a private partner (bill art. 72bis).",
   id: { field: "id" },
   nullable: true,
   findUnique: (id, ctx) => ({ id, AND: [conventionScope(ctx.viewer)] }),
@@ -15,7 +16,10 @@ export const ConventionRef = builder.prismaNode("Convention", {
   fields: (t) => ({
     reference: t.exposeString("reference", { description: "Reference of the convention." }),
     kind: t.expose("kind", { type: ConventionKindEnum, description: "Kind of convention." }),
-    signedOn: t.expose("signedOn", { type: "Date", description: "Date of signature; the RGD of 24 January 2024 applies to conventions signed from 1 October 2023." }),
+    signedOn: t.expose("signedOn", {
+      type: "Date",
+      description: "Date of signature; the RGD of 24 January 2024 applies to conventions signed from 1 October 2023.",
+    }),
     startsOn: t.expose("startsOn", { type: "Date", description: "Start of the convention." }),
     endsOn: t.expose("endsOn", { type: "Date", nullable: true, description: "End of the convention, if fixed." }),
     durationYears: t.exposeInt("durationYears", { nullable: true, description: "Initial length in years (DC in the residual-value formula, bill annex IV)." }),
@@ -25,7 +29,12 @@ export const ConventionRef = builder.prismaNode("Convention", {
       description: "State financial participation including land (PFA in bill annex IV), EUR.",
       resolve: (c) => moneyString(c.stateParticipation),
     }),
-    totalCost: t.field({ type: "Decimal", nullable: true, description: "Initial total cost including land brought (CT in bill annex IV), EUR.", resolve: (c) => moneyString(c.totalCost) }),
+    totalCost: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Initial total cost including land brought (CT in bill annex IV), EUR.",
+      resolve: (c) => moneyString(c.totalCost),
+    }),
     bankLoanPrefinancing: t.exposeBoolean("bankLoanPrefinancing", {
       description: "The developer's contribution is prefinanced by a bank loan: capital remuneration is staggered (RGD 24 January 2024 art. 2).",
     }),
@@ -76,6 +85,10 @@ builder.queryField("conventions", (t) =>
     args: { filter: t.arg({ type: ConventionFilter, required: false, description: "Conditions." }) },
     totalCount: (_c, args, ctx) => ctx.prisma.convention.count({ where: { AND: [conventionScope(ctx.viewer), conventionWhere(args.filter)] } }),
     resolve: (query, _p, args, ctx) =>
-      ctx.prisma.convention.findMany({ ...query, where: { AND: [conventionScope(ctx.viewer), conventionWhere(args.filter)] }, orderBy: [{ signedOn: "desc" }, { id: "asc" }] }),
+      ctx.prisma.convention.findMany({
+        ...query,
+        where: { AND: [conventionScope(ctx.viewer), conventionWhere(args.filter)] },
+        orderBy: [{ signedOn: "desc" }, { id: "asc" }],
+      }),
   }),
 );

@@ -10,9 +10,24 @@ import { DwellingCategoryEnum, DwellingStatusEnum } from "../../schema/enums.js"
 import type { DwellingCategory, DwellingStatus } from "../../generated/prisma/enums.js";
 import { Dec } from "@abordable/domain";
 
-interface StockRow { municipality: string; municipalityCode: string; category: DwellingCategory; status: DwellingStatus; dwellings: number }
-interface VacancyRow { landlordId: string; landlord: string; dwellings: number; vacant: number }
-interface WaitingRow { householdSize: number; workplaceMunicipality: string | null; candidates: number }
+interface StockRow {
+  municipality: string;
+  municipalityCode: string;
+  category: DwellingCategory;
+  status: DwellingStatus;
+  dwellings: number;
+}
+interface VacancyRow {
+  landlordId: string;
+  landlord: string;
+  dwellings: number;
+  vacant: number;
+}
+interface WaitingRow {
+  householdSize: number;
+  workplaceMunicipality: string | null;
+  candidates: number;
+}
 
 const StockCount = builder.objectRef<StockRow>("StockCount").implement({
   description: "Dwellings of one municipality, category and status.",
@@ -43,12 +58,19 @@ const WaitingCount = builder.objectRef<WaitingRow>("WaitingCount").implement({
   description: "Candidates with an active application, by household size and the applicant's municipality of work.",
   fields: (t) => ({
     householdSize: t.exposeInt("householdSize", { description: "Members in the household." }),
-    workplaceMunicipality: t.exposeString("workplaceMunicipality", { nullable: true, description: "Municipality of work of the applicant; null when none (e.g. retired)." }),
+    workplaceMunicipality: t.exposeString("workplaceMunicipality", {
+      nullable: true,
+      description: "Municipality of work of the applicant; null when none (e.g. retired).",
+    }),
     candidates: t.exposeInt("candidates", { description: "Number of candidates." }),
   }),
 });
 
-interface DashboardRows { stock: StockRow[]; vacancy: VacancyRow[]; candidatesWaiting: WaitingRow[] }
+interface DashboardRows {
+  stock: StockRow[];
+  vacancy: VacancyRow[];
+  candidatesWaiting: WaitingRow[];
+}
 
 /**
  * The three aggregates in ONE statement (issue 16): resolved as three statements in parallel, a

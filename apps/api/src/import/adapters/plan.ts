@@ -10,7 +10,16 @@ import type { Decimal } from "decimal.js";
 import { RowReader, type RawRow, type RowError } from "./rows.js";
 
 const CATEGORIES = ["ALL_PUBLIC", "DEDICATED"] as const;
-const SUBS = ["INTERNATIONAL_PROTECTION", "STUDENTS", "CLOSE_SOCIAL_SUPPORT", "YOUNG_PEOPLE", "SENIORS", "COOPERATIVE_MEMBERS", "EMPLOYEES", "RESERVE"] as const;
+const SUBS = [
+  "INTERNATIONAL_PROTECTION",
+  "STUDENTS",
+  "CLOSE_SOCIAL_SUPPORT",
+  "YOUNG_PEOPLE",
+  "SENIORS",
+  "COOPERATIVE_MEMBERS",
+  "EMPLOYEES",
+  "RESERVE",
+] as const;
 const TYPES = ["APARTMENT", "HOUSE", "STUDIO", "SHARED_DWELLING"] as const;
 const ROLES = ["PARTNER", "CHILD", "OTHER_ADULT"] as const;
 const AREA = { greaterThan: "0", max: "10000", scale: 2 } as const;
@@ -31,23 +40,66 @@ export interface Reference {
 export interface DwellingPlan {
   line: number;
   row: {
-    id: string; reference: string; landlordId: string; developerId: string; category: "ALL_PUBLIC" | "DEDICATED"; dedicatedSubCategory: (typeof SUBS)[number] | null;
-    type: (typeof TYPES)[number]; bedrooms: number; usefulArea: string; municipalityId: string; address: string; managedSince: Date | null; firstOccupiedYear: number | null;
-    energyRenovated: boolean; hasEquippedKitchen: boolean; hasOutdoorSpace: boolean; rentToDeveloperMonthly: string | null; ancillaryRentMonthly: string | null;
-    compensationConventionId: string | null; status: "VACANT" | "LET"; firstLettingOn: Date | null;
+    id: string;
+    reference: string;
+    landlordId: string;
+    developerId: string;
+    category: "ALL_PUBLIC" | "DEDICATED";
+    dedicatedSubCategory: (typeof SUBS)[number] | null;
+    type: (typeof TYPES)[number];
+    bedrooms: number;
+    usefulArea: string;
+    municipalityId: string;
+    address: string;
+    managedSince: Date | null;
+    firstOccupiedYear: number | null;
+    energyRenovated: boolean;
+    hasEquippedKitchen: boolean;
+    hasOutdoorSpace: boolean;
+    rentToDeveloperMonthly: string | null;
+    ancillaryRentMonthly: string | null;
+    compensationConventionId: string | null;
+    status: "VACANT" | "LET";
+    firstLettingOn: Date | null;
   };
 }
-export interface UnitPlan { line: number; dwellingLine: number; row: { id: string; dwellingId: string; reference: string; usefulArea: string; capacity: number; status: "VACANT" | "LET"; firstLettingOn: Date | null } }
+export interface UnitPlan {
+  line: number;
+  dwellingLine: number;
+  row: { id: string; dwellingId: string; reference: string; usefulArea: string; capacity: number; status: "VACANT" | "LET"; firstLettingOn: Date | null };
+}
 export interface LeasePlan {
   line: number;
   dwellingLine: number;
   householdReference: string;
-  candidate: { id: string; registerNumber: string; firstName: string; lastName: string; birthDate: Date; address: string; municipalityId: string; residenceStatus: "NONE" };
+  candidate: {
+    id: string;
+    registerNumber: string;
+    firstName: string;
+    lastName: string;
+    birthDate: Date;
+    address: string;
+    municipalityId: string;
+    residenceStatus: "NONE";
+  };
   household: { id: string; candidateId: string; incomeYear: number; memberCount: number };
   applicant: { id: string; householdId: string; role: "APPLICANT"; firstName: string; lastName: string; birthDate: Date };
-  lease: { id: string; landlordId: string; dwellingId: string; accommodationUnitId: string | null; householdId: string; startsOn: Date; monthlyRent: string; monthlyCharges: string };
+  lease: {
+    id: string;
+    landlordId: string;
+    dwellingId: string;
+    accommodationUnitId: string | null;
+    householdId: string;
+    startsOn: Date;
+    monthlyRent: string;
+    monthlyCharges: string;
+  };
 }
-export interface MemberPlan { line: number; leaseLine: number; row: { id: string; householdId: string; role: (typeof ROLES)[number]; firstName: string; lastName: string; birthDate: Date } }
+export interface MemberPlan {
+  line: number;
+  leaseLine: number;
+  row: { id: string; householdId: string; role: (typeof ROLES)[number]; firstName: string; lastName: string; birthDate: Date };
+}
 
 export interface Plan {
   dwellings: DwellingPlan[];
@@ -108,25 +160,45 @@ export function planImport(rows: RawRow[], ref: Reference): Plan {
     const ancillary = r.decimal("ancillaryRentMonthly", RENT, false);
     const conventionId = r.id("compensationConventionId", "Convention", false);
     if (category === "DEDICATED" && !sub) r.fail("dedicatedSubCategory", "RULE_VIOLATION", "A dedicated dwelling needs its sub-category", "law art. 12 §2");
-    if (category === "ALL_PUBLIC" && sub) r.fail("dedicatedSubCategory", "RULE_VIOLATION", "A dwelling for all public has no dedicated sub-category", "law art. 12 §1");
-    if (developerId && !ref.developers.has(developerId)) r.fail("developerId", "RULE_VIOLATION", "Not a social developer (promoteur social) of the platform", "law art. 16");
+    if (category === "ALL_PUBLIC" && sub)
+      r.fail("dedicatedSubCategory", "RULE_VIOLATION", "A dwelling for all public has no dedicated sub-category", "law art. 12 §1");
+    if (developerId && !ref.developers.has(developerId))
+      r.fail("developerId", "RULE_VIOLATION", "Not a social developer (promoteur social) of the platform", "law art. 16");
     if (municipality && !ref.municipalities.has(municipality)) r.fail("municipalityCode", "NOT_FOUND", "No municipality with this code");
-    if (conventionId && !ref.conventions.has(conventionId)) r.fail("compensationConventionId", "RULE_VIOLATION", "Must be a compensation convention of this landlord", "law art. 40");
+    if (conventionId && !ref.conventions.has(conventionId))
+      r.fail("compensationConventionId", "RULE_VIOLATION", "Must be a compensation convention of this landlord", "law art. 40");
     if (reference && ref.existingReferences.has(reference)) r.fail("reference", "CONFLICT", "This reference is already used in this landlord's stock");
     if (reference && dwellings.has(reference)) r.fail("reference", "CONFLICT", `This reference is given twice (line ${dwellings.get(reference)!.line})`);
     if (!finish(r) || dwellings.has(reference!)) continue;
     dwellings.set(reference!, {
       line: raw.line,
       row: {
-        id: randomUUID(), reference: reference!, landlordId: ref.landlordId, developerId: developerId!, category: category!, dedicatedSubCategory: sub ?? null, type: type!,
-        bedrooms: bedrooms!, usefulArea: (area as Decimal).toFixed(2), municipalityId: municipality!, address: address!, managedSince: managedSince ? asDate(managedSince) : null,
-        firstOccupiedYear: firstOccupiedYear ?? null, energyRenovated: energyRenovated ?? false, hasEquippedKitchen: kitchen ?? true, hasOutdoorSpace: outdoor ?? false,
-        rentToDeveloperMonthly: rentToDeveloper?.toFixed(2) ?? null, ancillaryRentMonthly: ancillary?.toFixed(2) ?? null, compensationConventionId: conventionId ?? null,
-        status: "VACANT", firstLettingOn: null,
+        id: randomUUID(),
+        reference: reference!,
+        landlordId: ref.landlordId,
+        developerId: developerId!,
+        category: category!,
+        dedicatedSubCategory: sub ?? null,
+        type: type!,
+        bedrooms: bedrooms!,
+        usefulArea: (area as Decimal).toFixed(2),
+        municipalityId: municipality!,
+        address: address!,
+        managedSince: managedSince ? asDate(managedSince) : null,
+        firstOccupiedYear: firstOccupiedYear ?? null,
+        energyRenovated: energyRenovated ?? false,
+        hasEquippedKitchen: kitchen ?? true,
+        hasOutdoorSpace: outdoor ?? false,
+        rentToDeveloperMonthly: rentToDeveloper?.toFixed(2) ?? null,
+        ancillaryRentMonthly: ancillary?.toFixed(2) ?? null,
+        compensationConventionId: conventionId ?? null,
+        status: "VACANT",
+        firstLettingOn: null,
       },
     });
   }
-  const dwellingLineOf = (reference: string | undefined) => rows.find((x) => x.values.record?.trim() === "DWELLING" && x.values.reference?.trim() === reference)?.line;
+  const dwellingLineOf = (reference: string | undefined) =>
+    rows.find((x) => x.values.record?.trim() === "DWELLING" && x.values.reference?.trim() === reference)?.line;
 
   for (const raw of byKind("UNIT")) {
     const r = new RowReader(raw);
@@ -140,11 +212,29 @@ export function planImport(rows: RawRow[], ref: Reference): Plan {
       if (line !== undefined) depend(r, "dwellingReference", line, "the dwelling");
       else r.fail("dwellingReference", "NOT_FOUND", "No DWELLING row with this reference in the file");
     }
-    if (d && d.row.type !== "SHARED_DWELLING") r.fail("dwellingReference", "RULE_VIOLATION", "Accommodation units exist only inside a shared dwelling (type SHARED_DWELLING)", "bill 8535 art. 13 §2 al. 2");
+    if (d && d.row.type !== "SHARED_DWELLING")
+      r.fail(
+        "dwellingReference",
+        "RULE_VIOLATION",
+        "Accommodation units exist only inside a shared dwelling (type SHARED_DWELLING)",
+        "bill 8535 art. 13 §2 al. 2",
+      );
     const key = `${dref}\u0001${uref}`;
     if (d && uref && units.has(key)) r.fail("unitReference", "CONFLICT", `This unit is given twice in the dwelling of line ${d!.line}`);
     if (!finish(r)) continue;
-    units.set(key, { line: raw.line, dwellingLine: d!.line, row: { id: randomUUID(), dwellingId: d!.row.id, reference: uref!, usefulArea: area!.toFixed(2), capacity: capacity ?? 1, status: "VACANT", firstLettingOn: null } });
+    units.set(key, {
+      line: raw.line,
+      dwellingLine: d!.line,
+      row: {
+        id: randomUUID(),
+        dwellingId: d!.row.id,
+        reference: uref!,
+        usefulArea: area!.toFixed(2),
+        capacity: capacity ?? 1,
+        status: "VACANT",
+        firstLettingOn: null,
+      },
+    });
   }
 
   for (const raw of byKind("LEASE")) {
@@ -167,16 +257,25 @@ export function planImport(rows: RawRow[], ref: Reference): Plan {
     }
     let unit: UnitPlan | undefined;
     if (d) {
-      if (d.row.type === "SHARED_DWELLING" && !uref) r.fail("unitReference", "RULE_VIOLATION", "A shared dwelling is let unit by unit: give unitReference", "bill 8535 art. 13 §2 al. 2");
-      if (d.row.type !== "SHARED_DWELLING" && uref) r.fail("unitReference", "RULE_VIOLATION", "Only a shared dwelling has accommodation units", "bill 8535 art. 13 §2 al. 2");
+      if (d.row.type === "SHARED_DWELLING" && !uref)
+        r.fail("unitReference", "RULE_VIOLATION", "A shared dwelling is let unit by unit: give unitReference", "bill 8535 art. 13 §2 al. 2");
+      if (d.row.type !== "SHARED_DWELLING" && uref)
+        r.fail("unitReference", "RULE_VIOLATION", "Only a shared dwelling has accommodation units", "bill 8535 art. 13 §2 al. 2");
       if (d.row.type === "SHARED_DWELLING" && uref) {
         unit = units.get(`${dref}\u0001${uref}`);
         if (!unit) r.fail("unitReference", "NOT_FOUND", `No UNIT row with this reference for the dwelling of line ${d.line} in the file (or it has errors)`);
       }
       const target = unit ? unit.row.id : d.row.id;
-      if (letTargets.has(target)) r.fail(unit ? "unitReference" : "dwellingReference", "CONFLICT", `Already let by the lease of line ${letTargets.get(target)}: one lease at a time`, "law art. 64");
+      if (letTargets.has(target))
+        r.fail(
+          unit ? "unitReference" : "dwellingReference",
+          "CONFLICT",
+          `Already let by the lease of line ${letTargets.get(target)}: one lease at a time`,
+          "law art. 64",
+        );
       const managed = d.row.managedSince?.toISOString().slice(0, 10);
-      if (managed && startsOn && startsOn < managed) r.fail("startsOn", "RULE_VIOLATION", `The lease starts before the landlord manages the dwelling (${managed})`, "law art. 40");
+      if (managed && startsOn && startsOn < managed)
+        r.fail("startsOn", "RULE_VIOLATION", `The lease starts before the landlord manages the dwelling (${managed})`, "law art. 40");
     }
     if (href && leases.has(href)) r.fail("householdReference", "CONFLICT", `This household already has the lease of line ${leases.get(href)!.line}`);
     if (!finish(r)) continue;
@@ -195,11 +294,31 @@ export function planImport(rows: RawRow[], ref: Reference): Plan {
       unit.row.firstLettingOn = earliest(unit.row.firstLettingOn);
     }
     leases.set(href!, {
-      line: raw.line, dwellingLine: d!.line, householdReference: href!,
-      candidate: { id: candidateId, registerNumber: `IMP-${candidateId.slice(0, 13).toUpperCase()}`, firstName: firstName!, lastName: lastName!, birthDate: asDate(birthDate!), address: d!.row.address, municipalityId: d!.row.municipalityId, residenceStatus: "NONE" },
+      line: raw.line,
+      dwellingLine: d!.line,
+      householdReference: href!,
+      candidate: {
+        id: candidateId,
+        registerNumber: `IMP-${candidateId.slice(0, 13).toUpperCase()}`,
+        firstName: firstName!,
+        lastName: lastName!,
+        birthDate: asDate(birthDate!),
+        address: d!.row.address,
+        municipalityId: d!.row.municipalityId,
+        residenceStatus: "NONE",
+      },
       household: { id: householdId, candidateId, incomeYear: incomeYear ?? Number(startsOn!.slice(0, 4)) - 1, memberCount: 1 },
       applicant: { id: randomUUID(), householdId, role: "APPLICANT", firstName: firstName!, lastName: lastName!, birthDate: asDate(birthDate!) },
-      lease: { id: randomUUID(), landlordId: ref.landlordId, dwellingId: d!.row.id, accommodationUnitId: unit?.row.id ?? null, householdId, startsOn: start, monthlyRent: rent!.toFixed(2), monthlyCharges: charges?.toFixed(2) ?? "0.00" },
+      lease: {
+        id: randomUUID(),
+        landlordId: ref.landlordId,
+        dwellingId: d!.row.id,
+        accommodationUnitId: unit?.row.id ?? null,
+        householdId,
+        startsOn: start,
+        monthlyRent: rent!.toFixed(2),
+        monthlyCharges: charges?.toFixed(2) ?? "0.00",
+      },
     });
   }
 
@@ -218,7 +337,11 @@ export function planImport(rows: RawRow[], ref: Reference): Plan {
     }
     if (!finish(r)) continue;
     l!.household.memberCount += 1;
-    members.push({ line: raw.line, leaseLine: l!.line, row: { id: randomUUID(), householdId: l!.household.id, role: role!, firstName: firstName!, lastName: lastName!, birthDate: asDate(birthDate!) } });
+    members.push({
+      line: raw.line,
+      leaseLine: l!.line,
+      row: { id: randomUUID(), householdId: l!.household.id, role: role!, firstName: firstName!, lastName: lastName!, birthDate: asDate(birthDate!) },
+    });
   }
 
   // A rejected member or unit makes its lease's and dwelling's group incomplete: in VALID_BATCHES

@@ -81,7 +81,8 @@ function cellText(cell: ExcelJS.Cell): string {
 
 export function checkHeader(rows: RawRow[], headerOf: () => string[]): void {
   const header = headerOf();
-  if (!header.includes("record")) throw new FileError(`The file has no "record" column (one of ${RECORD_KINDS.join(", ")}); its columns are: ${header.slice(0, 10).join(", ") || "none"}`);
+  if (!header.includes("record"))
+    throw new FileError(`The file has no "record" column (one of ${RECORD_KINDS.join(", ")}); its columns are: ${header.slice(0, 10).join(", ") || "none"}`);
   if (rows.length === 0) throw new FileError("The file has no data row");
 }
 
@@ -92,7 +93,11 @@ export function checkHeader(rows: RawRow[], headerOf: () => string[]): void {
  * stored report (PortfolioImport.report) is read by the ministry's analysts, and a file's cells are
  * tenants' names, birth dates and rents (issue 12 finding 3 d).
  */
-const ID_PROBLEMS: Record<string, string> = { NOT_A_GLOBAL_ID: "not a global ID", WRONG_TYPE: "the ID of another type", MALFORMED_KEY: "not a valid ID of this type" };
+const ID_PROBLEMS: Record<string, string> = {
+  NOT_A_GLOBAL_ID: "not a global ID",
+  WRONG_TYPE: "the ID of another type",
+  MALFORMED_KEY: "not a valid ID of this type",
+};
 
 export class RowReader {
   readonly errors: RowError[] = [];
@@ -146,10 +151,12 @@ export class RowReader {
     }
     if (!/^-?\d+(\.\d+)?$/.test(v)) return void this.add(column, "INVALID_VALUE", `${column} is not a decimal such as 1234.56`);
     const d = new Dec(v);
-    if (opts.greaterThan !== undefined && !d.greaterThan(opts.greaterThan)) return void this.add(column, "OUT_OF_RANGE", `${column} must be greater than ${opts.greaterThan}`);
+    if (opts.greaterThan !== undefined && !d.greaterThan(opts.greaterThan))
+      return void this.add(column, "OUT_OF_RANGE", `${column} must be greater than ${opts.greaterThan}`);
     if (opts.min !== undefined && d.lessThan(opts.min)) return void this.add(column, "OUT_OF_RANGE", `${column} must be at least ${opts.min}`);
     if (d.greaterThan(opts.max)) return void this.add(column, "OUT_OF_RANGE", `${column} must be at most ${opts.max}`);
-    if (d.decimalPlaces() > opts.scale) return void this.add(column, "INVALID_VALUE", `${column} has ${d.decimalPlaces()} decimals; at most ${opts.scale} are kept`);
+    if (d.decimalPlaces() > opts.scale)
+      return void this.add(column, "INVALID_VALUE", `${column} has ${d.decimalPlaces()} decimals; at most ${opts.scale} are kept`);
     return d;
   }
   date(column: string, required = true, notAfter?: string): string | undefined {
@@ -159,7 +166,8 @@ export class RowReader {
       return undefined;
     }
     const d = new Date(`${v}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) return void this.add(column, "INVALID_VALUE", `${column} is not a date (YYYY-MM-DD)`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v)
+      return void this.add(column, "INVALID_VALUE", `${column} is not a date (YYYY-MM-DD)`);
     if (notAfter && v > notAfter) return void this.add(column, "OUT_OF_RANGE", `${column} is in the future`);
     return v;
   }

@@ -35,13 +35,19 @@ const TRANSACTION_TIMEOUT_MS = 300_000;
 
 const ImportFormatEnum = builder.enumType("ImportFormat", {
   description: "Format of an import file.",
-  values: { CSV: { description: "CSV text (UTF-8, comma-separated, header line)." }, XLSX: { description: "Excel workbook, base64-encoded; its first worksheet, header on row 1." } } as const,
+  values: {
+    CSV: { description: "CSV text (UTF-8, comma-separated, header line)." },
+    XLSX: { description: "Excel workbook, base64-encoded; its first worksheet, header on row 1." },
+  } as const,
 });
 const ImportModeEnum = builder.enumType("ImportMode", {
   description: "What an import applies when some rows are bad.",
   values: {
     ALL_OR_NOTHING: { description: "Nothing unless every row is valid (default)." },
-    VALID_BATCHES: { description: "The valid dwellings with their units, leases and households, in committed batches; the bad rows (and the groups they belong to) are reported and left out." },
+    VALID_BATCHES: {
+      description:
+        "The valid dwellings with their units, leases and households, in committed batches; the bad rows (and the groups they belong to) are reported and left out.",
+    },
   } as const,
 });
 
@@ -67,7 +73,11 @@ const PortfolioImportRef = builder.objectRef<PortfolioImport>("PortfolioImport")
     processedRows: t.exposeInt("processedRows", { description: "Rows validated so far (progress)." }),
     appliedRows: t.exposeInt("appliedRows", { description: "Rows applied." }),
     rejectedRows: t.exposeInt("rejectedRows", { description: "Rows left out (bad, or in the group of a bad row)." }),
-    rowErrors: t.field({ type: [ImportRowErrorRef], description: "Every bad row, with line, column and rule.", resolve: (i) => (Array.isArray(i.report) ? (i.report as unknown as RowError[]) : []) }),
+    rowErrors: t.field({
+      type: [ImportRowErrorRef],
+      description: "Every bad row, with line, column and rule.",
+      resolve: (i) => (Array.isArray(i.report) ? (i.report as unknown as RowError[]) : []),
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "Start." }),
     finishedAt: t.expose("finishedAt", { type: "DateTime", nullable: true, description: "End; null while it runs." }),
   }),
@@ -87,14 +97,29 @@ const ImportPortfolioInput = builder.inputType("ImportPortfolioInput", {
 const ImportPortfolioPayload = builder.objectRef<{ portfolioImport: PortfolioImport | null; userErrors: UserError[] }>("ImportPortfolioPayload").implement({
   description: "Result of importPortfolio.",
   fields: (t) => ({
-    portfolioImport: t.field({ type: PortfolioImportRef, nullable: true, description: "The import with its report; null when the file itself is refused (userErrors).", resolve: (p) => p.portfolioImport }),
-    userErrors: t.field({ type: [UserErrorRef], description: "Why the request or the file as a whole is refused; a file's bad rows are in portfolioImport.rowErrors.", resolve: (p) => p.userErrors }),
+    portfolioImport: t.field({
+      type: PortfolioImportRef,
+      nullable: true,
+      description: "The import with its report; null when the file itself is refused (userErrors).",
+      resolve: (p) => p.portfolioImport,
+    }),
+    userErrors: t.field({
+      type: [UserErrorRef],
+      description: "Why the request or the file as a whole is refused; a file's bad rows are in portfolioImport.rowErrors.",
+      resolve: (p) => p.userErrors,
+    }),
   }),
 });
 
 // ───────────── applying ─────────────
 
-interface Group { dwellings: Plan["dwellings"]; units: Plan["units"]; leases: Plan["leases"]; members: Plan["members"]; rows: number }
+interface Group {
+  dwellings: Plan["dwellings"];
+  units: Plan["units"];
+  leases: Plan["leases"];
+  members: Plan["members"];
+  rows: number;
+}
 
 async function apply(tx: Tx, ctx: Context, g: Group, importId: string) {
   // Bulk statements (db/bulk-insert.ts): Prisma's createMany cost about 1 ms per row here.
@@ -107,7 +132,10 @@ async function apply(tx: Tx, ctx: Context, g: Group, importId: string) {
   await insertRows(tx, "Household", stamped(g.leases.map((l) => l.household)));
   await insertRows(tx, "HouseholdMember", [...g.leases.map((l) => l.applicant), ...g.members.map((m) => m.row)]);
   await insertRows(tx, "Lease", stamped(g.leases.map((l) => ({ ...l.lease, importId }))));
-  const who = ctx.viewer.kind === "apiKey" ? { apiKeyId: ctx.viewer.apiKeyId, organisationId: ctx.viewer.organisationId, role: ctx.viewer.role } : { apiKeyId: null, organisationId: null, role: null };
+  const who =
+    ctx.viewer.kind === "apiKey"
+      ? { apiKeyId: ctx.viewer.apiKeyId, organisationId: ctx.viewer.organisationId, role: ctx.viewer.role }
+      : { apiKeyId: null, organisationId: null, role: null };
   const audit = [
     ...g.dwellings.map((d) => ({ entityType: "Dwelling", entityId: d.row.id, after: { ...d.row, importId, line: d.line } })),
     ...g.units.map((u) => ({ entityType: "AccommodationUnit", entityId: u.row.id, after: { ...u.row, importId, line: u.line } })),
@@ -121,8 +149,14 @@ async function apply(tx: Tx, ctx: Context, g: Group, importId: string) {
 async function markIdempotency(tx: Tx, ctx: Context) {
   if (!ctx.idempotency || ctx.viewer.kind !== "apiKey") return;
   const { key, claimedAt } = ctx.idempotency;
-  const marked = await tx.idempotencyRecord.updateMany({ where: { apiKeyId: ctx.viewer.apiKeyId, key, createdAt: claimedAt, committedAt: null }, data: { committedAt: new Date() } });
-  if (marked.count !== 1) throw new UserErrorsAbort([{ field: ["idempotencyKey"], code: "CONFLICT", message: "A retry with the same Idempotency-Key took this request over; this one applied nothing" }]);
+  const marked = await tx.idempotencyRecord.updateMany({
+    where: { apiKeyId: ctx.viewer.apiKeyId, key, createdAt: claimedAt, committedAt: null },
+    data: { committedAt: new Date() },
+  });
+  if (marked.count !== 1)
+    throw new UserErrorsAbort([
+      { field: ["idempotencyKey"], code: "CONFLICT", message: "A retry with the same Idempotency-Key took this request over; this one applied nothing" },
+    ]);
 }
 
 /** Groups of rows that stand or fall together: a dwelling with its units, leases and their members. */
@@ -142,7 +176,8 @@ function groupsOf(plan: Plan, rows: RawRow[]): { groups: Group[]; rejected: Set<
   const spoiled = new Set<number>();
   for (const raw of rows) {
     if (!plan.badLines.has(raw.line)) continue;
-    const d = refLine.get((raw.values.dwellingReference ?? raw.values.reference ?? "").trim()) ?? householdLine.get((raw.values.householdReference ?? "").trim());
+    const d =
+      refLine.get((raw.values.dwellingReference ?? raw.values.reference ?? "").trim()) ?? householdLine.get((raw.values.householdReference ?? "").trim());
     if (d !== undefined) spoiled.add(d);
   }
   const rejected = new Set<number>(plan.badLines);
@@ -156,7 +191,11 @@ function groupsOf(plan: Plan, rows: RawRow[]): { groups: Group[]; rejected: Set<
 }
 
 const merge = (gs: Group[]): Group => ({
-  dwellings: gs.flatMap((g) => g.dwellings), units: gs.flatMap((g) => g.units), leases: gs.flatMap((g) => g.leases), members: gs.flatMap((g) => g.members), rows: gs.reduce((n, g) => n + g.rows, 0),
+  dwellings: gs.flatMap((g) => g.dwellings),
+  units: gs.flatMap((g) => g.units),
+  leases: gs.flatMap((g) => g.leases),
+  members: gs.flatMap((g) => g.members),
+  rows: gs.reduce((n, g) => n + g.rows, 0),
 });
 
 // ───────────── the mutation ─────────────
@@ -170,18 +209,27 @@ async function reference(ctx: Context, landlordId: string) {
     p.dwelling.findMany({ where: { landlordId }, select: { reference: true } }),
   ]);
   return {
-    landlordId, today: new Date().toISOString().slice(0, 10), municipalities: new Set(municipalities.map((m) => m.id)),
-    developers: new Set(developers.map((d) => d.id)), conventions: new Set(conventions.map((c) => c.id)), existingReferences: new Set(refs.map((r) => r.reference)),
+    landlordId,
+    today: new Date().toISOString().slice(0, 10),
+    municipalities: new Set(municipalities.map((m) => m.id)),
+    developers: new Set(developers.map((d) => d.id)),
+    conventions: new Set(conventions.map((c) => c.id)),
+    existingReferences: new Set(refs.map((r) => r.reference)),
   };
 }
 
-export async function importPortfolio(ctx: Context, input: typeof ImportPortfolioInput.$inferInput): Promise<{ portfolioImport: PortfolioImport | null; userErrors: UserError[] }> {
+export async function importPortfolio(
+  ctx: Context,
+  input: typeof ImportPortfolioInput.$inferInput,
+): Promise<{ portfolioImport: PortfolioImport | null; userErrors: UserError[] }> {
   const p = new Problems();
   checkInt(p, "batchSize", input.batchSize, { min: 10, max: 5000 });
-  if (input.content.length > MAX_CONTENT) p.add("content", "TOO_LONG", `content is ${input.content.length} characters long; at most ${MAX_CONTENT} are allowed`);
+  if (input.content.length > MAX_CONTENT)
+    p.add("content", "TOO_LONG", `content is ${input.content.length} characters long; at most ${MAX_CONTENT} are allowed`);
   let landlordId = organisationOf(ctx.viewer);
   if (input.landlordId != null) {
-    if (!isMinistryAdmin(ctx.viewer)) p.add("landlordId", "FORBIDDEN", "Only a ministry administrator names the landlord; a landlord imports into its own stock");
+    if (!isMinistryAdmin(ctx.viewer))
+      p.add("landlordId", "FORBIDDEN", "Only a ministry administrator names the landlord; a landlord imports into its own stock");
     else landlordId = checkId(p, "landlordId", input.landlordId, "Organisation") ?? landlordId;
   } else if (isMinistryAdmin(ctx.viewer)) p.add("landlordId", "REQUIRED", "A ministry administrator must name the landlord");
   if (p.any) return { portfolioImport: null, userErrors: p.list };
@@ -202,7 +250,8 @@ export async function importPortfolio(ctx: Context, input: typeof ImportPortfoli
       checkHeader(rows, () => firstLine.split(",").map((c) => c.trim().replace(/^"|"$/g, "")));
     }
   } catch (e) {
-    if (e instanceof FileError) return { portfolioImport: null, userErrors: [{ field: ["input", "content"], code: "INVALID_VALUE", message: e.message, rule: null }] };
+    if (e instanceof FileError)
+      return { portfolioImport: null, userErrors: [{ field: ["input", "content"], code: "INVALID_VALUE", message: e.message, rule: null }] };
     throw e;
   }
 
@@ -210,7 +259,15 @@ export async function importPortfolio(ctx: Context, input: typeof ImportPortfoli
   const batch = input.batchSize ?? DEFAULT_BATCH;
   const id = randomUUID();
   const record = await ctx.prisma.portfolioImport.create({
-    data: { id, landlordId, format: input.format, mode, status: "VALIDATING", totalRows: rows.length, apiKeyId: ctx.viewer.kind === "apiKey" ? ctx.viewer.apiKeyId : null },
+    data: {
+      id,
+      landlordId,
+      format: input.format,
+      mode,
+      status: "VALIDATING",
+      totalRows: rows.length,
+      apiKeyId: ctx.viewer.kind === "apiKey" ? ctx.viewer.apiKeyId : null,
+    },
   });
   const progress = (data: Prisma.PortfolioImportUpdateInput) => ctx.prisma.portfolioImport.update({ where: { id }, data });
   try {
@@ -219,14 +276,32 @@ export async function importPortfolio(ctx: Context, input: typeof ImportPortfoli
     await progress({ processedRows: rows.length });
     const { groups, rejected } = groupsOf(plan, rows);
     const report = plan.errors as unknown as Prisma.InputJsonValue;
-    const summary = (applied: number, status: string) => ({ importId: id, landlordId, format: input.format, mode, totalRows: rows.length, appliedRows: applied, rejectedRows: rows.length - applied, badRows: plan.badLines.size, status });
+    const summary = (applied: number, status: string) => ({
+      importId: id,
+      landlordId,
+      format: input.format,
+      mode,
+      totalRows: rows.length,
+      appliedRows: applied,
+      rejectedRows: rows.length - applied,
+      badRows: plan.badLines.size,
+      status,
+    });
     const tx = <T>(work: (t: Tx) => Promise<T>) => ctx.prisma.$transaction(work, { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 });
 
     if (mode === "ALL_OR_NOTHING" || plan.errors.length === 0) {
       if (plan.errors.length > 0) {
         await tx(async (t) => {
           await t.portfolioImport.update({ where: { id }, data: { status: "REJECTED", rejectedRows: rows.length, report, finishedAt: new Date() } });
-          await recordAudit(t, { viewer: ctx.viewer, correlationId: ctx.correlationId, action: "importPortfolio", entityType: "PortfolioImport", entityId: id, before: null, after: summary(0, "REJECTED") });
+          await recordAudit(t, {
+            viewer: ctx.viewer,
+            correlationId: ctx.correlationId,
+            action: "importPortfolio",
+            entityType: "PortfolioImport",
+            entityId: id,
+            before: null,
+            after: summary(0, "REJECTED"),
+          });
           await markIdempotency(t, ctx);
         });
       } else {
@@ -234,7 +309,15 @@ export async function importPortfolio(ctx: Context, input: typeof ImportPortfoli
         await tx(async (t) => {
           await apply(t, ctx, merge(groups), id);
           await t.portfolioImport.update({ where: { id }, data: { status: "APPLIED", appliedRows: rows.length, report: [], finishedAt: new Date() } });
-          await recordAudit(t, { viewer: ctx.viewer, correlationId: ctx.correlationId, action: "importPortfolio", entityType: "PortfolioImport", entityId: id, before: null, after: summary(rows.length, "APPLIED") });
+          await recordAudit(t, {
+            viewer: ctx.viewer,
+            correlationId: ctx.correlationId,
+            action: "importPortfolio",
+            entityType: "PortfolioImport",
+            entityId: id,
+            before: null,
+            after: summary(rows.length, "APPLIED"),
+          });
           await markIdempotency(t, ctx);
         });
       }
@@ -251,7 +334,15 @@ export async function importPortfolio(ctx: Context, input: typeof ImportPortfoli
       }
       await tx(async (t) => {
         await t.portfolioImport.update({ where: { id }, data: { status: applied > 0 ? "PARTIALLY_APPLIED" : "REJECTED", finishedAt: new Date() } });
-        await recordAudit(t, { viewer: ctx.viewer, correlationId: ctx.correlationId, action: "importPortfolio", entityType: "PortfolioImport", entityId: id, before: null, after: summary(applied, "PARTIALLY_APPLIED") });
+        await recordAudit(t, {
+          viewer: ctx.viewer,
+          correlationId: ctx.correlationId,
+          action: "importPortfolio",
+          entityType: "PortfolioImport",
+          entityId: id,
+          before: null,
+          after: summary(applied, "PARTIALLY_APPLIED"),
+        });
         await markIdempotency(t, ctx);
       });
     }
@@ -266,7 +357,8 @@ export async function importPortfolio(ctx: Context, input: typeof ImportPortfoli
 builder.mutationField("importPortfolio", (t) =>
   t.field({
     type: ImportPortfolioPayload,
-    description: "Imports a landlord's portfolio — dwellings, accommodation units, leases and households — from a CSV or XLSX file, validated row by row with the mutations' rules; every bad row is reported with its line, column and rule. ALL_OR_NOTHING (default) applies nothing unless the whole file is valid.",
+    description:
+      "Imports a landlord's portfolio — dwellings, accommodation units, leases and households — from a CSV or XLSX file, validated row by row with the mutations' rules; every bad row is reported with its line, column and rule. ALL_OR_NOTHING (default) applies nothing unless the whole file is valid.",
     authScopes: { landlord: true, ministryAdmin: true },
     args: { input: t.arg({ type: ImportPortfolioInput, required: true, description: "The file." }) },
     resolve: (_r, { input }, ctx) => importPortfolio(ctx, input),
@@ -289,5 +381,3 @@ builder.queryField("portfolioImport", (t) =>
     },
   }),
 );
-
-

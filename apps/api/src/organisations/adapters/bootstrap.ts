@@ -13,7 +13,11 @@ import { recordAudit } from "../../db/audit-trail.js";
 
 export const BOOTSTRAP_VIEWER = { kind: "anonymous" } as const;
 
-export async function bootstrap(prisma: PrismaClient, ministryName: string, label = "first ministry administrator"): Promise<{ municipalities: number; ministryId: string; key: string | null }> {
+export async function bootstrap(
+  prisma: PrismaClient,
+  ministryName: string,
+  label = "first ministry administrator",
+): Promise<{ municipalities: number; ministryId: string; key: string | null }> {
   return prisma.$transaction(async (tx) => {
     const existing = await tx.municipality.count();
     if (existing === 0) {
@@ -23,7 +27,15 @@ export async function bootstrap(prisma: PrismaClient, ministryName: string, labe
     if (ministry) return { municipalities: existing || MUNICIPALITIES.length, ministryId: ministry.id, key: null };
     const created = await tx.organisation.create({ data: { name: ministryName, kind: "MINISTRY" } });
     const issued = await issueApiKey(tx, { organisationId: created.id, role: "MINISTRY_ADMIN", label });
-    await recordAudit(tx, { viewer: BOOTSTRAP_VIEWER, correlationId: "bootstrap", action: "bootstrap", entityType: "Organisation", entityId: created.id, before: null, after: { name: ministryName, municipalities: MUNICIPALITIES.length, apiKeyPrefix: issued.prefix } });
+    await recordAudit(tx, {
+      viewer: BOOTSTRAP_VIEWER,
+      correlationId: "bootstrap",
+      action: "bootstrap",
+      entityType: "Organisation",
+      entityId: created.id,
+      before: null,
+      after: { name: ministryName, municipalities: MUNICIPALITIES.length, apiKeyPrefix: issued.prefix },
+    });
     return { municipalities: MUNICIPALITIES.length, ministryId: created.id, key: issued.key };
   });
 }

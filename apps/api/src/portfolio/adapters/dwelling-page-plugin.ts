@@ -51,15 +51,37 @@ import type { Context } from "../../schema/context.js";
 import { limits } from "../../schema/builder.js";
 import { dwellingScopeSql, dwellingStockCountScopeSql } from "../../access/tenant.js";
 import { dwellingFastPathEnabled, dwellingWhere } from "../types/dwelling.js";
-import { type Compile, decline, argsOf, join, object, ORDER_COLUMN, DEFAULT_PAGE, MAX_PAGE, filterSql, raw, cursorId, sql, cursorOf, fieldsOf, pageInfo, dwellingNode, key, NotCovered } from "./dwelling-page-sql.js";
-
+import {
+  type Compile,
+  decline,
+  argsOf,
+  join,
+  object,
+  ORDER_COLUMN,
+  DEFAULT_PAGE,
+  MAX_PAGE,
+  filterSql,
+  raw,
+  cursorId,
+  sql,
+  cursorOf,
+  fieldsOf,
+  pageInfo,
+  dwellingNode,
+  key,
+  NotCovered,
+} from "./dwelling-page-sql.js";
 
 /** The whole `data` of a covered `dwellings` operation as one statement, or decline. */
 function compileDwellings(c: Compile, field: FieldNode): Prisma.Sql {
   const scope = dwellingScopeSql(c.ctx.viewer, "d") ?? decline("scope");
   const args = argsOf(c, "Query", field) as {
-    first?: number | null; last?: number | null; after?: string | null; before?: string | null;
-    filter?: Parameters<typeof dwellingWhere>[0]; orderBy?: { field: keyof typeof ORDER_COLUMN; direction?: "ASC" | "DESC" | null } | null;
+    first?: number | null;
+    last?: number | null;
+    after?: string | null;
+    before?: string | null;
+    filter?: Parameters<typeof dwellingWhere>[0];
+    orderBy?: { field: keyof typeof ORDER_COLUMN; direction?: "ASC" | "DESC" | null } | null;
   };
   const { first, last, after, before } = args;
   if ((first != null && first < 0) || (last != null && last < 0)) return decline("negative page size");
@@ -87,7 +109,10 @@ function compileDwellings(c: Compile, field: FieldNode): Prisma.Sql {
     // Rows after the cursor in the page's order (before it, backwards): where column and id go the
     // same way, a row-value comparison, which the (column, id) index serves as a range (page 100
     // costs what page 1 does); otherwise the range on the column and the tie on the id.
-    if (!desc) conditions.push(sql`(${C}, d."id") ${raw(backward ? "<" : ">")} (SELECT ${raw(`k."${column}"`)}, k."id" FROM "Dwelling" k WHERE k."id" = ${id}::uuid AND ${kScope})`);
+    if (!desc)
+      conditions.push(
+        sql`(${C}, d."id") ${raw(backward ? "<" : ">")} (SELECT ${raw(`k."${column}"`)}, k."id" FROM "Dwelling" k WHERE k."id" = ${id}::uuid AND ${kScope})`,
+      );
     else if (!backward) conditions.push(sql`${C} <= ${at} AND (${C} < ${at} OR d."id" > ${id}::uuid)`);
     else conditions.push(sql`${C} >= ${at} AND (${C} > ${at} OR d."id" < ${id}::uuid)`);
   }
@@ -109,9 +134,22 @@ function compileDwellings(c: Compile, field: FieldNode): Prisma.Sql {
       case "__typename":
         return [k, raw(`'QueryDwellingsConnection'`)];
       case "totalCount":
-        return [k, filtered ? sql`(SELECT count(*) FROM "Dwelling" d WHERE ${join(base, " AND ")})::int` : sql`(SELECT coalesce(sum(s."dwellings"), 0) FROM "DwellingStockCount" s WHERE ${dwellingStockCountScopeSql(c.ctx.viewer, "s") ?? decline("count scope")})::int`];
+        return [
+          k,
+          filtered
+            ? sql`(SELECT count(*) FROM "Dwelling" d WHERE ${join(base, " AND ")})::int`
+            : sql`(SELECT coalesce(sum(s."dwellings"), 0) FROM "DwellingStockCount" s WHERE ${dwellingStockCountScopeSql(c.ctx.viewer, "s") ?? decline("count scope")})::int`,
+        ];
       case "pageInfo":
-        return [k, pageInfo(f, { hasNext, hasPrevious, start: raw(`(SELECT page.cursor FROM page WHERE page.rn = ${startRn} AND 1 <= ${n})`), end: raw(`(SELECT page.cursor FROM page WHERE page.rn = ${endRn} AND 1 <= ${n})`) })];
+        return [
+          k,
+          pageInfo(f, {
+            hasNext,
+            hasPrevious,
+            start: raw(`(SELECT page.cursor FROM page WHERE page.rn = ${startRn} AND 1 <= ${n})`),
+            end: raw(`(SELECT page.cursor FROM page WHERE page.rn = ${endRn} AND 1 <= ${n})`),
+          }),
+        ];
       case "edges": {
         const edge = object(
           fieldsOf(f.selectionSet).map((e): [string, Prisma.Sql] => {
@@ -123,7 +161,10 @@ function compileDwellings(c: Compile, field: FieldNode): Prisma.Sql {
             return decline(`edge ${e.name.value}`);
           }),
         );
-        return [k, sql`(SELECT coalesce(json_agg(${edge} ORDER BY ${raw(`page.rn ${backward ? "DESC" : "ASC"}`)}) FILTER (WHERE ${inPage}), '[]'::json) FROM page)`];
+        return [
+          k,
+          sql`(SELECT coalesce(json_agg(${edge} ORDER BY ${raw(`page.rn ${backward ? "DESC" : "ASC"}`)}) FILTER (WHERE ${inPage}), '[]'::json) FROM page)`,
+        ];
       }
       default:
         return decline(`connection ${f.name.value}`);
@@ -133,7 +174,9 @@ function compileDwellings(c: Compile, field: FieldNode): Prisma.Sql {
 }
 
 /** The statement answering this operation, or null when it is not covered (then it is executed). */
-export function compileDwellingPage(request: Pick<GraphQLRequestContextResponseForOperation<Context>, "operation" | "schema" | "request" | "contextValue" | "document">): Prisma.Sql | null {
+export function compileDwellingPage(
+  request: Pick<GraphQLRequestContextResponseForOperation<Context>, "operation" | "schema" | "request" | "contextValue" | "document">,
+): Prisma.Sql | null {
   const { operation, schema, contextValue: ctx } = request;
   if (operation.operation !== "query" || operation.directives?.length) return null;
   if (ctx.viewer.kind !== "apiKey" || !dwellingFastPathEnabled()) return null;
@@ -179,7 +222,13 @@ const PER_DOCUMENT = 256;
 
 function cachedDwellingPage(request: Parameters<typeof compileDwellingPage>[0]): Prisma.Sql | null {
   const v = request.contextValue.viewer;
-  const id = JSON.stringify([v.kind === "apiKey" ? [v.role, v.organisationId] : null, request.operation.name?.value ?? null, request.request.variables ?? {}, limits.maxDepth, limits.maxCost]);
+  const id = JSON.stringify([
+    v.kind === "apiKey" ? [v.role, v.organisationId] : null,
+    request.operation.name?.value ?? null,
+    request.request.variables ?? {},
+    limits.maxDepth,
+    limits.maxCost,
+  ]);
   let byKey = compiled.get(request.document);
   const hit = byKey?.get(id);
   if (hit !== undefined) return hit;
@@ -214,7 +263,10 @@ export const dwellingPagePlugin: ApolloServerPlugin<Context> = {
           // A database failure: executed, so that the error is reported (503 when the database is unavailable) as for any request.
           return null;
         }
-        return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: { data: new RawData(json) as unknown as Record<string, unknown> } } };
+        return {
+          http: { status: undefined, headers: new HeaderMap() },
+          body: { kind: "single", singleResult: { data: new RawData(json) as unknown as Record<string, unknown> } },
+        };
       },
     };
   },

@@ -48,7 +48,6 @@ import type { Context } from "../../schema/context.js";
 import { conventionOwnsSql } from "../../access/tenant.js";
 import { FIELD_CLASSES, OMITTED_ROWS } from "../../privacy/personal-data.js";
 
-
 export const raw = Prisma.raw;
 export const sql = Prisma.sql;
 export const join = Prisma.join;
@@ -159,11 +158,21 @@ export function argsOf(c: Compile, type: string, field: FieldNode): Record<strin
 export function object(pairs: [string, Prisma.Sql][]): Prisma.Sql {
   if (pairs.length === 0) return decline("empty selection");
   if (pairs.length > 50) return decline("too many fields");
-  return sql`json_build_object(${join(pairs.map(([k, v]) => sql`${key(k)}, ${v}`), ", ")})`;
+  return sql`json_build_object(${join(
+    pairs.map(([k, v]) => sql`${key(k)}, ${v}`),
+    ", ",
+  )})`;
 }
 
 /** A plain object's fields (scalars from `table`, relations from `relation`), no arguments. */
-export function node(c: Compile, type: string, a: string, set: SelectionSetNode | undefined, table: Record<string, Scalar>, relation?: (f: FieldNode) => Prisma.Sql | undefined): Prisma.Sql {
+export function node(
+  c: Compile,
+  type: string,
+  a: string,
+  set: SelectionSetNode | undefined,
+  table: Record<string, Scalar>,
+  relation?: (f: FieldNode) => Prisma.Sql | undefined,
+): Prisma.Sql {
   return object(
     fieldsOf(set).map((f) => {
       const k = f.alias?.value ?? f.name.value;
@@ -215,7 +224,15 @@ function unitsConnection(c: Compile, a: string, field: FieldNode): Prisma.Sql {
       case "totalCount":
         return [k, raw(`(SELECT count(*) FROM "AccommodationUnit" ${u}t WHERE ${u}t."dwellingId" = ${a}."id")::int`)];
       case "pageInfo":
-        return [k, pageInfo(f, { hasNext: sql`${fetched} > ${n}`, hasPrevious: sql`false`, start: raw(`(SELECT ${rows}.cursor FROM ${rows} WHERE ${rows}.rn = 1 AND 1 <= ${n})`), end: raw(`(SELECT ${rows}.cursor FROM ${rows} WHERE ${rows}.rn = least(${n}, (SELECT count(*) FROM ${rows})))`) })];
+        return [
+          k,
+          pageInfo(f, {
+            hasNext: sql`${fetched} > ${n}`,
+            hasPrevious: sql`false`,
+            start: raw(`(SELECT ${rows}.cursor FROM ${rows} WHERE ${rows}.rn = 1 AND 1 <= ${n})`),
+            end: raw(`(SELECT ${rows}.cursor FROM ${rows} WHERE ${rows}.rn = least(${n}, (SELECT count(*) FROM ${rows})))`),
+          }),
+        ];
       case "edges": {
         const edge = object(
           fieldsOf(f.selectionSet).map((e): [string, Prisma.Sql] => {

@@ -14,10 +14,7 @@ import { isMinistryAdmin, organisationOf } from "../../identity/viewer.js";
 import { todayIso } from "@abordable/domain";
 import { fail, TEXT, DwellingPayload, MUTATE, AREA, checkCategory, REFERENCE_TAKEN, ownDwelling } from "./support.js";
 
-
-
 // ───────────── inputs ─────────────
-
 
 const CreateDwellingInput = builder.inputType("CreateDwellingInput", {
   description: "A new dwelling in the caller's stock (or, for a ministry administrator, in the named landlord's).",
@@ -29,7 +26,11 @@ const CreateDwellingInput = builder.inputType("CreateDwellingInput", {
     financingConventionId: t.id({ required: false, description: "Financial-participation convention of the developer (art. 8-9)." }),
     compensationConventionId: t.id({ required: false, description: "Compensation convention of the landlord (art. 40)." }),
     category: t.field({ type: DwellingCategoryEnum, required: true, description: "Category (art. 12)." }),
-    dedicatedSubCategory: t.field({ type: DedicatedSubCategoryEnum, required: false, description: "Required for dedicated dwellings, absent otherwise (art. 12 §2)." }),
+    dedicatedSubCategory: t.field({
+      type: DedicatedSubCategoryEnum,
+      required: false,
+      description: "Required for dedicated dwellings, absent otherwise (art. 12 §2).",
+    }),
     type: t.field({ type: DwellingTypeEnum, required: true, description: "Physical type." }),
     bedrooms: t.int({ required: true, description: "Bedrooms (0 for a studio)." }),
     usefulArea: t.field({ type: "Decimal", required: true, description: "Useful living area, m2, greater than 0, two decimals at most." }),
@@ -39,7 +40,11 @@ const CreateDwellingInput = builder.inputType("CreateDwellingInput", {
     energyRenovated: t.boolean({ required: false, description: "Energy renovation done." }),
     hasEquippedKitchen: t.boolean({ required: false, description: "Equipped kitchen (default true)." }),
     hasOutdoorSpace: t.boolean({ required: false, description: "Balcony, terrace or private garden (default false)." }),
-    managedSince: t.field({ type: "Date", required: false, description: "Since when the landlord manages it as affordable rental stock (art. 40); default: its first letting (recordLetting)." }),
+    managedSince: t.field({
+      type: "Date",
+      required: false,
+      description: "Since when the landlord manages it as affordable rental stock (art. 40); default: its first letting (recordLetting).",
+    }),
   }),
 });
 
@@ -80,12 +85,14 @@ builder.mutationField("createDwelling", (t) =>
         if (input.managedSince && input.managedSince > todayIso()) p.add("managedSince", "OUT_OF_RANGE", "managedSince is in the future");
         let landlordId = organisationOf(ctx.viewer);
         if (input.landlordId != null) {
-          if (!isMinistryAdmin(ctx.viewer)) p.add("landlordId", "FORBIDDEN", "Only a ministry administrator names the landlord; a landlord creates in its own stock");
+          if (!isMinistryAdmin(ctx.viewer))
+            p.add("landlordId", "FORBIDDEN", "Only a ministry administrator names the landlord; a landlord creates in its own stock");
           else landlordId = checkId(p, "landlordId", input.landlordId, "Organisation") ?? landlordId;
         } else if (isMinistryAdmin(ctx.viewer)) {
           p.add("landlordId", "REQUIRED", "A ministry administrator must name the landlord");
         }
-        for (const f of ["developerId", "projectId", "financingConventionId", "compensationConventionId"] as const) checkId(p, f, input[f], f === "developerId" ? "Organisation" : f === "projectId" ? "Project" : "Convention");
+        for (const f of ["developerId", "projectId", "financingConventionId", "compensationConventionId"] as const)
+          checkId(p, f, input[f], f === "developerId" ? "Organisation" : f === "projectId" ? "Project" : "Convention");
         if (p.any) fail(p);
 
         // Every ID goes through the reference policy (issue 12 finding 5): a landlord attaches its
@@ -98,11 +105,13 @@ builder.mutationField("createDwelling", (t) =>
         if (!municipality) p.add("municipalityCode", "NOT_FOUND", `No municipality with code "${input.municipalityCode}" (see Query.municipalities)`);
         if (p.any || !landlord || !developer) fail(p);
         const project = input.projectId != null ? await projectToAttach(tx, ctx, p, "projectId", input.projectId, developer.id) : null;
-        const financing = input.financingConventionId != null ? await conventionToAttach(tx, ctx, p, "financingConventionId", input.financingConventionId) : null;
+        const financing =
+          input.financingConventionId != null ? await conventionToAttach(tx, ctx, p, "financingConventionId", input.financingConventionId) : null;
         if (financing && (financing.kind !== "FINANCIAL_PARTICIPATION" || financing.developerId !== developer.id)) {
           p.add("financingConventionId", "RULE_VIOLATION", "Must be a financial-participation convention of this developer", "law art. 8");
         }
-        const compensation = input.compensationConventionId != null ? await conventionToAttach(tx, ctx, p, "compensationConventionId", input.compensationConventionId) : null;
+        const compensation =
+          input.compensationConventionId != null ? await conventionToAttach(tx, ctx, p, "compensationConventionId", input.compensationConventionId) : null;
         if (compensation && (compensation.kind !== "COMPENSATION" || compensation.landlordId !== landlordId)) {
           p.add("compensationConventionId", "RULE_VIOLATION", "Must be a compensation convention of this landlord", "law art. 40");
         }
@@ -114,18 +123,33 @@ builder.mutationField("createDwelling", (t) =>
         const compensationConventionId = compensation?.id;
 
         // Two creations with one reference at once: the unique key (landlord, reference) lets one win.
-        const dwelling = await uniquely(tx.dwelling.create({
-          data: {
-            reference: reference!, landlordId, developerId: developerId!, projectId: projectId ?? null,
-            financingConventionId: financingConventionId ?? null, compensationConventionId: compensationConventionId ?? null,
-            category: input.category, dedicatedSubCategory: input.dedicatedSubCategory ?? null, type: input.type, bedrooms: input.bedrooms,
-            usefulArea: input.usefulArea.toFixed(), municipalityId: input.municipalityCode, address: address!,
-            firstOccupiedYear: input.firstOccupiedYear ?? null, energyRenovated: input.energyRenovated ?? false,
-            hasEquippedKitchen: input.hasEquippedKitchen ?? true, hasOutdoorSpace: input.hasOutdoorSpace ?? false,
-            managedSince: input.managedSince ? asDate(input.managedSince) : null,
-            status: "VACANT",
-          },
-        }), [], REFERENCE_TAKEN(reference));
+        const dwelling = await uniquely(
+          tx.dwelling.create({
+            data: {
+              reference: reference!,
+              landlordId,
+              developerId: developerId!,
+              projectId: projectId ?? null,
+              financingConventionId: financingConventionId ?? null,
+              compensationConventionId: compensationConventionId ?? null,
+              category: input.category,
+              dedicatedSubCategory: input.dedicatedSubCategory ?? null,
+              type: input.type,
+              bedrooms: input.bedrooms,
+              usefulArea: input.usefulArea.toFixed(),
+              municipalityId: input.municipalityCode,
+              address: address!,
+              firstOccupiedYear: input.firstOccupiedYear ?? null,
+              energyRenovated: input.energyRenovated ?? false,
+              hasEquippedKitchen: input.hasEquippedKitchen ?? true,
+              hasOutdoorSpace: input.hasOutdoorSpace ?? false,
+              managedSince: input.managedSince ? asDate(input.managedSince) : null,
+              status: "VACANT",
+            },
+          }),
+          [],
+          REFERENCE_TAKEN(reference),
+        );
         return { result: dwelling, entityType: "Dwelling", entityId: dwelling.id, before: null, after: dwelling };
       });
       return { dwelling: out.result, userErrors: out.userErrors };
@@ -152,27 +176,36 @@ builder.mutationField("updateDwelling", (t) =>
         const before = await ownDwelling(tx, ctx, p, "id", input.id);
         if (!before) fail(p);
         const category = input.category ?? before.category;
-        const sub = input.dedicatedSubCategory !== undefined ? input.dedicatedSubCategory : category === "ALL_PUBLIC" && input.category ? null : before.dedicatedSubCategory;
+        const sub =
+          input.dedicatedSubCategory !== undefined
+            ? input.dedicatedSubCategory
+            : category === "ALL_PUBLIC" && input.category
+              ? null
+              : before.dedicatedSubCategory;
         checkCategory(p, category, sub);
         if (reference && reference !== before.reference && (await tx.dwelling.findFirst({ where: { landlordId: before.landlordId, reference } }))) {
           p.add("reference", "CONFLICT", `Reference "${reference}" is already used in this landlord's stock`);
         }
         if (p.any) fail(p);
-        const after = await uniquely(tx.dwelling.update({
-          where: { id: before.id },
-          data: {
-            ...(reference !== undefined && { reference }),
-            ...(address !== undefined && { address }),
-            category,
-            dedicatedSubCategory: sub ?? null,
-            ...(input.bedrooms != null && { bedrooms: input.bedrooms }),
-            ...(input.usefulArea != null && { usefulArea: input.usefulArea.toFixed() }),
-            ...(input.firstOccupiedYear != null && { firstOccupiedYear: input.firstOccupiedYear }),
-            ...(input.energyRenovated != null && { energyRenovated: input.energyRenovated }),
-            ...(input.hasEquippedKitchen != null && { hasEquippedKitchen: input.hasEquippedKitchen }),
-            ...(input.hasOutdoorSpace != null && { hasOutdoorSpace: input.hasOutdoorSpace }),
-          },
-        }), [], REFERENCE_TAKEN(reference));
+        const after = await uniquely(
+          tx.dwelling.update({
+            where: { id: before.id },
+            data: {
+              ...(reference !== undefined && { reference }),
+              ...(address !== undefined && { address }),
+              category,
+              dedicatedSubCategory: sub ?? null,
+              ...(input.bedrooms != null && { bedrooms: input.bedrooms }),
+              ...(input.usefulArea != null && { usefulArea: input.usefulArea.toFixed() }),
+              ...(input.firstOccupiedYear != null && { firstOccupiedYear: input.firstOccupiedYear }),
+              ...(input.energyRenovated != null && { energyRenovated: input.energyRenovated }),
+              ...(input.hasEquippedKitchen != null && { hasEquippedKitchen: input.hasEquippedKitchen }),
+              ...(input.hasOutdoorSpace != null && { hasOutdoorSpace: input.hasOutdoorSpace }),
+            },
+          }),
+          [],
+          REFERENCE_TAKEN(reference),
+        );
         return { result: after, entityType: "Dwelling", entityId: after.id, before, after };
       });
       return { dwelling: out.result, userErrors: out.userErrors };

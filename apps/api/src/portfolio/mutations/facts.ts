@@ -24,14 +24,30 @@ const RecordDwellingFactsInput = builder.inputType("RecordDwellingFactsInput", {
   fields: (t) => ({
     dwellingId: t.id({ required: true, description: "The dwelling." }),
     effectiveOn: t.field({ type: "Date", required: true, description: "Date the facts take effect (kept in the audit trail); not in the future." }),
-    managedSince: t.field({ type: "Date", required: false, description: "Since when the landlord manages the dwelling as affordable rental stock (art. 40); the statement counts it from then." }),
-    firstLettingOn: t.field({ type: "Date", required: false, description: "Date of first letting (bill art. 13 §3: capital remuneration runs from it); not before managedSince." }),
+    managedSince: t.field({
+      type: "Date",
+      required: false,
+      description: "Since when the landlord manages the dwelling as affordable rental stock (art. 40); the statement counts it from then.",
+    }),
+    firstLettingOn: t.field({
+      type: "Date",
+      required: false,
+      description: "Date of first letting (bill art. 13 §3: capital remuneration runs from it); not before managedSince.",
+    }),
     firstOccupiedYear: t.int({ required: false, description: "Year of first occupation (annex III energy flat)." }),
     energyRenovated: t.boolean({ required: false, description: "Energy renovation done (annex III)." }),
     hasEquippedKitchen: t.boolean({ required: false, description: "Equipped kitchen (annex III)." }),
     hasOutdoorSpace: t.boolean({ required: false, description: "Balcony, terrace or private garden (annex III)." }),
-    rentToDeveloperMonthly: t.field({ type: "Decimal", required: false, description: "Monthly rent the landlord pays to the developer (art. 13 §1, art. 40 §1), EUR." }),
-    ancillaryRentMonthly: t.field({ type: "Decimal", required: false, description: "Monthly rent of the ancillary areas let with the dwelling — parking, cellar (art. 40 §1), EUR." }),
+    rentToDeveloperMonthly: t.field({
+      type: "Decimal",
+      required: false,
+      description: "Monthly rent the landlord pays to the developer (art. 13 §1, art. 40 §1), EUR.",
+    }),
+    ancillaryRentMonthly: t.field({
+      type: "Decimal",
+      required: false,
+      description: "Monthly rent of the ancillary areas let with the dwelling — parking, cellar (art. 40 §1), EUR.",
+    }),
     compensationConventionId: t.id({ required: false, description: "The landlord's compensation convention (art. 40) the dwelling is under." }),
   }),
 });
@@ -39,13 +55,22 @@ const RecordDwellingFactsInput = builder.inputType("RecordDwellingFactsInput", {
 const DwellingFactsPayload = builder.objectRef<{ dwelling: Dwelling | null; userErrors: UserError[] }>("DwellingFactsPayload").implement({
   description: "Result of recordDwellingFacts.",
   fields: (t) => ({
-    dwelling: t.field({ type: DwellingRef, nullable: true, description: "The dwelling as changed; null when there are user errors.", resolve: (p) => p.dwelling }),
+    dwelling: t.field({
+      type: DwellingRef,
+      nullable: true,
+      description: "The dwelling as changed; null when there are user errors.",
+      resolve: (p) => p.dwelling,
+    }),
     userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
   }),
 });
 
 builder.prismaObjectFields("Dwelling", (t) => ({
-  managedSince: t.expose("managedSince", { type: "Date", nullable: true, description: "Since when the landlord manages it as affordable rental stock (art. 40); the landlord statement counts it from then." }),
+  managedSince: t.expose("managedSince", {
+    type: "Date",
+    nullable: true,
+    description: "Since when the landlord manages it as affordable rental stock (art. 40); the landlord statement counts it from then.",
+  }),
 }));
 
 builder.mutationField("recordDwellingFacts", (t) =>
@@ -78,7 +103,13 @@ builder.mutationField("recordDwellingFacts", (t) =>
         }
         const managed = input.managedSince ?? before.managedSince?.toISOString().slice(0, 10) ?? null;
         const firstLet = input.firstLettingOn ?? before.firstLettingOn?.toISOString().slice(0, 10) ?? null;
-        if (managed && firstLet && firstLet < managed) p.add(input.firstLettingOn ? "firstLettingOn" : "managedSince", "RULE_VIOLATION", `First letting (${firstLet}) before the landlord manages the dwelling (${managed})`, "law art. 40");
+        if (managed && firstLet && firstLet < managed)
+          p.add(
+            input.firstLettingOn ? "firstLettingOn" : "managedSince",
+            "RULE_VIOLATION",
+            `First letting (${firstLet}) before the landlord manages the dwelling (${managed})`,
+            "law art. 40",
+          );
         if (p.any) throw new UserErrorsAbort(p.list);
         const after = await tx.dwelling.update({
           where: { id: before.id },

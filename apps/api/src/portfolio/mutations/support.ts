@@ -13,7 +13,6 @@ import { AccommodationUnitRef } from "../types/accommodation-unit.js";
 
 type Tx = Prisma.TransactionClient;
 
-
 export const AREA = { greaterThan: "0", max: "10000", scale: 2, unit: "m2" } as const;
 export const TEXT = { reference: 50, address: 300 } as const;
 
@@ -22,7 +21,12 @@ export const TEXT = { reference: 50, address: 300 } as const;
 export const DwellingPayload = builder.objectRef<{ dwelling: Dwelling | null; userErrors: UserError[] }>("DwellingPayload").implement({
   description: "Result of a dwelling mutation.",
   fields: (t) => ({
-    dwelling: t.field({ type: DwellingRef, nullable: true, description: "The dwelling as changed; null when there are user errors.", resolve: (p) => p.dwelling }),
+    dwelling: t.field({
+      type: DwellingRef,
+      nullable: true,
+      description: "The dwelling as changed; null when there are user errors.",
+      resolve: (p) => p.dwelling,
+    }),
     userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
   }),
 });
@@ -41,7 +45,12 @@ export const AccommodationUnitPayload = builder
         description: "The unit as changed; null when there are user errors or the event was for a whole dwelling.",
         resolve: (p) => p.accommodationUnit,
       }),
-      dwelling: t.field({ type: DwellingRef, nullable: true, description: "The dwelling as changed (a shared dwelling's status follows its units).", resolve: (p) => p.dwelling }),
+      dwelling: t.field({
+        type: DwellingRef,
+        nullable: true,
+        description: "The dwelling as changed (a shared dwelling's status follows its units).",
+        resolve: (p) => p.dwelling,
+      }),
       userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
     }),
   });
@@ -54,7 +63,8 @@ export function fail(p: Problems): never {
 
 export function checkCategory(p: Problems, category: string, sub: string | null | undefined): void {
   if (category === "DEDICATED" && !sub) p.add("dedicatedSubCategory", "RULE_VIOLATION", "A dedicated dwelling needs its sub-category", "law art. 12 §2");
-  if (category === "ALL_PUBLIC" && sub) p.add("dedicatedSubCategory", "RULE_VIOLATION", "A dwelling for all public has no dedicated sub-category", "law art. 12 §1");
+  if (category === "ALL_PUBLIC" && sub)
+    p.add("dedicatedSubCategory", "RULE_VIOLATION", "A dwelling for all public has no dedicated sub-category", "law art. 12 §1");
 }
 
 /** The dwelling if the caller may change it (its landlord, or a ministry administrator): the reference policy's (access/policy.ts). */
@@ -68,7 +78,10 @@ export async function ownUnit(tx: Tx, ctx: Context, p: Problems, field: string, 
   return unitToChange(tx, ctx, p, field, globalId);
 }
 
-export const REFERENCE_TAKEN = (reference: string | undefined) => ({ field: "reference", message: `Reference "${reference ?? ""}" is already used in this landlord's stock` });
+export const REFERENCE_TAKEN = (reference: string | undefined) => ({
+  field: "reference",
+  message: `Reference "${reference ?? ""}" is already used in this landlord's stock`,
+});
 
 export { todayIso } from "@abordable/domain";
 

@@ -13,8 +13,6 @@ import { todayIso } from "@abordable/domain";
 import type { UnitChange } from "./support.js";
 import { fail, AccommodationUnitPayload, TEXT, AREA, MUTATE, ownDwelling, ownUnit } from "./support.js";
 
-
-
 const CreateAccommodationUnitInput = builder.inputType("CreateAccommodationUnitInput", {
   description: "A new accommodation unit (unité d'hébergement) in a shared dwelling.",
   fields: (t) => ({
@@ -67,9 +65,13 @@ builder.mutationField("createAccommodationUnit", (t) =>
           p.add("reference", "CONFLICT", `Reference "${reference}" is already used in this dwelling`);
         }
         if (p.any) fail(p);
-        const unit = await uniquely(tx.accommodationUnit.create({
-          data: { dwellingId: dwelling.id, reference: reference!, usefulArea: input.usefulArea.toFixed(), capacity: input.capacity ?? 1, status: "VACANT" },
-        }), [], { field: "reference", message: `Reference "${reference ?? ""}" is already used in this dwelling` });
+        const unit = await uniquely(
+          tx.accommodationUnit.create({
+            data: { dwellingId: dwelling.id, reference: reference!, usefulArea: input.usefulArea.toFixed(), capacity: input.capacity ?? 1, status: "VACANT" },
+          }),
+          [],
+          { field: "reference", message: `Reference "${reference ?? ""}" is already used in this dwelling` },
+        );
         return { result: { unit: { ...unit, dwelling }, dwelling }, entityType: "AccommodationUnit", entityId: unit.id, before: null, after: unit };
       });
       return { accommodationUnit: out.result?.unit ?? null, dwelling: out.result?.dwelling ?? null, userErrors: out.userErrors };
@@ -151,14 +153,23 @@ function lettingMutation(name: "recordLetting" | "recordVacancy", to: "LET" | "V
             const { dwelling: _d, ...before } = unit;
             // Exactly one winner (issue 15 §2): the unit changes only if it still has the status read.
             await guarded(
-              tx.accommodationUnit.updateMany({ where: { id: unit.id, status: from }, data: { status: to, ...(to === "LET" && !unit.firstLettingOn && { firstLettingOn: date }) } }),
+              tx.accommodationUnit.updateMany({
+                where: { id: unit.id, status: from },
+                data: { status: to, ...(to === "LET" && !unit.firstLettingOn && { firstLettingOn: date }) },
+              }),
               "accommodationUnitId",
               `The unit is no longer ${from}: another request changed it meanwhile`,
             );
             const after = await tx.accommodationUnit.findUniqueOrThrow({ where: { id: unit.id } });
             // A shared dwelling is let while any of its units is let, derived under its row lock in this transaction.
             const dwelling = await deriveSharedDwellingStatus(tx, unit.dwellingId, to === "LET" ? date : undefined);
-            return { result: { unit: { ...after, dwelling }, dwelling }, entityType: "AccommodationUnit", entityId: unit.id, before, after: { ...after, date: input.date } };
+            return {
+              result: { unit: { ...after, dwelling }, dwelling },
+              entityType: "AccommodationUnit",
+              entityId: unit.id,
+              before,
+              after: { ...after, date: input.date },
+            };
           }
           const dwelling = await ownDwelling(tx, ctx, p, "dwellingId", input.dwellingId);
           if (!dwelling) fail(p);
@@ -169,12 +180,21 @@ function lettingMutation(name: "recordLetting" | "recordVacancy", to: "LET" | "V
           }
           if (p.any) fail(p);
           await guarded(
-            tx.dwelling.updateMany({ where: { id: dwelling.id, status: from }, data: { status: to, ...(to === "LET" && !dwelling.firstLettingOn && { firstLettingOn: date }), ...managedFrom(to, dwelling, date) } }),
+            tx.dwelling.updateMany({
+              where: { id: dwelling.id, status: from },
+              data: { status: to, ...(to === "LET" && !dwelling.firstLettingOn && { firstLettingOn: date }), ...managedFrom(to, dwelling, date) },
+            }),
             "dwellingId",
             `The dwelling is no longer ${from}: another request changed it meanwhile`,
           );
           const after = await tx.dwelling.findUniqueOrThrow({ where: { id: dwelling.id } });
-          return { result: { unit: null, dwelling: after }, entityType: "Dwelling", entityId: dwelling.id, before: dwelling, after: { ...after, date: input.date } };
+          return {
+            result: { unit: null, dwelling: after },
+            entityType: "Dwelling",
+            entityId: dwelling.id,
+            before: dwelling,
+            after: { ...after, date: input.date },
+          };
         });
         return { accommodationUnit: out.result?.unit ?? null, dwelling: out.result?.dwelling ?? null, userErrors: out.userErrors };
       },
@@ -182,5 +202,13 @@ function lettingMutation(name: "recordLetting" | "recordVacancy", to: "LET" | "V
   );
 }
 
-lettingMutation("recordLetting", "LET", "Records that a vacant dwelling or accommodation unit is let from a date; the first letting date is kept (capital remuneration runs from it, bill art. 13 §3).");
-lettingMutation("recordVacancy", "VACANT", "Records that a let dwelling or accommodation unit is vacant from a date (vacancy rates of the statement, art. 40 §3).");
+lettingMutation(
+  "recordLetting",
+  "LET",
+  "Records that a vacant dwelling or accommodation unit is let from a date; the first letting date is kept (capital remuneration runs from it, bill art. 13 §3).",
+);
+lettingMutation(
+  "recordVacancy",
+  "VACANT",
+  "Records that a let dwelling or accommodation unit is vacant from a date (vacancy rates of the statement, art. 40 §3).",
+);

@@ -29,8 +29,15 @@ export const DwellingRef = builder.prismaNode("Dwelling", {
     bedrooms: t.exposeInt("bedrooms", { description: "Number of bedrooms (chambres à coucher; RGD location art. 4)." }),
     usefulArea: t.expose("usefulArea", { type: "Decimal", description: "Useful living area (surface utile d'habitation), m2." }),
     address: t.exposeString("address", { description: "Postal address." }),
-    firstLettingOn: t.expose("firstLettingOn", { type: "Date", nullable: true, description: "Date of first letting; capital remuneration runs from it under the bill (art. 13 §3)." }),
-    firstOccupiedYear: t.exposeInt("firstOccupiedYear", { nullable: true, description: "Year of first occupation (annex III energy flat applies before 1990)." }),
+    firstLettingOn: t.expose("firstLettingOn", {
+      type: "Date",
+      nullable: true,
+      description: "Date of first letting; capital remuneration runs from it under the bill (art. 13 §3).",
+    }),
+    firstOccupiedYear: t.exposeInt("firstOccupiedYear", {
+      nullable: true,
+      description: "Year of first occupation (annex III energy flat applies before 1990).",
+    }),
     energyRenovated: t.exposeBoolean("energyRenovated", { description: "Energy renovation done (annex III table B does not apply)." }),
     hasEquippedKitchen: t.exposeBoolean("hasEquippedKitchen", { description: "Equipped kitchen (without: −2.5 % on the rent, annex III)." }),
     hasOutdoorSpace: t.exposeBoolean("hasOutdoorSpace", { description: "Balcony, terrace or private garden (without: −2.5 %, annex III)." }),
@@ -53,7 +60,8 @@ export const DwellingRef = builder.prismaNode("Dwelling", {
     compensationConvention: t.field({
       type: ConventionRef,
       nullable: true,
-      description: "Compensation convention with the landlord (art. 40) under which the dwelling is managed; null unless the caller is party to it or the ministry.",
+      description:
+        "Compensation convention with the landlord (art. 40) under which the dwelling is managed; null unless the caller is party to it or the ministry.",
       select: (_args, _ctx, nestedSelection) => ({ compensationConvention: nestedSelection(true) }),
       resolve: (d, _a, ctx) => (d.compensationConvention && owns.convention(ctx.viewer, d.compensationConvention) ? d.compensationConvention : null),
     }),
@@ -83,8 +91,16 @@ const DwellingFilter = builder.inputType("DwellingFilter", {
     statuses: t.field({ type: [DwellingStatusEnum], required: false, description: "Letting statuses." }),
     minBedrooms: t.int({ required: false, description: "At least this many bedrooms." }),
     maxBedrooms: t.int({ required: false, description: "At most this many bedrooms." }),
-    references: t.stringList({ required: false, description: "The landlords' own references (Dwelling.reference), as an ERP knows its dwellings: at most 100; combine with landlordIds where references may repeat across landlords." }),
-    landlordIds: t.idList({ required: false, description: "Global IDs of landlords (the ministry: any; a developer: landlords of what it developed; a landlord only itself, FORBIDDEN (HTTP 403) otherwise)." }),
+    references: t.stringList({
+      required: false,
+      description:
+        "The landlords' own references (Dwelling.reference), as an ERP knows its dwellings: at most 100; combine with landlordIds where references may repeat across landlords.",
+    }),
+    landlordIds: t.idList({
+      required: false,
+      description:
+        "Global IDs of landlords (the ministry: any; a developer: landlords of what it developed; a landlord only itself, FORBIDDEN (HTTP 403) otherwise).",
+    }),
   }),
 });
 
@@ -117,7 +133,8 @@ export function dwellingWhere(filter: typeof DwellingFilter.$inferInput | null |
   if (filter.dedicatedSubCategories) where.dedicatedSubCategory = { in: filter.dedicatedSubCategories };
   if (filter.statuses) where.status = { in: filter.statuses };
   if (filter.references) {
-    if (filter.references.length > 100) throw badUserInput(`filter.references: at most 100 references at a time (got ${filter.references.length})`, "filter.references");
+    if (filter.references.length > 100)
+      throw badUserInput(`filter.references: at most 100 references at a time (got ${filter.references.length})`, "filter.references");
     where.reference = { in: filter.references };
   }
   if (filter.minBedrooms != null || filter.maxBedrooms != null) {
@@ -164,9 +181,18 @@ async function attachRelations(prisma: PrismaClient, rows: Row[], include: Recor
   }
   await Promise.all(
     [...groups.values()].map(async ({ model, nested, relations }) => {
-      const ids = [...new Set(rows.flatMap((r) => relations.map((rel) => r[FAST_PATH_RELATIONS[rel].key] as string | null)).filter((id): id is string => id != null))];
+      const ids = [
+        ...new Set(rows.flatMap((r) => relations.map((rel) => r[FAST_PATH_RELATIONS[rel].key] as string | null)).filter((id): id is string => id != null)),
+      ];
       const args = nested === true ? {} : (nested as { select?: Record<string, unknown> });
-      const found = ids.length === 0 ? [] : await (prisma[model as "organisation"].findMany as unknown as FindMany)({ ...args, ...(args.select && { select: { ...args.select, id: true } }), where: { id: { in: ids } } });
+      const found =
+        ids.length === 0
+          ? []
+          : await (prisma[model as "organisation"].findMany as unknown as FindMany)({
+              ...args,
+              ...(args.select && { select: { ...args.select, id: true } }),
+              where: { id: { in: ids } },
+            });
       const byId = new Map(found.map((f) => [f.id, f]));
       for (const r of rows) for (const rel of relations) r[rel] = byId.get(r[FAST_PATH_RELATIONS[rel].key] as string) ?? null;
     }),
@@ -204,9 +230,9 @@ function fastDwellingPage(
   const after = cursor
     ? Prisma.sql`AND ("reference", "id") > (SELECT "reference", "id" FROM "Dwelling" WHERE "id" = ${cursor.id}::uuid AND ${scope})`
     : Prisma.empty;
-  return ctx.prisma
-    .$queryRaw<Row[]>`SELECT * FROM "Dwelling" WHERE ${scope} ${after} ORDER BY "reference" ASC, "id" ASC LIMIT ${take}`
-    .then((rows) => attachRelations(ctx.prisma, rows, include)) as Promise<never>;
+  return ctx.prisma.$queryRaw<Row[]>`SELECT * FROM "Dwelling" WHERE ${scope} ${after} ORDER BY "reference" ASC, "id" ASC LIMIT ${take}`.then((rows) =>
+    attachRelations(ctx.prisma, rows, include),
+  ) as Promise<never>;
 }
 
 builder.queryField("dwellings", (t) =>
@@ -240,13 +266,19 @@ builder.queryField("dwellings", (t) =>
       const fast = fastDwellingPage(ctx, args, rest, cursor);
       if (fast) return fast;
       if (cursor) {
-        const at = await ctx.prisma.dwelling.findFirst({ where: { AND: [{ id: cursor.id }, dwellingScope(ctx.viewer)] }, select: { [column]: true } as Record<typeof column, true> });
+        const at = await ctx.prisma.dwelling.findFirst({
+          where: { AND: [{ id: cursor.id }, dwellingScope(ctx.viewer)] },
+          select: { [column]: true } as Record<typeof column, true>,
+        });
         if (!at) return [];
         const value = (at as Record<string, unknown>)[column] as never;
         // Forward (after) reads rows past the cursor in the page's order; backward (before, negative take) rows before it.
         const forward = (rest.take ?? 1) > 0;
         const up = forward === (direction === "asc");
-        where.push({ [column]: up ? { gte: value } : { lte: value } }, { OR: [{ [column]: up ? { gt: value } : { lt: value } }, { id: forward ? { gt: cursor.id } : { lt: cursor.id } }] });
+        where.push(
+          { [column]: up ? { gte: value } : { lte: value } },
+          { OR: [{ [column]: up ? { gt: value } : { lt: value } }, { id: forward ? { gt: cursor.id } : { lt: cursor.id } }] },
+        );
       }
       return ctx.prisma.dwelling.findMany({
         ...rest,

@@ -10,8 +10,12 @@ export function retentionSetting(env: NodeJS.ProcessEnv = process.env): Retentio
   const months = env.ABORDABLE_REGISTER_RETENTION_MONTHS;
   const source = env.ABORDABLE_REGISTER_RETENTION_SOURCE?.trim();
   if (!months || !source) {
-    return { ok: false, message: "No retention period is configured: set ABORDABLE_REGISTER_RETENTION_MONTHS and ABORDABLE_REGISTER_RETENTION_SOURCE (the text that fixes it)" };
+    return {
+      ok: false,
+      message: "No retention period is configured: set ABORDABLE_REGISTER_RETENTION_MONTHS and ABORDABLE_REGISTER_RETENTION_SOURCE (the text that fixes it)",
+    };
   }
-  if (!/^\d{1,4}$/.test(months) || Number(months) < 1) return { ok: false, message: `ABORDABLE_REGISTER_RETENTION_MONTHS must be a whole number of months (got "${months}")` };
+  if (!/^\d{1,4}$/.test(months) || Number(months) < 1)
+    return { ok: false, message: `ABORDABLE_REGISTER_RETENTION_MONTHS must be a whole number of months (got "${months}")` };
   return { ok: true, months: Number(months), source };
 }

@@ -50,7 +50,9 @@ builder.queryField("candidateDataReport", (t) =>
             include: {
               allocationEntries: { include: { allocationFile: { select: { id: true, landlordId: true, dwellingId: true, status: true } } } },
               offers: true,
-              deliberations: { select: { id: true, allocationFileId: true, opinion: true, reasons: true, isOnSelectedCandidate: true, meeting: { select: { heldOn: true } } } },
+              deliberations: {
+                select: { id: true, allocationFileId: true, opinion: true, reasons: true, isOnSelectedCandidate: true, meeting: { select: { heldOn: true } } },
+              },
             },
           },
         },
@@ -58,7 +60,9 @@ builder.queryField("candidateDataReport", (t) =>
       if (!c) return null;
       const householdId = c.household?.id ?? null;
       // The report shows the personal data: recorded first (fail closed), as every unmasking is.
-      await logAccesses(ctx.prisma, ctx.viewer, { correlationId: ctx.correlationId, operation: "candidateDataReport" }, [{ purpose: "REGISTER_ADMINISTRATION", basisType: null, basisId: null, candidateId: c.id, householdId }]);
+      await logAccesses(ctx.prisma, ctx.viewer, { correlationId: ctx.correlationId, operation: "candidateDataReport" }, [
+        { purpose: "REGISTER_ADMINISTRATION", basisType: null, basisId: null, candidateId: c.id, householdId },
+      ]);
       const leases = c.household?.leases ?? [];
       const entityIds = [
         c.id,
@@ -74,11 +78,25 @@ builder.queryField("candidateDataReport", (t) =>
         ]),
       ];
       const [audit, accesses] = await Promise.all([
-        ctx.prisma.auditEvent.findMany({ where: { entityId: { in: entityIds } }, orderBy: { occurredAt: "asc" }, select: { occurredAt: true, action: true, entityType: true, entityId: true, organisationId: true, role: true, apiKeyId: true } }),
+        ctx.prisma.auditEvent.findMany({
+          where: { entityId: { in: entityIds } },
+          orderBy: { occurredAt: "asc" },
+          select: { occurredAt: true, action: true, entityType: true, entityId: true, organisationId: true, role: true, apiKeyId: true },
+        }),
         ctx.prisma.personalDataAccess.findMany({
           where: { OR: [{ candidateId: c.id }, ...(householdId ? [{ householdId }] : [])] },
           orderBy: { id: "asc" },
-          select: { occurredAt: true, organisationId: true, role: true, apiKeyId: true, purpose: true, basisType: true, basisId: true, operation: true, correlationId: true },
+          select: {
+            occurredAt: true,
+            organisationId: true,
+            role: true,
+            apiKeyId: true,
+            purpose: true,
+            basisType: true,
+            basisId: true,
+            operation: true,
+            correlationId: true,
+          },
         }),
       ]);
       const orgIds = new Set<string>([
@@ -87,9 +105,14 @@ builder.queryField("candidateDataReport", (t) =>
         ...accesses.flatMap((a) => (a.organisationId ? [a.organisationId] : [])),
       ]);
       const orgs = await ctx.prisma.organisation.findMany({ where: { id: { in: [...orgIds] } }, select: { id: true, name: true } });
-      const entitled = new Set([...c.applications.flatMap((a) => a.allocationEntries.map((e) => e.allocationFile.landlordId)), ...leases.map((l) => l.landlordId)]);
+      const entitled = new Set([
+        ...c.applications.flatMap((a) => a.allocationEntries.map((e) => e.allocationFile.landlordId)),
+        ...leases.map((l) => l.landlordId),
+      ]);
       const keyIds = [...new Set(accesses.flatMap((a) => (a.apiKeyId ? [a.apiKeyId] : [])))];
-      const keys = new Map((await ctx.prisma.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, prefix: true } })).map((k) => [k.id, k.prefix]));
+      const keys = new Map(
+        (await ctx.prisma.apiKey.findMany({ where: { id: { in: keyIds } }, select: { id: true, prefix: true } })).map((k) => [k.id, k.prefix]),
+      );
       return plain({
         generatedAt: new Date().toISOString(),
         candidate: { ...c, household: undefined, applications: undefined },

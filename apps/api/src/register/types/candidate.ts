@@ -20,7 +20,11 @@ const CandidatePersonalData = builder.prismaObject("Candidate", {
     email: t.exposeString("email", { nullable: true, description: "E-mail address." }),
     phone: t.exposeString("phone", { nullable: true, description: "Telephone number." }),
     residenceStatus: t.expose("residenceStatus", { type: ResidenceStatusEnum, description: "Residence title (art. 55 §1 4°)." }),
-    residentSince: t.expose("residentSince", { type: "Date", nullable: true, description: "Holder of the residence right since (art. 55 §1 4°: more than three months)." }),
+    residentSince: t.expose("residentSince", {
+      type: "Date",
+      nullable: true,
+      description: "Holder of the residence right since (art. 55 §1 4°: more than three months).",
+    }),
     household: t.relation("household", { nullable: true, description: "The candidate's household with its members." }),
   }),
 });

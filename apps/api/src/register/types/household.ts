@@ -10,7 +10,12 @@ import { Dec } from "@abordable/domain";
 
 export const AgeBandEnum = builder.enumType("AgeBand", {
   description: "Age band shown on pseudonymised records instead of a birth date (thresholds of arts. 12, 55, 67).",
-  values: Object.fromEntries(AGE_BANDS.map((b) => [b, { value: b, description: b === "UNDER_18" ? "Under 18." : `Aged ${b.slice(4).replace("_PLUS", " or more").replace("_", " to ")}.` }])) as {
+  values: Object.fromEntries(
+    AGE_BANDS.map((b) => [
+      b,
+      { value: b, description: b === "UNDER_18" ? "Under 18." : `Aged ${b.slice(4).replace("_PLUS", " or more").replace("_", " to ")}.` },
+    ]),
+  ) as {
     [K in (typeof AGE_BANDS)[number]]: { value: K; description: string };
   },
 });
@@ -67,7 +72,13 @@ export const HouseholdRef = builder.prismaNode("Household", {
       description:
         "Coarse band of the household's income of the reference year (art. 56: members who are not dependent children), in EUR 20,000 steps (e.g. EUR_40000_TO_59999; EUR_100000_OR_MORE): what a pseudonymised record shows instead of the amounts.",
       select: { members: { select: { annualNetIncome: true, isDependent: true } } },
-      resolve: (h) => incomeBand(h.members.filter((m) => !m.isDependent).reduce((sum, m) => sum.plus(m.annualNetIncome.toFixed()), new Dec(0)).toFixed(2))!,
+      resolve: (h) =>
+        incomeBand(
+          h.members
+            .filter((m) => !m.isDependent)
+            .reduce((sum, m) => sum.plus(m.annualNetIncome.toFixed()), new Dec(0))
+            .toFixed(2),
+        )!,
     }),
     personalDataVisible: t.boolean({
       description: "Whether the caller sees the members' personal data; when false, members are pseudonymised (role and age band only).",
@@ -84,16 +95,32 @@ export const HouseholdMemberRef = builder.prismaObject("HouseholdMember", {
   description: "A member of a household (art. 3), the applicant included. Personal fields are null when the caller may not see the household's personal data.",
   fields: (t) => ({
     role: t.expose("role", { type: HouseholdRoleEnum, description: "Place in the household." }),
-    ageBand: t.field({ type: AgeBandEnum, description: "Age band today (shown whether or not the member is pseudonymised).", resolve: (m) => ageBand(ageOn(m.birthDate, todayUtc())) }),
-    firstName: t.string({ nullable: true, description: `First name${PSEUDONYMISED}.`, resolve: async (m, _a, ctx) => ((await personal(ctx, m)) ? m.firstName : null) }),
-    lastName: t.string({ nullable: true, description: `Last name${PSEUDONYMISED}.`, resolve: async (m, _a, ctx) => ((await personal(ctx, m)) ? m.lastName : null) }),
+    ageBand: t.field({
+      type: AgeBandEnum,
+      description: "Age band today (shown whether or not the member is pseudonymised).",
+      resolve: (m) => ageBand(ageOn(m.birthDate, todayUtc())),
+    }),
+    firstName: t.string({
+      nullable: true,
+      description: `First name${PSEUDONYMISED}.`,
+      resolve: async (m, _a, ctx) => ((await personal(ctx, m)) ? m.firstName : null),
+    }),
+    lastName: t.string({
+      nullable: true,
+      description: `Last name${PSEUDONYMISED}.`,
+      resolve: async (m, _a, ctx) => ((await personal(ctx, m)) ? m.lastName : null),
+    }),
     birthDate: t.field({
       type: "Date",
       nullable: true,
       description: `Date of birth (ages count on 1 January of the allocation year, RGD location art. 4)${PSEUDONYMISED}.`,
       resolve: async (m, _a, ctx) => ((await personal(ctx, m)) ? m.birthDate : null),
     }),
-    age: t.int({ nullable: true, description: `Age in full years today${PSEUDONYMISED}.`, resolve: async (m, _a, ctx) => ((await personal(ctx, m)) ? ageOn(m.birthDate, todayUtc()) : null) }),
+    age: t.int({
+      nullable: true,
+      description: `Age in full years today${PSEUDONYMISED}.`,
+      resolve: async (m, _a, ctx) => ((await personal(ctx, m)) ? ageOn(m.birthDate, todayUtc()) : null),
+    }),
     partner: t.relation("partner", { nullable: true, description: "The member this one forms a couple with (couple, bill art. 3 4°bis)." }),
     hasDisability: t.boolean({
       nullable: true,

@@ -1,10 +1,13 @@
 /** Every deadline of a lease in a window (the domain's `leaseDeadlines` over the facts of adapters/facts.ts, deposit.ts, lease-ends.ts): pure mapping, no query. */
 import {
-    depositExitStatement,
-    leaseDeadlines, roundMoney, type LeaseDeadlineKind,
-    type LeaseDeadlineWindow, type LeaseFacts,
-    type LegalReference,
-    type TenancyOptions
+  depositExitStatement,
+  leaseDeadlines,
+  roundMoney,
+  type LeaseDeadlineKind,
+  type LeaseDeadlineWindow,
+  type LeaseFacts,
+  type LegalReference,
+  type TenancyOptions,
 } from "@abordable/domain";
 import { iso } from "./common.js";
 import { depositAccountOf, depositExitOf } from "./deposit.js";
@@ -44,7 +47,16 @@ export function deadlinesOf(lease: LeaseFactsRow, window: LeaseDeadlineWindow, o
     if (exit) {
       try {
         const st = depositExitStatement(account, exit, window.from, options);
-        exitAmounts = new Map(st.items.map((i) => [i.kind === "FIRST_HALF_RETURN" ? "DEPOSIT_FIRST_HALF_RETURN" : i.kind === "BALANCE_RETURN" ? "DEPOSIT_BALANCE_RETURN" : "DEPOSIT_CHARGE_STATEMENTS_REQUEST", roundMoney(i.amount.plus(i.latePenalty)).toFixed(2)]));
+        exitAmounts = new Map(
+          st.items.map((i) => [
+            i.kind === "FIRST_HALF_RETURN"
+              ? "DEPOSIT_FIRST_HALF_RETURN"
+              : i.kind === "BALANCE_RETURN"
+                ? "DEPOSIT_BALANCE_RETURN"
+                : "DEPOSIT_CHARGE_STATEMENTS_REQUEST",
+            roundMoney(i.amount.plus(i.latePenalty)).toFixed(2),
+          ]),
+        );
       } catch {
         exitAmounts = null;
       }
@@ -68,7 +80,14 @@ export function deadlinesOf(lease: LeaseFactsRow, window: LeaseDeadlineWindow, o
       let amountDue: string | null = null;
       if (d.kind === "DEPOSIT_INSTALLMENT") amountDue = /of ([\d.]+) EUR/.exec(d.description)?.[1] ?? null;
       else if (exitAmounts?.has(d.kind)) amountDue = exitAmounts.get(d.kind)!;
-      out.push({ leaseId: lease.id, kind: d.kind, date: d.date, description: d.description, reference: d.reference, amountDue: amountDue === "0.00" && d.kind === "DEPOSIT_CHARGE_STATEMENTS_REQUEST" ? null : amountDue });
+      out.push({
+        leaseId: lease.id,
+        kind: d.kind,
+        date: d.date,
+        description: d.description,
+        reference: d.reference,
+        amountDue: amountDue === "0.00" && d.kind === "DEPOSIT_CHARGE_STATEMENTS_REQUEST" ? null : amountDue,
+      });
     }
   }
   // Recorded terminations that take effect inside the window (unless already listed on that date).
@@ -76,7 +95,14 @@ export function deadlinesOf(lease: LeaseFactsRow, window: LeaseDeadlineWindow, o
     for (const t of lease.terminations) {
       const on = iso(t.effectiveOn);
       if (on < window.from || on > window.to || out.some((d) => d.date === on && (d.kind === "REHOUSING_LEASE_END" || d.kind === "LEASE_END"))) continue;
-      out.push({ leaseId: lease.id, kind: "TERMINATION_EFFECTIVE", date: on, description: `termination (${t.ground}) takes effect: the occupancy title is lost`, reference: { text: t.regime === "BILL_8535" ? "BILL_8535" : "LAW_2023", article: t.regime === "BILL_8535" ? "42" : "69" }, amountDue: null });
+      out.push({
+        leaseId: lease.id,
+        kind: "TERMINATION_EFFECTIVE",
+        date: on,
+        description: `termination (${t.ground}) takes effect: the occupancy title is lost`,
+        reference: { text: t.regime === "BILL_8535" ? "BILL_8535" : "LAW_2023", article: t.regime === "BILL_8535" ? "42" : "69" },
+        amountDue: null,
+      });
     }
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.kind.localeCompare(b.kind)));

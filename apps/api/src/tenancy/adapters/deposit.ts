@@ -1,8 +1,5 @@
 /** The deposit account and its exit statement from stored rows (bill art. 63bis): the schedule, payments, withheld sums and inventories as the domain reads them. */
-import {
-    Dec, type DepositAccount,
-    type DepositExit
-} from "@abordable/domain";
+import { Dec, type DepositAccount, type DepositExit } from "@abordable/domain";
 import { iso } from "./common.js";
 import { rentOn } from "./rent-history.js";
 import type { LeaseCore } from "./facts.js";
@@ -21,13 +18,18 @@ export interface Withheld {
 export function scheduleOf(json: unknown): Installment[] {
   if (!Array.isArray(json)) return [];
   return json
-    .filter((i): i is { dueOn: string; amount: string } => typeof i === "object" && i !== null && typeof i.dueOn === "string" && (typeof i.amount === "string" || typeof i.amount === "number"))
+    .filter(
+      (i): i is { dueOn: string; amount: string } =>
+        typeof i === "object" && i !== null && typeof i.dueOn === "string" && (typeof i.amount === "string" || typeof i.amount === "number"),
+    )
     .map((i) => ({ dueOn: i.dueOn, amount: String(i.amount) }));
 }
 
 export function withheldOf(json: unknown): Withheld[] {
   if (!Array.isArray(json)) return [];
-  return json.filter((w): w is Withheld => typeof w === "object" && w !== null && typeof w.amount === "string").map((w) => ({ amount: w.amount, reason: typeof w.reason === "string" ? w.reason : "" }));
+  return json
+    .filter((w): w is Withheld => typeof w === "object" && w !== null && typeof w.amount === "string")
+    .map((w) => ({ amount: w.amount, reason: typeof w.reason === "string" ? w.reason : "" }));
 }
 
 type DepositRow = {
@@ -61,7 +63,11 @@ export function depositAccountOf(lease: Pick<LeaseCore, "id" | "startsOn">, d: D
  * charge-statements date is the balance's trigger (note in the README). The « dernier loyer » is the
  * rent in force on the last day of the lease (revisions included).
  */
-export function depositExitOf(lease: Pick<LeaseCore, "endsOn" | "monthlyRent" | "revisions">, d: DepositRow, inventories: readonly { kind: string; matchesEntry: boolean | null }[]): DepositExit | null {
+export function depositExitOf(
+  lease: Pick<LeaseCore, "endsOn" | "monthlyRent" | "revisions">,
+  d: DepositRow,
+  inventories: readonly { kind: string; matchesEntry: boolean | null }[],
+): DepositExit | null {
   if (!d.keysReturnedOn) return null;
   const lastDay = iso(lease.endsOn ?? d.keysReturnedOn);
   const withheld = withheldOf(d.withheld);

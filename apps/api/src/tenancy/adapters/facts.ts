@@ -5,12 +5,12 @@
  * a page of leases loaded with `FACTS_INCLUDE` costs a fixed number of SQL statements.
  */
 import {
-    type RentSetting,
-    type RentSettingKind,
-    type RevisionEvent,
-    type RevisionLease,
-    type TenancyDwellingCategory,
-    type TenancyOccupancyFacts
+  type RentSetting,
+  type RentSettingKind,
+  type RevisionEvent,
+  type RevisionLease,
+  type TenancyDwellingCategory,
+  type TenancyOccupancyFacts,
 } from "@abordable/domain";
 import type { Prisma } from "../../generated/prisma/client.js";
 import { iso } from "./common.js";
@@ -29,14 +29,26 @@ export const FACTS_INCLUDE = {
   rentInformationRequests: { orderBy: INFORMATION_REQUEST_ORDER },
   deposit: { include: { payments: { orderBy: [{ paidOn: "asc" }, { createdAt: "asc" }] } } },
   inventories: true,
-  rehousingCases: { include: { offers: { include: { dwelling: { select: { landlordId: true } } }, orderBy: [{ noticeOn: "asc" }, { id: "asc" }] } }, orderBy: [{ knownOn: "asc" }, { id: "asc" }] },
+  rehousingCases: {
+    include: { offers: { include: { dwelling: { select: { landlordId: true } } }, orderBy: [{ noticeOn: "asc" }, { id: "asc" }] } },
+    orderBy: [{ knownOn: "asc" }, { id: "asc" }],
+  },
   terminations: { orderBy: [{ effectiveOn: "asc" }, { createdAt: "asc" }] },
 } satisfies Prisma.LeaseInclude;
 
 export type LeaseFactsRow = Prisma.LeaseGetPayload<{ include: typeof FACTS_INCLUDE }>;
 
 export type Member = { id: string; role: string; birthDate: Date; partnerId: string | null; hasDisability: boolean };
-export type LeaseCore = { id: string; landlordId: string; startsOn: Date; endsOn: Date | null; status: string; monthlyRent: { toFixed(): string }; endFacts: unknown; revisions: readonly RentRevisionRow[] };
+export type LeaseCore = {
+  id: string;
+  landlordId: string;
+  startsOn: Date;
+  endsOn: Date | null;
+  status: string;
+  monthlyRent: { toFixed(): string };
+  endFacts: unknown;
+  revisions: readonly RentRevisionRow[];
+};
 
 // ───────────── household ─────────────
 
@@ -121,5 +133,9 @@ export function revisionLeaseOf(lease: { id: string }, revisions: readonly Revis
 
 /** Recorded information requests (art. 62 §1 al. 3) as the engine's revision events. */
 export function revisionEventsOf(requests: readonly { requestedOn: Date; answeredOn: Date | null }[]): RevisionEvent[] {
-  return requests.map((r) => ({ kind: "INFORMATION_REQUEST" as const, requestedOn: iso(r.requestedOn), ...(r.answeredOn ? { answeredOn: iso(r.answeredOn) } : {}) }));
+  return requests.map((r) => ({
+    kind: "INFORMATION_REQUEST" as const,
+    requestedOn: iso(r.requestedOn),
+    ...(r.answeredOn ? { answeredOn: iso(r.answeredOn) } : {}),
+  }));
 }

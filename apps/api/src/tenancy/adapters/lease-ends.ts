@@ -1,8 +1,5 @@
 /** The ends a lease may have (law art. 69-70, bill art. 42) from the facts recorded on it (`Lease.endFacts`), as the domain's `leaseEnd` reads them. */
-import {
-    ParameterResolutionError, leaseEnd, type EndFacts, type LeaseEnd,
-    type RegimeOptions
-} from "@abordable/domain";
+import { ParameterResolutionError, leaseEnd, type EndFacts, type LeaseEnd, type RegimeOptions } from "@abordable/domain";
 import { iso, parameterReference } from "./common.js";
 import { type LeaseCore, type Member, categoryOf } from "./facts.js";
 
@@ -23,10 +20,19 @@ export interface StoredEndFacts {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A real calendar day (2026-02-30 is not). */
-export const isCalendarDate = (v: string): boolean => DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+export const isCalendarDate = (v: string): boolean =>
+  DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
 /** The stored end-fact fields: dates, then flags. */
-export const END_FACT_DATES = ["jobEndedOn", "supportEndedOn", "enrolmentEndedOn", "sharesTransferredOn", "eligibilityLostTenantNoticeOn", "eligibilityLostLandlordFindingOn", "unpaidRentFormalNoticeOn"] as const;
+export const END_FACT_DATES = [
+  "jobEndedOn",
+  "supportEndedOn",
+  "enrolmentEndedOn",
+  "sharesTransferredOn",
+  "eligibilityLostTenantNoticeOn",
+  "eligibilityLostLandlordFindingOn",
+  "unpaidRentFormalNoticeOn",
+] as const;
 export const END_FACT_FLAGS = ["employerNeedsDwelling", "economicDismissal"] as const;
 
 export function storedEndFactsOf(json: unknown): StoredEndFacts {
@@ -45,14 +51,25 @@ export function storedEndFactsOf(json: unknown): StoredEndFacts {
  * The grounds the stored facts open: the dedicated categories' own (32nd birthday of a young
  * tenant, reserve window from the start of the lease) and those recorded in Lease.endFacts.
  */
-export function endFactsOf(lease: Pick<LeaseCore, "startsOn" | "endFacts">, dwelling: { dedicatedSubCategory: string | null }, members: readonly Member[]): EndFacts[] {
+export function endFactsOf(
+  lease: Pick<LeaseCore, "startsOn" | "endFacts">,
+  dwelling: { dedicatedSubCategory: string | null },
+  members: readonly Member[],
+): EndFacts[] {
   const category = categoryOf(dwelling);
   const f = storedEndFactsOf(lease.endFacts);
   const out: EndFacts[] = [];
   const applicant = members.find((m) => m.role === "APPLICANT");
   if (category === "YOUNG" && applicant) out.push({ ground: "YOUNG_TENANT_AGE", category, tenantBirthDate: iso(applicant.birthDate) });
   if (category === "RESERVE") out.push({ ground: "RESERVE_FIRST_OCCUPATION", category, firstOccupiedOn: iso(lease.startsOn) });
-  if (f.jobEndedOn) out.push({ ground: "EMPLOYEE_JOB_END", category, jobEndedOn: f.jobEndedOn, employerNeedsDwelling: f.employerNeedsDwelling ?? false, economicDismissal: f.economicDismissal ?? false });
+  if (f.jobEndedOn)
+    out.push({
+      ground: "EMPLOYEE_JOB_END",
+      category,
+      jobEndedOn: f.jobEndedOn,
+      employerNeedsDwelling: f.employerNeedsDwelling ?? false,
+      economicDismissal: f.economicDismissal ?? false,
+    });
   if (f.supportEndedOn) out.push({ ground: "CLOSE_SUPPORT_END", category, supportEndedOn: f.supportEndedOn });
   if (f.enrolmentEndedOn) out.push({ ground: "STUDENT_ENROLMENT_END", category, enrolmentEndedOn: f.enrolmentEndedOn });
   if (f.sharesTransferredOn) out.push({ ground: "COOPERATIVE_SHARES_TRANSFERRED", category, sharesTransferredOn: f.sharesTransferredOn });
@@ -83,17 +100,28 @@ const END_PARAMETER: Record<EndFacts["ground"], string> = {
 /** The date a ground's facts start from (for citing the parameter version of that day). */
 function factDate(f: EndFacts, asOf: string): string {
   switch (f.ground) {
-    case "ELIGIBILITY_LOST_TENANT_NOTICE": return f.notifiedOn;
-    case "ELIGIBILITY_LOST_LANDLORD_FINDING": return f.findingNotifiedOn;
-    case "UNPAID_RENT": return f.formalNoticeOn;
-    case "EMPLOYEE_JOB_END": return f.jobEndedOn;
-    case "CLOSE_SUPPORT_END": return f.supportEndedOn;
-    case "STUDENT_ENROLMENT_END": return f.enrolmentEndedOn;
-    case "COOPERATIVE_SHARES_TRANSFERRED": return f.sharesTransferredOn;
-    case "RESERVE_FIRST_OCCUPATION": return f.firstOccupiedOn;
-    case "SERIOUS_GROUNDS": return f.notifiedOn;
-    case "DEATH": return f.diedOn;
-    case "YOUNG_TENANT_AGE": return asOf;
+    case "ELIGIBILITY_LOST_TENANT_NOTICE":
+      return f.notifiedOn;
+    case "ELIGIBILITY_LOST_LANDLORD_FINDING":
+      return f.findingNotifiedOn;
+    case "UNPAID_RENT":
+      return f.formalNoticeOn;
+    case "EMPLOYEE_JOB_END":
+      return f.jobEndedOn;
+    case "CLOSE_SUPPORT_END":
+      return f.supportEndedOn;
+    case "STUDENT_ENROLMENT_END":
+      return f.enrolmentEndedOn;
+    case "COOPERATIVE_SHARES_TRANSFERRED":
+      return f.sharesTransferredOn;
+    case "RESERVE_FIRST_OCCUPATION":
+      return f.firstOccupiedOn;
+    case "SERIOUS_GROUNDS":
+      return f.notifiedOn;
+    case "DEATH":
+      return f.diedOn;
+    case "YOUNG_TENANT_AGE":
+      return asOf;
   }
 }
 

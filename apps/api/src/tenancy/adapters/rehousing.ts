@@ -1,8 +1,5 @@
 /** A rehousing file (law art. 66-67) from a stored case and its offers, as the domain's `assessRehousing` reads it. */
-import {
-    type RehousingCase,
-    type RehousingFile
-} from "@abordable/domain";
+import { type RehousingCase, type RehousingFile } from "@abordable/domain";
 import { iso } from "./common.js";
 import { type LeaseCore, type Member, tenantsOf } from "./facts.js";
 
@@ -20,7 +17,11 @@ type CaseRow = {
  * A stored case as the engine's file. A refusal recorded as REFUSED_JUSTIFIED is an offer that did
  * not fit the household (art. 67 §1 al. 2-3: typology, school and workplace): it does not count.
  */
-export function rehousingFileOf(lease: Pick<LeaseCore, "id" | "landlordId">, members: readonly (Member & { hasDisability: boolean })[], c: CaseRow): RehousingFile {
+export function rehousingFileOf(
+  lease: Pick<LeaseCore, "id" | "landlordId">,
+  members: readonly (Member & { hasDisability: boolean })[],
+  c: CaseRow,
+): RehousingFile {
   return {
     leaseId: lease.id,
     case: c.reason as RehousingCase,

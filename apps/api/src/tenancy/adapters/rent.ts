@@ -5,7 +5,16 @@
  * a decimal string plus the domain's full trace, so that what the API returns later is exactly what
  * was computed when the rent was set.
  */
-import { computeAffordableRent, householdIncome as domainHouseholdIncome, type AffordableRentInput, type AffordableRentResult, type ComputationTrace, type Household, type RegimeOptions, type TenancyOptions } from "@abordable/domain";
+import {
+  computeAffordableRent,
+  householdIncome as domainHouseholdIncome,
+  type AffordableRentInput,
+  type AffordableRentResult,
+  type ComputationTrace,
+  type Household,
+  type RegimeOptions,
+  type TenancyOptions,
+} from "@abordable/domain";
 import { type Regime } from "./common.js";
 
 export interface RentDwellingFacts {
@@ -48,7 +57,12 @@ export interface RentComputationRecord {
   trace: ComputationTrace;
 }
 
-export function toRecord(r: AffordableRentResult, input: { annualNetDisposableIncome: string; dwelling: RentDwellingFacts; flatGrossMonthlyRent?: string | undefined }, asOf: string, options: RegimeOptions): RentComputationRecord {
+export function toRecord(
+  r: AffordableRentResult,
+  input: { annualNetDisposableIncome: string; dwelling: RentDwellingFacts; flatGrossMonthlyRent?: string | undefined },
+  asOf: string,
+  options: RegimeOptions,
+): RentComputationRecord {
   return {
     kind: "AFFORDABLE_RENT",
     regime: options.regime,
@@ -102,12 +116,25 @@ export function computeRent(req: RentRequest, asOf: string, options: TenancyOpti
 }
 
 /** Dwelling features for annex III from a dwelling row (a unit lease uses the unit's useful area). */
-export function rentDwellingOf(d: { type: string; hasEquippedKitchen: boolean; hasOutdoorSpace: boolean; firstOccupiedYear: number | null; energyRenovated: boolean; usefulArea: { toFixed(): string } }, fallbackFirstOccupiedOn: string, unitArea?: { toFixed(): string } | null): RentDwellingFacts {
+export function rentDwellingOf(
+  d: {
+    type: string;
+    hasEquippedKitchen: boolean;
+    hasOutdoorSpace: boolean;
+    firstOccupiedYear: number | null;
+    energyRenovated: boolean;
+    usefulArea: { toFixed(): string };
+  },
+  fallbackFirstOccupiedOn: string,
+  unitArea?: { toFixed(): string } | null,
+): RentDwellingFacts {
   // Annex III 2° c): without the year of first occupation the energy flat cannot be decided; the
   // lease start is no stand-in for it (it silently skipped the flat). Only a renovated dwelling,
   // which never carries the flat, may go without it.
   if (!d.firstOccupiedYear && !d.energyRenovated)
-    throw new RangeError("the dwelling's firstOccupiedYear is required: the energy flat (law art. 60 §5, annexe III 2° c) applies to dwellings first occupied before 1 January 1990 and not energy-renovated; enter the year of first occupation");
+    throw new RangeError(
+      "the dwelling's firstOccupiedYear is required: the energy flat (law art. 60 §5, annexe III 2° c) applies to dwellings first occupied before 1 January 1990 and not energy-renovated; enter the year of first occupation",
+    );
   return {
     equippedKitchen: d.hasEquippedKitchen,
     outdoorSpace: d.hasOutdoorSpace,

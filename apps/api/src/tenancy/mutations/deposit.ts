@@ -22,15 +22,27 @@ const MONEY = { greaterThan: "0", max: "100000", scale: 2, unit: "EUR" } as cons
 const ART_63BIS_1 = "bill 8535 art. 38 (→ art. 63bis §1)";
 const ART_63BIS_2 = "bill 8535 art. 38 (→ art. 63bis §2)";
 
-const DepositPayload = builder.objectRef<{ deposit: Deposit | null; lease: Lease | null; transfer?: TransferView | null; userErrors: UserError[] }>("DepositPayload").implement({
-  description: "Result of a deposit mutation.",
-  fields: (t) => ({
-    transfer: t.field({ type: DwellingTransferRef, nullable: true, description: "transferDeposit: the transfer proposal recorded (nothing moves before the receiving landlord accepts it).", resolve: (p) => p.transfer ?? null }),
-    deposit: t.field({ type: DepositRef, nullable: true, description: "The deposit as changed; null when there are user errors.", resolve: (p) => p.deposit }),
-    lease: t.field({ type: LeaseRef, nullable: true, description: "Its lease.", resolve: (p) => p.lease }),
-    userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
-  }),
-});
+const DepositPayload = builder
+  .objectRef<{ deposit: Deposit | null; lease: Lease | null; transfer?: TransferView | null; userErrors: UserError[] }>("DepositPayload")
+  .implement({
+    description: "Result of a deposit mutation.",
+    fields: (t) => ({
+      transfer: t.field({
+        type: DwellingTransferRef,
+        nullable: true,
+        description: "transferDeposit: the transfer proposal recorded (nothing moves before the receiving landlord accepts it).",
+        resolve: (p) => p.transfer ?? null,
+      }),
+      deposit: t.field({
+        type: DepositRef,
+        nullable: true,
+        description: "The deposit as changed; null when there are user errors.",
+        resolve: (p) => p.deposit,
+      }),
+      lease: t.field({ type: LeaseRef, nullable: true, description: "Its lease.", resolve: (p) => p.lease }),
+      userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
+    }),
+  });
 
 const InstallmentInput = builder.inputType("DepositInstallmentInput", {
   description: "An installment of the deposit schedule.",
@@ -56,7 +68,11 @@ const AgreeDepositScheduleInput = builder.inputType("AgreeDepositScheduleInput",
     leaseId: t.id({ required: true, description: "The lease." }),
     agreedOn: t.field({ type: "Date", required: true, description: "Day the schedule was agreed (signature)." }),
     schedule: t.field({ type: [InstallmentInput], required: true, description: "Installments; they add up to the deposit." }),
-    regime: t.field({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once in force; the deposit exists only under the bill)." }),
+    regime: t.field({
+      type: LegalRegimeEnum,
+      required: false,
+      description: "Regime (default: the bill once in force; the deposit exists only under the bill).",
+    }),
   }),
 });
 
@@ -71,7 +87,8 @@ const VIOLATION_FIELD: Record<ScheduleViolation["rule"], string> = {
 builder.mutationField("agreeDepositSchedule", (t) =>
   t.field({
     type: DepositPayload,
-    description: "Records the deposit and its agreed schedule (bill art. 63bis §1); refused when the installments do not add up to the deposit or run beyond two years after entry.",
+    description:
+      "Records the deposit and its agreed schedule (bill art. 63bis §1); refused when the installments do not add up to the deposit or run beyond two years after entry.",
     authScopes: MUTATE,
     args: { input: t.arg({ type: AgreeDepositScheduleInput, required: true, description: "The schedule." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -95,12 +112,17 @@ builder.mutationField("agreeDepositSchedule", (t) =>
         }
         for (const violation of v.violations) {
           const index = /installment (\d+)/.exec(violation.detail)?.[1];
-          const field = index && violation.rule !== "SCHEDULE_TOTAL" ? `schedule.${Number(index) - 1}.${violation.rule === "INSTALLMENT_AMOUNT" ? "amount" : "dueOn"}` : VIOLATION_FIELD[violation.rule];
+          const field =
+            index && violation.rule !== "SCHEDULE_TOTAL"
+              ? `schedule.${Number(index) - 1}.${violation.rule === "INSTALLMENT_AMOUNT" ? "amount" : "dueOn"}`
+              : VIOLATION_FIELD[violation.rule];
           p.add(field, "RULE_VIOLATION", violation.detail, citation(violation.reference));
         }
         if (p.any) fail(p);
         const sorted = [...schedule].sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1));
-        const deposit = await tx.deposit.create({ data: { leaseId: lease.id, holderId: lease.landlordId, amount: v.amount.toFixed(2), agreedOn: dateOf(input.agreedOn), schedule: sorted } });
+        const deposit = await tx.deposit.create({
+          data: { leaseId: lease.id, holderId: lease.landlordId, amount: v.amount.toFixed(2), agreedOn: dateOf(input.agreedOn), schedule: sorted },
+        });
         const { deposit: _d, ...plain } = lease;
         return { result: { deposit, lease: plain }, entityType: "Deposit", entityId: deposit.id, before: null, after: deposit };
       });
@@ -123,7 +145,8 @@ const RecordDepositPaymentInput = builder.inputType("RecordDepositPaymentInput",
 builder.mutationField("recordDepositPayment", (t) =>
   t.field({
     type: DepositPayload,
-    description: "Records a payment towards the deposit. The deposit row is locked for the transaction (SELECT … FOR UPDATE): two payments at once are applied one after the other, and a payment beyond what remains is refused.",
+    description:
+      "Records a payment towards the deposit. The deposit row is locked for the transaction (SELECT … FOR UPDATE): two payments at once are applied one after the other, and a payment beyond what remains is refused.",
     authScopes: MUTATE,
     args: { input: t.arg({ type: RecordDepositPaymentInput, required: true, description: "The payment." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -143,13 +166,24 @@ builder.mutationField("recordDepositPayment", (t) =>
         if (deposit.keysReturnedOn) p.add("leaseId", "INVALID_STATE", "The keys were returned: the deposit is being settled");
         const balance = depositBalance(depositAccountOf(lease, deposit), "9999-12-31");
         if (input.amount.greaterThan(balance.outstanding)) {
-          p.add("amount", "RULE_VIOLATION", `Only ${balance.outstanding.toFixed(2)} EUR of the ${balance.required.toFixed(2)} EUR deposit remain to be paid`, ART_63BIS_1);
+          p.add(
+            "amount",
+            "RULE_VIOLATION",
+            `Only ${balance.outstanding.toFixed(2)} EUR of the ${balance.required.toFixed(2)} EUR deposit remain to be paid`,
+            ART_63BIS_1,
+          );
         }
         if (p.any) fail(p);
         const payment = await tx.depositPayment.create({ data: { depositId: deposit.id, paidOn: dateOf(input.paidOn), amount: input.amount.toFixed(2) } });
         const after = await tx.deposit.update({ where: { id: deposit.id }, data: { updatedAt: new Date() } });
         const { deposit: _d, ...plain } = lease;
-        return { result: { deposit: after, lease: plain }, entityType: "Deposit", entityId: deposit.id, before: { paid: balance.paid.toFixed(2) }, after: { payment, paid: balance.paid.plus(input.amount).toFixed(2) } };
+        return {
+          result: { deposit: after, lease: plain },
+          entityType: "Deposit",
+          entityId: deposit.id,
+          before: { paid: balance.paid.toFixed(2) },
+          after: { payment, paid: balance.paid.plus(input.amount).toFixed(2) },
+        };
       });
       return { deposit: out.result?.deposit ?? null, lease: out.result?.lease ?? null, userErrors: out.userErrors };
     },
@@ -188,15 +222,21 @@ builder.mutationField("recordInventory", (t) =>
       const out = await runMutation(ctx, "recordInventory", async (tx) => {
         const p = new Problems();
         const notes = checkText(p, "notes", input.notes, { max: 2000 });
-        if (input.kind === "EXIT" && input.matchesEntry == null) p.add("matchesEntry", "REQUIRED", "An exit inventory says whether it matches the entry one", ART_63BIS_2);
-        if (input.kind === "ENTRY" && input.matchesEntry != null) p.add("matchesEntry", "INVALID_VALUE", "Only an exit inventory is compared with the entry one");
+        if (input.kind === "EXIT" && input.matchesEntry == null)
+          p.add("matchesEntry", "REQUIRED", "An exit inventory says whether it matches the entry one", ART_63BIS_2);
+        if (input.kind === "ENTRY" && input.matchesEntry != null)
+          p.add("matchesEntry", "INVALID_VALUE", "Only an exit inventory is compared with the entry one");
         if (p.any) fail(p);
         const lease = await ownLease(tx, ctx, p, "leaseId", input.leaseId, { inventories: true });
         if (lease.inventories.some((i) => i.kind === input.kind)) p.add("kind", "CONFLICT", `The ${input.kind.toLowerCase()} inventory is already recorded`);
-        if (input.doneOn < iso(lease.startsOn) && input.kind === "EXIT") p.add("doneOn", "OUT_OF_RANGE", "The exit inventory cannot precede the start of the lease");
-        if (input.kind === "EXIT" && !lease.inventories.some((i) => i.kind === "ENTRY")) p.add("kind", "INVALID_STATE", "Record the entry inventory first: the exit one is compared with it");
+        if (input.doneOn < iso(lease.startsOn) && input.kind === "EXIT")
+          p.add("doneOn", "OUT_OF_RANGE", "The exit inventory cannot precede the start of the lease");
+        if (input.kind === "EXIT" && !lease.inventories.some((i) => i.kind === "ENTRY"))
+          p.add("kind", "INVALID_STATE", "Record the entry inventory first: the exit one is compared with it");
         if (p.any) fail(p);
-        const inventory = await tx.inventory.create({ data: { leaseId: lease.id, kind: input.kind, doneOn: dateOf(input.doneOn), matchesEntry: input.matchesEntry ?? null, notes: notes ?? null } });
+        const inventory = await tx.inventory.create({
+          data: { leaseId: lease.id, kind: input.kind, doneOn: dateOf(input.doneOn), matchesEntry: input.matchesEntry ?? null, notes: notes ?? null },
+        });
         const { inventories: _i, ...plain } = lease;
         return { result: { inventory, lease: plain }, entityType: "Inventory", entityId: inventory.id, before: null, after: inventory };
       });
@@ -216,7 +256,13 @@ const RecordKeysReturnedInput = builder.inputType("RecordKeysReturnedInput", {
   }),
 });
 
-function checkWithheld(p: Problems, list: readonly { amount: { toFixed(): string; greaterThan(v: string): boolean; decimalPlaces(): number; isNegative(): boolean }; reason: string }[] | null | undefined) {
+function checkWithheld(
+  p: Problems,
+  list:
+    | readonly { amount: { toFixed(): string; greaterThan(v: string): boolean; decimalPlaces(): number; isNegative(): boolean }; reason: string }[]
+    | null
+    | undefined,
+) {
   if (!list) return undefined;
   list.forEach((w, n) => {
     checkDecimal(p, `withheld.${n}.amount`, w.amount as never, MONEY);
@@ -228,7 +274,8 @@ function checkWithheld(p: Problems, list: readonly { amount: { toFixed(): string
 builder.mutationField("recordKeysReturned", (t) =>
   t.field({
     type: DepositPayload,
-    description: "Records the keys' return: the first half of the deposit is due within one month if the exit inventory matches and nothing is claimed; the lease ends that day if no end was recorded.",
+    description:
+      "Records the keys' return: the first half of the deposit is due within one month if the exit inventory matches and nothing is claimed; the lease ends that day if no end was recorded.",
     authScopes: MUTATE,
     args: { input: t.arg({ type: RecordKeysReturnedInput, required: true, description: "The keys' return." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -238,10 +285,14 @@ builder.mutationField("recordKeysReturned", (t) =>
         if (p.any) fail(p);
         const lease = await ownLease(tx, ctx, p, "leaseId", input.leaseId, { deposit: true });
         if (!lease.deposit) p.add("leaseId", "INVALID_STATE", "No deposit is recorded for this lease", ART_63BIS_2);
-        else if (lease.deposit.keysReturnedOn) p.add("keysReturnedOn", "CONFLICT", `The keys' return is already recorded (${iso(lease.deposit.keysReturnedOn)})`);
+        else if (lease.deposit.keysReturnedOn)
+          p.add("keysReturnedOn", "CONFLICT", `The keys' return is already recorded (${iso(lease.deposit.keysReturnedOn)})`);
         if (input.keysReturnedOn < iso(lease.startsOn)) p.add("keysReturnedOn", "OUT_OF_RANGE", "The keys cannot come back before the lease started");
         if (p.any || !lease.deposit) fail(p);
-        const deposit = await tx.deposit.update({ where: { id: lease.deposit.id }, data: { keysReturnedOn: dateOf(input.keysReturnedOn), ...(withheld ? { withheld } : {}) } });
+        const deposit = await tx.deposit.update({
+          where: { id: lease.deposit.id },
+          data: { keysReturnedOn: dateOf(input.keysReturnedOn), ...(withheld ? { withheld } : {}) },
+        });
         const { deposit: before, ...plain } = lease;
         const after = plain.endsOn ? plain : await endLeaseAt(tx, plain, input.keysReturnedOn);
         return { result: { deposit, lease: after }, entityType: "Deposit", entityId: deposit.id, before, after: deposit };
@@ -257,7 +308,11 @@ const RecordDepositReturnInput = builder.inputType("RecordDepositReturnInput", {
   description: "Facts of the deposit's return after the keys (bill art. 63bis §2); fields left out stay as they are.",
   fields: (t) => ({
     leaseId: t.id({ required: true, description: "The lease." }),
-    chargeStatementsOn: t.field({ type: "Date", required: false, description: "Charge statements (or co-owners' accounts approval) received: the balance is due three months later." }),
+    chargeStatementsOn: t.field({
+      type: "Date",
+      required: false,
+      description: "Charge statements (or co-owners' accounts approval) received: the balance is due three months later.",
+    }),
     formalNoticeOn: t.field({ type: "Date", required: false, description: "The tenant's formal notice: the late increase runs from it." }),
     firstHalfReturnedOn: t.field({ type: "Date", required: false, description: "First half returned." }),
     balanceReturnedOn: t.field({ type: "Date", required: false, description: "Balance returned." }),
@@ -268,7 +323,8 @@ const RecordDepositReturnInput = builder.inputType("RecordDepositReturnInput", {
 builder.mutationField("recordDepositReturn", (t) =>
   t.field({
     type: DepositPayload,
-    description: "Records the charge statements, the tenant's formal notice and the returns of the deposit; the exit statement then gives each time limit, the amount due and the late increase (10 % of the last monthly rent per monthly period begun late).",
+    description:
+      "Records the charge statements, the tenant's formal notice and the returns of the deposit; the exit statement then gives each time limit, the amount due and the late increase (10 % of the last monthly rent per monthly period begun late).",
     authScopes: MUTATE,
     args: { input: t.arg({ type: RecordDepositReturnInput, required: true, description: "The facts." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -308,7 +364,8 @@ builder.mutationField("recordDepositReturn", (t) =>
 // ───────────── transferDeposit ─────────────
 
 const TransferDepositInput = builder.inputType("TransferDepositInput", {
-  description: "A change of social landlord for a let dwelling: proposed to the new landlord, the lease and its deposit pass of right to it once it accepts (bill art. 63bis §2 al. 6).",
+  description:
+    "A change of social landlord for a let dwelling: proposed to the new landlord, the lease and its deposit pass of right to it once it accepts (bill art. 63bis §2 al. 6).",
   fields: (t) => ({
     leaseId: t.id({ required: true, description: "The lease." }),
     newLandlordId: t.id({ required: true, description: "The new social landlord (Organisation)." }),
@@ -332,7 +389,13 @@ builder.mutationField("transferDeposit", (t) =>
         // Issue 12 finding 5: a proposal; the receiving landlord's stock is not read here, so no refusal reveals its references.
         const transfer = await proposeTransfer(tx, ctx, p, lease.dwelling, input.newLandlordId, input.on);
         const { deposit, dwelling: _d, ...plain } = lease;
-        return { result: { deposit: deposit!, lease: plain, transfer }, entityType: "DwellingTransfer", entityId: transfer.id, before: null, after: { ...transfer, leaseId: lease.id, rule: "bill 8535 art. 38 (→ art. 63bis §2 al. 6)" } };
+        return {
+          result: { deposit: deposit!, lease: plain, transfer },
+          entityType: "DwellingTransfer",
+          entityId: transfer.id,
+          before: null,
+          after: { ...transfer, leaseId: lease.id, rule: "bill 8535 art. 38 (→ art. 63bis §2 al. 6)" },
+        };
       });
       return { deposit: out.result?.deposit ?? null, lease: out.result?.lease ?? null, transfer: out.result?.transfer ?? null, userErrors: out.userErrors };
     },

@@ -21,7 +21,8 @@ import { dateOf, fail, MUTATE, ownLease } from "./support.js";
 // ───────────── requests for information (art. 62 §1 al. 3) ─────────────
 
 const RecordRentInformationRequestInput = builder.inputType("RecordRentInformationRequestInput", {
-  description: "A request for information sent to the tenant for the rent (law art. 62 §1 al. 3). Two months without an answer allow a flat rent (reviseRent FLAT_RENT).",
+  description:
+    "A request for information sent to the tenant for the rent (law art. 62 §1 al. 3). Two months without an answer allow a flat rent (reviseRent FLAT_RENT).",
   fields: (t) => ({
     leaseId: t.id({ required: true, description: "The lease." }),
     requestedOn: t.field({ type: "Date", required: true, description: "Day the request was sent: starts the tenant's two months." }),
@@ -38,19 +39,27 @@ const RecordRentInformationAnswerInput = builder.inputType("RecordRentInformatio
   }),
 });
 
-const RentInformationRequestPayload = builder.objectRef<{ request: RentInformationRequest | null; lease: Lease | null; userErrors: UserError[] }>("RentInformationRequestPayload").implement({
-  description: "Result of recordRentInformationRequest and recordRentInformationAnswer.",
-  fields: (t) => ({
-    request: t.field({ type: RentInformationRequestRef, nullable: true, description: "The request as recorded; null when there are user errors.", resolve: (p) => p.request }),
-    lease: t.field({ type: LeaseRef, nullable: true, description: "The lease (revisionsDue shows the flat rent once allowed).", resolve: (p) => p.lease }),
-    userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
-  }),
-});
+const RentInformationRequestPayload = builder
+  .objectRef<{ request: RentInformationRequest | null; lease: Lease | null; userErrors: UserError[] }>("RentInformationRequestPayload")
+  .implement({
+    description: "Result of recordRentInformationRequest and recordRentInformationAnswer.",
+    fields: (t) => ({
+      request: t.field({
+        type: RentInformationRequestRef,
+        nullable: true,
+        description: "The request as recorded; null when there are user errors.",
+        resolve: (p) => p.request,
+      }),
+      lease: t.field({ type: LeaseRef, nullable: true, description: "The lease (revisionsDue shows the flat rent once allowed).", resolve: (p) => p.lease }),
+      userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
+    }),
+  });
 
 builder.mutationField("recordRentInformationRequest", (t) =>
   t.field({
     type: RentInformationRequestPayload,
-    description: "Records a request for information sent to the tenant (art. 62 §1 al. 3): without a complete answer within two months, reviseRent may set a flat rent up to the annex III cap.",
+    description:
+      "Records a request for information sent to the tenant (art. 62 §1 al. 3): without a complete answer within two months, reviseRent may set a flat rent up to the annex III cap.",
     authScopes: MUTATE,
     args: { input: t.arg({ type: RecordRentInformationRequestInput, required: true, description: "The request." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -63,7 +72,12 @@ builder.mutationField("recordRentInformationRequest", (t) =>
         if (input.answeredOn && input.answeredOn < input.requestedOn) p.add("answeredOn", "OUT_OF_RANGE", "The answer cannot precede the request");
         if (p.any) fail(p);
         const request = await tx.rentInformationRequest.create({
-          data: { leaseId: lease.id, requestedOn: dateOf(input.requestedOn), answeredOn: input.answeredOn ? dateOf(input.answeredOn) : null, note: note ?? null },
+          data: {
+            leaseId: lease.id,
+            requestedOn: dateOf(input.requestedOn),
+            answeredOn: input.answeredOn ? dateOf(input.answeredOn) : null,
+            note: note ?? null,
+          },
         });
         return { result: { request, lease }, entityType: "RentInformationRequest", entityId: request.id, before: null, after: request };
       });
@@ -75,7 +89,8 @@ builder.mutationField("recordRentInformationRequest", (t) =>
 builder.mutationField("recordRentInformationAnswer", (t) =>
   t.field({
     type: RentInformationRequestPayload,
-    description: "Records the tenant's complete answer to a request for information: in time, no flat rent; after a flat rent, the revision is due within a month (art. 62 §1 al. 4).",
+    description:
+      "Records the tenant's complete answer to a request for information: in time, no flat rent; after a flat rent, the revision is due within a month (art. 62 §1 al. 4).",
     authScopes: MUTATE,
     args: { input: t.arg({ type: RecordRentInformationAnswerInput, required: true, description: "The answer." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -83,7 +98,8 @@ builder.mutationField("recordRentInformationAnswer", (t) =>
         const p = new Problems();
         const before = await rentInformationRequestToChange(tx, ctx, p, "requestId", input.requestId);
         if (before.answeredOn) p.add("requestId", "CONFLICT", `The answer was already recorded (${iso(before.answeredOn)})`);
-        if (input.answeredOn < iso(before.requestedOn)) p.add("answeredOn", "OUT_OF_RANGE", `The answer cannot precede the request (${iso(before.requestedOn)})`);
+        if (input.answeredOn < iso(before.requestedOn))
+          p.add("answeredOn", "OUT_OF_RANGE", `The answer cannot precede the request (${iso(before.requestedOn)})`);
         if (p.any) fail(p);
         const request = await tx.rentInformationRequest.update({ where: { id: before.id }, data: { answeredOn: dateOf(input.answeredOn) } });
         const { lease, ...plain } = before;
@@ -103,12 +119,27 @@ const RecordLeaseEndFactsInput = builder.inputType("RecordLeaseEndFactsInput", {
     leaseId: t.id({ required: true, description: "The lease." }),
     jobEndedOn: t.field({ type: "Date", required: false, description: "Employees' dwelling: the employment contract ended (art. 69 al. 5; bill §2 al. 2)." }),
     employerNeedsDwelling: t.boolean({ required: false, description: "Employees' dwelling: the employer needs the dwelling for another employee." }),
-    economicDismissal: t.boolean({ required: false, description: "Employees' dwelling: the employee was dismissed for economic reasons (no end on this ground)." }),
+    economicDismissal: t.boolean({
+      required: false,
+      description: "Employees' dwelling: the employee was dismissed for economic reasons (no end on this ground).",
+    }),
     supportEndedOn: t.field({ type: "Date", required: false, description: "Close-social-support dwelling: the close follow-up ended (bill §2 al. 3)." }),
     enrolmentEndedOn: t.field({ type: "Date", required: false, description: "Students' dwelling: the higher-education enrolment ended (bill §2 al. 4)." }),
-    sharesTransferredOn: t.field({ type: "Date", required: false, description: "Cooperative members' dwelling: the tenant's shares were transferred (bill §2 al. 5)." }),
-    eligibilityLostTenantNoticeOn: t.field({ type: "Date", required: false, description: "The tenant notified the loss of eligibility (art. 69 al. 1; bill §1)." }),
-    eligibilityLostLandlordFindingOn: t.field({ type: "Date", required: false, description: "The landlord's finding of lost eligibility was notified (art. 69 al. 2; bill §1)." }),
+    sharesTransferredOn: t.field({
+      type: "Date",
+      required: false,
+      description: "Cooperative members' dwelling: the tenant's shares were transferred (bill §2 al. 5).",
+    }),
+    eligibilityLostTenantNoticeOn: t.field({
+      type: "Date",
+      required: false,
+      description: "The tenant notified the loss of eligibility (art. 69 al. 1; bill §1).",
+    }),
+    eligibilityLostLandlordFindingOn: t.field({
+      type: "Date",
+      required: false,
+      description: "The landlord's finding of lost eligibility was notified (art. 69 al. 2; bill §1).",
+    }),
     unpaidRentFormalNoticeOn: t.field({ type: "Date", required: false, description: "Formal notice for unpaid rent or charges (art. 69 al. 3; bill §1)." }),
   }),
 });
@@ -116,7 +147,12 @@ const RecordLeaseEndFactsInput = builder.inputType("RecordLeaseEndFactsInput", {
 const LeaseFactsPayload = builder.objectRef<{ lease: Lease | null; userErrors: UserError[] }>("LeaseFactsPayload").implement({
   description: "Result of recordLeaseEndFacts and recordMedicalBedroomReason.",
   fields: (t) => ({
-    lease: t.field({ type: LeaseRef, nullable: true, description: "The lease with the facts recorded (endOptions, earliestEnd, deadlines, underOccupancy read them); null when there are user errors.", resolve: (p) => p.lease }),
+    lease: t.field({
+      type: LeaseRef,
+      nullable: true,
+      description: "The lease with the facts recorded (endOptions, earliestEnd, deadlines, underOccupancy read them); null when there are user errors.",
+      resolve: (p) => p.lease,
+    }),
     userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
   }),
 });
@@ -124,7 +160,8 @@ const LeaseFactsPayload = builder.objectRef<{ lease: Lease | null; userErrors: U
 builder.mutationField("recordLeaseEndFacts", (t) =>
   t.field({
     type: LeaseFactsPayload,
-    description: "Records the facts of an end of lease (art. 69, bill art. 42): job, support or enrolment ended, shares transferred, eligibility lost (tenant's notice, landlord's finding), formal notice for unpaid rent. The ends they open are Lease.endOptions; terminateLease ends the lease.",
+    description:
+      "Records the facts of an end of lease (art. 69, bill art. 42): job, support or enrolment ended, shares transferred, eligibility lost (tenant's notice, landlord's finding), formal notice for unpaid rent. The ends they open are Lease.endOptions; terminateLease ends the lease.",
     authScopes: MUTATE,
     args: { input: t.arg({ type: RecordLeaseEndFactsInput, required: true, description: "The facts." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -153,7 +190,10 @@ builder.mutationField("recordLeaseEndFacts", (t) =>
         if (given === 0) p.add("leaseId", "REQUIRED", "Give at least one fact to record (or null to clear one)");
         if (p.any) fail(p);
         const endFacts = next as StoredEndFacts;
-        const after = await tx.lease.update({ where: { id: lease.id }, data: { endFacts: Object.keys(endFacts).length > 0 ? (endFacts as never) : Prisma.DbNull } });
+        const after = await tx.lease.update({
+          where: { id: lease.id },
+          data: { endFacts: Object.keys(endFacts).length > 0 ? (endFacts as never) : Prisma.DbNull },
+        });
         return { result: after, entityType: "Lease", entityId: lease.id, before: { endFacts: recorded }, after: { endFacts } };
       });
       return { lease: out.result, userErrors: out.userErrors };
@@ -164,7 +204,8 @@ builder.mutationField("recordLeaseEndFacts", (t) =>
 // ───────────── seniors' medical bedroom (bill art. 31 → art. 54 §2 al. 3; art. 66) ─────────────
 
 const RecordMedicalBedroomReasonInput = builder.inputType("RecordMedicalBedroomReasonInput", {
-  description: "Seniors' dwelling: duly justified medical reasons for one more bedroom (bill art. 31 → art. 54 §2 al. 3), which under-occupancy (art. 66) then tolerates.",
+  description:
+    "Seniors' dwelling: duly justified medical reasons for one more bedroom (bill art. 31 → art. 54 §2 al. 3), which under-occupancy (art. 66) then tolerates.",
   fields: (t) => ({
     leaseId: t.id({ required: true, description: "The lease of a seniors' dwelling." }),
     documentedOn: t.field({ type: "Date", required: false, description: "Day the reasons were documented; null withdraws them." }),
@@ -175,7 +216,8 @@ const RecordMedicalBedroomReasonInput = builder.inputType("RecordMedicalBedroomR
 builder.mutationField("recordMedicalBedroomReason", (t) =>
   t.field({
     type: LeaseFactsPayload,
-    description: "Records (or withdraws, documentedOn null) a senior's duly justified medical reason for one more bedroom: Lease.underOccupancy and underOccupiedLeases apply it from documentedOn (the engine applies it only where the bill provides it).",
+    description:
+      "Records (or withdraws, documentedOn null) a senior's duly justified medical reason for one more bedroom: Lease.underOccupancy and underOccupiedLeases apply it from documentedOn (the engine applies it only where the bill provides it).",
     authScopes: MUTATE,
     args: { input: t.arg({ type: RecordMedicalBedroomReasonInput, required: true, description: "The reason." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -187,15 +229,27 @@ builder.mutationField("recordMedicalBedroomReason", (t) =>
         if (lease.status !== "ACTIVE") p.add("leaseId", "INVALID_STATE", "The lease has ended");
         if (lease.dwelling.dedicatedSubCategory !== "SENIORS") {
           const regime = resolveRegime(ctx, null);
-          const rule = parameterReference("tenancy.underOccupancy.seniorMedicalExtraBedrooms", input.documentedOn ?? iso(new Date()), regime.ok ? regime.options : { regime: "LAW" });
-          p.add("leaseId", "INVALID_STATE", "Only a dwelling dedicated to seniors may have one more bedroom for medical reasons", rule ? citation(rule) : undefined);
+          const rule = parameterReference(
+            "tenancy.underOccupancy.seniorMedicalExtraBedrooms",
+            input.documentedOn ?? iso(new Date()),
+            regime.ok ? regime.options : { regime: "LAW" },
+          );
+          p.add(
+            "leaseId",
+            "INVALID_STATE",
+            "Only a dwelling dedicated to seniors may have one more bedroom for medical reasons",
+            rule ? citation(rule) : undefined,
+          );
         }
-        if (!withdraw && input.documentedOn! < iso(lease.startsOn)) p.add("documentedOn", "OUT_OF_RANGE", `documentedOn is before the lease started (${iso(lease.startsOn)})`);
+        if (!withdraw && input.documentedOn! < iso(lease.startsOn))
+          p.add("documentedOn", "OUT_OF_RANGE", `documentedOn is before the lease started (${iso(lease.startsOn)})`);
         if (p.any) fail(p);
         const { dwelling: _d, ...before } = lease;
         const after = await tx.lease.update({
           where: { id: lease.id },
-          data: withdraw ? { medicalReasonDocumentedOn: null, medicalReasonEvidence: null } : { medicalReasonDocumentedOn: dateOf(input.documentedOn!), medicalReasonEvidence: evidence ?? null },
+          data: withdraw
+            ? { medicalReasonDocumentedOn: null, medicalReasonEvidence: null }
+            : { medicalReasonDocumentedOn: dateOf(input.documentedOn!), medicalReasonEvidence: evidence ?? null },
         });
         return {
           result: after,

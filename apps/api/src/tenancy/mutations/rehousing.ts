@@ -24,30 +24,71 @@ import { endLeaseAt } from "./terminate-lease.js";
 
 /** Is bill 8535 in force on `date` under these options? */
 
-type Result = { rehousingCase: RehousingCase | null; offer: RehousingOffer | null; assessment: RehousingAssessment | null; termination: LeaseTermination | null };
+type Result = {
+  rehousingCase: RehousingCase | null;
+  offer: RehousingOffer | null;
+  assessment: RehousingAssessment | null;
+  termination: LeaseTermination | null;
+};
 
 const RehousingPayload = builder.objectRef<Result & { userErrors: UserError[] }>("RehousingPayload").implement({
   description: "Result of a rehousing mutation, with the engine's assessment of the case on the date of the change.",
   fields: (t) => ({
-    rehousingCase: t.field({ type: RehousingCaseRef, nullable: true, description: "The case as changed; null when there are user errors.", resolve: (p) => p.rehousingCase }),
+    rehousingCase: t.field({
+      type: RehousingCaseRef,
+      nullable: true,
+      description: "The case as changed; null when there are user errors.",
+      resolve: (p) => p.rehousingCase,
+    }),
     offer: t.field({ type: RehousingOfferRef, nullable: true, description: "The offer recorded or answered.", resolve: (p) => p.offer }),
-    assessment: t.field({ type: RehousingAssessmentRef, nullable: true, description: "Assessment on the date of the change: refusals counted, right to stay, termination date, protection.", resolve: (p) => p.assessment }),
-    termination: t.field({ type: LeaseTerminationRef, nullable: true, description: "The end of lease recorded when the second refusal cost the right to stay.", resolve: (p) => p.termination }),
+    assessment: t.field({
+      type: RehousingAssessmentRef,
+      nullable: true,
+      description: "Assessment on the date of the change: refusals counted, right to stay, termination date, protection.",
+      resolve: (p) => p.assessment,
+    }),
+    termination: t.field({
+      type: LeaseTerminationRef,
+      nullable: true,
+      description: "The end of lease recorded when the second refusal cost the right to stay.",
+      resolve: (p) => p.termination,
+    }),
     userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
   }),
 });
 
 /** Art. 67 §1 al. 2: the offered dwelling's typology fits the household (not under-occupied, art. 66); the problem in words, or null. */
-function typologyProblem(members: readonly { id: string; partnerId: string | null }[], dwelling: { bedrooms: number; dedicatedSubCategory: string | null }, on: string, options: RegimeOptions): string | null {
-  const u = tenancyUnderOccupancy({ members: members.length, couples: couplesOf(members), bedrooms: dwelling.bedrooms, seniorDedicated: dwelling.dedicatedSubCategory === "SENIORS", medicalReasonDocumented: false }, on, options);
-  return u.underOccupied ? `The offered dwelling's typology does not fit the household: ${u.bedrooms} bedroom(s) for ${u.units} member(s) counted is under-occupancy` : null;
+function typologyProblem(
+  members: readonly { id: string; partnerId: string | null }[],
+  dwelling: { bedrooms: number; dedicatedSubCategory: string | null },
+  on: string,
+  options: RegimeOptions,
+): string | null {
+  const u = tenancyUnderOccupancy(
+    {
+      members: members.length,
+      couples: couplesOf(members),
+      bedrooms: dwelling.bedrooms,
+      seniorDedicated: dwelling.dedicatedSubCategory === "SENIORS",
+      medicalReasonDocumented: false,
+    },
+    on,
+    options,
+  );
+  return u.underOccupied
+    ? `The offered dwelling's typology does not fit the household: ${u.bedrooms} bedroom(s) for ${u.units} member(s) counted is under-occupancy`
+    : null;
 }
 
 const empty = (userErrors: UserError[]) => ({ rehousingCase: null, offer: null, assessment: null, termination: null, userErrors });
 
 const CASE_INCLUDE = {
   // An offer in another landlord's stock that its landlord declined was never made (bill art. 67 §4).
-  offers: { where: { consent: { not: "DECLINED" as const } }, include: { dwelling: { select: { landlordId: true } } }, orderBy: [{ noticeOn: "asc" as const }, { id: "asc" as const }] },
+  offers: {
+    where: { consent: { not: "DECLINED" as const } },
+    include: { dwelling: { select: { landlordId: true } } },
+    orderBy: [{ noticeOn: "asc" as const }, { id: "asc" as const }],
+  },
   lease: { include: { dwelling: true, household: { include: { members: true } } } },
 };
 
@@ -62,8 +103,16 @@ const OpenRehousingCaseInput = builder.inputType("OpenRehousingCaseInput", {
   fields: (t) => ({
     leaseId: t.id({ required: true, description: "The lease." }),
     reason: t.field({ type: RehousingReasonEnum, required: true, description: "Why." }),
-    knownOn: t.field({ type: "Date", required: true, description: "Day the landlord learned of the mismatch (bill: starts the three years to offer a dwelling)." }),
-    medicalReasonDocumented: t.boolean({ required: false, description: "Seniors' dwelling: a duly justified medical reason for one more bedroom (bill art. 31); default: the one recorded on the lease (recordMedicalBedroomReason) by knownOn." }),
+    knownOn: t.field({
+      type: "Date",
+      required: true,
+      description: "Day the landlord learned of the mismatch (bill: starts the three years to offer a dwelling).",
+    }),
+    medicalReasonDocumented: t.boolean({
+      required: false,
+      description:
+        "Seniors' dwelling: a duly justified medical reason for one more bedroom (bill art. 31); default: the one recorded on the lease (recordMedicalBedroomReason) by knownOn.",
+    }),
     regime: t.field({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once in force, else the law)." }),
   }),
 });
@@ -81,12 +130,23 @@ builder.mutationField("openRehousingCase", (t) =>
         const lease = await ownLease(tx, ctx, p, "leaseId", input.leaseId, { dwelling: true, household: { include: { members: true } }, rehousingCases: true });
         if (lease.status !== "ACTIVE") p.add("leaseId", "INVALID_STATE", "The lease has ended");
         if (input.knownOn < iso(lease.startsOn)) p.add("knownOn", "OUT_OF_RANGE", "knownOn precedes the lease");
-        if (lease.rehousingCases.some((c) => !c.closedOn && c.reason === input.reason)) p.add("reason", "CONFLICT", `An open ${input.reason} case already exists for this lease`);
+        if (lease.rehousingCases.some((c) => !c.closedOn && c.reason === input.reason))
+          p.add("reason", "CONFLICT", `An open ${input.reason} case already exists for this lease`);
         if (p.any) fail(p);
         const members = lease.household.members;
         if (input.reason === "UNDER_OCCUPANCY") {
-          const u = tenancyUnderOccupancy(occupancyFactsOf(lease, lease.dwelling, members, input.knownOn, input.medicalReasonDocumented), input.knownOn, options);
-          if (!u.underOccupied) p.add("reason", "RULE_VIOLATION", `The dwelling is not under-occupied: ${u.bedrooms} bedroom(s) for ${u.units} member(s) counted; under-occupied from ${u.threshold}`, citation(u.reference));
+          const u = tenancyUnderOccupancy(
+            occupancyFactsOf(lease, lease.dwelling, members, input.knownOn, input.medicalReasonDocumented),
+            input.knownOn,
+            options,
+          );
+          if (!u.underOccupied)
+            p.add(
+              "reason",
+              "RULE_VIOLATION",
+              `The dwelling is not under-occupied: ${u.bedrooms} bedroom(s) for ${u.units} member(s) counted; under-occupied from ${u.threshold}`,
+              citation(u.reference),
+            );
         }
         if (input.reason === "OTHER_LANDLORD_STOCK" && !billInForce(input.knownOn, options)) {
           p.add("reason", "RULE_VIOLATION", "Rehousing in another landlord's stock exists only under bill 8535", "bill 8535 art. 40 4° (→ art. 67 §4)");
@@ -94,7 +154,13 @@ builder.mutationField("openRehousingCase", (t) =>
         if (p.any) fail(p);
         const created = await tx.rehousingCase.create({ data: { leaseId: lease.id, reason: input.reason, knownOn: dateOf(input.knownOn) } });
         const assessment = assessRehousing(rehousingFileOf(lease, members, { ...created, offers: [] }), input.knownOn, options);
-        return { result: { rehousingCase: created, offer: null, assessment, termination: null }, entityType: "RehousingCase", entityId: created.id, before: null, after: created };
+        return {
+          result: { rehousingCase: created, offer: null, assessment, termination: null },
+          entityType: "RehousingCase",
+          entityId: created.id,
+          before: null,
+          after: created,
+        };
       });
       return out.result ? { ...out.result, userErrors: out.userErrors } : empty(out.userErrors);
     },
@@ -104,7 +170,8 @@ builder.mutationField("openRehousingCase", (t) =>
 // ───────────── recordRehousingOffer ─────────────
 
 const RecordRehousingOfferInput = builder.inputType("RecordRehousingOfferInput", {
-  description: "A dwelling offered to the tenant (art. 67): vacant, of a typology fitting the household; in another landlord's stock only for OTHER_LANDLORD_STOCK (bill §4).",
+  description:
+    "A dwelling offered to the tenant (art. 67): vacant, of a typology fitting the household; in another landlord's stock only for OTHER_LANDLORD_STOCK (bill §4).",
   fields: (t) => ({
     rehousingCaseId: t.id({ required: true, description: "The case." }),
     dwellingId: t.id({ required: true, description: "The dwelling offered." }),
@@ -116,7 +183,8 @@ const RecordRehousingOfferInput = builder.inputType("RecordRehousingOfferInput",
 builder.mutationField("recordRehousingOffer", (t) =>
   t.field({
     type: RehousingPayload,
-    description: "Records a rehousing offer; refused when a previous offer is unanswered, the dwelling is not vacant, or its typology does not fit the household (art. 67 §1 al. 2).",
+    description:
+      "Records a rehousing offer; refused when a previous offer is unanswered, the dwelling is not vacant, or its typology does not fit the household (art. 67 §1 al. 2).",
     authScopes: MUTATE,
     args: { input: t.arg({ type: RecordRehousingOfferInput, required: true, description: "The offer." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -129,7 +197,8 @@ builder.mutationField("recordRehousingOffer", (t) =>
         if (input.noticeOn < iso(c.knownOn)) p.add("noticeOn", "OUT_OF_RANGE", `noticeOn precedes the case (${iso(c.knownOn)})`);
         if (p.any) fail(p);
         const { dwelling, other } = await dwellingToOffer(tx, p, "dwellingId", input.dwellingId, c);
-        if (other && !billInForce(input.noticeOn, options)) p.add("dwellingId", "RULE_VIOLATION", "An offer in another landlord's stock exists only under bill 8535", "bill 8535 art. 40 4° (→ art. 67 §4)");
+        if (other && !billInForce(input.noticeOn, options))
+          p.add("dwellingId", "RULE_VIOLATION", "An offer in another landlord's stock exists only under bill 8535", "bill 8535 art. 40 4° (→ art. 67 §4)");
         // Another landlord's dwelling: its status and typology are its landlord's data, checked when it consents (consentToRehousingOffer).
         if (!other && dwelling.status !== "VACANT") p.add("dwellingId", "INVALID_STATE", `The dwelling is ${dwelling.status}, not VACANT`);
         if (dwelling.id === c.lease.dwellingId) p.add("dwellingId", "INVALID_VALUE", "That is the dwelling the tenant lives in");
@@ -139,13 +208,25 @@ builder.mutationField("recordRehousingOffer", (t) =>
         }
         if (p.any) fail(p);
         const offer = await uniquely(
-          tx.rehousingOffer.create({ data: { caseId: c.id, dwellingId: dwelling.id, noticeOn: dateOf(input.noticeOn), consent: other ? "PENDING" : "NOT_NEEDED" } }),
+          tx.rehousingOffer.create({
+            data: { caseId: c.id, dwellingId: dwelling.id, noticeOn: dateOf(input.noticeOn), consent: other ? "PENDING" : "NOT_NEEDED" },
+          }),
           [],
           { field: "rehousingCaseId", message: "Another offer was recorded in this case meanwhile" },
         );
         const { offers, lease, ...plainCase } = c;
-        const assessment = assessRehousing(rehousingFileOf(lease, lease.household.members, { ...c, offers: [...offers, { ...offer, dwelling: { landlordId: dwelling.landlordId } }] }), input.noticeOn, options);
-        return { result: { rehousingCase: plainCase, offer, assessment, termination: null }, entityType: "RehousingOffer", entityId: offer.id, before: null, after: offer };
+        const assessment = assessRehousing(
+          rehousingFileOf(lease, lease.household.members, { ...c, offers: [...offers, { ...offer, dwelling: { landlordId: dwelling.landlordId } }] }),
+          input.noticeOn,
+          options,
+        );
+        return {
+          result: { rehousingCase: plainCase, offer, assessment, termination: null },
+          entityType: "RehousingOffer",
+          entityId: offer.id,
+          before: null,
+          after: offer,
+        };
       });
       return out.result ? { ...out.result, userErrors: out.userErrors } : empty(out.userErrors);
     },
@@ -158,7 +239,11 @@ const RecordRehousingResponseInput = builder.inputType("RecordRehousingResponseI
   description: "The tenant's answer to a rehousing offer.",
   fields: (t) => ({
     offerId: t.id({ required: true, description: "The offer." }),
-    outcome: t.field({ type: RehousingOfferOutcomeEnum, required: true, description: "ACCEPTED, REFUSED_JUSTIFIED (the offer did not fit: does not count) or REFUSED_UNJUSTIFIED (counts)." }),
+    outcome: t.field({
+      type: RehousingOfferOutcomeEnum,
+      required: true,
+      description: "ACCEPTED, REFUSED_JUSTIFIED (the offer did not fit: does not count) or REFUSED_UNJUSTIFIED (counts).",
+    }),
     respondedOn: t.field({ type: "Date", required: true, description: "Date of the answer." }),
     regime: t.field({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once in force, else the law)." }),
   }),
@@ -167,7 +252,8 @@ const RecordRehousingResponseInput = builder.inputType("RecordRehousingResponseI
 builder.mutationField("recordRehousingResponse", (t) =>
   t.field({
     type: RehousingPayload,
-    description: "Records the tenant's answer. Accepted: the case closes. Second counted refusal: the right to stay is lost and the end of lease is recorded at the engine's date (six months after notice of the second offer), except under-occupancy with a tenant over 70 or a disabled member.",
+    description:
+      "Records the tenant's answer. Accepted: the case closes. Second counted refusal: the right to stay is lost and the end of lease is recorded at the engine's date (six months after notice of the second offer), except under-occupancy with a tenant over 70 or a disabled member.",
     authScopes: MUTATE,
     args: { input: t.arg({ type: RecordRehousingResponseInput, required: true, description: "The answer." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -177,13 +263,27 @@ builder.mutationField("recordRehousingResponse", (t) =>
         if (input.outcome === "PENDING") p.add("outcome", "INVALID_VALUE", "An answer is ACCEPTED, REFUSED_JUSTIFIED or REFUSED_UNJUSTIFIED");
         if (p.any) fail(p);
         const before = await rehousingOfferToAnswer(tx, ctx, p, "offerId", input.offerId);
-        if (before.consent === "PENDING") p.add("offerId", "INVALID_STATE", "The landlord of the dwelling offered has not consented yet: the offer is not made", "bill 8535 art. 40 4° (→ art. 67 §4)");
-        if (before.consent === "DECLINED") p.add("offerId", "INVALID_STATE", "The landlord of the dwelling offered declined: the offer was not made", "bill 8535 art. 40 4° (→ art. 67 §4)");
+        if (before.consent === "PENDING")
+          p.add(
+            "offerId",
+            "INVALID_STATE",
+            "The landlord of the dwelling offered has not consented yet: the offer is not made",
+            "bill 8535 art. 40 4° (→ art. 67 §4)",
+          );
+        if (before.consent === "DECLINED")
+          p.add("offerId", "INVALID_STATE", "The landlord of the dwelling offered declined: the offer was not made", "bill 8535 art. 40 4° (→ art. 67 §4)");
         if (before.outcome !== "PENDING") p.add("offerId", "CONFLICT", `The offer was already answered (${before.outcome})`);
         if (input.respondedOn < iso(before.noticeOn)) p.add("respondedOn", "OUT_OF_RANGE", `The answer precedes the offer (${iso(before.noticeOn)})`);
         if (p.any) fail(p);
         // Guarded: of two answers recorded at once, one wins.
-        await guarded(tx.rehousingOffer.updateMany({ where: { id: before.id, outcome: "PENDING" }, data: { outcome: input.outcome, respondedOn: dateOf(input.respondedOn) } }), "offerId", "The offer was answered meanwhile by another request");
+        await guarded(
+          tx.rehousingOffer.updateMany({
+            where: { id: before.id, outcome: "PENDING" },
+            data: { outcome: input.outcome, respondedOn: dateOf(input.respondedOn) },
+          }),
+          "offerId",
+          "The offer was answered meanwhile by another request",
+        );
         const offer = await tx.rehousingOffer.findUniqueOrThrow({ where: { id: before.id } });
         const c = await tx.rehousingCase.findUniqueOrThrow({ where: { id: before.caseId }, include: CASE_INCLUDE });
         const assessment = assessRehousing(rehousingFileOf(c.lease, c.lease.household.members, c), input.respondedOn, options);
@@ -206,8 +306,21 @@ builder.mutationField("recordRehousingResponse", (t) =>
           // The case stays open until the lease ends: its assessment keeps giving the date.
           await endLeaseAt(tx, lease, assessment.terminationOn);
         }
-        const { offers: _o, lease: _l, ...plainCase } = closedOn ? { ...c, ...(await tx.rehousingCase.update({ where: { id: c.id }, data: { closedOn: dateOf(closedOn) } })) } : c;
-        return { result: { rehousingCase: plainCase, offer, assessment, termination }, entityType: "RehousingOffer", entityId: offer.id, before, after: { offer, assessment: { countedRefusals: assessment.countedRefusals, rightToStayLost: assessment.rightToStayLost, terminationOn: assessment.terminationOn } } };
+        const {
+          offers: _o,
+          lease: _l,
+          ...plainCase
+        } = closedOn ? { ...c, ...(await tx.rehousingCase.update({ where: { id: c.id }, data: { closedOn: dateOf(closedOn) } })) } : c;
+        return {
+          result: { rehousingCase: plainCase, offer, assessment, termination },
+          entityType: "RehousingOffer",
+          entityId: offer.id,
+          before,
+          after: {
+            offer,
+            assessment: { countedRefusals: assessment.countedRefusals, rightToStayLost: assessment.rightToStayLost, terminationOn: assessment.terminationOn },
+          },
+        };
       });
       return out.result ? { ...out.result, userErrors: out.userErrors } : empty(out.userErrors);
     },
@@ -217,7 +330,8 @@ builder.mutationField("recordRehousingResponse", (t) =>
 // ───────────── recordRehousingWaiver ─────────────
 
 const RecordRehousingWaiverInput = builder.inputType("RecordRehousingWaiverInput", {
-  description: "The advisory commission's finding of legitimate reasons not to rehouse (bill art. 40 2° → art. 67 §2 al. 3): it lifts the obligation and the three-year deadline.",
+  description:
+    "The advisory commission's finding of legitimate reasons not to rehouse (bill art. 40 2° → art. 67 §2 al. 3): it lifts the obligation and the three-year deadline.",
   fields: (t) => ({
     rehousingCaseId: t.id({ required: true, description: "The case." }),
     waivedOn: t.field({ type: "Date", required: true, description: "Day of the commission's decision." }),
@@ -229,7 +343,8 @@ const RecordRehousingWaiverInput = builder.inputType("RecordRehousingWaiverInput
 builder.mutationField("recordRehousingWaiver", (t) =>
   t.field({
     type: RehousingPayload,
-    description: "Records the commission's waiver of a rehousing for legitimate reasons (bill art. 67 §2 al. 3). Refused when the engine finds it does not apply (under the law, before the bill's entry into force, or for a case other than a typology mismatch), when the case is closed or already waived, or once the right to stay is lost.",
+    description:
+      "Records the commission's waiver of a rehousing for legitimate reasons (bill art. 67 §2 al. 3). Refused when the engine finds it does not apply (under the law, before the bill's entry into force, or for a case other than a typology mismatch), when the case is closed or already waived, or once the right to stay is lost.",
     authScopes: MUTATE,
     args: { input: t.arg({ type: RecordRehousingWaiverInput, required: true, description: "The waiver." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -244,16 +359,30 @@ builder.mutationField("recordRehousingWaiver", (t) =>
         if (p.any || reasons === undefined) fail(p);
         const members = c.lease.household.members;
         const current = assessRehousing(rehousingFileOf(c.lease, members, c), input.waivedOn, options);
-        if (current.rightToStayLost) p.add("rehousingCaseId", "INVALID_STATE", `The right to stay was already lost after ${current.countedRefusals} refused offers (the lease ends on ${current.terminationOn})`, citation(current.reference));
+        if (current.rightToStayLost)
+          p.add(
+            "rehousingCaseId",
+            "INVALID_STATE",
+            `The right to stay was already lost after ${current.countedRefusals} refused offers (the lease ends on ${current.terminationOn})`,
+            citation(current.reference),
+          );
         const waived = { ...c, waivedOn: dateOf(input.waivedOn), waiverReason: reasons };
         const assessment = assessRehousing(rehousingFileOf(c.lease, members, waived), input.waivedOn, options);
         // The engine decides whether the waiver exists for this case, regime and date.
-        for (const problem of assessment.problems.filter((x) => x.rule === "WAIVER_NOT_APPLICABLE")) p.add("waivedOn", "RULE_VIOLATION", `The commission's waiver does not apply: ${problem.detail}`, citation(problem.reference));
-        if (!assessment.waived && !p.any) p.add("waivedOn", "RULE_VIOLATION", "The commission's waiver does not apply to this case on this date", citation(assessment.reference));
+        for (const problem of assessment.problems.filter((x) => x.rule === "WAIVER_NOT_APPLICABLE"))
+          p.add("waivedOn", "RULE_VIOLATION", `The commission's waiver does not apply: ${problem.detail}`, citation(problem.reference));
+        if (!assessment.waived && !p.any)
+          p.add("waivedOn", "RULE_VIOLATION", "The commission's waiver does not apply to this case on this date", citation(assessment.reference));
         if (p.any) fail(p);
         const { offers: _o, lease: _l, ...before } = c;
         const updated = await tx.rehousingCase.update({ where: { id: c.id }, data: { waivedOn: dateOf(input.waivedOn), waiverReason: reasons } });
-        return { result: { rehousingCase: updated, offer: null, assessment, termination: null }, entityType: "RehousingCase", entityId: c.id, before, after: updated };
+        return {
+          result: { rehousingCase: updated, offer: null, assessment, termination: null },
+          entityType: "RehousingCase",
+          entityId: c.id,
+          before,
+          after: updated,
+        };
       });
       return out.result ? { ...out.result, userErrors: out.userErrors } : empty(out.userErrors);
     },
@@ -308,7 +437,11 @@ builder.mutationField("consentToRehousingOffer", (t) =>
           if (problem) p.add("offerId", "RULE_VIOLATION", problem, "law art. 67 §1 al. 2; art. 66");
         }
         if (p.any) fail(p);
-        await guarded(tx.rehousingOffer.updateMany({ where: { id: offer.id, consent: "PENDING" }, data: { consent: input.decision, consentOn: dateOf(input.decidedOn) } }), "offerId", "The consent was decided meanwhile by another request");
+        await guarded(
+          tx.rehousingOffer.updateMany({ where: { id: offer.id, consent: "PENDING" }, data: { consent: input.decision, consentOn: dateOf(input.decidedOn) } }),
+          "offerId",
+          "The consent was decided meanwhile by another request",
+        );
         const after = await tx.rehousingOffer.findUniqueOrThrow({ where: { id: offer.id } });
         const { dwelling: _d, case: _c, ...before } = offer;
         return { result: after, entityType: "RehousingOffer", entityId: offer.id, before, after };

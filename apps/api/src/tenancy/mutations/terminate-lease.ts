@@ -1,8 +1,5 @@
 /** `terminateLease` (law art. 69-70, bill art. 42): ends a lease on a ground the engine accepts, with its notice and the date it takes effect. */
-import {
-    leaseEnd, SERIOUS_GROUNDS,
-    type EndFacts, type SeriousGround
-} from "@abordable/domain";
+import { leaseEnd, SERIOUS_GROUNDS, type EndFacts, type SeriousGround } from "@abordable/domain";
 import type { Lease, LeaseTermination } from "../../generated/prisma/client.js";
 import { builder } from "../../schema/builder.js";
 import { runMutation } from "../../schema/mutation.js";
@@ -21,10 +18,14 @@ const EndGroundEnum = builder.enumType("LeaseEndGround", {
   description: "Ground for ending an affordable lease (law art. 69-70, bill art. 42).",
   values: {
     ELIGIBILITY_LOST_TENANT_NOTICE: { description: "Eligibility lost, notified by the tenant: ends of right 12 months later (art. 69 al. 1; bill §1)." },
-    ELIGIBILITY_LOST_LANDLORD_FINDING: { description: "Eligibility lost, found by the landlord: ends of right 6 months after notice of the finding (art. 69 al. 2)." },
+    ELIGIBILITY_LOST_LANDLORD_FINDING: {
+      description: "Eligibility lost, found by the landlord: ends of right 6 months after notice of the finding (art. 69 al. 2).",
+    },
     UNPAID_RENT: { description: "Unpaid rent or charges: may be ended 6 months (law) or 15 days (bill) after formal notice (art. 69 al. 3)." },
     YOUNG_TENANT_AGE: { description: "Young people's dwelling: the tenant's 32nd birthday (art. 69 al. 4)." },
-    EMPLOYEE_JOB_END: { description: "Employees' dwelling: three months after the job ends, if the employer needs it and no economic dismissal (art. 69 al. 5)." },
+    EMPLOYEE_JOB_END: {
+      description: "Employees' dwelling: three months after the job ends, if the employer needs it and no economic dismissal (art. 69 al. 5).",
+    },
     CLOSE_SUPPORT_END: { description: "Bill: close social support ended + three months (§2 al. 3)." },
     STUDENT_ENROLMENT_END: { description: "Bill: enrolment ended + three months (§2 al. 4)." },
     COOPERATIVE_SHARES_TRANSFERRED: { description: "Bill: cooperative shares transferred + three months (§2 al. 5)." },
@@ -36,7 +37,10 @@ const EndGroundEnum = builder.enumType("LeaseEndGround", {
 
 const SeriousGroundEnum = builder.enumType("SeriousGround", {
   description: "The 14 serious and legitimate grounds of bill art. 42 4° (art. 69 §3).",
-  values: Object.fromEntries(Object.entries(SERIOUS_GROUNDS).map(([k, v]) => [k, { description: `${v.point} ${v.french}` }])) as Record<SeriousGround, { description: string }>,
+  values: Object.fromEntries(Object.entries(SERIOUS_GROUNDS).map(([k, v]) => [k, { description: `${v.point} ${v.french}` }])) as Record<
+    SeriousGround,
+    { description: string }
+  >,
 });
 
 const SeriousGroundInput = builder.inputType("SeriousGroundInput", {
@@ -61,8 +65,17 @@ const TerminateLeaseInput = builder.inputType("TerminateLeaseInput", {
   fields: (t) => ({
     leaseId: t.id({ required: true, description: "The lease." }),
     ground: t.field({ type: EndGroundEnum, required: true, description: "The ground." }),
-    noticeOn: t.field({ type: "Date", required: false, description: "Date starting the period: notice, finding notified, formal notice, job/support/enrolment end, share transfer, death (not for YOUNG_TENANT_AGE and RESERVE_FIRST_OCCUPATION)." }),
-    effectiveOn: t.field({ type: "Date", required: false, description: "Grounds at the landlord's option: a later date of effect than the earliest (default the earliest)." }),
+    noticeOn: t.field({
+      type: "Date",
+      required: false,
+      description:
+        "Date starting the period: notice, finding notified, formal notice, job/support/enrolment end, share transfer, death (not for YOUNG_TENANT_AGE and RESERVE_FIRST_OCCUPATION).",
+    }),
+    effectiveOn: t.field({
+      type: "Date",
+      required: false,
+      description: "Grounds at the landlord's option: a later date of effect than the earliest (default the earliest).",
+    }),
     seriousGrounds: t.field({ type: [SeriousGroundInput], required: false, description: "SERIOUS_GROUNDS: the grounds and their evidence." }),
     unpaidRents: t.int({ required: false, description: "SERIOUS_GROUNDS 14°: rents unpaid (consecutive or not)." }),
     unpaidCharges: t.boolean({ required: false, description: "SERIOUS_GROUNDS 14°: charges unpaid." }),
@@ -76,15 +89,22 @@ const TerminateLeaseInput = builder.inputType("TerminateLeaseInput", {
   }),
 });
 
-const TerminationPayload = builder.objectRef<{ termination: LeaseTermination | null; lease: Lease | null; end: ReturnType<typeof leaseEnd> | null; userErrors: UserError[] }>("LeaseTerminationPayload").implement({
-  description: "Result of terminateLease.",
-  fields: (t) => ({
-    termination: t.field({ type: LeaseTerminationRef, nullable: true, description: "The termination recorded.", resolve: (p) => p.termination }),
-    lease: t.field({ type: LeaseRef, nullable: true, description: "The lease (ENDED once the date of effect is past).", resolve: (p) => p.lease }),
-    end: t.field({ type: LeaseEndRef, nullable: true, description: "The engine's computation of the end.", resolve: (p) => p.end }),
-    userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
-  }),
-});
+const TerminationPayload = builder
+  .objectRef<{
+    termination: LeaseTermination | null;
+    lease: Lease | null;
+    end: ReturnType<typeof leaseEnd> | null;
+    userErrors: UserError[];
+  }>("LeaseTerminationPayload")
+  .implement({
+    description: "Result of terminateLease.",
+    fields: (t) => ({
+      termination: t.field({ type: LeaseTerminationRef, nullable: true, description: "The termination recorded.", resolve: (p) => p.termination }),
+      lease: t.field({ type: LeaseRef, nullable: true, description: "The lease (ENDED once the date of effect is past).", resolve: (p) => p.lease }),
+      end: t.field({ type: LeaseEndRef, nullable: true, description: "The engine's computation of the end.", resolve: (p) => p.end }),
+      userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
+    }),
+  });
 
 /** Ends a lease at `on`: ENDED when already past, the dwelling (or unit) vacant again. */
 export async function endLeaseAt(tx: Tx, lease: Lease, on: string): Promise<Lease> {
@@ -105,7 +125,8 @@ export async function endLeaseAt(tx: Tx, lease: Lease, on: string): Promise<Leas
 builder.mutationField("terminateLease", (t) =>
   t.field({
     type: TerminationPayload,
-    description: "Ends a lease on a ground of art. 69-70 (bill art. 42, incl. the 14 serious grounds with evidence): computes the date of effect per regime, records it, and sets the lease ENDED when that date is past.",
+    description:
+      "Ends a lease on a ground of art. 69-70 (bill art. 42, incl. the 14 serious grounds with evidence): computes the date of effect per regime, records it, and sets the lease ENDED when that date is past.",
     authScopes: MUTATE,
     args: { input: t.arg({ type: TerminateLeaseInput, required: true, description: "The ground and its facts." }) },
     resolve: async (_r, { input }, ctx) => terminate(ctx, input),
@@ -121,22 +142,47 @@ async function terminate(ctx: Context, input: typeof TerminateLeaseInput.$inferI
     if (lease.status !== "ACTIVE") p.add("leaseId", "INVALID_STATE", "The lease has already ended");
     const needsNotice = input.ground !== "YOUNG_TENANT_AGE" && input.ground !== "RESERVE_FIRST_OCCUPATION";
     if (needsNotice && !input.noticeOn) p.add("noticeOn", "REQUIRED", `noticeOn is required for ${input.ground}`);
-    if (input.ground === "SERIOUS_GROUNDS" && !(input.seriousGrounds?.length)) p.add("seriousGrounds", "REQUIRED", "Name at least one serious ground with its evidence", "bill 8535 art. 42 4° (→ art. 69 §3)");
+    if (input.ground === "SERIOUS_GROUNDS" && !input.seriousGrounds?.length)
+      p.add("seriousGrounds", "REQUIRED", "Name at least one serious ground with its evidence", "bill 8535 art. 42 4° (→ art. 69 §3)");
     if (p.any) fail(p);
     const category = categoryOf(lease.dwelling);
     const noticeOn = input.noticeOn ?? iso(lease.startsOn);
     const applicant = tenantsOf(lease.household.members)[0];
     let facts: EndFacts;
     switch (input.ground) {
-      case "ELIGIBILITY_LOST_TENANT_NOTICE": facts = { ground: input.ground, notifiedOn: noticeOn }; break;
-      case "ELIGIBILITY_LOST_LANDLORD_FINDING": facts = { ground: input.ground, findingNotifiedOn: noticeOn }; break;
-      case "UNPAID_RENT": facts = { ground: input.ground, formalNoticeOn: noticeOn }; break;
-      case "YOUNG_TENANT_AGE": facts = { ground: input.ground, category, tenantBirthDate: applicant?.birthDate ?? "1900-01-01" }; break;
-      case "EMPLOYEE_JOB_END": facts = { ground: input.ground, category, jobEndedOn: noticeOn, employerNeedsDwelling: input.employerNeedsDwelling ?? false, economicDismissal: input.economicDismissal ?? false }; break;
-      case "CLOSE_SUPPORT_END": facts = { ground: input.ground, category, supportEndedOn: noticeOn }; break;
-      case "STUDENT_ENROLMENT_END": facts = { ground: input.ground, category, enrolmentEndedOn: noticeOn }; break;
-      case "COOPERATIVE_SHARES_TRANSFERRED": facts = { ground: input.ground, category, sharesTransferredOn: noticeOn }; break;
-      case "RESERVE_FIRST_OCCUPATION": facts = { ground: input.ground, category, firstOccupiedOn: iso(lease.startsOn) }; break;
+      case "ELIGIBILITY_LOST_TENANT_NOTICE":
+        facts = { ground: input.ground, notifiedOn: noticeOn };
+        break;
+      case "ELIGIBILITY_LOST_LANDLORD_FINDING":
+        facts = { ground: input.ground, findingNotifiedOn: noticeOn };
+        break;
+      case "UNPAID_RENT":
+        facts = { ground: input.ground, formalNoticeOn: noticeOn };
+        break;
+      case "YOUNG_TENANT_AGE":
+        facts = { ground: input.ground, category, tenantBirthDate: applicant?.birthDate ?? "1900-01-01" };
+        break;
+      case "EMPLOYEE_JOB_END":
+        facts = {
+          ground: input.ground,
+          category,
+          jobEndedOn: noticeOn,
+          employerNeedsDwelling: input.employerNeedsDwelling ?? false,
+          economicDismissal: input.economicDismissal ?? false,
+        };
+        break;
+      case "CLOSE_SUPPORT_END":
+        facts = { ground: input.ground, category, supportEndedOn: noticeOn };
+        break;
+      case "STUDENT_ENROLMENT_END":
+        facts = { ground: input.ground, category, enrolmentEndedOn: noticeOn };
+        break;
+      case "COOPERATIVE_SHARES_TRANSFERRED":
+        facts = { ground: input.ground, category, sharesTransferredOn: noticeOn };
+        break;
+      case "RESERVE_FIRST_OCCUPATION":
+        facts = { ground: input.ground, category, firstOccupiedOn: iso(lease.startsOn) };
+        break;
       case "SERIOUS_GROUNDS":
         facts = {
           ground: input.ground,
@@ -149,13 +195,28 @@ async function terminate(ctx: Context, input: typeof TerminateLeaseInput.$inferI
         };
         break;
       case "DEATH":
-        facts = { ground: input.ground, diedOn: noticeOn, category, successors: (input.successors ?? []).map((s) => ({ personId: s.name, eligible: s.eligible, householdMember: true, livedWithTenant: s.livedWithTenant })) };
+        facts = {
+          ground: input.ground,
+          diedOn: noticeOn,
+          category,
+          successors: (input.successors ?? []).map((s) => ({
+            personId: s.name,
+            eligible: s.eligible,
+            householdMember: true,
+            livedWithTenant: s.livedWithTenant,
+          })),
+        };
         break;
     }
     const end = leaseEnd(facts, noticeOn, options);
     const reference = citation(end.reference);
     if (!end.available) {
-      p.add(input.ground === "SERIOUS_GROUNDS" ? "seriousGrounds" : "ground", "RULE_VIOLATION", `This ground does not apply: ${end.reasonUnavailable ?? "unavailable"}${end.groundsRejected?.length ? ` (${end.groundsRejected.map((g) => `${g.ground}: ${g.reason}`).join("; ")})` : ""}`, reference);
+      p.add(
+        input.ground === "SERIOUS_GROUNDS" ? "seriousGrounds" : "ground",
+        "RULE_VIOLATION",
+        `This ground does not apply: ${end.reasonUnavailable ?? "unavailable"}${end.groundsRejected?.length ? ` (${end.groundsRejected.map((g) => `${g.ground}: ${g.reason}`).join("; ")})` : ""}`,
+        reference,
+      );
       fail(p);
     }
     if (end.passesTo && end.passesTo.length > 0) {
@@ -166,14 +227,25 @@ async function terminate(ctx: Context, input: typeof TerminateLeaseInput.$inferI
     if (input.effectiveOn) {
       if (end.ofRight && input.effectiveOn !== effectiveOn) p.add("effectiveOn", "RULE_VIOLATION", `The lease ends of right on ${effectiveOn}`, reference);
       else if (input.effectiveOn < effectiveOn) p.add("effectiveOn", "RULE_VIOLATION", `The earliest date of effect is ${effectiveOn}`, reference);
-      else if (end.latestEndOn && input.effectiveOn > end.latestEndOn) p.add("effectiveOn", "RULE_VIOLATION", `The last date of effect is ${end.latestEndOn}`, reference);
+      else if (end.latestEndOn && input.effectiveOn > end.latestEndOn)
+        p.add("effectiveOn", "RULE_VIOLATION", `The last date of effect is ${end.latestEndOn}`, reference);
       effectiveOn = input.effectiveOn;
     }
     if (p.any) fail(p);
-    const groundName = input.ground === "SERIOUS_GROUNDS" ? `SERIOUS_GROUNDS ${(end.groundsRetained ?? []).map((g) => SERIOUS_GROUNDS[g].point).join(" ")}` : input.ground;
-    const evidenceText = evidence ?? (input.seriousGrounds ? input.seriousGrounds.map((g) => `${SERIOUS_GROUNDS[g.ground].point} ${g.evidence.join("; ")}`).join(" | ") : null);
+    const groundName =
+      input.ground === "SERIOUS_GROUNDS" ? `SERIOUS_GROUNDS ${(end.groundsRetained ?? []).map((g) => SERIOUS_GROUNDS[g].point).join(" ")}` : input.ground;
+    const evidenceText =
+      evidence ?? (input.seriousGrounds ? input.seriousGrounds.map((g) => `${SERIOUS_GROUNDS[g.ground].point} ${g.evidence.join("; ")}`).join(" | ") : null);
     const termination = await tx.leaseTermination.create({
-      data: { leaseId: lease.id, ground: groundName, regime: options.regime, noticeOn: input.noticeOn ? dateOf(input.noticeOn) : null, effectiveOn: dateOf(effectiveOn), evidence: evidenceText, computation: { facts, end } as never },
+      data: {
+        leaseId: lease.id,
+        ground: groundName,
+        regime: options.regime,
+        noticeOn: input.noticeOn ? dateOf(input.noticeOn) : null,
+        effectiveOn: dateOf(effectiveOn),
+        evidence: evidenceText,
+        computation: { facts, end } as never,
+      },
     });
     const { dwelling: _d, household: _h, ...before } = lease;
     const after = await endLeaseAt(tx, before, effectiveOn);

@@ -34,16 +34,34 @@ export const DwellingTransferStatusEnum = builder.enumType("DwellingTransferStat
 
 /** What a transfer proposal shows: to the proposer and the receiver (its parties) and the ministry. */
 export const DwellingTransferRef = builder.objectRef<DwellingTransfer & { dwellingReference: string; activeLeases: number }>("DwellingTransfer").implement({
-  description: "A proposed change of social landlord for a dwelling with its units, active leases and deposits (bill art. 63bis §2 al. 6), which the receiving landlord accepts or declines.",
+  description:
+    "A proposed change of social landlord for a dwelling with its units, active leases and deposits (bill art. 63bis §2 al. 6), which the receiving landlord accepts or declines.",
   fields: (t) => ({
-    id: t.field({ type: "ID", description: "Global ID of the proposal (acceptDwellingTransfer, declineDwellingTransfer).", resolve: (x) => encodeGlobalID("DwellingTransfer", x.id) }),
+    id: t.field({
+      type: "ID",
+      description: "Global ID of the proposal (acceptDwellingTransfer, declineDwellingTransfer).",
+      resolve: (x) => encodeGlobalID("DwellingTransfer", x.id),
+    }),
     status: t.field({ type: DwellingTransferStatusEnum, description: "State of the proposal.", resolve: (x) => x.status }),
-    fromLandlordId: t.field({ type: "ID", description: "Global ID of the landlord holding the dwelling (Organisation).", resolve: (x) => encodeGlobalID("Organisation", x.fromLandlordId) }),
-    toLandlordId: t.field({ type: "ID", description: "Global ID of the receiving landlord (Organisation).", resolve: (x) => encodeGlobalID("Organisation", x.toLandlordId) }),
+    fromLandlordId: t.field({
+      type: "ID",
+      description: "Global ID of the landlord holding the dwelling (Organisation).",
+      resolve: (x) => encodeGlobalID("Organisation", x.fromLandlordId),
+    }),
+    toLandlordId: t.field({
+      type: "ID",
+      description: "Global ID of the receiving landlord (Organisation).",
+      resolve: (x) => encodeGlobalID("Organisation", x.toLandlordId),
+    }),
     dwellingReference: t.string({ description: "The holder's reference of the dwelling transferred.", resolve: (x) => x.dwellingReference }),
     activeLeases: t.int({ description: "Active leases that move with the dwelling.", resolve: (x) => x.activeLeases }),
     on: t.field({ type: "Date", description: "Date of the change of landlord.", resolve: (x) => iso(x.on) }),
-    decidedOn: t.field({ type: "Date", nullable: true, description: "Day of the acceptance or refusal.", resolve: (x) => (x.decidedOn ? iso(x.decidedOn) : null) }),
+    decidedOn: t.field({
+      type: "Date",
+      nullable: true,
+      description: "Day of the acceptance or refusal.",
+      resolve: (x) => (x.decidedOn ? iso(x.decidedOn) : null),
+    }),
   }),
 });
 
@@ -56,10 +74,18 @@ async function viewOf(tx: Tx, t: DwellingTransfer): Promise<TransferView> {
 }
 
 /** Records a proposal for the caller's dwelling (checks in its own stock only). */
-export async function proposeTransfer(tx: Tx, ctx: Context, p: Problems, dwelling: { id: string; landlordId: string }, newLandlordGlobalId: string | number, on: string): Promise<TransferView> {
+export async function proposeTransfer(
+  tx: Tx,
+  ctx: Context,
+  p: Problems,
+  dwelling: { id: string; landlordId: string },
+  newLandlordGlobalId: string | number,
+  on: string,
+): Promise<TransferView> {
   const to = await landlordToReceive(tx, p, "newLandlordId", newLandlordGlobalId, dwelling.landlordId);
   // Issue 12 finding 3 g: a deactivated landlord has no keys to accept with and holds no stock any more.
-  if (to.deactivatedAt) p.add("newLandlordId", "RULE_VIOLATION", "newLandlordId: this landlord was deactivated; it cannot receive a dwelling, its leases or deposits", RULE);
+  if (to.deactivatedAt)
+    p.add("newLandlordId", "RULE_VIOLATION", "newLandlordId: this landlord was deactivated; it cannot receive a dwelling, its leases or deposits", RULE);
   const open = await tx.allocationFile.findFirst({ where: { dwellingId: dwelling.id, status: { in: [...OPEN_FILE] } }, select: { id: true } });
   if (open) p.add("dwellingId", "INVALID_STATE", "Close the open allocation file of this dwelling first: an allocation is the holder's procedure");
   if (p.any) fail(p);
@@ -74,7 +100,12 @@ export async function proposeTransfer(tx: Tx, ctx: Context, p: Problems, dwellin
 const TransferPayload = builder.objectRef<{ transfer: TransferView | null; userErrors: UserError[] }>("DwellingTransferPayload").implement({
   description: "Result of a dwelling-transfer mutation.",
   fields: (t) => ({
-    transfer: t.field({ type: DwellingTransferRef, nullable: true, description: "The proposal as changed; null when there are user errors.", resolve: (p) => p.transfer }),
+    transfer: t.field({
+      type: DwellingTransferRef,
+      nullable: true,
+      description: "The proposal as changed; null when there are user errors.",
+      resolve: (p) => p.transfer,
+    }),
     userErrors: t.field({ type: [UserErrorRef], description: "Rules the input breaks; empty on success.", resolve: (p) => p.userErrors }),
   }),
 });
@@ -82,7 +113,8 @@ const TransferPayload = builder.objectRef<{ transfer: TransferView | null; userE
 // ───────────── proposeDwellingTransfer ─────────────
 
 const ProposeDwellingTransferInput = builder.inputType("ProposeDwellingTransferInput", {
-  description: "Proposes to hand a dwelling of the caller's stock, with its units, active leases and deposits, to another social landlord (bill art. 63bis §2 al. 6).",
+  description:
+    "Proposes to hand a dwelling of the caller's stock, with its units, active leases and deposits, to another social landlord (bill art. 63bis §2 al. 6).",
   fields: (t) => ({
     dwellingId: t.id({ required: true, description: "The dwelling, of the caller's stock." }),
     newLandlordId: t.id({ required: true, description: "The receiving social landlord (Organisation)." }),
@@ -93,7 +125,8 @@ const ProposeDwellingTransferInput = builder.inputType("ProposeDwellingTransferI
 builder.mutationField("proposeDwellingTransfer", (t) =>
   t.field({
     type: TransferPayload,
-    description: "Proposes a change of social landlord for a dwelling with its units, active leases and deposits; nothing moves until the receiving landlord (or a ministry administrator) accepts it (acceptDwellingTransfer).",
+    description:
+      "Proposes a change of social landlord for a dwelling with its units, active leases and deposits; nothing moves until the receiving landlord (or a ministry administrator) accepts it (acceptDwellingTransfer).",
     authScopes: MUTATE,
     args: { input: t.arg({ type: ProposeDwellingTransferInput, required: true, description: "The proposal." }) },
     resolve: async (_r, { input }, ctx) => {
@@ -148,12 +181,21 @@ builder.mutationField("acceptDwellingTransfer", (t) =>
         }
         if (dwelling.landlordId !== transfer.fromLandlordId) p.add("transferId", "INVALID_STATE", "The dwelling changed hands since the proposal");
         const receiver = await tx.organisation.findUniqueOrThrow({ where: { id: transfer.toLandlordId }, select: { deactivatedAt: true } });
-        if (receiver.deactivatedAt) p.add("transferId", "RULE_VIOLATION", "The receiving landlord was deactivated since the proposal: it cannot receive the dwelling", RULE);
-        if (await tx.allocationFile.findFirst({ where: { dwellingId: dwelling.id, status: { in: [...OPEN_FILE] } }, select: { id: true } })) p.add("transferId", "INVALID_STATE", "An allocation file was opened for this dwelling since the proposal");
+        if (receiver.deactivatedAt)
+          p.add("transferId", "RULE_VIOLATION", "The receiving landlord was deactivated since the proposal: it cannot receive the dwelling", RULE);
+        if (await tx.allocationFile.findFirst({ where: { dwellingId: dwelling.id, status: { in: [...OPEN_FILE] } }, select: { id: true } }))
+          p.add("transferId", "INVALID_STATE", "An allocation file was opened for this dwelling since the proposal");
         if (p.any) fail(p);
         const decidedOn = input.decidedOn ?? today();
-        await guarded(tx.dwellingTransfer.updateMany({ where: { id: transfer.id, status: "PROPOSED" }, data: { status: "ACCEPTED", decidedOn: dateOf(decidedOn) } }), "transferId", "The proposal was decided meanwhile by another request");
-        const moved = await tx.dwelling.updateMany({ where: { id: dwelling.id, landlordId: transfer.fromLandlordId }, data: { landlordId: transfer.toLandlordId, compensationConventionId: null } });
+        await guarded(
+          tx.dwellingTransfer.updateMany({ where: { id: transfer.id, status: "PROPOSED" }, data: { status: "ACCEPTED", decidedOn: dateOf(decidedOn) } }),
+          "transferId",
+          "The proposal was decided meanwhile by another request",
+        );
+        const moved = await tx.dwelling.updateMany({
+          where: { id: dwelling.id, landlordId: transfer.fromLandlordId },
+          data: { landlordId: transfer.toLandlordId, compensationConventionId: null },
+        });
         if (moved.count !== 1) conflict("transferId", "The dwelling changed hands meanwhile");
         const leases = await tx.lease.findMany({ where: { dwellingId: dwelling.id, status: "ACTIVE" }, include: { deposit: true } });
         await tx.lease.updateMany({ where: { id: { in: leases.map((l) => l.id) } }, data: { landlordId: transfer.toLandlordId } });
@@ -165,7 +207,14 @@ builder.mutationField("acceptDwellingTransfer", (t) =>
           entityType: "DwellingTransfer",
           entityId: transfer.id,
           before: { status: transfer.status, landlordId: transfer.fromLandlordId },
-          after: { status: "ACCEPTED", landlordId: transfer.toLandlordId, leases: leases.map((l) => l.id), deposits: leases.flatMap((l) => (l.deposit ? [l.deposit.id] : [])), rule: RULE, by: isMinistryAdmin(ctx.viewer) ? "ministry" : organisationOf(ctx.viewer) },
+          after: {
+            status: "ACCEPTED",
+            landlordId: transfer.toLandlordId,
+            leases: leases.map((l) => l.id),
+            deposits: leases.flatMap((l) => (l.deposit ? [l.deposit.id] : [])),
+            rule: RULE,
+            by: isMinistryAdmin(ctx.viewer) ? "ministry" : organisationOf(ctx.viewer),
+          },
         };
       });
       return { transfer: out.result, userErrors: out.userErrors };
@@ -186,12 +235,24 @@ builder.mutationField("declineDwellingTransfer", (t) =>
         if (p.any) fail(p);
         const transfer = await pending(tx, ctx, p, input.transferId);
         const decidedOn = input.decidedOn ?? today();
-        await guarded(tx.dwellingTransfer.updateMany({ where: { id: transfer.id, status: "PROPOSED" }, data: { status: "DECLINED", decidedOn: dateOf(decidedOn), reason: reason ?? null } }), "transferId", "The proposal was decided meanwhile by another request");
+        await guarded(
+          tx.dwellingTransfer.updateMany({
+            where: { id: transfer.id, status: "PROPOSED" },
+            data: { status: "DECLINED", decidedOn: dateOf(decidedOn), reason: reason ?? null },
+          }),
+          "transferId",
+          "The proposal was decided meanwhile by another request",
+        );
         const view = await viewOf(tx, await tx.dwellingTransfer.findUniqueOrThrow({ where: { id: transfer.id } }));
-        return { result: view, entityType: "DwellingTransfer", entityId: transfer.id, before: { status: transfer.status }, after: { status: "DECLINED", reason: reason ?? null } };
+        return {
+          result: view,
+          entityType: "DwellingTransfer",
+          entityId: transfer.id,
+          before: { status: transfer.status },
+          after: { status: "DECLINED", reason: reason ?? null },
+        };
       });
       return { transfer: out.result, userErrors: out.userErrors };
     },
   }),
 );
-

@@ -49,20 +49,32 @@ builder.queryField("leaseDeadlines", (t) =>
       },
       resolve: async (_r, args, ctx) => {
         const days = args.withinDays ?? 90;
-        if (days < 0 || days > MAX_WINDOW_DAYS) throw new GraphQLError(`withinDays must be between 0 and ${MAX_WINDOW_DAYS}`, { extensions: { code: "BAD_USER_INPUT" } });
+        if (days < 0 || days > MAX_WINDOW_DAYS)
+          throw new GraphQLError(`withinDays must be between 0 and ${MAX_WINDOW_DAYS}`, { extensions: { code: "BAD_USER_INPUT" } });
         const options = await tenancyOptionsOrThrow(ctx, args.regime);
         const window = deadlineWindowNextDays(args.asOf ?? todayIso(), days);
-        const leases = await ctx.prisma.lease.findMany({ where: { AND: [leaseScope(ctx.viewer), WITH_FACTS] }, include: FACTS_INCLUDE, orderBy: { id: "asc" } });
+        const leases = await ctx.prisma.lease.findMany({
+          where: { AND: [leaseScope(ctx.viewer), WITH_FACTS] },
+          include: FACTS_INCLUDE,
+          orderBy: { id: "asc" },
+        });
         const all: DeadlineRow[] = [];
         // Deadlines dated by a birth date (YOUNG_TENANT_AGE) are left out for callers who may not see it (analysts).
         for (const lease of leases) for (const d of deadlinesOf(lease, window, options)) if (!omitRow(ctx, "LeaseDeadline", d)) all.push({ ...d, lease });
-        all.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.leaseId < b.leaseId ? -1 : a.leaseId > b.leaseId ? 1 : a.kind.localeCompare(b.kind)));
+        all.sort((a, b) =>
+          a.date < b.date ? -1 : a.date > b.date ? 1 : a.leaseId < b.leaseId ? -1 : a.leaseId > b.leaseId ? 1 : a.kind.localeCompare(b.kind),
+        );
         return resolveArrayConnection({ args, defaultSize: 20, maxSize: 100 }, all);
       },
     },
     {
       description: "A page of lease deadlines, by date.",
-      fields: (c) => ({ totalCount: c.int({ description: "Number of deadlines in the window (all pages).", resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }) }),
+      fields: (c) => ({
+        totalCount: c.int({
+          description: "Number of deadlines in the window (all pages).",
+          resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount,
+        }),
+      }),
     },
     { description: "A lease deadline with its cursor." },
   ),

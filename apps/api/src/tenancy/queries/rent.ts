@@ -6,8 +6,6 @@ import { LegalRegimeEnum, tenancyOptionsOrThrow, todayIso } from "../adapters/co
 import { type RentRequest, computeRent } from "../adapters/rent.js";
 import { AffordableRentRef } from "../types/rent.js";
 
-
-
 const RentHouseholdInput = builder.inputType("RentHouseholdInput", {
   description: "The household as table A counts it: either adults and children, or every member's birth date (counted on 1 January of the calculation year).",
   fields: (t) => ({
@@ -35,9 +33,17 @@ const AffordableRentInputRef = builder.inputType("AffordableRentInput", {
     annualNetDisposableIncome: t.field({ type: "Decimal", required: true, description: "Annual net disposable income of the household (RND, art. 56), EUR." }),
     household: t.field({ type: RentHouseholdInput, required: true, description: "Household composition." }),
     dwelling: t.field({ type: RentDwellingInput, required: true, description: "Dwelling features." }),
-    regime: t.field({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once its entry into force is set, else the law). The rent rules are the same in both." }),
+    regime: t.field({
+      type: LegalRegimeEnum,
+      required: false,
+      description: "Regime (default: the bill once its entry into force is set, else the law). The rent rules are the same in both.",
+    }),
     asOf: t.field({ type: "Date", required: false, description: "Calculation date (default today)." }),
-    flatGrossMonthlyRent: t.field({ type: "Decimal", required: false, description: "Monthly flat gross rent set on the commission's advice (art. 60 §2 al. 2); used only below the low-income threshold." }),
+    flatGrossMonthlyRent: t.field({
+      type: "Decimal",
+      required: false,
+      description: "Monthly flat gross rent set on the commission's advice (art. 60 §2 al. 2); used only below the low-income threshold.",
+    }),
   }),
 });
 
@@ -67,7 +73,8 @@ function decimalString(field: string, d: Decimal, max: string): string {
 builder.queryField("calculateAffordableRent", (t) =>
   t.field({
     type: AffordableRentRef,
-    description: "Public what-if: the affordable rent a household would pay for a dwelling (law art. 60, annex III), every figure with its rule, article and parameter version, at the « cote d'application » of the series in use (built in and recorded by operators; `unconfirmedIndexAfter` when read after its knownUntil). Open to anonymous callers; nothing is stored.",
+    description:
+      "Public what-if: the affordable rent a household would pay for a dwelling (law art. 60, annex III), every figure with its rule, article and parameter version, at the « cote d'application » of the series in use (built in and recorded by operators; `unconfirmedIndexAfter` when read after its knownUntil). Open to anonymous callers; nothing is stored.",
     args: { input: t.arg({ type: AffordableRentInputRef, required: true, description: "Household, income, dwelling, regime and date." }) },
     resolve: async (_r, { input }, ctx) => {
       // The cote of the series in use: the built-in tranches and those an operator recorded (recordIndexValue).
@@ -90,7 +97,9 @@ builder.queryField("calculateAffordableRent", (t) =>
       try {
         return computeRent(req, asOf, options);
       } catch (error) {
-        throw new GraphQLError(`The rent cannot be computed: ${error instanceof Error ? error.message : String(error)}`, { extensions: { code: "BAD_USER_INPUT" } });
+        throw new GraphQLError(`The rent cannot be computed: ${error instanceof Error ? error.message : String(error)}`, {
+          extensions: { code: "BAD_USER_INPUT" },
+        });
       }
     },
   }),

@@ -19,7 +19,9 @@ export const LeaseDeadlineKindEnum = builder.enumType("LeaseDeadlineKind", {
     DEPOSIT_INSTALLMENT: { description: "A deposit installment falls due (bill art. 63bis §1)." },
     DEPOSIT_FULL_PAYMENT: { description: "The deposit must be fully paid: entry + two years (bill art. 63bis §1 al. 2)." },
     DEPOSIT_FIRST_HALF_RETURN: { description: "Half of the deposit back within one month of the keys (bill art. 63bis §2 al. 2)." },
-    DEPOSIT_CHARGE_STATEMENTS_REQUEST: { description: "The landlord asks for the charge statements, at the latest one month after the end (bill art. 63bis §2 al. 3)." },
+    DEPOSIT_CHARGE_STATEMENTS_REQUEST: {
+      description: "The landlord asks for the charge statements, at the latest one month after the end (bill art. 63bis §2 al. 3).",
+    },
     DEPOSIT_BALANCE_RETURN: { description: "The balance back within three months of the charge statements (bill art. 63bis §2 al. 3)." },
     REVISION_DUE: { description: "A rent revision must be made (art. 62)." },
     REVISION_EFFECTIVE: { description: "A revised rent applies (art. 62 §2 al. 2)." },
@@ -66,7 +68,12 @@ export const LeaseDeadlineRef = builder.objectRef<DeadlineRow>("LeaseDeadline").
     kind: t.field({ type: LeaseDeadlineKindEnum, description: "What kind of deadline.", resolve: (d) => d.kind }),
     date: t.field({ type: "Date", description: "The date (last day to act, or date of effect).", resolve: (d) => d.date }),
     description: t.string({ description: "What is due, in words.", resolve: (d) => d.description }),
-    amountDue: t.field({ type: "Decimal", nullable: true, description: "Amount due then, EUR (deposit installments and returns, late increase included); null otherwise.", resolve: (d) => (d.amountDue ? moneyString({ toFixed: () => d.amountDue! }) : null) }),
+    amountDue: t.field({
+      type: "Decimal",
+      nullable: true,
+      description: "Amount due then, EUR (deposit installments and returns, late increase included); null otherwise.",
+      resolve: (d) => (d.amountDue ? moneyString({ toFixed: () => d.amountDue! }) : null),
+    }),
     reference: t.field({ type: LegalReferenceRef, description: "Article.", resolve: (d) => d.reference }),
   }),
 });

@@ -10,7 +10,9 @@ export const RentSettingReasonEnum = builder.enumType("RentSettingReason", {
     ALLOCATION: { description: "Rent computed at allocation (art. 61)." },
     ANNUAL: { description: "Yearly revision (art. 62 §1 al. 1); applies from its notification." },
     HOUSEHOLD_CHANGE: { description: "Change in the household (art. 62 §2 1°); applies from the first day of the month after the one-month period." },
-    INCOME_CHANGE: { description: "Income change of at least 5 % either way (art. 62 §2 2°-3°); applies from the first day of the month after the one-month period." },
+    INCOME_CHANGE: {
+      description: "Income change of at least 5 % either way (art. 62 §2 2°-3°); applies from the first day of the month after the one-month period.",
+    },
     AFTER_INFORMATION: { description: "Revision on complete information received after a flat rent (art. 62 §1 al. 4)." },
     FLAT_RENT: { description: "Flat rent up to the annex III cap when the tenant did not answer within two months (art. 62 §1 al. 3)." },
   } satisfies Record<(typeof RENT_SETTING_REASONS)[number], { description: string }>,
@@ -29,7 +31,10 @@ export const RevisionDueReasonEnum = builder.enumType("RevisionDueReason", {
 
 export const InventoryKindEnum = builder.enumType("InventoryKind", {
   description: "Kind of inventory (état des lieux).",
-  values: { ENTRY: { description: "At entry into the premises." }, EXIT: { description: "At the end of the lease (bill art. 63bis §2: the first half of the deposit comes back when it matches the entry one)." } } as const,
+  values: {
+    ENTRY: { description: "At entry into the premises." },
+    EXIT: { description: "At the end of the lease (bill art. 63bis §2: the first half of the deposit comes back when it matches the entry one)." },
+  } as const,
 });
 
 export const RehousingReasonEnum = builder.enumType("RehousingReason", {
@@ -40,7 +45,9 @@ export const RehousingReasonEnum = builder.enumType("RehousingReason", {
     RENOVATION: { description: "Renovation works (art. 67 §1 3°)." },
     TENANT_REQUEST: { description: "At the tenant's request: mismatch or changed circumstances (law §2, bill §2ter); refusals never end the lease." },
     OTHER_LANDLORD_STOCK: { description: "Bill §4: typology mismatch rehoused in another social landlord's stock." },
-    TYPOLOGY_MISMATCH: { description: "Bill §2: typology no longer matching the household; the landlord has three years from its knowledge to offer a dwelling." },
+    TYPOLOGY_MISMATCH: {
+      description: "Bill §2: typology no longer matching the household; the landlord has three years from its knowledge to offer a dwelling.",
+    },
   } as const,
 });
 
@@ -49,7 +56,9 @@ export const RehousingOfferOutcomeEnum = builder.enumType("RehousingOfferOutcome
   values: {
     PENDING: { description: "No answer yet." },
     ACCEPTED: { description: "Accepted: the rehousing case closes." },
-    REFUSED_JUSTIFIED: { description: "Refused because the offer did not fit the household (typology, school or workplace, art. 67 §1 al. 2-3): the offer does not count." },
+    REFUSED_JUSTIFIED: {
+      description: "Refused because the offer did not fit the household (typology, school or workplace, art. 67 §1 al. 2-3): the offer does not count.",
+    },
     REFUSED_UNJUSTIFIED: { description: "Refused: counts towards the two refusals after which the right to stay is lost (art. 67 §1 al. 4, bill §2bis)." },
   } as const,
 });

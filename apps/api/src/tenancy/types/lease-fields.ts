@@ -25,7 +25,8 @@ builder.prismaObjectFields("Lease", (t) => ({
   rentComputation: t.field({
     type: AffordableRentRef,
     nullable: true,
-    description: "The computation (art. 60, annex III) of the rent in force today (see monthlyRent), every figure with its rule and parameter version; null for a rent the platform did not compute (imported, or a flat rent).",
+    description:
+      "The computation (art. 60, annex III) of the rent in force today (see monthlyRent), every figure with its rule and parameter version; null for a rent the platform did not compute (imported, or a flat rent).",
     select: { rentComputation: true, revisions: { orderBy: RENT_HISTORY_ORDER } },
     resolve: (l) => {
       const current = revisionInForce(l.revisions, todayIso());
@@ -35,7 +36,8 @@ builder.prismaObjectFields("Lease", (t) => ({
   }),
   rentOn: t.field({
     type: "Decimal",
-    description: "The affordable net rent per month in force on a day (art. 61-62), EUR: a revision applies from its effective date (events: the first day of the month after the one-month period, art. 62 §2 al. 2), never before.",
+    description:
+      "The affordable net rent per month in force on a day (art. 61-62), EUR: a revision applies from its effective date (events: the first day of the month after the one-month period, art. 62 §2 al. 2), never before.",
     args: { date: t.arg({ type: "Date", required: true, description: "The day." }) },
     select: { monthlyRent: true, revisions: { orderBy: RENT_HISTORY_ORDER } },
     resolve: (l, args) => rentOn(l, l.revisions, args.date),
@@ -53,8 +55,12 @@ builder.prismaObjectFields("Lease", (t) => ({
   }),
   revisionsDue: t.field({
     type: [DueRevisionRef],
-    description: "Rent revisions due on a date (art. 61-62; default today): the yearly revision cycle from the rents set on the platform, and the flat rent the recorded information requests allow (art. 62 §1 al. 3-4). Empty for a rent the platform did not set.",
-    args: { asOf: t.arg({ type: "Date", required: false, description: "Date (default today)." }), regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }) },
+    description:
+      "Rent revisions due on a date (art. 61-62; default today): the yearly revision cycle from the rents set on the platform, and the flat rent the recorded information requests allow (art. 62 §1 al. 3-4). Empty for a rent the platform did not set.",
+    args: {
+      asOf: t.arg({ type: "Date", required: false, description: "Date (default today)." }),
+      regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }),
+    },
     select: { revisions: { orderBy: RENT_HISTORY_ORDER }, rentInformationRequests: { orderBy: INFORMATION_REQUEST_ORDER } },
     resolve: async (l, args, ctx) => {
       const r = revisionLeaseOf(l, l.revisions);
@@ -67,28 +73,51 @@ builder.prismaObjectFields("Lease", (t) => ({
   inventories: t.relation("inventories", { description: "Inventories (états des lieux), entry first.", query: { orderBy: [{ kind: "asc" }] } }),
   underOccupancy: t.field({
     type: UnderOccupancyRef,
-    description: "Under-occupancy on a date (art. 66, bill art. 39; default today), with the seniors' medical bedroom recorded on the lease (recordMedicalBedroomReason).",
+    description:
+      "Under-occupancy on a date (art. 66, bill art. 39; default today), with the seniors' medical bedroom recorded on the lease (recordMedicalBedroomReason).",
     args: {
       asOf: t.arg({ type: "Date", required: false, description: "Date (default today)." }),
       regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }),
-      medicalReasonDocumented: t.arg.boolean({ required: false, description: "What-if: overrides the recorded medical reason for one more bedroom in a seniors' dwelling (bill art. 31); default: documented on or before asOf (medicalReasonDocumentedOn)." }),
+      medicalReasonDocumented: t.arg.boolean({
+        required: false,
+        description:
+          "What-if: overrides the recorded medical reason for one more bedroom in a seniors' dwelling (bill art. 31); default: documented on or before asOf (medicalReasonDocumentedOn).",
+      }),
     },
     select: { landlordId: true, dwelling: true, accommodationUnitId: true, medicalReasonDocumentedOn: true, household: { include: { members: true } } },
     resolve: async (l, args, ctx) => {
       const asOf = args.asOf ?? todayIso();
       const healthDataConsidered = await mayConsiderLeaseHealth(ctx, l.landlordId);
       // Health data (the medical reason) only for those who may read it; others get the assessment without it.
-      const facts = occupancyFactsOf(healthDataConsidered ? l : { ...l, medicalReasonDocumentedOn: null }, l.dwelling, l.household.members, asOf, args.medicalReasonDocumented);
+      const facts = occupancyFactsOf(
+        healthDataConsidered ? l : { ...l, medicalReasonDocumentedOn: null },
+        l.dwelling,
+        l.household.members,
+        asOf,
+        args.medicalReasonDocumented,
+      );
       return { ...tenancyUnderOccupancy(facts, asOf, regimeOrThrow(ctx, args.regime)), healthDataConsidered };
     },
   }),
-  medicalReasonDocumentedOn: t.expose("medicalReasonDocumentedOn", { type: "Date", nullable: true, description: "Seniors' dwelling: day duly justified medical reasons for one more bedroom were documented (bill art. 31 → art. 54 §2 al. 3); null when none." }),
+  medicalReasonDocumentedOn: t.expose("medicalReasonDocumentedOn", {
+    type: "Date",
+    nullable: true,
+    description:
+      "Seniors' dwelling: day duly justified medical reasons for one more bedroom were documented (bill art. 31 → art. 54 §2 al. 3); null when none.",
+  }),
   medicalReasonEvidence: t.exposeString("medicalReasonEvidence", { nullable: true, description: "The documents supporting the medical reason." }),
-  rehousingCases: t.relation("rehousingCases", { description: "Rehousing cases (art. 66-67), oldest first.", query: { orderBy: [{ knownOn: "asc" }, { id: "asc" }] } }),
+  rehousingCases: t.relation("rehousingCases", {
+    description: "Rehousing cases (art. 66-67), oldest first.",
+    query: { orderBy: [{ knownOn: "asc" }, { id: "asc" }] },
+  }),
   endOptions: t.field({
     type: [LeaseEndRef],
-    description: "The ends the recorded facts open (art. 69-70): a young tenant's 32nd birthday, the reserve window, an employee's job end, eligibility lost, unpaid rent…",
-    args: { asOf: t.arg({ type: "Date", required: false, description: "Calculation date (default today)." }), regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }) },
+    description:
+      "The ends the recorded facts open (art. 69-70): a young tenant's 32nd birthday, the reserve window, an employee's job end, eligibility lost, unpaid rent…",
+    args: {
+      asOf: t.arg({ type: "Date", required: false, description: "Calculation date (default today)." }),
+      regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }),
+    },
     select: { dwelling: true, household: { include: { members: true } } },
     resolve: (l, args, ctx) => endOptionsOf(endFactsOf(l, l.dwelling, l.household.members), args.asOf ?? todayIso(), regimeOrThrow(ctx, args.regime)),
   }),
@@ -96,11 +125,18 @@ builder.prismaObjectFields("Lease", (t) => ({
     type: LeaseEndRef,
     nullable: true,
     description: "The earliest end among endOptions that is available (art. 69-70); null when none.",
-    args: { asOf: t.arg({ type: "Date", required: false, description: "Calculation date (default today)." }), regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }) },
+    args: {
+      asOf: t.arg({ type: "Date", required: false, description: "Calculation date (default today)." }),
+      regime: t.arg({ type: LegalRegimeEnum, required: false, description: REGIME_ARG }),
+    },
     select: { dwelling: true, household: { include: { members: true } } },
-    resolve: (l, args, ctx) => earliestEnd(endOptionsOf(endFactsOf(l, l.dwelling, l.household.members), args.asOf ?? todayIso(), regimeOrThrow(ctx, args.regime))),
+    resolve: (l, args, ctx) =>
+      earliestEnd(endOptionsOf(endFactsOf(l, l.dwelling, l.household.members), args.asOf ?? todayIso(), regimeOrThrow(ctx, args.regime))),
   }),
-  terminations: t.relation("terminations", { description: "Ends of lease recorded (art. 67, 69-70).", query: { orderBy: [{ effectiveOn: "asc" }, { createdAt: "asc" }] } }),
+  terminations: t.relation("terminations", {
+    description: "Ends of lease recorded (art. 67, 69-70).",
+    query: { orderBy: [{ effectiveOn: "asc" }, { createdAt: "asc" }] },
+  }),
   deadlines: t.field({
     type: [LeaseDeadlineRef],
     description: "This lease's deadlines in the window [asOf, asOf + withinDays] (see Query.leaseDeadlines).",
@@ -112,7 +148,8 @@ builder.prismaObjectFields("Lease", (t) => ({
     select: FACTS_INCLUDE,
     resolve: async (l, args, ctx) => {
       const days = args.withinDays ?? 90;
-      if (days < 0 || days > MAX_WINDOW_DAYS) throw new GraphQLError(`withinDays must be between 0 and ${MAX_WINDOW_DAYS}`, { extensions: { code: "BAD_USER_INPUT" } });
+      if (days < 0 || days > MAX_WINDOW_DAYS)
+        throw new GraphQLError(`withinDays must be between 0 and ${MAX_WINDOW_DAYS}`, { extensions: { code: "BAD_USER_INPUT" } });
       return deadlinesOf(l, deadlineWindowNextDays(args.asOf ?? todayIso(), days), await tenancyOptionsOrThrow(ctx, args.regime))
         .filter((d) => !omitRow(ctx, "LeaseDeadline", d))
         .map((d) => ({ ...d, lease: l }));

@@ -19,15 +19,23 @@ export const LeaseRef = builder.prismaNode("Lease", {
     endsOn: t.expose("endsOn", { type: "Date", nullable: true, description: "End of the lease, once known (art. 69-70)." }),
     monthlyRent: t.field({
       type: "Decimal",
-      description: "Affordable net rent per month in force today (loyer abordable, art. 60-62), EUR: the latest revision effective on or before today, else the rent set at signature. A revision applies only from its effective date (art. 62 §2 al. 2); `rentOn(date)` gives the rent on any day.",
+      description:
+        "Affordable net rent per month in force today (loyer abordable, art. 60-62), EUR: the latest revision effective on or before today, else the rent set at signature. A revision applies only from its effective date (art. 62 §2 al. 2); `rentOn(date)` gives the rent on any day.",
       select: { monthlyRent: true, revisions: { orderBy: RENT_HISTORY_ORDER } },
       resolve: (l) => rentOn(l, l.revisions, todayIso()),
     }),
-    monthlyCharges: t.field({ type: "Decimal", description: "Charges per month (art. 63), EUR; never part of the compensation.", resolve: (l) => moneyString(l.monthlyCharges)! }),
+    monthlyCharges: t.field({
+      type: "Decimal",
+      description: "Charges per month (art. 63), EUR; never part of the compensation.",
+      resolve: (l) => moneyString(l.monthlyCharges)!,
+    }),
     status: t.expose("status", { type: LeaseStatusEnum, description: "Status." }),
     landlord: t.relation("landlord", { description: "Social landlord (bailleur social)." }),
     dwelling: t.relation("dwelling", { description: "Dwelling let." }),
-    accommodationUnit: t.relation("accommodationUnit", { nullable: true, description: "Accommodation unit let, when the lease is for a unit of a shared dwelling." }),
+    accommodationUnit: t.relation("accommodationUnit", {
+      nullable: true,
+      description: "Accommodation unit let, when the lease is for a unit of a shared dwelling.",
+    }),
     household: t.relation("household", { description: "Tenant household (communauté domestique)." }),
   }),
 });

@@ -4,15 +4,16 @@
  * may see, or through node lookups scoped by the lease's landlord (access/tenant.ts leaseScope).
  */
 import {
-    assessRehousing,
-    Dec,
-    depositBalance,
-    depositExitStatement,
-    roundMoney,
-    todayIso,
-    validateDepositSchedule,
-    type DepositExitItem,
-    type DepositExitStatement, type RehousingAssessment
+  assessRehousing,
+  Dec,
+  depositBalance,
+  depositExitStatement,
+  roundMoney,
+  todayIso,
+  validateDepositSchedule,
+  type DepositExitItem,
+  type DepositExitStatement,
+  type RehousingAssessment,
 } from "@abordable/domain";
 import type { Decimal } from "decimal.js";
 import { encodeGlobalID } from "@pothos/plugin-relay";
@@ -40,14 +41,25 @@ export const RentRevisionRef = builder.prismaObject("RentRevision", {
     reason: t.field({ type: RentSettingReasonEnum, description: "Why the rent was set.", resolve: (r) => r.reason as "ANNUAL" }),
     effectiveFrom: t.expose("effectiveFrom", { type: "Date", description: "First day the rent applies." }),
     monthlyRent: t.field({ type: "Decimal", description: "Monthly affordable net rent, EUR.", resolve: (r) => moneyString(r.monthlyRent)! }),
-    computation: t.field({ type: AffordableRentRef, nullable: true, description: "The art. 60 computation (null for a flat rent set without one).", resolve: (r) => (isRentRecord(r.computation) ? r.computation : null) }),
-    detail: t.field({ type: "JSON", nullable: true, description: "What triggered it and how the date was set (art. 62), as recorded; null for a rent set at allocation.", resolve: (r) => (r.computation as { revision?: unknown } | null)?.revision ?? null }),
+    computation: t.field({
+      type: AffordableRentRef,
+      nullable: true,
+      description: "The art. 60 computation (null for a flat rent set without one).",
+      resolve: (r) => (isRentRecord(r.computation) ? r.computation : null),
+    }),
+    detail: t.field({
+      type: "JSON",
+      nullable: true,
+      description: "What triggered it and how the date was set (art. 62), as recorded; null for a rent set at allocation.",
+      resolve: (r) => (r.computation as { revision?: unknown } | null)?.revision ?? null,
+    }),
     createdAt: t.expose("createdAt", { type: "DateTime", description: "When it was recorded." }),
   }),
 });
 
 export const RentInformationRequestRef = builder.prismaNode("RentInformationRequest", {
-  description: "A request for information sent to the tenant for the rent (law art. 62 §1 al. 3): without an answer within two months, a flat rent up to the annex III cap may be asked.",
+  description:
+    "A request for information sent to the tenant for the rent (law art. 62 §1 al. 3): without an answer within two months, a flat rent up to the annex III cap may be asked.",
   id: { field: "id" },
   nullable: true,
   findUnique: (id, ctx) => ({ id, lease: leaseScope(ctx.viewer) }),
@@ -103,8 +115,18 @@ const DepositBalanceRef = builder.objectRef<Balance>("DepositBalance").implement
     outstanding: t.field({ type: "Decimal", description: "Still to pay overall, EUR.", resolve: (b) => money(b.outstanding) }),
     overdue: t.field({ type: "Decimal", description: "Due under the schedule by the date and not paid, EUR.", resolve: (b) => money(b.overdue) }),
     held: t.field({ type: "Decimal", description: "Held by the landlord, EUR.", resolve: (b) => money(b.held) }),
-    nextInstallment: t.field({ type: InstallmentRef, nullable: true, description: "The next installment not covered by payments.", resolve: (b) => b.nextInstallment }),
-    latestFullPaymentOn: t.field({ type: "Date", nullable: true, description: "Last day to have paid it all: entry + two years (null when the bill's deposit rule is not in force at entry).", resolve: (b) => b.latestFullPaymentOn }),
+    nextInstallment: t.field({
+      type: InstallmentRef,
+      nullable: true,
+      description: "The next installment not covered by payments.",
+      resolve: (b) => b.nextInstallment,
+    }),
+    latestFullPaymentOn: t.field({
+      type: "Date",
+      nullable: true,
+      description: "Last day to have paid it all: entry + two years (null when the bill's deposit rule is not in force at entry).",
+      resolve: (b) => b.latestFullPaymentOn,
+    }),
   }),
 });
 
@@ -137,7 +159,11 @@ const DepositExitItemRef = builder.objectRef<DepositExitItem>("DepositExitItem")
     amount: t.field({ type: "Decimal", description: "Amount to return, EUR (0 for the statements request).", resolve: (i) => money(i.amount) }),
     status: t.field({ type: DepositExitStatusEnum, description: "State on the calculation date.", resolve: (i) => i.status }),
     latePeriods: t.int({ description: "Monthly periods begun late after the tenant's formal notice.", resolve: (i) => i.latePeriods }),
-    latePenalty: t.field({ type: "Decimal", description: "Increase: 10 % of the last monthly rent per period begun late (§2 al. 5), EUR.", resolve: (i) => money(i.latePenalty) }),
+    latePenalty: t.field({
+      type: "Decimal",
+      description: "Increase: 10 % of the last monthly rent per period begun late (§2 al. 5), EUR.",
+      resolve: (i) => money(i.latePenalty),
+    }),
     reference: t.field({ type: LegalReferenceRef, description: "Article.", resolve: (i) => i.reference }),
     detail: t.string({ description: "How it was set, in words.", resolve: (i) => i.detail }),
   }),
@@ -148,14 +174,23 @@ const DepositExitStatementRef = builder.objectRef<DepositExitStatement>("Deposit
   fields: (t) => ({
     held: t.field({ type: "Decimal", description: "Held when the keys came back, EUR.", resolve: (s) => money(s.held) }),
     items: t.field({ type: [DepositExitItemRef], description: "Time limits: first half, statements request, balance.", resolve: (s) => [...s.items] }),
-    latePenalty: t.field({ type: "Decimal", description: "Total late increase, EUR.", resolve: (s) => money(s.items.reduce((a, i) => a.plus(i.latePenalty), new Dec(0))) }),
-    dueToTenant: t.field({ type: "Decimal", description: "Still to pay the tenant on the date: unreturned sums plus increases, EUR.", resolve: (s) => money(s.dueToTenant) }),
+    latePenalty: t.field({
+      type: "Decimal",
+      description: "Total late increase, EUR.",
+      resolve: (s) => money(s.items.reduce((a, i) => a.plus(i.latePenalty), new Dec(0))),
+    }),
+    dueToTenant: t.field({
+      type: "Decimal",
+      description: "Still to pay the tenant on the date: unreturned sums plus increases, EUR.",
+      resolve: (s) => money(s.dueToTenant),
+    }),
     trace: t.field({ type: RuleTraceRef, description: "Computation trace with the parameter versions used.", resolve: (s) => s.trace }),
   }),
 });
 
 export const DepositRef = builder.prismaNode("Deposit", {
-  description: "The rental deposit of a lease (garantie locative, bill art. 63bis): 3,000 EUR by an agreed schedule, fully paid within two years of entry; returned in two parts after the keys; follows a change of landlord.",
+  description:
+    "The rental deposit of a lease (garantie locative, bill art. 63bis): 3,000 EUR by an agreed schedule, fully paid within two years of entry; returned in two parts after the keys; follows a change of landlord.",
   id: { field: "id" },
   nullable: true,
   findUnique: (id, ctx) => ({ id, lease: leaseScope(ctx.viewer) }),
@@ -164,10 +199,18 @@ export const DepositRef = builder.prismaNode("Deposit", {
     amount: t.field({ type: "Decimal", description: "Deposit agreed, EUR.", resolve: (d) => moneyString(d.amount)! }),
     agreedOn: t.expose("agreedOn", { type: "Date", description: "Day the schedule was agreed." }),
     holder: t.relation("holder", { description: "The landlord holding it now (it follows a change of landlord, §2 al. 6)." }),
-    schedule: t.field({ type: [InstallmentRef], description: "The agreed schedule, by due date.", resolve: (d) => scheduleOf(d.schedule).sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1)) }),
+    schedule: t.field({
+      type: [InstallmentRef],
+      description: "The agreed schedule, by due date.",
+      resolve: (d) => scheduleOf(d.schedule).sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1)),
+    }),
     payments: t.relation("payments", { description: "Payments, oldest first.", query: { orderBy: [{ paidOn: "asc" }, { createdAt: "asc" }] } }),
     keysReturnedOn: t.expose("keysReturnedOn", { type: "Date", nullable: true, description: "Keys handed back." }),
-    chargeStatementsOn: t.expose("chargeStatementsOn", { type: "Date", nullable: true, description: "Charge statements (or co-owners' accounts approval) received: starts the balance's three months." }),
+    chargeStatementsOn: t.expose("chargeStatementsOn", {
+      type: "Date",
+      nullable: true,
+      description: "Charge statements (or co-owners' accounts approval) received: starts the balance's three months.",
+    }),
     formalNoticeOn: t.expose("formalNoticeOn", { type: "Date", nullable: true, description: "The tenant's formal notice: the late increase runs from it." }),
     withheld: t.field({ type: [WithheldRef], description: "Sums withheld at exit with their justification.", resolve: (d) => withheldOf(d.withheld) }),
     firstHalfReturnedOn: t.expose("firstHalfReturnedOn", { type: "Date", nullable: true, description: "First half returned." }),
@@ -195,12 +238,16 @@ export const DepositRef = builder.prismaNode("Deposit", {
     exitStatement: t.field({
       type: DepositExitStatementRef,
       nullable: true,
-      description: "The return of the deposit once the keys are back (null before): each time limit, amount due and late increase on the date. Needs bill 8535 (art. 63bis).",
+      description:
+        "The return of the deposit once the keys are back (null before): each time limit, amount due and late increase on the date. Needs bill 8535 (art. 63bis).",
       args: {
         asOf: t.arg({ type: "Date", required: false, description: "Date (default today)." }),
         regime: t.arg({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once in force, else the law)." }),
       },
-      select: { payments: true, lease: { select: { id: true, startsOn: true, endsOn: true, monthlyRent: true, inventories: true, revisions: { orderBy: RENT_HISTORY_ORDER } } } },
+      select: {
+        payments: true,
+        lease: { select: { id: true, startsOn: true, endsOn: true, monthlyRent: true, inventories: true, revisions: { orderBy: RENT_HISTORY_ORDER } } },
+      },
       resolve: (d, args, ctx) => {
         const exit = depositExitOf(d.lease, d, d.lease.inventories);
         if (!exit) return null;
@@ -227,12 +274,17 @@ export const RehousingOfferRef = builder.prismaNode("RehousingOffer", {
   nullable: true,
   findUnique: (id, ctx) => ({ id, case: { lease: leaseScope(ctx.viewer) } }),
   fields: (t) => ({
-    dwellingId: t.field({ type: "ID", description: "Global ID of the dwelling offered (it may be in another landlord's stock, bill §4).", resolve: (o) => encodeGlobalID("Dwelling", o.dwellingId) }),
+    dwellingId: t.field({
+      type: "ID",
+      description: "Global ID of the dwelling offered (it may be in another landlord's stock, bill §4).",
+      resolve: (o) => encodeGlobalID("Dwelling", o.dwellingId),
+    }),
     noticeOn: t.expose("noticeOn", { type: "Date", description: "Notification of the offer." }),
     outcome: t.expose("outcome", { type: RehousingOfferOutcomeEnum, description: "The tenant's answer." }),
     respondedOn: t.expose("respondedOn", { type: "Date", nullable: true, description: "Date of the answer." }),
     consent: t.string({
-      description: "Consent of the dwelling's landlord for an offer in another landlord's stock (bill art. 67 §4): NOT_NEEDED (own stock), PENDING (not yet offered to the tenant), GIVEN or DECLINED (never made).",
+      description:
+        "Consent of the dwelling's landlord for an offer in another landlord's stock (bill art. 67 §4): NOT_NEEDED (own stock), PENDING (not yet offered to the tenant), GIVEN or DECLINED (never made).",
       resolve: (o) => o.consent,
     }),
   }),
@@ -252,15 +304,37 @@ export const RehousingAssessmentRef = builder.objectRef<RehousingAssessment>("Re
   fields: (t) => ({
     obligation: t.boolean({ description: "The landlord must still offer a dwelling.", resolve: (a) => a.obligation }),
     waived: t.boolean({ description: "The commission waived the rehousing (bill §2 al. 3).", resolve: (a) => a.waived }),
-    offerDeadline: t.field({ type: "Date", nullable: true, description: "Last day to make an offer (bill §2: three years from the landlord's knowledge); null when none applies.", resolve: (a) => a.offerDeadline }),
+    offerDeadline: t.field({
+      type: "Date",
+      nullable: true,
+      description: "Last day to make an offer (bill §2: three years from the landlord's knowledge); null when none applies.",
+      resolve: (a) => a.offerDeadline,
+    }),
     offerDeadlineMissed: t.boolean({ description: "No offer by the deadline.", resolve: (a) => a.offerDeadlineMissed }),
     accepted: t.boolean({ description: "An offer was accepted.", resolve: (a) => a.accepted }),
     countedRefusals: t.int({ description: "Refusals of valid offers that count towards termination.", resolve: (a) => a.countedRefusals }),
-    refusalsBeforeTermination: t.int({ nullable: true, description: "Refusals after which the right to stay is lost (two).", resolve: (a) => a.refusalsBeforeTermination }),
+    refusalsBeforeTermination: t.int({
+      nullable: true,
+      description: "Refusals after which the right to stay is lost (two).",
+      resolve: (a) => a.refusalsBeforeTermination,
+    }),
     rightToStayLost: t.boolean({ description: "The right to stay is lost: the lease ends of right on terminationOn.", resolve: (a) => a.rightToStayLost }),
-    terminationOn: t.field({ type: "Date", nullable: true, description: "The lease ends of right and the occupancy title is lost (six months after notice of the second offer).", resolve: (a) => a.terminationOn }),
-    protectedOver70: t.boolean({ nullable: true, description: "Under-occupancy only: a tenant is over 70 on the decisive refusal (art. 67 §1 al. 5): no termination. Null when not assessed.", resolve: (a) => a.protection?.over70 ?? null }),
-    protectedDisabledMember: t.boolean({ nullable: true, description: "Under-occupancy only: a household member is disabled: no termination. Null when not assessed.", resolve: (a) => a.protection?.disabledMember ?? null }),
+    terminationOn: t.field({
+      type: "Date",
+      nullable: true,
+      description: "The lease ends of right and the occupancy title is lost (six months after notice of the second offer).",
+      resolve: (a) => a.terminationOn,
+    }),
+    protectedOver70: t.boolean({
+      nullable: true,
+      description: "Under-occupancy only: a tenant is over 70 on the decisive refusal (art. 67 §1 al. 5): no termination. Null when not assessed.",
+      resolve: (a) => a.protection?.over70 ?? null,
+    }),
+    protectedDisabledMember: t.boolean({
+      nullable: true,
+      description: "Under-occupancy only: a household member is disabled: no termination. Null when not assessed.",
+      resolve: (a) => a.protection?.disabledMember ?? null,
+    }),
     problems: t.field({ type: [RehousingProblemRef], description: "Problems found.", resolve: (a) => [...a.problems] }),
     reference: t.field({ type: LegalReferenceRef, description: "Article applied.", resolve: (a) => a.reference }),
     parameters: t.field({ type: [ParameterVersionRef], description: "Parameter versions used.", resolve: (a) => [...a.parameters] }),
@@ -287,8 +361,12 @@ export const RehousingCaseRef = builder.prismaNode("RehousingCase", {
         asOf: t.arg({ type: "Date", required: false, description: "Date (default today)." }),
         regime: t.arg({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once in force, else the law)." }),
       },
-      select: { offers: { include: { dwelling: { select: { landlordId: true } } }, orderBy: [{ noticeOn: "asc" }, { id: "asc" }] }, lease: { include: { household: { include: { members: true } } } } },
-      resolve: (c, args, ctx) => assessRehousing(rehousingFileOf(c.lease, c.lease.household.members, c), args.asOf ?? todayIso(), regimeOrThrow(ctx, args.regime)),
+      select: {
+        offers: { include: { dwelling: { select: { landlordId: true } } }, orderBy: [{ noticeOn: "asc" }, { id: "asc" }] },
+        lease: { include: { household: { include: { members: true } } } },
+      },
+      resolve: (c, args, ctx) =>
+        assessRehousing(rehousingFileOf(c.lease, c.lease.household.members, c), args.asOf ?? todayIso(), regimeOrThrow(ctx, args.regime)),
     }),
   }),
 });
@@ -296,7 +374,9 @@ export const RehousingCaseRef = builder.prismaNode("RehousingCase", {
 export const LeaseTerminationRef = builder.prismaObject("LeaseTermination", {
   description: "An end of lease recorded (art. 67, 69-70): ground, notice, the date it takes effect, evidence and computation.",
   fields: (t) => ({
-    ground: t.exposeString("ground", { description: "Ground, as the tenancy engine names it (SERIOUS_GROUNDS, UNPAID_RENT, YOUNG_TENANT_AGE, REHOUSING_REFUSALS…)." }),
+    ground: t.exposeString("ground", {
+      description: "Ground, as the tenancy engine names it (SERIOUS_GROUNDS, UNPAID_RENT, YOUNG_TENANT_AGE, REHOUSING_REFUSALS…).",
+    }),
     regime: t.expose("regime", { type: LegalRegimeEnum, description: "Regime applied." }),
     noticeOn: t.expose("noticeOn", { type: "Date", nullable: true, description: "Notice, finding, formal notice or event date that starts the period." }),
     effectiveOn: t.expose("effectiveOn", { type: "Date", description: "Date the lease ends and the occupancy title is lost." }),

@@ -8,8 +8,6 @@ import { LegalReferenceRef, LegalRegimeEnum, ParameterVersionRef, RuleTraceRef }
 import type { RentComputationRecord } from "../adapters/rent.js";
 import { IndexPointUsedRef, indexPointsOf } from "../../indices/types.js";
 
-
-
 interface Figure {
   name: string;
   value: string;
@@ -30,7 +28,7 @@ const EffortBandEnum = builder.enumType("EffortBand", {
 const RentFigureRef = builder.objectRef<Figure>("RentFigure").implement({
   description: "One figure of an affordable-rent computation with the rule, articles and parameter versions that produced it.",
   fields: (t) => ({
-    name: t.string({ description: "Figure name, e.g. \"effortRate\", \"grossMonthly\", \"energyFlat\", \"netMonthly\".", resolve: (f) => f.name }),
+    name: t.string({ description: 'Figure name, e.g. "effortRate", "grossMonthly", "energyFlat", "netMonthly".', resolve: (f) => f.name }),
     value: t.field({ type: "Decimal", description: "Exact value (unrounded except the final net rent).", resolve: (f) => f.value }),
     ruleId: t.string({ description: "Rule of the domain engine that produced it.", resolve: (f) => f.ruleId }),
     references: t.field({ type: [LegalReferenceRef], description: "Articles applied.", resolve: (f) => [...f.references] }),
@@ -63,11 +61,20 @@ function figures(r: RentComputationRecord): Figure[] {
 }
 
 export const AffordableRentRef = builder.objectRef<RentComputationRecord>("AffordableRentComputation").implement({
-  description: "An affordable-rent computation (law art. 60, annex III): every figure exact, with the rule, article and parameter version behind it. Only the final monthly net rent is rounded (to the cent).",
+  description:
+    "An affordable-rent computation (law art. 60, annex III): every figure exact, with the rule, article and parameter version behind it. Only the final monthly net rent is rounded (to the cent).",
   fields: (t) => ({
     regime: t.field({ type: LegalRegimeEnum, description: "Regime applied.", resolve: (r) => r.regime }),
-    asOf: t.field({ type: "Date", description: "Calculation date (allocation or revision date): table A and B are read at the cote in force then.", resolve: (r) => r.asOf }),
-    annualNetDisposableIncome: t.field({ type: "Decimal", description: "Annual net disposable income (RND, art. 56) used, EUR.", resolve: (r) => r.annualNetDisposableIncome }),
+    asOf: t.field({
+      type: "Date",
+      description: "Calculation date (allocation or revision date): table A and B are read at the cote in force then.",
+      resolve: (r) => r.asOf,
+    }),
+    annualNetDisposableIncome: t.field({
+      type: "Decimal",
+      description: "Annual net disposable income (RND, art. 56) used, EUR.",
+      resolve: (r) => r.annualNetDisposableIncome,
+    }),
     adults: t.int({ description: "Adults counted for table A (14 or more on 1 January of the calculation year).", resolve: (r) => r.adults }),
     children: t.int({ description: "Children counted for table A (under 14 on 1 January).", resolve: (r) => r.children }),
     cote: t.field({ type: "Decimal", description: "Cote d'application of the index in force on the calculation date.", resolve: (r) => r.cote }),
@@ -77,14 +84,30 @@ export const AffordableRentRef = builder.objectRef<RentComputationRecord>("Affor
     band: t.field({ type: EffortBandEnum, description: "Band of the effort scale.", resolve: (r) => r.band as "SLIDING" }),
     effortRate: t.field({ type: "Decimal", description: "Effort rate as a fraction (0.225 = 22.5 %).", resolve: (r) => r.effortRate }),
     grossAnnualUncapped: t.field({ type: "Decimal", description: "RND × effort rate, before the cap (annual, EUR).", resolve: (r) => r.grossAnnualUncapped }),
-    grossAnnualCap: t.field({ type: "Decimal", description: "Cap: 35 % of the rent-ceiling threshold (annex III 1° b), annual, EUR.", resolve: (r) => r.grossAnnualCap }),
+    grossAnnualCap: t.field({
+      type: "Decimal",
+      description: "Cap: 35 % of the rent-ceiling threshold (annex III 1° b), annual, EUR.",
+      resolve: (r) => r.grossAnnualCap,
+    }),
     capApplied: t.boolean({ description: "The cap binds.", resolve: (r) => r.capApplied }),
     flatApplied: t.boolean({ description: "The commission-advised flat gross rent replaced the formula (art. 60 §2 al. 2).", resolve: (r) => r.flatApplied }),
     grossMonthly: t.field({ type: "Decimal", description: "Monthly gross affordable rent, unrounded, EUR.", resolve: (r) => r.grossMonthly }),
-    adjustmentRate: t.field({ type: "Decimal", description: "Sum of the equipment and house adjustments as a fraction of the gross rent.", resolve: (r) => r.adjustmentRate }),
-    energyFlat: t.field({ type: "Decimal", description: "Monthly energy flat deducted (table B), EUR; 0 when it does not apply.", resolve: (r) => r.energyFlat }),
+    adjustmentRate: t.field({
+      type: "Decimal",
+      description: "Sum of the equipment and house adjustments as a fraction of the gross rent.",
+      resolve: (r) => r.adjustmentRate,
+    }),
+    energyFlat: t.field({
+      type: "Decimal",
+      description: "Monthly energy flat deducted (table B), EUR; 0 when it does not apply.",
+      resolve: (r) => r.energyFlat,
+    }),
     netMonthlyUnrounded: t.field({ type: "Decimal", description: "Monthly net rent before rounding, EUR.", resolve: (r) => r.netMonthlyUnrounded }),
-    netMonthly: t.field({ type: "Decimal", description: "Monthly affordable net rent (loyer abordable), rounded once to the cent, EUR.", resolve: (r) => r.netMonthly }),
+    netMonthly: t.field({
+      type: "Decimal",
+      description: "Monthly affordable net rent (loyer abordable), rounded once to the cent, EUR.",
+      resolve: (r) => r.netMonthly,
+    }),
     indexPointsUsed: t.field({
       type: [IndexPointUsedRef],
       description:

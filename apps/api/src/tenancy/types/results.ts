@@ -1,8 +1,5 @@
 /** GraphQL types of the tenancy engine's results: due revisions, rehousing assessment, end of lease, deposit exit statement. */
-import {
-    type DueRevision,
-    type ParameterVersionUsed, type TenancyUnderOccupancyAssessment
-} from "@abordable/domain";
+import { type DueRevision, type ParameterVersionUsed, type TenancyUnderOccupancyAssessment } from "@abordable/domain";
 import { RevisionDueReasonEnum } from "./enums.js";
 import type { LeaseEndOption } from "../adapters/lease-ends.js";
 import { ParameterVersionRef } from "../adapters/common.js";
@@ -19,7 +16,12 @@ export const DueRevisionRef = builder.objectRef<DueRevision>("DueRevision").impl
     reason: t.field({ type: RevisionDueReasonEnum, description: "Why.", resolve: (r) => r.reason }),
     triggeredOn: t.field({ type: "Date", description: "Day the obligation arose.", resolve: (r) => r.triggeredOn }),
     dueBy: t.field({ type: "Date", nullable: true, description: "Last day for the landlord to revise (null: no time limit).", resolve: (r) => r.dueBy }),
-    effectiveFrom: t.field({ type: "Date", nullable: true, description: "When the revised rent applies; null when from its notification (yearly revision).", resolve: (r) => r.effectiveFrom }),
+    effectiveFrom: t.field({
+      type: "Date",
+      nullable: true,
+      description: "When the revised rent applies; null when from its notification (yearly revision).",
+      resolve: (r) => r.effectiveFrom,
+    }),
     reference: t.field({ type: LegalReferenceRef, description: "Article.", resolve: (r) => r.reference }),
     detail: t.string({ description: "In words.", resolve: (r) => r.detail }),
     parameters: t.field({ type: [ParameterVersionRef], description: "Parameter versions used.", resolve: (r) => [...r.parameters] }),
@@ -55,9 +57,16 @@ export const UnderOccupancyRef = builder.objectRef<UnderOccupancyView>("UnderOcc
 export const LeaseEndRef = builder.objectRef<LeaseEndOption>("LeaseEnd").implement({
   description: "The end a ground gives a lease (art. 69-70, bill art. 42): earliest date of effect, of right or at the landlord's option.",
   fields: (t) => ({
-    ground: t.string({ description: "Ground (YOUNG_TENANT_AGE, EMPLOYEE_JOB_END, RESERVE_FIRST_OCCUPATION, UNPAID_RENT, SERIOUS_GROUNDS, DEATH…).", resolve: (e) => e.ground }),
+    ground: t.string({
+      description: "Ground (YOUNG_TENANT_AGE, EMPLOYEE_JOB_END, RESERVE_FIRST_OCCUPATION, UNPAID_RENT, SERIOUS_GROUNDS, DEATH…).",
+      resolve: (e) => e.ground,
+    }),
     available: t.boolean({ description: "The ground applies to this lease under the regime.", resolve: (e) => e.available }),
-    computable: t.boolean({ description: "False when the engine could not evaluate the ground on the recorded facts (e.g. a fact dated before the law was in force): the end is then unknown, `reasonUnavailable` says why and `reference` cites the rule it needed.", resolve: (e) => e.computable !== false }),
+    computable: t.boolean({
+      description:
+        "False when the engine could not evaluate the ground on the recorded facts (e.g. a fact dated before the law was in force): the end is then unknown, `reasonUnavailable` says why and `reference` cites the rule it needed.",
+      resolve: (e) => e.computable !== false,
+    }),
     reasonUnavailable: t.string({ nullable: true, description: "Why not, when unavailable.", resolve: (e) => e.reasonUnavailable ?? null }),
     ofRight: t.boolean({ description: "True: ends of right on endsOn; false: the landlord may end it with effect from endsOn.", resolve: (e) => e.ofRight }),
     endsOn: t.field({ type: "Date", nullable: true, description: "Earliest date of effect.", resolve: (e) => e.endsOn }),
@@ -67,7 +76,11 @@ export const LeaseEndRef = builder.objectRef<LeaseEndOption>("LeaseEnd").impleme
     groundsRetained: t.stringList({ description: "Serious grounds retained (with evidence).", resolve: (e) => [...(e.groundsRetained ?? [])] }),
     groundsRejected: t.field({ type: "JSON", description: "Serious grounds refused, with the reason.", resolve: (e) => e.groundsRejected ?? [] }),
     reference: t.field({ type: LegalReferenceRef, description: "Article.", resolve: (e) => e.reference }),
-    parameters: t.field({ type: [ParameterVersionRef], description: "Parameter versions used.", resolve: (e) => [...(e.parameters as ParameterVersionUsed[])] }),
+    parameters: t.field({
+      type: [ParameterVersionRef],
+      description: "Parameter versions used.",
+      resolve: (e) => [...(e.parameters as ParameterVersionUsed[])],
+    }),
     interpretationNotes: t.stringList({ description: "Interpretation notes relied on.", resolve: (e) => [...e.interpretationNotes] }),
   }),
 });

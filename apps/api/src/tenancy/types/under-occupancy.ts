@@ -29,7 +29,11 @@ const UnderOccupiedLeaseRef = builder.objectRef<UnderOccupiedRow>("UnderOccupied
   description: "A lease whose dwelling is under-occupied (art. 66, bill art. 39), with the engine's assessment.",
   fields: (t) => ({
     lease: t.field({ type: LeaseRef, description: "The lease.", resolve: (r, _a, ctx, info) => leaseLoader(ctx, info).load(r.leaseId) }),
-    underOccupancy: t.field({ type: UnderOccupancyRef, description: "Bedrooms, members counted, threshold, the seniors' medical exception, article and parameters.", resolve: (r) => r.underOccupancy }),
+    underOccupancy: t.field({
+      type: UnderOccupancyRef,
+      description: "Bedrooms, members counted, threshold, the seniors' medical exception, article and parameters.",
+      resolve: (r) => r.underOccupancy,
+    }),
   }),
 });
 
@@ -43,7 +47,11 @@ builder.queryField("underOccupiedLeases", (t) =>
       complexity: pageCost,
       args: {
         asOf: t.arg({ type: "Date", required: false, description: "Day of the assessment (default today)." }),
-        regime: t.arg({ type: LegalRegimeEnum, required: false, description: "Regime (default: the bill once its entry into force is set, else the law): under the bill a couple counts once." }),
+        regime: t.arg({
+          type: LegalRegimeEnum,
+          required: false,
+          description: "Regime (default: the bill once its entry into force is set, else the law): under the bill a couple counts once.",
+        }),
       },
       resolve: async (_r, args, ctx) => {
         const options = regimeOrThrow(ctx, args.regime);
@@ -67,7 +75,11 @@ builder.queryField("underOccupiedLeases", (t) =>
           if (l.household.members.length === 0) continue;
           // Health data (the medical reason) only for those who may read it: analysts list leases as if none were recorded.
           const healthDataConsidered = await mayConsiderLeaseHealth(ctx, l.landlordId);
-          const u = tenancyUnderOccupancy(occupancyFactsOf(healthDataConsidered ? l : { ...l, medicalReasonDocumentedOn: null }, l.dwelling, l.household.members, asOf), asOf, options);
+          const u = tenancyUnderOccupancy(
+            occupancyFactsOf(healthDataConsidered ? l : { ...l, medicalReasonDocumentedOn: null }, l.dwelling, l.household.members, asOf),
+            asOf,
+            options,
+          );
           if (u.underOccupied) rows.push({ leaseId: l.id, underOccupancy: { ...u, healthDataConsidered }, spare: u.bedrooms - u.threshold });
         }
         rows.sort((a, b) => b.spare - a.spare || (a.leaseId < b.leaseId ? -1 : a.leaseId > b.leaseId ? 1 : 0));
@@ -76,7 +88,12 @@ builder.queryField("underOccupiedLeases", (t) =>
     },
     {
       description: "A page of under-occupied leases.",
-      fields: (c) => ({ totalCount: c.int({ description: "Number of under-occupied leases (all pages).", resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount }) }),
+      fields: (c) => ({
+        totalCount: c.int({
+          description: "Number of under-occupied leases (all pages).",
+          resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount,
+        }),
+      }),
     },
     { description: "An under-occupied lease with its cursor." },
   ),

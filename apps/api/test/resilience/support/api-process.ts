@@ -61,7 +61,12 @@ export interface Answer {
 }
 
 /** POSTs a GraphQL body; rejects (AbortError/TimeoutError) when no answer comes within `timeoutMs`. */
-export async function post(api: Pick<ApiProcess, "base">, key: string, body: unknown, opts: { idempotencyKey?: string; timeoutMs?: number } = {}): Promise<Answer> {
+export async function post(
+  api: Pick<ApiProcess, "base">,
+  key: string,
+  body: unknown,
+  opts: { idempotencyKey?: string; timeoutMs?: number } = {},
+): Promise<Answer> {
   const res = await fetch(`${api.base}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${key}`, ...(opts.idempotencyKey && { "idempotency-key": opts.idempotencyKey }) },
@@ -90,8 +95,14 @@ export const CREATE_DWELLING = `mutation($input: CreateDwellingInput!) { createD
 
 export function dwellingInput(n: number, reference: string, developerId: string): Record<string, unknown> {
   return {
-    reference, developerId, category: "ALL_PUBLIC", type: "APARTMENT", bedrooms: n % 5,
-    usefulArea: `${40 + (n % 60)}.5`, municipalityCode: "esch-sur-alzette", address: `${n}, rue des Essais`,
+    reference,
+    developerId,
+    category: "ALL_PUBLIC",
+    type: "APARTMENT",
+    bedrooms: n % 5,
+    usefulArea: `${40 + (n % 60)}.5`,
+    municipalityCode: "esch-sur-alzette",
+    address: `${n}, rue des Essais`,
   };
 }
 

@@ -82,7 +82,12 @@ export function resolveCote(asOf: IsoDate, series: CoteSeries = COTE_SERIES): In
   series.points.forEach((p, i) => {
     if (p.validFrom <= asOf) found = { p, next: series.points[i + 1] };
   });
-  if (!found) throw new IndexResolutionError(`no cote d'application recorded on or before ${asOf} (first known: ${series.points[0]?.validFrom ?? "none"})`, "INDEX_MISSING", asOf);
+  if (!found)
+    throw new IndexResolutionError(
+      `no cote d'application recorded on or before ${asOf} (first known: ${series.points[0]?.validFrom ?? "none"})`,
+      "INDEX_MISSING",
+      asOf,
+    );
   return {
     series: "COST_OF_LIVING_COTE",
     value: found.p.value,
@@ -168,7 +173,8 @@ export function withEcbRatePoints(extra: readonly EcbRatePoint[], knownUntil: Is
     assertIsoDate(p.validFrom, "validFrom");
     parseDecimal(p.value);
     const known = byDate.get(p.validFrom);
-    if (known && !parseDecimal(known.value).equals(parseDecimal(p.value))) throw new IndexResolutionError(`€STR from ${p.validFrom}: supplied ${p.value} conflicts with recorded ${known.value}`);
+    if (known && !parseDecimal(known.value).equals(parseDecimal(p.value)))
+      throw new IndexResolutionError(`€STR from ${p.validFrom}: supplied ${p.value} conflicts with recorded ${known.value}`);
     byDate.set(p.validFrom, known ?? p);
   }
   return { ...series, knownUntil, points: [...byDate.values()].sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1)) };
@@ -187,6 +193,15 @@ export function resolveEcbShortTermRate(asOf: IsoDate, series: EcbRateSeries = E
   assertIsoDate(asOf, "ECB rate date");
   const found = [...series.points].reverse().find((p) => p.validFrom <= asOf);
   if (!found)
-    throw new IndexResolutionError(`no ECB euro short-term rate (€STR) recorded on or before ${asOf}: the operator records the ECB's published value (law art. 13 §4)`, "INDEX_MISSING", asOf);
-  return { value: found.value, validFrom: found.validFrom, source: found.source, ...(series.knownUntil === null || asOf > series.knownUntil ? { unconfirmedAfter: series.knownUntil ?? found.validFrom } : {}) };
+    throw new IndexResolutionError(
+      `no ECB euro short-term rate (€STR) recorded on or before ${asOf}: the operator records the ECB's published value (law art. 13 §4)`,
+      "INDEX_MISSING",
+      asOf,
+    );
+  return {
+    value: found.value,
+    validFrom: found.validFrom,
+    source: found.source,
+    ...(series.knownUntil === null || asOf > series.knownUntil ? { unconfirmedAfter: series.knownUntil ?? found.validFrom } : {}),
+  };
 }
