@@ -80,6 +80,29 @@ export interface MemberRow {
   workingLifeStartYear?: number | null;
 }
 
+/** The columns of a member the domain mapping reads (`memberOf`): one list for every loader of the register. */
+export const MEMBER_SELECT = {
+  id: true,
+  householdId: true,
+  role: true,
+  birthDate: true,
+  partnerId: true,
+  hasDisability: true,
+  workplaceMunicipalityId: true,
+  annualNetIncome: true,
+  isDependent: true,
+  holdsOtherDwellingRight: true,
+  situations: true,
+  incomeComponents: true,
+  residenceStatus: true,
+  residentSince: true,
+  residenceTitleEndsOn: true,
+  workingLifeStartYear: true,
+} as const satisfies Prisma.HouseholdMemberSelect;
+
+/** The columns of a candidate the domain mapping reads (`householdOf`). */
+export const CANDIDATE_SELECT = { id: true, residenceStatus: true, residentSince: true, municipalityId: true } as const satisfies Prisma.CandidateSelect;
+
 /**
  * A residence title of the register (art. 55 §1 4°) as the domain reads it: the member's own when
  * recorded, else the applicant's. A title held only from after `asOf`, or ended before it, does not

@@ -26,7 +26,7 @@ import {
   type Vacancy,
 } from "@abordable/domain";
 import type { Prisma } from "../../generated/prisma/client.js";
-import { householdOf, iso, type Breakdown, type MemberRow, type Tx } from "./common.js";
+import { householdOf, iso, type Breakdown, type MemberRow, type Tx, CANDIDATE_SELECT, MEMBER_SELECT } from "./common.js";
 
 const ACTIVE = (date: Date): Prisma.ApplicationWhereInput => ({ status: "ACTIVE", registeredOn: { lte: date } });
 
@@ -61,29 +61,12 @@ export async function loadRegisterRows(tx: Tx, landlordId: string, allocationDat
     }),
     tx.candidate.findMany({
       where: { applications: { some: active } },
-      select: { id: true, residenceStatus: true, residentSince: true, municipalityId: true },
+      select: CANDIDATE_SELECT,
     }),
     tx.household.findMany({ where: { candidate: { applications: { some: active } } }, select: { id: true, candidateId: true } }),
     tx.householdMember.findMany({
       where: { household: { candidate: { applications: { some: active } } } },
-      select: {
-        id: true,
-        householdId: true,
-        role: true,
-        birthDate: true,
-        partnerId: true,
-        hasDisability: true,
-        workplaceMunicipalityId: true,
-        annualNetIncome: true,
-        isDependent: true,
-        holdsOtherDwellingRight: true,
-        situations: true,
-        incomeComponents: true,
-        residenceStatus: true,
-        residentSince: true,
-        residenceTitleEndsOn: true,
-        workingLifeStartYear: true,
-      },
+      select: MEMBER_SELECT,
     }),
     loadRankingContext(tx, landlordId, allocationDate),
   ]);

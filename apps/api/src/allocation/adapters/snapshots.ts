@@ -16,7 +16,7 @@ import { seal } from "@abordable/domain";
 import { nodeSha256 } from "../../db/sealed-records.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { ResidenceStatus } from "../../generated/prisma/enums.js";
-import { iso, type CandidateRow, type MemberRow, type Tx } from "./common.js";
+import { iso, type CandidateRow, type MemberRow, type Tx, CANDIDATE_SELECT, MEMBER_SELECT } from "./common.js";
 import { situationOf } from "./register.js";
 import { analyzeAfterBulk } from "./precompute.js";
 
@@ -165,28 +165,11 @@ export async function snapshotApplications(tx: Tx, where: Prisma.ApplicationWher
   if (apps.length === 0) return 0;
   const candidateIds = [...new Set(apps.map((a) => a.candidateId))];
   const [candidates, households, members] = await Promise.all([
-    tx.candidate.findMany({ where: { id: { in: candidateIds } }, select: { id: true, residenceStatus: true, residentSince: true, municipalityId: true } }),
+    tx.candidate.findMany({ where: { id: { in: candidateIds } }, select: CANDIDATE_SELECT }),
     tx.household.findMany({ where: { candidateId: { in: candidateIds } }, select: { id: true, candidateId: true } }),
     tx.householdMember.findMany({
       where: { household: { candidateId: { in: candidateIds } } },
-      select: {
-        id: true,
-        householdId: true,
-        role: true,
-        birthDate: true,
-        partnerId: true,
-        hasDisability: true,
-        workplaceMunicipalityId: true,
-        annualNetIncome: true,
-        isDependent: true,
-        holdsOtherDwellingRight: true,
-        situations: true,
-        incomeComponents: true,
-        residenceStatus: true,
-        residentSince: true,
-        residenceTitleEndsOn: true,
-        workingLifeStartYear: true,
-      },
+      select: MEMBER_SELECT,
     }),
   ]);
   const candidateById = new Map(candidates.map((c) => [c.id, c]));
