@@ -11,3 +11,7 @@ export { writeSeed } from "./seed/write.js";
 export { seedIfEmpty } from "./seed/index.js";
 export { issueApiKey } from "./identity/api-keys.js";
 export { SCHEMA_FILE } from "./schema.js";
+// For the benchmark (apps/api/bench), which imports the API as a package, from outside src/.
+export type { SqlSession } from "./db/migrate.js";
+export type { PrismaClient } from "./generated/prisma/client.js";
+export { loadLandlordStatementInput } from "./compensation/adapters/inputs.js";

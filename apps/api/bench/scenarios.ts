@@ -8,9 +8,9 @@
  * a shortlist over the whole register) run at lower concurrency for a fixed number of requests.
  */
 import { buildLandlordStatement } from "@abordable/domain";
-import type { PrismaClient } from "../generated/prisma/client.js";
-import type { SqlSession } from "../db/migrate.js";
-import { loadLandlordStatementInput } from "../compensation/adapters/inputs.js";
+import type { PrismaClient } from "@abordable/api";
+import type { SqlSession } from "@abordable/api";
+import { loadLandlordStatementInput } from "@abordable/api";
 
 /** What a scenario's preparation learns from the seeded database before the load starts. */
 export interface Prepared {

@@ -1,5 +1,5 @@
 /** Process entry of the hand-written SQL baseline server (see baseline.ts). */
-import { openDatabase } from "../db/database.js";
+import { openDatabase } from "@abordable/api";
 import { baselineServer } from "./baseline.js";
 
 const url = process.env.DATABASE_URL;

@@ -5,7 +5,7 @@
  * own process by the benchmark, on the same database as the API.
  */
 import http from "node:http";
-import type { SqlSession } from "../db/migrate.js";
+import type { SqlSession } from "@abordable/api";
 
 export const BASELINE_SQL: Record<string, (sql: SqlSession, params: URLSearchParams) => Promise<unknown>> = {
   "/ready": async (sql) => sql.query("SELECT 1 AS ok"),
