@@ -234,7 +234,7 @@ export const SCENARIOS: Scenario[] = [
         subject: `${org.name}, ${Number(register!.n).toLocaleString("en")} active applications`,
       };
     },
-    check: (data) => {
+    check: (data, prepared) => {
       const c = (
         data.computeShortlist as
           | { computation: { rankedCount: number; recordBytes: number; recordCanonicalLength: number; notLoadedCount: number } | null }
@@ -243,6 +243,13 @@ export const SCENARIOS: Scenario[] = [
       if (!c || c.rankedCount === 0) fail("shortlist", "nobody ranked");
       // The decision record is stored and its size reported (issue 16: under 1 MB per vacancy).
       if (!(c!.recordBytes > 0)) fail("shortlist", "no decision record");
+      prepared.facts = {
+        ...prepared.facts,
+        recordBytes: c!.recordBytes,
+        recordCanonicalLength: c!.recordCanonicalLength,
+        ranked: c!.rankedCount,
+        notLoaded: c!.notLoadedCount,
+      };
       console.log(
         `[bench] shortlist: ${c!.rankedCount} ranked, ${c!.notLoadedCount} left out by the SQL filter, record ${c!.recordBytes} B gzip (${c!.recordCanonicalLength} characters of canonical JSON)`,
       );
