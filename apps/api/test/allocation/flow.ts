@@ -62,7 +62,7 @@ export async function openFile(api: TestApi, caller: Caller, dwellingId: string,
 }
 
 export const COMPUTE = `mutation($input: ComputeShortlistInput!) { computeShortlist(input: $input) {
-  computation { rankedCount excludedCount keptCount invalidHouseholds decisionHash methodologyVersion regime loadMilliseconds rankMilliseconds recordMilliseconds recordBytes }
+  computation { rankedCount excludedCount keptCount invalidHouseholds decisionHash methodologyVersion regime recordBytes }
   allocationFile { ${FILE_FIELDS} } userErrors { field code message rule } } }`;
 
 export async function compute(api: TestApi, caller: Caller, allocationFileId: string, allocationDate = "2026-11-05", keep = 10) {

@@ -226,7 +226,7 @@ describe(`benchmark: a shortlist over ${N.toLocaleString("en")} candidates (${TE
     const statements = api.db.statementCount() - before;
     const c = res.computation;
     console.log(
-      `computeShortlist over HTTP (${TEST_DATABASE_KIND}): ${ms(wall)} wall — load ${c.loadMilliseconds} ms, rank ${c.rankMilliseconds} ms, record ${c.recordMilliseconds} ms (${c.recordBytes} bytes gzip); ${c.rankedCount} ranked, ${c.excludedCount} excluded; SQL statements ${statements} (small register: ${smallStatements})`,
+      `computeShortlist over HTTP (${TEST_DATABASE_KIND}): ${ms(wall)} wall (record ${c.recordBytes} bytes gzip); ${c.rankedCount} ranked, ${c.excludedCount} excluded; SQL statements ${statements} (small register: ${smallStatements})`,
     );
     expect(statements).toBe(smallStatements);
     const V = `mutation($input: VerifyShortlistInput!) { verifyShortlist(input: $input) { verification { reproducible rankedCount } userErrors { code message } } }`;

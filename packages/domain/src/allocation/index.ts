@@ -7,6 +7,7 @@ export * from "./bedrooms.js";
 export * from "./dedicated.js";
 export * from "./methodology.js";
 export * from "./priority.js";
+export * from "./distance.js";
 export * from "./refusals.js";
 export * from "./shortlist.js";
 export * from "./quotas.js";

@@ -113,6 +113,22 @@ export const ALLOCATION_INTERPRETATION_NOTES: readonly InterpretationNote[] = [
       "The law gives no aggregation rule; the bill's fallback presupposes that several workplaces prevent a single measure. The threshold is a methodology choice, not a legal figure.",
   },
   {
+    id: "distance-municipality-centroids",
+    question: "Art. 58 al. 1 2°: how is the distance between the vacancy and a workplace or home measured when the landlord supplies no distance table?",
+    reading:
+      "The great-circle distance between the two municipalities' reference points (coordinates the operator records), in km rounded to 0.1 (`centroidDistances`, method GREAT_CIRCLE_MUNICIPALITY_CENTROIDS); every distance used is written in the decision record. A municipality without coordinates gives no distance, hence no proximity points.",
+    reason:
+      "The law names no method; Esch-sur-Alzette's commission reads road distances on distance.geoportal.lu, which the platform cannot query offline. A straight-line distance between fixed points is reproducible by anyone from the record; an unknown distance is not guessed.",
+  },
+  {
+    id: "title-undocumented-zero",
+    question: "Art. 57 §1 1°: what does the current title (titre d'occupation) give when the application documents none?",
+    reading:
+      "0 points, « not documented »: the other criteria the register's facts support still count (income level and single parenthood from the household; occupation needs the current home and is not documented either).",
+    reason:
+      "The criterion rewards a documented precarious title; giving an undocumented one the points of OTHER (or any title) would rank a candidate on a situation nobody evidenced. The candidate documents it at the yearly revision (art. 57 §3).",
+  },
+  {
     id: "refusal-freeze-snapshot",
     question: "Bill art. 57 §3 al. 2: « ne sont révisés que lors de la deuxième année suivant celle du deuxième refus ».",
     reading:

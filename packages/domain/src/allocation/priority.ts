@@ -78,6 +78,26 @@ export function minBand(bands: readonly MinBand[], x: Decimal): number {
 /** Whole calendar months from `from` to `to` (0 if `to` is not after `from`): the kernel's fullMonthsBetween. */
 export { fullMonthsBetween as wholeMonthsBetween } from "../law/calendar.js";
 
+/**
+ * Art. 57 §1 for an application that documents no situation (note `title-undocumented-zero`): the
+ * criteria the household's facts support still count, the current title gives 0 points « not
+ * documented » (and the occupation, which needs the current home, is not documented either).
+ */
+export function evaluateWithoutSituation(
+  candidateId: string,
+  h: Household,
+  evaluatedOn: IsoDate,
+  methodology: Methodology,
+  options: RegimeOptions,
+  law: LawReader = lawReader(options),
+): CriteriaSnapshot {
+  const s = evaluateSocioEconomic(candidateId, h, { title: "OTHER" }, evaluatedOn, methodology, options, law);
+  const contributions = s.contributions.map((c) =>
+    c.criterion === "ART57_1_1_TITLE" ? { ...c, points: 0, detail: "current title not documented on the register (note title-undocumented-zero)" } : c,
+  );
+  return { ...s, contributions, total: contributions.reduce((t, c) => t + c.points, 0) };
+}
+
 /** Art. 57 §1: the socio-economic criteria of one candidate on `evaluatedOn`, with each contribution. */
 export function evaluateSocioEconomic(
   candidateId: string,

@@ -8,7 +8,9 @@ import { sealForStorage, openStored } from "../../db/sealed-records.js";
 import {
   allocationLawReader,
   checkEligibility,
+  centroidDistances,
   evaluateSocioEconomic,
+  evaluateWithoutSituation,
   replayShortlist,
   shortlist,
   summariseEligibility,
@@ -142,16 +144,9 @@ export function contextMaps(rows: Omit<RankingContext, "municipalities">, alloca
  * (the seed writes those of seed/municipality-coordinates.ts, with their source); otherwise
  * unknown — even within one municipality — and proximity gives no points. None are invented.
  */
+/** Distances between the register's municipalities by the domain's documented method (note `distance-municipality-centroids`). */
 export function distancesFrom(rows: RegisterRows["municipalities"]): DistanceFn {
-  const at = new Map(rows.map((m) => [m.id, [Number(m.latitude!.toFixed()), Number(m.longitude!.toFixed())] as const]));
-  return (a, b) => {
-    const p = at.get(a);
-    const q = at.get(b);
-    if (!p || !q) return undefined;
-    const rad = Math.PI / 180;
-    const h = Math.sin(((q[0] - p[0]) * rad) / 2) ** 2 + Math.cos(p[0] * rad) * Math.cos(q[0] * rad) * Math.sin(((q[1] - p[1]) * rad) / 2) ** 2;
-    return Math.round(2 * 6371 * Math.asin(Math.sqrt(h)) * 10) / 10;
-  };
+  return centroidDistances(rows.map((m) => ({ id: m.id, latitude: Number(m.latitude!.toFixed()), longitude: Number(m.longitude!.toFixed()) })));
 }
 
 const TITLES = new Set([
@@ -175,12 +170,7 @@ export function situationOf(json: Prisma.JsonValue): (CandidateSituation & { eva
   return s as unknown as CandidateSituation & { evaluatedOn?: string };
 }
 
-/**
- * The art. 57 §1 snapshot of one candidate on `evaluatedOn` under the methodology. Without a
- * documented situation the facts the register holds still count (occupation needs the current
- * home: not documented; income level and single parenthood come from the household) and the
- * current title gives 0 points, « not documented ».
- */
+/** The art. 57 §1 snapshot of one candidate on `evaluatedOn` under the methodology; without a documented situation, the domain's rule for it (note `title-undocumented-zero`). */
 export function snapshotOf(
   applicationId: string,
   household: ShortlistCandidate["household"],
@@ -190,12 +180,7 @@ export function snapshotOf(
   regime: RegimeOptions,
   law: LawReader,
 ): CriteriaSnapshot {
-  if (situation) return evaluateSocioEconomic(applicationId, household, situation, evaluatedOn, m, regime, law);
-  const s = evaluateSocioEconomic(applicationId, household, { title: "OTHER" }, evaluatedOn, m, regime, law);
-  const contributions = s.contributions.map((c) =>
-    c.criterion === "ART57_1_1_TITLE" ? { ...c, points: 0, detail: "current title not documented on the register (Application.situation empty)" } : c,
-  );
-  return { ...s, contributions, total: contributions.reduce((t, c) => t + c.points, 0) };
+  return situation ? evaluateSocioEconomic(applicationId, household, situation, evaluatedOn, m, regime, law) : evaluateWithoutSituation(applicationId, household, evaluatedOn, m, regime, law);
 }
 
 export interface PreparedRegister {

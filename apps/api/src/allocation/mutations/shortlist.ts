@@ -45,9 +45,18 @@ const ComputationRef = builder.objectRef<Computation>("ShortlistComputation").im
     decisionHash: t.exposeString("decisionHash", { description: "SHA-256 of the canonical decision record." }),
     methodologyVersion: t.exposeInt("methodologyVersion", { description: "The landlord's methodology version used." }),
     regime: t.exposeString("regime", { description: "Regime applied (LAW or BILL_8535 with the operator's entry-into-force date)." }),
-    loadMilliseconds: t.exposeInt("loadMilliseconds", { description: "Time to load the register (SQL), ms." }),
-    rankMilliseconds: t.exposeInt("rankMilliseconds", { description: "Time to build households, eligibility and criteria and to rank, ms." }),
-    recordMilliseconds: t.exposeInt("recordMilliseconds", { description: "Time to seal the decision record (canonical JSON, SHA-256, gzip), ms." }),
+    loadMilliseconds: t.exposeInt("loadMilliseconds", {
+      deprecationReason: "Operational timing, not part of the decision (the benchmark measures it: BENCHMARKS.md); removal not before 2027-06-30",
+      description: "Time to load the register (SQL), ms.",
+    }),
+    rankMilliseconds: t.exposeInt("rankMilliseconds", {
+      deprecationReason: "Operational timing, not part of the decision (the benchmark measures it: BENCHMARKS.md); removal not before 2027-06-30",
+      description: "Time to build households, eligibility and criteria and to rank, ms.",
+    }),
+    recordMilliseconds: t.exposeInt("recordMilliseconds", {
+      deprecationReason: "Operational timing, not part of the decision (the benchmark measures it: BENCHMARKS.md); removal not before 2027-06-30",
+      description: "Time to seal the decision record (canonical JSON, SHA-256, gzip), ms.",
+    }),
     recordBytes: t.exposeInt("recordBytes", { description: "Size of the stored gzip decision record, bytes." }),
     recordCanonicalLength: t.exposeInt("recordCanonicalLength", {
       description:
