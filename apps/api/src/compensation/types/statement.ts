@@ -4,6 +4,7 @@
  * art. 41 filing deadline and the changes from the previous version all come from the engine's
  * statement (for issued ones, the stored canonical JSON, decompressed on demand).
  */
+import { todayIso } from "@abordable/domain";
 import { encodeGlobalID, resolveArrayConnection } from "@pothos/plugin-relay";
 import { Dec, type CompensationStatement, type LandlordStatement } from "@abordable/domain";
 import { builder } from "../../schema/builder.js";
@@ -38,7 +39,6 @@ import {
 } from "./statement-parts.js";
 
 export const StatementRef = builder.objectRef<StatementView>("CompensationStatement");
-export const today = () => new Date().toISOString().slice(0, 10);
 
 StatementRef.implement({
   description:
@@ -242,7 +242,7 @@ StatementRef.implement({
       resolve: async (s) => {
         const statement = await s.statement();
         if (statement.kind !== "LANDLORD") return null;
-        return { statement, filedOn: s.row ? isoDate(s.row.issuedAt) : today() };
+        return { statement, filedOn: s.row ? isoDate(s.row.issuedAt) : todayIso() };
       },
     }),
     changesFromPrevious: t.field({

@@ -12,7 +12,7 @@
  * records a dated amendment (avenant) that keeps the values it replaces and takes effect only
  * after the last year an issued statement covers, so that no frozen statement is contradicted.
  */
-import { Dec } from "@abordable/domain";
+import { Dec, isoOfDate, todayIso } from "@abordable/domain";
 import type { Convention, Prisma } from "../../generated/prisma/client.js";
 import { builder } from "../../schema/builder.js";
 import { Problems, UserErrorRef, UserErrorsAbort, type UserError } from "../../schema/user-errors.js";
@@ -151,8 +151,8 @@ builder.prismaObjectFields("Convention", (t) => ({
     select: { amendments: { orderBy: [{ effectiveOn: "asc" }, { createdAt: "asc" }] } },
     resolve: (c) =>
       c.amendments.map((a) => ({
-        signedOn: a.signedOn.toISOString().slice(0, 10),
-        effectiveOn: a.effectiveOn.toISOString().slice(0, 10),
+        signedOn: isoOfDate(a.signedOn),
+        effectiveOn: isoOfDate(a.effectiveOn),
         reason: a.reason,
         changes: a.changes,
       })),
@@ -165,7 +165,7 @@ function fail(p: Problems): never {
 
 function checkDates(p: Problems, signedOn: string, startsOn: string, endsOn: string | null | undefined) {
   if (endsOn && endsOn <= startsOn) p.add("endsOn", "OUT_OF_RANGE", "endsOn must be after startsOn");
-  if (signedOn > new Date().toISOString().slice(0, 10)) p.add("signedOn", "OUT_OF_RANGE", "signedOn is in the future; record a convention once signed");
+  if (signedOn > todayIso()) p.add("signedOn", "OUT_OF_RANGE", "signedOn is in the future; record a convention once signed");
 }
 
 function checkCosts(

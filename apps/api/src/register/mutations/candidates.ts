@@ -12,7 +12,7 @@
  * trail is append-only, and anonymisation must leave nothing behind it.
  */
 import { randomUUID } from "node:crypto";
-import { addMonths, ageInFullYears, householdIncome, resolveDecimal, type IncomeItem, type Member } from "@abordable/domain";
+import { addMonths, ageInFullYears, householdIncome, isoOfDate as iso, resolveDecimal, todayIso, type IncomeItem, type Member } from "@abordable/domain";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { HouseholdRole } from "../../generated/prisma/enums.js";
 import { builder } from "../../schema/builder.js";
@@ -30,8 +30,6 @@ import { applicationsChanged } from "../adapters/application-changes.js";
 
 type Tx = Prisma.TransactionClient;
 type CandidateRow = NonNullable<Awaited<ReturnType<typeof candidateInScope>>>;
-const iso = (d: Date) => d.toISOString().slice(0, 10);
-const todayIso = () => new Date().toISOString().slice(0, 10);
 
 // ───────────── inputs ─────────────
 

@@ -7,6 +7,7 @@
  * receiving landlord's stock: a clash of references is found, in the receiver's own stock, when it
  * accepts.
  */
+import { todayIso } from "@abordable/domain";
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { DwellingTransfer } from "../../generated/prisma/client.js";
 import { builder } from "../../schema/builder.js";
@@ -161,8 +162,6 @@ async function pending(tx: Tx, ctx: Context, p: Problems, globalId: string | num
   return transfer;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 builder.mutationField("acceptDwellingTransfer", (t) =>
   t.field({
     type: TransferPayload,
@@ -186,7 +185,7 @@ builder.mutationField("acceptDwellingTransfer", (t) =>
         if (await tx.allocationFile.findFirst({ where: { dwellingId: dwelling.id, status: { in: [...OPEN_FILE] } }, select: { id: true } }))
           p.add("transferId", "INVALID_STATE", "An allocation file was opened for this dwelling since the proposal");
         if (p.any) fail(p);
-        const decidedOn = input.decidedOn ?? today();
+        const decidedOn = input.decidedOn ?? todayIso();
         await guarded(
           tx.dwellingTransfer.updateMany({ where: { id: transfer.id, status: "PROPOSED" }, data: { status: "ACCEPTED", decidedOn: dateOf(decidedOn) } }),
           "transferId",
@@ -234,7 +233,7 @@ builder.mutationField("declineDwellingTransfer", (t) =>
         const reason = checkText(p, "reason", input.reason, { max: 1000 });
         if (p.any) fail(p);
         const transfer = await pending(tx, ctx, p, input.transferId);
-        const decidedOn = input.decidedOn ?? today();
+        const decidedOn = input.decidedOn ?? todayIso();
         await guarded(
           tx.dwellingTransfer.updateMany({
             where: { id: transfer.id, status: "PROPOSED" },
