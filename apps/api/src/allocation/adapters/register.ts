@@ -180,7 +180,9 @@ export function snapshotOf(
   regime: RegimeOptions,
   law: LawReader,
 ): CriteriaSnapshot {
-  return situation ? evaluateSocioEconomic(applicationId, household, situation, evaluatedOn, m, regime, law) : evaluateWithoutSituation(applicationId, household, evaluatedOn, m, regime, law);
+  return situation
+    ? evaluateSocioEconomic(applicationId, household, situation, evaluatedOn, m, regime, law)
+    : evaluateWithoutSituation(applicationId, household, evaluatedOn, m, regime, law);
 }
 
 export interface PreparedRegister {
